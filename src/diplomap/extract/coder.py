@@ -1,0 +1,407 @@
+"""Code PLOVER events from one parsed sentence: triggers, actors, date, place, modality, quantities.
+
+General rules over the dependency parse, never sentence-specific:
+- a trigger is a verb or an eventive noun from the lexicon; a noun that is the object of a trigger
+  verb belongs to that verb ("signed an agreement"), a noun under a light verb ("held talks")
+  takes the light verb's subject, tense and modality;
+- actors are gazetteer mentions in the trigger's clause: the subject side is the source, the rest
+  the target; coordinated subjects stay one event with several actors;
+- a place of an event is never a party to it: capitals and places after in/at, or modifying an
+  event noun ("the Dushanbe meeting"), are its location;
+- a person acts for the state of the role held on the event date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from diplomap.extract.dates import DateMention
+from diplomap.extract.gazetteer import ACTOR_LABELS
+from diplomap.extract.lexicon import Lexicon, TriggerEntry
+from diplomap.extract.quantities import find_quantities
+from diplomap.knowledge import Knowledge
+from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Quantity
+
+LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "take", "have", "give", "attend", "host", "organize",
+               "organise", "convene", "stage", "mark", "see", "witness", "begin", "start", "launch", "complete",
+               "participate", "offer", "extend", "deliver", "issue", "express", "announce", "receive", "become",
+               "come", "follow", "continue", "resume", "finalize", "finalise", "initiate", "sign"}
+PLAN_HEADS = {"plan", "intend", "aim", "seek", "hope", "want", "wish", "prepare", "propose", "agree", "promise",
+              "pledge", "vow", "commit", "decide", "resolve", "try", "attempt", "offer", "envisage", "schedule",
+              "set", "ready", "willing", "eager", "urge", "ask", "call", "invite", "demand", "request", "push",
+              "press", "threaten", "refuse", "decline", "fail", "need", "have", "must", "able", "expect"}
+EXPECT_HEADS = {"expect", "likely", "forecast", "predict", "project", "anticipate", "poise", "due", "unlikely",
+                "bind", "going"}
+HYPO_AUX = {"would", "could", "might", "may", "should", "can", "must", "ought"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+PLAN_ADJ = {"planned", "proposed", "envisaged", "envisioned", "potential", "possible", "future", "prospective",
+            "expected", "upcoming", "forthcoming", "intended", "hypothetical", "would-be", "next"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
+CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "acl", "xcomp", "conj", "appos"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+@dataclass
+class SentenceContext:
+    """What the coder needs besides the parse."""
+
+    doc_id: str
+    index: int  # sentence index in the document
+    offset: int  # document offset of the sentence's first character
+    mentions: Sequence[Mention]
+    dates: Sequence[DateMention]  # offsets relative to the sentence
+    anchor: DateSpan | None  # narrative date when the sentence has none
+    focal_start: date | None  # the start of the period the document reports on
+
+
+@dataclass
+class _Trigger:
+    token: Token  # the trigger word
+    head: Token  # the token whose clause carries subject, tense, modality (light verb or the trigger)
+    entry: TriggerEntry
+    words: list[Token] = field(default_factory=list)
+
+
+class Coder:
+    def __init__(self, kb: Knowledge, lexicon: Lexicon) -> None:
+        self.kb = kb
+        self.lex = lexicon
+
+    # -- triggers --------------------------------------------------------------------------
+
+    def triggers(self, sent: Span) -> list[_Trigger]:
+        found: list[_Trigger] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+                entry, words = self._match(tok, self.lex.verbs.get(tok.lemma_.lower(), []), verb=True)
+                if entry is not None:
+                    found.append(_Trigger(tok, tok, entry, words))
+            elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
+                entry, words = self._match(tok, self.lex.nouns.get(tok.lemma_.lower(), []), verb=False)
+                if entry is not None:
+                    found.append(_Trigger(tok, tok, entry, words))
+        verbs = {t.token.i: t for t in found if t.entry.pos != "NOUN"}
+        out: list[_Trigger] = []
+        for trig in found:
+            if trig.entry.pos == "NOUN":
+                gov = _governing_verb(trig.token)
+                if gov is not None and gov.i in verbs:
+                    verb = verbs[gov.i]
+                    # the noun names what the verb did: prefer the more specific of the two
+                    if gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type:
+                        verbs[gov.i] = _Trigger(verb.token, verb.head, trig.entry, verb.words + [trig.token])
+                    continue
+                if gov is not None and gov.lemma_.lower() in LIGHT_VERBS:
+                    trig.head = gov
+            out.append(trig)
+        return [verbs.get(t.token.i, t) if t.entry.pos != "NOUN" else t for t in out]
+
+    def _match(self, tok: Token, entries: list[TriggerEntry], verb: bool) -> tuple[TriggerEntry | None, list[Token]]:
+        if not entries:
+            return None, []
+        near = _near_lemmas(tok)
+        for entry in entries:
+            if len(entry.words) == 1:
+                return entry, [tok]
+            others = entry.words[1:] if verb else entry.words[:-1]
+            hits = [near.get(w) for w in others]
+            if all(h is not None for h in hits):
+                return entry, [tok, *[h for h in hits if h is not None]]
+        return None, []
+
+    # -- events ----------------------------------------------------------------------------
+
+    def code(self, sent: Span, ctx: SentenceContext) -> list[Event]:
+        triggers = self.triggers(sent)
+        if not triggers:
+            return []
+        quantities = find_quantities(sent.text)
+        events: list[tuple[_Trigger, Event]] = []
+        trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers}
+        for trig in triggers:
+            event = self._event(sent, trig, ctx, trigger_heads)
+            if event is not None:
+                events.append((trig, event))
+        return _attach_quantities(sent, events, quantities)
+
+    def _event(self, sent: Span, trig: _Trigger, ctx: SentenceContext, trigger_heads: set[int]) -> Event | None:
+        span = self._date(sent, trig, ctx)
+        if span is None:
+            return None
+        modality = self._modality(sent, trig, ctx, span)
+        if modality is None:
+            return None
+        region = _region(trig, trigger_heads)
+        subject = _subject_tokens(trig)
+        source: list[str] = []
+        target: list[str] = []
+        location: Place | None = None
+        for mention in ctx.mentions:
+            toks = _mention_tokens(sent, mention, ctx.offset)
+            if not toks:
+                continue
+            in_subject = any(t.i in subject for t in toks)
+            if not in_subject and not any(t.i in region for t in toks):
+                continue
+            role_place = _is_place_use(toks, trig, mention.label)
+            if mention.label in ("PLACE", "CAPITAL") and role_place:
+                location = location or self._place(mention)
+                if not (mention.label == "CAPITAL" and _is_destination(toks, trig)):
+                    continue
+            if mention.label not in ACTOR_LABELS:
+                continue
+            if mention.label == "STATE" and role_place and trig.entry.type in ("CONSULT", "AGREE"):
+                location = location or self._state_place(mention)
+                continue
+            code = self._code(mention, span)
+            if not code:
+                continue
+            (source if in_subject else target).append(code)
+        source = list(dict.fromkeys(source))
+        target = [c for c in dict.fromkeys(target) if c not in source]
+        if not source and not target:
+            return None
+        if location is None:
+            location = self._sentence_location(sent, ctx, trig)
+        start = ctx.offset
+        ev = Evidence(ctx.doc_id, ctx.index, start, start + len(sent.text), sent.text)
+        return Event(
+            type=trig.entry.type,
+            mode=trig.entry.mode,
+            source=tuple(source),
+            target=tuple(target),
+            date=span,
+            evidence=(ev,),
+            modality=modality,
+            location=location,
+            trigger=" ".join(t.text for t in sorted(trig.words, key=lambda t: t.i)),
+            summary=sent.text.strip()[:300],
+        )
+
+    def _code(self, mention: Mention, span: DateSpan) -> str:
+        if mention.label == "PERSON":
+            return self.kb.person_code(mention.entity_id, span.start)
+        if mention.label == "ORG":
+            return self.kb.org_code(mention.entity_id)
+        return mention.entity_id
+
+    def _place(self, mention: Mention) -> Place | None:
+        rec = self.kb.place(mention.text)
+        if rec is None and mention.entity_id.startswith("place:"):
+            rec = self.kb.place(mention.entity_id[6:])
+        if rec is None:
+            return Place(mention.text)
+        return Place(rec.name, rec.country, rec.lat, rec.lon)
+
+    def _state_place(self, mention: Mention) -> Place | None:
+        st = self.kb.states.get(mention.entity_id)
+        return Place(st.name, st.iso3, st.lat, st.lon) if st else None
+
+    def _sentence_location(self, sent: Span, ctx: SentenceContext, trig: _Trigger) -> Place | None:
+        best: tuple[int, Place] | None = None
+        for mention in ctx.mentions:
+            if mention.label not in ("PLACE", "CAPITAL"):
+                continue
+            toks = _mention_tokens(sent, mention, ctx.offset)
+            if not toks or not _after_locative(toks[0]):
+                continue
+            dist = abs(toks[0].i - trig.token.i)
+            place = self._place(mention)
+            if place is not None and (best is None or dist < best[0]):
+                best = (dist, place)
+        return best[1] if best else None
+
+    # -- dates and modality ----------------------------------------------------------------
+
+    def _date(self, sent: Span, trig: _Trigger, ctx: SentenceContext) -> DateSpan | None:
+        if not ctx.dates:
+            return ctx.anchor
+        region_chars = {(t.idx - sent.start_char) for t in trig.head.subtree}
+        pos = trig.token.idx - sent.start_char
+
+        def score(d: DateMention) -> tuple[int, int]:
+            inside = any(d.start <= c < d.end for c in region_chars)
+            return (0 if inside else 1, abs(d.start - pos))
+
+        best = min(ctx.dates, key=score)
+        return best.span
+
+    def _modality(self, sent: Span, trig: _Trigger, ctx: SentenceContext, span: DateSpan) -> Modality | None:
+        head, tok = trig.head, trig.token
+        for t in {head, tok}:
+            if any(c.dep_ == "neg" for c in t.children):
+                return Modality.NEGATED
+        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if aux & HYPO_AUX:
+            return Modality.HYPOTHETICAL
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
+            return Modality.HYPOTHETICAL
+        if tok.pos_ == "NOUN" and any(c.lower_ in PLAN_ADJ for c in tok.children if c.dep_ in ("amod", "compound")):
+            return Modality.PLANNED
+        # embedded under a verb of planning, asking or expecting: "agreed to build", "is expected to sign"
+        node = head
+        for _ in range(4):
+            if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "pobj", "prep") or node.head is node:
+                break
+            parent = node.head
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            lemma = parent.lemma_.lower()
+            if lemma in EXPECT_HEADS and (infinitive or node.dep_ == "xcomp"):
+                return Modality.EXPECTED
+            if infinitive and (lemma in PLAN_HEADS or parent.pos_ in ("NOUN", "ADJ")):
+                return Modality.PLANNED
+            if node.dep_ in ("xcomp", "ccomp") and any(c.lower_ in FUTURE_AUX for c in parent.children):
+                return Modality.PLANNED
+            node = parent
+        if aux & FUTURE_AUX or any(c.lower_ == "going" for c in head.children):
+            return Modality.PLANNED
+        is_verb = tok.pos_ != "NOUN" and trig.head is tok
+        if is_verb and tok.tag_ in ("VB", "VBP", "VBZ") and not ctx.dates and not aux & {"has", "have", "had"}:
+            return None  # present tense with no date: a statement about how things are, not an event
+        if ctx.focal_start and span.end < ctx.focal_start:
+            return Modality.BACKGROUND
+        return Modality.HAPPENED
+
+
+# -- parse helpers --------------------------------------------------------------------------
+
+
+def _near_lemmas(tok: Token) -> dict[str, Token]:
+    """Lemmas of the words a phrase trigger may combine with: particles, objects, modifiers."""
+    out: dict[str, Token] = {}
+    for child in tok.children:
+        out.setdefault(child.lemma_.lower(), child)
+        if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt"):
+            for grand in child.children:
+                out.setdefault(grand.lemma_.lower(), grand)
+    if tok.dep_ in ("compound", "amod"):
+        out.setdefault(tok.head.lemma_.lower(), tok.head)
+    return out
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through one preposition."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "nsubj") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if tok.dep_ == "conj":
+        return _governing_verb(head)
+    return None
+
+
+def _region(trig: _Trigger, trigger_heads: set[int]) -> set[int]:
+    """Token indices in the trigger's own clause, leaving out clauses headed by other triggers."""
+    out: set[int] = set()
+
+    def walk(tok: Token, top: bool) -> None:
+        out.add(tok.i)
+        for child in tok.children:
+            if not top and child.i in trigger_heads and child.i != trig.token.i:
+                continue
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and child.i != trig.token.i:
+                if child.i in trigger_heads or child.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "csubj"):
+                    continue
+            if child.dep_ == "conj" and child.i in trigger_heads:
+                continue
+            walk(child, False)
+
+    walk(trig.head, True)
+    if trig.token is not trig.head:
+        walk(trig.token, False)
+    return out
+
+
+def _subject_tokens(trig: _Trigger) -> set[int]:
+    """Tokens of the acting side: the clause subject (inherited across conjuncts), agents, possessors."""
+    out: set[int] = set()
+    node: Token | None = trig.head
+    for _ in range(4):
+        if node is None:
+            break
+        subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+        for c in node.children:
+            if c.dep_ == "agent":
+                subj += [g for g in c.children if g.dep_ == "pobj"]
+        if not subj and any(c.dep_ == "nsubjpass" for c in node.children):
+            # passive with no agent: the subject undergoes the event
+            break
+        if subj:
+            for s in subj:
+                out.update(t.i for t in s.subtree)
+            break
+        if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and node.head is not node:
+            node = node.head
+            continue
+        break
+    tok = trig.token
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                out.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                out.update(t.i for t in c.subtree)
+    return out
+
+
+def _mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:
+    start, end = mention.start - offset, mention.end - offset
+    return [t for t in sent if start <= t.idx - sent.start_char < end]
+
+
+def _after_locative(tok: Token) -> bool:
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct") and root.head is not root:
+        root = root.head
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def _is_place_use(toks: list[Token], trig: _Trigger, label: str) -> bool:
+    """Is the mention used as the place of the event rather than as a party to it?"""
+    if _after_locative(toks[0]):
+        return True
+    if label in ("PLACE", "CAPITAL"):
+        head = toks[-1]
+        while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
+            head = head.head
+        if head.i == trig.token.i and toks[-1].dep_ in ("compound", "amod", "nmod"):
+            return True  # "the Dushanbe meeting"
+        if label == "PLACE":
+            return True
+        if _is_destination(toks, trig):
+            return True
+    return False
+
+
+def _is_destination(toks: list[Token], trig: _Trigger) -> bool:
+    """'visit to Baku', 'visited Baku': the capital hosts, so it is both place and party."""
+    if trig.entry.type != "CONSULT":
+        return False
+    t = toks[-1]
+    if t.dep_ == "pobj" and t.head.lower_ == "to":
+        return True
+    return t.dep_ == "dobj" and t.head.i == trig.token.i
+
+
+def _attach_quantities(
+    sent: Span, events: list[tuple[_Trigger, Event]], quantities: list[Quantity]
+) -> list[Event]:
+    """Each quantity goes to the event whose trigger is nearest to it in the sentence."""
+    if not quantities or not events:
+        return [event for _, event in events]
+    attached: dict[int, list[Quantity]] = {i: [] for i in range(len(events))}
+    text = sent.text
+    for q in quantities:
+        pos = text.find(q.text)
+        best = min(range(len(events)), key=lambda i: abs((events[i][0].token.idx - sent.start_char) - pos))
+        attached[best].append(q)
+    from dataclasses import replace
+
+    return [replace(event, quantities=tuple(attached[i])) for i, (_, event) in enumerate(events)]

@@ -1,0 +1,282 @@
+"""Date expressions -> DateSpan, resolved against an anchor (the document date or the narrative).
+
+Our own rules come first (ranges, seasons, early/mid/late, relative phrases); dateparser is not
+needed for the forms news and reports use, and is kept out of the hot path.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from diplomap.model import DateSpan, Precision
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+MONTH_NAMES = {m.lower() for m in calendar.month_name if m}
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:-|–|—|to|and)\s*"
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+PARTS = {"early": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3}
+
+# Order matters: longer, more specific patterns first. Each names the groups it fills.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("day_range_month", re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b")),
+    ("month_day_range", re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_DAY2}(?:,?\s+{_YEAR})?\b")),
+    ("day_month_range", re.compile(rf"\b{_DAY}\s+{_MON}{_DASH}{_DAY2}\s+{_MON2}(?:,?\s+{_YEAR})?\b")),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
+    ("month_day", re.compile(rf"\b{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b(?!\s*(?:million|billion|percent|%|km))")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("part_month", re.compile(
+        rf"\b(?P<part>early|mid|late|the\s+(?:beginning|middle|end)\s+of)[\s-]+{_MON}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("season", re.compile(
+        rf"\b(?:(?P<part>early|mid|late)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+        rf"(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
+    ("month_range", re.compile(rf"\b{_MON}{_DASH}{_MON2}(?:,?\s+{_YEAR})?\b")),
+    ("month", re.compile(rf"\b{_MON}(?:,?\s+(?:of\s+)?{_YEAR})?\b")),
+    ("quarter", re.compile(rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\s+(?:quarter|Q)(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
+    ("half", re.compile(rf"\b(?P<h>first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
+    ("part_year", re.compile(rf"\b(?P<part>early|mid|late|the\s+(?:beginning|middle|end)\s+of)[\s-]+{_YEAR}\b", re.I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<decade>(?:19|20)\d0)s\b", re.I)),
+    ("year", re.compile(rf"(?<![\d$€£.,-]){_YEAR}(?![\d%])(?!\s*(?:km|kilomet|percent|million|billion))")),
+    ("relative", re.compile(
+        r"\b(?:(?P<less>less\s+than|more\s+than|about|some|nearly|almost|over)\s+)?"
+        r"(?P<n>a\s+few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d+)\s+"
+        r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before|ago)\b", re.I)),
+    ("following", re.compile(
+        r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
+        re.I)),
+    ("that_month", re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?P<unit>week|month|year)\b", re.I)),
+]
+
+_SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets within the searched text
+    end: int
+    text: str
+    kind: str
+    span: DateSpan
+    relative: bool = False  # resolved from an anchor rather than stated
+
+
+def _month_span(year: int, month: int, precision: Precision = Precision.MONTH, text: str = "") -> DateSpan:
+    return DateSpan(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), precision, text)
+
+
+def _clamp_day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _add_months(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    return _clamp_day(y, m % 12 + 1, d.day)
+
+
+def _infer_year(month: int, anchor: DateSpan | None, default_year: int) -> int:
+    return anchor.start.year if anchor else default_year
+
+
+def find_dates(text: str, anchor: DateSpan | None, default_year: int) -> list[DateMention]:
+    """All date expressions in a text, resolved. ``anchor`` is the narrative date so far."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            resolved = _resolve(kind, m, text, anchor, default_year)
+            if resolved is None:
+                continue
+            span, relative = resolved
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), m.group(0), kind, span, relative))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _year_of(m: re.Match[str], anchor: DateSpan | None, default_year: int) -> int:
+    year = m.groupdict().get("year")
+    return int(year) if year else (anchor.start.year if anchor else default_year)
+
+
+def _resolve(
+    kind: str, m: re.Match[str], text: str, anchor: DateSpan | None, default_year: int
+) -> tuple[DateSpan, bool] | None:
+    g = m.groupdict()
+    t = m.group(0)
+    try:
+        if kind in ("day_range_month", "month_day_range"):
+            y, mon = _year_of(m, anchor, default_year), MONTHS[g["mon"].lower()]
+            d1, d2 = int(g["day"]), int(g["day2"])
+            if not (1 <= d1 < d2 <= 31):
+                return None
+            return DateSpan(date(y, mon, d1), _clamp_day(y, mon, d2), Precision.RANGE, t), False
+        if kind == "day_month_range":
+            y = _year_of(m, anchor, default_year)
+            start = date(y, MONTHS[g["mon"].lower()], int(g["day"]))
+            end = date(y, MONTHS[g["mon2"].lower()], int(g["day2"]))
+            return (DateSpan(start, end, Precision.RANGE, t), False) if end >= start else None
+        if kind in ("day_month", "month_day"):
+            y, mon, d = _year_of(m, anchor, default_year), MONTHS[g["mon"].lower()], int(g["day"])
+            if not 1 <= d <= 31:
+                return None
+            if kind == "month_day" and not g.get("year") and g["mon"].lower() in _SKIP_MONTH_WORDS:
+                if not re.search(r"\b(?:on|by|since|until|from)\s+$", text[: m.start()]):
+                    return None
+            day = date(y, mon, d)
+            return DateSpan(day, day, Precision.DAY, t), False
+        if kind == "iso":
+            day = date(int(g["year"]), int(g["m"]), int(g["d"]))
+            return DateSpan(day, day, Precision.DAY, t), False
+        if kind == "part_month":
+            y, mon = _year_of(m, anchor, default_year), MONTHS[g["mon"].lower()]
+            part = g["part"].lower().split()[-2] if " " in g["part"] else g["part"].lower()
+            lo, hi = PARTS[part]
+            return DateSpan(date(y, mon, lo), _clamp_day(y, mon, hi), Precision.PART, t), False
+        if kind == "season":
+            if not g.get("year") and not re.search(r"\b(?:in|during|by|this|last|next|the)\s+(?:early\s+|late\s+|mid-?)?$",
+                                                   text[: m.start()], re.I) and not t.lower().startswith("the"):
+                return None
+            y = _year_of(m, anchor, default_year)
+            first, last = SEASONS[g["season"].lower()]
+            if first > last:  # winter spans the new year: December of y to February of y+1
+                start, end = date(y, 12, 1), _clamp_day(y + 1, last, 31)
+            else:
+                start, end = date(y, first, 1), _clamp_day(y, last, 31)
+            if g.get("part"):
+                third = (end - start).days // 3
+                p = g["part"].lower()
+                start, end = (start, start + timedelta(third)) if p == "early" else (
+                    (start + timedelta(third), end - timedelta(third)) if p == "mid" else (end - timedelta(third), end))
+            return DateSpan(start, end, Precision.SEASON, t), False
+        if kind == "month_range":
+            y = _year_of(m, anchor, default_year)
+            a, b = MONTHS[g["mon"].lower()], MONTHS[g["mon2"].lower()]
+            if b < a:
+                return None
+            return DateSpan(date(y, a, 1), _month_span(y, b).end, Precision.MONTH, t), False
+        if kind == "month":
+            mon = g["mon"].lower()
+            if mon not in MONTH_NAMES and not g.get("year"):
+                return None  # "Jan", "Mar" alone are too ambiguous
+            if not g.get("year") and mon in _SKIP_MONTH_WORDS | {"may"}:
+                if not re.search(r"\b(?:in|of|since|until|by|early|late|mid|from|through|between|and)\s*-?$",
+                                 text[: m.start()], re.I):
+                    return None
+            if not g.get("year") and not re.search(r"\b(?:in|of|since|until|by|from|through|between|and|during)\s+$",
+                                                   text[: m.start()], re.I) and not m.start() == 0:
+                if not re.match(r"\s*,", text[m.end():]):
+                    return None
+            y = _year_of(m, anchor, default_year)
+            return _month_span(y, MONTHS[mon], Precision.MONTH, t), False
+        if kind == "quarter":
+            q = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
+                 "fourth": 4, "4th": 4, "q4": 4}[g["q"].lower()]
+            y = _year_of(m, anchor, default_year)
+            return DateSpan(date(y, 3 * q - 2, 1), _month_span(y, 3 * q).end, Precision.QUARTER, t), False
+        if kind == "half":
+            y = _year_of(m, anchor, default_year)
+            h = 1 if g["h"].lower() == "first" else 2
+            return DateSpan(date(y, 6 * h - 5, 1), _month_span(y, 6 * h).end, Precision.HALF, t), False
+        if kind == "part_year":
+            y = int(g["year"])
+            part = g["part"].lower().split()[-2] if " " in g["part"] else g["part"].lower()
+            lo, hi = {"early": (1, 4), "beginning": (1, 3), "mid": (5, 8), "middle": (5, 8), "late": (9, 12),
+                      "end": (10, 12)}[part]
+            return DateSpan(date(y, lo, 1), _month_span(y, hi).end, Precision.MONTH, t), False
+        if kind == "decade":
+            dec = int(g["decade"])
+            lo, hi = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}.get((g.get("part") or "").lower(), (0, 9))
+            return DateSpan(date(dec + lo, 1, 1), date(dec + hi, 12, 31), Precision.DECADE, t), False
+        if kind == "year":
+            y = int(g["year"])
+            before = text[max(0, m.start() - 12): m.start()].lower()
+            if re.search(r"(?:vision|agenda|strategy)[\s-]*$", before):
+                return None
+            return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), False
+        if kind in ("relative", "following", "that_month"):
+            return _relative(kind, g, t, anchor)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _relative(kind: str, g: dict[str, str | None], t: str, anchor: DateSpan | None) -> tuple[DateSpan, bool] | None:
+    if anchor is None:
+        return None
+    unit = (g.get("unit") or "").lower()
+    if kind == "that_month":
+        later = t.lower().startswith("later")
+        if unit == "month":
+            span = _month_span(anchor.start.year, anchor.start.month, Precision.MONTH, t)
+            return (DateSpan(max(anchor.start, span.start), span.end, Precision.MONTH, t) if later else span), True
+        if unit == "year":
+            return DateSpan(anchor.start, date(anchor.start.year, 12, 31), Precision.YEAR, t), True
+        return DateSpan(anchor.start, anchor.end + timedelta(7), Precision.RANGE, t), True
+    if kind == "following":
+        which = (g.get("which") or "").lower()
+        if which == "same":
+            return anchor, True
+        step = {"day": timedelta(1), "week": timedelta(7), "month": timedelta(31), "year": timedelta(365)}[unit]
+        plural = t.rstrip().endswith("s")
+        if which in ("following", "next"):
+            end = anchor.end + (step * (4 if plural and unit == "week" else 3 if plural else 1))
+            if unit == "month" and not plural:
+                nxt = _add_months(anchor.start, 1)
+                return _month_span(nxt.year, nxt.month, Precision.MONTH, t), True
+            if unit == "year" and not plural:
+                y = anchor.start.year + 1
+                return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), True
+            return DateSpan(anchor.start, end, Precision.RANGE, t), True
+        if unit == "year":
+            y = anchor.start.year - 1
+            return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), True
+        return DateSpan(anchor.start - step, anchor.start, Precision.RANGE, t), True
+    raw_n = (g.get("n") or "").lower()
+    n = int(raw_n) if raw_n.isdigit() else NUMBERS.get(raw_n, 1)
+    later = (g.get("dir") or "").lower() in ("later", "after")
+    if (g.get("dir") or "").lower() == "ago":
+        return None  # "ago" counts from the writing date, which the caller passes as anchor only for news
+    less = (g.get("less") or "").lower()
+    sign = 1 if later else -1
+    if unit == "year":
+        y = anchor.start.year + sign * n
+        return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), True
+    days = {"day": 1, "week": 7, "month": 30}[unit] * n
+    if less.startswith("less") or less in ("nearly", "almost"):
+        # within n units of the anchor: from the anchor's start to n units after its end
+        if later:
+            return DateSpan(anchor.start, anchor.end + timedelta(days), Precision.RANGE, t), True
+        return DateSpan(anchor.start - timedelta(days), anchor.end, Precision.RANGE, t), True
+    if unit == "month":
+        if raw_n in ("a few", "few", "several"):
+            lo, hi = (_add_months(anchor.end, 1), _add_months(anchor.end, 5)) if later else (
+                _add_months(anchor.start, -5), _add_months(anchor.start, -1))
+            return DateSpan(lo, hi, Precision.RANGE, t), True
+        shifted = _add_months(anchor.start, sign * n)
+        if anchor.precision in (Precision.DAY, Precision.RANGE):
+            return DateSpan(shifted, shifted, Precision.DAY, t), True
+        return _month_span(shifted.year, shifted.month, Precision.MONTH, t), True
+    delta = timedelta(days)
+    if anchor.precision == Precision.DAY:
+        d = anchor.start + sign * delta
+        return DateSpan(d, d, Precision.DAY, t), True
+    lo, hi = anchor.start + sign * delta, anchor.end + sign * delta
+    return DateSpan(lo, hi, Precision.RANGE, t), True
+
+
+def whole_year(year: int) -> DateSpan:
+    return DateSpan(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, str(year))

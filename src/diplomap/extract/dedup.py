@@ -1,0 +1,58 @@
+"""Merge mentions of one real-world event within a document into one event with several evidences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from diplomap.model import DateSpan, Event, Quantity
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Same type, overlapping actors, compatible dates."""
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    sa, sb = set(a.actors), set(b.actors)
+    shared = len(sa & sb)
+    if shared < min(2, len(sa), len(sb)) or shared == 0:
+        return False
+    if a.date is None or b.date is None:
+        return a.date is None and b.date is None
+    return a.date.overlaps(b.date) and _nested(a.date, b.date)
+
+
+def _nested(x: DateSpan, y: DateSpan) -> bool:
+    """One interval lies within the other: a day in its month, a month in its year."""
+    return (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end)
+
+
+def merge(events: Sequence[Event]) -> list[Event]:
+    out: list[Event] = []
+    for event in events:
+        for i, kept in enumerate(out):
+            if same_event(kept, event):
+                out[i] = _combine(kept, event)
+                break
+        else:
+            out.append(event)
+    return out
+
+
+def _combine(a: Event, b: Event) -> Event:
+    """Keep the narrower date (and the location and quantities that come with the better mention)."""
+    narrower = b if (b.date and a.date and b.date.days < a.date.days) else a
+    other = a if narrower is b else b
+    source = tuple(dict.fromkeys((*narrower.source, *other.source)))
+    target = tuple(c for c in dict.fromkeys((*narrower.target, *other.target)) if c not in source)
+    quantities: list[Quantity] = list(narrower.quantities)
+    for q in other.quantities:
+        if all(abs(q.value - k.value) > 1e-9 or q.unit != k.unit for k in quantities):
+            quantities.append(q)
+    return replace(
+        narrower,
+        source=source,
+        target=target,
+        location=narrower.location or other.location,
+        quantities=tuple(quantities),
+        evidence=tuple(sorted({*a.evidence, *b.evidence}, key=lambda ev: ev.start)),
+    )

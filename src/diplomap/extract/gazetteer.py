@@ -1,0 +1,98 @@
+"""The gazetteer as entity-ruler patterns, and the Entity records the store keeps.
+
+Labels: STATE, DEMONYM, CAPITAL (a capital: the government when it acts, a place otherwise),
+METONYM (Kremlin, White House), ORG, PERSON, PROJECT, PLACE. Each pattern's id is the entity id:
+ISO alpha-3 for states (and their demonyms and capitals), organisation ids, person ids,
+project ids, ``place:<name>`` for other places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diplomap.knowledge import Knowledge
+from diplomap.model import Entity
+
+# When one surface form names several things, the earlier label wins.
+PRIORITY = ("STATE", "ORG", "PERSON", "METONYM", "PROJECT", "CAPITAL", "DEMONYM", "PLACE")
+ACTOR_LABELS = {"STATE", "DEMONYM", "CAPITAL", "METONYM", "ORG", "PERSON"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    label: str
+    text: str
+    id: str
+
+
+def place_id(name: str) -> str:
+    return "place:" + name
+
+
+def patterns(kb: Knowledge) -> list[Pattern]:
+    """All surface forms, one pattern each, deduplicated by text with PRIORITY deciding clashes."""
+    out: dict[str, Pattern] = {}
+    rank = {label: i for i, label in enumerate(PRIORITY)}
+
+    def add(label: str, text: str, ent_id: str) -> None:
+        text = text.strip()
+        if len(text) < 2:
+            return
+        old = out.get(text)
+        if old is None or rank[label] < rank[old.label]:
+            out[text] = Pattern(label, text, ent_id)
+
+    capitals: dict[str, str] = {}
+    for st in kb.states.values():
+        for form in (st.name, *st.aliases):
+            add("STATE", form, st.iso3)
+            if form.startswith("the ") or form.startswith("The "):
+                add("STATE", form[4:], st.iso3)
+        for form in st.demonyms:
+            add("DEMONYM", form, st.iso3)
+        if st.capital:
+            capitals[st.capital] = st.iso3
+    for pl in kb.places.values():
+        iso = capitals.get(pl.name) if pl.kind == "capital" or pl.name in capitals else None
+        for form in (pl.name, *pl.aliases):
+            if iso:
+                add("CAPITAL", form, iso)
+            else:
+                add("PLACE", form, place_id(pl.name))
+    for cap, iso in capitals.items():
+        add("CAPITAL", cap, iso)
+    for term, code in kb.metonyms.items():
+        add("METONYM", term, code)
+        if not term.lower().startswith("the "):
+            add("METONYM", "the " + term, code)
+    for org in kb.organisations.values():
+        for form in (org.name, *org.aliases, org.id if org.id.isupper() and len(org.id) > 1 else ""):
+            if form:
+                add("ORG", form, org.id)
+    for person in kb.people.values():
+        for form in (person.name, *person.aliases):
+            add("PERSON", form, person.id)
+    for pr in kb.projects.values():
+        for form in (pr.name, *pr.aliases):
+            add("PROJECT", form, pr.id)
+    return list(out.values())
+
+
+def entities(kb: Knowledge) -> list[Entity]:
+    """Every gazetteer entry as an Entity, for the store's entities table."""
+    out: list[Entity] = []
+    for st in kb.states.values():
+        out.append(Entity(st.iso3, "state", st.name, st.iso3, st.qid, st.lat, st.lon,
+                          (*st.aliases, *st.demonyms, st.capital)))
+    for org in kb.organisations.values():
+        out.append(Entity(org.id, "organisation", org.name, kb.org_code(org.id), org.qid, None, None, org.aliases))
+    for person in kb.people.values():
+        out.append(Entity(person.id, "person", person.name, kb.person_code(person.id, None), person.qid, None, None,
+                          person.aliases))
+    for pr in kb.projects.values():
+        first = kb.place(pr.waypoints[0]) if pr.waypoints else None
+        out.append(Entity(pr.id, "project", pr.name, "", pr.qid, first.lat if first else None,
+                          first.lon if first else None, pr.aliases))
+    for pl in kb.places.values():
+        out.append(Entity(place_id(pl.name), "place", pl.name, pl.country, pl.qid, pl.lat, pl.lon, pl.aliases))
+    return out

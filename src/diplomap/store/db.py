@@ -1,0 +1,410 @@
+"""The SQLite store: one file, FTS5 over sentences, opens in Datasette as it is."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from diplomap.model import (
+    DEFAULT_MODALITIES,
+    DateSpan,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Mention,
+    Modality,
+    Place,
+    Precision,
+    Quantity,
+    Sentence,
+)
+from diplomap.store.migrations import SCHEMA_VERSION, migrate
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """A filter over events. Every field is optional; dates compare by interval overlap."""
+
+    actor: str | None = None
+    type: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    q: str | None = None  # full-text search over evidence sentences
+    modalities: tuple[Modality, ...] = DEFAULT_MODALITIES
+    doc_id: str | None = None
+    include_rejected: bool = False
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Stats:
+    documents: int
+    sentences: int
+    entities: int
+    mentions: int
+    events: int
+    events_by_type: dict[str, int]
+
+
+def event_id(event: Event) -> str:
+    """A stable id from the first evidence: the same sentence coded again gets the same id."""
+    ev = event.evidence[0]
+    key = f"{ev.doc_id}:{ev.start}:{ev.end}:{event.type}:{event.trigger}"
+    return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+class Store:
+    """All reads and writes of the database go through here."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        self.conn = sqlite3.connect(self.path, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        schema = resources.files("diplomap.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        migrate(self.conn, schema)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else SCHEMA_VERSION
+
+    # -- documents -------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def add_document(
+        self,
+        doc: Document,
+        sentences: Sequence[Sentence],
+        mentions: Sequence[Mention],
+        events: Sequence[Event],
+    ) -> list[str]:
+        """Store one document and all that was extracted from it, in one transaction.
+
+        Events that match an event already stored from another document are merged into it
+        (one more evidence, one more source). Returns the ids of the events written or touched.
+        """
+        with self.conn:
+            return self._insert_document(doc, sentences, mentions, events)
+
+    def _insert_document(
+        self, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention], events: Sequence[Event]
+    ) -> list[str]:
+        self.conn.execute(
+            "INSERT INTO documents (id, title, source, published, publisher, fmt, text, raw, offset_map,"
+            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id, doc.title, doc.source, doc.published.isoformat() if doc.published else None,
+                doc.publisher, doc.fmt, doc.text, doc.raw, json.dumps(doc.offset_map),
+                datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            ),
+        )
+        self.conn.executemany(
+            "INSERT INTO sentences (doc_id, idx, start, \"end\", text, section) VALUES (?, ?, ?, ?, ?, ?)",
+            [(s.doc_id, s.index, s.start, s.end, s.text, s.section) for s in sentences],
+        )
+        self.conn.executemany(
+            "INSERT INTO mentions (doc_id, sentence, start, \"end\", text, entity_id, label)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(m.doc_id, m.sentence, m.start, m.end, m.text, m.entity_id, m.label) for m in mentions],
+        )
+        return [self._write_event(event) for event in events]
+
+    def _write_event(self, event: Event) -> str:
+        existing = self._find_same_event(event)
+        if existing is not None:
+            self._add_evidence(existing, event.evidence)
+            self.conn.execute(
+                "UPDATE events SET source_count = (SELECT COUNT(DISTINCT doc_id) FROM evidence WHERE event_id = ?)"
+                " WHERE id = ?",
+                (existing, existing),
+            )
+            return existing
+        eid = event.id or event_id(event)
+        span, loc = event.date, event.location
+        self.conn.execute(
+            "INSERT OR REPLACE INTO events (id, type, mode, modality, start, \"end\", precision, date_text, location,"
+            " lat, lon, location_country, trigger, summary, source_count) VALUES"
+            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            (
+                eid, event.type, event.mode, event.modality.value,
+                span.start.isoformat() if span else None, span.end.isoformat() if span else None,
+                span.precision.value if span else None, span.text if span else "",
+                loc.name if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+                loc.country if loc else None, event.trigger, event.summary,
+            ),
+        )
+        rows = [(eid, code, "source", i) for i, code in enumerate(event.source)]
+        rows += [(eid, code, "target", i) for i, code in enumerate(event.target)]
+        rows += [(eid, code, "participant", i) for i, code in enumerate(event.participants)]
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO event_actors (event_id, code, role, position) VALUES (?, ?, ?, ?)", rows
+        )
+        self.conn.executemany(
+            "INSERT INTO quantities (event_id, value, unit, qualifier, text) VALUES (?, ?, ?, ?, ?)",
+            [(eid, q.value, q.unit, q.qualifier, q.text) for q in event.quantities],
+        )
+        self._add_evidence(eid, event.evidence)
+        return eid
+
+    def _add_evidence(self, eid: str, evidence: Iterable[Evidence]) -> None:
+        self.conn.executemany(
+            "INSERT INTO evidence (event_id, doc_id, sentence, start, \"end\", quote) VALUES (?, ?, ?, ?, ?, ?)",
+            [(eid, ev.doc_id, ev.sentence, ev.start, ev.end, ev.quote) for ev in evidence],
+        )
+
+    def _find_same_event(self, event: Event) -> str | None:
+        """An event from another document with the same type, the same actors and overlapping dates."""
+        if event.date is None or not event.actors:
+            return None
+        doc_ids = {ev.doc_id for ev in event.evidence}
+        rows = self.conn.execute(
+            "SELECT e.id FROM events e WHERE e.type = ? AND e.modality = ? AND e.start <= ? AND e.\"end\" >= ?"
+            " AND (SELECT julianday(e.\"end\") - julianday(e.start)) <= 31",
+            (event.type, event.modality.value, event.date.end.isoformat(), event.date.start.isoformat()),
+        ).fetchall()
+        want = set(event.actors)
+        for row in rows:
+            codes = {r[0] for r in self.conn.execute("SELECT code FROM event_actors WHERE event_id = ?", (row[0],))}
+            docs = {r[0] for r in self.conn.execute("SELECT doc_id FROM evidence WHERE event_id = ?", (row[0],))}
+            if codes == want and not docs & doc_ids:
+                return str(row[0])
+        return None
+
+    def replace_extraction(
+        self, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention], events: Sequence[Event]
+    ) -> list[str]:
+        """Re-extraction of a stored document: drop what was extracted from it and store the new result.
+
+        Events keep their ids when the same sentence yields the same trigger again, so corrections
+        keyed by event id (see diplomap.store.corrections) can be applied again afterwards.
+        """
+        with self.conn:
+            self.conn.execute("DELETE FROM evidence WHERE doc_id = ?", (doc.id,))
+            self.conn.execute("DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = events.id)")
+            self.conn.execute(
+                "UPDATE events SET source_count = (SELECT COUNT(DISTINCT doc_id) FROM evidence v"
+                " WHERE v.event_id = events.id)"
+            )
+            self.conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.id,))
+            self.conn.execute("DELETE FROM sentences WHERE doc_id = ?", (doc.id,))
+            self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+            return self._insert_document(doc, sentences, mentions, events)
+
+    def documents(self) -> list[Document]:
+        rows = self.conn.execute("SELECT * FROM documents ORDER BY ingested_at, id").fetchall()
+        return [_document(row) for row in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        rows = self.conn.execute(
+            "SELECT doc_id, idx, start, \"end\", text, section FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,)
+        ).fetchall()
+        return [Sentence(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+    def search(self, query: str, limit: int = 50) -> list[Sentence]:
+        """Full-text search over sentences (FTS5 syntax; plain words are ANDed)."""
+        rows = self.conn.execute(
+            "SELECT s.doc_id, s.idx, s.start, s.\"end\", s.text, s.section FROM sentences_fts f"
+            " JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?",
+            (_fts_query(query), limit),
+        ).fetchall()
+        return [Sentence(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+    # -- entities --------------------------------------------------------------------------
+
+    def upsert_entities(self, entities: Iterable[Entity]) -> None:
+        with self.conn:
+            for ent in entities:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO entities (id, kind, name, code, qid, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (ent.id, ent.kind, ent.name, ent.code, ent.qid, ent.lat, ent.lon),
+                )
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?, ?)",
+                    [(ent.id, alias) for alias in ent.aliases],
+                )
+
+    def entities(self, kind: str | None = None, mentioned_only: bool = True) -> list[tuple[Entity, int]]:
+        """Entities with their mention counts, most mentioned first."""
+        sql = (
+            "SELECT e.*, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS n FROM entities e"
+            + (" WHERE e.kind = ?" if kind else "")
+        )
+        rows = self.conn.execute(sql, (kind,) if kind else ()).fetchall()
+        out = [
+            (Entity(r["id"], r["kind"], r["name"], r["code"], r["qid"], r["lat"], r["lon"]), int(r["n"]))
+            for r in rows
+            if r["n"] or not mentioned_only
+        ]
+        return sorted(out, key=lambda pair: (-pair[1], pair[0].name))
+
+    def mentions(self, doc_id: str | None = None) -> list[Mention]:
+        sql = "SELECT doc_id, sentence, start, \"end\", text, entity_id, label FROM mentions"
+        rows = self.conn.execute(sql + (" WHERE doc_id = ?" if doc_id else ""), (doc_id,) if doc_id else ())
+        return [Mention(*row) for row in rows]
+
+    # -- events ----------------------------------------------------------------------------
+
+    def events(self, query: EventQuery = EventQuery()) -> list[Event]:
+        return list(self.iter_events(query))
+
+    def count_events(self, query: EventQuery = EventQuery()) -> int:
+        sql, args = _event_sql(query, count=True)
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def iter_events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
+        sql, args = _event_sql(query)
+        for row in self.conn.execute(sql, args).fetchall():
+            yield self._event(row)
+
+    def event(self, eid: str) -> Event | None:
+        row = self.conn.execute("SELECT * FROM events WHERE id = ?", (eid,)).fetchone()
+        return self._event(row) if row else None
+
+    def _event(self, row: sqlite3.Row) -> Event:
+        eid = row["id"]
+        actors = self.conn.execute(
+            "SELECT code, role FROM event_actors WHERE event_id = ? ORDER BY role, position", (eid,)
+        ).fetchall()
+        evidence = tuple(
+            Evidence(r[0], r[1], r[2], r[3], r[4])
+            for r in self.conn.execute(
+                "SELECT doc_id, sentence, start, \"end\", quote FROM evidence WHERE event_id = ? ORDER BY id", (eid,)
+            )
+        )
+        quantities = tuple(
+            Quantity(r[0], r[1], r[3], r[2])
+            for r in self.conn.execute(
+                "SELECT value, unit, qualifier, text FROM quantities WHERE event_id = ? ORDER BY id", (eid,)
+            )
+        )
+        span = None
+        if row["start"]:
+            span = DateSpan(
+                date.fromisoformat(row["start"]), date.fromisoformat(row["end"]),
+                Precision(row["precision"]), row["date_text"],
+            )
+        place = None
+        if row["location"]:
+            place = Place(row["location"], row["location_country"] or "", row["lat"], row["lon"])
+        return Event(
+            id=eid,
+            type=row["type"],
+            mode=row["mode"],
+            modality=Modality(row["modality"]),
+            source=tuple(a[0] for a in actors if a[1] == "source"),
+            target=tuple(a[0] for a in actors if a[1] == "target"),
+            participants=tuple(a[0] for a in actors if a[1] == "participant"),
+            date=span,
+            location=place,
+            quantities=quantities,
+            evidence=evidence,
+            trigger=row["trigger"],
+            summary=row["summary"],
+        )
+
+    def event_status(self, eid: str) -> str | None:
+        row = self.conn.execute("SELECT status FROM events WHERE id = ?", (eid,)).fetchone()
+        return str(row[0]) if row else None
+
+    def source_count(self, eid: str) -> int:
+        row = self.conn.execute("SELECT source_count FROM events WHERE id = ?", (eid,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def stats(self) -> Stats:
+        def count(table: str) -> int:
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
+
+        by_type = dict(self.conn.execute("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall())
+        return Stats(
+            documents=count("documents"),
+            sentences=count("sentences"),
+            entities=int(self.conn.execute("SELECT COUNT(DISTINCT entity_id) FROM mentions").fetchone()[0]),
+            mentions=count("mentions"),
+            events=count("events"),
+            events_by_type=by_type,
+        )
+
+
+def _event_sql(query: EventQuery, count: bool = False) -> tuple[str, list[object]]:
+    where: list[str] = []
+    args: list[object] = []
+    if query.modalities:
+        where.append(f"e.modality IN ({','.join('?' * len(query.modalities))})")
+        args += [m.value for m in query.modalities]
+    if not query.include_rejected:
+        where.append("e.status != 'rejected'")
+    if query.type:
+        where.append("e.type = ?")
+        args.append(query.type.upper())
+    if query.actor:
+        where.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)")
+        args.append(query.actor.upper())
+    if query.date_from:
+        where.append("e.\"end\" >= ?")
+        args.append(query.date_from.isoformat())
+    if query.date_to:
+        where.append("e.start <= ?")
+        args.append(query.date_to.isoformat())
+    if query.doc_id:
+        where.append("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.doc_id = ?)")
+        args.append(query.doc_id)
+    if query.q:
+        where.append(
+            "EXISTS (SELECT 1 FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence"
+            " JOIN sentences_fts f ON f.rowid = s.id WHERE v.event_id = e.id AND sentences_fts MATCH ?)"
+        )
+        args.append(_fts_query(query.q))
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    if count:
+        return "SELECT COUNT(*) FROM events e" + clause, args
+    sql = "SELECT e.* FROM events e" + clause + " ORDER BY e.start IS NULL, e.start, e.id"
+    if query.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [query.limit, query.offset]
+    return sql, args
+
+
+def _fts_query(text: str) -> str:
+    """Quote each word so user input never breaks FTS5 syntax."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"],
+        text=row["text"],
+        source=row["source"],
+        title=row["title"],
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        publisher=row["publisher"],
+        fmt=row["fmt"],
+        raw=row["raw"],
+        offset_map=tuple(tuple(pair) for pair in json.loads(row["offset_map"])),  # type: ignore[misc]
+    )
