@@ -1,0 +1,99 @@
+"""Readers: repair of extraction debris, offsets back to the original, formats, bad input (#2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplomap.ingest import IngestError, read_file
+from diplomap.ingest.text import clean_text
+
+from .conftest import EXAMPLES
+
+
+def test_page_break_inside_sentence_is_joined() -> None:
+    raw = "The two sides agreed to\n\ncontinue talks in May.\n\nA new paragraph starts here."
+    assert clean_text(raw).text == "The two sides agreed to continue talks in May.\n\nA new paragraph starts here."
+
+
+def test_word_hyphenated_across_pages_is_rejoined() -> None:
+    raw = "Unlike earlier phases char-\n\nacterized by symbolism, the year was different."
+    assert clean_text(raw).text == "Unlike earlier phases characterized by symbolism, the year was different."
+
+
+def test_compound_split_at_line_end_keeps_hyphen() -> None:
+    assert clean_text("the Kars-\nIgdir railway").text == "the Kars-Igdir railway"
+
+
+def test_markdown_markers_and_dollar_escapes_are_stripped() -> None:
+    cleaned = clean_text("## **1. Title**\n\nA \\$7 billion *plan* with **the US** and [a link](http://x).")
+    assert cleaned.text == "1. Title\n\nA $7 billion plan with the US and a link."
+    assert cleaned.headings == ((0, "1. Title"),)
+
+
+def test_paragraph_ending_a_sentence_is_not_joined() -> None:
+    assert clean_text("First paragraph.\n\nsecond starts lower.").text == "First paragraph.\n\nsecond starts lower."
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_every_clean_character_maps_back_to_the_same_raw_character(raw: str) -> None:
+    cleaned = clean_text(raw)
+    for i, ch in enumerate(cleaned.text):
+        if ch in " \n":
+            continue  # joins and separators are made by the cleaner
+        assert raw[cleaned.raw_offset(i)] == ch
+
+
+def test_markdown_example_reads_with_title_and_date() -> None:
+    doc = read_file(EXAMPLES / "news-kazakhstan-china-2025.md")
+    assert doc.fmt == "markdown" and doc.title and doc.published is not None
+    assert "**" not in doc.text
+
+
+def test_html_drops_navigation_footer_and_script() -> None:
+    doc = read_file(EXAMPLES / "news-georgia-eu-2025.html")
+    assert doc.fmt == "html" and doc.published is not None
+    assert "console.log" not in doc.text
+    assert len(doc.text) > 500
+
+
+def test_pdf_text_and_metadata() -> None:
+    doc = read_file(EXAMPLES / "news-brazil-argentina-2025.pdf")
+    assert doc.fmt == "pdf" and doc.published is not None
+    assert "Mercosur" in doc.text
+
+
+def test_same_bytes_same_id(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Armenia and Azerbaijan met in May 2025.", encoding="utf-8")
+    b.write_text("Armenia and Azerbaijan met in May 2025.", encoding="utf-8")
+    assert read_file(a).id == read_file(b).id
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.md", b"  \n\n ", "empty"),
+        ("binary.txt", b"\x00\x01\x02\x03binary\x00", "binary"),
+        ("latin1.txt", "Türkiye und Baku".encode("latin-1"), "UTF-8"),
+        ("corrupt.pdf", b"%PDF-1.4\n this is not really a pdf", "PDF"),
+        ("fake.pdf", b"hello, not a pdf at all", "PDF"),
+        ("notes.docx", b"PK\x03\x04", "unsupported"),
+    ],
+)
+def test_bad_input_raises_one_clear_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(IngestError) as info:
+        read_file(path)
+    text = str(info.value)
+    assert str(path) in text and message in text and "\n" not in text
+
+
+def test_missing_file_error_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="no such file"):
+        read_file(tmp_path / "nope.md")
