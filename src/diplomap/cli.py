@@ -80,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-f1", type=float, help="exit 1 when strict F1 is below this")
     p.add_argument("--min-entity-recall", type=float, help="exit 1 when entity recall is below this")
 
+    p = sub.add_parser("code", help="code sentences: JSONL {id, text, date?} in, {id, events} out",
+                       description="Sentence-level event coding. Reads JSONL lines {\"id\", \"text\", \"date\"?} "
+                                   "and writes {\"id\", \"events\": [{type, mode, source, target, start, end}]}.")
+    p.add_argument("input", metavar="IN.jsonl", help="input file, or - for standard input")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE",
+                   help="extra actor dictionary: gazetteer CSV or PETRARCH format with dated roles (repeatable)")
+    p.add_argument("--all", action="store_true", help="include forecasts, hypotheticals and negated events")
+    p.add_argument("--model", help="spaCy model name")
+
     p = sub.add_parser("stats", help="summary of the database: documents, sentences, entities, events by type")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
     return parser
@@ -186,6 +195,34 @@ def cmd_eval(args: argparse.Namespace) -> int:
     failed = (args.min_f1 is not None and result.f1 < args.min_f1) or (
         args.min_entity_recall is not None and result.entity_recall < args.min_entity_recall)
     return 1 if failed else 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    import json
+
+    from diplomap.extract.pipeline import Pipeline, code_records
+    from diplomap.knowledge import KnowledgeError
+
+    try:
+        pipeline = Pipeline(model=args.model, gazetteers=args.actors)
+    except KnowledgeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    stream = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
+    records = []
+    with stream:
+        for lineno, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                print(f"error: {args.input}: line {lineno}: not JSON ({exc.msg}); fix or remove the line",
+                      file=sys.stderr)
+                return 2
+    for out in code_records(pipeline, records, _modalities(args.all)):
+        print(json.dumps(out, ensure_ascii=False))
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ project ids, ``place:<name>`` for other places.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from diplomap.knowledge import Knowledge
@@ -23,6 +24,16 @@ class Pattern:
     label: str
     text: str
     id: str
+    tokens: tuple[tuple[str, str, bool], ...] = ()  # (attr, value, is_prefix) for case-insensitive forms
+
+    def spacy(self) -> dict[str, object]:
+        """The pattern as spaCy's entity ruler takes it."""
+        if not self.tokens:
+            return {"label": self.label, "pattern": self.text, "id": self.id}
+        toks: list[dict[str, object]] = []
+        for attr, value, prefix in self.tokens:
+            toks.append({attr: {"REGEX": "^" + re.escape(value)} if prefix else value})
+        return {"label": self.label, "pattern": toks, "id": self.id}
 
 
 def place_id(name: str) -> str:
@@ -75,7 +86,16 @@ def patterns(kb: Knowledge) -> list[Pattern]:
     for pr in kb.projects.values():
         for form in (pr.name, *pr.aliases):
             add("PROJECT", form, pr.id)
-    return list(out.values())
+    result = list(out.values())
+    for pid, forms in kb.petrarch_forms.items():
+        for form in forms:
+            words = form.strip("_").replace("_", " ").lower().split()
+            if not words:
+                continue
+            exact = form.endswith("_") or len(words[-1]) < 4
+            toks = tuple(("LOWER", w, False) for w in words[:-1]) + (("LOWER", words[-1], not exact),)
+            result.append(Pattern("PERSON", form, pid, toks))
+    return result
 
 
 def entities(kb: Knowledge) -> list[Entity]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
@@ -15,7 +16,7 @@ from diplomap.extract.dates import find_dates, whole_year
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
-from diplomap.model import DateSpan, Document, Event, Mention, Precision, Sentence
+from diplomap.model import DEFAULT_MODALITIES, DateSpan, Document, Event, Mention, Modality, Precision, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,9 +68,7 @@ class Pipeline:
         if self._nlp is None:
             nlp = load_model(self.model_name)
             ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-            ruler.add_patterns(  # type: ignore[attr-defined]
-                [{"label": p.label, "pattern": p.text, "id": p.id} for p in patterns(self.kb)]
-            )
+            ruler.add_patterns([p.spacy() for p in patterns(self.kb)])  # type: ignore[attr-defined]
             self._nlp = nlp
         return self._nlp
 
@@ -111,6 +110,41 @@ class Pipeline:
                 events.extend(self.coder.code(sent, ctx))
                 anchor = _next_anchor(anchor, dates, focal_year) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
+
+
+def code_records(pipeline: Pipeline, records: Iterable[dict[str, Any]],
+                 modalities: Sequence[Modality] = DEFAULT_MODALITIES) -> Iterator[dict[str, Any]]:
+    """Sentence coding: ``{"id", "text", "date"?}`` in, ``{"id", "events": [...]}`` out, one per record."""
+    for rec in records:
+        text = str(rec.get("text") or "")
+        when = parse_record_date(rec.get("date"))
+        doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), text=text, source=str(rec.get("id", "")),
+                       published=when)
+        events = pipeline.extract(doc).events if text.strip() else []
+        yield {
+            "id": rec.get("id"),
+            "events": [
+                {"type": e.type, "mode": e.mode, "source": list(e.source), "target": list(e.target),
+                 "start": e.date.start.isoformat() if e.date else None,
+                 "end": e.date.end.isoformat() if e.date else None,
+                 "modality": e.modality.value, "location": e.location.name if e.location else None,
+                 "quantities": [{"value": q.value, "unit": q.unit} for q in e.quantities], "trigger": e.trigger}
+                for e in events
+                if e.modality in modalities
+            ],
+        }
+
+
+def parse_record_date(value: object) -> date | None:
+    """Dates as sentence suites write them: 2025-10-09, 20251009, 19950101."""
+    text = str(value or "").strip()
+    digits = text.replace("-", "")
+    if len(digits) == 8 and digits.isdigit():
+        try:
+            return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            return None
+    return None
 
 
 def _paragraph_spans(text: str) -> list[re.Match[str]]:

@@ -124,6 +124,8 @@ class Knowledge:
     places: dict[str, PlaceRecord] = field(default_factory=dict)
     metonyms: dict[str, str] = field(default_factory=dict)
     triggers: list[Trigger] = field(default_factory=list)
+    # surface forms of PETRARCH-style entries: matched case-insensitively, prefix unless '_' ends them
+    petrarch_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _place_idx: dict[str, PlaceRecord] | None = field(default=None, repr=False)
 
     @classmethod

@@ -28,3 +28,8 @@ def plover_score(event_type: str, mode: str = "") -> float | None:
 def quad_class(event_type: str) -> int | None:
     """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
     return _tables()[1].get(event_type)
+
+
+def event_types() -> tuple[str, ...]:
+    """The PLOVER event types the scores file knows, in its order (for pickers and validation)."""
+    return tuple(_tables()[1])

@@ -5,14 +5,38 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _v1(conn: sqlite3.Connection, schema: str) -> None:
     conn.executescript(schema)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1}
+def _v2(conn: sqlite3.Connection, schema: str) -> None:
+    """Corrections made by people (diplomap.store.corrections).
+
+    No foreign key to events: re-extraction deletes and re-creates a document's events, and the
+    corrections must outlive that to be applied again to the events that come back with the same id.
+    The (start, id) index serves the web app's keyset pagination (newest first, then by id).
+    """
+    conn.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS corrections (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL,
+            field TEXT NOT NULL,        -- status, type, source, target, date, location
+            old_value TEXT NOT NULL,
+            new_value TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL    -- ISO timestamp, UTC
+        );
+        CREATE INDEX IF NOT EXISTS corrections_event ON corrections(event_id, id);
+        CREATE INDEX IF NOT EXISTS events_start_id ON events(start, id);
+        """
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2}
 
 
 def migrate(conn: sqlite3.Connection, schema: str) -> int:

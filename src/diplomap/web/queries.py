@@ -1,0 +1,301 @@
+"""The read queries behind the browse pages: filters, keyset pages, facet counts.
+
+Store.events() builds whole Event objects and pages with OFFSET, which is right for exports but not
+for a list that must answer in milliseconds on 100k events. Here a page is one indexed range scan
+over events(start, id) ("newest first"), continued from the last row seen (keyset), and each filter
+is an `e.id IN (subquery)` that SQLite evaluates once rather than once per row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+from urllib.parse import urlencode
+
+import sqlite3
+
+from diplomap.model import Modality
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+STATUSES = ("auto", "confirmed", "edited", "rejected")
+FACET_LIMIT = 15
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
+_TYPE = re.compile(r"^[A-Za-z_]{2,30}$")
+_COLUMNS = (
+    "e.id, e.type, e.mode, e.modality, e.status, e.start, e.\"end\", e.precision, e.location,"
+    " e.summary, e.trigger, e.source_count"
+)
+
+
+class BadRequest(ValueError):
+    """A query parameter that cannot be used; the message names it and the form it should take."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Every filter of the event list; each is a GET parameter, so any view is a shareable URL."""
+
+    q: str = ""
+    type: str = ""
+    actor: str = ""
+    vector: str = ""
+    month: str = ""
+    modality: str = ""
+    doc: str = ""
+    status: str = ""
+
+    @classmethod
+    def parse(cls, **given: str | None) -> Filters:
+        values = {k: (v or "").strip() for k, v in given.items()}
+        f = cls(**values)
+        if f.type and not _TYPE.match(f.type):
+            raise BadRequest(f"type={f.type!r}: give a PLOVER event type such as CONSULT")
+        if f.actor and not _CODE.match(f.actor):
+            raise BadRequest(f"actor={f.actor!r}: give an actor code such as AZE")
+        if f.month and not _MONTH.match(f.month):
+            raise BadRequest(f"month={f.month!r}: write the month as YYYY-MM")
+        if f.modality and f.modality not in {m.value for m in Modality}:
+            raise BadRequest(f"modality={f.modality!r}: use one of {', '.join(m.value for m in Modality)}")
+        if f.status and f.status not in STATUSES:
+            raise BadRequest(f"status={f.status!r}: use one of {', '.join(STATUSES)}")
+        if f.vector and not f.actor:
+            raise BadRequest("vector needs actor: a vector is a group of one actor's partners")
+        if len(f.q) > 500:
+            raise BadRequest("q is too long: search for at most 500 characters")
+        return cls(**{**values, "type": f.type.upper(), "actor": f.actor.upper()})
+
+    def params(self, **override: str) -> dict[str, str]:
+        merged = {**asdict(self), **override}
+        return {k: v for k, v in merged.items() if v}
+
+    def url(self, path: str = "/events", **override: str) -> str:
+        query = urlencode(self.params(**override))
+        return f"{path}?{query}" if query else path
+
+    @property
+    def active(self) -> list[tuple[str, str]]:
+        return [(f.name, getattr(self, f.name)) for f in fields(self) if getattr(self, f.name)]
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts: after the row (start, id); start None for the undated tail."""
+
+    start: str | None
+    id: str
+
+    def encode(self) -> str:
+        return f"{self.start or ''}~{self.id}"
+
+    @classmethod
+    def decode(cls, text: str) -> Cursor:
+        start, sep, eid = text.partition("~")
+        if not sep or not eid:
+            raise BadRequest("after: use the link of the 'next page' button")
+        if start:
+            try:
+                date.fromisoformat(start)
+            except ValueError:
+                raise BadRequest("after: use the link of the 'next page' button") from None
+        return cls(start or None, eid)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: str
+    type: str
+    mode: str
+    modality: str
+    status: str
+    start: str | None
+    end: str | None
+    precision: str | None
+    location: str | None
+    summary: str
+    trigger: str
+    source_count: int
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    quote: str = ""
+
+    @property
+    def when(self) -> str:
+        if not self.start:
+            return "undated"
+        return self.start if self.start == self.end or not self.end else f"{self.start} – {self.end}"
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[EventRow]
+    next: Cursor | None
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+def where(f: Filters, vector_codes: Sequence[str] = ()) -> tuple[list[str], list[object]]:
+    clauses: list[str] = []
+    args: list[object] = []
+    if f.status:
+        clauses.append("e.status = ?")
+        args.append(f.status)
+    else:
+        clauses.append("e.status != 'rejected'")
+    if f.modality:
+        clauses.append("e.modality = ?")
+        args.append(f.modality)
+    if f.type:
+        clauses.append("e.type = ?")
+        args.append(f.type)
+    if f.actor:
+        clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ?)")
+        args.append(f.actor)
+    if f.vector:
+        marks = ",".join("?" * len(vector_codes)) or "NULL"
+        clauses.append(f"e.id IN (SELECT event_id FROM event_actors WHERE code IN ({marks}))")
+        args += list(vector_codes)
+    if f.month:
+        first, after = month_bounds(f.month)
+        clauses.append("e.start >= ? AND e.start < ?")
+        args += [first, after]
+    if f.doc:
+        clauses.append("e.id IN (SELECT event_id FROM evidence WHERE doc_id = ?)")
+        args.append(f.doc)
+    if f.q:
+        clauses.append(
+            "e.id IN (SELECT v.event_id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
+            " JOIN evidence v ON v.doc_id = s.doc_id AND v.sentence = s.idx WHERE sentences_fts MATCH ?)"
+        )
+        args.append(fts_query(f.q))
+    return clauses, args
+
+
+def list_events(
+    conn: sqlite3.Connection, f: Filters, after: Cursor | None = None, limit: int = PAGE_SIZE,
+    vector_codes: Sequence[str] = (),
+) -> Page:
+    """One page, newest first; undated events come after all dated ones."""
+    clauses, args = where(f, vector_codes)
+    rows: list[sqlite3.Row] = []
+    if after is None or after.start is not None:
+        dated = [*clauses, "e.start IS NOT NULL"]
+        dargs = list(args)
+        if after is not None:
+            dated.append("(e.start, e.id) < (?, ?)")
+            dargs += [after.start, after.id]
+        rows = _select(conn, dated, dargs, "e.start DESC, e.id DESC", limit + 1)
+    if len(rows) <= limit:
+        undated = [*clauses, "e.start IS NULL"]
+        uargs = list(args)
+        if after is not None and after.start is None:
+            undated.append("e.id < ?")
+            uargs.append(after.id)
+        rows += _select(conn, undated, uargs, "e.id DESC", limit + 1 - len(rows))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = Cursor(rows[-1]["start"], rows[-1]["id"]) if more and rows else None
+    return Page(hydrate(conn, rows), nxt)
+
+
+def _select(conn: sqlite3.Connection, clauses: list[str], args: list[object], order: str, n: int) -> list[sqlite3.Row]:
+    sql = f"SELECT {_COLUMNS} FROM events e WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
+    return list(conn.execute(sql, [*args, n]).fetchall())
+
+
+def hydrate(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[EventRow]:
+    """Rows with their actors and first quote, in two queries for the whole page."""
+    ids = [r["id"] for r in rows]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    actors: dict[str, dict[str, list[str]]] = {i: {"source": [], "target": [], "participant": []} for i in ids}
+    for eid, code, role in conn.execute(
+        f"SELECT event_id, code, role FROM event_actors WHERE event_id IN ({marks}) ORDER BY position", ids
+    ):
+        actors[eid][role].append(code)
+    quotes: dict[str, str] = {}
+    for eid, quote in conn.execute(f"SELECT event_id, quote FROM evidence WHERE event_id IN ({marks}) ORDER BY id", ids):
+        quotes.setdefault(eid, quote)
+    return [
+        EventRow(
+            r["id"], r["type"], r["mode"], r["modality"], r["status"], r["start"], r["end"], r["precision"],
+            r["location"], r["summary"], r["trigger"], int(r["source_count"]),
+            tuple(actors[r["id"]]["source"]), tuple(actors[r["id"]]["target"]),
+            tuple(actors[r["id"]]["participant"]), quotes.get(r["id"], ""),
+        )
+        for r in rows
+    ]
+
+
+def event_row(conn: sqlite3.Connection, eid: str) -> EventRow | None:
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM events e WHERE e.id = ?", (eid,)).fetchall()
+    hydrated = hydrate(conn, rows)
+    return hydrated[0] if hydrated else None
+
+
+def count_events(conn: sqlite3.Connection, f: Filters, vector_codes: Sequence[str] = ()) -> int:
+    clauses, args = where(f, vector_codes)
+    return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {' AND '.join(clauses)}", args).fetchone()[0])
+
+
+def facets(conn: sqlite3.Connection, f: Filters, vector_codes: Sequence[str] = ()) -> dict[str, list[FacetValue]]:
+    """Counts of each facet's values among the events the filters select."""
+    clauses, args = where(f, vector_codes)
+    w = " AND ".join(clauses)
+
+    def grouped(sql: str, limit: int = FACET_LIMIT) -> list[FacetValue]:
+        return [FacetValue(str(r[0]), str(r[1]), int(r[2])) for r in conn.execute(sql, [*args, limit]) if r[0]]
+
+    return {
+        "type": grouped(f"SELECT e.type, e.type, COUNT(*) FROM events e WHERE {w} GROUP BY 1 ORDER BY 3 DESC LIMIT ?", 30),
+        "actor": grouped(
+            f"SELECT a.code, a.code, COUNT(DISTINCT a.event_id) FROM event_actors a JOIN events e ON e.id = a.event_id"
+            f" WHERE {w} GROUP BY 1 ORDER BY 3 DESC LIMIT ?"
+        ),
+        "month": grouped(
+            f"SELECT substr(e.start, 1, 7), substr(e.start, 1, 7), COUNT(*) FROM events e WHERE {w}"
+            " AND e.start IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT ?", 24
+        ),
+        "modality": grouped(f"SELECT e.modality, e.modality, COUNT(*) FROM events e WHERE {w} GROUP BY 1 ORDER BY 3 DESC LIMIT ?"),
+        "status": grouped(f"SELECT e.status, e.status, COUNT(*) FROM events e WHERE {w} GROUP BY 1 ORDER BY 3 DESC LIMIT ?"),
+        "doc": grouped(
+            f"SELECT v.doc_id, COALESCE(NULLIF(d.title, ''), d.source), COUNT(DISTINCT v.event_id) FROM evidence v"
+            f" JOIN events e ON e.id = v.event_id JOIN documents d ON d.id = v.doc_id WHERE {w}"
+            " GROUP BY v.doc_id ORDER BY 3 DESC LIMIT ?"
+        ),
+    }
+
+
+def partner_pairs(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, str]]:
+    """(event id, partner code) for the focus actor's events under the other filters: the vector facet's input."""
+    clauses, args = where(Filters(**{**asdict(f), "vector": ""}))
+    return [
+        (str(r[0]), str(r[1]))
+        for r in conn.execute(
+            f"SELECT a.event_id, a.code FROM event_actors a JOIN events e ON e.id = a.event_id"
+            f" WHERE {' AND '.join(clauses)} AND a.code != ?",
+            [*args, f.actor],
+        )
+    ]
+
+
+def month_bounds(month: str) -> tuple[str, str]:
+    year, mon = int(month[:4]), int(month[5:7])
+    nxt = f"{year + 1:04d}-01-01" if mon == 12 else f"{year:04d}-{mon + 1:02d}-01"
+    return f"{year:04d}-{mon:02d}-01", nxt
+
+
+def fts_query(text: str) -> str:
+    """Quote each word so user input never breaks FTS5 syntax (as Store.search does)."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words) or '""'
