@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_month_or_day, help="from YYYY[-MM[-DD]]")
     p.add_argument("--to", dest="date_to", type=lambda s: _month_or_day(s, end=True), help="to YYYY[-MM[-DD]]")
     p.add_argument("--q", help="full-text search in the evidence sentences")
-    p.add_argument("--all", action="store_true", help="include forecasts, hypotheticals and negated events")
+    p.add_argument("--all", action="store_true",
+                   help="include forecasts, hypotheticals, negated events and events with one recognised actor")
     p.add_argument("--limit", type=int, default=None)
 
     p = sub.add_parser("entities", help="list recognised entities with mention counts")
@@ -110,6 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _everything(all_: bool) -> dict[str, object]:
+    """--all: forecasts, hypotheticals, negated and one-actor events too."""
+    return {"modalities": tuple(Modality), "min_actors": 1} if all_ else {}
+
+
 def _modalities(all_: bool) -> tuple[Modality, ...]:
     return tuple(Modality) if all_ else EventQuery().modalities
 
@@ -145,7 +151,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
     _need_db(args.db)
     query = EventQuery(actor=args.actor, type=args.type, date_from=args.date_from, date_to=args.date_to, q=args.q,
-                       modalities=_modalities(args.all), limit=args.limit)
+                       limit=args.limit, **_everything(args.all))  # type: ignore[arg-type]
     with Store(args.db) as store:
         for event in store.iter_events(query):
             span = f"{event.date.start}..{event.date.end}" if event.date else "undated"
@@ -171,7 +177,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     _need_db(args.db)
     with Store(args.db) as store:
-        events = store.iter_events(EventQuery(modalities=_modalities(args.all)))
+        events = store.iter_events(EventQuery(**_everything(args.all)))  # type: ignore[arg-type]
         if args.out:
             with open(args.out, "w", encoding="utf-8") as out:
                 n = write_jsonl(events, out)

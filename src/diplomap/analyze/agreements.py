@@ -32,7 +32,7 @@ _INSTRUMENT = re.compile(
 )
 # The trigger lemma is the most precise witness of the stage; the quote is searched only without one.
 _TRIGGER_STAGE = {
-    "sign": "signed", "countersign": "signed", "conclude": "signed", "initial": "initialled",
+    "sign": "signed", "countersign": "signed", "conclude": "signed", "adopt": "signed", "initial": "initialled",
     "ratify": "ratified", "ratification": "ratified", "suspend": "suspended", "freeze": "suspended",
     "denounce": "suspended", "announce": "announced", "agree": "announced", "propose": "announced",
 }

@@ -65,13 +65,13 @@ class VectorMap:
         if self.vectors:
             return tuple(v.name for v in self.vectors)
         seen = {name for code in partners if (name := self.vector_of(code)) is not None}
-        own = self._area(self.country)
+        own = [self._area(self.country)] if self.country in self.kb.states else []  # neighbours lead
         powers = [self._state_name(c) for c in self._default.great_powers]
         blocs = [self._org_name(b) for b in self._default.blocs]
         tail = [self._default.multilateral, self._default.other]
-        head = [own, *powers, *blocs]
+        head = [*own, *powers, *blocs]
         middle = sorted(seen - set(head) - set(tail))
-        return tuple(n for n in [*head, *middle, *tail] if n in seen)
+        return tuple(n for n in dict.fromkeys([*head, *middle, *tail]) if n in seen)
 
     # -- resolution --------------------------------------------------------------------------------
 

@@ -24,7 +24,10 @@ COLUMNS = (
 
 
 def write_csv(events: Iterable[Event], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    """Write the events. Line ends are RFC 4180 CRLF, so a lone carriage return in a quote stays quoted;
+    open files with newline="".
+    """
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     n = 0
     for event in events:
@@ -34,6 +37,7 @@ def write_csv(events: Iterable[Event], out: IO[str]) -> int:
 
 
 def read_csv(inp: IO[str]) -> list[Event]:
+    """Read back what write_csv wrote; open files with newline=""."""
     return [_event(row) for row in csv.DictReader(inp)]
 
 

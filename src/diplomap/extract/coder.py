@@ -56,6 +56,7 @@ class SentenceContext:
     dates: Sequence[DateMention]  # offsets relative to the sentence
     anchor: DateSpan | None  # narrative date when the sentence has none
     focal_start: date | None  # the start of the period the document reports on
+    previous_actors: tuple[str, ...] = ()  # actors of the previous sentence, for "the two sides"
 
 
 @dataclass
@@ -80,7 +81,7 @@ class Coder:
                 entry, words = self._match(tok, self.lex.verbs.get(tok.lemma_.lower(), []), verb=True)
                 if entry is not None:
                     found.append(_Trigger(tok, tok, entry, words))
-            elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
+            elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
                 entry, words = self._match(tok, self.lex.nouns.get(tok.lemma_.lower(), []), verb=False)
                 if entry is not None:
                     found.append(_Trigger(tok, tok, entry, words))
@@ -89,7 +90,7 @@ class Coder:
         for trig in found:
             if trig.entry.pos == "NOUN":
                 gov = _governing_verb(trig.token)
-                if gov is not None and gov.i in verbs:
+                if gov is not None and gov.i in verbs and _is_argument(trig.token, gov):
                     verb = verbs[gov.i]
                     # the noun names what the verb did: prefer the more specific of the two
                     if gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type:
@@ -129,40 +130,28 @@ class Coder:
         return _attach_quantities(sent, events, quantities)
 
     def _event(self, sent: Span, trig: _Trigger, ctx: SentenceContext, trigger_heads: set[int]) -> Event | None:
-        span = self._date(sent, trig, ctx)
+        region = _region(trig, trigger_heads)
+        span = self._date(sent, trig, ctx, region)
         if span is None:
             return None
+        if trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and (not ctx.dates or span is ctx.anchor):
+            return None  # a bare noun ("partnerships", "the war") is an event only when the text dates it
         modality = self._modality(sent, trig, ctx, span)
         if modality is None:
             return None
-        region = _region(trig, trigger_heads)
         subject = _subject_tokens(trig)
-        source: list[str] = []
-        target: list[str] = []
-        location: Place | None = None
-        for mention in ctx.mentions:
-            toks = _mention_tokens(sent, mention, ctx.offset)
-            if not toks:
-                continue
-            in_subject = any(t.i in subject for t in toks)
-            if not in_subject and not any(t.i in region for t in toks):
-                continue
-            role_place = _is_place_use(toks, trig, mention.label)
-            if mention.label in ("PLACE", "CAPITAL") and role_place:
-                location = location or self._place(mention)
-                if not (mention.label == "CAPITAL" and _is_destination(toks, trig)):
-                    continue
-            if mention.label not in ACTOR_LABELS:
-                continue
-            if mention.label == "STATE" and role_place and trig.entry.type in ("CONSULT", "AGREE"):
-                location = location or self._state_place(mention)
-                continue
-            code = self._code(mention, span)
-            if not code:
-                continue
-            (source if in_subject else target).append(code)
-        source = list(dict.fromkeys(source))
-        target = [c for c in dict.fromkeys(target) if c not in source]
+        source, target, location = self._actors(sent, trig, ctx, span, region, subject)
+        if len({*source, *target}) < 2:
+            # the partner may be named only in a clause that describes the object:
+            # "elevated its agreement, which it signed with China, to ..."
+            extra = _object_clauses(trig) - region
+            if extra:
+                _, more, _ = self._actors(sent, trig, ctx, span, extra, set())
+                target += [c for c in more if c not in source and c not in target]
+        if not subject_has_actor(sent, subject, ctx) and _anaphoric_subject(sent, subject) and ctx.previous_actors:
+            # "the two sides met", "the three leaders signed": the actors of the sentence before
+            source = list(dict.fromkeys([*ctx.previous_actors, *source]))
+            target = [c for c in target if c not in source]
         if not source and not target:
             return None
         if location is None:
@@ -182,12 +171,64 @@ class Coder:
             summary=sent.text.strip()[:300],
         )
 
-    def _code(self, mention: Mention, span: DateSpan) -> str:
+    def _actors(
+        self, sent: Span, trig: _Trigger, ctx: SentenceContext, span: DateSpan, region: set[int], subject: set[int]
+    ) -> tuple[list[str], list[str], Place | None]:
+        source: list[str] = []
+        target: list[str] = []
+        location: Place | None = None
+        placed = self._place_phrases(sent, ctx)
+        for mention in ctx.mentions:
+            toks = _mention_tokens(sent, mention, ctx.offset)
+            if not toks:
+                continue
+            if mention.label not in ("PLACE", "CAPITAL") and any(t.i in placed for t in toks):
+                continue  # "in Lachin, one of the Azerbaijani regions": the description of a place
+            in_subject = any(t.i in subject for t in toks)
+            if not in_subject and not any(t.i in region for t in toks):
+                continue
+            role_place = _is_place_use(toks, trig, mention.label)
+            if mention.label in ("PLACE", "CAPITAL") and role_place:
+                location = location or self._place(mention)
+                if not (mention.label == "CAPITAL" and _is_destination(toks, trig)):
+                    continue
+            if mention.label not in ACTOR_LABELS:
+                continue
+            if mention.label == "STATE" and role_place and trig.entry.type in ("CONSULT", "AGREE"):
+                location = location or self._state_place(mention)
+                continue
+            code = self._code(mention, span)
+            if not code:
+                continue
+            (source if in_subject else target).append(code)
+        source = list(dict.fromkeys(source))
+        target = [c for c in dict.fromkeys(target) if c not in source]
+        return source, target, location
+
+    def actor_codes(self, mentions: Sequence[Mention], span: DateSpan | None) -> tuple[str, ...]:
+        """The actors a sentence names, in order (places excluded), for anaphora in the next one."""
+        codes = [self._code(m, span) for m in mentions if m.label in ACTOR_LABELS - {"CAPITAL"}]
+        return tuple(dict.fromkeys(c for c in codes if c))
+
+    def _code(self, mention: Mention, span: DateSpan | None) -> str:
         if mention.label == "PERSON":
-            return self.kb.person_code(mention.entity_id, span.start)
+            return self.kb.person_code(mention.entity_id, span.start if span else None)
         if mention.label == "ORG":
             return self.kb.org_code(mention.entity_id)
         return mention.entity_id
+
+    def _place_phrases(self, sent: Span, ctx: SentenceContext) -> set[int]:
+        """Tokens of appositions and clauses that describe a place named after in/at/near."""
+        out: set[int] = set()
+        for mention in ctx.mentions:
+            if mention.label not in ("PLACE", "CAPITAL"):
+                continue
+            toks = _mention_tokens(sent, mention, ctx.offset)
+            if toks and _after_locative(toks[0]):
+                for child in toks[-1].children:
+                    if child.dep_ in ("appos", "relcl", "acl"):
+                        out.update(t.i for t in child.subtree)
+        return out
 
     def _place(self, mention: Mention) -> Place | None:
         rec = self.kb.place(mention.text)
@@ -217,18 +258,39 @@ class Coder:
 
     # -- dates and modality ----------------------------------------------------------------
 
-    def _date(self, sent: Span, trig: _Trigger, ctx: SentenceContext) -> DateSpan | None:
+    def _date(self, sent: Span, trig: _Trigger, ctx: SentenceContext, region: set[int]) -> DateSpan | None:
+        """The date of the trigger's own clause, else of the nearest clause above it, else the anchor.
+
+        A date that only bounds a state ("in place since 1992") counts only when nothing else does.
+        """
         if not ctx.dates:
             return ctx.anchor
-        region_chars = {(t.idx - sent.start_char) for t in trig.head.subtree}
+        attached: dict[int, list[DateMention]] = {}
+        bounds: list[DateMention] = []
+        for d in ctx.dates:
+            toks = [t for t in sent if d.start <= t.idx - sent.start_char < d.end]
+            if not toks:
+                continue
+            before = sent.text[max(0, d.start - 14): d.start].lower().split()
+            if before and before[-1] in ("since", "until", "till", "before", "after", "from"):
+                bounds.append(d)
+                continue
+            attached.setdefault(_clause_of(toks[0]).i, []).append(d)
         pos = trig.token.idx - sent.start_char
-
-        def score(d: DateMention) -> tuple[int, int]:
-            inside = any(d.start <= c < d.end for c in region_chars)
-            return (0 if inside else 1, abs(d.start - pos))
-
-        best = min(ctx.dates, key=score)
-        return best.span
+        node: Token | None = trig.token
+        seen: set[int] = set()
+        while node is not None and node.i not in seen:
+            seen.add(node.i)
+            if node.i in attached:
+                return min(attached[node.i], key=lambda d: abs(d.start - pos)).span
+            node = node.head if node.head.i != node.i else None
+        inside = [d for ds in attached.values() for d in ds
+                  if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in region)]
+        if inside:
+            return min(inside, key=lambda d: abs(d.start - pos)).span
+        if attached:
+            return ctx.anchor or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
+        return min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else ctx.anchor
 
     def _modality(self, sent: Span, trig: _Trigger, ctx: SentenceContext, span: DateSpan) -> Modality | None:
         head, tok = trig.head, trig.token
@@ -245,7 +307,7 @@ class Coder:
         # embedded under a verb of planning, asking or expecting: "agreed to build", "is expected to sign"
         node = head
         for _ in range(4):
-            if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "pobj", "prep") or node.head is node:
+            if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "pobj", "prep") or node.head.i == node.i:
                 break
             parent = node.head
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -259,7 +321,7 @@ class Coder:
             node = parent
         if aux & FUTURE_AUX or any(c.lower_ == "going" for c in head.children):
             return Modality.PLANNED
-        is_verb = tok.pos_ != "NOUN" and trig.head is tok
+        is_verb = tok.pos_ != "NOUN" and trig.head.i == tok.i
         if is_verb and tok.tag_ in ("VB", "VBP", "VBZ") and not ctx.dates and not aux & {"has", "have", "had"}:
             return None  # present tense with no date: a statement about how things are, not an event
         if ctx.focal_start and span.end < ctx.focal_start:
@@ -284,15 +346,53 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
 
 
 def _governing_verb(tok: Token) -> Token | None:
-    """The verb a noun is the object of, directly or through one preposition."""
-    head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "nsubj") and head.pos_ in ("VERB", "AUX"):
-        return head
-    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
-    if tok.dep_ == "conj":
-        return _governing_verb(head)
+    """The verb whose clause a noun belongs to: its object or subject, directly or through a chain
+    of nouns and prepositions ("announced the finalization of the text of the agreement")."""
+    node = tok
+    for _ in range(5):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "nsubj") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            if head.head.pos_ in ("VERB", "AUX"):
+                return head.head
+            node = head.head
+            continue
+        if node.dep_ in ("conj", "appos") or (node.dep_ == "pobj" and head.dep_ == "pcomp"):
+            node = head
+            continue
+        return None
     return None
+
+
+def _clause_of(tok: Token) -> Token:
+    """The nearest verb or eventive noun above a token (a date attaches to that clause)."""
+    node = tok
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i:
+            return node
+        if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and node.dep_ in ("prep", "npadvmod", "nmod")):
+            return head
+        node = head
+    return node
+
+
+ADVERBIAL_PREPS = {"during", "after", "before", "following", "amid", "at", "in", "since", "despite", "until",
+                   "ahead", "prior", "throughout", "upon", "on"}
+
+
+def _is_argument(noun: Token, verb: Token) -> bool:
+    """Does the noun say what the verb did ("signed an agreement"), rather than when or where
+    ("agreed during a visit")? Only then do the two make one event."""
+    node = noun
+    while node.head.i != node.i and node.head.i != verb.i:
+        if node.dep_ == "pobj" and node.head.lower_ in ADVERBIAL_PREPS and node.head.head.i == verb.i:
+            return False
+        node = node.head
+    return not (node.dep_ == "prep" and node.lower_ in ADVERBIAL_PREPS)
 
 
 def _region(trig: _Trigger, trigger_heads: set[int]) -> set[int]:
@@ -312,7 +412,7 @@ def _region(trig: _Trigger, trigger_heads: set[int]) -> set[int]:
             walk(child, False)
 
     walk(trig.head, True)
-    if trig.token is not trig.head:
+    if trig.token.i != trig.head.i:
         walk(trig.token, False)
     return out
 
@@ -335,7 +435,7 @@ def _subject_tokens(trig: _Trigger) -> set[int]:
             for s in subj:
                 out.update(t.i for t in s.subtree)
             break
-        if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -356,9 +456,9 @@ def _mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:
 
 def _after_locative(tok: Token) -> bool:
     root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct") and root.head is not root:
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct") and root.head.i != root.i:
         root = root.head
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
@@ -369,7 +469,7 @@ def _is_place_use(toks: list[Token], trig: _Trigger, label: str) -> bool:
         return True
     if label in ("PLACE", "CAPITAL"):
         head = toks[-1]
-        while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head
         if head.i == trig.token.i and toks[-1].dep_ in ("compound", "amod", "nmod"):
             return True  # "the Dushanbe meeting"
@@ -388,6 +488,36 @@ def _is_destination(toks: list[Token], trig: _Trigger) -> bool:
     if t.dep_ == "pobj" and t.head.lower_ == "to":
         return True
     return t.dep_ == "dobj" and t.head.i == trig.token.i
+
+
+ANAPHORS = {"side", "sides", "country", "countries", "leader", "leaders", "party", "parties", "state", "states",
+            "government", "governments", "president", "presidents", "minister", "ministers", "capital", "capitals",
+            "neighbour", "neighbours", "neighbor", "neighbors", "delegation", "delegations", "both", "they"}
+
+
+def subject_has_actor(sent: Span, subject: set[int], ctx: SentenceContext) -> bool:
+    for mention in ctx.mentions:
+        if mention.label in ACTOR_LABELS and any(t.i in subject for t in _mention_tokens(sent, mention, ctx.offset)):
+            return True
+    return False
+
+
+def _anaphoric_subject(sent: Span, subject: set[int]) -> bool:
+    """'the two sides', 'both countries', 'the three leaders', 'they': actors named before."""
+    words = [sent.doc[i] for i in sorted(subject)]
+    return any(t.lower_ in ANAPHORS and (t.lower_ in ("both", "they") or any(
+        c.lower_ in ("two", "three", "four", "both", "the", "these", "all") for c in t.children)) for t in words)
+
+
+def _object_clauses(trig: _Trigger) -> set[int]:
+    """Relative and participial clauses that describe the trigger's objects."""
+    out: set[int] = set()
+    for obj in trig.head.children:
+        if obj.dep_ in ("dobj", "nsubjpass", "attr"):
+            for c in obj.children:
+                if c.dep_ in ("relcl", "acl"):
+                    out.update(t.i for t in c.subtree)
+    return out
 
 
 def _attach_quantities(

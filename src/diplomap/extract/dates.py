@@ -134,7 +134,7 @@ def _resolve(
             if not 1 <= d <= 31:
                 return None
             if kind == "month_day" and not g.get("year") and g["mon"].lower() in _SKIP_MONTH_WORDS:
-                if not re.search(r"\b(?:on|by|since|until|from)\s+$", text[: m.start()]):
+                if not re.search(r"\b(?:on|by|since|until|from)\s+$", text[: m.start()], re.I):
                     return None
             day = date(y, mon, d)
             return DateSpan(day, day, Precision.DAY, t), False

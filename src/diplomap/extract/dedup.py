@@ -14,11 +14,22 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     sa, sb = set(a.actors), set(b.actors)
     shared = len(sa & sb)
-    if shared < min(2, len(sa), len(sb)) or shared == 0:
+    if shared < 2 and not (sa == sb and shared == 1):
         return False
+    if _topic(a) != _topic(b) and (sa != sb or a.date != b.date):
+        return False  # a memorandum and a peace agreement signed the same day are two events
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
     return a.date.overlaps(b.date) and _nested(a.date, b.date)
+
+
+def _topic(event: Event) -> str:
+    """What the trigger names: its object word ("signed memorandum" -> memorandum), else the verb."""
+    words = event.trigger.lower().split()
+    if not words:
+        return ""
+    word = words[-1]
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
 
 
 def _nested(x: DateSpan, y: DateSpan) -> bool:

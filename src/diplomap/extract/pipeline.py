@@ -92,6 +92,7 @@ class Pipeline:
             if _is_heading(ptext):
                 section = ptext.strip()
             anchor: DateSpan | None = base
+            previous: tuple[str, ...] = ()
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -106,8 +107,9 @@ class Pipeline:
                 ]
                 mentions.extend(sent_mentions)
                 dates = find_dates(sent.text, anchor, focal_year)
-                ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start)
+                ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous)
                 events.extend(self.coder.code(sent, ctx))
+                previous = self.coder.actor_codes(sent_mentions, anchor) or previous
                 anchor = _next_anchor(anchor, dates, focal_year) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
 

@@ -143,10 +143,18 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
     return CleanText(out.text, _compress(out.offsets), tuple(headings))
 
 
+_JOINERS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as",
+            "that", "which", "who", "between", "into", "its", "their", "his", "her", "this", "these", "than", "via"}
+
+
 def _continues(before: str, after: str) -> bool:
-    """A paragraph that stops mid-sentence and one that starts in lower case are one paragraph."""
+    """A paragraph that stops mid-sentence continues in the next one: the next starts in lower case,
+    or this one ends on a word that cannot end a sentence ("the status of" / "Project of ...")."""
     tail = before.rstrip()
-    return bool(tail) and not tail.endswith(_SENTENCE_END) and after[:1].islower()
+    if not tail or tail.endswith(_SENTENCE_END):
+        return False
+    last = tail.split()[-1]
+    return after[:1].islower() or (len(tail) > 80 and last in _JOINERS)
 
 
 def _join(left: _Piece, right: _Piece) -> None:

@@ -71,7 +71,8 @@ def corridor_map(corridors: Sequence[Corridor], events: Iterable[Event], kb: Kno
         for (x, y), wp in zip(line, [w for w in corridor.waypoints if w.lat is not None and w.lon is not None],
                               strict=True):
             body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="#fff" stroke="{stroke}">'
-                        f"<title>{escape(wp.name)}</title></circle>")
+                        f"<title>{escape(wp.name)}</title></circle>"
+                        f'<text x="{x + 4:.1f}" y="{y - 4:.1f}" fill="{stroke}">{escape(wp.name)}</text>')
         body.append("</g>")
     for (name, lon, lat), n in places.most_common():
         x, y = frame.xy(lon, lat)

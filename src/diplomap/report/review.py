@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     import jinja2
 
 Progress = Callable[[str], None]
-MAIN_PARTNERS = 6  # partners with a dyad chart: each vector's first, plus these most frequent overall
+# Partners with a dyad chart: the most frequent overall and each vector's first, when they share at least
+# MIN_DYAD_EVENTS events with the country — a chart of one event says nothing a chronology line does not.
+MAIN_PARTNERS = 6
+MIN_DYAD_EVENTS = 2
 
 
 class ReviewError(Exception):
@@ -204,10 +207,11 @@ def review_events(store: Store, kb: Knowledge, country: str, year: int) -> list[
     events = sorted((e for e in store.iter_events(query) if year_of(e.date) == year), key=sort_key)
     if not events:
         years = sorted({y for e in store.iter_events(EventQuery(actor=country)) if (y := year_of(e.date))})
-        hint = (f"years with events: {', '.join(map(str, years))}" if years
-                else f"ingest reports that mention {country} first (diplomap ingest FILE)")
-        raise ReviewError(f"no events of {country} dated in {year}; choose another year or ingest reports"
-                          f" covering {year} ({hint})")
+        if not years:
+            raise ReviewError(f"no dated events of {country} in the database; ingest reports that mention"
+                              f" {country} first (diplomap ingest FILE)")
+        raise ReviewError(f"no events of {country} dated in {year}; years with events: {', '.join(map(str, years))}"
+                          f" — choose one of them, or ingest reports covering {year}")
     return events
 
 
@@ -228,7 +232,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
             continue
         counts = Counter(c for e in chosen for c in partners(e, country) if vmap.vector_of(c) == name)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        charted = [code for i, (code, _) in enumerate(ranked) if i == 0 or code in top]
+        charted = [code for i, (code, n) in enumerate(ranked) if (i == 0 or code in top) and n >= MIN_DYAD_EVENTS]
         dyads = []
         for code in charted:
             d = dyad(chosen, country, code, months)

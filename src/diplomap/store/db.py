@@ -40,6 +40,9 @@ class EventQuery:
     modalities: tuple[Modality, ...] = DEFAULT_MODALITIES
     doc_id: str | None = None
     include_rejected: bool = False
+    # diplomap records interactions: a trigger with one recognised actor is kept in the store but
+    # left out of default listings and exports until someone completes it (min_actors=1 shows it)
+    min_actors: int = 2
     limit: int | None = None
     offset: int = 0
 
@@ -359,6 +362,9 @@ def _event_sql(query: EventQuery, count: bool = False) -> tuple[str, list[object
         args += [m.value for m in query.modalities]
     if not query.include_rejected:
         where.append("e.status != 'rejected'")
+    if query.min_actors > 1:
+        where.append("(SELECT COUNT(DISTINCT a.code) FROM event_actors a WHERE a.event_id = e.id) >= ?")
+        args.append(query.min_actors)
     if query.type:
         where.append("e.type = ?")
         args.append(query.type.upper())
