@@ -45,6 +45,7 @@ class DateSpan:
     end: date
     precision: Precision
     text: str = ""
+    inherited: bool = False  # taken from the narrative, not stated in the event's own sentence
 
     def __post_init__(self) -> None:
         if self.end < self.start:

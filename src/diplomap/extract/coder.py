@@ -14,10 +14,10 @@ General rules over the dependency parse, never sentence-specific:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from diplomap.extract.dates import DateMention
 from diplomap.extract.gazetteer import ACTOR_LABELS
@@ -40,6 +40,8 @@ HYPO_AUX = {"would", "could", "might", "may", "should", "can", "must", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 PLAN_ADJ = {"planned", "proposed", "envisaged", "envisioned", "potential", "possible", "future", "prospective",
             "expected", "upcoming", "forthcoming", "intended", "hypothetical", "would-be", "next"}
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "acl", "xcomp", "conj", "appos"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -79,6 +81,9 @@ class Coder:
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
                 entry, words = self._match(tok, self.lex.verbs.get(tok.lemma_.lower(), []), verb=True)
+                if entry is not None and tok.lemma_.lower() in ("help", "assist") and any(
+                        c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                    entry = None  # "helped to push": a means, not aid
                 if entry is not None:
                     found.append(_Trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
@@ -96,7 +101,7 @@ class Coder:
                     if gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type:
                         verbs[gov.i] = _Trigger(verb.token, verb.head, trig.entry, verb.words + [trig.token])
                     continue
-                if gov is not None and gov.lemma_.lower() in LIGHT_VERBS:
+                if gov is not None and gov.lemma_.lower() in LIGHT_VERBS and _is_argument(trig.token, gov):
                     trig.head = gov
             out.append(trig)
         return [verbs.get(t.token.i, t) if t.entry.pos != "NOUN" else t for t in out]
@@ -131,10 +136,10 @@ class Coder:
 
     def _event(self, sent: Span, trig: _Trigger, ctx: SentenceContext, trigger_heads: set[int]) -> Event | None:
         region = _region(trig, trigger_heads)
-        span = self._date(sent, trig, ctx, region)
+        span = self._date(sent, trig, ctx, region, trigger_heads)
         if span is None:
             return None
-        if trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and (not ctx.dates or span is ctx.anchor):
+        if trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and span.inherited:
             return None  # a bare noun ("partnerships", "the war") is an event only when the text dates it
         modality = self._modality(sent, trig, ctx, span)
         if modality is None:
@@ -148,6 +153,12 @@ class Coder:
             if extra:
                 _, more, _ = self._actors(sent, trig, ctx, span, extra, set())
                 target += [c for c in more if c not in source and c not in target]
+        if len({*source, *target}) == 1 and trig.entry.type in DIRECTED and ctx.previous_actors:
+            # a directed act with its other party named just before: "Putin met Aliyev. The Russian
+            # leader gave an indirect apology." The counterpart is the last sentence's other actor.
+            other = [c for c in ctx.previous_actors if c not in source and c not in target]
+            if other:
+                target.append(other[0])
         if not subject_has_actor(sent, subject, ctx) and _anaphoric_subject(sent, subject) and ctx.previous_actors:
             # "the two sides met", "the three leaders signed": the actors of the sentence before
             source = list(dict.fromkeys([*ctx.previous_actors, *source]))
@@ -192,6 +203,8 @@ class Coder:
                 location = location or self._place(mention)
                 if not (mention.label == "CAPITAL" and _is_destination(toks, trig)):
                     continue
+            if mention.label == "PROJECT" and role_place and location is None:
+                location = self._project_place(mention)
             if mention.label not in ACTOR_LABELS:
                 continue
             if mention.label == "STATE" and role_place and trig.entry.type in ("CONSULT", "AGREE"):
@@ -205,9 +218,17 @@ class Coder:
         target = [c for c in dict.fromkeys(target) if c not in source]
         return source, target, location
 
-    def actor_codes(self, mentions: Sequence[Mention], span: DateSpan | None) -> tuple[str, ...]:
+    def actor_codes(self, sent: Span, offset: int, mentions: Sequence[Mention], span: DateSpan | None
+                    ) -> tuple[str, ...]:
         """The actors a sentence names, in order (places excluded), for anaphora in the next one."""
-        codes = [self._code(m, span) for m in mentions if m.label in ACTOR_LABELS - {"CAPITAL"}]
+        codes = []
+        for m in mentions:
+            if m.label not in ACTOR_LABELS:
+                continue
+            toks = _mention_tokens(sent, m, offset)
+            if m.label == "CAPITAL" and (not toks or _after_locative(toks[0])):
+                continue
+            codes.append(self._code(m, span))
         return tuple(dict.fromkeys(c for c in codes if c))
 
     def _code(self, mention: Mention, span: DateSpan | None) -> str:
@@ -238,6 +259,17 @@ class Coder:
             return Place(mention.text)
         return Place(rec.name, rec.country, rec.lat, rec.lon)
 
+    def _project_place(self, mention: Mention) -> Place | None:
+        """A port or terminal named as where something happens: the place of that name, if known."""
+        project = self.kb.projects.get(mention.entity_id)
+        if project is None or project.kind not in ("port", "terminal", "field"):
+            return None
+        for form in (mention.text, project.name, *project.aliases):
+            rec = self.kb.place(form)
+            if rec is not None:
+                return Place(rec.name, rec.country, rec.lat, rec.lon)
+        return None
+
     def _state_place(self, mention: Mention) -> Place | None:
         st = self.kb.states.get(mention.entity_id)
         return Place(st.name, st.iso3, st.lat, st.lon) if st else None
@@ -258,13 +290,15 @@ class Coder:
 
     # -- dates and modality ----------------------------------------------------------------
 
-    def _date(self, sent: Span, trig: _Trigger, ctx: SentenceContext, region: set[int]) -> DateSpan | None:
+    def _date(self, sent: Span, trig: _Trigger, ctx: SentenceContext, region: set[int], trigger_heads: set[int]
+              ) -> DateSpan | None:
         """The date of the trigger's own clause, else of the nearest clause above it, else the anchor.
 
         A date that only bounds a state ("in place since 1992") counts only when nothing else does.
         """
+        inherited = replace(ctx.anchor, inherited=True) if ctx.anchor else None
         if not ctx.dates:
-            return ctx.anchor
+            return inherited
         attached: dict[int, list[DateMention]] = {}
         bounds: list[DateMention] = []
         for d in ctx.dates:
@@ -275,8 +309,16 @@ class Coder:
             if before and before[-1] in ("since", "until", "till", "before", "after", "from"):
                 bounds.append(d)
                 continue
-            attached.setdefault(_clause_of(toks[0]).i, []).append(d)
+            attached.setdefault(_clause_of(toks[0], trigger_heads).i, []).append(d)
         pos = trig.token.idx - sent.start_char
+        # "..., while in September, Aliyev, Pashinyan and Erdogan held": a date right before the
+        # clause's subject is the clause's date, however the parser attached it
+        subject = _subject_tokens(trig)
+        if subject:
+            lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
+            near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= pos]
+            if near:
+                return max(near, key=lambda d: d.start).span
         node: Token | None = trig.token
         seen: set[int] = set()
         while node is not None and node.i not in seen:
@@ -284,13 +326,14 @@ class Coder:
             if node.i in attached:
                 return min(attached[node.i], key=lambda d: abs(d.start - pos)).span
             node = node.head if node.head.i != node.i else None
+        below = region | {t.i for t in trig.head.subtree}
         inside = [d for ds in attached.values() for d in ds
-                  if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in region)]
+                  if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
         if inside:
             return min(inside, key=lambda d: abs(d.start - pos)).span
         if attached:
-            return ctx.anchor or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
-        return min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else ctx.anchor
+            return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
+        return min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else inherited
 
     def _modality(self, sent: Span, trig: _Trigger, ctx: SentenceContext, span: DateSpan) -> Modality | None:
         head, tok = trig.head, trig.token
@@ -322,8 +365,11 @@ class Coder:
         if aux & FUTURE_AUX or any(c.lower_ == "going" for c in head.children):
             return Modality.PLANNED
         is_verb = tok.pos_ != "NOUN" and trig.head.i == tok.i
-        if is_verb and tok.tag_ in ("VB", "VBP", "VBZ") and not ctx.dates and not aux & {"has", "have", "had"}:
-            return None  # present tense with no date: a statement about how things are, not an event
+        governing = head.head if head.dep_ == "xcomp" else head
+        if governing.tag_ in ("VBP", "VBZ") and not aux & {"has", "have", "had"}:
+            return None  # present tense: a statement about how things are ("the sides continue to ...")
+        if is_verb and tok.tag_ == "VB" and not ctx.dates and not aux:
+            return None
         if ctx.focal_start and span.end < ctx.focal_start:
             return Modality.BACKGROUND
         return Modality.HAPPENED
@@ -367,14 +413,14 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _clause_of(tok: Token) -> Token:
-    """The nearest verb or eventive noun above a token (a date attaches to that clause)."""
+def _clause_of(tok: Token, event_nouns: set[int]) -> Token:
+    """The nearest verb or event noun above a token (a date attaches to that clause)."""
     node = tok
     for _ in range(12):
         head = node.head
         if head.i == node.i:
             return node
-        if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and node.dep_ in ("prep", "npadvmod", "nmod")):
+        if head.pos_ in ("VERB", "AUX") or (head.i in event_nouns and node.dep_ in ("prep", "npadvmod", "nmod")):
             return head
         node = head
     return node
@@ -434,6 +480,7 @@ def _subject_tokens(trig: _Trigger) -> set[int]:
         if subj:
             for s in subj:
                 out.update(t.i for t in s.subtree)
+            out |= _listed_before(trig.head.doc, min(out))
             break
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and node.head.i != node.i:
             node = node.head
@@ -449,6 +496,25 @@ def _subject_tokens(trig: _Trigger) -> set[int]:
     return out
 
 
+def _listed_before(doc: Doc, first: int) -> set[int]:
+    """Names listed just before a subject ("Aliyev, Pashinyan, and Erdogan held ...") belong to it,
+    whatever the parser attached them to."""
+    out: set[int] = set()
+    i = first - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.text in (",", "and", "&"):
+            i -= 1
+            continue
+        if tok.ent_type_ in ACTOR_LABELS and tok.ent_type_ not in ("CAPITAL",):
+            while i >= 0 and doc[i].ent_type_ == tok.ent_type_ and doc[i].ent_id_ == tok.ent_id_:
+                out.add(i)
+                i -= 1
+            continue
+        break
+    return out if doc[first - 1].text in (",", "and") or not out else out
+
+
 def _mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:
     start, end = mention.start - offset, mention.end - offset
     return [t for t in sent if start <= t.idx - sent.start_char < end]
@@ -460,6 +526,8 @@ def _after_locative(tok: Token) -> bool:
         root = root.head
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
+    if root.like_num or root.ent_type_ in ("DATE", "TIME") or root.lower_ in MONTH_WORDS:
+        return False  # a mis-parse that hangs a name on "on April 25"
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
@@ -490,6 +558,9 @@ def _is_destination(toks: list[Token], trig: _Trigger) -> bool:
     return t.dep_ == "dobj" and t.head.i == trig.token.i
 
 
+# types whose second party the narrative often leaves to the previous sentence
+DIRECTED = {"CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT",
+            "AID", "RETREAT", "PROTEST"}
 ANAPHORS = {"side", "sides", "country", "countries", "leader", "leaders", "party", "parties", "state", "states",
             "government", "governments", "president", "presidents", "minister", "ministers", "capital", "capitals",
             "neighbour", "neighbours", "neighbor", "neighbors", "delegation", "delegations", "both", "they"}
@@ -532,6 +603,4 @@ def _attach_quantities(
         pos = text.find(q.text)
         best = min(range(len(events)), key=lambda i: abs((events[i][0].token.idx - sent.start_char) - pos))
         attached[best].append(q)
-    from dataclasses import replace
-
     return [replace(event, quantities=tuple(attached[i])) for i, (_, event) in enumerate(events)]

@@ -56,9 +56,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("following", re.compile(
         r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
         re.I)),
+    ("this", re.compile(r"\b(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
+    ("same", re.compile(r"\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|visit|trip|event|date)\b|"
+                        r"\bon\s+that\s+(?:occasion|day)\b", re.I)),
     ("that_month", re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?P<unit>week|month|year)\b", re.I)),
 ]
 
+_RELATIVE = {"relative", "following", "that_month", "same"}
 _SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
 
 
@@ -90,15 +94,19 @@ def _infer_year(month: int, anchor: DateSpan | None, default_year: int) -> int:
     return anchor.start.year if anchor else default_year
 
 
-def find_dates(text: str, anchor: DateSpan | None, default_year: int) -> list[DateMention]:
-    """All date expressions in a text, resolved. ``anchor`` is the narrative date so far."""
+def find_dates(
+    text: str, anchor: DateSpan | None, default_year: int, year_from_anchor: bool = True
+) -> list[DateMention]:
+    """All date expressions in a text, resolved. ``anchor`` is the narrative date so far; a date
+    without a year takes the anchor's year, or ``default_year`` when ``year_from_anchor`` is off."""
+    year_anchor = anchor if year_from_anchor else None
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            resolved = _resolve(kind, m, text, anchor, default_year)
+            resolved = _resolve(kind, m, text, anchor if kind in _RELATIVE else year_anchor, default_year)
             if resolved is None:
                 continue
             span, relative = resolved
@@ -207,6 +215,10 @@ def _resolve(
             if re.search(r"(?:vision|agenda|strategy)[\s-]*$", before):
                 return None
             return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), False
+        if kind == "this":
+            return _this(g, t, default_year, anchor)
+        if kind == "same":
+            return (anchor, True) if anchor else None
         if kind in ("relative", "following", "that_month"):
             return _relative(kind, g, t, anchor)
     except (ValueError, KeyError):
@@ -276,6 +288,20 @@ def _relative(kind: str, g: dict[str, str | None], t: str, anchor: DateSpan | No
         return DateSpan(d, d, Precision.DAY, t), True
     lo, hi = anchor.start + sign * delta, anchor.end + sign * delta
     return DateSpan(lo, hi, Precision.RANGE, t), True
+
+
+def _this(g: dict[str, str | None], t: str, default_year: int, anchor: DateSpan | None
+          ) -> tuple[DateSpan, bool] | None:
+    """"this year", "last year", "next month": counted from the year the document reports on."""
+    word = t.lower().split()[0] if not t.lower().startswith("the") else t.lower().split()[1]
+    shift = {"this": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1}.get(word, 0)
+    if (g.get("unit") or "").lower() == "year":
+        y = default_year + shift
+        return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), False
+    if anchor is None:
+        return None
+    m = _add_months(anchor.start, shift)
+    return _month_span(m.year, m.month, Precision.MONTH, t), True
 
 
 def whole_year(year: int) -> DateSpan:

@@ -16,7 +16,7 @@ def same_event(a: Event, b: Event) -> bool:
     shared = len(sa & sb)
     if shared < 2 and not (sa == sb and shared == 1):
         return False
-    if _topic(a) != _topic(b) and (sa != sb or a.date != b.date):
+    if _topic(a) != _topic(b) and (sa != sb or a.date != b.date or (a.date and a.date.inherited)):
         return False  # a memorandum and a peace agreement signed the same day are two events
     if a.date is None or b.date is None:
         return a.date is None and b.date is None

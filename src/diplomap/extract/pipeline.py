@@ -85,14 +85,16 @@ class Pipeline:
         events: list[Event] = []
         section = ""
         texts = [doc.text[s:e] for s, e in paragraphs]
+        anchor: DateSpan | None = base
+        previous: tuple[str, ...] = ()
         for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, self.nlp.pipe(texts, batch_size=32))):
             if progress:
                 progress(n + 1, len(paragraphs))
             ptext = pdoc.text
             if _is_heading(ptext):
+                # a new section starts a new narrative: its dates and actors are not the last one's
                 section = ptext.strip()
-            anchor: DateSpan | None = base
-            previous: tuple[str, ...] = ()
+                anchor, previous = base, ()
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -106,10 +108,11 @@ class Pipeline:
                     if ent.ent_id_
                 ]
                 mentions.extend(sent_mentions)
-                dates = find_dates(sent.text, anchor, focal_year)
+                # a day or month without a year belongs to the year the document reports on
+                dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous)
                 events.extend(self.coder.code(sent, ctx))
-                previous = self.coder.actor_codes(sent_mentions, anchor) or previous
+                previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
                 anchor = _next_anchor(anchor, dates, focal_year) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
 
@@ -162,7 +165,8 @@ def _next_anchor(anchor: DateSpan | None, dates: Sequence[object], focal_year: i
     """The narrative moves on with each stated date of the period the text reports on."""
     from diplomap.extract.dates import DateMention
 
-    stated = [d for d in dates if isinstance(d, DateMention) and (d.span.start.year >= focal_year or d.relative)]
+    stated = [d for d in dates if isinstance(d, DateMention) and (
+        (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month"))]
     return stated[-1].span if stated else None
 
 
