@@ -81,9 +81,9 @@ class Coder:
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
                 entry, words = self._match(tok, self.lex.verbs.get(tok.lemma_.lower(), []), verb=True)
-                if entry is not None and tok.lemma_.lower() in ("help", "assist") and any(
+                if entry is not None and tok.lemma_.lower() in CLAUSE_TAKERS and any(
                         c.dep_ in ("xcomp", "ccomp") for c in tok.children):
-                    entry = None  # "helped to push": a means, not aid
+                    entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
                 if entry is not None:
                     found.append(_Trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
@@ -101,8 +101,9 @@ class Coder:
                     if gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type:
                         verbs[gov.i] = _Trigger(verb.token, verb.head, trig.entry, verb.words + [trig.token])
                     continue
-                if gov is not None and gov.lemma_.lower() in LIGHT_VERBS and _is_argument(trig.token, gov):
-                    trig.head = gov
+                if (gov is not None and gov.lemma_.lower() in LIGHT_VERBS and _is_argument(trig.token, gov)
+                        and trig.token.dep_ != "nsubj"):
+                    trig.head = gov  # "held talks", not "partnerships have taken on weight"
             out.append(trig)
         return [verbs.get(t.token.i, t) if t.entry.pos != "NOUN" else t for t in out]
 
@@ -125,6 +126,9 @@ class Coder:
         triggers = self.triggers(sent)
         if not triggers:
             return []
+        placed = self._place_phrases(sent, ctx)
+        # "in Lachin, one of the regions de-occupied in 2020": a description of a place, not news
+        triggers = [t for t in triggers if t.token.i not in placed]
         quantities = find_quantities(sent.text)
         events: list[tuple[_Trigger, Event]] = []
         trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers}
@@ -188,7 +192,7 @@ class Coder:
         source: list[str] = []
         target: list[str] = []
         location: Place | None = None
-        placed = self._place_phrases(sent, ctx)
+        placed = self._place_phrases(sent, ctx) | _route_or_title(sent)
         for mention in ctx.mentions:
             toks = _mention_tokens(sent, mention, ctx.offset)
             if not toks:
@@ -365,8 +369,9 @@ class Coder:
         if aux & FUTURE_AUX or any(c.lower_ == "going" for c in head.children):
             return Modality.PLANNED
         is_verb = tok.pos_ != "NOUN" and trig.head.i == tok.i
-        governing = head.head if head.dep_ == "xcomp" else head
-        if governing.tag_ in ("VBP", "VBZ") and not aux & {"has", "have", "had"}:
+        governing = _finite_verb(head)
+        perfect = aux | {c.lower_ for c in governing.children if c.dep_ == "aux"}
+        if governing.tag_ in ("VBP", "VBZ") and not perfect & {"has", "have", "had", "'s", "'ve"}:
             return None  # present tense: a statement about how things are ("the sides continue to ...")
         if is_verb and tok.tag_ == "VB" and not ctx.dates and not aux:
             return None
@@ -496,6 +501,30 @@ def _subject_tokens(trig: _Trigger) -> set[int]:
     return out
 
 
+def _finite_verb(tok: Token) -> Token:
+    """The finite verb whose tense a non-finite trigger shares ("Deepening ties ... adds")."""
+    node = tok
+    for _ in range(4):
+        if node.tag_ in ("VBD", "VBP", "VBZ", "MD") or node.head.i == node.i:
+            return node
+        if node.dep_ in ("xcomp", "csubj", "csubjpass") or (node.tag_ == "VBG" and node.dep_ in ("nsubj", "pcomp")):
+            node = node.head
+            continue
+        return node
+    return node
+
+
+def _route_or_title(sent: Span) -> set[int]:
+    """Tokens naming a route ("via Türkiye") or part of a title ("ambassador to Germany")."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ != "prep":
+            continue
+        if tok.lower_ in ROUTE_PREPS or (tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS):
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
 def _listed_before(doc: Doc, first: int) -> set[int]:
     """Names listed just before a subject ("Aliyev, Pashinyan, and Erdogan held ...") belong to it,
     whatever the parser attached them to."""
@@ -558,6 +587,12 @@ def _is_destination(toks: list[Token], trig: _Trigger) -> bool:
     return t.dep_ == "dobj" and t.head.i == trig.token.i
 
 
+# verbs that name no event when they take a clause: "sought to", "helped to", "demonstrated that"
+CLAUSE_TAKERS = {"help", "assist", "seek", "try", "attempt", "strive", "work", "move", "demonstrate", "show",
+                 "signal", "aim", "hope", "want", "wish", "support", "back", "welcome"}
+# prepositions of a route or a title: "gas to Syria via Türkiye", "ambassador to Germany"
+ROUTE_PREPS = {"via", "through", "across", "transiting"}
+TITLE_NOUNS = {"ambassador", "envoy", "representative", "embassy", "mission", "consul", "attaché", "emissary"}
 # types whose second party the narrative often leaves to the previous sentence
 DIRECTED = {"CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT",
             "AID", "RETREAT", "PROTEST"}

@@ -106,7 +106,13 @@ def find_dates(
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            resolved = _resolve(kind, m, text, anchor if kind in _RELATIVE else year_anchor, default_year)
+            base = anchor if kind in _RELATIVE else year_anchor
+            if kind in _RELATIVE:
+                # "in September 2023, ... a few months later": the sentence's own date comes first
+                earlier = [d for d in found if d.end <= m.start() and not d.relative and d.kind != "this"]
+                if earlier:
+                    base = max(earlier, key=lambda d: d.end).span
+            resolved = _resolve(kind, m, text, base, default_year)
             if resolved is None:
                 continue
             span, relative = resolved
