@@ -13,6 +13,7 @@ from diplomap.model import Modality
 from diplomap.store.db import EventQuery
 
 DB_HELP = "SQLite database file (default: ./diplomap.db)"
+EXPORT_FORMATS = ["jsonl", "csv", "geojson", "graphml", "timeline"]
 
 
 def _month_or_day(text: str, end: bool = False) -> date:
@@ -71,9 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export events", description="Write events to standard output or --out.")
     p.add_argument("what", choices=["events"])
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
-    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl",
+                   help="jsonl (PLOVER-style, what ../shared/eval/score.py reads), csv, geojson (events with places "
+                        "and corridors as lines), graphml (actor network), timeline (TimelineJS JSON)")
     p.add_argument("--out", help="output file (default: standard output)")
     p.add_argument("--all", action="store_true", help="include forecasts, hypotheticals and negated events")
+
+    p = sub.add_parser("review", help="write the annual review of one country's foreign policy",
+                       description="Write review.md and a self-contained review.html: key numbers, a section per "
+                                   "vector with a dated chronology citing every event, dyad and balance charts, "
+                                   "agreements, a corridor map and an appendix of all events.")
+    p.add_argument("--country", required=True, help="focus country, ISO alpha-3 (e.g. AZE)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+    p.add_argument("--out", default="review", help="output folder (default: ./review)")
+    p.add_argument("--vectors", help="your own partner-to-vector mapping (TOML, as knowledge/vectors.toml)")
 
     p = sub.add_parser("eval", help="score extraction on the seed report with the shared scorers")
     p.add_argument("--shared", help="path to the shared folder (default: ../shared)")
@@ -172,18 +185,36 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from diplomap.export.jsonl import write_jsonl
+    from diplomap.export import write_events
     from diplomap.store.db import Store
 
     _need_db(args.db)
     with Store(args.db) as store:
         events = store.iter_events(EventQuery(**_everything(args.all)))  # type: ignore[arg-type]
         if args.out:
-            with open(args.out, "w", encoding="utf-8") as out:
-                n = write_jsonl(events, out)
+            with open(args.out, "w", encoding="utf-8", newline="") as out:
+                n = write_events(args.format, events, out)
             print(f"wrote {n} events to {args.out}", file=sys.stderr)
         else:
-            write_jsonl(events, sys.stdout)
+            write_events(args.format, events, sys.stdout)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from diplomap.analyze.vectors import VectorError
+    from diplomap.knowledge import Knowledge
+    from diplomap.report.review import ReviewError, write_review
+    from diplomap.store.db import Store
+
+    _need_db(args.db)
+    with Store(args.db) as store:
+        try:
+            result = write_review(store, Knowledge.load(), country=args.country, year=args.year, out_dir=args.out,
+                                  progress=lambda msg: print(msg, file=sys.stderr), vectors=args.vectors)
+        except (ReviewError, VectorError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    print(f"wrote {result.markdown} and {result.html} ({result.events} events, {len(result.vectors)} vectors)")
     return 0
 
 
