@@ -88,6 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="review", help="output folder (default: ./review)")
     p.add_argument("--vectors", help="your own partner-to-vector mapping (TOML, as knowledge/vectors.toml)")
 
+    p = sub.add_parser("serve", help="browse, search, chart, map and correct the record in a local web app",
+                       description="Serve the web app on loopback. Write actions (corrections) need the token "
+                                   "printed at start-up, or set DIPLOMAP_TOKEN.")
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+
+    p = sub.add_parser("reextract", help="run extraction again on stored documents (corrections are kept)")
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+    p.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="document ids (default: all)")
+
     p = sub.add_parser("eval", help="score extraction on the seed report with the shared scorers")
     p.add_argument("--shared", help="path to the shared folder (default: ../shared)")
     p.add_argument("--show", action="store_true", help="list missed gold events and false positives")
@@ -215,6 +226,36 @@ def cmd_review(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
     print(f"wrote {result.markdown} and {result.html} ({result.events} events, {len(result.vectors)} vectors)")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from diplomap.web.app import serve
+    except ImportError:
+        print("error: the web app needs its extra: pip install 'diplomap[web]'", file=sys.stderr)
+        return 1
+    try:
+        serve(args.db, args.host, args.port)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from diplomap.project import Project
+
+    _need_db(args.db)
+    with Project(args.db) as project:
+        ids = args.doc_ids or [d.id for d in project.store.documents()]
+        for doc_id in ids:
+            try:
+                n = project.reextract(doc_id)
+            except KeyError:
+                print(f"error: no document {doc_id} in {args.db}; list them with 'diplomap stats'", file=sys.stderr)
+                return 1
+            print(f"re-extracted {doc_id[:12]}: {n} events")
     return 0
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplomap.ingest import IngestError, read_file
+from diplomap.store.corrections import apply_corrections
 from diplomap.store.db import EventQuery, Store
 
 if TYPE_CHECKING:
@@ -29,6 +31,14 @@ class IngestResult:
     error: str = ""
 
 
+@lru_cache(maxsize=4)
+def shared_pipeline(model: str | None, gazetteers: tuple[str, ...]) -> Pipeline:
+    """One pipeline (one loaded spaCy model) per configuration and process."""
+    from diplomap.extract.pipeline import Pipeline
+
+    return Pipeline(model=model, gazetteers=gazetteers)
+
+
 class Project:
     """A database plus the extraction pipeline that fills it."""
 
@@ -41,9 +51,7 @@ class Project:
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            from diplomap.extract.pipeline import Pipeline
-
-            self._pipeline = Pipeline(model=self.model, gazetteers=self.gazetteers)
+            self._pipeline = shared_pipeline(self.model, self.gazetteers)
         return self._pipeline
 
     def close(self) -> None:
@@ -99,6 +107,7 @@ class Project:
             raise KeyError(f"no document {doc_id} in {self.store.path}")
         extraction = self.pipeline.extract(doc)
         ids = self.store.replace_extraction(doc, extraction.sentences, extraction.mentions, extraction.events)
+        apply_corrections(self.store, doc_id)
         return len(ids)
 
     def events(self, query: EventQuery = EventQuery()) -> list[Event]:

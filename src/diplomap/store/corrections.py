@@ -29,7 +29,7 @@ from diplomap.store.db import Store
 
 FIELDS = ("status", "type", "source", "target", "date", "location")
 STATUSES = ("confirmed", "rejected")
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]{0,39}$")
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]{1,39}$")  # ISO alpha-3 or an organisation id
 
 
 class CorrectionError(ValueError):

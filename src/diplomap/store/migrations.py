@@ -17,7 +17,9 @@ def _v2(conn: sqlite3.Connection, schema: str) -> None:
 
     No foreign key to events: re-extraction deletes and re-creates a document's events, and the
     corrections must outlive that to be applied again to the events that come back with the same id.
-    The (start, id) index serves the web app's keyset pagination (newest first, then by id).
+    The (start, id) and (type, start, id) indexes serve the web app's keyset pages (newest first, then
+    by id, also within one type); evidence (doc_id, sentence) serves its full-text filter, which goes
+    from the matching sentences to their evidence.
     """
     conn.executescript(
         """
@@ -32,6 +34,8 @@ def _v2(conn: sqlite3.Connection, schema: str) -> None:
         );
         CREATE INDEX IF NOT EXISTS corrections_event ON corrections(event_id, id);
         CREATE INDEX IF NOT EXISTS events_start_id ON events(start, id);
+        CREATE INDEX IF NOT EXISTS events_type_start_id ON events(type, start, id);
+        CREATE INDEX IF NOT EXISTS evidence_doc_sentence ON evidence(doc_id, sentence);
         """
     )
 

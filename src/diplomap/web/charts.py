@@ -61,7 +61,9 @@ def sparkline(values: Sequence[float], label: str, width: int = 140, height: int
     lo, hi = min(values), max(values)
     span = (hi - lo) or 1
     step = (width - 4) / (len(values) - 1)
-    pts = " ".join(f"{2 + i * step:.1f},{height - 3 - (v - lo) / span * (height - 6):.1f}" for i, v in enumerate(values))
+    pts = " ".join(
+        f"{2 + i * step:.1f},{height - 3 - (v - lo) / span * (height - 6):.1f}" for i, v in enumerate(values)
+    )
     body = [f'<polyline points="{pts}" fill="none" stroke="{ACCENT}" stroke-width="1.5"/>']
     return _svg(width, height, body, label)
 
@@ -102,7 +104,8 @@ def gantt(bars: Sequence[Bar], label: str, width: int = 640, today: date | None 
         )
     axis_y = height - 8
     body.append(f'<text x="{pad_l}" y="{axis_y}" font-size="10" fill="{INK}">{first.isoformat()}</text>')
-    body.append(f'<text x="{width - 8}" y="{axis_y}" text-anchor="end" font-size="10" fill="{INK}">{last.isoformat()}</text>')
+    body.append(f'<text x="{width - 8}" y="{axis_y}" text-anchor="end" font-size="10" fill="{INK}">'
+                f"{last.isoformat()}</text>")
     return _svg(width, height, body, label)
 
 
@@ -134,7 +137,8 @@ def network(center: str, nodes: Sequence[tuple[str, int]], edges: Sequence[tuple
         body.append(
             f'<a href="/actors/{quote(code, safe="")}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{6 + 10 * n / top:.1f}"'
             f' fill="#ffffff" stroke="{ACCENT}" stroke-width="2"><title>{escape(code)}: {n} events</title></circle>'
-            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="10" fill="{INK}">{escape(code)}</text></a>'
+            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="10" fill="{INK}">'
+            f"{escape(code)}</text></a>"
         )
     body.append(f'<circle cx="{c}" cy="{c}" r="20" fill="{ACCENT}"/>'
                 f'<text x="{c}" y="{c + 4}" text-anchor="middle" font-size="11" fill="#ffffff">{escape(center)}</text>')

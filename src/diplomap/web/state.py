@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from diplomap.analyze.vectors import VectorError, VectorMap, load_vectors
 from diplomap.knowledge import Knowledge, KnowledgeError
 from diplomap.store.db import Store
 from diplomap.web.security import Sessions
 
 T = TypeVar("T")
+log = logging.getLogger("diplomap.web")
+MAX_PENDING = 4
 
 
 class QueryCache:
@@ -26,9 +32,13 @@ class QueryCache:
     def __init__(self, db_path: Path, size: int = 512) -> None:
         self._files = (db_path, db_path.with_name(db_path.name + "-wal"))
         self._size = size
-        self._lock = threading.Lock()
+        # Reentrant: a future that finished before add_done_callback runs its callback right there.
+        self._lock = threading.RLock()
         self._version: tuple[int, ...] = ()
         self._data: OrderedDict[Hashable, object] = OrderedDict()
+        # One worker, at low priority: background counts must not crowd out the requests they speed up.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplomap-counts", initializer=_nice)
+        self._pending: dict[Hashable, Future[Any]] = {}
 
     def _current(self) -> tuple[int, ...]:
         out: list[int] = []
@@ -58,9 +68,66 @@ class QueryCache:
                     self._data.popitem(last=False)
         return value
 
+    def peek(self, key: Hashable) -> object | None:
+        """The cached value, if any, without computing it."""
+        version = self._current()
+        with self._lock:
+            return self._data.get(key) if version == self._version else None
+
+    def get_soon(self, key: Hashable, compute: Callable[[], T], wait: float) -> T | None:
+        """The value if cached or computed within ``wait`` seconds, else None while it computes in the background.
+
+        The list page uses it for facet counts: on a large database they take longer than the page
+        itself, so the page is not held for them; they are ready (cached) by the next view.
+        """
+        version = self._current()
+        with self._lock:
+            if version != self._version:
+                self._data.clear()
+                self._version = version
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]  # type: ignore[return-value]
+            if key in self._pending:  # its first asker waited already; waiting again only adds latency
+                return None
+            if len(self._pending) >= MAX_PENDING:  # a burst of new views: drop, a later view asks again
+                return None
+            future = self._pool.submit(compute)
+            self._pending[key] = future
+            future.add_done_callback(lambda done: self._finish(key, version, done))
+        try:
+            return future.result(timeout=wait)
+        except FutureTimeout:
+            return None
+
+    def _finish(self, key: Hashable, version: tuple[int, ...], done: Future[Any]) -> None:
+        with self._lock:
+            self._pending.pop(key, None)
+            if done.cancelled():  # shutting down
+                return
+            exc = done.exception()
+            if exc is not None:
+                log.error("background count failed: %s", exc, exc_info=exc)
+            elif version == self._version:
+                self._data[key] = done.result()
+                while len(self._data) > self._size:
+                    self._data.popitem(last=False)
+
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)  # let a running count finish before stores close
+
+
+def _nice() -> None:
+    """Lower this thread's CPU priority (Linux schedules threads apart; SQLite runs without the GIL)."""
+    if hasattr(os, "setpriority") and hasattr(threading, "get_native_id"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except OSError:  # not permitted here: run at normal priority
+            pass
 
 
 class WebState:
@@ -75,6 +142,7 @@ class WebState:
         self._kb = knowledge
         self._kb_tried = knowledge is not None
         self.kb_error = ""
+        self._vectors: dict[str, VectorMap | None] = {}
 
     def store(self) -> Store:
         """This thread's Store: sqlite3 connections must not be shared by threads running at once."""
@@ -97,7 +165,21 @@ class WebState:
                     self.kb_error = f"knowledge files could not be read ({exc})"
             return self._kb
 
+    def vectors(self, actor: str) -> VectorMap | None:
+        """The vector map with ``actor`` as the focus country; None without knowledge or a usable vectors file."""
+        kb = self.knowledge()
+        if kb is None:
+            return None
+        with self._lock:
+            if actor not in self._vectors:
+                try:
+                    self._vectors[actor] = load_vectors(actor, kb)
+                except VectorError:
+                    self._vectors[actor] = None
+            return self._vectors[actor]
+
     def close(self) -> None:
+        self.cache.close()
         with self._lock:
             for store in self._stores:
                 store.close()

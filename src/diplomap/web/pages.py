@@ -1,0 +1,164 @@
+"""The HTML pages: browse and search, event, document, actor, map, review; the correction form."""
+
+from __future__ import annotations
+
+import re
+from datetime import date as date_cls
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from diplomap.report.scores import event_types
+from diplomap.store.corrections import format_place, format_span
+from diplomap.web import charts, review
+from diplomap.web.actors import actor_view, month_range
+from diplomap.web.corridors import map_view
+from diplomap.web.queries import MAX_PAGE_SIZE, PAGE_SIZE, Filters
+from diplomap.web.render import correct, render, session_of, set_session, web
+from diplomap.web.security import same_origin, same_secret
+from diplomap.web.views import Summary, document_view, event_view, list_view
+
+router = APIRouter(include_in_schema=False)
+
+FACET_TITLES = (
+    ("type", "Type"), ("actor", "Actor"), ("vector", "Vector"), ("month", "Month"),
+    ("modality", "Modality"), ("status", "Status"), ("doc", "Document"),
+)
+
+
+@router.get("/", response_class=HTMLResponse)
+@router.get("/events", response_class=HTMLResponse)
+def events_page(
+    request: Request,
+    q: str = "", type: str = "", actor: str = "", vector: str = "", month: str = "",
+    modality: str = "", doc: str = "", status: str = "", after: str = "",
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
+) -> HTMLResponse:
+    f = Filters.parse(q=q, type=type, actor=actor, vector=vector, month=month, modality=modality, doc=doc,
+                      status=status)
+    state = web(request)
+    view = list_view(state, f, after, limit)
+    # While this view is counted, offer the front page's facet values (without their counts).
+    front = state.cache.peek(("summary", Filters(), True)) if view.pending else None
+    fallback = front.facets if isinstance(front, Summary) else {}
+    return render(request, "events.html", {"view": view, "f": f, "facet_titles": FACET_TITLES,
+                                           "fallback": fallback})
+
+
+@router.get("/events/{eid}", response_class=HTMLResponse)
+def event_page(request: Request, eid: str) -> HTMLResponse:
+    view = event_view(web(request), eid)
+    if view is None:
+        raise HTTPException(404, f"No event {eid!r}: it may have been re-extracted under another id.")
+    event = view.event
+    form = {
+        "type": event.type,
+        "source": ", ".join(event.source),
+        "target": ", ".join(event.target),
+        "date": format_span(event.date),
+        "location": format_place(event.location),
+    }
+    return render(request, "event.html", {"view": view, "form": form, "types": event_types()})
+
+
+@router.post("/events/{eid}/corrections")
+def correct_event(
+    request: Request,
+    eid: str,
+    csrf: Annotated[str, Form()] = "",
+    action: Annotated[str, Form()] = "edit",
+    author: Annotated[str, Form()] = "",
+    token: Annotated[str, Form()] = "",
+    type: Annotated[str, Form()] = "",
+    source: Annotated[str, Form()] = "",
+    target: Annotated[str, Form()] = "",
+    date: Annotated[str, Form()] = "",
+    location: Annotated[str, Form()] = "",
+) -> Response:
+    state = web(request)
+    session, _ = session_of(request)
+    # Order matters: a forged cross-site post fails here before the token is even looked at.
+    if not same_origin(request) or not state.sessions.csrf_ok(session, csrf):
+        raise HTTPException(403, "This form did not come from this app's own page (CSRF check): reload and retry.")
+    if not session.writer and not same_secret(state.token, token):
+        raise HTTPException(403, "Corrections need the write token: paste the token `diplomap serve` printed.")
+    name = author.strip() or session.author
+    if not name:
+        raise HTTPException(400, "Say who makes the correction: fill in 'your name'.")
+    if action in ("confirm", "reject"):
+        changes = {"status": "confirmed" if action == "confirm" else "rejected"}
+    elif action == "edit":
+        changes = {"type": type, "source": source, "target": target, "date": date, "location": location}
+    else:
+        raise HTTPException(400, f"Unknown action {action!r}: use confirm, reject or edit.")
+    correct(state, eid, changes, name)
+    response = RedirectResponse(f"/events/{eid}#history", status_code=303)
+    if not session.writer or name != session.author:
+        set_session(response, request, state.sessions.upgrade(session, name))
+    return response
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str) -> HTMLResponse:
+    view = document_view(web(request), doc_id)
+    if view is None:
+        raise HTTPException(404, f"No document {doc_id!r}.")
+    return render(request, "document.html", {"view": view})
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request) -> HTMLResponse:
+    state = web(request)
+    conn = state.store().conn
+    rows = state.cache.get(("actors",), lambda: [
+        (str(r[0]), int(r[1])) for r in conn.execute(
+            "SELECT a.code, COUNT(DISTINCT a.event_id) FROM event_actors a JOIN events e ON e.id = a.event_id"
+            " WHERE e.status != 'rejected' GROUP BY a.code ORDER BY 2 DESC, 1 LIMIT 500")
+    ])
+    return render(request, "actors.html", {"actors": rows})
+
+
+@router.get("/actors/{code}", response_class=HTMLResponse)
+def actor_page(request: Request, code: str) -> HTMLResponse:
+    state = web(request)
+    code = code.upper()
+    kb = state.knowledge()
+    view = state.cache.get(("actor", code), lambda: actor_view(state.store(), code, kb))
+    if view is None:
+        raise HTTPException(404, f"No events with actor {code!r}.")
+    monthly = charts.bar_chart(list(zip(view.months, view.monthly, strict=True)), f"{code}: events per month")
+    sparks = {d.b: charts.sparkline([m.events for m in d.both.months], f"{code}–{d.b} per month")
+              for d in view.dyads}
+    graph = charts.network(code, view.neighbours, view.links, f"{code}: network neighbours")
+    roles = charts.gantt(view.roles, f"{code}: roles over time")
+    return render(request, "actor.html", {
+        "view": view, "monthly": monthly, "sparks": sparks, "graph": graph, "roles": roles,
+        "kb_error": state.kb_error, "span": month_range(view.months[0], view.months[-1]) if view.months else [],
+    })
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> HTMLResponse:
+    state = web(request)
+    view = state.cache.get(("map",), lambda: map_view(state.store().conn, state.knowledge()))
+    svg = charts.map_svg(view.points, view.lines, "Located events and corridors")
+    return render(request, "map.html", {"view": view, "svg": svg, "kb_error": state.kb_error})
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_route(
+    request: Request, country: str = "", year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
+) -> HTMLResponse:
+    if not review.available():
+        return render(request, "review.html", {"page": None, "available": False})
+    state = web(request)
+    subject = review.default_subject(state)
+    if country and not re.fullmatch(r"[A-Za-z0-9_.\-]{2,40}", country):
+        raise HTTPException(400, f"country={country!r}: give an actor code such as AZE")
+    if not country and subject is None:
+        return render(request, "review.html", {"page": None, "available": True})
+    code = country.upper() or (subject[0] if subject else "")
+    when = year or (subject[1] if subject and subject[0] == code else date_cls.today().year)
+    page = state.cache.get(("review", code, when), lambda: review.review_page(state, code, when))
+    return render(request, "review.html", {"page": page, "available": True, "cite_url": review.cite_url})
