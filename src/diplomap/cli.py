@@ -104,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show", action="store_true", help="list missed gold events and false positives")
     p.add_argument("--min-f1", type=float, help="exit 1 when strict F1 is below this")
     p.add_argument("--min-entity-recall", type=float, help="exit 1 when entity recall is below this")
+    p.add_argument("--seed-only", action="store_true", help="skip the PLOVER and PETRARCH2 peer suites")
 
     p = sub.add_parser("code", help="code sentences: JSONL {id, text, date?} in, {id, events} out",
                        description="Sentence-level event coding. Reads JSONL lines {\"id\", \"text\", \"date\"?} "
@@ -260,16 +261,19 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from diplomap.evaluate import EvalError, run_seed
+    from diplomap.evaluate import EvalError, run_peer, run_seed
 
     try:
         result = run_seed(shared=args.shared, show=args.show)
+        print(result.headline)
+        print(f"entities recall {result.entity_recall:.2f} ({result.entity_found}/{result.entity_total})"
+              + (f"  missed: {' '.join(result.missed_entities)}" if result.missed_entities else ""))
+        if not args.seed_only:
+            for name in ("plover", "petrarch"):
+                print(run_peer(name, shared=args.shared, show=args.show).headline)
     except EvalError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(result.headline)
-    print(f"entities recall {result.entity_recall:.2f} ({result.entity_found}/{result.entity_total})"
-          + (f"  missed: {' '.join(result.missed_entities)}" if result.missed_entities else ""))
     failed = (args.min_f1 is not None and result.f1 < args.min_f1) or (
         args.min_entity_recall is not None and result.entity_recall < args.min_entity_recall)
     return 1 if failed else 0

@@ -91,6 +91,50 @@ def entity_recall(store: Store, gold_path: Path) -> tuple[int, int, list[str]]:
     return found, len(gold), missed
 
 
+@dataclass(frozen=True)
+class PeerResult:
+    name: str
+    headline: str
+    summary: dict[str, object]
+
+
+PEER_SUITES = {
+    # name: (gold under peer-suites/, scorer under eval/, extra actor dictionary or None)
+    "plover": ("plover-gsr-cameo.jsonl", "score_peer_plover.py", None),
+    "petrarch": ("petrarch-unittest.jsonl", "score_peer_petrarch.py", "petrarch-unittest.actors.txt"),
+}
+
+
+def run_peer(name: str, shared: str | None = None, show: bool = False) -> PeerResult:
+    """Code a peer suite's sentences with ``code_records`` and score them with its shared scorer.
+
+    Sentence suites are coded with every modality: they test coding, not the default export filter.
+    """
+    from diplomap.extract.pipeline import code_records
+    from diplomap.model import Modality
+    from diplomap.project import shared_pipeline
+
+    root = find_shared(shared)
+    gold_name, scorer, actors = PEER_SUITES[name]
+    gold = root / "peer-suites" / gold_name
+    pipeline = shared_pipeline(None, (str(root / "peer-suites" / actors),) if actors else ())
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    keep = tuple(m for m in Modality if m != Modality.NEGATED)
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "coded.jsonl"
+        with pred.open("w", encoding="utf-8") as out:
+            for coded in code_records(pipeline, records, keep):
+                out.write(json.dumps(coded) + "\n")
+        cmd = [sys.executable, str(root / "eval" / scorer), "--gold", str(gold), "--pred", str(pred)]
+        proc = subprocess.run(cmd + (["--show"] if show else []), capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise EvalError(f"{scorer} failed: {proc.stderr.strip()[-300:]}")
+    lines = proc.stdout.strip().splitlines()
+    if show:
+        print("\n".join(lines[:-2]))
+    return PeerResult(name, lines[-1], json.loads(lines[-2]))
+
+
 def run_seed(project_factory: object = None, shared: str | None = None, show: bool = False) -> EvalResult:
     from diplomap.export.jsonl import write_jsonl
     from diplomap.project import Project

@@ -487,8 +487,8 @@ def _subject_tokens(trig: _Trigger) -> set[int]:
                 out.update(t.i for t in s.subtree)
             out |= _listed_before(trig.head.doc, min(out))
             break
-        if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and node.head.i != node.i:
-            node = node.head
+        if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp") and node.head.i != node.i:
+            node = node.head  # "Arnor is about to restore ties": the subject of the governing verb
             continue
         break
     tok = trig.token

@@ -28,7 +28,11 @@ class _Entry:
 
 
 def _yymmdd(text: str) -> date:
-    yy, mm, dd = int(text[:2]), int(text[2:4]), int(text[4:6])
+    """YYMMDD (two-digit years from 1930) or YYYYMMDD."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) >= 8:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    yy, mm, dd = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
     return date(1900 + yy if yy >= 30 else 2000 + yy, mm, dd)
 
 
@@ -38,9 +42,9 @@ def _parse_code(body: str) -> tuple[str, date | None, date | None]:
     start = end = None
     for p in parts[1:]:
         if p.startswith(">") and len(p) >= 7:
-            start = _yymmdd(p[1:7])
+            start = _yymmdd(p[1:])
         elif p.startswith("<") and len(p) >= 7:
-            end = _yymmdd(p[1:7])
+            end = _yymmdd(p[1:])
     return code, start, end
 
 
