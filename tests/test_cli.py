@@ -11,7 +11,7 @@ import pytest
 from diplomap.cli import build_parser, main
 from diplomap.store.db import Store
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, REPO
 
 NEWS = EXAMPLES / "news-kazakhstan-china-2025.md"
 REVIEW = EXAMPLES / "review-south-caucasus-central-asia-2025.md"
@@ -119,3 +119,19 @@ def test_every_command_has_help() -> None:
     for name, cmd_parser in sub.choices.items():  # type: ignore[union-attr]
         assert cmd_parser.format_help().strip(), name
         assert any(name == c.dest for c in sub._choices_actions), f"{name} has no one-line help"  # type: ignore[union-attr]
+
+
+def test_cli_reference_is_current() -> None:
+    from diplomap.cli import reference
+
+    assert (REPO / "docs" / "cli.md").read_text(encoding="utf-8") == reference(), \
+        "regenerate: python -m diplomap.cli_reference > docs/cli.md"
+
+
+def test_schema_doc_describes_every_table() -> None:
+    with Store(":memory:") as store:
+        tables = [r[0] for r in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sentences_fts_%'")]
+    doc = (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
+    for table in tables:
+        assert f"`{table}`" in doc, table

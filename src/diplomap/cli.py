@@ -120,6 +120,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def reference() -> str:
+    """The CLI reference in Markdown, generated from the parsers' help (docs/cli.md)."""
+    import os
+
+    os.environ["COLUMNS"] = "100"  # argparse wraps to the terminal: fix the width so the file is stable
+    parser = build_parser()
+    parts = ["# diplomap command reference", "", "Generated from `--help` by `python -m diplomap.cli_reference`"
+             " (a test checks it is current).", "", "```", parser.format_help().rstrip(), "```"]
+    for action in parser._subparsers._group_actions if parser._subparsers else []:  # noqa: SLF001
+        for name, sub in action.choices.items():
+            parts += ["", f"## diplomap {name}", "", "```", sub.format_help().rstrip(), "```"]
+    return "\n".join(parts) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
