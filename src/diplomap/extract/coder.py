@@ -97,8 +97,10 @@ class Coder:
                 gov = _governing_verb(trig.token)
                 if gov is not None and gov.i in verbs and _is_argument(trig.token, gov):
                     verb = verbs[gov.i]
-                    # the noun names what the verb did: prefer the more specific of the two
-                    if gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type:
+                    # the direct object names what a light verb did ("held talks"); a noun deeper in
+                    # the object is its topic ("talks on the massacres"), not another event
+                    direct = trig.token.head.i == gov.i
+                    if direct and gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type:
                         verbs[gov.i] = _Trigger(verb.token, verb.head, trig.entry, verb.words + [trig.token])
                     continue
                 if (gov is not None and gov.lemma_.lower() in LIGHT_VERBS and _is_argument(trig.token, gov)
@@ -163,9 +165,12 @@ class Coder:
             other = [c for c in ctx.previous_actors if c not in source and c not in target]
             if other:
                 target.append(other[0])
-        if not subject_has_actor(sent, subject, ctx) and _anaphoric_subject(sent, subject) and ctx.previous_actors:
-            # "the two sides met", "the three leaders signed": the actors of the sentence before
-            source = list(dict.fromkeys([*ctx.previous_actors, *source]))
+        if not subject_has_actor(sent, subject, ctx) and _anaphoric_subject(sent, subject):
+            # "the two sides met", "where the three countries agreed": the actors named just before,
+            # earlier in this sentence or else in the sentence before
+            earlier = self._earlier_actors(sent, ctx, min(subject), span)
+            antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
+            source = list(dict.fromkeys([*antecedent, *source]))
             target = [c for c in target if c not in source]
         if not source and not target:
             return None
@@ -220,7 +225,17 @@ class Coder:
             (source if in_subject else target).append(code)
         source = list(dict.fromkeys(source))
         target = [c for c in dict.fromkeys(target) if c not in source]
+        if trig.entry.type == "CONSULT" and trig.token.lemma_.lower() in HOST_VERBS and target:
+            source, target = target, source  # PLOVER: the visitor acts, the host receives
         return source, target, location
+
+    def _earlier_actors(self, sent: Span, ctx: SentenceContext, before: int, span: DateSpan) -> tuple[str, ...]:
+        codes = []
+        for m in ctx.mentions:
+            toks = _mention_tokens(sent, m, ctx.offset)
+            if m.label in ACTOR_LABELS and toks and toks[-1].i < before and not _after_locative(toks[0]):
+                codes.append(self._code(m, span))
+        return tuple(dict.fromkeys(c for c in codes if c))
 
     def actor_codes(self, sent: Span, offset: int, mentions: Sequence[Mention], span: DateSpan | None
                     ) -> tuple[str, ...]:
@@ -590,6 +605,7 @@ def _is_destination(toks: list[Token], trig: _Trigger) -> bool:
 # verbs that name no event when they take a clause: "sought to", "helped to", "demonstrated that"
 CLAUSE_TAKERS = {"help", "assist", "seek", "try", "attempt", "strive", "work", "move", "demonstrate", "show",
                  "signal", "aim", "hope", "want", "wish", "support", "back", "welcome"}
+HOST_VERBS = {"host", "receive", "welcome"}
 # prepositions of a route or a title: "gas to Syria via Türkiye", "ambassador to Germany"
 ROUTE_PREPS = {"via", "through", "across", "transiting"}
 TITLE_NOUNS = {"ambassador", "envoy", "representative", "embassy", "mission", "consul", "attaché", "emissary"}
@@ -616,8 +632,12 @@ def _anaphoric_subject(sent: Span, subject: set[int]) -> bool:
 
 
 def _object_clauses(trig: _Trigger) -> set[int]:
-    """Relative and participial clauses that describe the trigger's objects."""
+    """Clauses that complete the trigger: what was agreed, threatened or asked ("threatened to annex
+    Guyana's region"), and relative or participial clauses that describe its objects."""
     out: set[int] = set()
+    for c in trig.head.children:
+        if c.dep_ == "xcomp":
+            out.update(t.i for t in c.subtree)
     for obj in trig.head.children:
         if obj.dep_ in ("dobj", "nsubjpass", "attr"):
             for c in obj.children:

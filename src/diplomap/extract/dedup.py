@@ -12,6 +12,8 @@ def same_event(a: Event, b: Event) -> bool:
     """Same type, overlapping actors, compatible dates."""
     if a.type != b.type or a.modality != b.modality:
         return False
+    if {(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence) for ev in b.evidence}:
+        return False  # two triggers of one sentence were coded apart on purpose ("expelled ... and recalled")
     sa, sb = set(a.actors), set(b.actors)
     shared = len(sa & sb)
     if shared < 2 and not (sa == sb and shared == 1):
