@@ -145,8 +145,11 @@ class Coder:
         span = self._date(sent, trig, ctx, region, trigger_heads)
         if span is None:
             return None
-        if trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and span.inherited:
-            return None  # a bare noun ("partnerships", "the war") is an event only when the text dates it
+        if (trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and span.inherited
+                and (trig.token.lemma_.lower() in STATE_NOUNS or trig.token.tag_ == "NNS")):
+            # "partnerships with Türkiye", "the gas exports": a standing relation, not an event,
+            # unless the text dates it
+            return None
         modality = self._modality(sent, trig, ctx, span)
         if modality is None:
             return None
@@ -605,6 +608,11 @@ def _is_destination(toks: list[Token], trig: _Trigger) -> bool:
 # verbs that name no event when they take a clause: "sought to", "helped to", "demonstrated that"
 CLAUSE_TAKERS = {"help", "assist", "seek", "try", "attempt", "strive", "work", "move", "demonstrate", "show",
                  "signal", "aim", "hope", "want", "wish", "support", "back", "welcome"}
+STATE_NOUNS = {"partnership", "trade", "cooperation", "relation", "tie", "support", "solidarity", "consensus",
+               "commitment", "dialogue", "alliance", "friendship", "war", "warfare", "conflict", "occupation",
+               "investment", "export", "import", "supply", "aid", "assistance", "funding", "financing", "tariff",
+               "sanction", "embargo", "blockade", "restriction", "fighting", "violence", "mediation", "criticism",
+               "pressure", "presence", "engagement", "integration", "competition", "rivalry", "tension"}
 HOST_VERBS = {"host", "receive", "welcome"}
 # prepositions of a route or a title: "gas to Syria via Türkiye", "ambassador to Germany"
 ROUTE_PREPS = {"via", "through", "across", "transiting"}
