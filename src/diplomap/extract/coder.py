@@ -109,6 +109,18 @@ class Coder:
             out.append(trig)
         return [verbs.get(t.token.i, t) if t.entry.pos != "NOUN" else t for t in out]
 
+    def _obligations(self, sent: Span, taken: set[int]) -> list[_Trigger]:
+        """'X said Y must (should) do Z' is X asking Y: a REQUEST whose trigger is the reporting verb."""
+        out = []
+        for tok in sent:
+            if tok.lemma_.lower() not in REPORTING or tok.i in taken:
+                continue
+            for c in tok.children:
+                if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+                    out.append(_Trigger(tok, tok, TriggerEntry((tok.lemma_.lower(),), "VERB", "REQUEST", ""), [tok]))
+                    break
+        return out
+
     def _match(self, tok: Token, entries: list[TriggerEntry], verb: bool) -> tuple[TriggerEntry | None, list[Token]]:
         if not entries:
             return None, []
@@ -131,6 +143,7 @@ class Coder:
         placed = self._place_phrases(sent, ctx)
         # "in Lachin, one of the regions de-occupied in 2020": a description of a place, not news
         triggers = [t for t in triggers if t.token.i not in placed]
+        triggers += self._obligations(sent, {t.token.i for t in triggers})
         quantities = find_quantities(sent.text)
         events: list[tuple[_Trigger, Event]] = []
         trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers}
@@ -162,6 +175,12 @@ class Coder:
             if extra:
                 _, more, _ = self._actors(sent, trig, ctx, span, extra, set())
                 target += [c for c in more if c not in source and c not in target]
+        if not target and trig.entry.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"):
+            # "demanded that the US cancel ...": the subject of the demanded clause is the target
+            target += [c for c in self._clause_subject_actors(sent, trig, ctx, span) if c not in source]
+        if (not target and trig.entry.mode == "Visit" and location is not None and location.country
+                and location.country not in source):
+            target.append(location.country)  # "arrived in Amman": the host is the capital's state
         if len({*source, *target}) == 1 and trig.entry.type in DIRECTED and ctx.previous_actors:
             # a directed act with its other party named just before: "Putin met Aliyev. The Russian
             # leader gave an indirect apology." The counterpart is the last sentence's other actor.
@@ -177,13 +196,21 @@ class Coder:
             target = [c for c in target if c not in source]
         if not source and not target:
             return None
+        if len(set(source)) == 1 and not target and trig.entry.type in DOMESTIC:
+            target = list(source)  # PLOVER: a state acting at home acts on itself (its people, its opposition)
+        elif not source and len(set(target)) == 1 and trig.entry.type in {"COERCE", "CONCEDE", "PROTEST"}:
+            source = list(target)  # an unnamed official or group acting within a state is that state's
+        etype, mode = trig.entry.type, trig.entry.mode
+        if modality == Modality.PLANNED and etype in COOPERATIVE and _is_promise(trig):
+            # "Finland will give Tanzania a grant": the promise is the event (PLOVER AGREE)
+            etype, mode, modality = "AGREE", "", Modality.HAPPENED
         if location is None:
             location = self._sentence_location(sent, ctx, trig)
         start = ctx.offset
         ev = Evidence(ctx.doc_id, ctx.index, start, start + len(sent.text), sent.text)
         return Event(
-            type=trig.entry.type,
-            mode=trig.entry.mode,
+            type=etype,
+            mode=mode,
             source=tuple(source),
             target=tuple(target),
             date=span,
@@ -231,6 +258,17 @@ class Coder:
         if trig.entry.type == "CONSULT" and trig.token.lemma_.lower() in HOST_VERBS and target:
             source, target = target, source  # PLOVER: the visitor acts, the host receives
         return source, target, location
+
+    def _clause_subject_actors(self, sent: Span, trig: _Trigger, ctx: SentenceContext, span: DateSpan
+                               ) -> list[str]:
+        subject: set[int] = set()
+        for c in trig.head.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                for s in c.children:
+                    if s.dep_ in ("nsubj", "nsubjpass"):
+                        subject.update(t.i for t in s.subtree)
+        source, _, _ = self._actors(sent, trig, ctx, span, set(), subject) if subject else ([], [], None)
+        return source
 
     def _earlier_actors(self, sent: Span, ctx: SentenceContext, before: int, span: DateSpan) -> tuple[str, ...]:
         codes = []
@@ -500,6 +538,9 @@ def _subject_tokens(trig: _Trigger) -> set[int]:
         if not subj and any(c.dep_ == "nsubjpass" for c in node.children):
             # passive with no agent: the subject undergoes the event
             break
+        if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ == "ccomp":
+            node = node.head  # "Benin said it would ...": "it" is the reporting clause's subject
+            continue
         if subj:
             for s in subj:
                 out.update(t.i for t in s.subtree)
@@ -517,6 +558,15 @@ def _subject_tokens(trig: _Trigger) -> set[int]:
             if c.dep_ == "prep" and c.lower_ == "by":
                 out.update(t.i for t in c.subtree)
     return out
+
+
+def _is_promise(trig: _Trigger) -> bool:
+    """'will give', 'is ready to send': a commitment by the speaker's side, not a forecast."""
+    head = trig.head
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in head.children):
+        return True
+    parent = head.head
+    return head.dep_ == "xcomp" and parent.lower_ in WILLING
 
 
 def _finite_verb(tok: Token) -> Token:
@@ -613,6 +663,14 @@ STATE_NOUNS = {"partnership", "trade", "cooperation", "relation", "tie", "suppor
                "investment", "export", "import", "supply", "aid", "assistance", "funding", "financing", "tariff",
                "sanction", "embargo", "blockade", "restriction", "fighting", "violence", "mediation", "criticism",
                "pressure", "presence", "engagement", "integration", "competition", "rivalry", "tension"}
+PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+REPORTING = {"say", "declare", "state", "insist", "stress", "tell", "add", "reiterate", "announce", "note",
+             "emphasise", "emphasize", "affirm", "assert", "maintain", "argue", "claim", "write", "conclude"}
+OBLIGATION = {"must", "should"}
+COOPERATIVE = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"}
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "REQUEST", "ASSAULT", "THREATEN", "ACCUSE", "REJECT", "MOBILIZE",
+            "SUPPORT", "RETREAT"}
+WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised"}
 HOST_VERBS = {"host", "receive", "welcome"}
 # prepositions of a route or a title: "gas to Syria via Türkiye", "ambassador to Germany"
 ROUTE_PREPS = {"via", "through", "across", "transiting"}
