@@ -100,7 +100,8 @@ class Coder:
                     # the direct object names what a light verb did ("held talks"); a noun deeper in
                     # the object is its topic ("talks on the massacres"), not another event
                     direct = trig.token.head.i == gov.i
-                    if direct and gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type:
+                    if (direct and gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type
+                            and len(verb.entry.words) == 1):
                         verbs[gov.i] = _Trigger(verb.token, verb.head, trig.entry, verb.words + [trig.token])
                     continue
                 if (gov is not None and gov.lemma_.lower() in LIGHT_VERBS and _is_argument(trig.token, gov)

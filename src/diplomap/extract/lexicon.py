@@ -27,8 +27,12 @@ class Lexicon:
         for trig in kb.triggers:
             words = tuple(trig.trigger.replace("-", " - ").split()) if " " in trig.trigger else (trig.trigger,)
             entry = TriggerEntry(words, trig.pos, trig.type, trig.mode)
-            table = lex.nouns if trig.pos == "NOUN" else lex.verbs
-            table[words[0]].append(entry)
+            # a verb phrase is keyed by its verb ("lift restriction"), a noun phrase by its head noun,
+            # which in English comes last ("hunger strike")
+            if trig.pos == "NOUN":
+                lex.nouns[words[-1]].append(entry)
+            else:
+                lex.verbs[words[0]].append(entry)
         # longest phrases are tried first
         for table in (lex.verbs, lex.nouns):
             for key in table:
