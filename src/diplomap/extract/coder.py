@@ -253,7 +253,8 @@ class Coder:
             code = self._code(mention, span)
             if not code:
                 continue
-            (source if in_subject else target).append(code)
+            # a dictionary code may name several actors at once ("FRO/BIL/SAM")
+            (source if in_subject else target).extend(c for c in code.split("/") if c)
         source = list(dict.fromkeys(source))
         target = [c for c in dict.fromkeys(target) if c not in source]
         if trig.entry.type == "CONSULT" and trig.token.lemma_.lower() in HOST_VERBS and target:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1(conn: sqlite3.Connection, schema: str) -> None:
@@ -40,7 +40,94 @@ def _v2(conn: sqlite3.Connection, schema: str) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2}
+# The sort key of an evidence row in evidence_search: the day number of its event's start (0 when
+# undated) in the high bits, the evidence id in the low 32, so the key orders rows like the event list.
+_KEY = "((COALESCE(CAST(julianday({start}) AS INTEGER), 0) << 32) | {evidence})"
+
+
+def _v3(conn: sqlite3.Connection, schema: str) -> None:
+    """Full-text search in list order, for the web app's search pages.
+
+    evidence_search holds one row per evidence row whose sentence is stored: the sentence text and the
+    event, keyed by _KEY. evidence_fts indexes it with that key as rowid, so a search can walk its
+    matches newest first and stop after a page (FTS5 reads doclists in rowid order), where a search of
+    sentences_fts must gather every match and its event before it can sort. Triggers keep both in step
+    with evidence, sentences and event dates (a date correction re-keys the event's rows).
+    event_actors (code, event_id) gives an actor's event ids from the index alone.
+    """
+    row = _KEY.format(start="e.start", evidence="v.id")
+    conn.executescript(
+        f"""
+        CREATE TABLE IF NOT EXISTS evidence_search (
+            key INTEGER PRIMARY KEY,               -- day of the event's start << 32 | evidence id
+            evidence_id INTEGER NOT NULL UNIQUE,
+            event_id TEXT NOT NULL,
+            text TEXT NOT NULL                     -- the evidence sentence
+        );
+        CREATE INDEX IF NOT EXISTS evidence_search_event ON evidence_search(event_id);
+        -- An actor's event ids without a table lookup each (the web app's actor filter and counts).
+        CREATE INDEX IF NOT EXISTS event_actors_code_event ON event_actors(code, event_id);
+        CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts USING fts5(
+            text, content='evidence_search', content_rowid='key'
+        );
+        CREATE TRIGGER IF NOT EXISTS evidence_search_ai AFTER INSERT ON evidence_search BEGIN
+            INSERT INTO evidence_fts(rowid, text) VALUES (new.key, new.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS evidence_search_ad AFTER DELETE ON evidence_search BEGIN
+            INSERT INTO evidence_fts(evidence_fts, rowid, text) VALUES ('delete', old.key, old.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS evidence_search_au AFTER UPDATE ON evidence_search BEGIN
+            INSERT INTO evidence_fts(evidence_fts, rowid, text) VALUES ('delete', old.key, old.text);
+            INSERT INTO evidence_fts(rowid, text) VALUES (new.key, new.text);
+        END;
+
+        CREATE TRIGGER IF NOT EXISTS evidence_ai_search AFTER INSERT ON evidence BEGIN
+            INSERT OR IGNORE INTO evidence_search (key, evidence_id, event_id, text)
+            SELECT {_KEY.format(start="e.start", evidence="new.id")}, new.id, new.event_id, s.text
+            FROM sentences s LEFT JOIN events e ON e.id = new.event_id
+            WHERE s.doc_id = new.doc_id AND s.idx = new.sentence;
+        END;
+        CREATE TRIGGER IF NOT EXISTS evidence_ad_search AFTER DELETE ON evidence BEGIN
+            DELETE FROM evidence_search WHERE evidence_id = old.id;
+        END;
+        CREATE TRIGGER IF NOT EXISTS evidence_au_search AFTER UPDATE OF event_id, doc_id, sentence ON evidence BEGIN
+            DELETE FROM evidence_search WHERE evidence_id = old.id;
+            INSERT OR IGNORE INTO evidence_search (key, evidence_id, event_id, text)
+            SELECT {_KEY.format(start="e.start", evidence="new.id")}, new.id, new.event_id, s.text
+            FROM sentences s LEFT JOIN events e ON e.id = new.event_id
+            WHERE s.doc_id = new.doc_id AND s.idx = new.sentence;
+        END;
+        -- A sentence stored after its evidence (no writer does this today) still becomes searchable.
+        CREATE TRIGGER IF NOT EXISTS sentences_ai_search AFTER INSERT ON sentences BEGIN
+            INSERT OR IGNORE INTO evidence_search (key, evidence_id, event_id, text)
+            SELECT {row}, v.id, v.event_id, new.text
+            FROM evidence v LEFT JOIN events e ON e.id = v.event_id
+            WHERE v.doc_id = new.doc_id AND v.sentence = new.idx;
+        END;
+        CREATE TRIGGER IF NOT EXISTS sentences_ad_search AFTER DELETE ON sentences BEGIN
+            DELETE FROM evidence_search WHERE evidence_id IN (
+                SELECT id FROM evidence WHERE doc_id = old.doc_id AND sentence = old.idx
+            );
+        END;
+        CREATE TRIGGER IF NOT EXISTS events_start_search AFTER UPDATE OF start ON events
+        WHEN old.start IS NOT new.start BEGIN
+            UPDATE evidence_search SET key = {_KEY.format(start="new.start", evidence="evidence_id")}
+            WHERE event_id = new.id;
+        END;
+        CREATE TRIGGER IF NOT EXISTS events_ai_search AFTER INSERT ON events BEGIN
+            UPDATE evidence_search SET key = {_KEY.format(start="new.start", evidence="evidence_id")}
+            WHERE event_id = new.id AND key != {_KEY.format(start="new.start", evidence="evidence_id")};
+        END;
+
+        INSERT OR IGNORE INTO evidence_search (key, evidence_id, event_id, text)
+        SELECT {row}, v.id, v.event_id, s.text
+        FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence
+        LEFT JOIN events e ON e.id = v.event_id;
+        """
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def migrate(conn: sqlite3.Connection, schema: str) -> int:

@@ -3,7 +3,8 @@
 Store.events() builds whole Event objects and pages with OFFSET, which is right for exports but not
 for a list that must answer in milliseconds on 100k events. Here a page is one indexed range scan
 over events(start, id) ("newest first"), continued from the last row seen (keyset), and each filter
-is an `e.id IN (subquery)` that SQLite evaluates once rather than once per row.
+is an `e.id IN (subquery)` that SQLite evaluates once rather than once per row. A search walks the
+date-ordered full-text index evidence_fts instead (schema v3), so it too stops after a page.
 """
 
 from __future__ import annotations
@@ -143,8 +144,9 @@ class FacetValue:
 
 
 def where(f: Filters, vector_codes: Sequence[str] = (), scan: bool = False) -> tuple[list[str], list[object]]:
-    """SQL conditions on ``events e``. ``scan``: the caller walks events in index order and stops at a
-    page, so a frequent actor is better tested row by row (EXISTS) than gathered whole (IN)."""
+    """SQL conditions on ``events e``. ``scan``: the caller walks events in list order and stops at a
+    page, so an actor's events are probed as it goes rather than driving the query, and the search
+    (``q``) is left out: the caller walks evidence_fts itself (see _search)."""
     clauses: list[str] = []
     args: list[object] = []
     if f.status:
@@ -159,7 +161,9 @@ def where(f: Filters, vector_codes: Sequence[str] = (), scan: bool = False) -> t
         clauses.append("e.type = ?")
         args.append(f.type)
     if f.actor and scan:
-        clauses.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)")
+        # The unary + keeps SQLite from driving the query from this list: it walks the date index
+        # and probes the actor's event ids, gathered once from the (code, event_id) index.
+        clauses.append("+e.id IN (SELECT event_id FROM event_actors WHERE code = ?)")
         args.append(f.actor)
     elif f.actor:
         clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ?)")
@@ -175,10 +179,10 @@ def where(f: Filters, vector_codes: Sequence[str] = (), scan: bool = False) -> t
     if f.doc:
         clauses.append("e.id IN (SELECT event_id FROM evidence WHERE doc_id = ?)")
         args.append(f.doc)
-    if f.q:
+    if f.q and not scan:
         clauses.append(
-            "e.id IN (SELECT v.event_id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            " JOIN evidence v ON v.doc_id = s.doc_id AND v.sentence = s.idx WHERE sentences_fts MATCH ?)"
+            "e.id IN (SELECT m.event_id FROM evidence_fts JOIN evidence_search m ON m.key = evidence_fts.rowid"
+            " WHERE evidence_fts MATCH ?)"
         )
         args.append(fts_query(f.q))
     return clauses, args
@@ -189,7 +193,9 @@ def list_events(
     vector_codes: Sequence[str] = (),
 ) -> Page:
     """One page, newest first; undated events come after all dated ones."""
-    clauses, args = where(f, vector_codes, scan=bool(f.actor) and _frequent(conn, f.actor))
+    search = fts_query(f.q) if f.q else None
+    scan = search is not None or (bool(f.actor) and _frequent(conn, f.actor))
+    clauses, args = where(f, vector_codes, scan=scan)
     rows: list[sqlite3.Row] = []
     if after is None or after.start is not None:
         dated = [*clauses, "e.start IS NOT NULL"]
@@ -197,14 +203,21 @@ def list_events(
         if after is not None:
             dated.append("(e.start, e.id) < (?, ?)")
             dargs += [after.start, after.id]
-        rows = _select(conn, dated, dargs, "e.start DESC, e.id DESC", limit + 1)
+        if search is None:
+            rows = _select(conn, dated, dargs, "e.start DESC, e.id DESC", limit + 1)
+        else:
+            high = ("((CAST(julianday(?) AS INTEGER) + 1) << 32)", [after.start]) if after else ("?", [_NO_KEY])
+            rows = _search(conn, search, dated, dargs, ("?", [1 << 32]), high, limit + 1)
     if len(rows) <= limit:
         undated = [*clauses, "e.start IS NULL"]
         uargs = list(args)
         if after is not None and after.start is None:
             undated.append("e.id < ?")
             uargs.append(after.id)
-        rows += _select(conn, undated, uargs, "e.id DESC", limit + 1 - len(rows))
+        if search is None:
+            rows += _select(conn, undated, uargs, "e.id DESC", limit + 1 - len(rows))
+        else:
+            rows += _search(conn, search, undated, uargs, ("?", [0]), ("?", [1 << 32]), limit + 1 - len(rows))
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = Cursor(rows[-1]["start"], rows[-1]["id"]) if more and rows else None
@@ -219,6 +232,45 @@ def _frequent(conn: sqlite3.Connection, code: str) -> bool:
     n = int(conn.execute("SELECT COUNT(*) FROM event_actors WHERE code = ?", (code,)).fetchone()[0])
     total = int(conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0)
     return n * 50 >= total
+
+
+_NO_KEY = 1 << 62  # above every evidence_search key (day numbers stay below 2**23)
+
+
+def _search(
+    conn: sqlite3.Connection, match: str, clauses: list[str], args: list[object],
+    low: tuple[str, list[object]], high: tuple[str, list[object]], n: int,
+) -> list[sqlite3.Row]:
+    """The first ``n`` matching events in list order, by walking the search index newest first.
+
+    evidence_fts's rowid (evidence_search.key) is the day of the event's start, then the evidence id,
+    so FTS5 hands over matches day by day, newest first, and the walk stops once it holds ``n`` events
+    and has finished their last day: no row of that day or later is missed, and sorting what it holds
+    by (start, id) gives the exact page. ``low``/``high`` bound the keys (SQL and arguments): the
+    dated range, or the undated one (day 0), which is read whole to be sorted by id.
+    """
+    if n <= 0:
+        return []
+    sql = (
+        f"SELECT evidence_fts.rowid >> 32 AS day, {_COLUMNS} FROM evidence_fts"
+        " JOIN evidence_search m ON m.key = evidence_fts.rowid JOIN events e ON e.id = m.event_id"
+        f" WHERE evidence_fts MATCH ? AND evidence_fts.rowid >= {low[0]} AND evidence_fts.rowid < {high[0]}"
+        f" AND {' AND '.join(clauses)} ORDER BY evidence_fts.rowid DESC"
+    )
+    found: dict[str, sqlite3.Row] = {}
+    last_day: int | None = None
+    cursor = conn.execute(sql, [match, *low[1], *high[1], *args])
+    try:
+        for row in cursor:
+            if last_day is not None and row["day"] < last_day:
+                break
+            found.setdefault(row["id"], row)
+            if last_day is None and len(found) >= n:
+                last_day = row["day"]
+    finally:
+        cursor.close()
+    ordered = sorted(found.values(), key=lambda r: (r["start"] or "", r["id"]), reverse=True)
+    return ordered[:n]
 
 
 def _select(conn: sqlite3.Connection, clauses: list[str], args: list[object], order: str, n: int) -> list[sqlite3.Row]:

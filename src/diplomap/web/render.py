@@ -22,6 +22,8 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # The templates ship with the package: no need to stat them for changes on every page.
+        auto_reload=False,
     )
     return env
 

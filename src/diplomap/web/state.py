@@ -78,7 +78,8 @@ class QueryCache:
         """The value if cached or computed within ``wait`` seconds, else None while it computes in the background.
 
         The list page uses it for facet counts: on a large database they take longer than the page
-        itself, so the page is not held for them; they are ready (cached) by the next view.
+        itself, so the page is not held for them; they are ready (cached) by the next view. It waits
+        only when the worker is free: behind another view's count it could not finish in time.
         """
         version = self._current()
         with self._lock:
@@ -92,9 +93,14 @@ class QueryCache:
                 return None
             if len(self._pending) >= MAX_PENDING:  # a burst of new views: drop, a later view asks again
                 return None
+            # The one worker is busy with another view: ours queues behind it and would not be done
+            # within ``wait``, so waiting would only add latency. It is still counted, for the next view.
+            queued = bool(self._pending)
             future = self._pool.submit(compute)
             self._pending[key] = future
             future.add_done_callback(lambda done: self._finish(key, version, done))
+        if queued:
+            return None
         try:
             return future.result(timeout=wait)
         except FutureTimeout:
