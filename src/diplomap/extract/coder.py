@@ -59,6 +59,7 @@ class SentenceContext:
     anchor: DateSpan | None  # narrative date when the sentence has none
     focal_start: date | None  # the start of the period the document reports on
     previous_actors: tuple[str, ...] = ()  # actors of the previous sentence, for "the two sides"
+    narrative: bool = False  # an analytical review, where the present tense states how things are
 
 
 @dataclass
@@ -238,7 +239,7 @@ class Coder:
             in_subject = any(t.i in subject for t in toks)
             if not in_subject and not any(t.i in region for t in toks):
                 continue
-            role_place = _is_place_use(toks, trig, mention.label)
+            role_place = _is_place_use(toks, trig, mention.label) and not _is_attacked(toks, trig)
             if mention.label in ("PLACE", "CAPITAL") and role_place:
                 location = location or self._place(mention)
                 if not (mention.label == "CAPITAL" and _is_destination(toks, trig)):
@@ -429,7 +430,7 @@ class Coder:
         is_verb = tok.pos_ != "NOUN" and trig.head.i == tok.i
         governing = _finite_verb(head)
         perfect = aux | {c.lower_ for c in governing.children if c.dep_ == "aux"}
-        if governing.tag_ in ("VBP", "VBZ") and not perfect & {"has", "have", "had", "'s", "'ve"}:
+        if ctx.narrative and governing.tag_ in ("VBP", "VBZ") and not perfect & {"has", "have", "had", "'s", "'ve"}:
             return None  # present tense: a statement about how things are ("the sides continue to ...")
         if is_verb and tok.tag_ == "VB" and not ctx.dates and not aux:
             return None
@@ -645,6 +646,16 @@ def _is_place_use(toks: list[Token], trig: _Trigger, label: str) -> bool:
         if _is_destination(toks, trig):
             return True
     return False
+
+
+def _is_attacked(toks: list[Token], trig: _Trigger) -> bool:
+    """'fired shells at Seoul', 'strikes on Kyiv': the place attacked stands for its state."""
+    if trig.entry.type not in ("ASSAULT", "THREATEN", "COERCE"):
+        return False
+    root = toks[-1]
+    while root.dep_ in ("compound", "amod", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "on", "against", "into", "toward", "towards")
 
 
 def _is_destination(toks: list[Token], trig: _Trigger) -> bool:

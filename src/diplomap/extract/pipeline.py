@@ -77,7 +77,8 @@ class Pipeline:
         focal_year = doc.published.year if doc.published else _guess_year(doc.text)
         base = whole_year(focal_year)
         focal_start = date(focal_year, 1, 1)
-        if doc.published and not _is_review(doc.text):
+        narrative = _is_review(doc.text)
+        if doc.published and not narrative:
             # a news item: what it reports without a date happened around its publication
             base = DateSpan(doc.published, doc.published, Precision.DAY, "publication date")
         sentences: list[Sentence] = []
@@ -110,7 +111,8 @@ class Pipeline:
                 mentions.extend(sent_mentions)
                 # a day or month without a year belongs to the year the document reports on
                 dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False)
-                ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous)
+                ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
+                                      narrative)
                 events.extend(self.coder.code(sent, ctx))
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
                 anchor = _next_anchor(anchor, dates, focal_year) or anchor
@@ -129,7 +131,10 @@ def code_records(pipeline: Pipeline, records: Iterable[dict[str, Any]],
         yield {
             "id": rec.get("id"),
             "events": [
-                {"type": e.type, "mode": e.mode, "source": list(e.source), "target": list(e.target),
+                # a reciprocal event ("A and B agreed") keeps PLOVER's actors-only coding in the store; in
+                # dyadic sentence output its parties also stand on the receiving side, as CAMEO coders expect
+                {"type": e.type, "mode": e.mode, "source": list(e.source),
+                 "target": list(e.target) or (list(e.source) if len(set(e.source)) > 1 else []),
                  "start": e.date.start.isoformat() if e.date else None,
                  "end": e.date.end.isoformat() if e.date else None,
                  "modality": e.modality.value, "location": e.location.name if e.location else None,
