@@ -26,7 +26,7 @@ from diplomap.extract.quantities import find_quantities
 from diplomap.knowledge import Knowledge
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Quantity
 
-LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "take", "have", "give", "attend", "host", "organize",
+LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "take", "have", "give", "attend", "host", "organize", "stage",
                "organise", "convene", "stage", "mark", "see", "witness", "begin", "start", "launch", "complete",
                "participate", "offer", "extend", "deliver", "issue", "express", "announce", "receive", "become",
                "come", "follow", "continue", "resume", "finalize", "finalise", "initiate", "sign"}
@@ -203,9 +203,13 @@ class Coder:
         elif not source and len(set(target)) == 1 and trig.entry.type in {"COERCE", "CONCEDE", "PROTEST"}:
             source = list(target)  # an unnamed official or group acting within a state is that state's
         etype, mode = trig.entry.type, trig.entry.mode
-        if modality == Modality.PLANNED and etype in COOPERATIVE and _is_promise(trig):
+        if modality == Modality.PLANNED and etype in COOPERATIVE and _is_promise(trig) and not _conditional(trig):
             # "Finland will give Tanzania a grant": the promise is the event (PLOVER AGREE)
             etype, mode, modality = "AGREE", "", Modality.HAPPENED
+        elif (modality in (Modality.PLANNED, Modality.HYPOTHETICAL) and etype in HOSTILE
+              and (_is_promise(trig) or _conditional(trig))):
+            # "will boycott", "is prepared to impose martial law", "may halt ... if": a threat (PLOVER THREATEN)
+            etype, mode, modality = "THREATEN", "", Modality.HAPPENED
         if location is None:
             location = self._sentence_location(sent, ctx, trig)
         start = ctx.offset
@@ -564,12 +568,23 @@ def _subject_tokens(trig: _Trigger) -> set[int]:
 
 
 def _is_promise(trig: _Trigger) -> bool:
-    """'will give', 'is ready to send': a commitment by the speaker's side, not a forecast."""
+    """'will give', 'is ready to send', 'plans to impose': a commitment by the actor, not a forecast."""
     head = trig.head
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in head.children):
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in head.children):
+        return True
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("plan", "intend", "vow", "pledge", "promise"):
         return True
     parent = head.head
     return head.dep_ == "xcomp" and parent.lower_ in WILLING
+
+
+def _conditional(trig: _Trigger) -> bool:
+    """'... unless X yields', '... if cooperation fails': an action made to depend on the other side."""
+    for tok in (trig.head, trig.head.head):
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                return True
+    return False
 
 
 def _finite_verb(tok: Token) -> Token:
@@ -683,6 +698,7 @@ OBLIGATION = {"must", "should"}
 COOPERATIVE = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"}
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "REQUEST", "ASSAULT", "THREATEN", "ACCUSE", "REJECT", "MOBILIZE",
             "SUPPORT", "RETREAT"}
+HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT", "RETREAT"}
 WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised"}
 HOST_VERBS = {"host", "receive", "welcome"}
 # prepositions of a route or a title: "gas to Syria via Türkiye", "ambassador to Germany"

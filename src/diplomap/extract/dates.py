@@ -56,13 +56,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("following", re.compile(
         r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
         re.I)),
+    ("weekday", re.compile(r"\b(?:(?:on|last|this|since)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                           r"(?!\s*,?\s*(?:\d|January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December))\b")),
     ("this", re.compile(r"\b(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
     ("same", re.compile(r"\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|visit|trip|event|date)\b|"
                         r"\bon\s+that\s+(?:occasion|day)\b", re.I)),
     ("that_month", re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?P<unit>week|month|year)\b", re.I)),
 ]
 
-_RELATIVE = {"relative", "following", "that_month", "same"}
+_RELATIVE = {"relative", "following", "that_month", "same", "weekday"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
 
 
@@ -221,6 +225,13 @@ def _resolve(
             if re.search(r"(?:vision|agenda|strategy)[\s-]*$", before):
                 return None
             return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), False
+        if kind == "weekday":
+            # news: "on Tuesday" is the last such day up to the story's date
+            if anchor is None or anchor.precision != Precision.DAY:
+                return None
+            back = (anchor.start.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
+            day = anchor.start - timedelta(back)
+            return DateSpan(day, day, Precision.DAY, t), True
         if kind == "this":
             return _this(g, t, default_year, anchor)
         if kind == "same":
