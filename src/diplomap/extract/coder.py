@@ -196,6 +196,12 @@ class Coder:
             antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
             source = list(dict.fromkeys([*antecedent, *source]))
             target = [c for c in target if c not in source]
+        if location is None:
+            location = self._sentence_location(sent, ctx, trig)
+        if not source and trig.entry.type in DOMESTIC and location is not None and location.country:
+            # "demonstrators in Baghdad blocked a road": unnamed people act for the state they act in
+            source = [location.country]
+            target = [c for c in target if c != location.country] or []
         if not source and not target:
             return None
         if len(set(source)) == 1 and not target and trig.entry.type in DOMESTIC:
@@ -733,11 +739,13 @@ def _object_clauses(trig: _Trigger) -> set[int]:
     for c in trig.head.children:
         if c.dep_ == "xcomp":
             out.update(t.i for t in c.subtree)
-    for obj in trig.head.children:
-        if obj.dep_ in ("dobj", "nsubjpass", "attr"):
-            for c in obj.children:
-                if c.dep_ in ("relcl", "acl"):
-                    out.update(t.i for t in c.subtree)
+    objects = [c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += [g for c in trig.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "to")
+                for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        for c in obj.children:
+            if c.dep_ in ("relcl", "acl"):
+                out.update(t.i for t in c.subtree)
     return out
 
 
