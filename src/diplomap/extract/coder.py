@@ -696,7 +696,8 @@ STATE_NOUNS = {"partnership", "trade", "cooperation", "relation", "tie", "suppor
                "commitment", "dialogue", "alliance", "friendship", "war", "warfare", "conflict", "occupation",
                "investment", "export", "import", "supply", "aid", "assistance", "funding", "financing", "tariff",
                "sanction", "embargo", "blockade", "restriction", "fighting", "violence", "mediation", "criticism",
-               "pressure", "presence", "engagement", "integration", "competition", "rivalry", "tension"}
+               "pressure", "presence", "engagement", "integration", "competition", "rivalry", "tension",
+               "normalization", "normalisation", "reconciliation", "rapprochement", "process"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 REPORTING = {"say", "declare", "state", "insist", "stress", "tell", "add", "reiterate", "announce", "note",
              "emphasise", "emphasize", "affirm", "assert", "maintain", "argue", "claim", "write", "conclude"}

@@ -86,7 +86,10 @@ def patterns(kb: Knowledge) -> list[Pattern]:
     for pr in kb.projects.values():
         for form in (pr.name, *pr.aliases):
             add("PROJECT", form, pr.id)
-    result = list(out.values())
+    # a user's actor dictionary overrides the shipped gazetteer for the names it sets
+    user_forms = {" ".join(f.strip("_").replace("_", " ").lower().split()) for forms in kb.petrarch_forms.values()
+                  for f in forms}
+    result = [p for p in out.values() if p.text.lower() not in user_forms]
     for pid, forms in kb.petrarch_forms.items():
         for form in forms:
             words = form.strip("_").replace("_", " ").lower().split()

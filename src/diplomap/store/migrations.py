@@ -49,8 +49,8 @@ def _v3(conn: sqlite3.Connection, schema: str) -> None:
     """Full-text search in list order, for the web app's search pages.
 
     evidence_search holds one row per evidence row whose sentence is stored: the sentence text and the
-    event, keyed by _KEY. evidence_fts indexes it with that key as rowid, so a search can walk its
-    matches newest first and stop after a page (FTS5 reads doclists in rowid order), where a search of
+    event, keyed by _KEY. sentences_fts_by_date indexes it with that key as rowid, so a search can walk
+    its matches newest first and stop after a page (FTS5 reads doclists in rowid order), where a search of
     sentences_fts must gather every match and its event before it can sort. Triggers keep both in step
     with evidence, sentences and event dates (a date correction re-keys the event's rows).
     event_actors (code, event_id) gives an actor's event ids from the index alone.
@@ -67,18 +67,20 @@ def _v3(conn: sqlite3.Connection, schema: str) -> None:
         CREATE INDEX IF NOT EXISTS evidence_search_event ON evidence_search(event_id);
         -- An actor's event ids without a table lookup each (the web app's actor filter and counts).
         CREATE INDEX IF NOT EXISTS event_actors_code_event ON event_actors(code, event_id);
-        CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts USING fts5(
+        CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts_by_date USING fts5(
             text, content='evidence_search', content_rowid='key'
         );
         CREATE TRIGGER IF NOT EXISTS evidence_search_ai AFTER INSERT ON evidence_search BEGIN
-            INSERT INTO evidence_fts(rowid, text) VALUES (new.key, new.text);
+            INSERT INTO sentences_fts_by_date(rowid, text) VALUES (new.key, new.text);
         END;
         CREATE TRIGGER IF NOT EXISTS evidence_search_ad AFTER DELETE ON evidence_search BEGIN
-            INSERT INTO evidence_fts(evidence_fts, rowid, text) VALUES ('delete', old.key, old.text);
+            INSERT INTO sentences_fts_by_date(sentences_fts_by_date, rowid, text)
+            VALUES ('delete', old.key, old.text);
         END;
         CREATE TRIGGER IF NOT EXISTS evidence_search_au AFTER UPDATE ON evidence_search BEGIN
-            INSERT INTO evidence_fts(evidence_fts, rowid, text) VALUES ('delete', old.key, old.text);
-            INSERT INTO evidence_fts(rowid, text) VALUES (new.key, new.text);
+            INSERT INTO sentences_fts_by_date(sentences_fts_by_date, rowid, text)
+            VALUES ('delete', old.key, old.text);
+            INSERT INTO sentences_fts_by_date(rowid, text) VALUES (new.key, new.text);
         END;
 
         CREATE TRIGGER IF NOT EXISTS evidence_ai_search AFTER INSERT ON evidence BEGIN

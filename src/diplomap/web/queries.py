@@ -4,7 +4,7 @@ Store.events() builds whole Event objects and pages with OFFSET, which is right 
 for a list that must answer in milliseconds on 100k events. Here a page is one indexed range scan
 over events(start, id) ("newest first"), continued from the last row seen (keyset), and each filter
 is an `e.id IN (subquery)` that SQLite evaluates once rather than once per row. A search walks the
-date-ordered full-text index evidence_fts instead (schema v3), so it too stops after a page.
+date-ordered full-text index sentences_fts_by_date instead (schema v3), so it too stops after a page.
 """
 
 from __future__ import annotations
@@ -69,7 +69,9 @@ class Filters:
         return cls(**{**values, "type": f.type.upper(), "actor": f.actor.upper()})
 
     def params(self, **override: str) -> dict[str, str]:
-        merged = {**asdict(self), **override}
+        # Not dataclasses.asdict, which deep-copies: a list page builds a link like this per facet value.
+        merged = {name: getattr(self, name) for name in _FILTER_NAMES}
+        merged.update(override)
         return {k: v for k, v in merged.items() if v}
 
     def url(self, path: str = "/events", **override: str) -> str:
@@ -79,6 +81,9 @@ class Filters:
     @property
     def active(self) -> list[tuple[str, str]]:
         return [(f.name, getattr(self, f.name)) for f in fields(self) if getattr(self, f.name)]
+
+
+_FILTER_NAMES = tuple(f.name for f in fields(Filters))
 
 
 @dataclass(frozen=True)
@@ -146,7 +151,7 @@ class FacetValue:
 def where(f: Filters, vector_codes: Sequence[str] = (), scan: bool = False) -> tuple[list[str], list[object]]:
     """SQL conditions on ``events e``. ``scan``: the caller walks events in list order and stops at a
     page, so an actor's events are probed as it goes rather than driving the query, and the search
-    (``q``) is left out: the caller walks evidence_fts itself (see _search)."""
+    (``q``) is left out: the caller walks sentences_fts_by_date itself (see _search)."""
     clauses: list[str] = []
     args: list[object] = []
     if f.status:
@@ -181,8 +186,8 @@ def where(f: Filters, vector_codes: Sequence[str] = (), scan: bool = False) -> t
         args.append(f.doc)
     if f.q and not scan:
         clauses.append(
-            "e.id IN (SELECT m.event_id FROM evidence_fts JOIN evidence_search m ON m.key = evidence_fts.rowid"
-            " WHERE evidence_fts MATCH ?)"
+            "e.id IN (SELECT m.event_id FROM sentences_fts_by_date f JOIN evidence_search m ON m.key = f.rowid"
+            " WHERE sentences_fts_by_date MATCH ?)"
         )
         args.append(fts_query(f.q))
     return clauses, args
@@ -206,7 +211,10 @@ def list_events(
         if search is None:
             rows = _select(conn, dated, dargs, "e.start DESC, e.id DESC", limit + 1)
         else:
-            high = ("((CAST(julianday(?) AS INTEGER) + 1) << 32)", [after.start]) if after else ("?", [_NO_KEY])
+            # Up to the end of the cursor's day (the condition above then cuts within that day).
+            high: tuple[str, list[object]] = (
+                ("((CAST(julianday(?) AS INTEGER) + 1) << 32)", [after.start]) if after else ("?", [_NO_KEY])
+            )
             rows = _search(conn, search, dated, dargs, ("?", [1 << 32]), high, limit + 1)
     if len(rows) <= limit:
         undated = [*clauses, "e.start IS NULL"]
@@ -243,8 +251,8 @@ def _search(
 ) -> list[sqlite3.Row]:
     """The first ``n`` matching events in list order, by walking the search index newest first.
 
-    evidence_fts's rowid (evidence_search.key) is the day of the event's start, then the evidence id,
-    so FTS5 hands over matches day by day, newest first, and the walk stops once it holds ``n`` events
+    The index's rowid (evidence_search.key) is the day of the event's start, then the evidence id, so
+    FTS5 hands over matches day by day, newest first, and the walk stops once it holds ``n`` events
     and has finished their last day: no row of that day or later is missed, and sorting what it holds
     by (start, id) gives the exact page. ``low``/``high`` bound the keys (SQL and arguments): the
     dated range, or the undated one (day 0), which is read whole to be sorted by id.
@@ -252,10 +260,10 @@ def _search(
     if n <= 0:
         return []
     sql = (
-        f"SELECT evidence_fts.rowid >> 32 AS day, {_COLUMNS} FROM evidence_fts"
-        " JOIN evidence_search m ON m.key = evidence_fts.rowid JOIN events e ON e.id = m.event_id"
-        f" WHERE evidence_fts MATCH ? AND evidence_fts.rowid >= {low[0]} AND evidence_fts.rowid < {high[0]}"
-        f" AND {' AND '.join(clauses)} ORDER BY evidence_fts.rowid DESC"
+        f"SELECT f.rowid >> 32 AS day, {_COLUMNS} FROM sentences_fts_by_date f"
+        " JOIN evidence_search m ON m.key = f.rowid JOIN events e ON e.id = m.event_id"
+        f" WHERE sentences_fts_by_date MATCH ? AND f.rowid >= {low[0]} AND f.rowid < {high[0]}"
+        f" AND {' AND '.join(clauses)} ORDER BY f.rowid DESC"
     )
     found: dict[str, sqlite3.Row] = {}
     last_day: int | None = None
