@@ -109,7 +109,12 @@ class Coder:
                         and trig.token.dep_ != "nsubj"):
                     trig.head = gov  # "held talks", not "partnerships have taken on weight"
             out.append(trig)
-        return [verbs.get(t.token.i, t) if t.entry.pos != "NOUN" else t for t in out]
+        result = [verbs.get(t.token.i, t) if t.entry.pos != "NOUN" else t for t in out]
+        # a word already inside another trigger's phrase ("began exporting") is not a second event,
+        # nor is a noun that names another trigger's topic ("the finalization of the peace agreement")
+        in_phrase = {w.i for t in result for w in t.words if w.i != t.token.i}
+        heads = {t.token.i for t in result}
+        return [t for t in result if t.token.i not in in_phrase and not _topic_of(t.token, heads)]
 
     def _obligations(self, sent: Span, taken: set[int]) -> list[_Trigger]:
         """'X said Y must (should) do Z' is X asking Y: a REQUEST whose trigger is the reporting verb."""
@@ -463,6 +468,25 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
     if tok.dep_ in ("compound", "amod"):
         out.setdefault(tok.head.lemma_.lower(), tok.head)
     return out
+
+
+def _topic_of(tok: Token, triggers: set[int]) -> bool:
+    """Is this noun the topic of another trigger: reached from it through 'of'/'on' phrases or nouns?"""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and head.lower_ in ADVERBIAL_PREPS:
+            return False
+        if head.i in triggers:
+            return node.dep_ in ("pobj", "prep", "compound", "nmod") or head.pos_ in ("NOUN", "PROPN")
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        node = head
+    return False
 
 
 def _governing_verb(tok: Token) -> Token | None:
