@@ -384,7 +384,8 @@ class Coder:
             if not toks:
                 continue
             before = sent.text[max(0, d.start - 14): d.start].lower().split()
-            if before and before[-1] in ("since", "until", "till", "before", "after", "from"):
+            if before and (before[-1] in ("since", "until", "till", "before", "after", "from")
+                           or before[-2:] == ["as", "of"]):
                 bounds.append(d)
                 continue
             attached.setdefault(_clause_of(toks[0], trigger_heads).i, []).append(d)
@@ -736,7 +737,7 @@ HOST_VERBS = {"host", "receive", "welcome"}
 ROUTE_PREPS = {"via", "through", "across", "transiting"}
 TITLE_NOUNS = {"ambassador", "envoy", "representative", "embassy", "mission", "consul", "attaché", "emissary"}
 # types whose second party the narrative often leaves to the previous sentence
-DIRECTED = {"CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT",
+DIRECTED = {"COOPERATE", "CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT",
             "AID", "RETREAT", "PROTEST"}
 ANAPHORS = {"side", "sides", "country", "countries", "leader", "leaders", "party", "parties", "state", "states",
             "government", "governments", "president", "presidents", "minister", "ministers", "capital", "capitals",
