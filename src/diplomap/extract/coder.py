@@ -197,7 +197,7 @@ class Coder:
         if not subject_has_actor(sent, subject, ctx) and _anaphoric_subject(sent, subject):
             # "the two sides met", "where the three countries agreed": the actors named just before,
             # earlier in this sentence or else in the sentence before
-            earlier = self._earlier_actors(sent, ctx, min(subject), span)
+            earlier = self._earlier_actors(sent, ctx, trig.token.i, span)
             antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
             source = list(dict.fromkeys([*antecedent, *source]))
             target = [c for c in target if c not in source]
