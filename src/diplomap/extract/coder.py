@@ -529,6 +529,10 @@ ADVERBIAL_PREPS = {"during", "after", "before", "following", "amid", "at", "in",
                    "ahead", "prior", "throughout", "upon", "on"}
 
 
+SETTING_PREPS = {"during", "after", "before", "following", "amid", "since", "despite", "until", "throughout", "upon"}
+SETTING_NOUNS = {"sideline", "margin", "occasion", "eve", "framework", "context"}
+
+
 def _is_argument(noun: Token, verb: Token) -> bool:
     """Does the noun say what the verb did ("signed an agreement"), rather than when or where
     ("agreed during a visit")? Only then do the two make one event."""
@@ -536,6 +540,8 @@ def _is_argument(noun: Token, verb: Token) -> bool:
     while node.head.i != node.i and node.head.i != verb.i:
         if node.dep_ == "pobj" and node.head.lower_ in ADVERBIAL_PREPS and node.head.head.i == verb.i:
             return False
+        if node.dep_ == "pobj" and (node.head.lower_ in SETTING_PREPS or node.lemma_.lower() in SETTING_NOUNS):
+            return False  # "... on the sidelines of X's visit": a setting, however deep
         node = node.head
     return not (node.dep_ == "prep" and node.lower_ in ADVERBIAL_PREPS)
 
