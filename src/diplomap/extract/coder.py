@@ -565,6 +565,13 @@ def _region(trig: _Trigger, trigger_heads: set[int]) -> set[int]:
     walk(trig.head, True)
     if trig.token.i != trig.head.i:
         walk(trig.token, False)
+    tok = trig.token
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and tok.head.i not in trigger_heads:
+        # "the forum held in Antalya featured the foreign ministers of A, B and C": what the event
+        # noun's clause says of it names its participants
+        for child in tok.head.children:
+            if child.dep_ in ("dobj", "attr", "prep") and child.i != tok.i:
+                walk(child, False)
     return out
 
 
