@@ -85,6 +85,10 @@ class Coder:
                 if entry is not None and tok.lemma_.lower() in CLAUSE_TAKERS and any(
                         c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                     entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
+                if (entry is not None and len(entry.words) == 1 and tok.lemma_.lower() in GIVING
+                        and not any(c.dep_ in ("dobj", "dative", "nsubjpass", "xcomp", "conj") for c in tok.children)
+                        and any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in tok.children)):
+                    entry = None  # "contributed to restoring channels": giving needs something given
                 if entry is not None:
                     found.append(_Trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
@@ -419,6 +423,13 @@ class Coder:
         for t in {head, tok}:
             if any(c.dep_ == "neg" for c in t.children):
                 return Modality.NEGATED
+        node = head
+        for _ in range(3):  # "dragged its feet on making an apology", "refused to attend"
+            if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in DENYING and node.i != head.i:
+                return Modality.NEGATED
         aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if aux & HYPO_AUX:
             return Modality.HYPOTHETICAL
@@ -746,6 +757,10 @@ DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "REQUEST", "ASSAULT", "THREATEN", "A
 HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT", "RETREAT"}
 WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised"}
 HOST_VERBS = {"host", "receive", "welcome"}
+GIVING = {"contribute", "provide", "give", "grant", "deliver", "supply", "send", "offer", "donate", "allocate"}
+# verbs that deny their complement: "dragged its feet on paying", "failed to sign", "refused to attend"
+DENYING = {"fail", "refuse", "decline", "avoid", "shun", "drag", "resist", "postpone", "delay", "stop", "reject",
+           "neglect", "hesitate"}
 # prepositions of a route or a title: "gas to Syria via Türkiye", "ambassador to Germany"
 ROUTE_PREPS = {"via", "through", "across", "transiting"}
 TITLE_NOUNS = {"ambassador", "envoy", "representative", "embassy", "mission", "consul", "attaché", "emissary"}

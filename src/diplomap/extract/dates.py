@@ -222,7 +222,7 @@ def _resolve(
         if kind == "year":
             y = int(g["year"])
             before = text[max(0, m.start() - 12): m.start()].lower()
-            if re.search(r"(?:vision|agenda|strategy)[\s-]*$", before):
+            if re.search(r"(?:vision|agenda|strategy|plan|program|programme)[\s\-–—]*$", before):
                 return None
             return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), False
         if kind == "weekday":
