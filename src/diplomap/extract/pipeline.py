@@ -67,6 +67,7 @@ class Pipeline:
     def nlp(self) -> Language:
         if self._nlp is None:
             nlp = load_model(self.model_name)
+            _keep_prefixed_words(nlp)
             ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
             ruler.add_patterns([p.spacy() for p in patterns(self.kb)])  # type: ignore[attr-defined]
             self._nlp = nlp
@@ -117,6 +118,22 @@ class Pipeline:
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
                 anchor = _next_anchor(anchor, dates, focal_year) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
+
+
+_PREFIXED = re.compile(
+    r"^(?:co|de|re|non|anti|pre|post|multi|self|ex|inter|cross|counter|sub|semi|pro|neo|mid|vice|trans|"
+    r"pan|over|under|out|mini|mega|micro|macro|bi|tri)-[a-z]+$", re.I)
+
+
+def _keep_prefixed_words(nlp: Language) -> None:
+    """'co-hosted', 'de-occupied', 'multi-vector' stay one word: split, the parser takes 'co' for a subject."""
+    tokenizer = nlp.tokenizer
+    previous = tokenizer.token_match  # type: ignore[attr-defined]
+
+    def token_match(text: str) -> object:
+        return _PREFIXED.match(text) or (previous(text) if previous else None)
+
+    tokenizer.token_match = token_match  # type: ignore[attr-defined]
 
 
 def code_records(pipeline: Pipeline, records: Iterable[dict[str, Any]],
