@@ -12,7 +12,8 @@ from enum import Enum
 
 
 class Modality(str, Enum):
-    """How the text presents an event. Only HAPPENED and PLANNED are exported by default."""
+    """How the text presents an event. Default listings and exports hold what happened (and the
+    history a text retells); plans, forecasts, hypotheticals and negated events stay in the store."""
 
     HAPPENED = "happened"
     PLANNED = "planned"  # agreed or announced to happen; "will open", "agreed to build"
@@ -22,7 +23,7 @@ class Modality(str, Enum):
     BACKGROUND = "background"  # history retold as context ("four years earlier")
 
 
-DEFAULT_MODALITIES = (Modality.HAPPENED, Modality.PLANNED, Modality.BACKGROUND)
+DEFAULT_MODALITIES = (Modality.HAPPENED, Modality.BACKGROUND)
 
 
 class Precision(str, Enum):
