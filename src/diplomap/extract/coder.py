@@ -169,6 +169,8 @@ class Coder:
         span = self._date(sent, trig, ctx, region, trigger_heads)
         if span is None:
             return None
+        if trig.token.dep_ == "acl" and trig.token.tag_ == "VBN" and span.inherited:
+            return None  # "a policy built on respect": a participle describes its noun unless the text dates it
         if (trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and span.inherited
                 and (trig.token.lemma_.lower() in STATE_NOUNS or trig.token.tag_ == "NNS")):
             # "partnerships with Türkiye", "the gas exports": a standing relation, not an event,
@@ -389,7 +391,7 @@ class Coder:
                 continue
             before = sent.text[max(0, d.start - 14): d.start].lower().split()
             if before and (before[-1] in ("since", "until", "till", "before", "after", "from")
-                           or before[-2:] == ["as", "of"]):
+                           or before[-2:] in (["as", "of"], ["ahead", "of"], ["prior", "to"])):
                 bounds.append(d)
                 continue
             attached.setdefault(_clause_of(toks[0], trigger_heads).i, []).append(d)
@@ -425,7 +427,7 @@ class Coder:
                 return Modality.NEGATED
         node = head
         for _ in range(3):  # "dragged its feet on making an apology", "refused to attend"
-            if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head.i == node.i:
                 break
             node = node.head
             if node.lemma_.lower() in DENYING and node.i != head.i:
