@@ -449,8 +449,8 @@ class Coder:
             lemma = parent.lemma_.lower()
             if lemma in EXPECT_HEADS and (infinitive or node.dep_ == "xcomp"):
                 return Modality.EXPECTED
-            if infinitive and (lemma in PLAN_HEADS or parent.pos_ in ("NOUN", "ADJ")):
-                return Modality.PLANNED
+            if infinitive and (lemma in PLAN_HEADS or parent.pos_ in ("NOUN", "ADJ") or node.dep_ == "advcl"):
+                return Modality.PLANNED  # "... to supply Syria with gas": a purpose, not yet done
             if node.dep_ in ("xcomp", "ccomp") and any(c.lower_ in FUTURE_AUX for c in parent.children):
                 return Modality.PLANNED
             node = parent
@@ -817,4 +817,10 @@ def _attach_quantities(
         pos = text.find(q.text)
         best = min(range(len(events)), key=lambda i: abs((events[i][0].token.idx - sent.start_char) - pos))
         attached[best].append(q)
+        if events[best][1].modality != Modality.HAPPENED:
+            # "signed a memorandum to supply 1.2 bcm": the amount is also what was agreed
+            happened = [i for i, (_, e) in enumerate(events) if e.modality == Modality.HAPPENED]
+            if happened:
+                nearest = min(happened, key=lambda i: abs((events[i][0].token.idx - sent.start_char) - pos))
+                attached[nearest].append(q)
     return [replace(event, quantities=tuple(attached[i])) for i, (_, event) in enumerate(events)]

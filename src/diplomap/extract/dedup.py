@@ -57,7 +57,10 @@ def merge(events: Sequence[Event]) -> list[Event]:
 
 def _combine(a: Event, b: Event) -> Event:
     """Keep the narrower date (and the location and quantities that come with the better mention)."""
-    narrower = b if (b.date and a.date and b.date.days < a.date.days) else a
+    def rank(e: Event) -> tuple[int, int]:  # a stated date beats one inherited from the narrative
+        return (1 if e.date is None or e.date.inherited else 0, e.date.days if e.date else 1 << 30)
+
+    narrower = b if rank(b) < rank(a) else a
     other = a if narrower is b else b
     source = tuple(dict.fromkeys((*narrower.source, *other.source)))
     target = tuple(c for c in dict.fromkeys((*narrower.target, *other.target)) if c not in source)
