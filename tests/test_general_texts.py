@@ -235,7 +235,6 @@ def test_usa_japan_korea_camp_david_dated_role(pipeline: Any) -> None:
     find(ev, "AGREE", actors_={"USA", "JPN", "KOR"}, start="2023-08-01", end="2023-08-31")
 
 
-@xfail("'agreed to supply X with Q': AGREE gets no target or quantity; both go to a separate planned COOPERATE")
 def test_algeria_slovenia_gas_volume(pipeline: Any) -> None:
     ev = coded(pipeline, "Algeria agreed on 22 January 2025 to supply Slovenia with 300 million cubic metres of gas "
                          "a year.", "2025-01-23")
