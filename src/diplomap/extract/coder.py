@@ -359,12 +359,20 @@ class Coder:
         return Place(st.name, st.iso3, st.lat, st.lon) if st else None
 
     def _sentence_location(self, sent: Span, ctx: SentenceContext, trig: _Trigger) -> Place | None:
+        """A place the sentence sets the scene in: after in/at, a visit's destination ("visit to Baku"),
+        or a capital that hosts a consultation ("Baku hosted the talks")."""
         best: tuple[int, Place] | None = None
         for mention in ctx.mentions:
             if mention.label not in ("PLACE", "CAPITAL"):
                 continue
             toks = _mention_tokens(sent, mention, ctx.offset)
-            if not toks or not _after_locative(toks[0]):
+            if not toks:
+                continue
+            hosting = mention.label == "CAPITAL" and trig.entry.type == "CONSULT" and toks[-1].dep_ == "nsubj" and (
+                toks[-1].head.lemma_.lower() in HOST_VERBS | {"provide"})
+            destination = toks[-1].dep_ == "pobj" and toks[-1].head.lower_ == "to" and (
+                toks[-1].head.head.lemma_.lower() in ("visit", "trip", "travel", "arrive"))
+            if not (_after_locative(toks[0]) or hosting or destination):
                 continue
             dist = abs(toks[0].i - trig.token.i)
             place = self._place(mention)

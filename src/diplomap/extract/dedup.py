@@ -22,7 +22,8 @@ def same_event(a: Event, b: Event) -> bool:
     # day, or with one date only inherited from the narrative, they are one meeting told twice
     same_meeting = a.type == "CONSULT" and a.date is not None and b.date is not None and (
         (a.date.start, a.date.end) == (b.date.start, b.date.end) or a.date.inherited or b.date.inherited)
-    if not same_meeting and _topic(a) != _topic(b) and (sa != sb or a.date != b.date or (a.date and a.date.inherited)):
+    if not same_meeting and _topic(a) != _topic(b) and (
+            sa != sb or a.date != b.date or (a.date and a.date.inherited) or (b.date and b.date.inherited)):
         return False  # a memorandum and a peace agreement signed the same day are two events
     if a.date is None or b.date is None:
         return a.date is None and b.date is None

@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +16,17 @@ from diplomap.extract.dates import find_dates, whole_year
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
-from diplomap.model import DEFAULT_MODALITIES, DateSpan, Document, Event, Mention, Modality, Precision, Sentence
+from diplomap.model import (
+    DEFAULT_MODALITIES,
+    DateSpan,
+    Document,
+    Event,
+    Mention,
+    Modality,
+    Place,
+    Precision,
+    Sentence,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,6 +107,7 @@ class Pipeline:
                 # a new section starts a new narrative: its dates and actors are not the last one's
                 section = ptext.strip()
                 anchor, previous = base, ()
+            scene: Place | None = None
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -114,7 +125,13 @@ class Pipeline:
                 dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative)
-                events.extend(self.coder.code(sent, ctx))
+                coded = self.coder.code(sent, ctx)
+                # the scene carries over: an event dated only by the narrative happened where the last
+                # dated event of the paragraph did ("Putin met Aliyev in Dushanbe. He apologised.")
+                coded = [replace(e, location=scene) if e.location is None and e.date and e.date.inherited and scene
+                         else e for e in coded]
+                scene = next((e.location for e in coded if e.location and e.date and not e.date.inherited), scene)
+                events.extend(coded)
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
                 anchor = _next_anchor(anchor, dates, focal_year, doc.published) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
