@@ -112,6 +112,9 @@ class Coder:
                 if (gov is not None and gov.lemma_.lower() in LIGHT_VERBS and _is_argument(trig.token, gov)
                         and trig.token.dep_ != "nsubj"):
                     trig.head = gov  # "held talks", not "partnerships have taken on weight"
+                elif (trig.token.dep_ == "nsubj" and trig.token.head.lemma_.lower() in HAPPENING
+                      and not any(c.dep_ == "dobj" for c in trig.token.head.children)):
+                    trig.head = trig.token.head  # "construction started this year", "the talks took place in May"
             out.append(trig)
         result = [verbs.get(t.token.i, t) if t.entry.pos != "NOUN" else t for t in out]
         # a word already inside another trigger's phrase ("began exporting") is not a second event,
@@ -185,6 +188,7 @@ class Coder:
             # the partner may be named only in a clause that describes the object:
             # "elevated its agreement, which it signed with China, to ..."
             extra = _object_clauses(trig) - region
+            extra |= _antecedent(trig) - region
             if extra:
                 _, more, _ = self._actors(sent, trig, ctx, span, extra, set())
                 target += [c for c in more if c not in source and c not in target]
@@ -767,6 +771,9 @@ DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "REQUEST", "ASSAULT", "THREATEN", "A
 HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT", "RETREAT"}
 WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised"}
 HOST_VERBS = {"host", "receive", "welcome"}
+# intransitive verbs whose subject noun is the event itself
+HAPPENING = {"start", "begin", "take", "continue", "resume", "end", "conclude", "open", "follow", "proceed", "occur",
+             "happen", "commence", "get"}
 GIVING = {"contribute", "provide", "give", "grant", "deliver", "supply", "send", "offer", "donate", "allocate"}
 # verbs that deny their complement: "dragged its feet on paying", "failed to sign", "refused to attend"
 DENYING = {"fail", "refuse", "decline", "avoid", "shun", "drag", "resist", "postpone", "delay", "stop", "reject",
@@ -794,6 +801,20 @@ def _anaphoric_subject(sent: Span, subject: set[int]) -> bool:
     words = [sent.doc[i] for i in sorted(subject)]
     return any(t.lower_ in ANAPHORS and (t.lower_ in ("both", "they") or any(
         c.lower_ in ("two", "three", "four", "both", "the", "these", "all") for c in t.children)) for t in words)
+
+
+def _antecedent(trig: _Trigger) -> set[int]:
+    """For an event told in a relative clause ("the railway linking A with B, whose construction started
+    this year"), the noun phrase the clause describes, without the clause itself."""
+    node = trig.head
+    for _ in range(3):
+        if node.dep_ == "relcl" and node.head.i != node.i:
+            own = {t.i for t in node.subtree}
+            return {t.i for t in node.head.subtree} - own
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return set()
 
 
 def _object_clauses(trig: _Trigger) -> set[int]:

@@ -35,8 +35,16 @@ def _topic(event: Event) -> str:
     words = event.trigger.lower().split()
     if not words:
         return ""
-    word = words[-1]
-    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+    return _stem(words[-1])
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to tell 'finalized' and 'the finalization' name one act."""
+    for suffix in ("izations", "isations", "ization", "isation", "ations", "ation", "ized", "ised", "izes", "ises",
+                   "ize", "ise", "ings", "ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _nested(x: DateSpan, y: DateSpan) -> bool:

@@ -43,8 +43,8 @@ _VOLUME = re.compile(
 _DISTANCE = re.compile(rf"(?:{_QUAL})?{_NUM}[\s-]*(?P<unit>km|kilomet(?:er|re)s?|miles?)\b", re.I)
 _PERCENT = re.compile(rf"(?:{_QUAL})?{_NUM}\s*(?P<unit>%|percent\b|per\s+cent\b)", re.I)
 _COUNT = re.compile(
-    rf"(?:{_QUAL})?(?:{_NUM}|{_WORDNUM})\s+(?:(?:more|new|other|further|bilateral|intergovernmental|"
-    rf"[A-Z][a-z]+i|[A-Z][a-z]+n)\s+)?(?P<noun>[a-z]+s|[A-Z][a-z]+(?:is|ns|s))\b(?P<tail>\s+(?:were\s+|was\s+)?"
+    rf"(?:{_QUAL})?(?:{_NUM}|{_WORDNUM})\s+(?:(?:[a-z]+|[A-Z][a-z]+i|[A-Z][a-z]+n)\s+)?"
+    rf"(?P<noun>[a-z]+s|[A-Z][a-z]+(?:is|ns|s))\b(?P<tail>\s+(?:were\s+|was\s+)?"
     rf"(?:killed|dead|died|injured|wounded))?")
 _DEATHS = re.compile(rf"(?:deaths?\s+of|killing|killed|kills)\s+(?:{_NUM}|{_WORDNUM})\b", re.I)
 _DURATION = re.compile(rf"(?:for\s+)?{_NUM}[\s-]+years?\b(?!\s+(?:ago|earlier|later|old))", re.I)
