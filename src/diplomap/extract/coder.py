@@ -292,6 +292,10 @@ class Coder:
         subject: set[int] = set()
         for c in trig.head.children:
             if c.dep_ in ("ccomp", "xcomp"):
+                if trig.entry.type == "ACCUSE":
+                    # an allegation accuses every party of what it alleges ("X's jets used Y's airspace")
+                    subject.update(t.i for t in c.subtree)
+                    continue
                 for s in c.children:
                     if s.dep_ in ("nsubj", "nsubjpass"):
                         subject.update(t.i for t in s.subtree)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v1(conn: sqlite3.Connection, schema: str) -> None:
@@ -129,7 +129,13 @@ def _v3(conn: sqlite3.Connection, schema: str) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(conn: sqlite3.Connection, schema: str) -> None:
+    """evidence (event_id, doc_id): the web app's document facet reads the documents of the selected
+    events from the index alone, without a lookup of each (wide) evidence row."""
+    conn.execute("CREATE INDEX IF NOT EXISTS evidence_event_doc ON evidence(event_id, doc_id)")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 def migrate(conn: sqlite3.Connection, schema: str) -> int:

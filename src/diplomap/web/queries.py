@@ -325,41 +325,61 @@ def count_events(conn: sqlite3.Connection, f: Filters, vector_codes: Sequence[st
 
 
 def facets(conn: sqlite3.Connection, f: Filters, vector_codes: Sequence[str] = ()) -> dict[str, list[FacetValue]]:
-    """Counts of each facet's values among the events the filters select.
+    """Counts of each facet's values among the events the filters select."""
+    return summary_counts(conn, f, vector_codes)[1]
 
-    Actor and document counts filter their own table by `event_id IN (the selected ids)`: SQLite builds
-    that set once, where a join would look every row up in events by its text id (4x slower at 100k).
+
+def summary_counts(
+    conn: sqlite3.Connection, f: Filters, vector_codes: Sequence[str] = (),
+) -> tuple[int, dict[str, list[FacetValue]]]:
+    """The number of events the filters select and the counts of each facet's values among them.
+
+    One statement: the selection is gathered once (a materialised CTE) and every count reads it, where
+    a query per facet would find the selected events again each time (7 passes, 4-5x slower). Type,
+    month, modality and status come from one GROUP BY over the selection (their sums give the total);
+    actor and document counts filter their own table by `event_id IN (the selection)` from the
+    (event_id, code) and (event_id, doc_id) indexes (schema v4), as a join would look every row up in
+    events by its text id. Ranking and cutting to the top values happens here, on a few thousand rows.
     """
     clauses, args = where(f, vector_codes)
-    w = " AND ".join(clauses)
-    chosen = f"SELECT e.id FROM events e WHERE {w}"
-
-    def grouped(sql: str, limit: int = FACET_LIMIT) -> list[FacetValue]:
-        return [FacetValue(str(r[0]), str(r[0]), int(r[1])) for r in conn.execute(sql, [*args, limit]) if r[0]]
-
-    def column(name: str, limit: int = FACET_LIMIT) -> list[FacetValue]:
-        return grouped(f"SELECT e.{name}, COUNT(*) FROM events e WHERE {w} GROUP BY 1 ORDER BY 2 DESC LIMIT ?", limit)
-
-    docs = grouped(
-        f"SELECT doc_id, COUNT(DISTINCT event_id) FROM evidence WHERE event_id IN ({chosen})"
-        " GROUP BY doc_id ORDER BY 2 DESC LIMIT ?"
+    sql = (
+        "WITH chosen AS MATERIALIZED ("
+        "SELECT e.id, e.type, substr(e.start, 1, 7) AS month, e.modality, e.status FROM events e"
+        f" WHERE {' AND '.join(clauses)})"
+        " SELECT 'g', type, month, modality, status, COUNT(*) FROM chosen GROUP BY 2, 3, 4, 5"
+        " UNION ALL SELECT 'a', code, NULL, NULL, NULL, COUNT(DISTINCT event_id) FROM event_actors"
+        " WHERE event_id IN (SELECT id FROM chosen) GROUP BY code"
+        " UNION ALL SELECT 'd', doc_id, NULL, NULL, NULL, COUNT(DISTINCT event_id) FROM evidence"
+        " WHERE event_id IN (SELECT id FROM chosen) GROUP BY doc_id"
     )
+    total = 0
+    sums: dict[str, dict[str, int]] = {name: {} for name in ("type", "month", "modality", "status", "actor", "doc")}
+    for kind, value, month, modality, status, count in conn.execute(sql, args):
+        n = int(count)
+        if kind == "g":
+            total += n
+            for name, key in (("type", value), ("month", month), ("modality", modality), ("status", status)):
+                if key:
+                    sums[name][key] = sums[name].get(key, 0) + n
+        elif value:
+            sums["actor" if kind == "a" else "doc"][str(value)] = n
+
+    def top(name: str, limit: int = FACET_LIMIT) -> list[FacetValue]:
+        ranked = sorted(sums[name].items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [FacetValue(str(v), str(v), n) for v, n in ranked]
+
+    months = sorted(sums["month"].items(), reverse=True)[:24]
+    docs = top("doc")
     titles = dict(conn.execute(
         f"SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents WHERE id IN ({','.join('?' * len(docs))})",
         [d.value for d in docs],
     ).fetchall()) if docs else {}
-    return {
-        "type": column("type", 30),
-        "actor": grouped(
-            f"SELECT code, COUNT(DISTINCT event_id) FROM event_actors WHERE event_id IN ({chosen})"
-            " GROUP BY code ORDER BY 2 DESC LIMIT ?"
-        ),
-        "month": grouped(
-            f"SELECT substr(e.start, 1, 7), COUNT(*) FROM events e WHERE {w} AND e.start IS NOT NULL"
-            " GROUP BY 1 ORDER BY 1 DESC LIMIT ?", 24
-        ),
-        "modality": column("modality"),
-        "status": column("status"),
+    return total, {
+        "type": top("type", 30),
+        "actor": top("actor"),
+        "month": [FacetValue(m, m, n) for m, n in months],
+        "modality": top("modality"),
+        "status": top("status"),
         "doc": [FacetValue(d.value, str(titles.get(d.value, d.value)), d.count) for d in docs],
     }
 

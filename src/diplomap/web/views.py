@@ -17,9 +17,9 @@ from diplomap.web.queries import (
     Page,
     count_events,
     event_row,
-    facets,
     list_events,
     partner_pairs,
+    summary_counts,
 )
 from diplomap.web.state import WebState
 
@@ -66,10 +66,12 @@ def list_view(state: WebState, f: Filters, after: str = "", limit: int = 50, wit
     def summarise() -> Summary:
         # May run on the cache's worker thread: use that thread's own connection.
         conn = state.store().conn
-        found = facets(conn, f, codes) if with_facets else {}
-        if with_facets and f.actor:
+        if not with_facets:
+            return Summary(count_events(conn, f, codes), {})
+        total, found = summary_counts(conn, f, codes)
+        if f.actor:
             found["vector"] = vector_facet(state, f)
-        return Summary(count_events(conn, f, codes), found)
+        return Summary(total, found)
 
     key = ("summary", f, with_facets)
     if wait is None or _small(state):
@@ -89,8 +91,7 @@ def _small(state: WebState) -> bool:
 def warm_up(state: WebState) -> None:
     """Start counting the front page's facets now, so the first visitor finds them ready."""
     f = Filters()
-    state.cache.get_soon(("summary", f, True),
-                         lambda: Summary(count_events(state.store().conn, f), facets(state.store().conn, f)), wait=0)
+    state.cache.get_soon(("summary", f, True), lambda: Summary(*summary_counts(state.store().conn, f)), wait=0)
 
 
 def vector_codes(state: WebState, f: Filters) -> tuple[str, ...]:
