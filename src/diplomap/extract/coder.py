@@ -60,6 +60,8 @@ class SentenceContext:
     focal_start: date | None  # the start of the period the document reports on
     previous_actors: tuple[str, ...] = ()  # actors of the previous sentence, for "the two sides"
     narrative: bool = False  # an analytical review, where the present tense states how things are
+    # dates of named events seen so far in the document ("the SCO summit" -> September), shared
+    named_dates: dict[tuple[str, ...], DateSpan] = field(default_factory=dict)
 
 
 @dataclass
@@ -161,17 +163,52 @@ class Coder:
         quantities = find_quantities(sent.text)
         events: list[tuple[_Trigger, Event]] = []
         trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers}
-        for trig in triggers:
-            event = self._event(sent, trig, ctx, trigger_heads)
+        dated: dict[int, DateSpan] = {}
+        # verbs first: an event noun in their setting ("held talks at the SCO summit") shares their date
+        for trig in sorted(triggers, key=lambda t: (t.token.pos_ in ("NOUN", "PROPN"), t.token.i)):
+            event = self._event(sent, trig, ctx, trigger_heads, dated)
             if event is not None:
+                if event.date is not None:
+                    dated[trig.head.i] = event.date
                 events.append((trig, event))
+                key = self._named(sent, trig.token, ctx)
+                if key and event.date and not event.date.inherited:
+                    ctx.named_dates.setdefault(key, event.date)
+        events.sort(key=lambda pair: pair[0].token.i)
         return _attach_quantities(sent, events, quantities)
 
-    def _event(self, sent: Span, trig: _Trigger, ctx: SentenceContext, trigger_heads: set[int]) -> Event | None:
+    def _named(self, sent: Span, noun: Token, ctx: SentenceContext) -> tuple[str, ...] | None:
+        """A named event ("the SCO summit", "the Dushanbe meeting"): its noun and the names on it."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        names: list[str] = []
+        for mention in ctx.mentions:
+            toks = _mention_tokens(sent, mention, ctx.offset)
+            if toks and all(t.head.i == noun.i or t.head.i in {x.i for x in toks} for t in toks) and (
+                    toks[-1].dep_ in ("compound", "amod", "nmod", "poss")):
+                names.append(mention.entity_id)
+        return (noun.lemma_.lower(), *sorted(set(names))) if names else None
+
+    def _named_date(self, sent: Span, trig: _Trigger, ctx: SentenceContext, region: set[int]) -> DateSpan | None:
+        """An event noun in the clause that names an event the document dated before."""
+        for i in sorted(region | {t.i for t in trig.head.subtree} | {trig.token.i}):
+            key = self._named(sent, sent.doc[i], ctx)
+            if key and key in ctx.named_dates:
+                return ctx.named_dates[key]
+        return None
+
+    def _event(self, sent: Span, trig: _Trigger, ctx: SentenceContext, trigger_heads: set[int],
+               dated: dict[int, DateSpan]) -> Event | None:
         region = _region(trig, trigger_heads)
         span = self._date(sent, trig, ctx, region, trigger_heads)
         if span is None:
             return None
+        setting = _setting_of(trig.token)
+        if setting is not None and setting.i in dated and not _owns_date(trig.token, ctx, sent):
+            span = dated[setting.i]
+        if span.inherited:
+            # "... discussed during the SCO summit": the summit the text dated earlier
+            span = self._named_date(sent, trig, ctx, region) or span
         if trig.token.dep_ == "acl" and trig.token.tag_ == "VBN" and span.inherited:
             return None  # "a policy built on respect": a participle describes its noun unless the text dates it
         if (trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and span.inherited
@@ -805,6 +842,22 @@ def _anaphoric_subject(sent: Span, subject: set[int]) -> bool:
     words = [sent.doc[i] for i in sorted(subject)]
     return any(t.lower_ in ANAPHORS and (t.lower_ in ("both", "they") or any(
         c.lower_ in ("two", "three", "four", "both", "the", "these", "all") for c in t.children)) for t in words)
+
+
+def _setting_of(noun: Token) -> Token | None:
+    """The verb an event noun is the setting of: 'held a meeting at the SCO summit' -> held."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
+
+
+def _owns_date(noun: Token, ctx: SentenceContext, sent: Span) -> bool:
+    """Does a date phrase hang from the noun itself ("the summit on 22 August")?"""
+    own = {t.idx - sent.start_char for t in noun.subtree}
+    return any(any(d.start <= c < d.end for c in own) for d in ctx.dates)
 
 
 def _antecedent(trig: _Trigger) -> set[int]:

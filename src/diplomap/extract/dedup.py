@@ -18,9 +18,9 @@ def same_event(a: Event, b: Event) -> bool:
     shared = len(sa & sb)
     if shared < 2 and not (sa == sb and shared == 1):
         return False
-    # consultations are one kind of thing whatever the word ("visit", "talks", "meeting"): on the same
-    # day, or with one date only inherited from the narrative, they are one meeting told twice
-    same_meeting = a.type == "CONSULT" and a.date is not None and b.date is not None and (
+    # consultations are one kind of thing whatever the word ("visit", "talks", "meeting"): between the
+    # same actors on the same day, or with one date only inherited, they are one meeting told twice
+    same_meeting = a.type == "CONSULT" and sa == sb and a.date is not None and b.date is not None and (
         (a.date.start, a.date.end) == (b.date.start, b.date.end) or a.date.inherited or b.date.inherited)
     if not same_meeting and _topic(a) != _topic(b) and (
             sa != sb or a.date != b.date or (a.date and a.date.inherited) or (b.date and b.date.inherited)):

@@ -99,6 +99,7 @@ class Pipeline:
         texts = [doc.text[s:e] for s, e in paragraphs]
         anchor: DateSpan | None = base
         previous: tuple[str, ...] = ()
+        named_dates: dict[tuple[str, ...], DateSpan] = {}
         for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, self.nlp.pipe(texts, batch_size=32))):
             if progress:
                 progress(n + 1, len(paragraphs))
@@ -124,7 +125,7 @@ class Pipeline:
                 # a day or month without a year belongs to the year the document reports on
                 dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
-                                      narrative)
+                                      narrative, named_dates)
                 coded = self.coder.code(sent, ctx)
                 # the scene carries over: an event dated only by the narrative happened where the last
                 # dated event of the paragraph did ("Putin met Aliyev in Dushanbe. He apologised.")
