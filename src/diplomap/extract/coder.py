@@ -216,6 +216,8 @@ class Coder:
             # "partnerships with Türkiye", "the gas exports": a standing relation, not an event,
             # unless the text dates it
             return None
+        if trig.head.i == trig.token.i and trig.token.lemma_.lower() in STANDING:
+            return None  # "the deepening strategic partnerships": a relation, dated or not, is no event
         modality = self._modality(sent, trig, ctx, span)
         if modality is None:
             return None
@@ -492,6 +494,13 @@ class Coder:
             return Modality.HYPOTHETICAL
         if tok.pos_ == "NOUN" and any(c.lower_ in PLAN_ADJ for c in tok.children if c.dep_ in ("amod", "compound")):
             return Modality.PLANNED
+        node = head
+        for _ in range(3):  # "interest in opening borders", "a bid to join": wanted, not done
+            if node.dep_ not in ("pcomp", "pobj", "prep", "acl", "xcomp") or node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ == "NOUN" and node.lemma_.lower() in INTENT_NOUNS:
+                return Modality.PLANNED
         # embedded under a verb of planning, asking or expecting: "agreed to build", "is expected to sign"
         node = head
         for _ in range(4):
@@ -802,6 +811,14 @@ STATE_NOUNS = {"partnership", "trade", "cooperation", "relation", "tie", "suppor
                "sanction", "embargo", "blockade", "restriction", "fighting", "violence", "mediation", "criticism",
                "pressure", "presence", "engagement", "integration", "competition", "rivalry", "tension",
                "normalization", "normalisation", "reconciliation", "rapprochement", "process"}
+# relations that are never events by themselves, only what is done to them ("elevated the partnership")
+STANDING = {"partnership", "cooperation", "relation", "tie", "alliance", "friendship", "dialogue", "presence",
+            "engagement", "integration", "competition", "rivalry", "tension", "normalization", "normalisation",
+            "rapprochement", "process", "trade"}
+# nouns of wanting: what they govern has not happened ("strong interest in opening borders")
+INTENT_NOUNS = {"interest", "desire", "readiness", "willingness", "intention", "hope", "plan", "aim", "goal", "bid",
+                "effort", "attempt", "ambition", "wish", "aspiration", "prospect", "possibility", "potential",
+                "proposal", "idea", "vision", "call", "demand", "request", "appeal", "need", "push", "drive"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 REPORTING = {"say", "declare", "state", "insist", "stress", "tell", "add", "reiterate", "announce", "note",
              "emphasise", "emphasize", "affirm", "assert", "maintain", "argue", "claim", "write", "conclude"}

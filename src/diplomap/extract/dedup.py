@@ -22,7 +22,7 @@ def same_event(a: Event, b: Event) -> bool:
     # same actors on the same day, or with one date only inherited, they are one meeting told twice
     same_meeting = a.type == "CONSULT" and sa == sb and a.date is not None and b.date is not None and (
         (a.date.start, a.date.end) == (b.date.start, b.date.end) or a.date.inherited or b.date.inherited)
-    if not same_meeting and _topic(a) != _topic(b) and (
+    if not same_meeting and not (_topic(a) & _topic(b)) and (
             sa != sb or a.date != b.date or (a.date and a.date.inherited) or (b.date and b.date.inherited)):
         return False  # a memorandum and a peace agreement signed the same day are two events
     if a.date is None or b.date is None:
@@ -30,12 +30,9 @@ def same_event(a: Event, b: Event) -> bool:
     return a.date.overlaps(b.date) and _nested(a.date, b.date)
 
 
-def _topic(event: Event) -> str:
-    """What the trigger names: its object word ("signed memorandum" -> memorandum), else the verb."""
-    words = event.trigger.lower().split()
-    if not words:
-        return ""
-    return _stem(words[-1])
+def _topic(event: Event) -> frozenset[str]:
+    """What the trigger names, as word stems: "signed memorandum" -> {sign, memorandum}."""
+    return frozenset(_stem(w) for w in event.trigger.lower().split())
 
 
 def _stem(word: str) -> str:
