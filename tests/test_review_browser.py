@@ -31,6 +31,7 @@ def driver() -> Iterator[Any]:
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     drv = webdriver.Chrome(service=webdriver.ChromeService(executable_path=CHROMEDRIVER), options=options)
+    drv.implicitly_wait(5)  # a loaded machine can be slow to lay the page out
     yield drv
     drv.quit()
 

@@ -74,6 +74,7 @@ def browser() -> Iterator[WebDriver]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(20)
+    driver.implicitly_wait(5)  # after a form post the next page may still be loading on a busy machine
     yield driver
     driver.quit()
 
