@@ -9,8 +9,6 @@ import re
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-
 from diplomap.evaluate import SEED, run_peer, run_seed
 
 from .conftest import REPO

@@ -128,9 +128,10 @@ def reference() -> str:
     parser = build_parser()
     parts = ["# diplomap command reference", "", "Generated from `--help` by `python -m diplomap.cli_reference`"
              " (a test checks it is current).", "", "```", parser.format_help().rstrip(), "```"]
-    for action in parser._subparsers._group_actions if parser._subparsers else []:  # noqa: SLF001
-        for name, sub in action.choices.items():
-            parts += ["", f"## diplomap {name}", "", "```", sub.format_help().rstrip(), "```"]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                parts += ["", f"## diplomap {name}", "", "```", sub.format_help().rstrip(), "```"]
     return "\n".join(parts) + "\n"
 
 
@@ -304,7 +305,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     except KnowledgeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    stream = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
+    stream = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")
     records = []
     with stream:
         for lineno, line in enumerate(stream, start=1):

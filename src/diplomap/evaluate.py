@@ -43,7 +43,8 @@ class EvalResult:
 
 
 def find_shared(explicit: str | None = None) -> Path:
-    candidates = [explicit, os.environ.get(SHARED_ENV), "../shared", str(Path(__file__).resolve().parents[3] / "shared")]
+    beside_repo = str(Path(__file__).resolve().parents[3] / "shared")
+    candidates = [explicit, os.environ.get(SHARED_ENV), "../shared", beside_repo]
     for c in candidates:
         if c and (Path(c) / "eval" / "score.py").is_file():
             return Path(c).resolve()
@@ -154,7 +155,8 @@ def run_seed(project_factory: object = None, shared: str | None = None, show: bo
                "--pred", str(pred)] + (["--show"] if show else [])
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
-            raise EvalError(f"score.py failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr else proc.returncode}")
+            why = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"
+            raise EvalError(f"score.py failed: {why}")
         lines = proc.stdout.strip().splitlines()
         if show:
             print("\n".join(lines[:-2]))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """How the text presents an event. Default listings and exports hold what happened (and the
     history a text retells); plans, forecasts, hypotheticals and negated events stay in the store."""
 
@@ -26,7 +26,7 @@ class Modality(str, Enum):
 DEFAULT_MODALITIES = (Modality.HAPPENED, Modality.BACKGROUND)
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     DAY = "day"
     RANGE = "range"  # a span of days: "20-21 October"
     PART = "part"  # early/mid/late month: "mid-November"

@@ -110,5 +110,5 @@ class Project:
         apply_corrections(self.store, doc_id)
         return len(ids)
 
-    def events(self, query: EventQuery = EventQuery()) -> list[Event]:
-        return self.store.events(query)
+    def events(self, query: EventQuery | None = None) -> list[Event]:
+        return self.store.events(query or EventQuery())

@@ -27,7 +27,7 @@ from diplomap.knowledge import Knowledge
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Quantity
 
 LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "take", "have", "give", "attend", "host", "organize", "stage",
-               "organise", "convene", "stage", "mark", "see", "witness", "begin", "start", "launch", "complete",
+               "organise", "convene", "mark", "see", "witness", "begin", "start", "launch", "complete",
                "participate", "offer", "extend", "deliver", "issue", "express", "announce", "receive", "become",
                "come", "follow", "continue", "resume", "finalize", "finalise", "initiate", "sign"}
 PLAN_HEADS = {"plan", "intend", "aim", "seek", "hope", "want", "wish", "prepare", "propose", "agree", "promise",
@@ -109,7 +109,7 @@ class Coder:
                     direct = trig.token.head.i == gov.i
                     if (direct and gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type
                             and len(verb.entry.words) == 1):
-                        verbs[gov.i] = _Trigger(verb.token, verb.head, trig.entry, verb.words + [trig.token])
+                        verbs[gov.i] = _Trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                     continue
                 if (gov is not None and gov.lemma_.lower() in LIGHT_VERBS and _is_argument(trig.token, gov)
                         and trig.token.dep_ != "nsubj"):
@@ -504,7 +504,8 @@ class Coder:
         # embedded under a verb of planning, asking or expecting: "agreed to build", "is expected to sign"
         node = head
         for _ in range(4):
-            if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "pobj", "prep") or node.head.i == node.i:
+            embedding = ("xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "pobj", "prep")
+            if node.dep_ not in embedding or node.head.i == node.i:
                 break
             parent = node.head
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -746,7 +747,7 @@ def _listed_before(doc: Doc, first: int) -> set[int]:
                 i -= 1
             continue
         break
-    return out if doc[first - 1].text in (",", "and") or not out else out
+    return out
 
 
 def _mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:
@@ -840,7 +841,8 @@ DENYING = {"fail", "refuse", "decline", "avoid", "shun", "drag", "resist", "post
 ROUTE_PREPS = {"via", "through", "across", "transiting"}
 TITLE_NOUNS = {"ambassador", "envoy", "representative", "embassy", "mission", "consul", "attaché", "emissary"}
 # types whose second party the narrative often leaves to the previous sentence
-DIRECTED = {"COOPERATE", "CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT",
+DIRECTED = {"COOPERATE", "CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE",
+            "ASSAULT",
             "AID", "RETREAT", "PROTEST"}
 ANAPHORS = {"side", "sides", "country", "countries", "leader", "leaders", "party", "parties", "state", "states",
             "government", "governments", "president", "presidents", "minister", "ministers", "capital", "capitals",

@@ -17,7 +17,8 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 MONTH_NAMES = {m.lower() for m in calendar.month_name if m}
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -44,7 +45,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
     ("month_range", re.compile(rf"\b{_MON}{_DASH}{_MON2}(?:,?\s+{_YEAR})?\b")),
     ("month", re.compile(rf"\b{_MON}(?:,?\s+(?:of\s+)?{_YEAR})?\b")),
-    ("quarter", re.compile(rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\s+(?:quarter|Q)(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
+    ("quarter", re.compile(
+        rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\s+(?:quarter|Q)(?:\s+of)?(?:\s+{_YEAR})?\b",
+        re.I)),
     ("half", re.compile(rf"\b(?P<h>first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
     ("part_year", re.compile(rf"\b(?P<part>early|mid|late|the\s+(?:beginning|middle|end)\s+of)[\s-]+{_YEAR}\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<decade>(?:19|20)\d0)s\b", re.I)),
@@ -56,7 +59,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("following", re.compile(
         r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
         re.I)),
-    ("weekday", re.compile(r"\b(?:(?:on|last|this|since)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    ("weekday", re.compile(r"\b(?:(?:on|last|this|since)\s+)?"
+                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                            r"(?!\s*,?\s*(?:\d|January|February|March|April|May|June|July|August|September|"
                            r"October|November|December))\b")),
     ("this", re.compile(r"\b(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
@@ -165,8 +169,8 @@ def _resolve(
             lo, hi = PARTS[part]
             return DateSpan(date(y, mon, lo), _clamp_day(y, mon, hi), Precision.PART, t), False
         if kind == "season":
-            if not g.get("year") and not re.search(r"\b(?:in|during|by|this|last|next|the)\s+(?:early\s+|late\s+|mid-?)?$",
-                                                   text[: m.start()], re.I) and not t.lower().startswith("the"):
+            lead = r"\b(?:in|during|by|this|last|next|the)\s+(?:early\s+|late\s+|mid-?)?$"
+            if not g.get("year") and not re.search(lead, text[: m.start()], re.I) and not t.lower().startswith("the"):
                 return None
             y = _year_of(m, anchor, default_year)
             first, last = SEASONS[g["season"].lower()]
@@ -187,19 +191,19 @@ def _resolve(
                 return None
             return DateSpan(date(y, a, 1), _month_span(y, b).end, Precision.MONTH, t), False
         if kind == "month":
-            mon = g["mon"].lower()
-            if mon not in MONTH_NAMES and not g.get("year"):
+            name = g["mon"].lower()
+            if name not in MONTH_NAMES and not g.get("year"):
                 return None  # "Jan", "Mar" alone are too ambiguous
-            if not g.get("year") and mon in _SKIP_MONTH_WORDS | {"may"}:
+            if not g.get("year") and name in _SKIP_MONTH_WORDS | {"may"}:
                 if not re.search(r"\b(?:in|of|since|until|by|early|late|mid|from|through|between|and)\s*-?$",
                                  text[: m.start()], re.I):
                     return None
-            if not g.get("year") and not re.search(r"\b(?:in|of|since|until|by|from|through|between|and|during)\s+$",
-                                                   text[: m.start()], re.I) and not m.start() == 0:
+            preposition = r"\b(?:in|of|since|until|by|from|through|between|and|during)\s+$"
+            if not g.get("year") and not re.search(preposition, text[: m.start()], re.I) and m.start() != 0:
                 if not re.match(r"\s*,", text[m.end():]):
                     return None
             y = _year_of(m, anchor, default_year)
-            return _month_span(y, MONTHS[mon], Precision.MONTH, t), False
+            return _month_span(y, MONTHS[name], Precision.MONTH, t), False
         if kind == "quarter":
             q = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
                  "fourth": 4, "4th": 4, "q4": 4}[g["q"].lower()]

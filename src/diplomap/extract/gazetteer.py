@@ -96,7 +96,7 @@ def patterns(kb: Knowledge) -> list[Pattern]:
             if not words:
                 continue
             exact = form.endswith("_") or len(words[-1]) < 4
-            toks = tuple(("LOWER", w, False) for w in words[:-1]) + (("LOWER", words[-1], not exact),)
+            toks = (*(("LOWER", w, False) for w in words[:-1]), ("LOWER", words[-1], not exact))
             result.append(Pattern("PERSON", form, pid, toks))
     return result
 

@@ -100,7 +100,8 @@ class Pipeline:
         anchor: DateSpan | None = base
         previous: tuple[str, ...] = ()
         named_dates: dict[tuple[str, ...], DateSpan] = {}
-        for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, self.nlp.pipe(texts, batch_size=32))):
+        parsed = self.nlp.pipe(texts, batch_size=32)
+        for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
             if progress:
                 progress(n + 1, len(paragraphs))
             ptext = pdoc.text
@@ -145,13 +146,13 @@ _PREFIXED = re.compile(
 
 def _keep_prefixed_words(nlp: Language) -> None:
     """'co-hosted', 'de-occupied', 'multi-vector' stay one word: split, the parser takes 'co' for a subject."""
-    tokenizer = nlp.tokenizer
-    previous = tokenizer.token_match  # type: ignore[attr-defined]
+    tokenizer: Any = nlp.tokenizer
+    previous = tokenizer.token_match
 
     def token_match(text: str) -> object:
         return _PREFIXED.match(text) or (previous(text) if previous else None)
 
-    tokenizer.token_match = token_match  # type: ignore[attr-defined]
+    tokenizer.token_match = token_match
 
 
 def code_records(pipeline: Pipeline, records: Iterable[dict[str, Any]],

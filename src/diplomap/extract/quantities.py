@@ -100,7 +100,8 @@ def find_quantities(text: str) -> list[Quantity]:
         add(m, value, unit + ("/year" if m.group("per") else ""))
     for pattern in (_MONEY_PRE, _MONEY_POST):
         for m in pattern.finditer(text):
-            cur = m.group("cur").lower().rstrip("s") if m.group("cur").lower() not in CURRENCIES else m.group("cur").lower()
+            word = m.group("cur").lower()
+            cur = word if word in CURRENCIES else word.rstrip("s")
             add(m, _value(m), CURRENCIES.get(cur, CURRENCIES.get(m.group("cur").lower(), m.group("cur").upper())))
     for m in _DISTANCE.finditer(text):
         unit = "mile" if m.group("unit").lower().startswith("mile") else "km"

@@ -128,18 +128,18 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
     out = _Piece([], [])
     headings: list[tuple[int, str]] = []
     prev_heading = True
-    for piece, heading in blocks:
+    for piece, title in blocks:
         if out.chars:
-            if heading is None and not prev_heading and _continues(out.text, piece.text):
+            if title is None and not prev_heading and _continues(out.text, piece.text):
                 _join(out, piece)
                 continue
             out.chars += ["\n", "\n"]
             out.offsets += [piece.offsets[0] - 1, piece.offsets[0] - 1]
-        if heading is not None:
-            headings.append((len(out.chars), heading))
+        if title is not None:
+            headings.append((len(out.chars), title))
         out.chars += piece.chars
         out.offsets += piece.offsets
-        prev_heading = heading is not None
+        prev_heading = title is not None
     return CleanText(out.text, _compress(out.offsets), tuple(headings))
 
 

@@ -159,7 +159,7 @@ class Knowledge:
             return
         header = set(rows[0])
         for lineno, row in enumerate(rows[1:], start=2):
-            rec = dict(zip(rows[0], row))
+            rec = dict(zip(rows[0], row, strict=False))  # a short row leaves its last cells empty
             try:
                 self._add_row(header, rec)
             except (KeyError, ValueError) as exc:
@@ -185,8 +185,9 @@ class Knowledge:
                         _date(r.get("start"), end=False), _date(r.get("end"), end=True))
             old = self.people.get(r["id"])
             if old:
-                self.people[r["id"]] = Person(old.id, old.name, tuple(dict.fromkeys(old.aliases + _list(r.get("aliases")))),
-                                              old.roles + (role,), old.qid or r.get("qid", ""))
+                aliases = tuple(dict.fromkeys((*old.aliases, *_list(r.get("aliases")))))
+                qid = old.qid or r.get("qid", "")
+                self.people[r["id"]] = Person(old.id, old.name, aliases, (*old.roles, role), qid)
             else:
                 self.people[r["id"]] = Person(r["id"], r["name"], _list(r.get("aliases")), (role,), r.get("qid", ""))
         elif "parent" in header or "members" in header:

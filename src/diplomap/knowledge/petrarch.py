@@ -61,7 +61,8 @@ def parse(text: str) -> list[_Entry]:
             current.names.append(stripped[1:].strip())
             continue
         if line[0].isspace() and stripped.startswith("[") and current is not None:
-            current.codes.append(_parse_code(_CODE.match(stripped).group(1) if _CODE.match(stripped) else ""))
+            code = _CODE.match(stripped)
+            current.codes.append(_parse_code(code.group(1) if code else ""))
             continue
         m = _CODE.search(stripped)
         name = stripped[: m.start()].strip() if m else stripped

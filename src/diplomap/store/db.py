@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -120,7 +120,7 @@ class Store:
             (
                 doc.id, doc.title, doc.source, doc.published.isoformat() if doc.published else None,
                 doc.publisher, doc.fmt, doc.text, doc.raw, json.dumps(doc.offset_map),
-                datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                datetime.now(UTC).isoformat(timespec="seconds"),
             ),
         )
         self.conn.executemany(
@@ -205,7 +205,9 @@ class Store:
         """
         with self.conn:
             self.conn.execute("DELETE FROM evidence WHERE doc_id = ?", (doc.id,))
-            self.conn.execute("DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = events.id)")
+            self.conn.execute(
+                "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = events.id)"
+            )
             self.conn.execute(
                 "UPDATE events SET source_count = (SELECT COUNT(DISTINCT doc_id) FROM evidence v"
                 " WHERE v.event_id = events.id)"
@@ -244,7 +246,8 @@ class Store:
         with self.conn:
             for ent in entities:
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO entities (id, kind, name, code, qid, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO entities (id, kind, name, code, qid, lat, lon)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (ent.id, ent.kind, ent.name, ent.code, ent.qid, ent.lat, ent.lon),
                 )
                 self.conn.executemany(
@@ -341,7 +344,7 @@ class Store:
 
     def stats(self) -> Stats:
         def count(table: str) -> int:
-            return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
         by_type = dict(self.conn.execute("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall())
         return Stats(
@@ -412,5 +415,5 @@ def _document(row: sqlite3.Row) -> Document:
         publisher=row["publisher"],
         fmt=row["fmt"],
         raw=row["raw"],
-        offset_map=tuple(tuple(pair) for pair in json.loads(row["offset_map"])),  # type: ignore[misc]
+        offset_map=tuple((int(pair[0]), int(pair[1])) for pair in json.loads(row["offset_map"])),
     )
