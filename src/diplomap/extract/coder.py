@@ -107,11 +107,11 @@ class Coder:
                     # the direct object names what a light verb did ("held talks"); a noun deeper in
                     # the object is its topic ("talks on the massacres"), not another event
                     direct = trig.token.head.i == gov.i
-                    if (direct and gov.lemma_.lower() in LIGHT_VERBS and verb.entry.type != trig.entry.type
+                    if (direct and _is_light(gov) and verb.entry.type != trig.entry.type
                             and len(verb.entry.words) == 1):
                         verbs[gov.i] = _Trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                     continue
-                if (gov is not None and gov.lemma_.lower() in LIGHT_VERBS and _is_argument(trig.token, gov)
+                if (gov is not None and _is_light(gov) and _is_argument(trig.token, gov)
                         and trig.token.dep_ != "nsubj"):
                     trig.head = gov  # "held talks", not "partnerships have taken on weight"
                 elif (trig.token.dep_ == "nsubj" and trig.token.head.lemma_.lower() in HAPPENING
@@ -129,7 +129,7 @@ class Coder:
         """'X said Y must (should) do Z' is X asking Y: a REQUEST whose trigger is the reporting verb."""
         out = []
         for tok in sent:
-            if tok.lemma_.lower() not in REPORTING or tok.i in taken:
+            if tok.lemma_.lower() not in REPORTING:
                 continue
             for c in tok.children:
                 if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
@@ -159,7 +159,9 @@ class Coder:
         placed = self._place_phrases(sent, ctx)
         # "in Lachin, one of the regions de-occupied in 2020": a description of a place, not news
         triggers = [t for t in triggers if t.token.i not in placed]
-        triggers += self._obligations(sent, {t.token.i for t in triggers})
+        obligations = self._obligations(sent, set())
+        # "reiterated that Libya must hand over": the obligation, not the reporting verb's own sense
+        triggers = [t for t in triggers if t.token.i not in {o.token.i for o in obligations}] + obligations
         quantities = find_quantities(sent.text)
         events: list[tuple[_Trigger, Event]] = []
         trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers}
@@ -476,7 +478,7 @@ class Coder:
         return min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else inherited
 
     def _modality(self, sent: Span, trig: _Trigger, ctx: SentenceContext, span: DateSpan) -> Modality | None:
-        head, tok = trig.head, trig.token
+        head, tok = _clause_head(trig), trig.token
         for t in {head, tok}:
             if any(c.dep_ == "neg" for c in t.children):
                 return Modality.NEGATED
@@ -545,6 +547,22 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
     if tok.dep_ in ("compound", "amod"):
         out.setdefault(tok.head.lemma_.lower(), tok.head)
     return out
+
+
+def _inflections(verbs: set[str]) -> set[str]:
+    """Regular forms of each verb: the small model's lemmatizer sometimes misses them ("staged" -> "stag")."""
+    out = set(verbs)
+    for v in verbs:
+        stem = v[:-1] if v.endswith("e") else v
+        out |= {v + "s", stem + "ed", stem + "ing", v + "d" if v.endswith("e") else v + "ed"}
+    return out
+
+
+LIGHT_FORMS = _inflections(LIGHT_VERBS)
+
+
+def _is_light(tok: Token) -> bool:
+    return tok.lemma_.lower() in LIGHT_VERBS or tok.lower_ in LIGHT_FORMS
 
 
 def _topic_of(tok: Token, triggers: set[int]) -> bool:
@@ -687,9 +705,17 @@ def _subject_tokens(trig: _Trigger) -> set[int]:
     return out
 
 
+def _clause_head(trig: _Trigger) -> Token:
+    """The verb whose tense and modals an event takes: its own, or the one whose object an event noun
+    is ("would tighten the blockade")."""
+    if trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and trig.token.dep_ == "dobj":
+        return trig.token.head
+    return trig.head
+
+
 def _is_promise(trig: _Trigger) -> bool:
     """'will give', 'is ready to send', 'plans to impose': a commitment by the actor, not a forecast."""
-    head = trig.head
+    head = _clause_head(trig)
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in head.children):
         return True
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("plan", "intend", "vow", "pledge", "promise"):
