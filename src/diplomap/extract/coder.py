@@ -13,6 +13,7 @@ General rules over the dependency parse, never sentence-specific:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -458,9 +459,16 @@ class Coder:
         subject = _subject_tokens(trig)
         if subject:
             lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
-            near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= pos]
+            first = sent.doc[min(subject)].idx - sent.start_char
+            near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= pos
+                    and not re.search(r"\b(?:and|but|then|while|whereas)\b", sent.text[d.end:first])]
             if near:
                 return max(near, key=lambda d: d.start).span
+        for prep in trig.head.children:  # "met in Dushanbe at the CIS summit on October 9"
+            if prep.dep_ == "prep" and prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS:
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and noun.i in attached:
+                        return min(attached[noun.i], key=lambda d: abs(d.start - pos)).span
         node: Token | None = trig.token
         seen: set[int] = set()
         while node is not None and node.i not in seen:

@@ -35,8 +35,15 @@ def _topic(event: Event) -> frozenset[str]:
     return frozenset(_stem(w) for w in event.trigger.lower().split())
 
 
+IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "taken": "take", "gave": "give", "given": "give",
+             "made": "make", "sent": "send", "sought": "seek", "began": "begin", "begun": "begin", "left": "leave",
+             "brought": "bring", "struck": "strike", "shot": "shoot", "won": "win", "lost": "lose", "paid": "pay",
+             "spoke": "speak", "told": "tell", "withdrew": "withdraw", "withdrawn": "withdraw", "froze": "freeze"}
+
+
 def _stem(word: str) -> str:
-    """A crude stem, enough to tell 'finalized' and 'the finalization' name one act."""
+    """A crude stem, enough to tell 'finalized' and 'the finalization', 'met' and 'the meeting' name one act."""
+    word = IRREGULAR.get(word, word)
     for suffix in ("izations", "isations", "ization", "isation", "ations", "ation", "ized", "ised", "izes", "ises",
                    "ize", "ise", "ings", "ing", "ed", "es", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

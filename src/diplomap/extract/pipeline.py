@@ -132,7 +132,8 @@ class Pipeline:
                 # dated event of the paragraph did ("Putin met Aliyev in Dushanbe. He apologised.")
                 coded = [replace(e, location=scene) if e.location is None and e.date and e.date.inherited and scene
                          else e for e in coded]
-                scene = next((e.location for e in coded if e.location and e.date and not e.date.inherited), scene)
+                placed = [e.location for e in coded if e.location and e.date and not e.date.inherited]
+                scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 events.extend(coded)
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
                 anchor = _next_anchor(anchor, dates, focal_year, doc.published) or anchor
