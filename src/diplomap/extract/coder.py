@@ -18,34 +18,61 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from diplomap.extract.dates import DateMention
 from diplomap.extract.gazetteer import ACTOR_LABELS
+from diplomap.extract.grammar import (
+    ADVERBIAL_PREPS,
+    CLAUSE_TAKERS,
+    COOPERATIVE,
+    DENYING,
+    DIRECTED,
+    DOMESTIC,
+    EXPECT_HEADS,
+    FUTURE_AUX,
+    GIVING,
+    HAPPENING,
+    HOST_VERBS,
+    HOSTILE,
+    HYPO_AUX,
+    INTENT_NOUNS,
+    OBLIGATION,
+    PLAN_ADJ,
+    PLAN_HEADS,
+    REPORTING,
+    SETTING_PREPS,
+    STANDING,
+    STATE_NOUNS,
+)
 from diplomap.extract.lexicon import Lexicon, TriggerEntry
 from diplomap.extract.quantities import find_quantities
+from diplomap.extract.syntax import (
+    TriggerMatch,
+    after_locative,
+    anaphoric_subject,
+    antecedent_phrase,
+    clause_head,
+    clause_of,
+    clause_region,
+    conditional,
+    finite_verb,
+    governing_verb,
+    is_argument,
+    is_attacked,
+    is_destination,
+    is_light,
+    is_place_use,
+    is_promise,
+    near_lemmas,
+    object_clauses,
+    route_or_title,
+    setting_of,
+    subject_tokens,
+    topic_of,
+)
 from diplomap.knowledge import Knowledge
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Quantity
-
-LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "take", "have", "give", "attend", "host", "organize", "stage",
-               "organise", "convene", "mark", "see", "witness", "begin", "start", "launch", "complete",
-               "participate", "offer", "extend", "deliver", "issue", "express", "announce", "receive", "become",
-               "come", "follow", "continue", "resume", "finalize", "finalise", "initiate", "sign"}
-PLAN_HEADS = {"plan", "intend", "aim", "seek", "hope", "want", "wish", "prepare", "propose", "agree", "promise",
-              "pledge", "vow", "commit", "decide", "resolve", "try", "attempt", "offer", "envisage", "schedule",
-              "set", "ready", "willing", "eager", "urge", "ask", "call", "invite", "demand", "request", "push",
-              "press", "threaten", "refuse", "decline", "fail", "need", "have", "must", "able", "expect"}
-EXPECT_HEADS = {"expect", "likely", "forecast", "predict", "project", "anticipate", "poise", "due", "unlikely",
-                "bind", "going"}
-HYPO_AUX = {"would", "could", "might", "may", "should", "can", "must", "ought"}
-FUTURE_AUX = {"will", "shall", "'ll"}
-PLAN_ADJ = {"planned", "proposed", "envisaged", "envisioned", "potential", "possible", "future", "prospective",
-            "expected", "upcoming", "forthcoming", "intended", "hypothetical", "would-be", "next"}
-MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
-CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "acl", "xcomp", "conj", "appos"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 @dataclass
@@ -65,14 +92,6 @@ class SentenceContext:
     named_dates: dict[tuple[str, ...], DateSpan] = field(default_factory=dict)
 
 
-@dataclass
-class _Trigger:
-    token: Token  # the trigger word
-    head: Token  # the token whose clause carries subject, tense, modality (light verb or the trigger)
-    entry: TriggerEntry
-    words: list[Token] = field(default_factory=list)
-
-
 class Coder:
     def __init__(self, kb: Knowledge, lexicon: Lexicon) -> None:
         self.kb = kb
@@ -80,8 +99,8 @@ class Coder:
 
     # -- triggers --------------------------------------------------------------------------
 
-    def triggers(self, sent: Span) -> list[_Trigger]:
-        found: list[_Trigger] = []
+    def triggers(self, sent: Span) -> list[TriggerMatch]:
+        found: list[TriggerMatch] = []
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
                 entry, words = self._match(tok, self.lex.verbs.get(tok.lemma_.lower(), []), verb=True)
@@ -93,26 +112,26 @@ class Coder:
                         and any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in tok.children)):
                     entry = None  # "contributed to restoring channels": giving needs something given
                 if entry is not None:
-                    found.append(_Trigger(tok, tok, entry, words))
+                    found.append(TriggerMatch(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
                 entry, words = self._match(tok, self.lex.nouns.get(tok.lemma_.lower(), []), verb=False)
                 if entry is not None:
-                    found.append(_Trigger(tok, tok, entry, words))
+                    found.append(TriggerMatch(tok, tok, entry, words))
         verbs = {t.token.i: t for t in found if t.entry.pos != "NOUN"}
-        out: list[_Trigger] = []
+        out: list[TriggerMatch] = []
         for trig in found:
             if trig.entry.pos == "NOUN":
-                gov = _governing_verb(trig.token)
-                if gov is not None and gov.i in verbs and _is_argument(trig.token, gov):
+                gov = governing_verb(trig.token)
+                if gov is not None and gov.i in verbs and is_argument(trig.token, gov):
                     verb = verbs[gov.i]
                     # the direct object names what a light verb did ("held talks"); a noun deeper in
                     # the object is its topic ("talks on the massacres"), not another event
                     direct = trig.token.head.i == gov.i
-                    if (direct and _is_light(gov) and verb.entry.type != trig.entry.type
+                    if (direct and is_light(gov) and verb.entry.type != trig.entry.type
                             and len(verb.entry.words) == 1):
-                        verbs[gov.i] = _Trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
+                        verbs[gov.i] = TriggerMatch(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                     continue
-                if (gov is not None and _is_light(gov) and _is_argument(trig.token, gov)
+                if (gov is not None and is_light(gov) and is_argument(trig.token, gov)
                         and trig.token.dep_ != "nsubj"):
                     trig.head = gov  # "held talks", not "partnerships have taken on weight"
                 elif (trig.token.dep_ == "nsubj" and trig.token.head.lemma_.lower() in HAPPENING
@@ -124,9 +143,9 @@ class Coder:
         # nor is a noun that names another trigger's topic ("the finalization of the peace agreement")
         in_phrase = {w.i for t in result for w in t.words if w.i != t.token.i}
         heads = {t.token.i for t in result}
-        return [t for t in result if t.token.i not in in_phrase and not _topic_of(t.token, heads)]
+        return [t for t in result if t.token.i not in in_phrase and not topic_of(t.token, heads)]
 
-    def _obligations(self, sent: Span, taken: set[int]) -> list[_Trigger]:
+    def _obligations(self, sent: Span, taken: set[int]) -> list[TriggerMatch]:
         """'X said Y must (should) do Z' is X asking Y: a REQUEST whose trigger is the reporting verb."""
         out = []
         for tok in sent:
@@ -134,14 +153,15 @@ class Coder:
                 continue
             for c in tok.children:
                 if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
-                    out.append(_Trigger(tok, tok, TriggerEntry((tok.lemma_.lower(),), "VERB", "REQUEST", ""), [tok]))
+                    entry = TriggerEntry((tok.lemma_.lower(),), "VERB", "REQUEST", "")
+                    out.append(TriggerMatch(tok, tok, entry, [tok]))
                     break
         return out
 
     def _match(self, tok: Token, entries: list[TriggerEntry], verb: bool) -> tuple[TriggerEntry | None, list[Token]]:
         if not entries:
             return None, []
-        near = _near_lemmas(tok)
+        near = near_lemmas(tok)
         for entry in entries:
             if len(entry.words) == 1:
                 return entry, [tok]
@@ -164,7 +184,7 @@ class Coder:
         # "reiterated that Libya must hand over": the obligation, not the reporting verb's own sense
         triggers = [t for t in triggers if t.token.i not in {o.token.i for o in obligations}] + obligations
         quantities = find_quantities(sent.text)
-        events: list[tuple[_Trigger, Event]] = []
+        events: list[tuple[TriggerMatch, Event]] = []
         trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers}
         dated: dict[int, DateSpan] = {}
         # verbs first: an event noun in their setting ("held talks at the SCO summit") shares their date
@@ -192,7 +212,7 @@ class Coder:
                 names.append(mention.entity_id)
         return (noun.lemma_.lower(), *sorted(set(names))) if names else None
 
-    def _named_date(self, sent: Span, trig: _Trigger, ctx: SentenceContext, region: set[int]) -> DateSpan | None:
+    def _named_date(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set[int]) -> DateSpan | None:
         """An event noun in the clause that names an event the document dated before."""
         for i in sorted(region | {t.i for t in trig.head.subtree} | {trig.token.i}):
             key = self._named(sent, sent.doc[i], ctx)
@@ -200,13 +220,13 @@ class Coder:
                 return ctx.named_dates[key]
         return None
 
-    def _event(self, sent: Span, trig: _Trigger, ctx: SentenceContext, trigger_heads: set[int],
+    def _event(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, trigger_heads: set[int],
                dated: dict[int, DateSpan]) -> Event | None:
-        region = _region(trig, trigger_heads)
+        region = clause_region(trig, trigger_heads)
         span = self._date(sent, trig, ctx, region, trigger_heads)
         if span is None:
             return None
-        setting = _setting_of(trig.token)
+        setting = setting_of(trig.token)
         if setting is not None and setting.i in dated and not _owns_date(trig.token, ctx, sent):
             span = dated[setting.i]
         if span.inherited:
@@ -224,13 +244,13 @@ class Coder:
         modality = self._modality(sent, trig, ctx, span)
         if modality is None:
             return None
-        subject = _subject_tokens(trig)
+        subject = subject_tokens(trig)
         source, target, location = self._actors(sent, trig, ctx, span, region, subject)
         if len({*source, *target}) < 2:
             # the partner may be named only in a clause that describes the object:
             # "elevated its agreement, which it signed with China, to ..."
-            extra = _object_clauses(trig) - region
-            extra |= _antecedent(trig) - region
+            extra = object_clauses(trig) - region
+            extra |= antecedent_phrase(trig) - region
             if extra:
                 _, more, _ = self._actors(sent, trig, ctx, span, extra, set())
                 target += [c for c in more if c not in source and c not in target]
@@ -246,7 +266,7 @@ class Coder:
             other = [c for c in ctx.previous_actors if c not in source and c not in target]
             if other:
                 target.append(other[0])
-        if not subject_has_actor(sent, subject, ctx) and _anaphoric_subject(sent, subject):
+        if not subject_has_actor(sent, subject, ctx) and anaphoric_subject(sent, subject):
             # "the two sides met", "where the three countries agreed": the actors named just before,
             # earlier in this sentence or else in the sentence before
             earlier = self._earlier_actors(sent, ctx, trig.token.i, span)
@@ -266,11 +286,11 @@ class Coder:
         elif not source and len(set(target)) == 1 and trig.entry.type in {"COERCE", "CONCEDE", "PROTEST"}:
             source = list(target)  # an unnamed official or group acting within a state is that state's
         etype, mode = trig.entry.type, trig.entry.mode
-        if modality == Modality.PLANNED and etype in COOPERATIVE and _is_promise(trig) and not _conditional(trig):
+        if modality == Modality.PLANNED and etype in COOPERATIVE and is_promise(trig) and not conditional(trig):
             # "Finland will give Tanzania a grant": the promise is the event (PLOVER AGREE)
             etype, mode, modality = "AGREE", "", Modality.HAPPENED
         elif (modality in (Modality.PLANNED, Modality.HYPOTHETICAL) and etype in HOSTILE
-              and (_is_promise(trig) or _conditional(trig))):
+              and (is_promise(trig) or conditional(trig))):
             # "will boycott", "is prepared to impose martial law", "may halt ... if": a threat (PLOVER THREATEN)
             etype, mode, modality = "THREATEN", "", Modality.HAPPENED
         if location is None:
@@ -291,12 +311,12 @@ class Coder:
         )
 
     def _actors(
-        self, sent: Span, trig: _Trigger, ctx: SentenceContext, span: DateSpan, region: set[int], subject: set[int]
+        self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan, region: set[int], subject: set[int]
     ) -> tuple[list[str], list[str], Place | None]:
         source: list[str] = []
         target: list[str] = []
         location: Place | None = None
-        placed = self._place_phrases(sent, ctx) | _route_or_title(sent)
+        placed = self._place_phrases(sent, ctx) | route_or_title(sent)
         for mention in ctx.mentions:
             toks = _mention_tokens(sent, mention, ctx.offset)
             if not toks:
@@ -306,10 +326,10 @@ class Coder:
             in_subject = any(t.i in subject for t in toks)
             if not in_subject and not any(t.i in region for t in toks):
                 continue
-            role_place = _is_place_use(toks, trig, mention.label) and not _is_attacked(toks, trig)
+            role_place = is_place_use(toks, trig, mention.label) and not is_attacked(toks, trig)
             if mention.label in ("PLACE", "CAPITAL") and role_place:
                 location = location or self._place(mention)
-                if not (mention.label == "CAPITAL" and _is_destination(toks, trig)):
+                if not (mention.label == "CAPITAL" and is_destination(toks, trig)):
                     continue
             if mention.label == "PROJECT" and role_place and location is None:
                 location = self._project_place(mention)
@@ -329,7 +349,7 @@ class Coder:
             source, target = target, source  # PLOVER: the visitor acts, the host receives
         return source, target, location
 
-    def _clause_subject_actors(self, sent: Span, trig: _Trigger, ctx: SentenceContext, span: DateSpan
+    def _clause_subject_actors(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
                                ) -> list[str]:
         subject: set[int] = set()
         for c in trig.head.children:
@@ -348,7 +368,7 @@ class Coder:
         codes = []
         for m in ctx.mentions:
             toks = _mention_tokens(sent, m, ctx.offset)
-            if m.label in ACTOR_LABELS and toks and toks[-1].i < before and not _after_locative(toks[0]):
+            if m.label in ACTOR_LABELS and toks and toks[-1].i < before and not after_locative(toks[0]):
                 codes.append(self._code(m, span))
         return tuple(dict.fromkeys(c for c in codes if c))
 
@@ -360,7 +380,7 @@ class Coder:
             if m.label not in ACTOR_LABELS:
                 continue
             toks = _mention_tokens(sent, m, offset)
-            if m.label == "CAPITAL" and (not toks or _after_locative(toks[0])):
+            if m.label == "CAPITAL" and (not toks or after_locative(toks[0])):
                 continue
             codes.append(self._code(m, span))
         return tuple(dict.fromkeys(c for c in codes if c))
@@ -379,7 +399,7 @@ class Coder:
             if mention.label not in ("PLACE", "CAPITAL"):
                 continue
             toks = _mention_tokens(sent, mention, ctx.offset)
-            if toks and _after_locative(toks[0]):
+            if toks and after_locative(toks[0]):
                 for child in toks[-1].children:
                     if child.dep_ in ("appos", "relcl", "acl"):
                         out.update(t.i for t in child.subtree)
@@ -408,7 +428,7 @@ class Coder:
         st = self.kb.states.get(mention.entity_id)
         return Place(st.name, st.iso3, st.lat, st.lon) if st else None
 
-    def _sentence_location(self, sent: Span, ctx: SentenceContext, trig: _Trigger) -> Place | None:
+    def _sentence_location(self, sent: Span, ctx: SentenceContext, trig: TriggerMatch) -> Place | None:
         """A place the sentence sets the scene in: after in/at, a visit's destination ("visit to Baku"),
         or a capital that hosts a consultation ("Baku hosted the talks")."""
         best: tuple[int, Place] | None = None
@@ -422,7 +442,7 @@ class Coder:
                 toks[-1].head.lemma_.lower() in HOST_VERBS | {"provide"})
             destination = toks[-1].dep_ == "pobj" and toks[-1].head.lower_ == "to" and (
                 toks[-1].head.head.lemma_.lower() in ("visit", "trip", "travel", "arrive"))
-            if not (_after_locative(toks[0]) or hosting or destination):
+            if not (after_locative(toks[0]) or hosting or destination):
                 continue
             dist = abs(toks[0].i - trig.token.i)
             place = self._place(mention)
@@ -432,7 +452,7 @@ class Coder:
 
     # -- dates and modality ----------------------------------------------------------------
 
-    def _date(self, sent: Span, trig: _Trigger, ctx: SentenceContext, region: set[int], trigger_heads: set[int]
+    def _date(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set[int], trigger_heads: set[int]
               ) -> DateSpan | None:
         """The date of the trigger's own clause, else of the nearest clause above it, else the anchor.
 
@@ -452,11 +472,11 @@ class Coder:
                            or before[-2:] in (["as", "of"], ["ahead", "of"], ["prior", "to"])):
                 bounds.append(d)
                 continue
-            attached.setdefault(_clause_of(toks[0], trigger_heads).i, []).append(d)
+            attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
         pos = trig.token.idx - sent.start_char
         # "..., while in September, Aliyev, Pashinyan and Erdogan held": a date right before the
         # clause's subject is the clause's date, however the parser attached it
-        subject = _subject_tokens(trig)
+        subject = subject_tokens(trig)
         if subject:
             lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
             first = sent.doc[min(subject)].idx - sent.start_char
@@ -485,8 +505,8 @@ class Coder:
             return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
         return min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else inherited
 
-    def _modality(self, sent: Span, trig: _Trigger, ctx: SentenceContext, span: DateSpan) -> Modality | None:
-        head, tok = _clause_head(trig), trig.token
+    def _modality(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
+        head, tok = clause_head(trig), trig.token
         for t in {head, tok}:
             if any(c.dep_ == "neg" for c in t.children):
                 return Modality.NEGATED
@@ -530,7 +550,7 @@ class Coder:
         if aux & FUTURE_AUX or any(c.lower_ == "going" for c in head.children):
             return Modality.PLANNED
         is_verb = tok.pos_ != "NOUN" and trig.head.i == tok.i
-        governing = _finite_verb(head)
+        governing = finite_verb(head)
         perfect = aux | {c.lower_ for c in governing.children if c.dep_ == "aux"}
         if ctx.narrative and governing.tag_ in ("VBP", "VBZ") and not perfect & {"has", "have", "had", "'s", "'ve"}:
             return None  # present tense: a statement about how things are ("the sides continue to ...")
@@ -541,346 +561,9 @@ class Coder:
         return Modality.HAPPENED
 
 
-# -- parse helpers --------------------------------------------------------------------------
-
-
-def _near_lemmas(tok: Token) -> dict[str, Token]:
-    """Lemmas of the words a phrase trigger may combine with: particles, objects, modifiers."""
-    out: dict[str, Token] = {}
-    for child in tok.children:
-        out.setdefault(child.lemma_.lower(), child)
-        if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt"):
-            for grand in child.children:
-                out.setdefault(grand.lemma_.lower(), grand)
-    if tok.dep_ in ("compound", "amod"):
-        out.setdefault(tok.head.lemma_.lower(), tok.head)
-    return out
-
-
-def _inflections(verbs: set[str]) -> set[str]:
-    """Regular forms of each verb: the small model's lemmatizer sometimes misses them ("staged" -> "stag")."""
-    out = set(verbs)
-    for v in verbs:
-        stem = v[:-1] if v.endswith("e") else v
-        out |= {v + "s", stem + "ed", stem + "ing", v + "d" if v.endswith("e") else v + "ed"}
-    return out
-
-
-LIGHT_FORMS = _inflections(LIGHT_VERBS)
-
-
-def _is_light(tok: Token) -> bool:
-    return tok.lemma_.lower() in LIGHT_VERBS or tok.lower_ in LIGHT_FORMS
-
-
-def _topic_of(tok: Token, triggers: set[int]) -> bool:
-    """Is this noun the topic of another trigger: reached from it through 'of'/'on' phrases or nouns?"""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
-    node = tok
-    for _ in range(6):
-        head = node.head
-        if head.i == node.i:
-            return False
-        if node.dep_ == "pobj" and head.lower_ in ADVERBIAL_PREPS:
-            return False
-        if head.i in triggers:
-            return node.dep_ in ("pobj", "prep", "compound", "nmod") or head.pos_ in ("NOUN", "PROPN")
-        if head.pos_ in ("VERB", "AUX"):
-            return False
-        node = head
-    return False
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    """The verb whose clause a noun belongs to: its object or subject, directly or through a chain
-    of nouns and prepositions ("announced the finalization of the text of the agreement")."""
-    node = tok
-    for _ in range(5):
-        head = node.head
-        if head.i == node.i:
-            return None
-        if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "nsubj") and head.pos_ in ("VERB", "AUX"):
-            return head
-        if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
-            if head.head.pos_ in ("VERB", "AUX"):
-                return head.head
-            node = head.head
-            continue
-        if node.dep_ in ("conj", "appos") or (node.dep_ == "pobj" and head.dep_ == "pcomp"):
-            node = head
-            continue
-        return None
-    return None
-
-
-def _clause_of(tok: Token, event_nouns: set[int]) -> Token:
-    """The nearest verb or event noun above a token (a date attaches to that clause)."""
-    node = tok
-    for _ in range(12):
-        head = node.head
-        if head.i == node.i:
-            return node
-        if head.pos_ in ("VERB", "AUX") or (head.i in event_nouns and node.dep_ in ("prep", "npadvmod", "nmod")):
-            return head
-        node = head
-    return node
-
-
-ADVERBIAL_PREPS = {"during", "after", "before", "following", "amid", "at", "in", "since", "despite", "until",
-                   "ahead", "prior", "throughout", "upon", "on"}
-
-
-SETTING_PREPS = {"during", "after", "before", "following", "amid", "since", "despite", "until", "throughout", "upon"}
-SETTING_NOUNS = {"sideline", "margin", "occasion", "eve", "framework", "context"}
-
-
-def _is_argument(noun: Token, verb: Token) -> bool:
-    """Does the noun say what the verb did ("signed an agreement"), rather than when or where
-    ("agreed during a visit")? Only then do the two make one event."""
-    node = noun
-    while node.head.i != node.i and node.head.i != verb.i:
-        if node.dep_ == "pobj" and node.head.lower_ in ADVERBIAL_PREPS and node.head.head.i == verb.i:
-            return False
-        if node.dep_ == "pobj" and (node.head.lower_ in SETTING_PREPS or node.lemma_.lower() in SETTING_NOUNS):
-            return False  # "... on the sidelines of X's visit": a setting, however deep
-        node = node.head
-    return not (node.dep_ == "prep" and node.lower_ in ADVERBIAL_PREPS)
-
-
-def _region(trig: _Trigger, trigger_heads: set[int]) -> set[int]:
-    """Token indices in the trigger's own clause, leaving out clauses headed by other triggers."""
-    out: set[int] = set()
-
-    def walk(tok: Token, top: bool) -> None:
-        out.add(tok.i)
-        for child in tok.children:
-            if not top and child.i in trigger_heads and child.i != trig.token.i:
-                continue
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and child.i != trig.token.i:
-                if child.i in trigger_heads or child.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "csubj"):
-                    continue
-            if child.dep_ == "conj" and child.i in trigger_heads:
-                continue
-            walk(child, False)
-
-    walk(trig.head, True)
-    if trig.token.i != trig.head.i:
-        walk(trig.token, False)
-    tok = trig.token
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and tok.head.i not in trigger_heads:
-        # "the forum held in Antalya featured the foreign ministers of A, B and C": what the event
-        # noun's clause says of it names its participants
-        for child in tok.head.children:
-            if child.dep_ in ("dobj", "attr", "prep") and child.i != tok.i:
-                walk(child, False)
-    return out
-
-
-def _subject_tokens(trig: _Trigger) -> set[int]:
-    """Tokens of the acting side: the clause subject (inherited across conjuncts), agents, possessors."""
-    out: set[int] = set()
-    node: Token | None = trig.head
-    for _ in range(4):
-        if node is None:
-            break
-        subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
-        for c in node.children:
-            if c.dep_ == "agent":
-                subj += [g for g in c.children if g.dep_ == "pobj"]
-        if not subj and any(c.dep_ == "nsubjpass" for c in node.children):
-            # passive with no agent: the subject undergoes the event
-            break
-        if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ == "ccomp":
-            node = node.head  # "Benin said it would ...": "it" is the reporting clause's subject
-            continue
-        if subj:
-            for s in subj:
-                out.update(t.i for t in s.subtree)
-            out |= _listed_before(trig.head.doc, min(out))
-            break
-        if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp") and node.head.i != node.i:
-            node = node.head  # "Arnor is about to restore ties": the subject of the governing verb
-            continue
-        break
-    tok = trig.token
-    if tok.pos_ in ("NOUN", "PROPN"):
-        for c in tok.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                out.update(t.i for t in c.subtree)
-            if c.dep_ == "prep" and c.lower_ == "by":
-                out.update(t.i for t in c.subtree)
-    return out
-
-
-def _clause_head(trig: _Trigger) -> Token:
-    """The verb whose tense and modals an event takes: its own, or the one whose object an event noun
-    is ("would tighten the blockade")."""
-    if trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and trig.token.dep_ == "dobj":
-        return trig.token.head
-    return trig.head
-
-
-def _is_promise(trig: _Trigger) -> bool:
-    """'will give', 'is ready to send', 'plans to impose': a commitment by the actor, not a forecast."""
-    head = _clause_head(trig)
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in head.children):
-        return True
-    if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("plan", "intend", "vow", "pledge", "promise"):
-        return True
-    parent = head.head
-    return head.dep_ == "xcomp" and parent.lower_ in WILLING
-
-
-def _conditional(trig: _Trigger) -> bool:
-    """'... unless X yields', '... if cooperation fails': an action made to depend on the other side."""
-    for tok in (trig.head, trig.head.head):
-        for c in tok.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
-                return True
-    return False
-
-
-def _finite_verb(tok: Token) -> Token:
-    """The finite verb whose tense a non-finite trigger shares ("Deepening ties ... adds")."""
-    node = tok
-    for _ in range(4):
-        if node.tag_ in ("VBD", "VBP", "VBZ", "MD") or node.head.i == node.i:
-            return node
-        if node.dep_ in ("xcomp", "csubj", "csubjpass") or (node.tag_ == "VBG" and node.dep_ in ("nsubj", "pcomp")):
-            node = node.head
-            continue
-        return node
-    return node
-
-
-def _route_or_title(sent: Span) -> set[int]:
-    """Tokens naming a route ("via Türkiye") or part of a title ("ambassador to Germany")."""
-    out: set[int] = set()
-    for tok in sent:
-        if tok.dep_ != "prep":
-            continue
-        if tok.lower_ in ROUTE_PREPS or (tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS):
-            out.update(t.i for t in tok.subtree)
-    return out
-
-
-def _listed_before(doc: Doc, first: int) -> set[int]:
-    """Names listed just before a subject ("Aliyev, Pashinyan, and Erdogan held ...") belong to it,
-    whatever the parser attached them to."""
-    out: set[int] = set()
-    i = first - 1
-    while i >= 0:
-        tok = doc[i]
-        if tok.text in (",", "and", "&"):
-            i -= 1
-            continue
-        if tok.ent_type_ in ACTOR_LABELS and tok.ent_type_ not in ("CAPITAL",):
-            while i >= 0 and doc[i].ent_type_ == tok.ent_type_ and doc[i].ent_id_ == tok.ent_id_:
-                out.add(i)
-                i -= 1
-            continue
-        break
-    return out
-
-
 def _mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:
     start, end = mention.start - offset, mention.end - offset
     return [t for t in sent if start <= t.idx - sent.start_char < end]
-
-
-def _after_locative(tok: Token) -> bool:
-    root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct") and root.head.i != root.i:
-        root = root.head
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    if root.like_num or root.ent_type_ in ("DATE", "TIME") or root.lower_ in MONTH_WORDS:
-        return False  # a mis-parse that hangs a name on "on April 25"
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
-
-
-def _is_place_use(toks: list[Token], trig: _Trigger, label: str) -> bool:
-    """Is the mention used as the place of the event rather than as a party to it?"""
-    if _after_locative(toks[0]):
-        return True
-    if label in ("PLACE", "CAPITAL"):
-        head = toks[-1]
-        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
-            head = head.head
-        if head.i == trig.token.i and toks[-1].dep_ in ("compound", "amod", "nmod"):
-            return True  # "the Dushanbe meeting"
-        if label == "PLACE":
-            return True
-        if _is_destination(toks, trig):
-            return True
-    return False
-
-
-def _is_attacked(toks: list[Token], trig: _Trigger) -> bool:
-    """'fired shells at Seoul', 'strikes on Kyiv': the place attacked stands for its state."""
-    if trig.entry.type not in ("ASSAULT", "THREATEN", "COERCE"):
-        return False
-    root = toks[-1]
-    while root.dep_ in ("compound", "amod", "conj") and root.head.i != root.i:
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in ("at", "on", "against", "into", "toward", "towards")
-
-
-def _is_destination(toks: list[Token], trig: _Trigger) -> bool:
-    """'visit to Baku', 'visited Baku': the capital hosts, so it is both place and party."""
-    if trig.entry.type != "CONSULT":
-        return False
-    t = toks[-1]
-    if t.dep_ == "pobj" and t.head.lower_ == "to":
-        return True
-    return t.dep_ == "dobj" and t.head.i == trig.token.i
-
-
-# verbs that name no event when they take a clause: "sought to", "helped to", "demonstrated that"
-CLAUSE_TAKERS = {"help", "assist", "seek", "try", "attempt", "strive", "work", "move", "demonstrate", "show",
-                 "signal", "aim", "hope", "want", "wish", "support", "back", "welcome"}
-STATE_NOUNS = {"partnership", "trade", "cooperation", "relation", "tie", "support", "solidarity", "consensus",
-               "commitment", "dialogue", "alliance", "friendship", "war", "warfare", "conflict", "occupation",
-               "investment", "export", "import", "supply", "aid", "assistance", "funding", "financing", "tariff",
-               "sanction", "embargo", "blockade", "restriction", "fighting", "violence", "mediation", "criticism",
-               "pressure", "presence", "engagement", "integration", "competition", "rivalry", "tension",
-               "normalization", "normalisation", "reconciliation", "rapprochement", "process"}
-# relations that are never events by themselves, only what is done to them ("elevated the partnership")
-STANDING = {"partnership", "cooperation", "relation", "tie", "alliance", "friendship", "dialogue", "presence",
-            "engagement", "integration", "competition", "rivalry", "tension", "normalization", "normalisation",
-            "rapprochement", "process", "trade"}
-# nouns of wanting: what they govern has not happened ("strong interest in opening borders")
-INTENT_NOUNS = {"interest", "desire", "readiness", "willingness", "intention", "hope", "plan", "aim", "goal", "bid",
-                "effort", "attempt", "ambition", "wish", "aspiration", "prospect", "possibility", "potential",
-                "proposal", "idea", "vision", "call", "demand", "request", "appeal", "need", "push", "drive"}
-PRONOUNS = {"it", "they", "he", "she", "we", "i"}
-REPORTING = {"say", "declare", "state", "insist", "stress", "tell", "add", "reiterate", "announce", "note",
-             "emphasise", "emphasize", "affirm", "assert", "maintain", "argue", "claim", "write", "conclude"}
-OBLIGATION = {"must", "should"}
-COOPERATIVE = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"}
-DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "REQUEST", "ASSAULT", "THREATEN", "ACCUSE", "REJECT", "MOBILIZE",
-            "SUPPORT", "RETREAT"}
-HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT", "RETREAT"}
-WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised"}
-HOST_VERBS = {"host", "receive", "welcome"}
-# intransitive verbs whose subject noun is the event itself
-HAPPENING = {"start", "begin", "take", "continue", "resume", "end", "conclude", "open", "follow", "proceed", "occur",
-             "happen", "commence", "get"}
-GIVING = {"contribute", "provide", "give", "grant", "deliver", "supply", "send", "offer", "donate", "allocate"}
-# verbs that deny their complement: "dragged its feet on paying", "failed to sign", "refused to attend"
-DENYING = {"fail", "refuse", "decline", "avoid", "shun", "drag", "resist", "postpone", "delay", "stop", "reject",
-           "neglect", "hesitate"}
-# prepositions of a route or a title: "gas to Syria via Türkiye", "ambassador to Germany"
-ROUTE_PREPS = {"via", "through", "across", "transiting"}
-TITLE_NOUNS = {"ambassador", "envoy", "representative", "embassy", "mission", "consul", "attaché", "emissary"}
-# types whose second party the narrative often leaves to the previous sentence
-DIRECTED = {"COOPERATE", "CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE",
-            "ASSAULT",
-            "AID", "RETREAT", "PROTEST"}
-ANAPHORS = {"side", "sides", "country", "countries", "leader", "leaders", "party", "parties", "state", "states",
-            "government", "governments", "president", "presidents", "minister", "ministers", "capital", "capitals",
-            "neighbour", "neighbours", "neighbor", "neighbors", "delegation", "delegations", "both", "they"}
 
 
 def subject_has_actor(sent: Span, subject: set[int], ctx: SentenceContext) -> bool:
@@ -890,62 +573,14 @@ def subject_has_actor(sent: Span, subject: set[int], ctx: SentenceContext) -> bo
     return False
 
 
-def _anaphoric_subject(sent: Span, subject: set[int]) -> bool:
-    """'the two sides', 'both countries', 'the three leaders', 'they': actors named before."""
-    words = [sent.doc[i] for i in sorted(subject)]
-    return any(t.lower_ in ANAPHORS and (t.lower_ in ("both", "they") or any(
-        c.lower_ in ("two", "three", "four", "both", "the", "these", "all") for c in t.children)) for t in words)
-
-
-def _setting_of(noun: Token) -> Token | None:
-    """The verb an event noun is the setting of: 'held a meeting at the SCO summit' -> held."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
-        return None
-    prep = noun.head
-    if prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX"):
-        return prep.head
-    return None
-
-
 def _owns_date(noun: Token, ctx: SentenceContext, sent: Span) -> bool:
     """Does a date phrase hang from the noun itself ("the summit on 22 August")?"""
     own = {t.idx - sent.start_char for t in noun.subtree}
     return any(any(d.start <= c < d.end for c in own) for d in ctx.dates)
 
 
-def _antecedent(trig: _Trigger) -> set[int]:
-    """For an event told in a relative clause ("the railway linking A with B, whose construction started
-    this year"), the noun phrase the clause describes, without the clause itself."""
-    node = trig.head
-    for _ in range(3):
-        if node.dep_ == "relcl" and node.head.i != node.i:
-            own = {t.i for t in node.subtree}
-            return {t.i for t in node.head.subtree} - own
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return set()
-
-
-def _object_clauses(trig: _Trigger) -> set[int]:
-    """Clauses that complete the trigger: what was agreed, threatened or asked ("threatened to annex
-    Guyana's region"), and relative or participial clauses that describe its objects."""
-    out: set[int] = set()
-    for c in trig.head.children:
-        if c.dep_ == "xcomp":
-            out.update(t.i for t in c.subtree)
-    objects = [c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    objects += [g for c in trig.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "to")
-                for g in c.children if g.dep_ == "pobj"]
-    for obj in objects:
-        for c in obj.children:
-            if c.dep_ in ("relcl", "acl"):
-                out.update(t.i for t in c.subtree)
-    return out
-
-
 def _attach_quantities(
-    sent: Span, events: list[tuple[_Trigger, Event]], quantities: list[Quantity]
+    sent: Span, events: list[tuple[TriggerMatch, Event]], quantities: list[Quantity]
 ) -> list[Event]:
     """Each quantity goes to the event whose trigger is nearest to it in the sentence."""
     if not quantities or not events:

@@ -1,0 +1,356 @@
+"""Parse-tree helpers of the coder: where a trigger's clause, subject, setting and place are.
+
+Pure functions of spaCy tokens; the Coder in coder.py combines them with the gazetteer and dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from diplomap.extract.gazetteer import ACTOR_LABELS
+from diplomap.extract.grammar import (
+    ADVERBIAL_PREPS,
+    ANAPHORS,
+    CLAUSE_DEPS,
+    LIGHT_FORMS,
+    LIGHT_VERBS,
+    LOCATIVE_PREPS,
+    MONTH_WORDS,
+    PRONOUNS,
+    ROUTE_PREPS,
+    SETTING_NOUNS,
+    SETTING_PREPS,
+    SUBJECT_DEPS,
+    TITLE_NOUNS,
+    WILLING,
+)
+from diplomap.extract.lexicon import TriggerEntry
+
+
+@dataclass
+class TriggerMatch:
+    token: Token  # the trigger word
+    head: Token  # the token whose clause carries subject, tense, modality (light verb or the trigger)
+    entry: TriggerEntry
+    words: list[Token] = field(default_factory=list)
+
+
+# -- parse helpers --------------------------------------------------------------------------
+
+
+def near_lemmas(tok: Token) -> dict[str, Token]:
+    """Lemmas of the words a phrase trigger may combine with: particles, objects, modifiers."""
+    out: dict[str, Token] = {}
+    for child in tok.children:
+        out.setdefault(child.lemma_.lower(), child)
+        if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt"):
+            for grand in child.children:
+                out.setdefault(grand.lemma_.lower(), grand)
+    if tok.dep_ in ("compound", "amod"):
+        out.setdefault(tok.head.lemma_.lower(), tok.head)
+    return out
+
+
+def is_light(tok: Token) -> bool:
+    return tok.lemma_.lower() in LIGHT_VERBS or tok.lower_ in LIGHT_FORMS
+
+
+def topic_of(tok: Token, triggers: set[int]) -> bool:
+    """Is this noun the topic of another trigger: reached from it through 'of'/'on' phrases or nouns?"""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and head.lower_ in ADVERBIAL_PREPS:
+            return False
+        if head.i in triggers:
+            return node.dep_ in ("pobj", "prep", "compound", "nmod") or head.pos_ in ("NOUN", "PROPN")
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        node = head
+    return False
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause a noun belongs to: its object or subject, directly or through a chain
+    of nouns and prepositions ("announced the finalization of the text of the agreement")."""
+    node = tok
+    for _ in range(5):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "nsubj") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            if head.head.pos_ in ("VERB", "AUX"):
+                return head.head
+            node = head.head
+            continue
+        if node.dep_ in ("conj", "appos") or (node.dep_ == "pobj" and head.dep_ == "pcomp"):
+            node = head
+            continue
+        return None
+    return None
+
+
+def clause_of(tok: Token, event_nouns: set[int]) -> Token:
+    """The nearest verb or event noun above a token (a date attaches to that clause)."""
+    node = tok
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i:
+            return node
+        if head.pos_ in ("VERB", "AUX") or (head.i in event_nouns and node.dep_ in ("prep", "npadvmod", "nmod")):
+            return head
+        node = head
+    return node
+
+
+def is_argument(noun: Token, verb: Token) -> bool:
+    """Does the noun say what the verb did ("signed an agreement"), rather than when or where
+    ("agreed during a visit")? Only then do the two make one event."""
+    node = noun
+    while node.head.i != node.i and node.head.i != verb.i:
+        if node.dep_ == "pobj" and node.head.lower_ in ADVERBIAL_PREPS and node.head.head.i == verb.i:
+            return False
+        if node.dep_ == "pobj" and (node.head.lower_ in SETTING_PREPS or node.lemma_.lower() in SETTING_NOUNS):
+            return False  # "... on the sidelines of X's visit": a setting, however deep
+        node = node.head
+    return not (node.dep_ == "prep" and node.lower_ in ADVERBIAL_PREPS)
+
+
+def clause_region(trig: TriggerMatch, trigger_heads: set[int]) -> set[int]:
+    """Token indices in the trigger's own clause, leaving out clauses headed by other triggers."""
+    out: set[int] = set()
+
+    def walk(tok: Token, top: bool) -> None:
+        out.add(tok.i)
+        for child in tok.children:
+            if not top and child.i in trigger_heads and child.i != trig.token.i:
+                continue
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and child.i != trig.token.i:
+                if child.i in trigger_heads or child.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "csubj"):
+                    continue
+            if child.dep_ == "conj" and child.i in trigger_heads:
+                continue
+            walk(child, False)
+
+    walk(trig.head, True)
+    if trig.token.i != trig.head.i:
+        walk(trig.token, False)
+    tok = trig.token
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and tok.head.i not in trigger_heads:
+        # "the forum held in Antalya featured the foreign ministers of A, B and C": what the event
+        # noun's clause says of it names its participants
+        for child in tok.head.children:
+            if child.dep_ in ("dobj", "attr", "prep") and child.i != tok.i:
+                walk(child, False)
+    return out
+
+
+def subject_tokens(trig: TriggerMatch) -> set[int]:
+    """Tokens of the acting side: the clause subject (inherited across conjuncts), agents, possessors."""
+    out: set[int] = set()
+    node: Token | None = trig.head
+    for _ in range(4):
+        if node is None:
+            break
+        subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+        for c in node.children:
+            if c.dep_ == "agent":
+                subj += [g for g in c.children if g.dep_ == "pobj"]
+        if not subj and any(c.dep_ == "nsubjpass" for c in node.children):
+            # passive with no agent: the subject undergoes the event
+            break
+        if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ == "ccomp":
+            node = node.head  # "Benin said it would ...": "it" is the reporting clause's subject
+            continue
+        if subj:
+            for s in subj:
+                out.update(t.i for t in s.subtree)
+            out |= listed_before(trig.head.doc, min(out))
+            break
+        if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp") and node.head.i != node.i:
+            node = node.head  # "Arnor is about to restore ties": the subject of the governing verb
+            continue
+        break
+    tok = trig.token
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                out.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                out.update(t.i for t in c.subtree)
+    return out
+
+
+def clause_head(trig: TriggerMatch) -> Token:
+    """The verb whose tense and modals an event takes: its own, or the one whose object an event noun
+    is ("would tighten the blockade")."""
+    if trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and trig.token.dep_ == "dobj":
+        return trig.token.head
+    return trig.head
+
+
+def is_promise(trig: TriggerMatch) -> bool:
+    """'will give', 'is ready to send', 'plans to impose': a commitment by the actor, not a forecast."""
+    head = clause_head(trig)
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in head.children):
+        return True
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("plan", "intend", "vow", "pledge", "promise"):
+        return True
+    parent = head.head
+    return head.dep_ == "xcomp" and parent.lower_ in WILLING
+
+
+def conditional(trig: TriggerMatch) -> bool:
+    """'... unless X yields', '... if cooperation fails': an action made to depend on the other side."""
+    for tok in (trig.head, trig.head.head):
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                return True
+    return False
+
+
+def finite_verb(tok: Token) -> Token:
+    """The finite verb whose tense a non-finite trigger shares ("Deepening ties ... adds")."""
+    node = tok
+    for _ in range(4):
+        if node.tag_ in ("VBD", "VBP", "VBZ", "MD") or node.head.i == node.i:
+            return node
+        if node.dep_ in ("xcomp", "csubj", "csubjpass") or (node.tag_ == "VBG" and node.dep_ in ("nsubj", "pcomp")):
+            node = node.head
+            continue
+        return node
+    return node
+
+
+def route_or_title(sent: Span) -> set[int]:
+    """Tokens naming a route ("via Türkiye") or part of a title ("ambassador to Germany")."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ != "prep":
+            continue
+        if tok.lower_ in ROUTE_PREPS or (tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS):
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
+def listed_before(doc: Doc, first: int) -> set[int]:
+    """Names listed just before a subject ("Aliyev, Pashinyan, and Erdogan held ...") belong to it,
+    whatever the parser attached them to."""
+    out: set[int] = set()
+    i = first - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.text in (",", "and", "&"):
+            i -= 1
+            continue
+        if tok.ent_type_ in ACTOR_LABELS and tok.ent_type_ not in ("CAPITAL",):
+            while i >= 0 and doc[i].ent_type_ == tok.ent_type_ and doc[i].ent_id_ == tok.ent_id_:
+                out.add(i)
+                i -= 1
+            continue
+        break
+    return out
+
+
+def after_locative(tok: Token) -> bool:
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct") and root.head.i != root.i:
+        root = root.head
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.like_num or root.ent_type_ in ("DATE", "TIME") or root.lower_ in MONTH_WORDS:
+        return False  # a mis-parse that hangs a name on "on April 25"
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def is_place_use(toks: list[Token], trig: TriggerMatch, label: str) -> bool:
+    """Is the mention used as the place of the event rather than as a party to it?"""
+    if after_locative(toks[0]):
+        return True
+    if label in ("PLACE", "CAPITAL"):
+        head = toks[-1]
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+            head = head.head
+        if head.i == trig.token.i and toks[-1].dep_ in ("compound", "amod", "nmod"):
+            return True  # "the Dushanbe meeting"
+        if label == "PLACE":
+            return True
+        if is_destination(toks, trig):
+            return True
+    return False
+
+
+def is_attacked(toks: list[Token], trig: TriggerMatch) -> bool:
+    """'fired shells at Seoul', 'strikes on Kyiv': the place attacked stands for its state."""
+    if trig.entry.type not in ("ASSAULT", "THREATEN", "COERCE"):
+        return False
+    root = toks[-1]
+    while root.dep_ in ("compound", "amod", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "on", "against", "into", "toward", "towards")
+
+
+def is_destination(toks: list[Token], trig: TriggerMatch) -> bool:
+    """'visit to Baku', 'visited Baku': the capital hosts, so it is both place and party."""
+    if trig.entry.type != "CONSULT":
+        return False
+    t = toks[-1]
+    if t.dep_ == "pobj" and t.head.lower_ == "to":
+        return True
+    return t.dep_ == "dobj" and t.head.i == trig.token.i
+
+
+def anaphoric_subject(sent: Span, subject: set[int]) -> bool:
+    """'the two sides', 'both countries', 'the three leaders', 'they': actors named before."""
+    words = [sent.doc[i] for i in sorted(subject)]
+    return any(t.lower_ in ANAPHORS and (t.lower_ in ("both", "they") or any(
+        c.lower_ in ("two", "three", "four", "both", "the", "these", "all") for c in t.children)) for t in words)
+
+
+def setting_of(noun: Token) -> Token | None:
+    """The verb an event noun is the setting of: 'held a meeting at the SCO summit' -> held."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
+
+
+def antecedent_phrase(trig: TriggerMatch) -> set[int]:
+    """For an event told in a relative clause ("the railway linking A with B, whose construction started
+    this year"), the noun phrase the clause describes, without the clause itself."""
+    node = trig.head
+    for _ in range(3):
+        if node.dep_ == "relcl" and node.head.i != node.i:
+            own = {t.i for t in node.subtree}
+            return {t.i for t in node.head.subtree} - own
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return set()
+
+
+def object_clauses(trig: TriggerMatch) -> set[int]:
+    """Clauses that complete the trigger: what was agreed, threatened or asked ("threatened to annex
+    Guyana's region"), and relative or participial clauses that describe its objects."""
+    out: set[int] = set()
+    for c in trig.head.children:
+        if c.dep_ == "xcomp":
+            out.update(t.i for t in c.subtree)
+    objects = [c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += [g for c in trig.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "to")
+                for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        for c in obj.children:
+            if c.dep_ in ("relcl", "acl"):
+                out.update(t.i for t in c.subtree)
+    return out
