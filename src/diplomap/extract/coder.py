@@ -275,6 +275,7 @@ class Coder:
             target = [c for c in target if c not in source]
         if location is None:
             location = self._sentence_location(sent, ctx, trig)
+        location = self._narrower_place(sent, ctx, location)
         if not source and trig.entry.type in DOMESTIC and location is not None and location.country:
             # "demonstrators in Baghdad blocked a road": unnamed people act for the state they act in
             source = [location.country]
@@ -293,8 +294,6 @@ class Coder:
               and (is_promise(trig) or conditional(trig))):
             # "will boycott", "is prepared to impose martial law", "may halt ... if": a threat (PLOVER THREATEN)
             etype, mode, modality = "THREATEN", "", Modality.HAPPENED
-        if location is None:
-            location = self._sentence_location(sent, ctx, trig)
         start = ctx.offset
         ev = Evidence(ctx.doc_id, ctx.index, start, start + len(sent.text), sent.text)
         return Event(
@@ -404,6 +403,19 @@ class Coder:
                     if child.dep_ in ("appos", "relcl", "acl"):
                         out.update(t.i for t in child.subtree)
         return out
+
+    def _narrower_place(self, sent: Span, ctx: SentenceContext, location: Place | None) -> Place | None:
+        """'held in Azerbaijan itself, ... traveling to the town of Qabala': a town of the same country
+        named in the sentence says more than the country."""
+        if location is None or location.country not in self.kb.states or location.name != (
+                self.kb.states[location.country].name):
+            return location
+        for mention in ctx.mentions:
+            if mention.label in ("PLACE", "CAPITAL"):
+                place = self._place(mention)
+                if place is not None and place.country == location.country and place.name != location.name:
+                    return place
+        return location
 
     def _place(self, mention: Mention) -> Place | None:
         rec = self.kb.place(mention.text)
