@@ -136,7 +136,7 @@ def run_peer(name: str, shared: str | None = None, show: bool = False) -> PeerRe
     return PeerResult(name, lines[-1], json.loads(lines[-2]))
 
 
-def run_seed(project_factory: object = None, shared: str | None = None, show: bool = False) -> EvalResult:
+def run_seed(shared: str | None = None, show: bool = False) -> EvalResult:
     from diplomap.export.jsonl import write_jsonl
     from diplomap.project import Project
 

@@ -233,12 +233,6 @@ class Knowledge:
             return hit
         return _place_index(self).get(name.casefold())
 
-    def capital_of(self, name: str) -> str:
-        for st in self.states.values():
-            if st.capital == name:
-                return st.iso3
-        return ""
-
 
 def _place_index(kb: Knowledge) -> dict[str, PlaceRecord]:
     if kb._place_idx is None:
