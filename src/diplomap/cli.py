@@ -328,8 +328,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     _need_db(args.db)
     with Store(args.db) as store:
         s = store.stats()
+        listed = store.count_events(EventQuery())
     print(f"documents {s.documents}  sentences {s.sentences}  entities {s.entities}  mentions {s.mentions}  "
-          f"events {s.events}")
+          f"events {s.events} stored, {listed} in default listings (happened, two or more actors)")
     for etype, n in s.events_by_type.items():
         print(f"  {etype:<10} {n}")
     return 0
