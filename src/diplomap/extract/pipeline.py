@@ -106,10 +106,13 @@ class Pipeline:
                 progress(n + 1, len(paragraphs))
             ptext = pdoc.text
             if _is_heading(ptext):
-                # a new section starts a new narrative: its dates and actors are not the last one's
+                # a new section starts a new narrative: its actors are not the last one's
                 section = ptext.strip()
-                anchor, previous = base, ()
+                previous = ()
             scene: Place | None = None
+            # a date carries over within a paragraph; a new paragraph of a review starts from the period
+            # the document covers unless it says otherwise (named events still keep their dates)
+            anchor = base
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
