@@ -194,14 +194,17 @@ def _resolve(
             name = g["mon"].lower()
             if name not in MONTH_NAMES and not g.get("year"):
                 return None  # "Jan", "Mar" alone are too ambiguous
-            if not g.get("year") and name in _SKIP_MONTH_WORDS | {"may"}:
+            # "the August visit": a month naming which event, after a determiner
+            attributive = bool(re.search(r"\bthe\s+$", text[: m.start()], re.I)) and bool(
+                re.match(r"\s+[a-z]", text[m.end():]))
+            if not g.get("year") and name in _SKIP_MONTH_WORDS | {"may"} and not attributive:
                 if not re.search(r"\b(?:in|of|since|until|by|early|late|mid|from|through|between|and)\s*-?$",
                                  text[: m.start()], re.I):
                     return None
             preposition = r"\b(?:in|of|since|until|by|from|through|between|and|during)\s+$"
-            if not g.get("year") and not re.search(preposition, text[: m.start()], re.I) and m.start() != 0:
-                if not re.match(r"\s*,", text[m.end():]):
-                    return None
+            if (not g.get("year") and not attributive and not re.search(preposition, text[: m.start()], re.I)
+                    and m.start() != 0 and not re.match(r"\s*,", text[m.end():])):
+                return None
             y = _year_of(m, anchor, default_year)
             return _month_span(y, MONTHS[name], Precision.MONTH, t), False
         if kind == "quarter":
