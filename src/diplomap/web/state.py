@@ -51,21 +51,32 @@ class QueryCache:
                 out += [st.st_mtime_ns, st.st_size]
         return tuple(out)
 
+    def _cached(self, key: Hashable, version: tuple[int, ...]) -> tuple[bool, object]:
+        """(found, value) for the database as it is now; a changed database empties the cache. Hold the lock."""
+        if version != self._version:
+            self._data.clear()
+            self._version = version
+        if key in self._data:
+            self._data.move_to_end(key)
+            return True, self._data[key]
+        return False, None
+
+    def _keep(self, key: Hashable, version: tuple[int, ...], value: object) -> None:
+        """Cache a value computed for ``version``, unless the database changed meanwhile. Hold the lock."""
+        if version == self._version:
+            self._data[key] = value
+            while len(self._data) > self._size:
+                self._data.popitem(last=False)
+
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         version = self._current()
         with self._lock:
-            if version != self._version:
-                self._data.clear()
-                self._version = version
-            if key in self._data:
-                self._data.move_to_end(key)
-                return self._data[key]  # type: ignore[return-value]
+            found, cached = self._cached(key, version)
+            if found:
+                return cached  # type: ignore[return-value]
         value = compute()  # outside the lock: two threads may compute the same key, both get it right
         with self._lock:
-            if version == self._version:
-                self._data[key] = value
-                while len(self._data) > self._size:
-                    self._data.popitem(last=False)
+            self._keep(key, version, value)
         return value
 
     def peek(self, key: Hashable) -> object | None:
@@ -83,12 +94,9 @@ class QueryCache:
         """
         version = self._current()
         with self._lock:
-            if version != self._version:
-                self._data.clear()
-                self._version = version
-            if key in self._data:
-                self._data.move_to_end(key)
-                return self._data[key]  # type: ignore[return-value]
+            found, cached = self._cached(key, version)
+            if found:
+                return cached  # type: ignore[return-value]
             if key in self._pending:  # its first asker waited already; waiting again only adds latency
                 return None
             if len(self._pending) >= MAX_PENDING:  # a burst of new views: drop, a later view asks again
@@ -114,10 +122,8 @@ class QueryCache:
             exc = done.exception()
             if exc is not None:
                 log.error("background count failed: %s", exc, exc_info=exc)
-            elif version == self._version:
-                self._data[key] = done.result()
-                while len(self._data) > self._size:
-                    self._data.popitem(last=False)
+            else:
+                self._keep(key, version, done.result())
 
     def clear(self) -> None:
         with self._lock:
