@@ -16,6 +16,7 @@ from diplomap.model import Modality
 from diplomap.store.db import EventQuery, Store
 from diplomap.web.charts import Bar
 from diplomap.web.queries import EventRow, hydrate
+from diplomap.web.state import WebState
 
 DYADS = 12
 NEIGHBOURS = 16
@@ -109,3 +110,17 @@ def month_range(first: str, last: str) -> list[str]:
         out.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
+
+
+def actor_counts(store: Store, limit: int) -> list[tuple[str, int]]:
+    """Actor codes with their number of (not rejected) events, most first: the actor list and its API."""
+    return [
+        (str(r[0]), int(r[1])) for r in store.conn.execute(
+            "SELECT a.code, COUNT(DISTINCT a.event_id) FROM event_actors a JOIN events e ON e.id = a.event_id"
+            " WHERE e.status != 'rejected' GROUP BY a.code ORDER BY 2 DESC, 1 LIMIT ?", (limit,))
+    ]
+
+
+def cached_actor_view(state: WebState, code: str) -> ActorView | None:
+    """The actor page's data, cached until the database changes: the page and its API share it."""
+    return state.cache.get(("actor", code), lambda: actor_view(state.store(), code, state.knowledge()))

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from diplomap.model import Event, Sentence
 from diplomap.store.corrections import Correction, history
-from diplomap.web.actors import actor_view
+from diplomap.web.actors import actor_counts, cached_actor_view
 from diplomap.web.queries import MAX_PAGE_SIZE, PAGE_SIZE, EventRow, FacetValue, Filters
 from diplomap.web.render import correct, web
 from diplomap.web.security import bearer, same_origin, same_secret
@@ -110,20 +110,14 @@ def api_correct(request: Request, eid: str, body: CorrectionIn) -> list[Correcti
 @router.get("/actors", response_model=list[tuple[str, int]])
 def api_actors(request: Request, limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> list[tuple[str, int]]:
     """Actor codes with their number of events, most first."""
-    conn = web(request).store().conn
-    return [
-        (str(r[0]), int(r[1])) for r in conn.execute(
-            "SELECT a.code, COUNT(DISTINCT a.event_id) FROM event_actors a JOIN events e ON e.id = a.event_id"
-            " WHERE e.status != 'rejected' GROUP BY a.code ORDER BY 2 DESC, 1 LIMIT ?", (limit,))
-    ]
+    return actor_counts(web(request).store(), limit)
 
 
 @router.get("/actors/{code}", response_model=ActorSummary)
 def api_actor(request: Request, code: str) -> ActorSummary:
     state = web(request)
     code = code.upper()
-    kb = state.knowledge()
-    view = state.cache.get(("actor", code), lambda: actor_view(state.store(), code, kb))
+    view = cached_actor_view(state, code)
     if view is None:
         raise HTTPException(404, f"no events with actor {code!r}")
     partners: list[dict[str, object]] = [

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from diplomap.report.scores import event_types
 from diplomap.store.corrections import format_place, format_span
 from diplomap.web import charts, review
-from diplomap.web.actors import actor_view, month_range
+from diplomap.web.actors import actor_counts, cached_actor_view, month_range
 from diplomap.web.corridors import map_view
 from diplomap.web.queries import MAX_PAGE_SIZE, PAGE_SIZE, Filters
 from diplomap.web.render import correct, render, session_of, set_session, web
@@ -110,12 +110,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request) -> HTMLResponse:
     state = web(request)
-    conn = state.store().conn
-    rows = state.cache.get(("actors",), lambda: [
-        (str(r[0]), int(r[1])) for r in conn.execute(
-            "SELECT a.code, COUNT(DISTINCT a.event_id) FROM event_actors a JOIN events e ON e.id = a.event_id"
-            " WHERE e.status != 'rejected' GROUP BY a.code ORDER BY 2 DESC, 1 LIMIT 500")
-    ])
+    rows = state.cache.get(("actors",), lambda: actor_counts(state.store(), 500))
     return render(request, "actors.html", {"actors": rows})
 
 
@@ -123,8 +118,7 @@ def actors_page(request: Request) -> HTMLResponse:
 def actor_page(request: Request, code: str) -> HTMLResponse:
     state = web(request)
     code = code.upper()
-    kb = state.knowledge()
-    view = state.cache.get(("actor", code), lambda: actor_view(state.store(), code, kb))
+    view = cached_actor_view(state, code)
     if view is None:
         raise HTTPException(404, f"No events with actor {code!r}.")
     monthly = charts.bar_chart(list(zip(view.months, view.monthly, strict=True)), f"{code}: events per month")
