@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from diplomap import __version__
 from diplomap.model import Modality
@@ -151,13 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _everything(all_: bool) -> dict[str, object]:
-    """--all: forecasts, hypotheticals, negated and one-actor events too."""
-    return {"modalities": tuple(Modality), "min_actors": 1} if all_ else {}
-
-
-def _modalities(all_: bool) -> tuple[Modality, ...]:
-    return tuple(Modality) if all_ else EventQuery().modalities
+def _query(all_: bool, **filters: Any) -> EventQuery:
+    """The events a command lists; --all adds forecasts, hypotheticals, plans, negated and one-actor events."""
+    if all_:
+        return EventQuery(modalities=tuple(Modality), min_actors=1, **filters)
+    return EventQuery(**filters)
 
 
 def _need_db(path: str) -> None:
@@ -190,8 +189,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     from diplomap.store.db import Store
 
     _need_db(args.db)
-    query = EventQuery(actor=args.actor, type=args.type, date_from=args.date_from, date_to=args.date_to, q=args.q,
-                       limit=args.limit, **_everything(args.all))  # type: ignore[arg-type]
+    query = _query(args.all, actor=args.actor, type=args.type, date_from=args.date_from, date_to=args.date_to,
+                   q=args.q, limit=args.limit)
     with Store(args.db) as store:
         for event in store.iter_events(query):
             span = f"{event.date.start}..{event.date.end}" if event.date else "undated"
@@ -217,7 +216,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     _need_db(args.db)
     with Store(args.db) as store:
-        events = store.iter_events(EventQuery(**_everything(args.all)))  # type: ignore[arg-type]
+        events = store.iter_events(_query(args.all))
         if args.out:
             with open(args.out, "w", encoding="utf-8", newline="") as out:
                 n = write_events(args.format, events, out)
@@ -317,7 +316,7 @@ def cmd_code(args: argparse.Namespace) -> int:
                 print(f"error: {args.input}: line {lineno}: not JSON ({exc.msg}); fix or remove the line",
                       file=sys.stderr)
                 return 2
-    for out in code_records(pipeline, records, _modalities(args.all)):
+    for out in code_records(pipeline, records, _query(args.all).modalities):
         print(json.dumps(out, ensure_ascii=False))
     return 0
 

@@ -47,6 +47,7 @@ class Project:
         self.gazetteers = tuple(gazetteers)
         self.model = model
         self._pipeline: Pipeline | None = None
+        self._entities_synced = False
 
     @property
     def pipeline(self) -> Pipeline:
@@ -72,7 +73,6 @@ class Project:
     ) -> list[IngestResult]:
         """Ingest files one by one; a bad file is reported and skipped, the others still go in."""
         results = []
-        entities_written = False
         for path in paths:
             try:
                 doc = read_file(path, title=title, published=published)
@@ -82,11 +82,7 @@ class Project:
                 if self.store.has_document(doc.id):
                     result = IngestResult(str(path), "skipped", doc.id, doc.title)
                 else:
-                    if not entities_written:
-                        from diplomap.extract.gazetteer import entities
-
-                        self.store.upsert_entities(entities(self.pipeline.kb))
-                        entities_written = True
+                    self._sync_entities()
                     extraction = self.pipeline.extract(doc)
                     self.store.add_document(doc, extraction.sentences, extraction.mentions, extraction.events)
                     result = IngestResult(str(path), "added", doc.id, doc.title, len(extraction.sentences),
@@ -105,10 +101,20 @@ class Project:
         doc = self.store.document(doc_id)
         if doc is None:
             raise KeyError(f"no document {doc_id} in {self.store.path}")
+        self._sync_entities()
         extraction = self.pipeline.extract(doc)
         ids = self.store.replace_extraction(doc, extraction.sentences, extraction.mentions, extraction.events)
         apply_corrections(self.store, doc_id)
         return len(ids)
+
+    def _sync_entities(self) -> None:
+        """The gazetteer's entities in the store, written once per database and gazetteer version."""
+        if self._entities_synced:
+            return
+        from diplomap.extract.gazetteer import entities
+
+        self.store.sync_entities(entities(self.pipeline.kb))
+        self._entities_synced = True
 
     def events(self, query: EventQuery | None = None) -> list[Event]:
         return self.store.events(query or EventQuery())

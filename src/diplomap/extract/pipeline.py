@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
-from diplomap.extract.dates import find_dates, whole_year
+from diplomap.extract.dates import DateMention, find_dates, whole_year
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
@@ -139,7 +139,7 @@ class Pipeline:
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 events.extend(coded)
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
-                anchor = _next_anchor(anchor, dates, focal_year, doc.published) or anchor
+                anchor = _next_anchor(dates, focal_year, doc.published) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
 
 
@@ -206,13 +206,11 @@ def _is_heading(text: str) -> bool:
     return 0 < len(t) < 120 and not t.endswith((".", "?", "!", ":", ";", ",")) and "\n" not in t
 
 
-def _next_anchor(anchor: DateSpan | None, dates: Sequence[object], focal_year: int,
+def _next_anchor(dates: Sequence[DateMention], focal_year: int,
                  published: date | None = None) -> DateSpan | None:
     """The narrative moves on with each stated date of the period the text reports on, never past the
     date the text was written ("the June 2026 elections" in a 2025 review is not where the story is)."""
-    from diplomap.extract.dates import DateMention
-
-    stated = [d for d in dates if isinstance(d, DateMention) and (
+    stated = [d for d in dates if (
         (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month"))
         and (published is None or d.span.start <= published)]
     return stated[-1].span if stated else None

@@ -242,6 +242,17 @@ class Store:
 
     # -- entities --------------------------------------------------------------------------
 
+    def sync_entities(self, entities: Sequence[Entity]) -> bool:
+        """Write the gazetteer's entities unless this exact set is already stored; True when written."""
+        digest = hashlib.sha1(repr(sorted(entities, key=lambda e: e.id)).encode()).hexdigest()
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'entities_digest'").fetchone()
+        if row and row[0] == digest:
+            return False
+        self.upsert_entities(entities)
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('entities_digest', ?)", (digest,))
+        return True
+
     def upsert_entities(self, entities: Iterable[Entity]) -> None:
         with self.conn:
             for ent in entities:
