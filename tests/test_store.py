@@ -15,3 +15,23 @@ def test_entities_are_written_once_per_gazetteer(fresh_store: Store) -> None:
     assert fresh_store.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] == 3
     aliases = fresh_store.conn.execute("SELECT alias FROM aliases WHERE entity_id = 'AZE'").fetchall()
     assert [a[0] for a in aliases] == ["Azeri"]
+
+
+def test_the_same_event_from_two_documents_is_one_event_with_two_sources(fresh_store: Store) -> None:
+    from datetime import date
+
+    from diplomap.model import DateSpan, Document, Event, Evidence, Precision, Sentence
+
+    def store_doc(doc_id: str, text: str, actors: tuple[str, ...]) -> list[str]:
+        doc = Document(doc_id, text, f"{doc_id}.txt")
+        sent = Sentence(doc_id, 0, 0, len(text), text)
+        event = Event("CONSULT", actors[:1], actors[1:], DateSpan(date(2025, 5, 2), date(2025, 5, 2), Precision.DAY),
+                      (Evidence(doc_id, 0, 0, len(text), text),))
+        return fresh_store.add_document(doc, [sent], [], [event])
+
+    first = store_doc("a" * 64, "Georgia and Armenia met on 2 May 2025.", ("GEO", "ARM"))
+    again = store_doc("b" * 64, "On 2 May 2025 Georgian and Armenian ministers met.", ("GEO", "ARM"))
+    other = store_doc("c" * 64, "Georgia and Türkiye met on 2 May 2025.", ("GEO", "TUR"))
+    assert again == first and other != first
+    assert fresh_store.source_count(first[0]) == 2
+    assert len(fresh_store.event(first[0]).evidence) == 2  # type: ignore[union-attr]

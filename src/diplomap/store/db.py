@@ -182,17 +182,20 @@ class Store:
         if event.date is None or not event.actors:
             return None
         doc_ids = {ev.doc_id for ev in event.evidence}
+        # one query: candidates sharing the first actor, with their actor codes and documents alongside
         rows = self.conn.execute(
-            "SELECT e.id FROM events e WHERE e.type = ? AND e.modality = ? AND e.start <= ? AND e.\"end\" >= ?"
-            " AND (SELECT julianday(e.\"end\") - julianday(e.start)) <= 31",
-            (event.type, event.modality.value, event.date.end.isoformat(), event.date.start.isoformat()),
+            "SELECT e.id, (SELECT group_concat(a.code, ' ') FROM event_actors a WHERE a.event_id = e.id),"
+            " (SELECT group_concat(v.doc_id, ' ') FROM evidence v WHERE v.event_id = e.id)"
+            " FROM events e WHERE e.type = ? AND e.modality = ? AND e.start <= ? AND e.\"end\" >= ?"
+            " AND julianday(e.\"end\") - julianday(e.start) <= 31"
+            " AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)",
+            (event.type, event.modality.value, event.date.end.isoformat(), event.date.start.isoformat(),
+             event.actors[0]),
         ).fetchall()
         want = set(event.actors)
-        for row in rows:
-            codes = {r[0] for r in self.conn.execute("SELECT code FROM event_actors WHERE event_id = ?", (row[0],))}
-            docs = {r[0] for r in self.conn.execute("SELECT doc_id FROM evidence WHERE event_id = ?", (row[0],))}
-            if codes == want and not docs & doc_ids:
-                return str(row[0])
+        for eid, codes, docs in rows:
+            if set((codes or "").split()) == want and not set((docs or "").split()) & doc_ids:
+                return str(eid)
         return None
 
     def replace_extraction(
