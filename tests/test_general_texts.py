@@ -347,3 +347,30 @@ def test_venezuela_guyana_threat(pipeline: Any) -> None:
     ev = coded(pipeline, "Venezuelan President Nicolás Maduro threatened in December 2023 to annex Guyana's Essequibo "
                          "region.")
     find(ev, "THREATEN", source={"VEN"}, target={"GUY"}, start="2023-12-01", end="2023-12-31")
+
+
+def test_kazakhstan_uzbekistan_guests_of_a_host(pipeline: Any) -> None:
+    # "X, hosted by Y": the participle describes the guests, and the visitor is the source (PLOVER)
+    ev = coded(pipeline, "On 3 March 2025, the foreign ministers of Kazakhstan and Uzbekistan, hosted by Chinese "
+                         "Foreign Minister Wang Yi, signed a transit agreement in Beijing.", "2025-03-04")
+    find(ev, "CONSULT", source={"KAZ", "UZB"}, target={"CHN"}, start="2025-03-03", location="Beijing")
+
+
+def test_india_japan_meeting_retold_by_its_month(pipeline: Any) -> None:
+    # "came in August, when Modi met Ishiba in Tokyo" retells the meeting of 29 August: one meeting, and
+    # the story goes on from its day
+    ev = coded(pipeline, "Indian Prime Minister Narendra Modi met Japanese Prime Minister Shigeru Ishiba in Tokyo on "
+                         "29 August 2025. Both leaders praised the partnership.\n\nTrade and security dominated the "
+                         "autumn. The most important moment came in August, when Modi met Ishiba in Tokyo. India then "
+                         "agreed to buy Japanese trains.", "2025-12-15")
+    assert len([e for e in ev if e["type"] == "CONSULT"]) == 1, _dump(ev)
+    find(ev, "CONSULT", actors_={"IND", "JPN"}, start="2025-08-29", end="2025-08-29", location="Tokyo")
+    find(ev, "AGREE", source={"IND"}, target={"JPN"}, start="2025-08-29", end="2025-08-29")
+
+
+def test_kenya_somalia_following_weeks(pipeline: Any) -> None:
+    # "late March" starts on the 20th; "in the following weeks" runs to the end of the month it reaches
+    ev = coded(pipeline, "Kenyan and Somali ministers met in Nairobi in late March 2025. In the following weeks, "
+                         "Kenya expelled two Somali diplomats.", "2025-05-02")
+    find(ev, "CONSULT", actors_={"KEN", "SOM"}, start="2025-03-20", end="2025-03-31", location="Nairobi")
+    find(ev, "SANCTION", source={"KEN"}, target={"SOM"}, start="2025-03-20", end="2025-04-30")

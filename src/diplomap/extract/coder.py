@@ -197,6 +197,7 @@ class Coder:
                 key = self._named(sent, trig.token, ctx)
                 if key and event.date and not event.date.inherited:
                     ctx.named_dates.setdefault(key, event.date)
+        events = _fold_elaborations(events)
         events.sort(key=lambda pair: pair[0].token.i)
         return _attach_quantities(sent, events, quantities)
 
@@ -246,6 +247,14 @@ class Coder:
             return None
         subject = subject_tokens(trig)
         source, target, location = self._actors(sent, trig, ctx, span, region, subject)
+        if trig.token.dep_ == "acl" and trig.token.tag_ == "VBN" and trig.token.lemma_.lower() in HOST_VERBS:
+            # "Pashinyan and Aliyev, hosted by Trump, ...": the noun the participle describes is the guest,
+            # and the visitor is the source (PLOVER)
+            guests = {t.i for t in trig.token.head.subtree} - {t.i for t in trig.token.subtree}
+            named, named_target, _ = self._actors(sent, trig, ctx, span, guests, set())
+            visitors = [c for c in dict.fromkeys([*named, *named_target]) if c not in source]
+            if visitors:
+                source, target = visitors, [c for c in dict.fromkeys([*target, *source]) if c not in visitors]
         if len({*source, *target}) < 2:
             # the partner may be named only in a clause that describes the object:
             # "elevated its agreement, which it signed with China, to ..."
@@ -571,6 +580,21 @@ class Coder:
         if ctx.focal_start and span.end < ctx.focal_start:
             return Modality.BACKGROUND
         return Modality.HAPPENED
+
+
+def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:
+    """"met in Baku, holding talks on trade": a participle that goes on to tell the same act of the same
+    parties is that act, not a second event; where it was held may come from either."""
+    by_token = {pair[0].token.i: pair for pair in events}
+    kept = dict(by_token)
+    for i, (trig, event) in by_token.items():
+        tok = trig.token
+        main = by_token.get(tok.head.i) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
+        if main is not None and main[1].type == event.type and set(event.actors) <= set(main[1].actors):
+            del kept[i]
+            if tok.head.i in kept and kept[tok.head.i][1].location is None:
+                kept[tok.head.i] = (main[0], replace(main[1], location=event.location))
+    return list(kept.values())
 
 
 def _mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:

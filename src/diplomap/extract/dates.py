@@ -26,7 +26,9 @@ _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
-PARTS = {"early": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
+# "mid-November" is the 11th-20th; "late June" starts on the 20th, the day the vague words share (the shared
+# gold's convention: a late-month event dated the 20th is still "late")
+PARTS = {"early": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (20, 31), "end": (20, 31)}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3}
 
@@ -276,6 +278,9 @@ def _relative(kind: str, g: dict[str, str | None], t: str, anchor: DateSpan | No
             if unit == "year" and not plural:
                 y = anchor.start.year + 1
                 return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), True
+            if plural and unit in ("week", "month"):
+                # "in the following weeks" is no sharper than a month: it runs to the end of that month
+                end = _month_span(end.year, end.month).end
             return DateSpan(anchor.start, end, Precision.RANGE, t), True
         if unit == "year":
             y = anchor.start.year - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from diplomap.model import DateSpan, Event, Quantity
+from diplomap.model import DateSpan, Event, Precision, Quantity
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -20,8 +20,15 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     # consultations are one kind of thing whatever the word ("visit", "talks", "meeting"): between the
     # same actors on the same day, or with one date only inherited, they are one meeting told twice
+    # or in the same place within the same month (an inherited date must be the narrative's, not just the
+    # year the document covers; and a meeting held somewhere else is another meeting)
+    same_place = a.location is not None and b.location is not None and a.location.name == b.location.name
     same_meeting = a.type == "CONSULT" and sa == sb and a.date is not None and b.date is not None and (
-        (a.date.start, a.date.end) == (b.date.start, b.date.end) or a.date.inherited or b.date.inherited)
+        (a.date.start, a.date.end) == (b.date.start, b.date.end) or _retold(a.date) or _retold(b.date)
+        or (same_place and max(a.date.days, b.date.days) <= 31)) and (
+        a.location is None or b.location is None or same_place)
+    if a.type == "CONSULT" and not same_meeting:
+        return False  # the same parties meet often: "met" twice is two meetings unless the above says one
     if not same_meeting and not (_topic(a) & _topic(b)) and (
             sa != sb or a.date != b.date or (a.date and a.date.inherited) or (b.date and b.date.inherited)):
         return False  # a memorandum and a peace agreement signed the same day are two events
@@ -30,9 +37,18 @@ def same_event(a: Event, b: Event) -> bool:
     return a.date.overlaps(b.date) and _nested(a.date, b.date)
 
 
+def _retold(span: DateSpan) -> bool:
+    """A date taken from the narrative around it, sharper than the whole period the text covers."""
+    return span.inherited and span.precision != Precision.YEAR
+
+
 def _topic(event: Event) -> frozenset[str]:
     """What the trigger names, as word stems: "signed memorandum" -> {sign, memorandum}."""
-    return frozenset(_stem(w) for w in event.trigger.lower().split())
+    return frozenset(_stem(w) for w in event.trigger.lower().split()) - _EMPTY_VERBS
+
+
+# verbs that name no act of their own ("held talks", "took part", "paid a visit")
+_EMPTY_VERBS = frozenset({"hold", "take", "make", "have", "give", "pay", "conduct", "carry"})
 
 
 IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "taken": "take", "gave": "give", "given": "give",

@@ -130,7 +130,7 @@ class Pipeline:
                 dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative, named_dates)
-                coded = self.coder.code(sent, ctx)
+                coded = [_retold_date(e, events) for e in self.coder.code(sent, ctx)]
                 # the scene carries over: an event dated only by the narrative happened where the last
                 # dated event of the paragraph did ("Putin met Aliyev in Dushanbe. He apologised.")
                 coded = [replace(e, location=scene) if e.location is None and e.date and e.date.inherited and scene
@@ -139,7 +139,11 @@ class Pipeline:
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 events.extend(coded)
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
-                anchor = _next_anchor(dates, focal_year, doc.published) or anchor
+                moved = _next_anchor(dates, focal_year, doc.published)
+                # "in August, when they met in Washington", told before as "on 8 August": the story is there
+                sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
+                           and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
+                anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
 
 
@@ -206,13 +210,36 @@ def _is_heading(text: str) -> bool:
     return 0 < len(t) < 120 and not t.endswith((".", "?", "!", ":", ";", ",")) and "\n" not in t
 
 
+def _retold_date(event: Event, earlier: Sequence[Event]) -> Event:
+    """A meeting dated only by its month, told before with its day ("came in August, when A met B in
+    Washington" after "on 8 August 2025 in Washington"), is that meeting: it takes the day. Only when one
+    such meeting between the same parties, at the same place or an unnamed one, lies in that month."""
+    span = event.date
+    if event.type != "CONSULT" or span is None or span.inherited or span.precision != Precision.MONTH:
+        return event
+    parties = set(event.actors)
+    told = {e.date for e in earlier
+            if e.type == "CONSULT" and e.date and e.date.precision == Precision.DAY and not e.date.inherited
+            and span.start <= e.date.start <= span.end and len(parties & set(e.actors)) >= 2
+            and (parties <= set(e.actors) or set(e.actors) <= parties)
+            and (event.location is None or e.location is None or e.location.name == event.location.name)}
+    if len({(d.start, d.end) for d in told}) != 1:
+        return event
+    day = next(iter(told))
+    return replace(event, date=DateSpan(day.start, day.end, Precision.DAY, span.text))
+
+
+_LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
+
+
 def _next_anchor(dates: Sequence[DateMention], focal_year: int,
                  published: date | None = None) -> DateSpan | None:
     """The narrative moves on with each stated date of the period the text reports on, never past the
     date the text was written ("the June 2026 elections" in a 2025 review is not where the story is)."""
     stated = [d for d in dates if (
-        (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month"))
-        and (published is None or d.span.start <= published)]
+        (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month")
+        or (d.kind == "following" and not _LOOKS_BACK.search(d.text)))  # "in the following weeks", not
+        and (published is None or d.span.start <= published)]               # "over the previous years"
     return stated[-1].span if stated else None
 
 

@@ -1,0 +1,67 @@
+"""Date expressions resolve to the intervals and precisions an analyst would write (issue #3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from diplomap.extract.dates import find_dates, whole_year
+from diplomap.model import DateSpan, Precision
+
+YEAR = whole_year(2025)
+OCT9 = DateSpan(date(2025, 10, 9), date(2025, 10, 9), Precision.DAY, "October 9")
+LATE_JUNE = DateSpan(date(2025, 6, 20), date(2025, 6, 30), Precision.PART, "late June")
+
+
+def only(text: str, anchor: DateSpan | None = YEAR) -> DateSpan:
+    found = find_dates(text, anchor, 2025, year_from_anchor=False)
+    assert len(found) == 1, [d.text for d in found]
+    return found[0].span
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("They met on 13 March 2025 in Baku.", "2025-03-13", "2025-03-13"),
+    ("They met on March 5, 2025.", "2025-03-05", "2025-03-05"),
+    ("The visit on 20-21 October went well.", "2025-10-20", "2025-10-21"),
+    ("The forum held on 11-13 April drew many.", "2025-04-11", "2025-04-13"),
+    ("In October, the border opened.", "2025-10-01", "2025-10-31"),
+    ("In April and May, Baku hosted talks.", "2025-04-01", "2025-05-31"),
+    ("Talks resumed in mid-November.", "2025-11-11", "2025-11-20"),
+    ("Talks resumed in early March.", "2025-03-01", "2025-03-10"),
+    ("The affair of late June shook ties.", "2025-06-20", "2025-06-30"),
+    ("Experts visited in the fall of 2025.", "2025-09-01", "2025-11-30"),
+    ("The deal was signed in 2024.", "2024-01-01", "2024-12-31"),
+    ("Trade grew in the first half of 2025.", "2025-01-01", "2025-06-30"),
+])
+def test_stated_dates(text: str, start: str, end: str) -> None:
+    span = only(text)
+    assert (span.start.isoformat(), span.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "anchor", "start", "end"), [
+    ("A month later, the ministers met.", OCT9, "2025-11-09", "2025-11-09"),
+    ("Less than a month later, grain arrived.", DateSpan(date(2025, 10, 1), date(2025, 10, 31), Precision.MONTH),
+     "2025-10-01", "2025-11-30"),
+    # vague weeks are no sharper than a month: they run to the end of the month they reach
+    ("In the following weeks, several were detained.", LATE_JUNE, "2025-06-20", "2025-07-31"),
+    ("The plan was adopted four years earlier.", YEAR, "2021-01-01", "2021-12-31"),
+    ("Later that month, talks resumed.", OCT9, "2025-10-09", "2025-10-31"),
+])
+def test_relative_dates_count_from_the_anchor(text: str, anchor: DateSpan, start: str, end: str) -> None:
+    span = only(text, anchor)
+    assert (span.start.isoformat(), span.end.isoformat()) == (start, end)
+
+
+def test_precision_is_kept() -> None:
+    assert only("on 13 March 2025").precision == Precision.DAY
+    assert only("in October").precision == Precision.MONTH
+    assert only("in the fall of 2025").precision == Precision.SEASON
+
+
+def test_a_relative_date_without_an_anchor_is_not_guessed() -> None:
+    assert find_dates("A month later, the ministers met.", None, 2025) == []
+
+
+def test_numbers_and_money_are_not_years() -> None:
+    assert find_dates("They pledged USD 2025 million and built 2030 km of road.", YEAR, 2025) == []

@@ -1,0 +1,40 @@
+"""Mentions of one event merge; different events that look alike stay apart (issue #3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from diplomap.extract.dedup import merge
+from diplomap.model import DateSpan, Event, Evidence, Place, Precision
+
+DAY = DateSpan(date(2025, 8, 8), date(2025, 8, 8), Precision.DAY, "8 August 2025")
+MONTH = DateSpan(date(2025, 8, 1), date(2025, 8, 31), Precision.MONTH, "August")
+YEAR_INHERITED = DateSpan(date(2025, 1, 1), date(2025, 12, 31), Precision.YEAR, "2025", inherited=True)
+
+
+def meeting(sentence: int, span: DateSpan, where: str | None, trigger: str = "met") -> Event:
+    return Event("CONSULT", ("AZE", "ARM"), ("USA",), span, (Evidence("d", sentence, sentence, sentence + 1, "q"),),
+                 location=Place(where) if where else None, trigger=trigger)
+
+
+def test_a_meeting_retold_by_its_month_at_the_same_place_is_one_meeting() -> None:
+    merged = merge([meeting(1, DAY, "Washington", "hosted"), meeting(9, MONTH, "Washington", "met")])
+    assert len(merged) == 1
+    assert merged[0].date == DAY and len(merged[0].evidence) == 2
+
+
+def test_meetings_in_other_places_stay_apart() -> None:
+    assert len(merge([meeting(1, DAY, "Washington"), meeting(9, MONTH, "Abu Dhabi")])) == 2
+
+
+def test_an_undated_meeting_is_not_pinned_to_any_dated_one() -> None:
+    # the year the document covers is no evidence that two meetings of the same parties were one
+    assert len(merge([meeting(1, DAY, "Abu Dhabi"), meeting(9, YEAR_INHERITED, None)])) == 2
+
+
+def test_an_empty_verb_is_no_shared_topic() -> None:
+    held = Event("CONSULT", ("AZE", "ARM"), (), DateSpan(date(2025, 11, 1), date(2025, 11, 30), Precision.MONTH),
+                 (Evidence("d", 1, 1, 2, "q"),), trigger="session held")
+    holding = Event("CONSULT", ("ARM", "AZE"), (), YEAR_INHERITED, (Evidence("d", 5, 5, 6, "q"),),
+                    trigger="holding discussions")
+    assert len(merge([held, holding])) == 2
