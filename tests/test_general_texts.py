@@ -374,3 +374,18 @@ def test_kenya_somalia_following_weeks(pipeline: Any) -> None:
                          "Kenya expelled two Somali diplomats.", "2025-05-02")
     find(ev, "CONSULT", actors_={"KEN", "SOM"}, start="2025-03-20", end="2025-03-31", location="Nairobi")
     find(ev, "SANCTION", source={"KEN"}, target={"SOM"}, start="2025-03-20", end="2025-04-30")
+
+
+def test_baltic_states_as_one_compound_actor(pipeline: Any) -> None:
+    # a regional adjective before a word for states names every state of the group (knowledge/groups.csv)
+    ev = coded(pipeline, "The Baltic states expelled Russian diplomats on 3 May 2025.", "2025-05-04")
+    find(ev, "SANCTION", source={"EST", "LVA", "LTU"}, target={"RUS"}, start="2025-05-03")
+    ev = coded(pipeline, "In November 2025, Central Asian leaders welcomed Azerbaijan into their consultative "
+                         "meetings.", "2025-12-01")
+    find(ev, "AGREE", source={"KAZ", "KGZ", "TJK", "TKM", "UZB"}, target={"AZE"}, start="2025-11-01")
+
+
+def test_a_region_is_not_its_states(pipeline: Any) -> None:
+    ev = coded(pipeline, "Kazakhstan and China agreed on 2 June 2025 to expand rail freight across the Central Asian "
+                         "region.", "2025-06-03")
+    find(ev, "AGREE", actors_={"KAZ", "CHN"}, start="2025-06-02")

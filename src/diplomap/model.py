@@ -107,7 +107,7 @@ class Mention:
     end: int
     text: str
     entity_id: str
-    label: str  # STATE, ORG, PERSON, PROJECT, PLACE, DEMONYM, CAPITAL, METONYM
+    label: str  # STATE, ORG, PERSON, PROJECT, PLACE, DEMONYM, CAPITAL, METONYM, GROUP
 
 
 @dataclass(frozen=True)

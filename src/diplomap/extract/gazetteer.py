@@ -1,8 +1,9 @@
 """The gazetteer as entity-ruler patterns, and the Entity records the store keeps.
 
 Labels: STATE, DEMONYM, CAPITAL (a capital: the government when it acts, a place otherwise),
-METONYM (Kremlin, White House), ORG, PERSON, PROJECT, PLACE. Each pattern's id is the entity id:
-ISO alpha-3 for states (and their demonyms and capitals), organisation ids, person ids,
+METONYM (Kremlin, White House), GROUP ("Central Asian leaders": its id lists the member states,
+"KAZ/KGZ/TJK/TKM/UZB", as a multi-actor dictionary code does), ORG, PERSON, PROJECT, PLACE. Each
+pattern's id is the entity id: ISO alpha-3 for states (and their demonyms and capitals), organisation ids, person ids,
 project ids, ``place:<name>`` for other places.
 """
 
@@ -15,8 +16,8 @@ from diplomap.knowledge import Knowledge
 from diplomap.model import Entity
 
 # When one surface form names several things, the earlier label wins.
-PRIORITY = ("STATE", "ORG", "PERSON", "METONYM", "PROJECT", "CAPITAL", "DEMONYM", "PLACE")
-ACTOR_LABELS = {"STATE", "DEMONYM", "CAPITAL", "METONYM", "ORG", "PERSON"}
+PRIORITY = ("STATE", "ORG", "PERSON", "METONYM", "GROUP", "PROJECT", "CAPITAL", "DEMONYM", "PLACE")
+ACTOR_LABELS = {"STATE", "DEMONYM", "CAPITAL", "METONYM", "GROUP", "ORG", "PERSON"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,10 @@ def patterns(kb: Knowledge) -> list[Pattern]:
         add("METONYM", term, code)
         if not term.lower().startswith("the "):
             add("METONYM", "the " + term, code)
+    for group in kb.groups.values():
+        for form in group.forms:
+            add("GROUP", form, "/".join(group.members))
+            add("GROUP", "the " + form, "/".join(group.members))
     for org in kb.organisations.values():
         for form in (org.name, *org.aliases, org.id if org.id.isupper() and len(org.id) > 1 else ""):
             if form:

@@ -47,6 +47,21 @@ class Organisation:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A regional set of states that texts name together: "Central Asian leaders" are the five states'."""
+
+    id: str
+    name: str
+    forms: tuple[str, ...]  # "Central Asian leaders", "Central Asian states", ...
+    members: tuple[str, ...]
+
+
+# what a regional adjective must precede to name the group's states rather than the region
+GROUP_NOUNS = ("states", "countries", "nations", "republics", "governments", "leaders", "presidents",
+               "heads of state", "foreign ministers", "neighbours", "neighbors", "partners")
+
+
+@dataclass(frozen=True)
 class Role:
     country: str
     org: str
@@ -123,6 +138,7 @@ class Knowledge:
     projects: dict[str, Project] = field(default_factory=dict)
     places: dict[str, PlaceRecord] = field(default_factory=dict)
     metonyms: dict[str, str] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
     triggers: list[Trigger] = field(default_factory=list)
     # surface forms of PETRARCH-style entries: matched case-insensitively, prefix unless '_' ends them
     petrarch_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -131,7 +147,8 @@ class Knowledge:
     @classmethod
     def load(cls, extra: Sequence[str | Path] = ()) -> Knowledge:
         kb = cls()
-        for name in ("states", "places", "organisations", "people", "projects", "metonyms", "plover_triggers"):
+        for name in ("states", "places", "organisations", "people", "projects", "metonyms", "groups",
+                     "plover_triggers"):
             text = resources.files("diplomap.knowledge").joinpath(f"{name}.csv").read_text(encoding="utf-8")
             kb.add_csv(text, f"{name}.csv")
         for path in extra:
@@ -174,6 +191,11 @@ class Knowledge:
         elif "trigger" in header:
             self.triggers.append(Trigger(r["trigger"].strip().lower(), r.get("pos", "VERB").upper() or "VERB",
                                          r["type"].strip().upper(), (r.get("mode") or "").strip()))
+        elif "adjectives" in header:
+            nouns = _list(r.get("nouns")) or GROUP_NOUNS
+            forms = tuple(f"{adj} {noun}" for adj in _list(r.get("adjectives")) for noun in nouns)
+            self.groups[r["group"]] = Group(r["group"], r["name"], forms,
+                                            tuple(m.upper() for m in _list(r.get("members"))))
         elif "term" in header:
             self.metonyms[r["term"]] = r["code"].upper()
         elif "waypoints" in header:
