@@ -22,6 +22,17 @@ def test_seed_event_f1_and_entity_recall_above_floor(shared: Path) -> None:
     assert result.entity_recall >= FLOORS["seed_entity_recall"], result.missed_entities
 
 
+def test_seed_recall_dates_places_and_quantities_above_floor(shared: Path) -> None:
+    """Issue #3's targets: recall >= 0.85, date-exact >= 0.85, locations and quantities right >= 80 %."""
+    result = run_seed(shared=str(shared))
+    strict = result.summary["strict"]
+    assert isinstance(strict, dict) and strict["recall"] >= FLOORS["seed_strict_recall"], result.headline
+    assert float(result.summary["date_exact"]) >= FLOORS["seed_date_exact"], result.headline  # type: ignore[arg-type]
+    for key, floor in (("location_accuracy", "seed_location_share"), ("quantity_accuracy", "seed_quantity_share")):
+        right, total = (int(n) for n in str(result.summary[key]).split("/"))
+        assert total and right / total >= FLOORS[floor], (key, result.summary[key])
+
+
 def test_plover_gold_standard_above_floor(shared: Path) -> None:
     res = run_peer("plover", shared=str(shared)).summary
     assert float(res["full"]) >= FLOORS["plover_full"]  # type: ignore[arg-type]

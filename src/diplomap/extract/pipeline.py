@@ -218,15 +218,18 @@ def _retold_date(event: Event, earlier: Sequence[Event]) -> Event:
     if event.type != "CONSULT" or span is None or span.inherited or span.precision != Precision.MONTH:
         return event
     parties = set(event.actors)
-    told = {e.date for e in earlier
+    told = [e for e in earlier
             if e.type == "CONSULT" and e.date and e.date.precision == Precision.DAY and not e.date.inherited
             and span.start <= e.date.start <= span.end and len(parties & set(e.actors)) >= 2
             and (parties <= set(e.actors) or set(e.actors) <= parties)
-            and (event.location is None or e.location is None or e.location.name == event.location.name)}
-    if len({(d.start, d.end) for d in told}) != 1:
+            and (event.location is None or e.location is None or e.location.name == event.location.name)]
+    if len({(e.date.start, e.date.end) for e in told if e.date}) != 1:
         return event
-    day = next(iter(told))
-    return replace(event, date=DateSpan(day.start, day.end, Precision.DAY, span.text))
+    day = told[0].date
+    assert day is not None
+    # and where it was held, when the retelling does not say
+    place = event.location or next((e.location for e in told if e.location), None)
+    return replace(event, date=DateSpan(day.start, day.end, Precision.DAY, span.text), location=place)
 
 
 _LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
