@@ -518,7 +518,10 @@ class Coder:
                 return min(attached[node.i], key=lambda d: abs(d.start - pos)).span
             node = node.head if node.head.i != node.i else None
         below = region | {t.i for t in trig.head.subtree}
-        inside = [d for ds in attached.values() for d in ds
+        # a date of another trigger's clause below this one is that event's ("reiterated support, building on
+        # the vision adopted four years earlier"), not this one's
+        others = trigger_heads - {trig.token.i, trig.head.i}
+        inside = [d for key, ds in attached.items() if key not in others for d in ds
                   if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
         if inside:
             return min(inside, key=lambda d: abs(d.start - pos)).span
