@@ -389,3 +389,10 @@ def test_a_region_is_not_its_states(pipeline: Any) -> None:
     ev = coded(pipeline, "Kazakhstan and China agreed on 2 June 2025 to expand rail freight across the Central Asian "
                          "region.", "2025-06-03")
     find(ev, "AGREE", actors_={"KAZ", "CHN"}, start="2025-06-02")
+
+
+def test_kenya_ethiopia_phone_call_has_two_ends(pipeline: Any) -> None:
+    # the speaker "in a phone conversation" is on the call, and so is the party named just before
+    ev = coded(pipeline, "Kenya asked Ethiopia on 2 May 2025 to reopen the border. Ethiopian Prime Minister Abiy "
+                         "Ahmed, in a phone conversation, stated his regrets.", "2025-05-03")
+    find(ev, "CONSULT", mode="phone", source={"ETH"}, target={"KEN"}, start="2025-05-02")

@@ -246,6 +246,10 @@ class Coder:
         if modality is None:
             return None
         subject = subject_tokens(trig)
+        verb = governing_verb(trig.token) if trig.entry.mode == "Phone" and trig.token.dep_ == "pobj" else None
+        if verb is not None:
+            # "Putin, in a phone conversation, stated his regrets": whoever speaks is on the call
+            subject |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
         source, target, location = self._actors(sent, trig, ctx, span, region, subject)
         if trig.token.dep_ == "acl" and trig.token.tag_ == "VBN" and trig.token.lemma_.lower() in HOST_VERBS:
             # "Pashinyan and Aliyev, hosted by Trump, ...": the noun the participle describes is the guest,
@@ -269,7 +273,8 @@ class Coder:
         if (not target and trig.entry.mode == "Visit" and location is not None and location.country
                 and location.country not in source):
             target.append(location.country)  # "arrived in Amman": the host is the capital's state
-        if len({*source, *target}) == 1 and trig.entry.type in DIRECTED and ctx.previous_actors:
+        if len({*source, *target}) == 1 and ctx.previous_actors and (
+                trig.entry.type in DIRECTED or trig.entry.mode == "Phone"):  # a call always has two ends
             # a directed act with its other party named just before: "Putin met Aliyev. The Russian
             # leader gave an indirect apology." The counterpart is the last sentence's other actor.
             other = [c for c in ctx.previous_actors if c not in source and c not in target]
