@@ -396,3 +396,12 @@ def test_kenya_ethiopia_phone_call_has_two_ends(pipeline: Any) -> None:
     ev = coded(pipeline, "Kenya asked Ethiopia on 2 May 2025 to reopen the border. Ethiopian Prime Minister Abiy "
                          "Ahmed, in a phone conversation, stated his regrets.", "2025-05-03")
     find(ev, "CONSULT", mode="phone", source={"ETH"}, target={"KEN"}, start="2025-05-02")
+
+
+def test_kazakhstan_china_relative_clause_pronoun_and_its_own_date(pipeline: Any) -> None:
+    # "which it signed with China in September 2019": "it" is the main clause's subject, and the relative
+    # clause keeps its own date (an older event, told as background)
+    ev = coded(pipeline, "In May 2025, Kazakhstan upgraded its strategic partnership agreement, which it signed with "
+                         "China in September 2019, to a permanent comprehensive strategic partnership.", "2025-05-30")
+    signed = find(ev, "AGREE", source={"KAZ"}, target={"CHN"}, start="2019-09-01", end="2019-09-30")
+    assert signed["modality"] == "background", _dump(ev)

@@ -503,7 +503,8 @@ class Coder:
         # "..., while in September, Aliyev, Pashinyan and Erdogan held": a date right before the
         # clause's subject is the clause's date, however the parser attached it
         subject = subject_tokens(trig)
-        if subject:
+        # (not a subject a relative clause's "it" stands for: that sits in the clause above)
+        if subject and not (trig.head.dep_ == "relcl" and min(subject) not in {t.i for t in trig.head.subtree}):
             lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
             first = sent.doc[min(subject)].idx - sent.start_char
             near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= pos

@@ -167,8 +167,12 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         if not subj and any(c.dep_ == "nsubjpass" for c in node.children):
             # passive with no agent: the subject undergoes the event
             break
-        if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ == "ccomp":
-            node = node.head  # "Benin said it would ...": "it" is the reporting clause's subject
+        if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ in ("ccomp", "relcl"):
+            # "Benin said it would ...", "Baku elevated the agreement, which it signed with China": "it" is
+            # the subject of the clause above (through the noun a relative clause describes)
+            node = node.head
+            if node.dep_ != "ROOT" and node.pos_ in ("NOUN", "PROPN") and node.head.pos_ in ("VERB", "AUX"):
+                node = node.head
             continue
         if subj:
             for s in subj:
