@@ -65,3 +65,9 @@ def test_a_relative_date_without_an_anchor_is_not_guessed() -> None:
 
 def test_numbers_and_money_are_not_years() -> None:
     assert find_dates("They pledged USD 2025 million and built 2030 km of road.", YEAR, 2025) == []
+
+
+def test_a_sentence_that_states_its_year_dates_its_bare_months_in_it() -> None:
+    found = find_dates("In 2024, Kazakhstan hosted summits in July and in October.", YEAR, 2025, year_from_anchor=False)
+    assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found if d.kind == "month"] == [
+        ("2024-07-01", "2024-07-31"), ("2024-10-01", "2024-10-31")]

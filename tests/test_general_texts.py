@@ -405,3 +405,13 @@ def test_kazakhstan_china_relative_clause_pronoun_and_its_own_date(pipeline: Any
                          "China in September 2019, to a permanent comprehensive strategic partnership.", "2025-05-30")
     signed = find(ev, "AGREE", source={"KAZ"}, target={"CHN"}, start="2019-09-01", end="2019-09-30")
     assert signed["modality"] == "background", _dump(ev)
+
+
+def test_sco_this_bloc_and_its_listed_summits(pipeline: Any) -> None:
+    # "this bloc" is the organisation named just before; each listed summit is its own event, on its own
+    # date and at its own place; the sentence's "In 2024" dates the bare months
+    ev = coded(pipeline, "The Shanghai Cooperation Organisation keeps growing. In 2024, Kazakhstan hosted two "
+                         "meetings of this bloc: the regular summit in July in Astana and an informal one in October "
+                         "in Almaty.", "2025-01-10")
+    find(ev, "CONSULT", actors_={"SCO", "KAZ"}, start="2024-07-01", end="2024-07-31", location="Astana")
+    find(ev, "CONSULT", actors_={"SCO", "KAZ"}, start="2024-10-01", end="2024-10-31", location="Almaty")

@@ -197,9 +197,31 @@ class Coder:
                 key = self._named(sent, trig.token, ctx)
                 if key and event.date and not event.date.inherited:
                     ctx.named_dates.setdefault(key, event.date)
-        events = _fold_elaborations(events)
+        events = [(trig, each) for trig, event in _fold_elaborations(events)
+                  for each in self._listed(sent, trig, event, ctx)]
         events.sort(key=lambda pair: pair[0].token.i)
         return _attach_quantities(sent, events, quantities)
+
+    def _listed(self, sent: Span, trig: TriggerMatch, event: Event, ctx: SentenceContext) -> list[Event]:
+        """"hosted two summits: the regular one in October in Gabala and the informal one in July in Shusha":
+        one event per listed item, each on its own date and at its own place, when every item is dated."""
+        for word in trig.words:
+            appos = [c for c in word.children if c.dep_ == "appos"]
+            items = [appos[0], *appos[0].conjuncts] if appos else []
+            if len(items) < 2:
+                continue
+            told: list[tuple[DateSpan, Place | None]] = []
+            for item in items:
+                own = {t.i for t in item.subtree} - {t.i for c in item.children if c.dep_ == "conj" for t in c.subtree}
+                chars = [sent.doc[i].idx - sent.start_char for i in own]
+                dates = [d for d in ctx.dates if d.start in chars]
+                if not dates:
+                    return [event]
+                places = [self._place(m) for m in ctx.mentions if m.label in ("PLACE", "CAPITAL")
+                          and {t.i for t in _mention_tokens(sent, m, ctx.offset)} <= own]
+                told.append((dates[0].span, next((p for p in places if p), None)))
+            return [replace(event, date=span, location=place or event.location) for span, place in told]
+        return [event]
 
     def _named(self, sent: Span, noun: Token, ctx: SentenceContext) -> tuple[str, ...] | None:
         """A named event ("the SCO summit", "the Dushanbe meeting"): its noun and the names on it."""

@@ -71,6 +71,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("that_month", re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?P<unit>week|month|year)\b", re.I)),
 ]
 
+_STATED_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b(?![-–]\d)")
 _RELATIVE = {"relative", "following", "that_month", "same", "weekday"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
@@ -110,6 +111,10 @@ def find_dates(
     """All date expressions in a text, resolved. ``anchor`` is the narrative date so far; a date
     without a year takes the anchor's year, or ``default_year`` when ``year_from_anchor`` is off."""
     year_anchor = anchor if year_from_anchor else None
+    # "In 2024, ... in July": a sentence that states one year dates its bare months and days in it
+    stated = {int(y) for y in _STATED_YEAR.findall(text)}
+    if len(stated) == 1 and year_anchor is None:
+        default_year = stated.pop()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

@@ -110,6 +110,7 @@ class Pipeline:
                 section = ptext.strip()
                 previous = ()
             scene: Place | None = None
+            last_igo: Mention | None = None  # "this group", "the bloc": the organisation named last
             # a date carries over within a paragraph; a new paragraph of a review starts from the period
             # the document covers unless it says otherwise (named events still keep their dates)
             anchor = base
@@ -125,7 +126,9 @@ class Pipeline:
                     for ent in sent.ents
                     if ent.ent_id_
                 ]
+                sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo)
                 mentions.extend(sent_mentions)
+                last_igo = next((m for m in reversed(sent_mentions) if self._names_igo(m)), last_igo)
                 # a day or month without a year belongs to the year the document reports on
                 dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
@@ -145,6 +148,11 @@ class Pipeline:
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
+
+
+    def _names_igo(self, mention: Mention) -> bool:
+        org = self.kb.organisations.get(mention.entity_id)
+        return mention.label == "ORG" and org is not None and org.kind == "igo"
 
 
 _PREFIXED = re.compile(
@@ -230,6 +238,23 @@ def _retold_date(event: Event, earlier: Sequence[Event]) -> Event:
     # and where it was held, when the retelling does not say
     place = event.location or next((e.location for e in told if e.location), None)
     return replace(event, date=DateSpan(day.start, day.end, Precision.DAY, span.text), location=place)
+
+
+_GROUP_ANAPHOR = re.compile(r"\b(?:this|that|the said)\s+(?:group|grouping|organi[sz]ation|bloc|alliance|union)\b",
+                            re.I)
+
+
+def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Mention | None) -> list[Mention]:
+    """"hosted two summits of this group": the organisation the paragraph named last, when the sentence
+    names none itself."""
+    if last_igo is None or any(m.label == "ORG" for m in named):
+        return []
+    found = _GROUP_ANAPHOR.search(sentence.text)
+    if found is None:
+        return []
+    start = sentence.start + found.start()
+    return [Mention(sentence.doc_id, sentence.index, start, start + len(found.group(0)), found.group(0),
+                    last_igo.entity_id, "ORG")]
 
 
 _LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
