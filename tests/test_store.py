@@ -35,3 +35,18 @@ def test_the_same_event_from_two_documents_is_one_event_with_two_sources(fresh_s
     assert again == first and other != first
     assert fresh_store.source_count(first[0]) == 2
     assert len(fresh_store.event(first[0]).evidence) == 2  # type: ignore[union-attr]
+
+
+def test_events_listed_in_one_sentence_are_stored_apart(fresh_store: Store, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Two summits in one sentence are two stored events, not one id written twice (#3)."""
+    import hashlib
+
+    from diplomap.model import Document
+
+    text = ("The Shanghai Cooperation Organisation keeps growing. In 2024, Kazakhstan hosted two meetings of this "
+            "bloc: the regular summit in July in Astana and an informal one in October in Almaty.")
+    doc = Document(hashlib.sha256(text.encode()).hexdigest(), text, "sco.txt")
+    extraction = pipeline.extract(doc)
+    ids = fresh_store.add_document(doc, extraction.sentences, extraction.mentions, extraction.events)
+    hosted = [e for e in (fresh_store.event(i) for i in ids) if e and e.type == "CONSULT"]
+    assert sorted(e.date.start.isoformat() for e in hosted if e.date) == ["2024-07-01", "2024-10-01"]

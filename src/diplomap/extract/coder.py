@@ -220,7 +220,9 @@ class Coder:
                 places = [self._place(m) for m in ctx.mentions if m.label in ("PLACE", "CAPITAL")
                           and {t.i for t in _mention_tokens(sent, m, ctx.offset)} <= own]
                 told.append((dates[0].span, next((p for p in places if p), None)))
-            return [replace(event, date=span, location=place or event.location) for span, place in told]
+            # the trigger names the item's date too: each item is its own stored event (ids key on it)
+            return [replace(event, date=span, location=place or event.location,
+                            trigger=f"{event.trigger} ({span.text})") for span, place in told]
         return [event]
 
     def _named(self, sent: Span, noun: Token, ctx: SentenceContext) -> tuple[str, ...] | None:
