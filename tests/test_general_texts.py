@@ -415,3 +415,10 @@ def test_sco_this_bloc_and_its_listed_summits(pipeline: Any) -> None:
                          "in Almaty.", "2025-01-10")
     find(ev, "CONSULT", actors_={"SCO", "KAZ"}, start="2024-07-01", end="2024-07-31", location="Astana")
     find(ev, "CONSULT", actors_={"SCO", "KAZ"}, start="2024-10-01", end="2024-10-31", location="Almaty")
+
+
+def test_usa_georgia_lasting_support_is_no_event(pipeline: Any) -> None:
+    # "has long supported": a lasting stance, not something that happened on a day
+    assert coded(pipeline, "The United States has long supported Georgia's bid to join NATO.", "2025-05-04") == []
+    ev = coded(pipeline, "On 3 May 2025 the United States supported Georgia's bid to join NATO.", "2025-05-04")
+    find(ev, "SUPPORT", source={"USA"}, target={"GEO"}, start="2025-05-03")

@@ -266,6 +266,8 @@ class Coder:
             return None
         if trig.head.i == trig.token.i and trig.token.lemma_.lower() in STANDING:
             return None  # "the deepening strategic partnerships": a relation, dated or not, is no event
+        if _standing_condition(trig.token):
+            return None  # "had long restricted U.S. assistance": a lasting condition, not an event
         modality = self._modality(sent, trig, ctx, span)
         if modality is None:
             return None
@@ -613,6 +615,13 @@ class Coder:
         if ctx.focal_start and span.end < ctx.focal_start:
             return Modality.BACKGROUND
         return Modality.HAPPENED
+
+
+def _standing_condition(verb: Token) -> bool:
+    """"has long supported", "had long restricted": the perfect with "long" tells a lasting state."""
+    children = list(verb.children)
+    return (any(c.dep_ == "advmod" and c.lower_ == "long" for c in children)
+            and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))
 
 
 def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:
