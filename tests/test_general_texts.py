@@ -422,3 +422,10 @@ def test_usa_georgia_lasting_support_is_no_event(pipeline: Any) -> None:
     assert coded(pipeline, "The United States has long supported Georgia's bid to join NATO.", "2025-05-04") == []
     ev = coded(pipeline, "On 3 May 2025 the United States supported Georgia's bid to join NATO.", "2025-05-04")
     find(ev, "SUPPORT", source={"USA"}, target={"GEO"}, start="2025-05-03")
+
+
+def test_serbia_kosovo_compromise_only_without_an_object(pipeline: Any) -> None:
+    ev = coded(pipeline, "On 2 May 2025, Serbia and Kosovo compromised on the licence plates.", "2025-05-03")
+    find(ev, "CONCEDE", actors_={"SRB", "XKX"}, start="2025-05-02")
+    ev = coded(pipeline, "On 2 May 2025, Serbian hackers compromised Kosovo's tax servers.", "2025-05-03")
+    assert not [e for e in ev if e["type"] == "CONCEDE"], _dump(ev)

@@ -37,6 +37,7 @@ from diplomap.extract.grammar import (
     HOSTILE,
     HYPO_AUX,
     INTENT_NOUNS,
+    INTRANSITIVE,
     OBLIGATION,
     PLAN_ADJ,
     PLAN_HEADS,
@@ -266,6 +267,8 @@ class Coder:
             return None
         if trig.head.i == trig.token.i and trig.token.lemma_.lower() in STANDING:
             return None  # "the deepening strategic partnerships": a relation, dated or not, is no event
+        if trig.token.lemma_.lower() in INTRANSITIVE and any(c.dep_ == "dobj" for c in trig.token.children):
+            return None  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
         if _standing_condition(trig.token):
             return None  # "had long restricted U.S. assistance": a lasting condition, not an event
         modality = self._modality(sent, trig, ctx, span)
