@@ -429,3 +429,12 @@ def test_serbia_kosovo_compromise_only_without_an_object(pipeline: Any) -> None:
     find(ev, "CONCEDE", actors_={"SRB", "XKX"}, start="2025-05-02")
     ev = coded(pipeline, "On 2 May 2025, Serbian hackers compromised Kosovo's tax servers.", "2025-05-03")
     assert not [e for e in ev if e["type"] == "CONCEDE"], _dump(ev)
+
+
+def test_states_named_inside_a_project_name_are_mentioned_not_coded(pipeline: Any) -> None:
+    from diplomap.model import Document
+
+    text = "On 6 June 2025, Uzbekistan and China discussed financing for the China–Kyrgyzstan–Uzbekistan railway."
+    extraction = pipeline.extract(Document("k" * 64, text, "t.txt"))
+    assert "KGZ" in {m.entity_id for m in extraction.mentions}
+    assert all("KGZ" not in e.actors for e in extraction.events), extraction.events

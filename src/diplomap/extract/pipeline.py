@@ -72,6 +72,9 @@ class Pipeline:
         self.model_name = model
         self._nlp: Language | None = None
         self.coder = Coder(self.kb, Lexicon.from_knowledge(self.kb))
+        self._state_ids = {f: st.iso3 for st in self.kb.states.values() for f in (st.name, *st.aliases) if len(f) > 3}
+        self._state_names = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, sorted(self._state_ids, key=len, reverse=True))) + r")\b")
 
     @property
     def nlp(self) -> Language:
@@ -128,6 +131,7 @@ class Pipeline:
                 ]
                 sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo)
                 mentions.extend(sent_mentions)
+                mentions.extend(self._states_in_names(sent_mentions))
                 last_igo = next((m for m in reversed(sent_mentions) if self._names_igo(m)), last_igo)
                 # a day or month without a year belongs to the year the document reports on
                 dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False)
@@ -149,6 +153,13 @@ class Pipeline:
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
 
+
+    def _states_in_names(self, named: Sequence[Mention]) -> list[Mention]:
+        """States a project's name names ("China–Kyrgyzstan–Uzbekistan railway" mentions Kyrgyzstan): kept
+        as mentions of those states, but not handed to the coder, for whom the project is one thing."""
+        return [Mention(m.doc_id, m.sentence, m.start + hit.start(), m.start + hit.end(), hit.group(0),
+                        self._state_ids[hit.group(0)], "STATE")
+                for m in named if m.label == "PROJECT" for hit in self._state_names.finditer(m.text)]
 
     def _names_igo(self, mention: Mention) -> bool:
         org = self.kb.organisations.get(mention.entity_id)
