@@ -438,3 +438,16 @@ def test_states_named_inside_a_project_name_are_mentioned_not_coded(pipeline: An
     extraction = pipeline.extract(Document("k" * 64, text, "t.txt"))
     assert "KGZ" in {m.entity_id for m in extraction.mentions}
     assert all("KGZ" not in e.actors for e in extraction.events), extraction.events
+
+
+def test_btk_railway_works_are_the_linked_states_act(pipeline: Any) -> None:
+    # a project's works, with no one else named, are the joint act of the states it links (projects.csv)
+    ev = coded(pipeline, "Construction of the 826-kilometre Baku–Tbilisi–Kars railway started in 2007.", "2025-01-10")
+    find(ev, "COOPERATE", actors_={"AZE", "GEO", "TUR"}, start="2007-01-01", quantity=(826, "km"))
+
+
+def test_kazakhstan_china_participle_of_a_modal_verb_is_not_news(pipeline: Any) -> None:
+    # "can constitute ..., thus building on cooperation": the participle is as hypothetical as its verb
+    ev = coded(pipeline, "On 3 May 2025 the new railway line can constitute an important link, thus building on "
+                         "cooperation between Kazakhstan and China.", "2025-05-04")
+    assert not [e for e in ev if e["type"] == "COOPERATE"], _dump(ev)

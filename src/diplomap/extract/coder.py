@@ -41,6 +41,7 @@ from diplomap.extract.grammar import (
     OBLIGATION,
     PLAN_ADJ,
     PLAN_HEADS,
+    PROJECT_WORK,
     REPORTING,
     SETTING_PREPS,
     STANDING,
@@ -323,6 +324,10 @@ class Coder:
             # "demonstrators in Baghdad blocked a road": unnamed people act for the state they act in
             source = [location.country]
             target = [c for c in target if c != location.country] or []
+        if not source and not target and set(trig.entry.words) & PROJECT_WORK:
+            # "the railway, whose construction started this year": a project's works are the joint act of
+            # the states it links, when the sentence names no one else
+            source = self._project_states(sent, ctx)
         if not source and not target:
             return None
         if len(set(source)) == 1 and not target and trig.entry.type in DOMESTIC:
@@ -468,6 +473,11 @@ class Coder:
             return Place(mention.text)
         return Place(rec.name, rec.country, rec.lat, rec.lon)
 
+    def _project_states(self, sent: Span, ctx: SentenceContext) -> list[str]:
+        named = {m.entity_id for m in ctx.mentions if m.label == "PROJECT"}
+        project = self.kb.projects.get(next(iter(named))) if len(named) == 1 else None
+        return list(project.countries) if project and len(project.countries) >= 2 else []
+
     def _project_place(self, mention: Mention) -> Place | None:
         """A port or terminal named as where something happens: the place of that name, if known."""
         project = self.kb.projects.get(mention.entity_id)
@@ -577,6 +587,9 @@ class Coder:
             if node.lemma_.lower() in DENYING and node.i != head.i:
                 return Modality.NEGATED
         aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if head.dep_ == "advcl" and head.tag_ == "VBG":
+            # "this line can constitute a link, thus building on cooperation": the participle goes with its verb
+            aux |= {c.lower_ for c in head.head.children if c.dep_ == "aux"} & HYPO_AUX
         if aux & HYPO_AUX:
             return Modality.HYPOTHETICAL
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):

@@ -83,6 +83,8 @@ DENYING = {"fail", "refuse", "decline", "avoid", "shun", "drag", "resist", "post
 ROUTE_PREPS = {"via", "through", "across", "transiting"}
 TITLE_NOUNS = {"ambassador", "envoy", "representative", "embassy", "mission", "consul", "attaché", "emissary"}
 # types whose second party the narrative often leaves to the previous sentence
+# trigger words for works on a project (building, opening it)
+PROJECT_WORK = {"construction", "build", "construct", "inaugurate", "inauguration", "commission", "groundbreaking"}
 # triggers only without a direct object: "X compromised" concedes, "X compromised Y's interests" harms them
 INTRANSITIVE = {"compromise"}
 DIRECTED = {"COOPERATE", "CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE",
