@@ -378,6 +378,7 @@ class Coder:
                 location = location or self._place(mention)
                 if not (mention.label == "CAPITAL" and is_destination(toks, trig)):
                     continue
+                in_subject = False  # "Lee's visit to Tokyo ended ...": the capital visited hosts, it does not act
             if mention.label == "PROJECT" and role_place and location is None:
                 location = self._project_place(mention)
             if mention.label not in ACTOR_LABELS:
@@ -448,7 +449,9 @@ class Coder:
             toks = _mention_tokens(sent, mention, ctx.offset)
             if toks and after_locative(toks[0]):
                 for child in toks[-1].children:
-                    if child.dep_ in ("appos", "relcl", "acl"):
+                    # "at Camp David, where the three agreed ...": what happened there is news, not description
+                    where = child.dep_ == "relcl" and any(c.lower_ == "where" for c in child.children)
+                    if child.dep_ in ("appos", "relcl", "acl") and not where:
                         out.update(t.i for t in child.subtree)
         return out
 
