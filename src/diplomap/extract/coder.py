@@ -185,6 +185,11 @@ class Coder:
         obligations = self._obligations(sent, set())
         # "reiterated that Libya must hand over": the obligation, not the reporting verb's own sense
         triggers = [t for t in triggers if t.token.i not in {o.token.i for o in obligations}] + obligations
+        # "tariffs on imports from Mexico", "a ban on exports to Russia": what a measure falls on is its object
+        targets = {w.i for t in triggers if t.entry.type in ("SANCTION", "COERCE") for w in t.words}
+        triggers = [t for t in triggers if not (t.token.pos_ == "NOUN" and t.token.dep_ == "pobj"
+                                                 and t.token.head.lower_ in ("on", "against")
+                                                 and t.token.head.head.i in targets)]
         quantities = find_quantities(sent.text)
         events: list[tuple[TriggerMatch, Event]] = []
         trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers}
