@@ -40,7 +40,7 @@ def events_page(
     state = web(request)
     view = list_view(state, f, after, limit)
     # While this view is counted, offer the front page's facet values (without their counts).
-    front = state.cache.peek(("summary", Filters(), True)) if view.pending else None
+    front = state.cache.peek(("summary", Filters())) if view.pending else None
     fallback = front.facets if isinstance(front, Summary) else {}
     return render(request, "events.html", {"view": view, "f": f, "facet_titles": FACET_TITLES,
                                            "fallback": fallback})

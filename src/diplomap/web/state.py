@@ -36,9 +36,9 @@ class QueryCache:
         self._lock = threading.RLock()
         self._version: tuple[int, ...] = ()
         self._data: OrderedDict[Hashable, object] = OrderedDict()
-        # One worker, at low priority: background counts must not crowd out the requests they speed up.
+        # One worker, at low priority: background work must not crowd out the requests it speeds up.
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplomap-counts", initializer=_nice)
-        self._pending: dict[Hashable, Future[Any]] = {}
+        self._pending: dict[Hashable, tuple[tuple[int, ...], Future[Any]]] = {}  # key: (version, future)
 
     def _current(self) -> tuple[int, ...]:
         out: list[int] = []
@@ -74,6 +74,9 @@ class QueryCache:
             found, cached = self._cached(key, version)
             if found:
                 return cached  # type: ignore[return-value]
+            pending = self._pending.get(key)
+        if pending is not None and pending[0] == version:  # the worker is at it: wait rather than compute twice
+            return pending[1].result()  # type: ignore[no-any-return]
         value = compute()  # outside the lock: two threads may compute the same key, both get it right
         with self._lock:
             self._keep(key, version, value)
@@ -88,9 +91,9 @@ class QueryCache:
     def get_soon(self, key: Hashable, compute: Callable[[], T], wait: float) -> T | None:
         """The value if cached or computed within ``wait`` seconds, else None while it computes in the background.
 
-        The list page uses it for facet counts: on a large database they take longer than the page
-        itself, so the page is not held for them; they are ready (cached) by the next view. It waits
-        only when the worker is free: behind another view's count it could not finish in time.
+        The list page uses it for the facet index: on a large database reading it takes longer than
+        the page itself, so the page is not held for it; it is ready (cached) by the next view. It waits
+        only when the worker is free: behind another task it could not finish in time.
         """
         version = self._current()
         with self._lock:
@@ -105,7 +108,7 @@ class QueryCache:
             # within ``wait``, so waiting would only add latency. It is still counted, for the next view.
             queued = bool(self._pending)
             future = self._pool.submit(compute)
-            self._pending[key] = future
+            self._pending[key] = (version, future)
             future.add_done_callback(lambda done: self._finish(key, version, done))
         if queued:
             return None
@@ -121,7 +124,7 @@ class QueryCache:
                 return
             exc = done.exception()
             if exc is not None:
-                log.error("background count failed: %s", exc, exc_info=exc)
+                log.error("background task failed: %s", exc, exc_info=exc)
             else:
                 self._keep(key, version, done.result())
 
