@@ -31,7 +31,7 @@ FACET_TITLES = (
 
 @router.get("/", response_class=HTMLResponse)
 @router.get("/events", response_class=HTMLResponse)
-def events_page(
+async def events_page(
     request: Request,
     q: str = "", type: str = "", actor: str = "", vector: str = "", month: str = "",
     modality: str = "", doc: str = "", status: str = "", after: str = "",
@@ -39,6 +39,10 @@ def events_page(
 ) -> HTMLResponse:
     f = Filters.parse(q=q, type=type, actor=actor, vector=vector, month=month, modality=modality, doc=doc,
                       status=status)
+    return await web(request).page(_list_page, request, f, after, limit)
+
+
+def _list_page(request: Request, f: Filters, after: str, limit: int) -> HTMLResponse:
     view = list_view(web(request), f, after, limit)
     return render(request, "events.html", {"view": view, "f": f, "facet_panel": facet_panel(request, view)})
 
@@ -65,7 +69,11 @@ def facet_panel(request: Request, view: ListView) -> Markup:
 
 
 @router.get("/events/{eid}", response_class=HTMLResponse)
-def event_page(request: Request, eid: str) -> HTMLResponse:
+async def event_page(request: Request, eid: str) -> HTMLResponse:
+    return await web(request).page(_event_page, request, eid)
+
+
+def _event_page(request: Request, eid: str) -> HTMLResponse:
     view = event_view(web(request), eid)
     if view is None:
         raise HTTPException(404, f"No event {eid!r}: it may have been re-extracted under another id.")
