@@ -31,16 +31,20 @@ Codes = NDArray[np.int64]
 
 @dataclass(frozen=True)
 class Column:
-    """One value per row, as an index into ``names``, which are in order (SQL NULL is read as '')."""
+    """One value per row, as an index into ``names``, which are sorted (SQL NULL is read as '')."""
 
     codes: Codes
     names: tuple[str, ...]
     position: dict[str, int] = field(repr=False)
 
     @classmethod
-    def of(cls, values: list[str]) -> Column:
-        names, codes = np.unique(np.array(values, dtype=np.str_), return_inverse=True)
-        return cls(codes.astype(np.int64), tuple(str(n) for n in names), {str(n): k for k, n in enumerate(names)})
+    def of(cls, values: Iterable[str]) -> Column:
+        first: dict[str, int] = {}  # value -> number, in order of first appearance
+        codes = np.fromiter((first.setdefault(v, len(first)) for v in values), dtype=np.int64)
+        names = sorted(first)
+        place = np.zeros(len(names), dtype=np.int64)  # number -> place in name order
+        place[[first[n] for n in names]] = np.arange(len(names))
+        return cls(place[codes], tuple(names), {n: k for k, n in enumerate(names)})
 
     def among(self, values: Iterable[str]) -> Mask:
         """Rows whose value is one of ``values``."""
@@ -67,7 +71,7 @@ class Pairs:
     value: Column
 
     @classmethod
-    def of(cls, events: Codes, values: list[str]) -> Pairs:
+    def of(cls, events: Codes, values: Iterable[str]) -> Pairs:
         column = Column.of(values)
         width = max(len(column.names), 1)
         # One pair per (event, value): an actor in two roles, or two quotes from one document, count once.
@@ -82,23 +86,6 @@ class Pairs:
     def top(self, chosen: Mask, limit: int) -> list[FacetValue]:
         """The values of the chosen events with their number of events (a pair is an event)."""
         return self.value.top(chosen[self.event], limit)
-
-
-class _Rows:
-    """Event ids to their rows in the index."""
-
-    def __init__(self, ids: list[str]) -> None:
-        self.ids = np.array(ids, dtype=np.str_)
-        self.order = np.argsort(self.ids)
-
-    def find(self, ids: list[str]) -> tuple[Codes, Mask]:
-        """Which of ``ids`` are events, and the rows of those (a row of an event that is gone counts for nothing)."""
-        wanted = np.array(ids, dtype=np.str_)
-        if not len(self.ids):
-            return np.zeros(0, dtype=np.int64), np.zeros(len(wanted), dtype=np.bool_)
-        at = self.order[np.minimum(np.searchsorted(self.ids, wanted, sorter=self.order), len(self.ids) - 1)]
-        known = self.ids[at] == wanted
-        return at[known].astype(np.int64), known
 
 
 @dataclass(frozen=True)
@@ -126,21 +113,21 @@ class FacetIndex:
             titles = conn.execute("SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents").fetchall()
         finally:
             conn.rollback()  # it only read
-        rows = _Rows([r[0] for r in events])
-        actor_rows, actor_known = rows.find([r[0] for r in actors])
-        evidence_rows, evidence_known = rows.find([r[0] for r in evidence])
+        row = {r[0]: i for i, r in enumerate(events)}
+        actors = [r for r in actors if r[0] in row]  # a row of an event that is gone counts for nothing
+        evidence = [r for r in evidence if r[0] in row]
+
+        def rows(found: list[sqlite3.Row]) -> Codes:
+            return np.fromiter((row[r[0]] for r in found), dtype=np.int64, count=len(found))
 
         def column(i: int) -> Column:
-            return Column.of([r[i] for r in events])
-
-        def kept(found: list[sqlite3.Row], i: int, known: Mask) -> list[str]:
-            return [r[i] for r, ok in zip(found, known.tolist(), strict=True) if ok]
+            return Column.of(r[i] for r in events)
 
         return cls(
             len(events), column(1), column(2), column(3), column(4),
-            Pairs.of(actor_rows, kept(actors, 1, actor_known)),
-            Pairs.of(evidence_rows, kept(evidence, 1, evidence_known)),
-            np.array(kept(evidence, 2, evidence_known), dtype=np.int64), evidence_rows,
+            Pairs.of(rows(actors), (r[1] for r in actors)),
+            Pairs.of(rows(evidence), (r[1] for r in evidence)),
+            np.fromiter((r[2] for r in evidence), dtype=np.int64, count=len(evidence)), rows(evidence),
             {str(r[0]): str(r[1]) for r in titles},
         )
 
