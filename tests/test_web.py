@@ -346,7 +346,7 @@ def test_form_bad_value_is_a_400_page(client: TestClient, ids: dict[str, str]) -
 
 def test_large_database_pages_do_not_wait_for_their_totals(client: TestClient, ids: dict[str, str],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """Above views.SMALL events the totals are counted in the background and cached for the next view."""
+    """Above views.SMALL events the facet index is read in the background; the counts show on a later view."""
     import time
 
     from diplomap.web import views

@@ -8,16 +8,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment
+from markupsafe import Markup
 
 from diplomap.report.scores import event_types
 from diplomap.store.corrections import format_place, format_span
 from diplomap.web import charts, review
 from diplomap.web.actors import actor_counts, cached_actor_view, month_range
 from diplomap.web.corridors import map_view
-from diplomap.web.queries import MAX_PAGE_SIZE, PAGE_SIZE, Filters
+from diplomap.web.queries import MAX_PAGE_SIZE, PAGE_SIZE, FacetValue, Filters
 from diplomap.web.render import correct, render, session_of, set_session, web
 from diplomap.web.security import same_origin, same_secret
-from diplomap.web.views import Summary, document_view, event_view, list_view
+from diplomap.web.views import ListView, Summary, document_view, event_view, list_view, summary
 
 router = APIRouter(include_in_schema=False)
 
@@ -29,7 +31,7 @@ FACET_TITLES = (
 
 @router.get("/", response_class=HTMLResponse)
 @router.get("/events", response_class=HTMLResponse)
-def events_page(
+async def events_page(
     request: Request,
     q: str = "", type: str = "", actor: str = "", vector: str = "", month: str = "",
     modality: str = "", doc: str = "", status: str = "", after: str = "",
@@ -37,17 +39,41 @@ def events_page(
 ) -> HTMLResponse:
     f = Filters.parse(q=q, type=type, actor=actor, vector=vector, month=month, modality=modality, doc=doc,
                       status=status)
+    return await web(request).page(_list_page, request, f, after, limit)
+
+
+def _list_page(request: Request, f: Filters, after: str, limit: int) -> HTMLResponse:
+    view = list_view(web(request), f, after, limit)
+    return render(request, "events.html", {"view": view, "f": f, "facet_panel": facet_panel(request, view)})
+
+
+def facet_panel(request: Request, view: ListView) -> Markup:
+    """The facet column. It depends on the filters and the data only (not on the page or the visitor),
+    so it is rendered once per view and cached until the database changes: its hundred-odd links cost
+    about as much to render as the rest of the page."""
     state = web(request)
-    view = list_view(state, f, after, limit)
+    env: Environment = request.app.state.templates
+    f = view.filters
+
+    def draw(facets: dict[str, list[FacetValue]], fallback: dict[str, list[FacetValue]]) -> Markup:
+        html = env.get_template("_facets.html").render(f=f, facets=facets, fallback=fallback, pending=view.pending,
+                                                       facet_titles=FACET_TITLES)
+        return Markup(html)  # the template escaped every value
+
+    if not view.pending:
+        # Drawn from the cached counts, fetched inside: never older than the version it is cached under.
+        return state.cache.get(("facet-panel", f), lambda: draw(summary(state, f).facets, {}))
     # While this view is counted, offer the front page's facet values (without their counts).
-    front = state.cache.peek(("summary", Filters(), True)) if view.pending else None
-    fallback = front.facets if isinstance(front, Summary) else {}
-    return render(request, "events.html", {"view": view, "f": f, "facet_titles": FACET_TITLES,
-                                           "fallback": fallback})
+    front = state.cache.peek(("summary", Filters()))
+    return draw({}, front.facets if isinstance(front, Summary) else {})
 
 
 @router.get("/events/{eid}", response_class=HTMLResponse)
-def event_page(request: Request, eid: str) -> HTMLResponse:
+async def event_page(request: Request, eid: str) -> HTMLResponse:
+    return await web(request).page(_event_page, request, eid)
+
+
+def _event_page(request: Request, eid: str) -> HTMLResponse:
     view = event_view(web(request), eid)
     if view is None:
         raise HTTPException(404, f"No event {eid!r}: it may have been re-extracted under another id.")

@@ -1,4 +1,4 @@
-"""The read queries behind the browse pages: filters, keyset pages, facet counts.
+"""The read queries behind the browse pages: filters and keyset pages (facet counts: facets.py).
 
 Store.events() builds whole Event objects and pages with OFFSET, which is right for exports but not
 for a list that must answer in milliseconds on 100k events. Here a page is one indexed range scan
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date
 from urllib.parse import urlencode
 
@@ -21,7 +21,6 @@ from diplomap.model import Modality
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 STATUSES = ("auto", "confirmed", "edited", "rejected")
-FACET_LIMIT = 15
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 _TYPE = re.compile(r"^[A-Za-z_]{2,30}$")
@@ -317,84 +316,6 @@ def event_row(conn: sqlite3.Connection, eid: str) -> EventRow | None:
     rows = conn.execute(f"SELECT {_COLUMNS} FROM events e WHERE e.id = ?", (eid,)).fetchall()
     hydrated = hydrate(conn, rows)
     return hydrated[0] if hydrated else None
-
-
-def count_events(conn: sqlite3.Connection, f: Filters, vector_codes: Sequence[str] = ()) -> int:
-    clauses, args = where(f, vector_codes)
-    return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {' AND '.join(clauses)}", args).fetchone()[0])
-
-
-def facets(conn: sqlite3.Connection, f: Filters, vector_codes: Sequence[str] = ()) -> dict[str, list[FacetValue]]:
-    """Counts of each facet's values among the events the filters select."""
-    return summary_counts(conn, f, vector_codes)[1]
-
-
-def summary_counts(
-    conn: sqlite3.Connection, f: Filters, vector_codes: Sequence[str] = (),
-) -> tuple[int, dict[str, list[FacetValue]]]:
-    """The number of events the filters select and the counts of each facet's values among them.
-
-    One statement: the selection is gathered once (a materialised CTE) and every count reads it, where
-    a query per facet would find the selected events again each time (7 passes, 2-4x slower). Actor and
-    document counts filter their own table by `event_id IN (the selection)` from the (event_id, code)
-    and (event_id, doc_id) indexes (schema v4), as a join would look every row up in events by its text
-    id. Each facet is ranked and cut in SQL, so under a hundred rows come back to Python.
-    """
-    clauses, args = where(f, vector_codes)
-    sql = (
-        "WITH chosen AS MATERIALIZED ("
-        "SELECT e.id, e.type, substr(e.start, 1, 7) AS month, e.modality, e.status FROM events e"
-        f" WHERE {' AND '.join(clauses)})"
-        " SELECT 'total', NULL, COUNT(*) FROM chosen"
-        " UNION ALL SELECT * FROM (SELECT 'type', type, COUNT(*) FROM chosen GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 30)"
-        " UNION ALL SELECT * FROM (SELECT 'month', month, COUNT(*) FROM chosen WHERE month IS NOT NULL"
-        " GROUP BY 2 ORDER BY 2 DESC LIMIT 24)"
-        f" UNION ALL SELECT * FROM (SELECT 'modality', modality, COUNT(*) FROM chosen GROUP BY 2 ORDER BY 3 DESC, 2"
-        f" LIMIT {FACET_LIMIT})"
-        f" UNION ALL SELECT * FROM (SELECT 'status', status, COUNT(*) FROM chosen GROUP BY 2 ORDER BY 3 DESC, 2"
-        f" LIMIT {FACET_LIMIT})"
-        " UNION ALL SELECT * FROM (SELECT 'actor', code, COUNT(DISTINCT event_id) FROM event_actors"
-        f" WHERE event_id IN (SELECT id FROM chosen) GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT {FACET_LIMIT})"
-        " UNION ALL SELECT * FROM (SELECT 'doc', doc_id, COUNT(DISTINCT event_id) FROM evidence"
-        f" WHERE event_id IN (SELECT id FROM chosen) GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT {FACET_LIMIT})"
-    )
-    total = 0
-    found: dict[str, list[tuple[str, int]]] = {n: [] for n in ("type", "month", "modality", "status", "actor", "doc")}
-    for kind, value, count in conn.execute(sql, args):
-        if kind == "total":
-            total = int(count)
-        elif value:
-            found[kind].append((str(value), int(count)))
-
-    def top(name: str) -> list[FacetValue]:
-        return [FacetValue(v, v, n) for v, n in found[name]]
-
-    docs = top("doc")
-    titles = dict(conn.execute(
-        f"SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents WHERE id IN ({','.join('?' * len(docs))})",
-        [d.value for d in docs],
-    ).fetchall()) if docs else {}
-    return total, {
-        "type": top("type"),
-        "actor": top("actor"),
-        "month": top("month"),
-        "modality": top("modality"),
-        "status": top("status"),
-        "doc": [FacetValue(d.value, str(titles.get(d.value, d.value)), d.count) for d in docs],
-    }
-
-
-def partner_pairs(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, str]]:
-    """(event id, partner code) for the focus actor's events under the other filters: the vector facet's input."""
-    clauses, args = where(Filters(**{**asdict(f), "vector": ""}))
-    return [
-        (str(r[0]), str(r[1]))
-        for r in conn.execute(
-            f"SELECT a.event_id, a.code FROM event_actors a JOIN events e ON e.id = a.event_id"
-            f" WHERE {' AND '.join(clauses)} AND a.code != ?",
-            [*args, f.actor],
-        )
-    ]
 
 
 def month_bounds(month: str) -> tuple[str, str]:

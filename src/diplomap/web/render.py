@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2.filters import do_urlencode
 
 from diplomap.store.corrections import FIELDS, Correction, current_value, normalise, record_correction
 from diplomap.web.security import SESSION_COOKIE, Session
@@ -25,7 +27,19 @@ def environment() -> Environment:
         # The templates ship with the package: no need to stat them for changes on every page.
         auto_reload=False,
     )
+    env.filters["urlencode"] = urlencode
     return env
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")
+
+
+def urlencode(value: Any) -> str:
+    """Jinja's urlencode, minus its work for text that needs no quoting: the event ids and actor codes
+    of a list page (a hundred and more links) are such text."""
+    if isinstance(value, str) and _PLAIN.fullmatch(value):
+        return value
+    return do_urlencode(value)
 
 
 def web(request: Request) -> WebState:

@@ -1,0 +1,195 @@
+"""The list's totals and facet counts (web/facets.py): they match a plain SQL count, and every write shows.
+
+The oracle is a count in SQL over the same conditions the list pages use (queries.where); the index
+must give the same totals and the same ranked facet values through corrections and re-extraction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from diplomap.model import DateSpan, Document, Event, Evidence, Modality, Precision, Sentence
+from diplomap.store.corrections import record_correction
+from diplomap.store.db import Store
+from diplomap.web.app import create_app
+from diplomap.web.facets import FACET_LIMIT, MONTH_LIMIT, TYPE_LIMIT, FacetIndex
+from diplomap.web.queries import FacetValue, Filters, where
+from tests import webdata
+
+WORDS = ("rail", "gas", "border", "trade")
+CODES = ("AAX", "BBX", "CCX", "DDX", "EEX")
+TOKEN = "facet-token"
+
+
+def _doc(n: int, rng: random.Random) -> tuple[Document, list[Sentence], list[Event]]:
+    lines = [f"Report {n}.{i}: talks on {rng.choice(WORDS)} and {rng.choice(WORDS)} went on." for i in range(10)]
+    text = " ".join(lines)
+    doc = Document(id=hashlib.sha256(f"facets-{n}".encode()).hexdigest(), text=text, source=f"f/{n}.txt",
+                   title=f"Report {n}" if n % 3 else "", raw=text)
+    sentences, events, pos = [], [], 0
+    for i, line in enumerate(lines):
+        sentences.append(Sentence(doc.id, i, pos, pos + len(line), line))
+        a, b, c = rng.sample(CODES, 3)
+        day = date(2024, 1, 1) + timedelta(days=rng.randrange(90))
+        at = pos + line.index("talks")
+        events.append(Event(
+            type=rng.choice(("CONSULT", "AGREE", "AID")), source=(a,), target=(b,),
+            participants=(c,) if i % 4 == 0 else (), trigger=f"talks{i}",
+            date=None if i % 6 == 5 else DateSpan(day, day, Precision.DAY, day.isoformat()),
+            modality=Modality.PLANNED if i % 7 == 3 else Modality.HAPPENED,
+            evidence=(Evidence(doc.id, i, at, at + 5, "talks"),),
+        ))
+        pos += len(line) + 1
+    return doc, sentences, events
+
+
+def oracle(conn: sqlite3.Connection, f: Filters) -> tuple[int, dict[str, list[FacetValue]]]:
+    """The total and the facets, counted in SQL as the list filters its events."""
+    clauses, args = where(f)
+    chosen = f"SELECT e.id FROM events e WHERE {' AND '.join(clauses)}"
+    total = int(conn.execute(f"SELECT COUNT(*) FROM ({chosen})", args).fetchone()[0])
+
+    def count(sql: str) -> list[tuple[str, int]]:
+        return [(str(v), int(n)) for v, n in conn.execute(sql, args) if v]
+
+    def ranked(found: list[tuple[str, int]], limit: int) -> list[FacetValue]:
+        return [FacetValue(v, v, n) for v, n in sorted(found, key=lambda vn: (-vn[1], vn[0]))[:limit]]
+
+    column = "SELECT {0}, COUNT(*) FROM events WHERE id IN ({1}) GROUP BY 1"
+    pairs = "SELECT {0}, COUNT(DISTINCT event_id) FROM {1} WHERE event_id IN ({2}) GROUP BY 1"
+    titles = dict(conn.execute("SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents").fetchall())
+    months = sorted(count(column.format("substr(start, 1, 7)", chosen)), reverse=True)[:MONTH_LIMIT]
+    return total, {
+        "type": ranked(count(column.format("type", chosen)), TYPE_LIMIT),
+        "actor": ranked(count(pairs.format("code", "event_actors", chosen)), FACET_LIMIT),
+        "month": [FacetValue(m, m, n) for m, n in months],
+        "modality": ranked(count(column.format("modality", chosen)), FACET_LIMIT),
+        "status": ranked(count(column.format("status", chosen)), FACET_LIMIT),
+        "doc": [FacetValue(d.value, titles[d.value], d.count)
+                for d in ranked(count(pairs.format("doc_id", "evidence", chosen)), FACET_LIMIT)],
+    }
+
+
+def views(conn: sqlite3.Connection) -> list[Filters]:
+    doc = str(conn.execute("SELECT COALESCE(MIN(id), 'none') FROM documents").fetchone()[0])
+    return [
+        Filters(), Filters(actor="AAX"), Filters(type="AID"), Filters(month="2024-02"), Filters(q="rail"),
+        Filters(q="gas border"), Filters(modality="planned"), Filters(status="rejected"), Filters(status="edited"),
+        Filters(doc=doc), Filters(actor="BBX", type="CONSULT", q="trade"), Filters(actor="NOPE"),
+        Filters(type="NOPE"), Filters(q="nothing"),
+    ]
+
+
+def assert_index_agrees(conn: sqlite3.Connection) -> None:
+    index = FacetIndex.build(conn)
+    for f in views(conn):
+        chosen = index.select(f, (), index.search(conn, f.q) if f.q else None)
+        assert (int(chosen.sum()), index.facets(chosen)) == oracle(conn, f), f
+
+
+def test_index_counts_match_sql_through_corrections_and_reextraction(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    with Store(tmp_path / "f.db") as store:
+        docs = [_doc(n, rng) for n in range(30)]
+        for doc, sentences, events in docs:
+            store.add_document(doc, sentences, [], events)
+        assert_index_agrees(store.conn)
+
+        ids = [str(r[0]) for r in store.conn.execute("SELECT id FROM events ORDER BY id")]
+        for eid in ids[:40:4]:
+            record_correction(store, eid, "status", "rejected", "tester")
+        for eid in ids[1:40:4]:
+            record_correction(store, eid, "type", "AGREE", "tester")
+        for eid in ids[2:40:4]:
+            record_correction(store, eid, "date", "2024-02-20", "tester")
+        for eid in ids[3:40:4]:
+            record_correction(store, eid, "source", "EEX, AAX", "tester")
+        assert_index_agrees(store.conn)
+
+        doc, sentences, events = docs[0]
+        store.replace_extraction(doc, sentences, [], events[:4])
+        assert_index_agrees(store.conn)
+
+
+def test_empty_database_has_no_counts(tmp_path: Path) -> None:
+    with Store(tmp_path / "empty.db") as store:
+        assert_index_agrees(store.conn)
+
+
+# -- what the page shows --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[TestClient, Path, dict[str, str]]]:
+    path = tmp_path / "web.db"
+    ids = webdata.build(path)
+    with TestClient(create_app(path, token=TOKEN, knowledge=webdata.knowledge()), base_url="http://127.0.0.1") as c:
+        yield c, path, ids
+
+
+def shown(client: TestClient, url: str = "/events") -> dict[str, dict[str, int]]:
+    """Each facet's values and counts as the page shows them, and the heading's total under 'total'."""
+    html = client.get(url).text
+    out = {"total": {"events": int(re.search(r"<h1>(\d+) events?", html).group(1))}}  # type: ignore[union-attr]
+    for name, body in re.findall(r'<section class="facet" id="facet-(\w+)">(.*?)</section>', html, re.S):
+        values = re.findall(r'<a href="[^"]*">([^<]*)</a> <span class="n">(\d+)</span>', body)
+        out[name] = {v: int(n) for v, n in values}
+    return out
+
+
+def correct(client: TestClient, eid: str, field: str, value: str) -> None:
+    r = client.post(f"/api/events/{eid}/corrections", json={"field": field, "value": value, "author": "tester"},
+                    headers={"authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201
+
+
+def test_a_correction_changes_the_counts_shown(served: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, _, ids = served
+    before = shown(client)
+    assert before["total"] == {"events": 5}
+    assert before["type"] == {"AGREE": 1, "AID": 1, "CONSULT": 1, "PROTEST": 1, "SUPPORT": 1}
+    assert shown(client, "/events?type=AGREE")["actor"] == {"ALD": 1, "BRV": 1}
+
+    correct(client, ids["talks"], "type", "AGREE")
+    after = shown(client)
+    assert after["type"] == {"AGREE": 2, "AID": 1, "PROTEST": 1, "SUPPORT": 1}
+    assert after["status"] == {"auto": 4, "edited": 1}
+    assert shown(client, "/events?type=AGREE")["actor"] == {"ALD": 2, "BRV": 2}
+
+    correct(client, ids["aid"], "status", "rejected")
+    assert shown(client)["total"] == {"events": 4}
+    assert shown(client)["type"] == {"AGREE": 2, "PROTEST": 1, "SUPPORT": 1}
+
+
+def test_a_write_by_another_process_changes_the_counts_shown(served: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, path, _ = served
+    assert shown(client)["actor"] == {"ALD": 3, "BRV": 4, "CAS": 3}
+    extra = webdata.document("Borvia and Castria met. Castria wrote to Aldoria.", "Notes")
+    with Store(path) as store:  # as `diplomap ingest` would, while the app serves
+        store.add_document(extra, webdata.sentences(extra), [], [
+            webdata.event(extra, "Borvia and Castria met", "CONSULT", ("BRV",), ("CAS",), date(2025, 5, 1)),
+            webdata.event(extra, "Castria wrote to Aldoria", "CONSULT", ("CAS",), ("ALD",), date(2025, 5, 2)),
+        ])
+    after = shown(client)
+    assert after["total"] == {"events": 7}
+    assert after["actor"] == {"ALD": 4, "BRV": 5, "CAS": 5}
+    assert after["type"]["CONSULT"] == 3
+    assert after["month"] == {"2025-05": 2, "2025-04": 2, "2025-03": 3}
+    assert after["doc"]["Notes"] == 2
+
+
+def test_vector_facet_keeps_every_vector_when_one_is_chosen(served: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, _, _ = served
+    body = client.get("/api/events?actor=ALD&vector=Steppe&facets=true").json()
+    assert body["total"] == 1
+    assert {v["value"]: v["count"] for v in body["facets"]["vector"]} == {"Inner Sea": 2, "Steppe": 1}
+    assert {v["value"]: v["count"] for v in body["facets"]["type"]} == {"PROTEST": 1}
