@@ -202,7 +202,6 @@ def test_india_pakistan_ceasefire_reported_speech(pipeline: Any) -> None:
     no_trigger(ev, "say", "said")
 
 
-@xfail("'talks mediated by Türkiye': CONSULT lacks ETH, SOM and is 'planned'; 'end their dispute' coded SANCTION")
 def test_ethiopia_somalia_agreement_in_ankara(pipeline: Any) -> None:
     ev = coded(pipeline, "Ethiopia and Somalia agreed in Ankara on 11 December 2024 to end their dispute over "
                          "Somaliland after talks mediated by Türkiye.", "2024-12-12")

@@ -281,9 +281,16 @@ class Coder:
         if modality is None:
             return None
         subject = subject_tokens(trig)
-        verb = governing_verb(trig.token) if trig.entry.mode == "Phone" and trig.token.dep_ == "pobj" else None
+        tok = trig.token
+        talks = trig.entry.type == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (
+            trig.entry.mode == "Phone" or tok.head.lower_ in ("after", "following", "during"))
+        verb = governing_verb(tok) if talks else None
+        while verb is not None and verb.dep_ in ("xcomp", "conj") and not any(
+                c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "A and B agreed to end the dispute after talks": the subject above
         if verb is not None:
-            # "Putin, in a phone conversation, stated his regrets": whoever speaks is on the call
+            # "Putin, in a phone conversation, stated his regrets", "A and B agreed after talks mediated by C":
+            # who acts in the clause took part in the talks
             subject |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
         source, target, location = self._actors(sent, trig, ctx, span, region, subject)
         if trig.token.dep_ == "acl" and trig.token.tag_ == "VBN" and trig.token.lemma_.lower() in HOST_VERBS:
@@ -594,6 +601,9 @@ class Coder:
             node = node.head
             if node.lemma_.lower() in DENYING and node.i != head.i:
                 return Modality.NEGATED
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and not (
+                {c.lower_ for a in tok.ancestors for c in a.children if c.dep_ == "aux"} & (FUTURE_AUX | HYPO_AUX)):
+            return Modality.HAPPENED  # "agreed to end the dispute after talks": the talks came first
         aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if head.dep_ == "advcl" and head.tag_ == "VBG":
             # "this line can constitute a link, thus building on cooperation": the participle goes with its verb
@@ -655,11 +665,19 @@ def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[T
     kept = dict(by_token)
     for i, (trig, event) in by_token.items():
         tok = trig.token
-        main = by_token.get(tok.head.i) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
-        if main is not None and main[1].type == event.type and set(event.actors) <= set(main[1].actors):
-            del kept[i]
-            if tok.head.i in kept and kept[tok.head.i][1].location is None:
-                kept[tok.head.i] = (main[0], replace(main[1], location=event.location))
+        retold = tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        # "talks mediated by Türkiye": a participle that describes an event noun of its kind adds its actors
+        describing = tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN"
+        main = by_token.get(tok.head.i) if retold or describing else None
+        if main is None or main[1].type != event.type or tok.head.i not in kept:
+            continue
+        if retold and not set(event.actors) <= set(main[1].actors):
+            continue
+        del kept[i]
+        first = kept[tok.head.i][1]
+        kept[tok.head.i] = (main[0], replace(
+            first, location=first.location or event.location, mode=first.mode or event.mode,
+            target=tuple(dict.fromkeys((*first.target, *(c for c in event.actors if c not in first.source))))))
     return list(kept.values())
 
 

@@ -40,12 +40,17 @@ class TriggerMatch:
 # -- parse helpers --------------------------------------------------------------------------
 
 
+# prepositions of time: what follows them is when, not what ("ended the dispute after talks")
+WHEN_PREPS = {"after", "before", "during", "following", "since", "until", "amid", "despite"}
+
+
 def near_lemmas(tok: Token) -> dict[str, Token]:
     """Lemmas of the words a phrase trigger may combine with: particles, objects, modifiers."""
     out: dict[str, Token] = {}
     for child in tok.children:
         out.setdefault(child.lemma_.lower(), child)
-        if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt"):
+        if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt") and not (
+                child.dep_ == "prep" and child.lower_ in WHEN_PREPS):  # "end the dispute after talks"
             for grand in child.children:
                 out.setdefault(grand.lemma_.lower(), grand)
     if tok.dep_ in ("compound", "amod"):
