@@ -270,7 +270,6 @@ def test_imf_pakistan_loan(pipeline: Any) -> None:
     find(ev, "AID", source={"IMF"}, target={"PAK"}, start="2024-09-25", end="2024-09-25", quantity=(7e9, "USD"))
 
 
-@xfail("police sent to lead a mission in another state coded MOBILIZE; codebook: AID (police assistance)")
 def test_kenya_haiti_police_deployment(pipeline: Any) -> None:
     # sending police to help another state is AID ("military and police assistance including ... personnel")
     ev = coded(pipeline, "Kenya deployed 400 police officers to Haiti on 25 June 2024 to lead a UN-backed "
@@ -456,3 +455,8 @@ def test_china_japan_import_ban_and_eu_ban_on_imports(pipeline: Any) -> None:
     ev = coded(pipeline, "The EU imposed a ban on imports of Russian coal on 8 April 2022.", "2022-04-09")
     find(ev, "COERCE", source={"EU"}, target={"RUS"}, start="2022-04-08")
     assert not [e for e in ev if e["type"] == "COOPERATE"], _dump(ev)
+
+
+def test_russia_ukraine_troops_to_a_border_stay_mobilize(pipeline: Any) -> None:
+    ev = coded(pipeline, "Russia deployed troops to the border with Ukraine on 3 March 2021.", "2021-03-04")
+    find(ev, "MOBILIZE", source={"RUS"}, start="2021-03-03")

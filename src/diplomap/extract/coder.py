@@ -24,12 +24,14 @@ from diplomap.extract.dates import DateMention
 from diplomap.extract.gazetteer import ACTOR_LABELS
 from diplomap.extract.grammar import (
     ADVERBIAL_PREPS,
+    ASSISTING,
     CLAUSE_TAKERS,
     COOPERATIVE,
     DENYING,
     DIRECTED,
     DOMESTIC,
     EXPECT_HEADS,
+    FORCES,
     FUTURE_AUX,
     GIVING,
     HAPPENING,
@@ -347,6 +349,12 @@ class Coder:
         elif not source and len(set(target)) == 1 and trig.entry.type in {"COERCE", "CONCEDE", "PROTEST"}:
             source = list(target)  # an unnamed official or group acting within a state is that state's
         etype, mode = trig.entry.type, trig.entry.mode
+        forces = {t.lemma_.lower() for t in trig.words} | {
+            c.lemma_.lower() for c in trig.head.children if c.dep_ == "dobj"}
+        if etype == "MOBILIZE" and forces & FORCES and target and set(target) - set(source) and any(
+                t.lemma_.lower() in ASSISTING for t in trig.head.subtree):
+            # "deployed 400 police officers to Haiti to lead a security mission": help sent abroad (PLOVER AID)
+            etype, mode = "AID", ""
         if modality == Modality.PLANNED and etype in COOPERATIVE and is_promise(trig) and not conditional(trig):
             # "Finland will give Tanzania a grant": the promise is the event (PLOVER AGREE)
             etype, mode, modality = "AGREE", "", Modality.HAPPENED

@@ -85,6 +85,10 @@ TITLE_NOUNS = {"ambassador", "envoy", "representative", "embassy", "mission", "c
 # types whose second party the narrative often leaves to the previous sentence
 # trigger words for works on a project (building, opening it)
 PROJECT_WORK = {"construction", "build", "construct", "inaugurate", "inauguration", "commission", "groundbreaking"}
+# what forces sent to another state go to do when they are help, not a threat ("to lead a security mission")
+ASSISTING = {"mission", "peacekeeping", "peacekeeper", "assist", "assistance", "help", "stabilization",
+             "stabilisation", "relief", "rescue"}
+FORCES = {"troop", "police", "soldier", "force", "personnel", "officer", "peacekeeper", "contingent", "unit"}
 # triggers only without a direct object: "X compromised" concedes, "X compromised Y's interests" harms them
 INTRANSITIVE = {"compromise"}
 DIRECTED = {"COOPERATE", "CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE",
