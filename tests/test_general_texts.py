@@ -460,3 +460,21 @@ def test_china_japan_import_ban_and_eu_ban_on_imports(pipeline: Any) -> None:
 def test_russia_ukraine_troops_to_a_border_stay_mobilize(pipeline: Any) -> None:
     ev = coded(pipeline, "Russia deployed troops to the border with Ukraine on 3 March 2021.", "2021-03-04")
     find(ev, "MOBILIZE", source={"RUS"}, start="2021-03-03")
+
+
+def test_eu_brussels_acts_for_the_eu_and_is_a_place_otherwise(pipeline: Any) -> None:
+    # metonyms.csv: "Brussels" acting is the EU, not Belgium; "in Brussels" is a place
+    ev = coded(pipeline, "On 3 June 2025 Brussels imposed new sanctions on Belarus.", "2025-06-04")
+    find(ev, "SANCTION", source={"EU"}, target={"BLR"})
+    ev = coded(pipeline, "Georgian and Belgian ministers met in Brussels on 3 June 2025.", "2025-06-04")
+    find(ev, "CONSULT", actors_={"GEO", "BEL"}, location="Brussels")
+    ev = coded(pipeline, "Georgia's parliament passed a foreign agents law on 14 May 2024 despite warnings from "
+                         "Brussels.", "2024-05-15")
+    find(ev, "THREATEN", source={"EU"})
+
+
+def test_pakistan_afghanistan_the_venue_of_a_truce_is_no_party_to_the_clashes(pipeline: Any) -> None:
+    ev = coded(pipeline, "Pakistan and Afghanistan agreed to a ceasefire in Doha on 19 October 2025 after days of "
+                         "border clashes that killed dozens.", "2025-10-20")
+    find(ev, "AGREE", actors_={"PAK", "AFG"}, start="2025-10-19", location="Doha")
+    no_party(ev, "QAT")

@@ -331,11 +331,15 @@ class Coder:
             antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
             source = list(dict.fromkeys([*antecedent, *source]))
             target = [c for c in target if c not in source]
+        # a place named in the event's own clause, or in the sentence when no other event's clause holds this one
+        embedded = bool({a.i for a in trig.token.ancestors} & (trigger_heads - {trig.head.i, trig.token.i}))
+        own_place = location is not None or not embedded
         if location is None:
             location = self._sentence_location(sent, ctx, trig)
         location = self._narrower_place(sent, ctx, location)
-        if not source and trig.entry.type in DOMESTIC and location is not None and location.country:
-            # "demonstrators in Baghdad blocked a road": unnamed people act for the state they act in
+        if not source and trig.entry.type in DOMESTIC and own_place and location and location.country:
+            # "demonstrators in Baghdad blocked a road": unnamed people act for the state they act in (not
+            # "agreed in Doha after clashes": that place is the agreement's)
             source = [location.country]
             target = [c for c in target if c != location.country] or []
         if not source and not target and set(trig.entry.words) & PROJECT_WORK:
@@ -344,7 +348,7 @@ class Coder:
             source = self._project_states(sent, ctx)
         if not source and not target:
             return None
-        if len(set(source)) == 1 and not target and trig.entry.type in DOMESTIC:
+        if len(set(source)) == 1 and not target and trig.entry.type in DOMESTIC and source[0] in self.kb.states:
             target = list(source)  # PLOVER: a state acting at home acts on itself (its people, its opposition)
         elif not source and len(set(target)) == 1 and trig.entry.type in {"COERCE", "CONCEDE", "PROTEST"}:
             source = list(target)  # an unnamed official or group acting within a state is that state's

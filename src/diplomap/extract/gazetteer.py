@@ -68,12 +68,15 @@ def patterns(kb: Knowledge) -> list[Pattern]:
         iso = capitals.get(pl.name) if pl.kind == "capital" or pl.name in capitals else None
         for form in (pl.name, *pl.aliases):
             if iso:
-                add("CAPITAL", form, iso)
+                add("CAPITAL", form, kb.metonyms.get(form, iso))
             else:
                 add("PLACE", form, place_id(pl.name))
     for cap, iso in capitals.items():
-        add("CAPITAL", cap, iso)
+        # a capital that acts for more than its state ("Brussels" for the EU) says so in metonyms.csv
+        add("CAPITAL", cap, kb.metonyms.get(cap, iso))
     for term, code in kb.metonyms.items():
+        if term in capitals:
+            continue  # still a place when it is one: "talks in Brussels"
         add("METONYM", term, code)
         if not term.lower().startswith("the "):
             add("METONYM", "the " + term, code)

@@ -44,6 +44,10 @@ class TriggerMatch:
 WHEN_PREPS = {"after", "before", "during", "following", "since", "until", "amid", "despite"}
 
 
+# event nouns whose "from" phrase names who acts
+VOICED = {"THREATEN", "ACCUSE", "PROTEST", "REQUEST", "REJECT", "SUPPORT", "AID", "AGREE"}
+
+
 def near_lemmas(tok: Token) -> dict[str, Token]:
     """Lemmas of the words a phrase trigger may combine with: particles, objects, modifiers."""
     out: dict[str, Token] = {}
@@ -193,7 +197,8 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 out.update(t.i for t in c.subtree)
-            if c.dep_ == "prep" and c.lower_ == "by":
+            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and trig.entry.type in VOICED)):
+                # "a warning from Brussels", "aid from Russia" (but "a withdrawal from Lebanon")
                 out.update(t.i for t in c.subtree)
     return out
 
