@@ -478,3 +478,18 @@ def test_pakistan_afghanistan_the_venue_of_a_truce_is_no_party_to_the_clashes(pi
                          "border clashes that killed dozens.", "2025-10-20")
     find(ev, "AGREE", actors_={"PAK", "AFG"}, start="2025-10-19", location="Doha")
     no_party(ev, "QAT")
+
+
+def test_kazakhstan_uzbekistan_a_deadline_is_not_the_date(pipeline: Any) -> None:
+    # "by 2030" bounds the promise; the promise was made when the ministry spoke
+    ev = coded(pipeline, "Kazakhstan will supply 2.5 billion cubic metres of gas a year to Uzbekistan by 2030, the "
+                         "energy ministry said on 4 April 2025.", "2025-04-05")
+    find(ev, "AGREE", source={"KAZ"}, target={"UZB"}, start="2025-04-04", end="2025-04-04",
+         quantity=(2.5e9, "m3/year"))
+
+
+def test_poland_russia_a_condition_is_no_threat(pipeline: Any) -> None:
+    # the attack in an if-clause is hypothetical; only the consequence can be a threat
+    ev = coded(pipeline, "If Russia attacks, NATO would respond, the Polish foreign minister said on 2 May 2025.",
+               "2025-05-03")
+    assert not [e for e in ev if e["type"] in ("THREATEN", "ASSAULT") and "RUS" in e["source"]], _dump(ev)

@@ -560,7 +560,7 @@ class Coder:
             if not toks:
                 continue
             before = sent.text[max(0, d.start - 14): d.start].lower().split()
-            if before and (before[-1] in ("since", "until", "till", "before", "after", "from")
+            if before and (before[-1] in ("since", "until", "till", "before", "after", "from", "by")
                            or before[-2:] in (["as", "of"], ["ahead", "of"], ["prior", "to"])):
                 bounds.append(d)
                 continue

@@ -226,6 +226,8 @@ def conditional(trig: TriggerMatch) -> bool:
     """'... unless X yields', '... if cooperation fails': an action made to depend on the other side."""
     for tok in (trig.head, trig.head.head):
         for c in tok.children:
+            if c.i == trig.head.i:
+                continue  # "If Russia attacks, NATO would respond": the condition itself is no threat
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
                 return True
     return False
