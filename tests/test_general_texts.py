@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from diplomap.extract.pipeline import code_records
+from diplomap.model import Modality
 
 Event = dict[str, Any]
 
@@ -493,3 +494,14 @@ def test_poland_russia_a_condition_is_no_threat(pipeline: Any) -> None:
     ev = coded(pipeline, "If Russia attacks, NATO would respond, the Polish foreign minister said on 2 May 2025.",
                "2025-05-03")
     assert not [e for e in ev if e["type"] in ("THREATEN", "ASSAULT") and "RUS" in e["source"]], _dump(ev)
+
+
+def test_armenia_azerbaijan_expected_signing_is_stored_as_expected(pipeline: Any) -> None:
+    # "are expected to sign": the raised subject signs; the event is a forecast, kept out of the default output
+    out = next(code_records(pipeline, [{"id": "t", "text": "Armenian Prime Minister Nikol Pashinyan and Azerbaijani "
+                                        "President Ilham Aliyev are expected to sign the treaty next year.",
+                                        "date": "2025-12-15"}], tuple(Modality)))
+    find(out["events"], "AGREE", actors_={"ARM", "AZE"}, start="2026-01-01", end="2026-12-31")
+    assert out["events"][0]["modality"] == "expected"
+    assert coded(pipeline, "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev are "
+                           "expected to sign the treaty next year.", "2025-12-15") == []

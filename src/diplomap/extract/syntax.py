@@ -174,8 +174,11 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             if c.dep_ == "agent":
                 subj += [g for g in c.children if g.dep_ == "pobj"]
         if not subj and any(c.dep_ == "nsubjpass" for c in node.children):
-            # passive with no agent: the subject undergoes the event
-            break
+            if node.i != trig.head.i:
+                # "A and B are expected to sign": the subject of the raising verb signs
+                subj = [c for c in node.children if c.dep_ == "nsubjpass"]
+            else:
+                break  # passive with no agent: the subject undergoes the event
         if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ in ("ccomp", "relcl"):
             # "Benin said it would ...", "Baku elevated the agreement, which it signed with China": "it" is
             # the subject of the clause above (through the noun a relative clause describes)
