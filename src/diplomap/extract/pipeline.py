@@ -153,7 +153,6 @@ class Pipeline:
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
         return Extraction(sentences, mentions, dedup.merge(events))
 
-
     def _states_in_names(self, named: Sequence[Mention]) -> list[Mention]:
         """States a project's name names ("China–Kyrgyzstan–Uzbekistan railway" mentions Kyrgyzstan): kept
         as mentions of those states, but not handed to the coder, for whom the project is one thing."""
