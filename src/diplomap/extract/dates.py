@@ -108,8 +108,9 @@ def _infer_year(month: int, anchor: DateSpan | None, default_year: int) -> int:
 def find_dates(
     text: str, anchor: DateSpan | None, default_year: int, year_from_anchor: bool = True
 ) -> list[DateMention]:
-    """All date expressions in a text, resolved. ``anchor`` is the narrative date so far; a date
-    without a year takes the anchor's year, or ``default_year`` when ``year_from_anchor`` is off."""
+    """All date expressions in a text (a sentence), resolved. ``anchor`` is the narrative date so far; a
+    date without a year takes the anchor's year, or when ``year_from_anchor`` is off the one year the
+    sentence states ("In 2024, ... in July"), else ``default_year``."""
     year_anchor = anchor if year_from_anchor else None
     # "In 2024, ... in July": a sentence that states one year dates its bare months and days in it
     stated = {int(y) for y in _STATED_YEAR.findall(text)}
