@@ -505,3 +505,16 @@ def test_armenia_azerbaijan_expected_signing_is_stored_as_expected(pipeline: Any
     assert out["events"][0]["modality"] == "expected"
     assert coded(pipeline, "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev are "
                            "expected to sign the treaty next year.", "2025-12-15") == []
+
+
+def test_israel_iran_strikes_on_a_city_target_its_state(pipeline: Any) -> None:
+    ev = coded(pipeline, "Israel struck targets in Tehran on 13 June 2025, killing several senior commanders.",
+               "2025-06-14")
+    find(ev, "ASSAULT", source={"ISR"}, target={"IRN"}, start="2025-06-13", location="Tehran")
+
+
+def test_saudi_iran_a_deal_brokered_on_a_date_dates_the_agreement(pipeline: Any) -> None:
+    # "a deal brokered by China on 10 March 2023" describes the agreement: its date is the agreement's
+    ev = coded(pipeline, "Saudi Arabia and Iran agreed to restore diplomatic ties in a deal brokered by China on "
+                         "10 March 2023.", "2025-12-15")
+    find(ev, "AGREE", actors_={"SAU", "IRN"}, start="2023-03-10", end="2023-03-10")

@@ -342,6 +342,9 @@ class Coder:
             # "agreed in Doha after clashes": that place is the agreement's)
             source = [location.country]
             target = [c for c in target if c != location.country] or []
+        if (trig.entry.type == "ASSAULT" and source and not target and location is not None and location.country
+                and location.country not in source and own_place):
+            target = [location.country]  # "Israel struck targets in Tehran": the state attacked there
         if not source and not target and set(trig.entry.words) & PROJECT_WORK:
             # "the railway, whose construction started this year": a project's works are the joint act of
             # the states it links, when the sentence names no one else
@@ -592,7 +595,8 @@ class Coder:
         below = region | {t.i for t in trig.head.subtree}
         # a date of another trigger's clause below this one is that event's ("reiterated support, building on
         # the vision adopted four years earlier"), not this one's
-        others = trigger_heads - {trig.token.i, trig.head.i}
+        # (a participle describing a noun, "a deal brokered by China on 10 March", tells of the same event)
+        others = {i for i in trigger_heads - {trig.token.i, trig.head.i} if sent.doc[i].dep_ != "acl"}
         inside = [d for key, ds in attached.items() if key not in others for d in ds
                   if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
         if inside:
