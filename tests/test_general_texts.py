@@ -518,3 +518,15 @@ def test_saudi_iran_a_deal_brokered_on_a_date_dates_the_agreement(pipeline: Any)
     ev = coded(pipeline, "Saudi Arabia and Iran agreed to restore diplomatic ties in a deal brokered by China on "
                          "10 March 2023.", "2025-12-15")
     find(ev, "AGREE", actors_={"SAU", "IRN"}, start="2023-03-10", end="2023-03-10")
+
+
+def test_georgia_eu_council_held_and_talks_that_ended(pipeline: Any) -> None:
+    # a joint council held is a meeting, and "the sides discussed" retells it; talks that ended are no break
+    ev = coded(pipeline, "Georgia and the EU held their annual Association Council in Brussels on 18 March 2025. The "
+                         "sides discussed visa liberalisation.", "2025-03-19")
+    assert len([e for e in ev if e["type"] == "CONSULT"]) == 1, _dump(ev)
+    find(ev, "CONSULT", actors_={"GEO", "EU"}, start="2025-03-18", location="Brussels")
+    ev = coded(pipeline, "Talks between Armenia and Azerbaijan in Geneva on 3 May 2025 ended without agreement.",
+               "2025-05-04")
+    assert not [e for e in ev if e["type"] == "SANCTION"], _dump(ev)
+    find(ev, "CONSULT", actors_={"ARM", "AZE"}, location="Geneva")

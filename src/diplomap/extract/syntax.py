@@ -52,6 +52,8 @@ def near_lemmas(tok: Token) -> dict[str, Token]:
     """Lemmas of the words a phrase trigger may combine with: particles, objects, modifiers."""
     out: dict[str, Token] = {}
     for child in tok.children:
+        if child.dep_ == "nsubj" and tok.pos_ == "VERB":
+            continue  # "the talks ended" is not "ended the talks"
         out.setdefault(child.lemma_.lower(), child)
         if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt") and not (
                 child.dep_ == "prep" and child.lower_ in WHEN_PREPS):  # "end the dispute after talks"
