@@ -530,3 +530,18 @@ def test_georgia_eu_council_held_and_talks_that_ended(pipeline: Any) -> None:
                "2025-05-04")
     assert not [e for e in ev if e["type"] == "SANCTION"], _dump(ev)
     find(ev, "CONSULT", actors_={"ARM", "AZE"}, location="Geneva")
+
+
+def test_armenia_a_treaty_named_after_a_city_is_no_party(pipeline: Any) -> None:
+    # "the Rome Statute" names a treaty, not Italy; the second verb keeps its own date
+    out = next(code_records(pipeline, [{"id": "t", "text": "Armenia signed the Rome Statute in 1999 and ratified it "
+                                        "on 2 February 2024.", "date": "2024-02-03"}], tuple(Modality)))
+    no_party(out["events"], "ITA")
+    find(out["events"], "SUPPORT", source={"ARM"}, start="2024-02-02", end="2024-02-02")
+
+
+def test_iran_greece_a_sea_is_a_place_and_a_capital_sanctioned_is_its_state(pipeline: Any) -> None:
+    ev = coded(pipeline, "Iran seized a Greek oil tanker in the Gulf of Oman on 11 January 2024.", "2024-01-12")
+    find(ev, "COERCE", source={"IRN"}, target={"GRC"}, location="Gulf of Oman")
+    ev = coded(pipeline, "On 3 May 2025 Washington imposed sanctions on Caracas.", "2025-05-04")
+    find(ev, "SANCTION", source={"USA"}, target={"VEN"})

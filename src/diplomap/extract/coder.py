@@ -40,6 +40,7 @@ from diplomap.extract.grammar import (
     HYPO_AUX,
     INTENT_NOUNS,
     INTRANSITIVE,
+    NAMED_TEXTS,
     OBLIGATION,
     PLAN_ADJ,
     PLAN_HEADS,
@@ -400,6 +401,8 @@ class Coder:
             in_subject = any(t.i in subject for t in toks)
             if not in_subject and not any(t.i in region for t in toks):
                 continue
+            if mention.label == "CAPITAL" and _names_a_thing(toks, trig):
+                continue  # "the Rome Statute", "the Minsk Process": a name, neither party nor place
             role_place = is_place_use(toks, trig, mention.label) and not is_attacked(toks, trig)
             if mention.label in ("PLACE", "CAPITAL") and role_place:
                 location = location or self._place(mention)
@@ -576,7 +579,7 @@ class Coder:
         if subject and not (trig.head.dep_ == "relcl" and min(subject) not in {t.i for t in trig.head.subtree}):
             lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
             first = sent.doc[min(subject)].idx - sent.start_char
-            near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= pos
+            near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= min(pos, first)
                     and not re.search(r"\b(?:and|but|then|while|whereas)\b", sent.text[d.end:first])]
             if near:
                 return max(near, key=lambda d: d.start).span
@@ -665,6 +668,14 @@ class Coder:
         if ctx.focal_start and span.end < ctx.focal_start:
             return Modality.BACKGROUND
         return Modality.HAPPENED
+
+
+def _names_a_thing(toks: list[Token], trig: TriggerMatch) -> bool:
+    """A city's name inside the name of a treaty, process or declaration ("signed the Rome Statute"); not
+    of an institution, which is in that city's state ("aid to Baghdad University")."""
+    last = toks[-1]
+    return (last.dep_ == "compound" and last.head.lemma_.lower() in NAMED_TEXTS and last.head.i != trig.token.i
+            and last.head.i not in {w.i for w in trig.words})
 
 
 def _standing_condition(verb: Token) -> bool:

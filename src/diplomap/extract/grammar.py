@@ -89,6 +89,10 @@ PROJECT_WORK = {"construction", "build", "construct", "inaugurate", "inauguratio
 ASSISTING = {"mission", "peacekeeping", "peacekeeper", "assist", "assistance", "help", "stabilization",
              "stabilisation", "relief", "rescue"}
 FORCES = {"troop", "police", "soldier", "force", "personnel", "officer", "peacekeeper", "contingent", "unit"}
+# what a city's name may name without standing for its state: "the Rome Statute", "the Minsk Group"
+NAMED_TEXTS = {"statute", "declaration", "process", "protocol", "protocols", "accord", "accords", "agreement",
+               "format", "convention", "treaty", "charter", "memorandum", "communiqué", "communique",
+               "principles", "group", "formula", "consensus", "document", "agenda", "framework"}
 # triggers only without a direct object: "X compromised" concedes, "X compromised Y's interests" harms them
 INTRANSITIVE = {"compromise"}
 DIRECTED = {"COOPERATE", "CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE",

@@ -310,8 +310,8 @@ def is_place_use(toks: list[Token], trig: TriggerMatch, label: str) -> bool:
 
 
 def is_attacked(toks: list[Token], trig: TriggerMatch) -> bool:
-    """'fired shells at Seoul', 'strikes on Kyiv': the place attacked stands for its state."""
-    if trig.entry.type not in ("ASSAULT", "THREATEN", "COERCE"):
+    """'fired shells at Seoul', 'strikes on Kyiv', 'sanctions on Caracas': the place hit stands for its state."""
+    if trig.entry.type not in ("ASSAULT", "THREATEN", "COERCE", "SANCTION"):
         return False
     root = toks[-1]
     while root.dep_ in ("compound", "amod", "conj") and root.head.i != root.i:
