@@ -545,3 +545,15 @@ def test_iran_greece_a_sea_is_a_place_and_a_capital_sanctioned_is_its_state(pipe
     find(ev, "COERCE", source={"IRN"}, target={"GRC"}, location="Gulf of Oman")
     ev = coded(pipeline, "On 3 May 2025 Washington imposed sanctions on Caracas.", "2025-05-04")
     find(ev, "SANCTION", source={"USA"}, target={"VEN"})
+
+
+def test_usa_russia_spoke_by_phone(pipeline: Any) -> None:
+    ev = coded(pipeline, "On 12 February 2025, Trump and Putin spoke by phone for 90 minutes.", "2025-02-13")
+    find(ev, "CONSULT", mode="phone", actors_={"USA", "RUS"}, start="2025-02-12")
+
+
+def test_france_palestine_a_reported_would_is_a_promise(pipeline: Any) -> None:
+    # "announced that France would recognise": the backshifted "will" of reported speech, not a hypothesis
+    ev = coded(pipeline, "French President Emmanuel Macron announced on 24 July 2025 that France would recognise the "
+                         "State of Palestine.", "2025-07-25")
+    find(ev, "AGREE", source={"FRA"}, target={"PSE"}, start="2025-07-24")

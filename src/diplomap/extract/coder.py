@@ -627,6 +627,10 @@ class Coder:
         if head.dep_ == "advcl" and head.tag_ == "VBG":
             # "this line can constitute a link, thus building on cooperation": the participle goes with its verb
             aux |= {c.lower_ for c in head.head.children if c.dep_ == "aux"} & HYPO_AUX
+        if aux & HYPO_AUX == {"would"} and head.dep_ == "ccomp" and head.head.tag_ == "VBD" and (
+                head.head.lemma_.lower() in REPORTING | {"confirm", "pledge", "promise", "decide"}) and not any(
+                c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in head.children):
+            return Modality.PLANNED  # "announced that France would recognise": a reported "will"
         if aux & HYPO_AUX:
             return Modality.HYPOTHETICAL
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
