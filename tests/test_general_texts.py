@@ -557,3 +557,9 @@ def test_france_palestine_a_reported_would_is_a_promise(pipeline: Any) -> None:
     ev = coded(pipeline, "French President Emmanuel Macron announced on 24 July 2025 that France would recognise the "
                          "State of Palestine.", "2025-07-25")
     find(ev, "AGREE", source={"FRA"}, target={"PSE"}, start="2025-07-24")
+
+
+def test_kazakhstan_iran_recalled_ambassador_to_a_state(pipeline: Any) -> None:
+    # the post in "its ambassador to Iran" is what the recall acts on: Iran is the target
+    ev = coded(pipeline, "Kazakhstan recalled its ambassador to Iran for consultations on 2 May 2025.", "2025-05-03")
+    find(ev, "SANCTION", source={"KAZ"}, target={"IRN"}, start="2025-05-02")

@@ -391,7 +391,7 @@ class Coder:
         source: list[str] = []
         target: list[str] = []
         location: Place | None = None
-        placed = self._place_phrases(sent, ctx) | route_or_title(sent)
+        placed = self._place_phrases(sent, ctx) | route_or_title(sent, trig)
         for mention in ctx.mentions:
             toks = _mention_tokens(sent, mention, ctx.offset)
             if not toks:

@@ -251,13 +251,16 @@ def finite_verb(tok: Token) -> Token:
     return node
 
 
-def route_or_title(sent: Span) -> set[int]:
-    """Tokens naming a route ("via Türkiye") or part of a title ("ambassador to Germany")."""
+def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
+    """Tokens naming a route ("via Türkiye") or part of a title ("ambassador to Germany"), unless the
+    title is what the trigger acts on ("recalled its ambassador to Iran": Iran is the target)."""
     out: set[int] = set()
+    acted_on = {w.i for w in trig.words}
     for tok in sent:
         if tok.dep_ != "prep":
             continue
-        if tok.lower_ in ROUTE_PREPS or (tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS):
+        title = tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS and tok.head.i not in acted_on
+        if tok.lower_ in ROUTE_PREPS or title:
             out.update(t.i for t in tok.subtree)
     return out
 
