@@ -71,3 +71,19 @@ def test_a_sentence_that_states_its_year_dates_its_bare_months_in_it() -> None:
     found = find_dates("In 2024, Kazakhstan hosted summits in July and in October.", YEAR, 2025, year_from_anchor=False)
     assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found if d.kind == "month"] == [
         ("2024-07-01", "2024-07-31"), ("2024-10-01", "2024-10-31")]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Ministers met yesterday.", "2025-12-14", "2025-12-14"),
+    ("The talks ended last week.", "2025-12-08", "2025-12-14"),
+    ("The ban came into force two weeks ago.", "2025-11-28", "2025-12-04"),
+    ("Three days ago, the border reopened.", "2025-12-12", "2025-12-12"),
+    ("Exports fell in Q3 2025.", "2025-07-01", "2025-09-30"),
+])
+def test_news_words_count_from_the_day_the_text_was_written(text: str, start: str, end: str) -> None:
+    found = find_dates(text, YEAR, 2025, year_from_anchor=False, today=date(2025, 12, 15))  # a Monday
+    assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [(start, end)]
+
+
+def test_without_the_writing_date_yesterday_is_not_guessed() -> None:
+    assert find_dates("Ministers met yesterday.", YEAR, 2025) == []

@@ -34,6 +34,10 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 
 # Order matters: longer, more specific patterns first. Each names the groups it fills.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("deictic", re.compile(
+        r"\b(?:(?P<day>yesterday|today|tonight)|(?P<which>last|this|next)\s+(?P<unit>week|weekend)|"
+        r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)\s+"
+        r"(?P<units>day|week|month|year)s?\s+ago)\b", re.I)),
     ("day_range_month", re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b")),
     ("month_day_range", re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_DAY2}(?:,?\s+{_YEAR})?\b")),
     ("day_month_range", re.compile(rf"\b{_DAY}\s+{_MON}{_DASH}{_DAY2}\s+{_MON2}(?:,?\s+{_YEAR})?\b")),
@@ -48,8 +52,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(rf"\b{_MON}{_DASH}{_MON2}(?:,?\s+{_YEAR})?\b")),
     ("month", re.compile(rf"\b{_MON}(?:,?\s+(?:of\s+)?{_YEAR})?\b")),
     ("quarter", re.compile(
-        rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\s+(?:quarter|Q)(?:\s+of)?(?:\s+{_YEAR})?\b",
-        re.I)),
+        rf"\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\s+(?:quarter|Q)(?:\s+of)?(?:\s+{_YEAR})?"
+        rf"|(?P<qq>Q[1-4])\s+(?P<qyear>(?:19|20)\d\d))\b", re.I)),
     ("half", re.compile(rf"\b(?P<h>first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
     ("part_year", re.compile(rf"\b(?P<part>early|mid|late|the\s+(?:beginning|middle|end)\s+of)[\s-]+{_YEAR}\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<decade>(?:19|20)\d0)s\b", re.I)),
@@ -106,11 +110,12 @@ def _infer_year(month: int, anchor: DateSpan | None, default_year: int) -> int:
 
 
 def find_dates(
-    text: str, anchor: DateSpan | None, default_year: int, year_from_anchor: bool = True
+    text: str, anchor: DateSpan | None, default_year: int, year_from_anchor: bool = True, today: date | None = None
 ) -> list[DateMention]:
     """All date expressions in a text (a sentence), resolved. ``anchor`` is the narrative date so far; a
     date without a year takes the anchor's year, or when ``year_from_anchor`` is off the one year the
-    sentence states ("In 2024, ... in July"), else ``default_year``."""
+    sentence states ("In 2024, ... in July"), else ``default_year``. ``today`` is the day the text was
+    written (a news item's date): "yesterday", "last week" and "two weeks ago" count from it."""
     year_anchor = anchor if year_from_anchor else None
     # "In 2024, ... in July": a sentence that states one year dates its bare months and days in it
     stated = {int(y) for y in _STATED_YEAR.findall(text)}
@@ -128,7 +133,7 @@ def find_dates(
                 earlier = [d for d in found if d.end <= m.start() and not d.relative and d.kind != "this"]
                 if earlier:
                     base = max(earlier, key=lambda d: d.end).span
-            resolved = _resolve(kind, m, text, base, default_year)
+            resolved = _deictic(m, today) if kind == "deictic" else _resolve(kind, m, text, base, default_year)
             if resolved is None:
                 continue
             span, relative = resolved
@@ -217,8 +222,8 @@ def _resolve(
             return _month_span(y, MONTHS[name], Precision.MONTH, t), False
         if kind == "quarter":
             q = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
-                 "fourth": 4, "4th": 4, "q4": 4}[g["q"].lower()]
-            y = _year_of(m, anchor, default_year)
+                 "fourth": 4, "4th": 4, "q4": 4}[(g["q"] or g["qq"]).lower()]
+            y = int(g["qyear"]) if g.get("qyear") else _year_of(m, anchor, default_year)
             return DateSpan(date(y, 3 * q - 2, 1), _month_span(y, 3 * q).end, Precision.QUARTER, t), False
         if kind == "half":
             y = _year_of(m, anchor, default_year)
@@ -256,6 +261,33 @@ def _resolve(
     except (ValueError, KeyError):
         return None
     return None
+
+
+def _deictic(m: re.Match[str], today: date | None) -> tuple[DateSpan, bool] | None:
+    """"yesterday", "last week", "two weeks ago": counted from the day the text was written, if known."""
+    if today is None:
+        return None
+    g, t = m.groupdict(), m.group(0)
+    if g.get("day"):
+        day = today - timedelta(1) if g["day"].lower() == "yesterday" else today
+        return DateSpan(day, day, Precision.DAY, t), False
+    if g.get("unit"):
+        monday = today - timedelta(today.weekday()) + timedelta(7 * {"last": -1, "this": 0, "next": 1}[
+            g["which"].lower()])
+        return DateSpan(monday, monday + timedelta(6), Precision.RANGE, t), False
+    raw = " ".join(g["n"].lower().split())
+    n = int(raw) if raw.isdigit() else NUMBERS.get(raw, 1)
+    unit = g["units"].lower()
+    if unit == "day":
+        day = today - timedelta(n)
+        return DateSpan(day, day, Precision.DAY, t), False
+    if unit == "week":
+        mid = today - timedelta(7 * n)
+        return DateSpan(mid - timedelta(3), min(mid + timedelta(3), today), Precision.RANGE, t), False
+    if unit == "month":
+        then = _add_months(today, -n)
+        return _month_span(then.year, then.month, Precision.MONTH, t), False
+    return whole_year(today.year - n), False
 
 
 def _relative(kind: str, g: dict[str, str | None], t: str, anchor: DateSpan | None) -> tuple[DateSpan, bool] | None:

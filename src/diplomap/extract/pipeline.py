@@ -134,7 +134,7 @@ class Pipeline:
                 mentions.extend(self._states_in_names(sent_mentions))
                 last_igo = next((m for m in reversed(sent_mentions) if self._names_igo(m)), last_igo)
                 # a day or month without a year belongs to the year the document reports on
-                dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False)
+                dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False, today=doc.published)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative, named_dates)
                 coded = [_retold_date(e, events) for e in self.coder.code(sent, ctx)]
