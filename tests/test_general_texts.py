@@ -563,3 +563,15 @@ def test_kazakhstan_iran_recalled_ambassador_to_a_state(pipeline: Any) -> None:
     # the post in "its ambassador to Iran" is what the recall acts on: Iran is the target
     ev = coded(pipeline, "Kazakhstan recalled its ambassador to Iran for consultations on 2 May 2025.", "2025-05-03")
     find(ev, "SANCTION", source={"KAZ"}, target={"IRN"}, start="2025-05-02")
+
+
+def test_kazakhstan_uzbekistan_a_news_item_keeps_its_day_and_dateline(pipeline: Any) -> None:
+    # a news item's paragraphs go on telling "Thursday"; the dateline places its meetings and signings;
+    # a visit "expected in the spring", written in December, is next spring's
+    text = ("ASTANA, Kazakhstan — Kazakh President Kassym-Jomart Tokayev hosted his Uzbek counterpart Shavkat "
+            "Mirziyoyev on Thursday for talks on water sharing and transit.\n\nThe two leaders signed a declaration "
+            "on allied relations.\n\nTokayev is expected to visit Tashkent in the spring.")
+    out = next(code_records(pipeline, [{"id": "t", "text": text, "date": "2025-12-12"}], tuple(Modality)))
+    find(out["events"], "CONSULT", actors_={"KAZ", "UZB"}, start="2025-12-11", location="Astana")
+    find(out["events"], "AGREE", actors_={"KAZ", "UZB"}, start="2025-12-11", location="Astana")
+    find(out["events"], "CONSULT", source={"KAZ"}, target={"UZB"}, start="2026-03-01", end="2026-05-31")

@@ -95,6 +95,7 @@ class SentenceContext:
     narrative: bool = False  # an analytical review, where the present tense states how things are
     # dates of named events seen so far in the document ("the SCO summit" -> September), shared
     named_dates: dict[tuple[str, ...], DateSpan] = field(default_factory=dict)
+    written: date | None = None  # the day the text was written, when known
 
 
 class Coder:
@@ -283,6 +284,8 @@ class Coder:
         modality = self._modality(sent, trig, ctx, span)
         if modality is None:
             return None
+        if modality in (Modality.PLANNED, Modality.EXPECTED):
+            span = _next_occurrence(span, ctx.written)
         subject = subject_tokens(trig)
         tok = trig.token
         talks = trig.entry.type == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (
@@ -672,6 +675,19 @@ class Coder:
         if ctx.focal_start and span.end < ctx.focal_start:
             return Modality.BACKGROUND
         return Modality.HAPPENED
+
+
+def _next_occurrence(span: DateSpan, written: date | None) -> DateSpan:
+    """"is expected to visit in the spring", written in December: next spring. Only a date given without
+    its year, and ending before the text was written, moves on a year."""
+    if written is None or span.inherited or span.end >= written or re.search(r"\d{4}", span.text):
+        return span
+    try:
+        return replace(span, start=span.start.replace(year=span.start.year + 1),
+                       end=span.end.replace(year=span.end.year + 1))
+    except ValueError:  # 29 February
+        return replace(span, start=span.start.replace(year=span.start.year + 1, day=28),
+                       end=span.end.replace(year=span.end.year + 1, day=28))
 
 
 def _names_a_thing(toks: list[Token], trig: TriggerMatch) -> bool:

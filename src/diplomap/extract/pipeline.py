@@ -115,8 +115,10 @@ class Pipeline:
             scene: Place | None = None
             last_igo: Mention | None = None  # "this group", "the bloc": the organisation named last
             # a date carries over within a paragraph; a new paragraph of a review starts from the period
-            # the document covers unless it says otherwise (named events still keep their dates)
-            anchor = base
+            # the document covers unless it says otherwise (named events still keep their dates); a news
+            # item's short paragraphs go on telling the same day
+            if narrative:
+                anchor = base
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -136,7 +138,7 @@ class Pipeline:
                 # a day or month without a year belongs to the year the document reports on
                 dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False, today=doc.published)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
-                                      narrative, named_dates)
+                                      narrative, named_dates, doc.published)
                 coded = [_retold_date(e, events) for e in self.coder.code(sent, ctx)]
                 # the scene carries over: an event dated only by the narrative happened where the last
                 # dated event of the paragraph did ("Putin met Aliyev in Dushanbe. He apologised.")
@@ -151,7 +153,18 @@ class Pipeline:
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
+        dateline = None if narrative else self._dateline(doc.text)
+        if dateline is not None:
+            # "ASTANA, Kazakhstan — Tokayev hosted Mirziyoyev ...": a meeting or signing of the place's state
+            # with no place of its own happened where the story was filed
+            events = [replace(e, location=dateline) if e.location is None and e.type in ("CONSULT", "AGREE")
+                      and dateline.country in e.actors else e for e in events]
         return Extraction(sentences, mentions, dedup.merge(events))
+
+    def _dateline(self, text: str) -> Place | None:
+        found = _DATELINE.match(text)
+        rec = self.kb.place(found.group(1).strip().title()) if found else None
+        return Place(rec.name, rec.country, rec.lat, rec.lon) if rec and rec.country else None
 
     def _states_in_names(self, named: Sequence[Mention]) -> list[Mention]:
         """States a project's name names ("China–Kyrgyzstan–Uzbekistan railway" mentions Kyrgyzstan): kept
@@ -267,6 +280,9 @@ def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Ment
                     last_igo.entity_id, "ORG")]
 
 
+# "ASTANA, Kazakhstan —", "BAKU (Reuters) -": the city a news item was filed from
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][\w.\- ]{1,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s")
 _LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
 
 
@@ -275,7 +291,7 @@ def _next_anchor(dates: Sequence[DateMention], focal_year: int,
     """The narrative moves on with each stated date of the period the text reports on, never past the
     date the text was written ("the June 2026 elections" in a 2025 review is not where the story is)."""
     stated = [d for d in dates if (
-        (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month")
+        (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month", "weekday")
         or (d.kind == "following" and not _LOOKS_BACK.search(d.text)))  # "in the following weeks", not
         and (published is None or d.span.start <= published)]               # "over the previous years"
     return stated[-1].span if stated else None
