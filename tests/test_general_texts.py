@@ -575,3 +575,14 @@ def test_kazakhstan_uzbekistan_a_news_item_keeps_its_day_and_dateline(pipeline: 
     find(out["events"], "CONSULT", actors_={"KAZ", "UZB"}, start="2025-12-11", location="Astana")
     find(out["events"], "AGREE", actors_={"KAZ", "UZB"}, start="2025-12-11", location="Astana")
     find(out["events"], "CONSULT", source={"KAZ"}, target={"UZB"}, start="2026-03-01", end="2026-05-31")
+
+
+def test_georgia_eu_calling_a_decision_names_it_and_a_second_act_is_not_denied(pipeline: Any) -> None:
+    ev = coded(pipeline, "Prime Minister Irakli Kobakhidze called the decision blackmail on 3 May 2025.", "2025-05-04")
+    assert not [e for e in ev if e["type"] in ("CONSULT", "REQUEST")], _dump(ev)
+    ev = coded(pipeline, "Erdogan called Putin on 3 May 2025.", "2025-05-04")
+    find(ev, "CONSULT", mode="phone", source={"TUR"}, target={"RUS"}, start="2025-05-03")
+    # "rejected the criticism and accused ...": the accusation is a second act, not under the rejection
+    ev = coded(pipeline, "On 3 May 2025 Tbilisi rejected the criticism and accused Brussels of interfering in "
+                         "Georgia's internal affairs.", "2025-05-04")
+    find(ev, "ACCUSE", source={"GEO"}, target={"EU"}, start="2025-05-03")

@@ -97,3 +97,15 @@ def test_bad_input_raises_one_clear_error(tmp_path: Path, name: str, content: by
 def test_missing_file_error_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="no such file"):
         read_file(tmp_path / "nope.md")
+
+
+def test_a_date_inside_the_body_is_no_publication_date() -> None:
+    """A byline or dateline dates a text; "On 8 May 2025, ..." in its third paragraph does not (#3)."""
+    from datetime import date
+
+    from diplomap.ingest.reader import find_publication_date
+
+    body = "Georgia deepened its ties with China. On 8 May 2025, Georgia and China signed a memorandum " * 2
+    assert find_publication_date(f"# Georgia in 2025\n\n## China\n\n{body}\n") is None
+    assert find_publication_date(f"# Georgia in 2025\n\nDecember 2025\n\n{body}\n") == date(2025, 12, 31)
+    assert find_publication_date(f"TBILISI, 12 May 2025 — {body}") == date(2025, 5, 12)

@@ -279,6 +279,8 @@ class Coder:
             return None  # "the deepening strategic partnerships": a relation, dated or not, is no event
         if trig.token.lemma_.lower() in INTRANSITIVE and any(c.dep_ == "dobj" for c in trig.token.children):
             return None  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
+        if trig.token.lemma_.lower() == "call" and trig.entry.mode == "Phone" and not _calls_someone(trig.token):
+            return None  # "called the decision blackmail" names it; "called Erdogan" phones him
         if _standing_condition(trig.token):
             return None  # "had long restricted U.S. assistance": a lasting condition, not an event
         modality = self._modality(sent, trig, ctx, span)
@@ -620,8 +622,9 @@ class Coder:
         for _ in range(3):  # "dragged its feet on making an apology", "refused to attend"
             if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head.i == node.i:
                 break
+            coordinate = node.dep_ == "conj"  # "rejected the criticism and accused ...": a second act
             node = node.head
-            if node.lemma_.lower() in DENYING and node.i != head.i:
+            if node.lemma_.lower() in DENYING and node.i != head.i and not coordinate:
                 return Modality.NEGATED
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and not (
                 {c.lower_ for a in tok.ancestors for c in a.children if c.dep_ == "aux"} & (FUTURE_AUX | HYPO_AUX)):
@@ -675,6 +678,12 @@ class Coder:
         if ctx.focal_start and span.end < ctx.focal_start:
             return Modality.BACKGROUND
         return Modality.HAPPENED
+
+
+def _calls_someone(verb: Token) -> bool:
+    objects = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+    return any(t.ent_type_ in ACTOR_LABELS for t in objects) or any(
+        t.lemma_.lower() in ("phone", "telephone") for t in verb.subtree)
 
 
 def _next_occurrence(span: DateSpan, written: date | None) -> DateSpan:

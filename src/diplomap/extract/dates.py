@@ -72,7 +72,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this", re.compile(r"\b(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
     ("same", re.compile(r"\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|visit|trip|event|date)\b|"
                         r"\bon\s+that\s+(?:occasion|day)\b", re.I)),
-    ("that_month", re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("that_month", re.compile(
+        r"\b(?:later|earlier)\s+(?:in\s+)?(?:that|the\s+same|the)\s+(?P<unit>week|month|year)\b", re.I)),
 ]
 
 _STATED_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b(?![-–]\d)")

@@ -117,7 +117,7 @@ class Pipeline:
             # a date carries over within a paragraph; a new paragraph of a review starts from the period
             # the document covers unless it says otherwise (named events still keep their dates); a news
             # item's short paragraphs go on telling the same day
-            if narrative:
+            if narrative or doc.published is None:
                 anchor = base
             for sent in pdoc.sents:
                 if not sent.text.strip():

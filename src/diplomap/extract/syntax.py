@@ -54,6 +54,8 @@ def near_lemmas(tok: Token) -> dict[str, Token]:
     for child in tok.children:
         if child.dep_ == "nsubj" and tok.pos_ == "VERB":
             continue  # "the talks ended" is not "ended the talks"
+        if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            continue  # "called Putin on 3 May" is no "call on"
         out.setdefault(child.lemma_.lower(), child)
         if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt") and not (
                 child.dep_ == "prep" and child.lower_ in WHEN_PREPS):  # "end the dispute after talks"

@@ -90,8 +90,17 @@ def read_bytes(
 
 
 def find_publication_date(text: str) -> date | None:
-    """The first full or month-year date in the head of the text (a dateline or a byline date)."""
-    head = text[:1500]
+    """The first full or month-year date in the head of the text, in a byline (a short line of its own) or
+    a dateline (the start of a line): a date inside the body's sentences is an event's, not the text's."""
+    kept: list[str] = []
+    opened = False  # a body paragraph seen: only the first one's opening may hold a dateline
+    for line in text[:1500].splitlines():
+        if len(line.strip()) <= 100:
+            kept.append(line)
+        elif not opened:
+            kept.append(re.split(r"[.!?]\s", line[:60])[0])  # before its first sentence ends
+            opened = True
+    head = "\n".join(kept)
     iso = _ISODATE.search(head)
     m = _PUBDATE.search(head)
     if iso and (not m or iso.start() < m.start()):
