@@ -586,3 +586,23 @@ def test_georgia_eu_calling_a_decision_names_it_and_a_second_act_is_not_denied(p
     ev = coded(pipeline, "On 3 May 2025 Tbilisi rejected the criticism and accused Brussels of interfering in "
                          "Georgia's internal affairs.", "2025-05-04")
     find(ev, "ACCUSE", source={"GEO"}, target={"EU"}, start="2025-05-03")
+
+
+def test_india_pakistan_an_allegation_is_not_the_alleged_event(pipeline: Any) -> None:
+    # "accused Islamabad of violating the ceasefire": PLOVER codes the accusation, not what it alleges
+    ev = coded(pipeline, "On 10 May 2025, New Delhi accused Islamabad of violating the ceasefire along the Line of "
+                         "Control.", "2025-05-11")
+    find(ev, "ACCUSE", source={"IND"}, target={"PAK"}, start="2025-05-10")
+    assert not [e for e in ev if e["type"] == "ASSAULT"], _dump(ev)
+
+
+def test_pakistan_india_the_country_is_one_actor(pipeline: Any) -> None:
+    # "Pakistan's foreign ministry said the country ... blamed Indian forces": "the country" is Pakistan
+    ev = coded(pipeline, "On 10 May 2025, Pakistan's foreign ministry said the country remained committed to the "
+                         "truce and blamed Indian forces for the violations.", "2025-05-11")
+    find(ev, "ACCUSE", source={"PAK"}, target={"IND"})
+
+
+def test_eu_belarus_responded_with_sanctions(pipeline: Any) -> None:
+    ev = coded(pipeline, "On 3 May 2025 the EU responded with sanctions against Belarus.", "2025-05-04")
+    find(ev, "SANCTION", source={"EU"}, target={"BLR"})

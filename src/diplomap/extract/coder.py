@@ -73,6 +73,7 @@ from diplomap.extract.syntax import (
     object_clauses,
     route_or_title,
     setting_of,
+    singular_anaphor,
     subject_tokens,
     topic_of,
 )
@@ -194,9 +195,14 @@ class Coder:
         triggers = [t for t in triggers if not (t.token.pos_ == "NOUN" and t.token.dep_ == "pobj"
                                                  and t.token.head.lower_ in ("on", "against")
                                                  and t.token.head.head.i in targets)]
+        # "accused Islamabad of violating the ceasefire": what is alleged is the accusation's content, not news
+        alleged = {t.i for a in triggers if a.entry.type == "ACCUSE" for c in a.token.children
+                   if c.dep_ == "prep" and c.lower_ in ("of", "for") for t in c.subtree}
+        silent = {t.token.i for t in triggers if t.token.i in alleged}  # still a clause of its own
+        triggers = [t for t in triggers if t.token.i not in alleged]
         quantities = find_quantities(sent.text)
         events: list[tuple[TriggerMatch, Event]] = []
-        trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers}
+        trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers} | silent
         dated: dict[int, DateSpan] = {}
         # verbs first: an event noun in their setting ("held talks at the SCO summit") shares their date
         for trig in sorted(triggers, key=lambda t: (t.token.pos_ in ("NOUN", "PROPN"), t.token.i)):
@@ -290,8 +296,11 @@ class Coder:
             span = _next_occurrence(span, ctx.written)
         subject = subject_tokens(trig)
         tok = trig.token
-        talks = trig.entry.type == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (
-            trig.entry.mode == "Phone" or tok.head.lower_ in ("after", "following", "during"))
+        talks = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (
+            (trig.entry.type == "CONSULT" and (
+                trig.entry.mode == "Phone" or tok.head.lower_ in ("after", "following", "during")))
+            # "Pakistan answered with its own missile strikes": who answers with them strikes
+            or (trig.entry.type in ("ASSAULT", "SANCTION", "COERCE", "THREATEN") and tok.head.lower_ == "with"))
         verb = governing_verb(tok) if talks else None
         while verb is not None and verb.dep_ in ("xcomp", "conj") and not any(
                 c.dep_ == "nsubj" for c in verb.children):
@@ -334,7 +343,11 @@ class Coder:
             # "the two sides met", "where the three countries agreed": the actors named just before,
             # earlier in this sentence or else in the sentence before
             earlier = self._earlier_actors(sent, ctx, trig.token.i, span)
-            antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
+            if singular_anaphor(sent, subject):
+                # "Pakistan's foreign ministry said the country ...": one actor, the last one named
+                antecedent = earlier[-1:] or ctx.previous_actors[:1]
+            else:
+                antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
             source = list(dict.fromkeys([*antecedent, *source]))
             target = [c for c in target if c not in source]
         # a place named in the event's own clause, or in the sentence when no other event's clause holds this one

@@ -341,6 +341,14 @@ def anaphoric_subject(sent: Span, subject: set[int]) -> bool:
         c.lower_ in ("two", "three", "four", "both", "the", "these", "all") for c in t.children)) for t in words)
 
 
+def singular_anaphor(sent: Span, subject: set[int]) -> bool:
+    """'the country', 'the government', 'it': one actor, unlike 'the two sides' or 'both countries'."""
+    words = [sent.doc[i] for i in sorted(subject)]
+    heads = [t for t in words if t.lower_ in ANAPHORS]
+    return bool(heads) and all(t.tag_ in ("NN", "NNP", "PRP") and t.lower_ not in ("both", "they") and not any(
+        c.lower_ in ("two", "three", "four", "both", "these", "all") for c in t.children) for t in heads)
+
+
 def setting_of(noun: Token) -> Token | None:
     """The verb an event noun is the setting of: 'held a meeting at the SCO summit' -> held."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
