@@ -606,3 +606,12 @@ def test_pakistan_india_the_country_is_one_actor(pipeline: Any) -> None:
 def test_eu_belarus_responded_with_sanctions(pipeline: Any) -> None:
     ev = coded(pipeline, "On 3 May 2025 the EU responded with sanctions against Belarus.", "2025-05-04")
     find(ev, "SANCTION", source={"EU"}, target={"BLR"})
+
+
+def test_brazil_argentina_a_present_relative_clause_describes_not_reports(pipeline: Any) -> None:
+    # "who is serving a corruption sentence under house arrest": how someone is now, not an event
+    ev = coded(pipeline, "After the summit, on 3 July 2025, Lula visited former Argentine president Cristina "
+                         "Fernández de Kirchner, who is serving a corruption sentence under house arrest in Buenos "
+                         "Aires.", "2025-07-04")
+    find(ev, "CONSULT", source={"BRA"}, target={"ARG"}, start="2025-07-03")
+    assert not [e for e in ev if e["type"] in ("SANCTION", "COERCE")], _dump(ev)

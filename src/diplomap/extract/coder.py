@@ -287,6 +287,8 @@ class Coder:
             return None  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
         if trig.token.lemma_.lower() == "call" and trig.entry.mode == "Phone" and not _calls_someone(trig.token):
             return None  # "called the decision blackmail" names it; "called Erdogan" phones him
+        if _describes_now(trig.token):
+            return None  # "Kirchner, who is serving a sentence under house arrest": how someone is, not news
         if _standing_condition(trig.token):
             return None  # "had long restricted U.S. assistance": a lasting condition, not an event
         modality = self._modality(sent, trig, ctx, span)
@@ -691,6 +693,15 @@ class Coder:
         if ctx.focal_start and span.end < ctx.focal_start:
             return Modality.BACKGROUND
         return Modality.HAPPENED
+
+
+def _describes_now(tok: Token) -> bool:
+    """In a relative clause in the present tense that describes a person or thing."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ == "relcl":
+            aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            return node.tag_ in ("VBZ", "VBP") or (node.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "'re"}))
+    return False
 
 
 def _calls_someone(verb: Token) -> bool:
