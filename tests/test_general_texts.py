@@ -615,3 +615,23 @@ def test_brazil_argentina_a_present_relative_clause_describes_not_reports(pipeli
                          "Aires.", "2025-07-04")
     find(ev, "CONSULT", source={"BRA"}, target={"ARG"}, start="2025-07-03")
     assert not [e for e in ev if e["type"] in ("SANCTION", "COERCE")], _dump(ev)
+
+
+def test_georgia_eu_a_particle_verb_needs_its_particle(pipeline: Any) -> None:
+    # "give its assessment ... in its annual report" is no "give in"; "pulled out of" is "pull out"
+    out = next(code_records(pipeline, [{"id": "t", "text": "The European Commission is expected to give its "
+                                        "assessment of Georgia in its annual report next month.",
+                                        "date": "2025-10-06"}], tuple(Modality)))
+    assert not [e for e in out["events"] if e["type"] == "CONCEDE"], _dump(out["events"])
+    ev = coded(pipeline, "Russia pulled out of the grain deal on 17 July 2023.", "2023-07-18")
+    find(ev, "RETREAT", source={"RUS"}, start="2023-07-17")
+
+
+def test_georgia_eu_a_news_items_background_does_not_date_its_news(pipeline: Any) -> None:
+    # the headline's event merges with the body's; a background paragraph (January) does not date the last
+    # paragraph, which goes on from the story's recent day
+    text = ("Georgia's opposition rallies in Tbilisi\n\nOpposition supporters rallied in Tbilisi on 4 October 2025."
+            "\n\nOn 27 January 2025, EU foreign ministers agreed to suspend visa-free travel for Georgian "
+            "diplomats.\n\nEU officials urged restraint on all sides.")
+    ev = coded(pipeline, text, "2025-10-06")
+    find(ev, "REQUEST", source={"EU"}, start="2025-10-04", end="2025-10-04")

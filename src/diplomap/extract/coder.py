@@ -42,6 +42,7 @@ from diplomap.extract.grammar import (
     INTRANSITIVE,
     NAMED_TEXTS,
     OBLIGATION,
+    PARTICLES,
     PLAN_ADJ,
     PLAN_HEADS,
     PROJECT_WORK,
@@ -174,6 +175,10 @@ class Coder:
                 return entry, [tok]
             others = entry.words[1:] if verb else entry.words[:-1]
             hits = [near.get(w) for w in others]
+            # "give in" needs the particle, not "give its assessment in its report"
+            if verb and any(h is not None and w in PARTICLES and h.dep_ == "prep"
+                            and any(c.dep_ == "pobj" for c in h.children) for w, h in zip(others, hits, strict=True)):
+                continue
             if all(h is not None for h in hits):
                 return entry, [tok, *[h for h in hits if h is not None]]
         return None, []

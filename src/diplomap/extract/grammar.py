@@ -93,6 +93,8 @@ FORCES = {"troop", "police", "soldier", "force", "personnel", "officer", "peacek
 NAMED_TEXTS = {"statute", "declaration", "process", "protocol", "protocols", "accord", "accords", "agreement",
                "format", "convention", "treaty", "charter", "memorandum", "communiqué", "communique",
                "principles", "group", "formula", "consensus", "document", "agenda", "framework"}
+# the second word of a phrasal verb ("give in", "pull out", "step down"): a particle, not a preposition
+PARTICLES = {"in", "up", "down", "out", "off", "back", "away", "over"}
 # triggers only without a direct object: "X compromised" concedes, "X compromised Y's interests" harms them
 INTRANSITIVE = {"compromise"}
 DIRECTED = {"COOPERATE", "CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE",

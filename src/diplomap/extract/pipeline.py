@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from diplomap.extract import dedup
@@ -101,6 +101,7 @@ class Pipeline:
         section = ""
         texts = [doc.text[s:e] for s, e in paragraphs]
         anchor: DateSpan | None = base
+        news_day = base  # a news item's latest day in the weeks before it went out
         previous: tuple[str, ...] = ()
         named_dates: dict[tuple[str, ...], DateSpan] = {}
         parsed = self.nlp.pipe(texts, batch_size=32)
@@ -116,9 +117,8 @@ class Pipeline:
             last_igo: Mention | None = None  # "this group", "the bloc": the organisation named last
             # a date carries over within a paragraph; a new paragraph of a review starts from the period
             # the document covers unless it says otherwise (named events still keep their dates); a news
-            # item's short paragraphs go on telling the same day
-            if narrative or doc.published is None:
-                anchor = base
+            # item's short paragraphs go on telling its latest recent day, not its background's
+            anchor = base if narrative or doc.published is None else news_day
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -140,6 +140,11 @@ class Pipeline:
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative, named_dates, doc.published)
                 coded = [_retold_date(e, events) for e in self.coder.code(sent, ctx)]
+                if n == 0 and doc.published and not narrative and _is_heading(ptext):
+                    # a news headline retells the story's main event, which happened up to a few days before
+                    # the item went out: so dated, it merges with the body's telling of it
+                    coded = [replace(e, date=_headline_days(doc.published)) if e.date and e.date.inherited else e
+                             for e in coded]
                 # the scene carries over: an event dated only by the narrative happened where the last
                 # dated event of the paragraph did ("Putin met Aliyev in Dushanbe. He apologised.")
                 coded = [replace(e, location=scene) if e.location is None and e.date and e.date.inherited and scene
@@ -153,6 +158,8 @@ class Pipeline:
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
+                if doc.published and anchor.end >= doc.published - timedelta(31):
+                    news_day = anchor
         dateline = None if narrative else self._dateline(doc.text)
         if dateline is not None:
             # "ASTANA, Kazakhstan — Tokayev hosted Mirziyoyev ...": a meeting or signing of the place's state
@@ -239,6 +246,10 @@ def _paragraph_spans(text: str) -> list[re.Match[str]]:
 def _is_heading(text: str) -> bool:
     t = text.strip()
     return 0 < len(t) < 120 and not t.endswith((".", "?", "!", ":", ";", ",")) and "\n" not in t
+
+
+def _headline_days(published: date) -> DateSpan:
+    return DateSpan(published - timedelta(3), published, Precision.RANGE, "headline", inherited=True)
 
 
 def _retold_date(event: Event, earlier: Sequence[Event]) -> Event:

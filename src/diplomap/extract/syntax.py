@@ -170,6 +170,7 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
     """Tokens of the acting side: the clause subject (inherited across conjuncts), agents, possessors."""
     out: set[int] = set()
     node: Token | None = trig.head
+    via = ""  # the dependency climbed to reach node
     for _ in range(4):
         if node is None:
             break
@@ -178,7 +179,7 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             if c.dep_ == "agent":
                 subj += [g for g in c.children if g.dep_ == "pobj"]
         if not subj and any(c.dep_ == "nsubjpass" for c in node.children):
-            if node.i != trig.head.i:
+            if via == "xcomp":
                 # "A and B are expected to sign": the subject of the raising verb signs
                 subj = [c for c in node.children if c.dep_ == "nsubjpass"]
             else:
@@ -186,7 +187,7 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ in ("ccomp", "relcl"):
             # "Benin said it would ...", "Baku elevated the agreement, which it signed with China": "it" is
             # the subject of the clause above (through the noun a relative clause describes)
-            node = node.head
+            via, node = node.dep_, node.head
             if node.dep_ != "ROOT" and node.pos_ in ("NOUN", "PROPN") and node.head.pos_ in ("VERB", "AUX"):
                 node = node.head
             continue
@@ -196,7 +197,7 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             out |= listed_before(trig.head.doc, min(out))
             break
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp") and node.head.i != node.i:
-            node = node.head  # "Arnor is about to restore ties": the subject of the governing verb
+            via, node = node.dep_, node.head  # "Arnor is about to restore ties": the subject of the governing verb
             continue
         break
     tok = trig.token
