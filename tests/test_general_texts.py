@@ -635,3 +635,14 @@ def test_georgia_eu_a_news_items_background_does_not_date_its_news(pipeline: Any
             "diplomats.\n\nEU officials urged restraint on all sides.")
     ev = coded(pipeline, text, "2025-10-06")
     find(ev, "REQUEST", source={"EU"}, start="2025-10-04", end="2025-10-04")
+
+
+def test_china_philippines_an_embassy_protest_is_a_complaint(pipeline: Any) -> None:
+    # a government's protest is a verbal complaint (PLOVER gold standard: DISAPPROVE -> ACCUSE); crowds
+    # protesting in the street are PROTEST
+    ev = coded(pipeline, "The Chinese embassy in Manila protested on 3 May 2025 against the Philippine navy.",
+               "2025-05-04")
+    find(ev, "ACCUSE", source={"CHN"}, target={"PHL"})
+    ev = coded(pipeline, "Thousands protested in Belgrade against the Serbian government on 15 March 2025.",
+               "2025-03-16")
+    find(ev, "PROTEST", source={"SRB"})

@@ -382,6 +382,12 @@ class Coder:
         elif not source and len(set(target)) == 1 and trig.entry.type in {"COERCE", "CONCEDE", "PROTEST"}:
             source = list(target)  # an unnamed official or group acting within a state is that state's
         etype, mode = trig.entry.type, trig.entry.mode
+        if etype == "PROTEST" and trig.token.lemma_.lower() == "protest" and trig.token.pos_ == "VERB" and any(
+                m.label in OFFICIAL_LABELS and any(t.i in subject for t in _mention_tokens(sent, m, ctx.offset))
+                for m in ctx.mentions):
+            # "the Chinese embassy protested": a government's protest is a verbal complaint (PLOVER ACCUSE);
+            # crowds protesting in the street are PROTEST
+            etype, mode = "ACCUSE", "Disapprove"
         forces = {t.lemma_.lower() for t in trig.words} | {
             c.lemma_.lower() for c in trig.head.children if c.dep_ == "dobj"}
         if etype == "MOBILIZE" and forces & FORCES and target and set(target) - set(source) and any(
@@ -698,6 +704,10 @@ class Coder:
         if ctx.focal_start and span.end < ctx.focal_start:
             return Modality.BACKGROUND
         return Modality.HAPPENED
+
+
+# mentions that name a state, a body or an office holder (not a crowd: "Georgian protesters")
+OFFICIAL_LABELS = {"STATE", "ORG", "CAPITAL", "METONYM", "PERSON", "GROUP"}
 
 
 def _describes_now(tok: Token) -> bool:
