@@ -646,3 +646,9 @@ def test_china_philippines_an_embassy_protest_is_a_complaint(pipeline: Any) -> N
     ev = coded(pipeline, "Thousands protested in Belgrade against the Serbian government on 15 March 2025.",
                "2025-03-16")
     find(ev, "PROTEST", source={"SRB"})
+
+
+def test_south_africa_israel_a_court_is_the_forum_not_a_party(pipeline: Any) -> None:
+    ev = coded(pipeline, "South Africa filed a genocide case against Israel at the International Court of Justice on "
+                         "29 December 2023.", "2023-12-30")
+    find(ev, "ACCUSE", source={"ZAF"}, target={"ISR"}, start="2023-12-29")

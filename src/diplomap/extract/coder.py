@@ -434,6 +434,8 @@ class Coder:
                 continue
             if mention.label == "CAPITAL" and _names_a_thing(toks, trig):
                 continue  # "the Rome Statute", "the Minsk Process": a name, neither party nor place
+            if mention.label == "ORG" and _at_a_body(toks) and not is_attacked(toks, trig):
+                continue  # "filed a case at the International Court of Justice": the forum, not a party
             role_place = is_place_use(toks, trig, mention.label) and not is_attacked(toks, trig)
             if mention.label in ("PLACE", "CAPITAL") and role_place:
                 location = location or self._place(mention)
@@ -736,6 +738,12 @@ def _next_occurrence(span: DateSpan, written: date | None) -> DateSpan:
     except ValueError:  # 29 February
         return replace(span, start=span.start.replace(year=span.start.year + 1, day=28),
                        end=span.end.replace(year=span.end.year + 1, day=28))
+
+
+def _at_a_body(toks: list[Token]) -> bool:
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside), toks[-1])
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "before")
 
 
 def _names_a_thing(toks: list[Token], trig: TriggerMatch) -> bool:
