@@ -20,8 +20,8 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from diplomap.extract.dates import DateMention
-from diplomap.extract.gazetteer import ACTOR_LABELS
+from diplomap.extract.dates import DateMention, next_occurrence
+from diplomap.extract.gazetteer import ACTOR_LABELS, OFFICIAL_LABELS
 from diplomap.extract.grammar import (
     ADVERBIAL_PREPS,
     ASSISTING,
@@ -39,8 +39,6 @@ from diplomap.extract.grammar import (
     HOSTILE,
     HYPO_AUX,
     INTENT_NOUNS,
-    INTRANSITIVE,
-    NAMED_TEXTS,
     OBLIGATION,
     PARTICLES,
     PLAN_ADJ,
@@ -48,8 +46,6 @@ from diplomap.extract.grammar import (
     PROJECT_WORK,
     REPORTING,
     SETTING_PREPS,
-    STANDING,
-    STATE_NOUNS,
 )
 from diplomap.extract.lexicon import Lexicon, TriggerEntry
 from diplomap.extract.quantities import find_quantities
@@ -58,6 +54,7 @@ from diplomap.extract.syntax import (
     after_locative,
     anaphoric_subject,
     antecedent_phrase,
+    at_a_body,
     clause_head,
     clause_of,
     clause_region,
@@ -70,7 +67,9 @@ from diplomap.extract.syntax import (
     is_light,
     is_place_use,
     is_promise,
+    names_a_thing,
     near_lemmas,
+    no_event,
     object_clauses,
     route_or_title,
     setting_of,
@@ -279,28 +278,13 @@ class Coder:
         if span.inherited:
             # "... discussed during the SCO summit": the summit the text dated earlier
             span = self._named_date(sent, trig, ctx, region) or span
-        if trig.token.dep_ == "acl" and trig.token.tag_ == "VBN" and span.inherited:
-            return None  # "a policy built on respect": a participle describes its noun unless the text dates it
-        if (trig.head.i == trig.token.i and trig.token.pos_ in ("NOUN", "PROPN") and span.inherited
-                and (trig.token.lemma_.lower() in STATE_NOUNS or trig.token.tag_ == "NNS")):
-            # "partnerships with Türkiye", "the gas exports": a standing relation, not an event,
-            # unless the text dates it
+        if no_event(trig, dated_by_text=not span.inherited):
             return None
-        if trig.head.i == trig.token.i and trig.token.lemma_.lower() in STANDING:
-            return None  # "the deepening strategic partnerships": a relation, dated or not, is no event
-        if trig.token.lemma_.lower() in INTRANSITIVE and any(c.dep_ == "dobj" for c in trig.token.children):
-            return None  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
-        if trig.token.lemma_.lower() == "call" and trig.entry.mode == "Phone" and not _calls_someone(trig.token):
-            return None  # "called the decision blackmail" names it; "called Erdogan" phones him
-        if _describes_now(trig.token):
-            return None  # "Kirchner, who is serving a sentence under house arrest": how someone is, not news
-        if _standing_condition(trig.token):
-            return None  # "had long restricted U.S. assistance": a lasting condition, not an event
         modality = self._modality(sent, trig, ctx, span)
         if modality is None:
             return None
         if modality in (Modality.PLANNED, Modality.EXPECTED):
-            span = _next_occurrence(span, ctx.written)
+            span = next_occurrence(span, ctx.written)
         subject = subject_tokens(trig)
         tok = trig.token
         talks = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (
@@ -432,9 +416,9 @@ class Coder:
             in_subject = any(t.i in subject for t in toks)
             if not in_subject and not any(t.i in region for t in toks):
                 continue
-            if mention.label == "CAPITAL" and _names_a_thing(toks, trig):
+            if mention.label == "CAPITAL" and names_a_thing(toks, trig):
                 continue  # "the Rome Statute", "the Minsk Process": a name, neither party nor place
-            if mention.label == "ORG" and _at_a_body(toks) and not is_attacked(toks, trig):
+            if mention.label == "ORG" and at_a_body(toks) and not is_attacked(toks, trig):
                 continue  # "filed a case at the International Court of Justice": the forum, not a party
             role_place = is_place_use(toks, trig, mention.label) and not is_attacked(toks, trig)
             if mention.label in ("PLACE", "CAPITAL") and role_place:
@@ -706,59 +690,6 @@ class Coder:
         if ctx.focal_start and span.end < ctx.focal_start:
             return Modality.BACKGROUND
         return Modality.HAPPENED
-
-
-# mentions that name a state, a body or an office holder (not a crowd: "Georgian protesters")
-OFFICIAL_LABELS = {"STATE", "ORG", "CAPITAL", "METONYM", "PERSON", "GROUP"}
-
-
-def _describes_now(tok: Token) -> bool:
-    """In a relative clause in the present tense that describes a person or thing."""
-    for node in (tok, *tok.ancestors):
-        if node.dep_ == "relcl":
-            aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
-            return node.tag_ in ("VBZ", "VBP") or (node.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "'re"}))
-    return False
-
-
-def _calls_someone(verb: Token) -> bool:
-    objects = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
-    return any(t.ent_type_ in ACTOR_LABELS for t in objects) or any(
-        t.lemma_.lower() in ("phone", "telephone") for t in verb.subtree)
-
-
-def _next_occurrence(span: DateSpan, written: date | None) -> DateSpan:
-    """"is expected to visit in the spring", written in December: next spring. Only a date given without
-    its year, and ending before the text was written, moves on a year."""
-    if written is None or span.inherited or span.end >= written or re.search(r"\d{4}", span.text):
-        return span
-    try:
-        return replace(span, start=span.start.replace(year=span.start.year + 1),
-                       end=span.end.replace(year=span.end.year + 1))
-    except ValueError:  # 29 February
-        return replace(span, start=span.start.replace(year=span.start.year + 1, day=28),
-                       end=span.end.replace(year=span.end.year + 1, day=28))
-
-
-def _at_a_body(toks: list[Token]) -> bool:
-    inside = {t.i for t in toks}
-    root = next((t for t in toks if t.head.i not in inside), toks[-1])
-    return root.dep_ == "pobj" and root.head.lower_ in ("at", "before")
-
-
-def _names_a_thing(toks: list[Token], trig: TriggerMatch) -> bool:
-    """A city's name inside the name of a treaty, process or declaration ("signed the Rome Statute"); not
-    of an institution, which is in that city's state ("aid to Baghdad University")."""
-    last = toks[-1]
-    return (last.dep_ == "compound" and last.head.lemma_.lower() in NAMED_TEXTS and last.head.i != trig.token.i
-            and last.head.i not in {w.i for w in trig.words})
-
-
-def _standing_condition(verb: Token) -> bool:
-    """"has long supported", "had long restricted": the perfect with "long" tells a lasting state."""
-    children = list(verb.children)
-    return (any(c.dep_ == "advmod" and c.lower_ == "long" for c in children)
-            and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))
 
 
 def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:

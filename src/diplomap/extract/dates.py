@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from diplomap.model import DateSpan, Precision
@@ -374,3 +374,16 @@ def _this(g: dict[str, str | None], t: str, default_year: int, anchor: DateSpan 
 
 def whole_year(year: int) -> DateSpan:
     return DateSpan(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, str(year))
+
+
+def next_occurrence(span: DateSpan, written: date | None) -> DateSpan:
+    """"is expected to visit in the spring", written in December: next spring. Only a date given without
+    its year, and ending before the text was written, moves on a year."""
+    if written is None or span.inherited or span.end >= written or re.search(r"\d{4}", span.text):
+        return span
+    try:
+        return replace(span, start=span.start.replace(year=span.start.year + 1),
+                       end=span.end.replace(year=span.end.year + 1))
+    except ValueError:  # 29 February
+        return replace(span, start=span.start.replace(year=span.start.year + 1, day=28),
+                       end=span.end.replace(year=span.end.year + 1, day=28))

@@ -18,6 +18,8 @@ from diplomap.model import Entity
 # When one surface form names several things, the earlier label wins.
 PRIORITY = ("STATE", "ORG", "PERSON", "METONYM", "GROUP", "PROJECT", "CAPITAL", "DEMONYM", "PLACE")
 ACTOR_LABELS = {"STATE", "DEMONYM", "CAPITAL", "METONYM", "GROUP", "ORG", "PERSON"}
+# the labels that name a state, a body or an office holder (not a crowd: "Georgian protesters")
+OFFICIAL_LABELS = {"STATE", "ORG", "CAPITAL", "METONYM", "PERSON", "GROUP"}
 
 
 @dataclass(frozen=True)

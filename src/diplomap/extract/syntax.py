@@ -14,14 +14,18 @@ from diplomap.extract.grammar import (
     ADVERBIAL_PREPS,
     ANAPHORS,
     CLAUSE_DEPS,
+    INTRANSITIVE,
     LIGHT_FORMS,
     LIGHT_VERBS,
     LOCATIVE_PREPS,
     MONTH_WORDS,
+    NAMED_TEXTS,
     PRONOUNS,
     ROUTE_PREPS,
     SETTING_NOUNS,
     SETTING_PREPS,
+    STANDING,
+    STATE_NOUNS,
     SUBJECT_DEPS,
     TITLE_NOUNS,
     WILLING,
@@ -389,3 +393,60 @@ def object_clauses(trig: TriggerMatch) -> set[int]:
             if c.dep_ in ("relcl", "acl"):
                 out.update(t.i for t in c.subtree)
     return out
+
+
+def no_event(trig: TriggerMatch, dated_by_text: bool) -> bool:
+    """A trigger that, here, names no event: a state of things, a description, a name."""
+    tok = trig.token
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dated_by_text:
+        return True  # "a policy built on respect": a participle describes its noun unless the text dates it
+    if (trig.head.i == tok.i and tok.pos_ in ("NOUN", "PROPN") and not dated_by_text
+            and (lemma in STATE_NOUNS or tok.tag_ == "NNS")):
+        return True  # "partnerships with Türkiye", "the gas exports": a standing relation, unless dated
+    if trig.head.i == tok.i and lemma in STANDING:
+        return True  # "the deepening strategic partnerships": a relation, dated or not, is no event
+    if lemma in INTRANSITIVE and any(c.dep_ == "dobj" for c in tok.children):
+        return True  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
+    if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):
+        return True  # "called the decision blackmail" names it; "called Erdogan" phones him
+    # "Kirchner, who is serving a sentence under house arrest": how someone is, not news;
+    # "had long restricted U.S. assistance": a lasting condition
+    return _describes_now(tok) or _standing_condition(tok)
+
+
+def _describes_now(tok: Token) -> bool:
+    """In a relative clause in the present tense that describes a person or thing."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ == "relcl":
+            aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            return node.tag_ in ("VBZ", "VBP") or (node.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "'re"}))
+    return False
+
+
+def _calls_someone(verb: Token) -> bool:
+    objects = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+    return any(t.ent_type_ in ACTOR_LABELS for t in objects) or any(
+        t.lemma_.lower() in ("phone", "telephone") for t in verb.subtree)
+
+
+def at_a_body(toks: list[Token]) -> bool:
+    """A body named as the forum ("filed a case at the International Court of Justice")."""
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside), toks[-1])
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "before")
+
+
+def names_a_thing(toks: list[Token], trig: TriggerMatch) -> bool:
+    """A city's name inside the name of a treaty, process or declaration ("signed the Rome Statute"); not
+    of an institution, which is in that city's state ("aid to Baghdad University")."""
+    last = toks[-1]
+    return (last.dep_ == "compound" and last.head.lemma_.lower() in NAMED_TEXTS and last.head.i != trig.token.i
+            and last.head.i not in {w.i for w in trig.words})
+
+
+def _standing_condition(verb: Token) -> bool:
+    """"has long supported", "had long restricted": the perfect with "long" tells a lasting state."""
+    children = list(verb.children)
+    return (any(c.dep_ == "advmod" and c.lower_ == "long" for c in children)
+            and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))
