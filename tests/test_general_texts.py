@@ -652,3 +652,16 @@ def test_south_africa_israel_a_court_is_the_forum_not_a_party(pipeline: Any) -> 
     ev = coded(pipeline, "South Africa filed a genocide case against Israel at the International Court of Justice on "
                          "29 December 2023.", "2023-12-30")
     find(ev, "ACCUSE", source={"ZAF"}, target={"ISR"}, start="2023-12-29")
+
+
+def test_armenia_azerbaijan_a_seat_of_power_as_venue(pipeline: Any) -> None:
+    # "at the White House" is where, not who: the capital is the place, the USA no party
+    ev = coded(pipeline, "Armenia and Azerbaijan initialled the text of a peace treaty at the White House on 8 August "
+                         "2025.", "2025-08-09")
+    find(ev, "AGREE", actors_={"ARM", "AZE"}, start="2025-08-08", location="Washington")
+
+
+def test_azerbaijan_eu_receiving_an_envoy_is_a_visit(pipeline: Any) -> None:
+    ev = coded(pipeline, "Azerbaijani Foreign Minister Jeyhun Bayramov received the Special Representative of the EU "
+                         "for the South Caucasus in Baku on 3 May 2025.", "2025-05-04")
+    find(ev, "CONSULT", source={"EU"}, target={"AZE"}, start="2025-05-03", location="Baku")

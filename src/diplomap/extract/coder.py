@@ -418,8 +418,11 @@ class Coder:
                 continue
             if mention.label == "CAPITAL" and names_a_thing(toks, trig):
                 continue  # "the Rome Statute", "the Minsk Process": a name, neither party nor place
-            if mention.label == "ORG" and at_a_body(toks) and not is_attacked(toks, trig):
-                continue  # "filed a case at the International Court of Justice": the forum, not a party
+            if mention.label in ("ORG", "METONYM") and at_a_body(toks) and not is_attacked(toks, trig):
+                # "a case at the International Court of Justice", "initialled at the White House": the venue
+                if mention.label == "METONYM":
+                    location = location or self._capital_of(mention.entity_id)
+                continue
             role_place = is_place_use(toks, trig, mention.label) and not is_attacked(toks, trig)
             if mention.label in ("PLACE", "CAPITAL") and role_place:
                 location = location or self._place(mention)
@@ -538,6 +541,11 @@ class Coder:
             if rec is not None:
                 return Place(rec.name, rec.country, rec.lat, rec.lon)
         return None
+
+    def _capital_of(self, code: str) -> Place | None:
+        state = self.kb.states.get(code)
+        rec = self.kb.place(state.capital) if state and state.capital else None
+        return Place(rec.name, rec.country, rec.lat, rec.lon) if rec else None
 
     def _state_place(self, mention: Mention) -> Place | None:
         st = self.kb.states.get(mention.entity_id)
