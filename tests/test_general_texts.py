@@ -665,3 +665,9 @@ def test_azerbaijan_eu_receiving_an_envoy_is_a_visit(pipeline: Any) -> None:
     ev = coded(pipeline, "Azerbaijani Foreign Minister Jeyhun Bayramov received the Special Representative of the EU "
                          "for the South Caucasus in Baku on 3 May 2025.", "2025-05-04")
     find(ev, "CONSULT", source={"EU"}, target={"AZE"}, start="2025-05-03", location="Baku")
+
+
+def test_azerbaijan_china_he_in_a_where_clause_is_the_main_subject(pipeline: Any) -> None:
+    ev = coded(pipeline, "President Aliyev attended the SCO summit in Tianjin on 1 September 2025, where he met "
+                         "Chinese President Xi Jinping.", "2025-09-02")
+    find(ev, "CONSULT", source={"AZE"}, target={"CHN"}, start="2025-09-01", location="Tianjin")

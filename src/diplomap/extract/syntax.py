@@ -192,8 +192,8 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             # "Benin said it would ...", "Baku elevated the agreement, which it signed with China": "it" is
             # the subject of the clause above (through the noun a relative clause describes)
             via, node = node.dep_, node.head
-            if node.dep_ != "ROOT" and node.pos_ in ("NOUN", "PROPN") and node.head.pos_ in ("VERB", "AUX"):
-                node = node.head
+            if node.pos_ in ("NOUN", "PROPN"):  # "attended the summit in Tianjin, where he met Xi"
+                node = governing_verb(node) or node
             continue
         if subj:
             for s in subj:
