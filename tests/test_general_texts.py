@@ -671,3 +671,17 @@ def test_azerbaijan_china_he_in_a_where_clause_is_the_main_subject(pipeline: Any
     ev = coded(pipeline, "President Aliyev attended the SCO summit in Tianjin on 1 September 2025, where he met "
                          "Chinese President Xi Jinping.", "2025-09-02")
     find(ev, "CONSULT", source={"AZE"}, target={"CHN"}, start="2025-09-01", location="Tianjin")
+
+
+def test_turkiye_azerbaijan_joint_exercises_and_kyrgyz_tajik_clashes(pipeline: Any) -> None:
+    # joint exercises are military cooperation; clashes on a border are both sides' act; "11.8 bcm a year
+    # earlier" is a volume, not a yearly rate
+    ev = coded(pipeline, "Turkey and Azerbaijan held joint military exercises near Nakhchivan on 3 May 2025 involving "
+                         "3,000 troops.", "2025-05-04")
+    find(ev, "COOPERATE", actors_={"TUR", "AZE"}, quantity=(3000, "troop"))
+    ev = coded(pipeline, "At least 12 soldiers were killed in clashes on the Kyrgyz-Tajik border on 16 September "
+                         "2022.", "2022-09-17")
+    find(ev, "ASSAULT", source={"KGZ", "TJK"}, quantity=(12, "death"))
+    ev = coded(pipeline, "Azerbaijan supplied 12.9 billion cubic metres of gas to Georgia in 2024, up from 11.8 bcm a "
+                         "year earlier.", "2025-01-10")
+    find(ev, "COOPERATE", source={"AZE"}, target={"GEO"}, quantity=(11.8e9, "m3"))

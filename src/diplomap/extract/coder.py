@@ -39,6 +39,7 @@ from diplomap.extract.grammar import (
     HOSTILE,
     HYPO_AUX,
     INTENT_NOUNS,
+    MUTUAL,
     OBLIGATION,
     PARTICLES,
     PLAN_ADJ,
@@ -366,6 +367,10 @@ class Coder:
         elif not source and len(set(target)) == 1 and trig.entry.type in {"COERCE", "CONCEDE", "PROTEST"}:
             source = list(target)  # an unnamed official or group acting within a state is that state's
         etype, mode = trig.entry.type, trig.entry.mode
+        if etype == "MOBILIZE" and any(c.lower_ == "joint" for w in trig.words for c in w.children):
+            etype, mode = "COOPERATE", ""  # "held joint military exercises": military cooperation (PLOVER)
+        if not source and len(set(target)) >= 2 and trig.token.lemma_.lower() in MUTUAL:
+            source, target = target, []  # "clashes on the Kyrgyz-Tajik border": both sides act
         if etype == "PROTEST" and trig.token.lemma_.lower() == "protest" and trig.token.pos_ == "VERB" and any(
                 m.label in OFFICIAL_LABELS and any(t.i in subject for t in _mention_tokens(sent, m, ctx.offset))
                 for m in ctx.mentions):

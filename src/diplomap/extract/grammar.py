@@ -95,6 +95,8 @@ NAMED_TEXTS = {"statute", "declaration", "process", "protocol", "protocols", "ac
                "principles", "group", "formula", "consensus", "document", "agenda", "framework"}
 # the second word of a phrasal verb ("give in", "pull out", "step down"): a particle, not a preposition
 PARTICLES = {"in", "up", "down", "out", "off", "back", "away", "over"}
+# event nouns whose parties all act ("clashes on the Kyrgyz-Tajik border")
+MUTUAL = {"clash", "fighting", "skirmish", "hostility", "war", "battle", "firefight", "exchange"}
 # triggers only without a direct object: "X compromised" concedes, "X compromised Y's interests" harms them
 INTRANSITIVE = {"compromise"}
 DIRECTED = {"COOPERATE", "CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COERCE",

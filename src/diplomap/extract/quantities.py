@@ -29,7 +29,8 @@ _WORDNUM = r"(?P<word>" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) 
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|m|b)\b)?"
 _QUAL = (r"(?P<qual>up\s+to|about|around|approximately|nearly|almost|more\s+than|over|at\s+least|less\s+than|"
          r"some|roughly|an\s+estimated)\s+")
-_PER_YEAR = r"(?P<per>\s*(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|/\s*y(?:ea)?r)\b)?"
+_PER_YEAR = (r"(?P<per>\s*(?:per\s+(?:year|annum)|a\s+year(?!\s+(?:earlier|later|ago|before|after))|annually|"
+             r"each\s+year|/\s*y(?:ea)?r)\b)?")
 
 _MONEY_PRE = re.compile(
     rf"(?:{_QUAL})?(?P<cur>US\$|\$|€|£|USD|EUR|GBP|AZN|RUB|CNY)\s?{_NUM}{_SCALE}", re.I)
