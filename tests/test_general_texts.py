@@ -685,3 +685,22 @@ def test_turkiye_azerbaijan_joint_exercises_and_kyrgyz_tajik_clashes(pipeline: A
     ev = coded(pipeline, "Azerbaijan supplied 12.9 billion cubic metres of gas to Georgia in 2024, up from 11.8 bcm a "
                          "year earlier.", "2025-01-10")
     find(ev, "COOPERATE", source={"AZE"}, target={"GEO"}, quantity=(11.8e9, "m3"))
+
+
+def test_usa_brazil_it_is_the_state_named_before_in_the_sentence(pipeline: Any) -> None:
+    ev = coded(pipeline, "Washington treated the two neighbours very differently: it imposed tariffs of 50 percent on "
+                         "many Brazilian goods from 6 August 2025.", "2025-12-15")
+    find(ev, "SANCTION", source={"USA"}, target={"BRA"}, quantity=(50, "percent"))
+
+
+def test_central_asia_azerbaijan_admitted_into_a_format_is_membership(pipeline: Any) -> None:
+    ev = coded(pipeline, "In November 2025, Central Asian leaders admitted Azerbaijan into their consultative meeting "
+                         "format.", "2025-12-15")
+    find(ev, "AGREE", source={"KAZ", "KGZ", "TJK", "TKM", "UZB"}, target={"AZE"})
+
+
+def test_pakistan_afghanistan_fighting_abroad_is_no_attack_on_the_venue_state(pipeline: Any) -> None:
+    ev = coded(pipeline, "In mid-October 2025, border fighting between Pakistan and Afghanistan ended in a ceasefire "
+                         "agreed in Doha on 19 October with Qatari and Turkish mediation.", "2025-12-15")
+    find(ev, "ASSAULT", actors_={"PAK", "AFG"})
+    assert not [e for e in ev if e["type"] == "ASSAULT" and "QAT" in actors(e)], _dump(ev)

@@ -79,7 +79,7 @@ from diplomap.extract.syntax import (
     topic_of,
 )
 from diplomap.knowledge import Knowledge
-from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Quantity
+from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
 
 
 @dataclass
@@ -284,8 +284,8 @@ class Coder:
         modality = self._modality(sent, trig, ctx, span)
         if modality is None:
             return None
-        if modality in (Modality.PLANNED, Modality.EXPECTED):
-            span = next_occurrence(span, ctx.written)
+        if modality == Modality.EXPECTED and span.precision != Precision.DAY:
+            span = next_occurrence(span, ctx.written)  # "expected in the spring" (not "agreed on 27 October to")
         subject = subject_tokens(trig)
         tok = trig.token
         talks = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (
@@ -331,7 +331,10 @@ class Coder:
             other = [c for c in ctx.previous_actors if c not in source and c not in target]
             if other:
                 target.append(other[0])
-        if not subject_has_actor(sent, subject, ctx) and anaphoric_subject(sent, subject):
+        it = [sent.doc[i] for i in subject if sent.doc[i].lower_ == "it" and sent.doc[i].dep_ == "nsubj"]
+        if not source and it and (earlier := self._earlier_actors(sent, ctx, it[0].i, span)):
+            source = [earlier[-1]]  # "Washington treated them differently: it imposed tariffs"
+        elif not subject_has_actor(sent, subject, ctx) and anaphoric_subject(sent, subject):
             # "the two sides met", "where the three countries agreed": the actors named just before,
             # earlier in this sentence or else in the sentence before
             earlier = self._earlier_actors(sent, ctx, trig.token.i, span)
@@ -353,8 +356,8 @@ class Coder:
             # "agreed in Doha after clashes": that place is the agreement's)
             source = [location.country]
             target = [c for c in target if c != location.country] or []
-        if (trig.entry.type == "ASSAULT" and source and not target and location is not None and location.country
-                and location.country not in source and own_place):
+        if (trig.entry.type == "ASSAULT" and trig.token.pos_ == "VERB" and source and not target and location
+                and location.country and location.country not in source and own_place):
             target = [location.country]  # "Israel struck targets in Tehran": the state attacked there
         if not source and not target and set(trig.entry.words) & PROJECT_WORK:
             # "the railway, whose construction started this year": a project's works are the joint act of
