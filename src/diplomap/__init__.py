@@ -3,4 +3,4 @@
 Importing the package loads no model; spaCy loads lazily the first time text is extracted.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
