@@ -72,6 +72,7 @@ from diplomap.extract.syntax import (
     near_lemmas,
     no_event,
     object_clauses,
+    partners_in_clause,
     route_or_title,
     setting_of,
     singular_anaphor,
@@ -286,21 +287,7 @@ class Coder:
             return None
         if modality == Modality.EXPECTED and span.precision != Precision.DAY:
             span = next_occurrence(span, ctx.written)  # "expected in the spring" (not "agreed on 27 October to")
-        subject = subject_tokens(trig)
-        tok = trig.token
-        talks = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (
-            (trig.entry.type == "CONSULT" and (
-                trig.entry.mode == "Phone" or tok.head.lower_ in ("after", "following", "during")))
-            # "Pakistan answered with its own missile strikes": who answers with them strikes
-            or (trig.entry.type in ("ASSAULT", "SANCTION", "COERCE", "THREATEN") and tok.head.lower_ == "with"))
-        verb = governing_verb(tok) if talks else None
-        while verb is not None and verb.dep_ in ("xcomp", "conj") and not any(
-                c.dep_ == "nsubj" for c in verb.children):
-            verb = verb.head  # "A and B agreed to end the dispute after talks": the subject above
-        if verb is not None:
-            # "Putin, in a phone conversation, stated his regrets", "A and B agreed after talks mediated by C":
-            # who acts in the clause took part in the talks
-            subject |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        subject = subject_tokens(trig) | partners_in_clause(trig)
         source, target, location = self._actors(sent, trig, ctx, span, region, subject)
         if trig.token.dep_ == "acl" and trig.token.tag_ == "VBN" and trig.token.lemma_.lower() in HOST_VERBS:
             # "Pashinyan and Aliyev, hosted by Trump, ...": the noun the participle describes is the guest,

@@ -18,23 +18,28 @@ def same_event(a: Event, b: Event) -> bool:
     shared = len(sa & sb)
     if shared < 2 and not (sa == sb and shared == 1):
         return False
-    # consultations are one kind of thing whatever the word ("visit", "talks", "meeting"): between the
-    # same actors on the same day, or with one date only inherited, they are one meeting told twice
-    # or in the same place within the same month (an inherited date must be the narrative's, not just the
-    # year the document covers; and a meeting held somewhere else is another meeting)
-    same_place = a.location is not None and b.location is not None and a.location.name == b.location.name
-    same_meeting = a.type == "CONSULT" and sa == sb and a.date is not None and b.date is not None and (
-        (a.date.start, a.date.end) == (b.date.start, b.date.end) or _retold(a.date) or _retold(b.date)
-        or (same_place and max(a.date.days, b.date.days) <= 31)) and (
-        a.location is None or b.location is None or same_place)
-    if a.type == "CONSULT" and not same_meeting:
-        return False  # the same parties meet often: "met" twice is two meetings unless the above says one
-    if not same_meeting and not (_topic(a) & _topic(b)) and (
+    if a.type == "CONSULT":
+        if not _same_meeting(a, b):
+            return False  # the same parties meet often: "met" twice is two meetings unless told as one
+    elif not (_topic(a) & _topic(b)) and (
             sa != sb or a.date != b.date or (a.date and a.date.inherited) or (b.date and b.date.inherited)):
         return False  # a memorandum and a peace agreement signed the same day are two events
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
     return a.date.overlaps(b.date) and _nested(a.date, b.date)
+
+
+def _same_meeting(a: Event, b: Event) -> bool:
+    """Consultations are one kind of thing whatever the word ("visit", "talks", "meeting"): between the same
+    actors, on the same days, or with one date taken from the narrative, or in the same place within a
+    month, they are one meeting told twice. A meeting held somewhere else is another meeting."""
+    if set(a.actors) != set(b.actors) or a.date is None or b.date is None:
+        return False
+    same_place = a.location is not None and b.location is not None and a.location.name == b.location.name
+    if a.location is not None and b.location is not None and not same_place:
+        return False
+    return ((a.date.start, a.date.end) == (b.date.start, b.date.end) or _retold(a.date) or _retold(b.date)
+            or (same_place and max(a.date.days, b.date.days) <= 31))
 
 
 def _retold(span: DateSpan) -> bool:

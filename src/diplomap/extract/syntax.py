@@ -215,6 +215,23 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
     return out
 
 
+def partners_in_clause(trig: TriggerMatch) -> set[int]:
+    """For an event noun in a phrase of a clause ("Putin, in a phone conversation, stated ...", "A and B agreed
+    to end the dispute after talks", "Pakistan answered with missile strikes"), the clause's subject: who acts
+    in the clause takes part in the event the noun names."""
+    tok = trig.token
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return set()
+    if trig.entry.type == "CONSULT":
+        joins = trig.entry.mode == "Phone" or tok.head.lower_ in ("after", "following", "during")
+    else:
+        joins = trig.entry.type in ("ASSAULT", "SANCTION", "COERCE", "THREATEN") and tok.head.lower_ == "with"
+    verb = governing_verb(tok) if joins else None
+    while verb is not None and verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "agreed to end ... after talks": the subject above
+    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree} if verb is not None else set()
+
+
 def clause_head(trig: TriggerMatch) -> Token:
     """The verb whose tense and modals an event takes: its own, or the one whose object an event noun
     is ("would tighten the blockade")."""
