@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fastapi import HTTPException
+
 from diplomap.analyze.dyads import Dyad, dyad, main_partners
 from diplomap.analyze.network import actor_network
 from diplomap.knowledge import Knowledge
@@ -121,6 +123,10 @@ def actor_counts(store: Store, limit: int) -> list[tuple[str, int]]:
     ]
 
 
-def cached_actor_view(state: WebState, code: str) -> ActorView | None:
-    """The actor page's data, cached until the database changes: the page and its API share it."""
-    return state.cache.get(("actor", code), lambda: actor_view(state.store(), code, state.knowledge()))
+def cached_actor_view(state: WebState, code: str) -> ActorView:
+    """The actor page's data, cached until the database changes: the page and its API share it. An
+    actor with no events and no known roles is a 404."""
+    view = state.cache.get(("actor", code), lambda: actor_view(state.store(), code, state.knowledge()))
+    if view is None:
+        raise HTTPException(404, f"No events with actor {code!r}.")
+    return view

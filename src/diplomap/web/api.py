@@ -118,8 +118,6 @@ def api_actor(request: Request, code: str) -> ActorSummary:
     state = web(request)
     code = code.upper()
     view = cached_actor_view(state, code)
-    if view is None:
-        raise HTTPException(404, f"no events with actor {code!r}")
     partners: list[dict[str, object]] = [
         {"partner": d.b, "events": d.both.total, "outgoing": d.forward.total, "incoming": d.backward.total,
          "trend": d.trend.label, "slope": d.trend.slope,

@@ -145,8 +145,6 @@ def actor_page(request: Request, code: str) -> HTMLResponse:
     state = web(request)
     code = code.upper()
     view = cached_actor_view(state, code)
-    if view is None:
-        raise HTTPException(404, f"No events with actor {code!r}.")
     monthly = charts.bar_chart(list(zip(view.months, view.monthly, strict=True)), f"{code}: events per month")
     sparks = {d.b: charts.sparkline([m.events for m in d.both.months], f"{code}–{d.b} per month")
               for d in view.dyads}
