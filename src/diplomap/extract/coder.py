@@ -99,6 +99,7 @@ class SentenceContext:
     # dates of named events seen so far in the document ("the SCO summit" -> September), shared
     named_dates: dict[tuple[str, ...], DateSpan] = field(default_factory=dict)
     written: date | None = None  # the day the text was written, when known
+    place_phrases: set[int] = field(default_factory=set)  # descriptions of places (set by Coder.code)
 
 
 class Coder:
@@ -190,9 +191,9 @@ class Coder:
         triggers = self.triggers(sent)
         if not triggers:
             return []
-        placed = self._place_phrases(sent, ctx)
+        ctx.place_phrases = self._place_phrases(sent, ctx)
         # "in Lachin, one of the regions de-occupied in 2020": a description of a place, not news
-        triggers = [t for t in triggers if t.token.i not in placed]
+        triggers = [t for t in triggers if t.token.i not in ctx.place_phrases]
         obligations = self._obligations(sent, set())
         # "reiterated that Libya must hand over": the obligation, not the reporting verb's own sense
         triggers = [t for t in triggers if t.token.i not in {o.token.i for o in obligations}] + obligations
@@ -401,7 +402,7 @@ class Coder:
         source: list[str] = []
         target: list[str] = []
         location: Place | None = None
-        placed = self._place_phrases(sent, ctx) | route_or_title(sent, trig)
+        placed = ctx.place_phrases | route_or_title(sent, trig)
         for mention in ctx.mentions:
             toks = _mention_tokens(sent, mention, ctx.offset)
             if not toks:
