@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from diplomap import __version__
-from diplomap.model import Modality
+from diplomap.model import CODED_MODALITIES, Modality
 from diplomap.store.db import EventQuery
 
 DB_HELP = "SQLite database file (default: ./diplomap.db)"
@@ -113,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="IN.jsonl", help="input file, or - for standard input")
     p.add_argument("--actors", action="append", default=[], metavar="FILE",
                    help="extra actor dictionary: gazetteer CSV or PETRARCH format with dated roles (repeatable)")
-    p.add_argument("--all", action="store_true", help="include forecasts, hypotheticals and negated events")
+    p.add_argument("--all", action="store_true",
+                   help="include negated events too (plans, forecasts and hypotheticals are coded by default)")
     p.add_argument("--model", help="spaCy model name")
 
     p = sub.add_parser("stats", help="summary of the database: documents, sentences, entities, events by type")
@@ -316,7 +317,7 @@ def cmd_code(args: argparse.Namespace) -> int:
                 print(f"error: {args.input}: line {lineno}: not JSON ({exc.msg}); fix or remove the line",
                       file=sys.stderr)
                 return 2
-    for out in code_records(pipeline, records, _query(args.all).modalities):
+    for out in code_records(pipeline, records, tuple(Modality) if args.all else CODED_MODALITIES):
         print(json.dumps(out, ensure_ascii=False))
     return 0
 

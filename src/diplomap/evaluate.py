@@ -109,10 +109,9 @@ PEER_SUITES = {
 def run_peer(name: str, shared: str | None = None, show: bool = False) -> PeerResult:
     """Code a peer suite's sentences with ``code_records`` and score them with its shared scorer.
 
-    Sentence suites are coded with every modality: they test coding, not the default export filter.
+    The suite is coded exactly as ``diplomap code`` codes it by default (``CODED_MODALITIES``).
     """
     from diplomap.extract.pipeline import code_records
-    from diplomap.model import Modality
     from diplomap.project import shared_pipeline
 
     root = find_shared(shared)
@@ -120,11 +119,10 @@ def run_peer(name: str, shared: str | None = None, show: bool = False) -> PeerRe
     gold = root / "peer-suites" / gold_name
     pipeline = shared_pipeline(None, (str(root / "peer-suites" / actors),) if actors else ())
     records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    keep = tuple(m for m in Modality if m != Modality.NEGATED)
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "coded.jsonl"
         with pred.open("w", encoding="utf-8") as out:
-            for coded in code_records(pipeline, records, keep):
+            for coded in code_records(pipeline, records):
                 out.write(json.dumps(coded) + "\n")
         cmd = [sys.executable, str(root / "eval" / scorer), "--gold", str(gold), "--pred", str(pred)]
         proc = subprocess.run(cmd + (["--show"] if show else []), capture_output=True, text=True, check=False)

@@ -17,7 +17,7 @@ from diplomap.extract.gazetteer import patterns
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
 from diplomap.model import (
-    DEFAULT_MODALITIES,
+    CODED_MODALITIES,
     DateSpan,
     Document,
     Event,
@@ -202,7 +202,7 @@ def _keep_prefixed_words(nlp: Language) -> None:
 
 
 def code_records(pipeline: Pipeline, records: Iterable[dict[str, Any]],
-                 modalities: Sequence[Modality] = DEFAULT_MODALITIES) -> Iterator[dict[str, Any]]:
+                 modalities: Sequence[Modality] = CODED_MODALITIES) -> Iterator[dict[str, Any]]:
     """Sentence coding: ``{"id", "text", "date"?}`` in, ``{"id", "events": [...]}`` out, one per record."""
     for rec in records:
         text = str(rec.get("text") or "")
