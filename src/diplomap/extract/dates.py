@@ -11,14 +11,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_NAMES, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
 from diplomap.model import DateSpan, Precision
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-MONTH_NAMES = {m.lower() for m in calendar.month_name if m}
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_MON = rf"(?P<mon>{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -66,9 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
         re.I)),
     ("weekday", re.compile(r"\b(?:(?:on|last|this|since)\s+)?"
-                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                           r"(?!\s*,?\s*(?:\d|January|February|March|April|May|June|July|August|September|"
-                           r"October|November|December))\b")),
+                           rf"(?P<wd>{WEEKDAY_PATTERN})(?!\s*,?\s*(?:\d|{MONTH_PATTERN}))\b")),
     ("this", re.compile(r"\b(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
     ("same", re.compile(r"\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|visit|trip|event|date)\b|"
                         r"\bon\s+that\s+(?:occasion|day)\b", re.I)),

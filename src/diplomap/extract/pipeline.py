@@ -16,6 +16,7 @@ from diplomap.extract.dates import DateMention, find_dates, whole_year
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
+from diplomap.knowledge.grammar import MONTH_PATTERN
 from diplomap.model import (
     CODED_MODALITIES,
     DateSpan,
@@ -310,8 +311,7 @@ def _next_anchor(dates: Sequence[DateMention], focal_year: int,
 
 def _is_review(text: str) -> bool:
     """A text that narrates many months (an annual review) rather than one news day."""
-    months = set(re.findall(
-        r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", text))
+    months = set(re.findall(rf"\b({MONTH_PATTERN})\b", text))
     return len(months) >= 5
 
 
