@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-f1", type=float, help="exit 1 when strict F1 is below this")
     p.add_argument("--min-entity-recall", type=float, help="exit 1 when entity recall is below this")
     p.add_argument("--seed-only", action="store_true", help="skip the PLOVER and PETRARCH2 peer suites")
+    p.add_argument("--realnews", metavar="DIR",
+                   help="score the real-news set instead: DIR holds manifest.jsonl and gold.jsonl (eval/realnews); "
+                        "the texts are read from $DIPLOMAP_REALNEWS/texts (see eval/realnews/regather.py)")
+    p.add_argument("--split", choices=["dev", "test", "all"], default="dev", help="with --realnews (default: dev)")
+    p.add_argument("--keep", metavar="FILE", help="with --realnews: keep the predicted events (JSONL) in FILE")
 
     p = sub.add_parser("code", help="code sentences: JSONL {id, text, date?} in, {id, events} out",
                        description="Sentence-level event coding. Reads JSONL lines {\"id\", \"text\", \"date\"?} "
@@ -276,8 +281,16 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from diplomap.evaluate import EvalError, run_peer, run_seed
+    from diplomap.evaluate import EvalError, run_peer, run_realnews, run_seed
 
+    if args.realnews:
+        try:
+            news = run_realnews(args.realnews, args.split, shared=args.shared, show=args.show, keep=args.keep)
+        except EvalError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"real news, {news.split} split ({news.items} items): {news.headline}")
+        return 1 if args.min_f1 is not None and float(news.summary["strict"]["f1"]) < args.min_f1 else 0  # type: ignore[index]
     try:
         result = run_seed(shared=args.shared, show=args.show)
         print(result.headline)
