@@ -105,12 +105,15 @@ def _infer_year(month: int, anchor: DateSpan | None, default_year: int) -> int:
 
 
 def find_dates(
-    text: str, anchor: DateSpan | None, default_year: int, year_from_anchor: bool = True, today: date | None = None
+    text: str, anchor: DateSpan | None, default_year: int, year_from_anchor: bool = True, today: date | None = None,
+    weekday_from_today: bool = False,
 ) -> list[DateMention]:
     """All date expressions in a text (a sentence), resolved. ``anchor`` is the narrative date so far; a
     date without a year takes the anchor's year, or when ``year_from_anchor`` is off the one year the
     sentence states ("In 2024, ... in July"), else ``default_year``. ``today`` is the day the text was
-    written (a news item's date): "yesterday", "last week" and "two weeks ago" count from it."""
+    written (a news item's date): "yesterday", "last week" and "two weeks ago" count from it, and so does
+    "on Friday" when ``weekday_from_today`` (news: the last Friday up to the day it was written, not up to
+    the last date the story told)."""
     year_anchor = anchor if year_from_anchor else None
     # "In 2024, ... in July": a sentence that states one year dates its bare months and days in it
     stated = {int(y) for y in _STATED_YEAR.findall(text)}
@@ -123,7 +126,9 @@ def find_dates(
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             base = anchor if kind in _RELATIVE else year_anchor
-            if kind in _RELATIVE:
+            if kind == "weekday" and weekday_from_today and today is not None:
+                base = DateSpan(today, today, Precision.DAY, "written")
+            elif kind in _RELATIVE:
                 # "in September 2023, ... a few months later": the sentence's own date comes first
                 earlier = [d for d in found if d.end <= m.start() and not d.relative and d.kind != "this"]
                 if earlier:
@@ -329,6 +334,8 @@ def _relative(kind: str, g: dict[str, str | None], t: str, anchor: DateSpan | No
     if unit == "year":
         y = anchor.start.year + sign * n
         return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), True
+    if anchor.precision in (Precision.YEAR, Precision.DECADE) and unit in ("day", "week"):
+        return None  # "two days after" a year: no sharper than the year, and not a year long either
     days = {"day": 1, "week": 7, "month": 30}[unit] * n
     if less.startswith("less") or less in ("nearly", "almost"):
         # within n units of the anchor: from the anchor's start to n units after its end

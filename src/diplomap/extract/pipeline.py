@@ -142,7 +142,8 @@ class Pipeline:
                 mentions.extend(self._states_in_names(sent_mentions))
                 last_igo = next((m for m in reversed(sent_mentions) if self._names_igo(m)), last_igo)
                 # a day or month without a year belongs to the year the document reports on
-                dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False, today=written)
+                dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False, today=written,
+                                   weekday_from_today=not narrative)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative, named_dates, written)
                 coded = [_retold_date(e, events) for e in self.coder.code(sent, ctx)]
@@ -159,12 +160,12 @@ class Pipeline:
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 events.extend(coded)
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
-                moved = _next_anchor(dates, focal_year, written)
+                moved = _next_anchor(dates, focal_year, written, recent=not narrative)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
-                if written and anchor.end >= written - timedelta(31):
+                if written and anchor.end >= written - NEWS_WINDOW:
                     news_day = anchor
         dateline = None if narrative else self._dateline(layout)
         if dateline is not None:
@@ -303,14 +304,21 @@ def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Ment
 _LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
 
 
+# a news item tells the days just before it went out; a date further back is background, not the story's day
+NEWS_WINDOW = timedelta(7)
+
+
 def _next_anchor(dates: Sequence[DateMention], focal_year: int,
-                 published: date | None = None) -> DateSpan | None:
+                 published: date | None = None, recent: bool = False) -> DateSpan | None:
     """The narrative moves on with each stated date of the period the text reports on, never past the
-    date the text was written ("the June 2026 elections" in a 2025 review is not where the story is)."""
+    date the text was written ("the June 2026 elections" in a 2025 review is not where the story is). In a
+    news item (``recent``) only a date of the days before it was written moves the story ("the April 22
+    attack" in an item of 7 May is background: what follows it is still news of the day)."""
     stated = [d for d in dates if (
         (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month", "weekday")
         or (d.kind == "following" and not _LOOKS_BACK.search(d.text)))  # "in the following weeks", not
-        and (published is None or d.span.start <= published)]               # "over the previous years"
+        and (published is None or d.span.start <= published)               # "over the previous years"
+        and not (recent and published is not None and d.span.end < published - NEWS_WINDOW)]
     return stated[-1].span if stated else None
 
 

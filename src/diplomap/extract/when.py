@@ -74,7 +74,8 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         return min(inside, key=lambda d: abs(d.start - pos)).span
     if attached:
         return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
-    return min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else inherited
+    # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
+    return inherited or (min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else None)
 
 
 def named_event(sent: Span, noun: Token, ctx: SentenceContext) -> tuple[str, ...] | None:
