@@ -304,6 +304,14 @@ def listed_before(doc: Doc, first: int) -> set[int]:
     return out
 
 
+def _preposition_of(tok: Token) -> str:
+    """The preposition a name's phrase hangs from ("on" in "tariffs on Mexico"), or ""."""
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.head.lower_ if root.dep_ == "pobj" else ""
+
+
 def after_locative(tok: Token) -> bool:
     root = tok
     while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct") and root.head.i != root.i:
@@ -316,9 +324,10 @@ def after_locative(tok: Token) -> bool:
 
 
 def is_place_use(toks: list[Token], trig: TriggerMatch, label: str) -> bool:
-    """Is the mention used as the place of the event rather than as a party to it?"""
+    """Is the mention used as the place of the event rather than as a party to it? A state after "on" or
+    "at" is what the act falls on ("tariffs on Mexico", "pressure on Iran"), never where it happened."""
     if after_locative(toks[0]):
-        return True
+        return not (label == "STATE" and _preposition_of(toks[0]) in ("on", "at"))
     if label in ("PLACE", "CAPITAL"):
         head = toks[-1]
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:

@@ -34,6 +34,10 @@ class State:
     qid: str = ""
 
 
+# organisations that are actors in their own right, never their state's: Hamas is not Palestine
+SELF_ACTING = ("armed_group", "territory")
+
+
 @dataclass(frozen=True)
 class Organisation:
     id: str
@@ -255,11 +259,14 @@ class Knowledge:
     # -- lookups ---------------------------------------------------------------------------
 
     def org_code(self, org_id: str) -> str:
-        """The actor code an organisation stands for: its state, else the top of its parent chain."""
+        """The actor code an organisation stands for: its state, else the top of its parent chain. An armed
+        group or a de facto state acts for itself, whatever state it is in (its ``country`` says where)."""
         seen: set[str] = set()
         org = self.organisations.get(org_id)
         while org is not None and org.id not in seen:
             seen.add(org.id)
+            if org.kind in SELF_ACTING:
+                return org.id
             if org.country:
                 return org.country
             if not org.parent or org.parent not in self.organisations:
