@@ -239,7 +239,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT s.doc_id, s.idx, s.start, s.\"end\", s.text, s.section FROM sentences_fts f"
             " JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?",
-            (_fts_query(query), limit),
+            (fts_query(query), limit),
         ).fetchall()
         return [Sentence(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
@@ -402,7 +402,7 @@ def _event_sql(query: EventQuery, count: bool = False) -> tuple[str, list[object
             "EXISTS (SELECT 1 FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence"
             " JOIN sentences_fts f ON f.rowid = s.id WHERE v.event_id = e.id AND sentences_fts MATCH ?)"
         )
-        args.append(_fts_query(query.q))
+        args.append(fts_query(query.q))
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     if count:
         return "SELECT COUNT(*) FROM events e" + clause, args
@@ -413,8 +413,14 @@ def _event_sql(query: EventQuery, count: bool = False) -> tuple[str, list[object
     return sql, args
 
 
-def _fts_query(text: str) -> str:
-    """Quote each word so user input never breaks FTS5 syntax."""
+def fts_query(text: str) -> str:
+    """Quote each word so user input never breaks FTS5 syntax.
+
+    A NUL ends an FTS5 string early ("unterminated string"), so it separates words as a space does
+    (#9); a lone surrogate (undecodable bytes in a command-line argument) cannot reach SQLite as
+    UTF-8 and becomes "?".
+    """
+    text = text.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
     words = [w.replace('"', '""') for w in text.split()]
     return " ".join(f'"{w}"' for w in words) or '""'
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from diplomap.model import Event, Sentence
-from diplomap.store.corrections import Correction, history
+from diplomap.store.corrections import MAX_AUTHOR, MAX_VALUE, Correction, history
 from diplomap.web.actors import actor_counts, cached_actor_view
 from diplomap.web.queries import MAX_PAGE_SIZE, PAGE_SIZE, EventRow, FacetValue, Filters
 from diplomap.web.render import correct, web
@@ -34,9 +34,10 @@ class EventDetail(BaseModel):
 
 
 class CorrectionIn(BaseModel):
-    field: str = Field(description="status, type, source, target, date or location")
-    value: str = Field(description="see diplomap.store.corrections for each field's form, e.g. 'AZE, TUR'")
-    author: str = Field(min_length=1, description="who makes the correction")
+    field: str = Field(max_length=20, description="status, type, source, target, date or location")
+    value: str = Field(max_length=MAX_VALUE,
+                       description="see diplomap.store.corrections for each field's form, e.g. 'AZE, TUR'")
+    author: str = Field(min_length=1, max_length=MAX_AUTHOR, description="who makes the correction")
 
 
 class ActorSummary(BaseModel):

@@ -25,7 +25,7 @@ from diplomap.store.corrections import CorrectionError
 from diplomap.web import api, pages
 from diplomap.web.queries import BadRequest
 from diplomap.web.render import environment, render
-from diplomap.web.security import LOOPBACK_HOSTS, SecurityMiddleware, Sessions, new_token
+from diplomap.web.security import HEADERS_FOR_CRASH, LOOPBACK_HOSTS, SecurityMiddleware, Sessions, new_token
 from diplomap.web.state import WebState
 from diplomap.web.views import warm_up
 
@@ -110,13 +110,14 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception) -> Response:
         log.exception("error serving %s", request.url.path, exc_info=exc)
-        # Starlette answers a crash from ServerErrorMiddleware, outside our routes' session handling,
-        # so the page is plain: no template that could fail again.
+        # Starlette answers a crash from ServerErrorMiddleware, outside our routes' session handling
+        # and outside SecurityMiddleware, so the page is plain (no template that could fail again)
+        # and carries the security headers itself.
         if request.url.path.startswith("/api"):
-            return JSONResponse({"error": "internal error; see the server log", "status": 500}, status_code=500)
+            return JSONResponse({"error": "internal error; see the server log", "status": 500}, status_code=500,
+                                headers=HEADERS_FOR_CRASH)
         return HTMLResponse("<!doctype html><title>Error</title><h1>Internal error</h1>"
-                            "<p>See the server log.</p>", status_code=500)
-
+                            "<p>See the server log.</p>", status_code=500, headers=HEADERS_FOR_CRASH)
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
