@@ -180,3 +180,92 @@ def test_any_cookie_bytes_get_a_page(client: TestClient, parts: list[bytes]) -> 
     r = client.get("/events", headers={"cookie": SESSION_COOKIE.encode() + b"=" + b".".join(parts)})
     assert r.status_code == 200
 
+
+
+# -- finding 15, the web half: actor axis, favicon, API docs (facet counts: test_web_browser.py) ----------------
+
+
+@pytest.mark.parametrize(("by_month", "expected"), [
+    ({"1990-01": 1, **{f"2025-{m:02d}": 10 for m in range(1, 13)}}, ("2025-01", "2025-12")),  # one bogus event
+    ({"2024-11": 1, **{f"2025-{m:02d}": 10 for m in range(1, 13)}}, ("2024-11", "2025-12")),  # a near one stays
+    ({"2025-01": 1, "2031-06": 1}, ("2025-01", "2031-06")),  # too few events to call one an outlier
+    ({"2025-03": 4}, ("2025-03", "2025-03")),
+    ({f"20{y:02d}-06": 1 for y in range(0, 26)}, ("2000-06", "2025-06")),  # evenly spread: all of it
+    ({**{f"2025-{m:02d}": 20 for m in range(1, 13)}, "2031-01": 1, "2031-02": 1}, ("2025-01", "2025-12")),
+])
+def test_actor_axis_frames_the_bulk_of_the_record(by_month: dict[str, int], expected: tuple[str, str]) -> None:
+    """#9/15: one misdated event (1990) stretched the actor page's axis over 36 years."""
+    from diplomap.web.actors import frame
+
+    assert frame(by_month) == expected
+
+
+def test_actor_page_leaves_an_old_outlier_off_the_axis_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "outlier.db"
+    webdata.build(path)
+    extra = webdata.document(" ".join(f"Aldoria and Borvia met in round {i}." for i in range(30))
+                             + " Aldoria wrote to Castria long ago.", "Many rounds")
+    from datetime import date
+
+    with Store(path) as store:
+        rounds = [webdata.event(extra, f"met in round {i}.", "CONSULT", ("ALD",), ("BRV",), date(2025, 1 + i % 6, 2))
+                  for i in range(30)]
+        old = webdata.event(extra, "wrote to Castria long ago", "CONSULT", ("ALD",), ("CAS",), date(1990, 5, 1))
+        store.add_document(extra, webdata.sentences(extra), [], [*rounds, old])
+    app = create_app(path, token=TOKEN, knowledge=webdata.knowledge())
+    with TestClient(app, base_url=BASE) as c:
+        page = c.get("/actors/ALD").text
+        labels = re.findall(r'<text x="[\d.]+" y="\d+" text-anchor="(?:middle|end)" font-size="10"[^>]*>(\d{4}-\d\d)<',
+                            page)
+        assert labels and labels[0] == "2025-01" and "1990-05" not in labels
+        assert 'id="off-axis"' in page and 'href="/events?actor=ALD&amp;month=1990-05">1990-05</a> (1)' in page
+        assert c.get("/api/actors/ALD").json()["monthly"]["1990-05"] == 1  # the API keeps the whole series
+
+
+def test_favicon_is_served_and_linked(client: TestClient) -> None:
+    """#9/15: no favicon (a 404 in every browser console)."""
+    for url in ("/favicon.ico", "/static/favicon.svg"):
+        r = client.get(url)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+        assert r.text.startswith("<svg") and "<script" not in r.text
+    assert '<link rel="icon" href="/static/favicon.svg"' in client.get("/events").text
+
+
+def test_api_docs_are_served_offline_from_the_schema(client: TestClient) -> None:
+    """#9/15: the API link opened raw /openapi.json; Swagger UI and ReDoc would load from a CDN."""
+    assert 'href="/docs">API</a>' in client.get("/events").text
+    spec = client.get("/openapi.json").json()
+    r = client.get("/docs")
+    assert r.status_code == 200 and secured(r)
+    page = r.text
+    assert "<script" not in page and "cdn" not in page.lower() and "http://" not in page.replace(BASE, "")
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            assert f'<code>{path}</code>' in page and op["summary"] in page, (method, path)
+    for name in spec["components"]["schemas"]:
+        assert f'id="schema-{name}"' in page
+    assert 'href="/openapi.json"' in page
+    assert "events per page" in page and "integer 1–200" in page  # parameter descriptions and bounds
+
+
+def test_openapi_describes_errors_as_the_app_answers_them(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+    for ops in spec["paths"].values():
+        for op in ops.values():
+            assert "422" not in op["responses"] and op["responses"]["4XX"]["content"]
+    assert client.get("/api/events?limit=0").json()["status"] == 400  # as described
+
+
+MONTHS = st.tuples(st.integers(1900, 2100), st.integers(1, 12)).map(lambda ym: f"{ym[0]:04d}-{ym[1]:02d}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(MONTHS, st.integers(1, 50), min_size=1, max_size=40))
+def test_actor_axis_holds_the_bulk_whatever_the_record(by_month: dict[str, int]) -> None:
+    from diplomap.web.actors import BULK, frame
+
+    first, last = frame(by_month)
+    assert first in by_month and last in by_month and first <= last
+    inside = sum(n for m, n in by_month.items() if first <= m <= last)
+    assert inside >= BULK * sum(by_month.values())

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplomap.knowledge import Knowledge
 from diplomap.store.corrections import CorrectionError
-from diplomap.web import api, pages
+from diplomap.web import api, apidocs, pages
 from diplomap.web.queries import BadRequest
 from diplomap.web.render import environment, render
 from diplomap.web.security import HEADERS_FOR_CRASH, LOOPBACK_HOSTS, SecurityMiddleware, Sessions, new_token
@@ -61,11 +61,13 @@ def create_app(
         title="diplomap",
         summary="Browse, search and correct a diplomap database of sourced PLOVER events.",
         version="1",
-        # Swagger UI and ReDoc load script from a CDN and run inline script: both break the CSP.
+        # Swagger UI and ReDoc load script from a CDN and run inline script: both break the CSP and
+        # need a network. /docs is drawn on the server from the schema instead (web/apidocs.py).
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.openapi = lambda: apidocs.openapi(app)  # type: ignore[method-assign]  # errors as we answer them
     app.state.web = state
     app.state.templates = environment()
     app.mount("/static", StaticFiles(directory=str(resources.files("diplomap.web").joinpath("static"))), name="static")
