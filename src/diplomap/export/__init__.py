@@ -67,8 +67,9 @@ def write_events(
         pool = list(seen)
         routes = corridors(pool, kb or Knowledge.load()) if layer == "corridors" else []
         n = write_geojson(pool, out, layer=layer, corridors=routes)
-        return Written(seen.n, n, "corridor lines" if layer == "corridors" else "event points",
-                       "events with a place" if layer == "events" else "corridors the events name")
+        if layer == "corridors":
+            return Written(seen.n, n, "corridor lines", "the projects the events name")
+        return Written(seen.n, n, "event points", f"{seen.n - n} without a known place" if seen.n > n else "")
     if fmt == "graphml":
         from diplomap.export.graphml import write_graphml
 
@@ -77,7 +78,7 @@ def write_events(
     from diplomap.export.timeline import write_timeline
 
     slides = write_timeline(seen, out, documents=documents)
-    return Written(seen.n, slides, "slides", "dated events")
+    return Written(seen.n, slides, "slides", f"{seen.n - slides} undated left out" if seen.n > slides else "")
 
 
 def check_options(fmt: str, layer: str | None = None) -> tuple[str, str]:
