@@ -1,4 +1,5 @@
-"""The JSON API behind the pages; described at /openapi.json. Writes take ``Authorization: Bearer TOKEN``."""
+"""The JSON API behind the pages; described at /openapi.json and, for people, at /docs. Writes take
+``Authorization: Bearer TOKEN``."""
 
 from __future__ import annotations
 
