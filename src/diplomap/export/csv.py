@@ -14,7 +14,7 @@ from datetime import date
 from typing import IO
 
 from diplomap.model import DateSpan, Event, Evidence, Modality, Place, Precision, Quantity
-from diplomap.report.scores import plover_score, quad_class
+from diplomap.plover import plover_score, quad_class
 
 COLUMNS = (
     "id", "type", "mode", "quad", "score", "modality", "source", "target", "participants", "start", "end",

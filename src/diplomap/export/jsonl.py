@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from diplomap.model import Event
-from diplomap.report.scores import plover_score, quad_class
+from diplomap.plover import plover_score, quad_class
 
 
 def event_record(event: Event) -> dict[str, Any]:

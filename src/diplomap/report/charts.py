@@ -5,7 +5,7 @@ Every chart is a standalone ``<svg>`` element (valid as a .svg file too) with <t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from html import escape
 
 from diplomap.analyze.balance import Concentration, PeriodBalance
@@ -110,8 +110,3 @@ def _legend(items: Sequence[tuple[str, str]], x: float, y: float) -> str:
                    f'<text x="{x + 14:.0f}" y="{y:.0f}">{escape(name)}</text>')
         x += 22 + 6.2 * len(name)
     return "".join(out)
-
-
-def shares_table(conc: Concentration, limit: int = 8) -> Mapping[str, float]:
-    """The largest shares, for tables that should not run on."""
-    return dict(list(conc.shares.items())[:limit])

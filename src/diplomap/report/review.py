@@ -22,9 +22,9 @@ from diplomap.analyze.periods import months_of_year, partners, sort_key, year_of
 from diplomap.analyze.vectors import VectorMap, load_vectors
 from diplomap.knowledge import Knowledge
 from diplomap.model import DateSpan, Event, Precision
+from diplomap.plover import plover_score, quad_class
 from diplomap.report.charts import balance_chart, dyad_chart
 from diplomap.report.maps import corridor_map
-from diplomap.report.scores import plover_score, quad_class
 from diplomap.store.db import EventQuery, Store
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment
 from markupsafe import Markup
 
-from diplomap.report.scores import event_types
+from diplomap.plover import event_types
 from diplomap.store.corrections import format_place, format_span
 from diplomap.web import charts, review
 from diplomap.web.actors import actor_counts, cached_actor_view, month_range
