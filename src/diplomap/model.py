@@ -152,6 +152,9 @@ class Event:
     summary: str = ""
     id: str = ""
     participants: tuple[str, ...] = field(default=())
+    headline: str = ""  # one line from the parse: who did what to whom ("Aliyev and Putin met in Dushanbe")
+    # where the trigger word starts in the document: set by the coder for the headline, not stored
+    trigger_at: int | None = field(default=None, compare=False)
 
     @property
     def actors(self) -> tuple[str, ...]:

@@ -62,6 +62,10 @@ def _date(day: date, precision: Precision) -> dict[str, str]:
 
 
 def _headline(event: Event) -> str:
+    """The event's own headline ("China signed a memorandum on green energy with Kazakhstan"); for an event
+    stored before headlines existed, its type and actors."""
+    if event.headline:
+        return event.headline
     arrow = " → ".join(part for part in ("/".join(event.source), "/".join(event.target)) if part)
     return f"{event.type}: {arrow}" if arrow else event.type
 

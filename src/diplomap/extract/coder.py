@@ -394,6 +394,7 @@ class Coder:
             location=location,
             trigger=" ".join(t.text for t in sorted(trig.words, key=lambda t: t.i)),
             summary=sent.text.strip()[:300],
+            trigger_at=ctx.offset + trig.token.idx - sent.start_char,  # for extract/headline.py
         )
 
     def _actors(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _v1(conn: sqlite3.Connection, schema: str) -> None:
@@ -135,7 +135,18 @@ def _v4(conn: sqlite3.Connection, schema: str) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS evidence_event_doc ON evidence(event_id, doc_id)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _headline(conn: sqlite3.Connection, schema: str) -> None:
+    """events.headline: one line per event built from its parse at extraction (extract/headline.py).
+
+    Self-contained and idempotent (it checks for the column), so it can take any number in MIGRATIONS.
+    Events stored before it have an empty headline until `diplomap reextract`; readers fall back to one
+    made from the actors and trigger (extract.headline.fallback)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    if "headline" not in columns:
+        conn.execute("ALTER TABLE events ADD COLUMN headline TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _headline}
 
 
 def migrate(conn: sqlite3.Connection, schema: str) -> int:
