@@ -2,8 +2,8 @@
 
 Definition (tested in tests/test_turning_points.py on records whose answers were written first):
 
-- the series is the mean PLOVER score (-10..+10) of the events between the two parties, either way,
-  per calendar month; months without events, and events dated more vaguely than a month, are left out;
+- the series is the mean PLOVER score (-10..+10) of the events both parties take part in, in either
+  role, per calendar month; months without events, and events dated more vaguely than a month, are left out;
 - each month of the review year that has events is compared with the last earlier month that has
   events (in the year, or before it when the record reaches back): when the mean moved by at least
   TURN points, the month is a turning point: a *downturn* when it fell, an *upturn* when it rose;
@@ -21,7 +21,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from diplomap.analyze.dyads import directed_pairs
 from diplomap.analyze.periods import month_of, sort_key
 from diplomap.model import Event
 from diplomap.plover import plover_score
@@ -42,7 +41,7 @@ def turning_points(events: Iterable[Event], a: str, b: str, year: int, turn: flo
     """The turning points of the a–b series within ``year``, in order."""
     by_month: dict[str, list[tuple[float, Event]]] = defaultdict(list)
     for event in sorted(events, key=sort_key):
-        if not ({(a, b), (b, a)} & directed_pairs(event)):
+        if not {a, b} <= set(event.actors):
             continue
         month = month_of(event.date)
         score = plover_score(event.type, event.mode)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from diplomap.web.state import WebState
 
 if TYPE_CHECKING:
-    from diplomap.report.review import Review
+    from diplomap.report.views import Review
 
 
 @dataclass(frozen=True)
