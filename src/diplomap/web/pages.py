@@ -177,6 +177,7 @@ def review_route(
     if not country and subject is None:
         return render(request, "review.html", {"page": None, "available": True})
     code = country.upper() or (subject[0] if subject else "")
-    when = year or (subject[1] if subject and subject[0] == code else date_cls.today().year)
+    when = year or (subject[1] if subject and subject[0] == code else review.latest_year(state, code)
+                    or date_cls.today().year)
     page = state.cache.get(("review", code, when), lambda: review.review_page(state, code, when))
     return render(request, "review.html", {"page": page, "available": True, "cite_url": review.cite_url})
