@@ -1,7 +1,8 @@
 """Happenings: the events of one real-world occasion, told once.
 
-Events join one happening when they share a day (their dates start at most one day apart and neither
-spans more than three days), or one visit or summit (the same place and the same dates, however vague),
+Events join one happening when they share a day (neither spans more than three days and they start on
+the same day, or a day apart when they tell the same kind of act or happen at the same place: one visit
+or summit), or one visit or summit dated vaguely (the same place and the same dates),
 and their parties overlap: besides the focus country they share a partner (or, without a focus country,
 two actors). Each happening is anchored on its first event; a later event joins the first happening
 whose anchor it fits, so a chain of meetings on successive days does not grow into one.
@@ -73,9 +74,12 @@ def together(a: Event, b: Event, country: str | None) -> bool:
             return False
     elif len(shared) < 2:
         return False
-    if _short(a) and _short(b):
-        return abs((a.date.start - b.date.start).days) <= DAY_WINDOW
     same_place = a.location is not None and b.location is not None and a.location.name == b.location.name
+    if _short(a) and _short(b):
+        apart = abs((a.date.start - b.date.start).days)
+        # the same day; or the next, when it is the same act retold or the same visit or summit (one place):
+        # an attack and the sanctions of the day after are two happenings
+        return apart == 0 or (apart <= DAY_WINDOW and (a.type == b.type or same_place))
     return same_place and (a.date.start, a.date.end) == (b.date.start, b.date.end)
 
 
@@ -99,11 +103,14 @@ def happenings(events: Iterable[Event], country: str | None, rank: Callable[[Eve
     return out
 
 
-def read_out(headlines: Sequence[str], location: str = "") -> str:
+def read_out(headlines: Sequence[str], location: str = "", kinds: Sequence[str] = ()) -> str:
     """One line from the headlines of a happening's events (most significant first; duplicates, and after the
     first any of fewer than four words, dropped), the place said once at the end."""
     suffix = f" in {location}" if location else ""
     clauses: list[str] = []
+    if kinds:  # each kind of act before a second telling of one kind: the talks and the treaty, then more deals
+        order = sorted(range(len(headlines)), key=lambda i: (list(kinds[:i]).count(kinds[i]) > 0, i))
+        headlines = [headlines[i] for i in order]
     for line in headlines:
         line = line.strip().rstrip(".")
         if suffix and line.endswith(suffix):

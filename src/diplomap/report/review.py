@@ -164,6 +164,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
     names = [n for n in vmap.names(all_partners)]
     slugs = {n: _slug(n) for n in names}
     told_in = {id(h): _home(h, country, vmap, names) for h in found}
+    found = [h for h in found if told_in[id(h)]]  # a happening with no partner (the country alone) has no section
     chosen = _choose(found, told_in, names, weights)
     highlights = {id(h): _highlight(h, i, told_in[id(h)], slugs, cite, year, kb)
                   for i, h in enumerate(sorted(chosen, key=lambda h: (h.start, h.event_ids)), start=1)}
@@ -205,8 +206,9 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
                  if a.history[-1].date is None or a.history[-1].date.start.year == year][:3]
         figures = _figures(mine, cite, kb)
         here = tuple(highlights[id(h)] for h in chosen if told_in[id(h)][0] == vname)
+        # pointers to happenings told elsewhere: the year's key ones, or all when nothing is told here
         also = tuple(highlights[id(h)] for h in chosen if vname in told_in[id(h)][1:]
-                     and set(h.event_ids) & mine_ids and id(h) in key_ids)  # only the year's key happenings
+                     and set(h.event_ids) & mine_ids and (id(h) in key_ids or not here))
         views.append(VectorView(
             vname, slugs[vname], len(mine), coop, conf, phrase, arrow,
             tuple((f"{_name(kb, c)} ({c})", n) for c, n in ranked),
@@ -246,16 +248,18 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
 
 
 def _home(h: Happening, country: str, vmap: VectorMap, names: Sequence[str]) -> tuple[str, ...]:
-    """The sections a happening touches, the one it is told in first: the vector of its most significant
-    event's partners (the first in section order), then the others."""
-    def vectors_of(e: Event) -> list[str]:
-        return [v for c in partners(e, country) if (v := vmap.vector_of(c)) is not None]
-
-    first = vectors_of(h.anchor)
-    rest = [v for e in h.events for v in vectors_of(e)]
+    """The sections a happening touches, the one it is told in first: the vector of the partner taking part in
+    most of its events (the Astana summit of China and five Central Asian states is China's); ties go to the
+    partner its most significant event names first, then to the earlier section."""
+    counts: Counter[str] = Counter()
+    for e in h.events:
+        counts.update({v for c in partners(e, country) if (v := vmap.vector_of(c)) is not None})
+    first: dict[str, int] = {}  # ties: the vector of the partner its most significant event names first
+    for i, c in enumerate(partners(h.anchor, country)):
+        if (v := vmap.vector_of(c)) is not None:
+            first.setdefault(v, i)
     order = {n: i for i, n in enumerate(names)}
-    home = min(first, key=lambda v: order.get(v, 99)) if first else (rest[0] if rest else "")
-    return tuple(dict.fromkeys([home, *sorted(set(rest) - {home}, key=lambda v: order.get(v, 99))]))
+    return tuple(sorted(counts, key=lambda v: (-counts[v], first.get(v, 99), order.get(v, 99))))
 
 
 def _choose(found: Sequence[Happening], told_in: dict[int, tuple[str, ...]], names: Sequence[str],
@@ -272,7 +276,7 @@ def _choose(found: Sequence[Happening], told_in: dict[int, tuple[str, ...]], nam
 
 def _highlight(h: Happening, number: int, homes: tuple[str, ...], slugs: dict[str, str], cite: dict[str, Cite],
                year: int, kb: Knowledge) -> Highlight:
-    text = read_out([_headline(e, kb) for e in h.events], h.location)
+    text = read_out([_headline(e, kb) for e in h.events], h.location, [e.type for e in h.events])
     return Highlight(f"h{number}", h.start.isoformat(), h.end.isoformat(), day_label(h.start, h.end, year),
                      h.location, h.parties, text, h.event_ids, tuple(cite[i] for i in h.event_ids),
                      len(h.documents), h.significance, slugs.get(homes[0], ""), homes[0])
