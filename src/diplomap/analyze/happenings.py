@@ -4,8 +4,8 @@ Events join one happening when they share a day (neither spans more than three d
 the same day, or a day apart when they tell the same kind of act or happen at the same place: one visit
 or summit), or one visit or summit dated vaguely (the same place and the same dates),
 and their parties overlap: besides the focus country they share a partner (or, without a focus country,
-two actors). Each happening is anchored on its first event; a later event joins the first happening
-whose anchor it fits, so a chain of meetings on successive days does not grow into one.
+two actors). A later event joins the first happening with every event of which it fits, so a chain of
+meetings on successive days does not grow into one.
 
 A happening is read out in one line: the headlines of its events, most significant first, with the
 doer said once when the next headline has the same one ("Pashinyan and Aliyev initialed the peace
@@ -89,7 +89,7 @@ def happenings(events: Iterable[Event], country: str | None, rank: Callable[[Eve
     groups: list[list[Event]] = []
     for event in sorted(events, key=sort_key):
         for group in groups:
-            if together(group[0], event, country):
+            if all(together(member, event, country) for member in group):
                 group.append(event)
                 break
         else:
