@@ -49,7 +49,7 @@ def _narrative(markdown: str) -> str:
 
 
 def test_narrative_is_short_and_quotes_no_sentence_twice(seed_review: tuple[Any, dict[str, Any], Path]) -> None:
-    result, review, db = seed_review
+    result, _review, db = seed_review
     narrative = _narrative(result.markdown.read_text(encoding="utf-8"))
     words = len(narrative.split())
     print(f"\nnarrative: {words} words")
@@ -112,7 +112,7 @@ def test_highlights_cover_the_required_gold_events(shared: Path, seed_review: tu
 
 
 def test_counts_agree_everywhere(seed_review: tuple[Any, dict[str, Any], Path]) -> None:
-    result, review, db = seed_review
+    result, review, _db = seed_review
     md = result.markdown.read_text(encoding="utf-8")
     chronology = [line for line in md.split("## Full chronology")[1].split("## ")[0].splitlines()
                   if line.startswith("- ")]
