@@ -103,9 +103,10 @@ def happenings(events: Iterable[Event], country: str | None, rank: Callable[[Eve
     return out
 
 
-def read_out(headlines: Sequence[str], location: str = "", kinds: Sequence[str] = ()) -> str:
+def read_out(headlines: Sequence[str], location: str = "", kinds: Sequence[str] = (), say_place: bool = True) -> str:
     """One line from the headlines of a happening's events (most significant first; duplicates, and after the
-    first any of fewer than four words, dropped), the place said once at the end."""
+    first any of fewer than four words, dropped), the place said once at the end (or not at all, for a line
+    that names it before the text)."""
     suffix = f" in {location}" if location else ""
     clauses: list[str] = []
     if kinds:  # each kind of act before a second telling of one kind: the talks and the treaty, then more deals
@@ -125,7 +126,7 @@ def read_out(headlines: Sequence[str], location: str = "", kinds: Sequence[str] 
     for clause in clauses[1:]:
         shared = _shared_doer(clauses[0], clause)
         text += (" and " + clause[len(shared):].lstrip()) if shared else "; " + clause
-    return text + (suffix if location and location.lower() not in text.lower() else "")
+    return text + (suffix if say_place and location and location.lower() not in text.lower() else "")
 
 
 def _shared_doer(first: str, other: str) -> str:

@@ -67,3 +67,20 @@ def draw(frame: Frame, land: str = "#eef0ea", border: str = "#b9bfb4", water: st
         out.append(f'<path class="country" d="{"".join(d)}" fill="{land}" stroke="{border}" stroke-width="0.7"'
                    f' fill-rule="evenodd"><title>{escape(name)}</title></path>')
     return "".join(out)
+
+
+def names_in(frame: Frame) -> list[tuple[str, float, float, float]]:
+    """(name, lon, lat, area in square degrees) of the countries whose largest ring's centre lies in the frame,
+    largest first: where a country's name can go on the map."""
+    out = []
+    for name, rings, _ in countries():
+        ring = max(rings, key=_area)
+        lon = sum(p[0] for p in ring) / len(ring)
+        lat = sum(p[1] for p in ring) / len(ring)
+        if frame.contains(lon, lat):
+            out.append((name, lon, lat, _area(ring)))
+    return sorted(out, key=lambda c: -c[3])
+
+
+def _area(ring: Ring) -> float:
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True))) / 2

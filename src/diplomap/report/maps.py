@@ -54,6 +54,9 @@ def corridor_map(corridors: Sequence[Corridor], events: Iterable[Event], kb: Kno
         body.append(f'<circle class="event-place" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#c8452c"'
                     f' fill-opacity="0.6" stroke="#8a2a18"><title>{escape(name)}: {n} event(s)</title></circle>')
         labels.append((x + r + 2, y + 4, name, "#3b1f18", 100 + n))
+    for name, lon, lat, area in basemap.names_in(f):  # country names, after the places, where room is left
+        x, y = f.xy(lon, lat)
+        labels.append((x - CHAR_W * len(name) / 2, y, name, "#8a9188", min(area, 99)))
     body.append(_labels(labels, f))
     body.append(_legend(lines, f.height))
     return svg(WIDTH, f.height + 24, body, "Event places and corridors", "map corridor-map", "#f7f9fb")

@@ -89,11 +89,11 @@ def lead(vector: str, country_name: str, year: int, n_events: int, cooperative: 
     out.append((Part(f"{phrase[:1].upper() + phrase[1:]}: {_n(n_events, 'event')} in {year} ({share})."),))
     for f in facts:
         if f.mean is not None and f.trend.label != "too few data":
-            out.append((Part(f"With {f.name} the record is {f.trend.label}: a mean PLOVER score of {f.mean:+.1f} "
+            out.append((Part(f"With {_and(f.name)} the record is {f.trend.label}: a mean PLOVER score of {f.mean:+.1f} "
                              f"over {_n(f.events, 'event')}, the slope {f.trend.slope:+.2f} a month."),))
         elif f.mean is not None:
-            out.append((Part(f"With {f.name}: {_n(f.events, 'event')}, mean PLOVER score {f.mean:+.1f}, too few "
-                             "months for a trend."),))
+            out.append((Part(f"With {_and(f.name)}: {_n(f.events, 'event')}, mean PLOVER score {f.mean:+.1f}, too "
+                             "few months for a trend."),))
         for point, cause, cites in f.turns:
             verb = "turned down" if point.direction == "downturn" else "turned up"
             out.append((Part(f"It {verb} in {_month(point.month)} ({point.before:+.1f} → {point.after:+.1f}): "
@@ -171,3 +171,9 @@ def _month(month: str) -> str:
 
 def _n(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _and(names: str) -> str:
+    """"Kyrgyzstan, Tajikistan, Uzbekistan" -> "Kyrgyzstan, Tajikistan and Uzbekistan"."""
+    head, _, last = names.rpartition(", ")
+    return f"{head} and {last}" if head else names

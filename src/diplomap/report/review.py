@@ -13,7 +13,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,9 +183,15 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         charted = [code for i, (code, n) in enumerate(ranked) if (i == 0 or code in top) and n >= MIN_DYAD_EVENTS]
         dyads, facts, turns = [], [], []
+        seen: dict[frozenset[str], int] = {}  # partners met only together share one chart and one sentence
         for code in charted:
-            d = dyad(mine, country, code, months)
             between = [e for e in mine if code in e.actors]
+            same = seen.get(frozenset(e.id for e in between))
+            if same is not None:
+                facts[same] = replace(facts[same], name=f"{facts[same].name}, {_name(kb, code)}")
+                continue
+            seen[frozenset(e.id for e in between)] = len(facts)
+            d = dyad(mine, country, code, months)
             label = f"{country}–{code}: events by month and mean PLOVER score, {year}"
             dyads.append(DyadView(code, _name(kb, code), dyad_chart(d, label), f"charts/dyad-{country}-{code}.svg",
                                   d.trend, len(between)))
@@ -276,7 +282,8 @@ def _choose(found: Sequence[Happening], told_in: dict[int, tuple[str, ...]], nam
 
 def _highlight(h: Happening, number: int, homes: tuple[str, ...], slugs: dict[str, str], cite: dict[str, Cite],
                year: int, kb: Knowledge) -> Highlight:
-    text = read_out([_headline(e, kb) for e in h.events], h.location, [e.type for e in h.events])
+    # the line shows the place before the text ("8 Aug, Washington — ..."), so the text does not repeat it
+    text = read_out([_headline(e, kb) for e in h.events], h.location, [e.type for e in h.events], say_place=False)
     return Highlight(f"h{number}", h.start.isoformat(), h.end.isoformat(), day_label(h.start, h.end, year),
                      h.location, h.parties, text, h.event_ids, tuple(cite[i] for i in h.event_ids),
                      len(h.documents), h.significance, slugs.get(homes[0], ""), homes[0])
