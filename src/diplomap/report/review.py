@@ -182,7 +182,9 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
         counts = Counter(c for e in mine for c in partners(e, country) if vmap.vector_of(c) == vname)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         charted = [code for i, (code, n) in enumerate(ranked) if (i == 0 or code in top) and n >= MIN_DYAD_EVENTS]
-        dyads, facts, turns = [], [], []
+        dyads: list[DyadView] = []
+        facts: list[DyadFacts] = []
+        turns: list[tuple[str, str, str, tuple[str, ...]]] = []
         seen: dict[frozenset[str], int] = {}  # partners met only together share one chart and one sentence
         for code in charted:
             between = [e for e in mine if code in e.actors]
