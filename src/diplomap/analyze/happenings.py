@@ -1,7 +1,7 @@
 """Happenings: the events of one real-world occasion, told once.
 
-Events join one happening when they share a day (neither spans more than three days and they start on
-the same day, or a day apart when they tell the same kind of act or happen at the same place: one visit
+Events join one happening when they share a day (neither spans more than four days and their dates
+overlap, or lie a day apart when they tell the same kind of act or happen at the same place: one visit
 or summit), or one visit or summit dated vaguely (the same place and the same dates),
 and their parties overlap: besides the focus country they share a partner (or, without a focus country,
 two actors). A later event joins the first happening with every event of which it fits, so a chain of
@@ -22,7 +22,7 @@ from diplomap.analyze.periods import sort_key
 from diplomap.model import Event
 
 DAY_WINDOW = 1  # days between the starts of two events of one happening
-SHORT = 3  # days: a date no longer than this is "a day" (a two-day summit, "20-21 October")
+SHORT = 4  # days: a date no longer than this is "a day" (a two-day summit; a news headline's "the days before")
 MAX_CLAUSES = 3  # headlines read out in one line
 
 
@@ -76,7 +76,7 @@ def together(a: Event, b: Event, country: str | None) -> bool:
         return False
     same_place = a.location is not None and b.location is not None and a.location.name == b.location.name
     if _short(a) and _short(b):
-        apart = abs((a.date.start - b.date.start).days)
+        apart = max(0, (b.date.start - a.date.end).days, (a.date.start - b.date.end).days)  # days between them
         # the same day; or the next, when it is the same act retold or the same visit or summit (one place):
         # an attack and the sanctions of the day after are two happenings
         return apart == 0 or (apart <= DAY_WINDOW and (a.type == b.type or same_place))
