@@ -6,7 +6,7 @@ DB ?= diplomap.db
 SEED := ../shared/corpus/azerbaijan-foreign-policy-2025.md
 EXAMPLES := $(wildcard examples/news-*.* examples/review-*.*)
 
-.PHONY: demo test install dev lint eval bench clean
+.PHONY: demo test install dev lint eval realnews bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ lint: dev
 
 eval: install
 	$(BIN)/diplomap eval
+
+# the real-news set (#12): texts re-gathered into $$DIPLOMAP_REALNEWS (eval/realnews/README.md), never committed
+realnews: install
+	python3 eval/realnews/regather.py check
+	$(BIN)/diplomap eval --realnews eval/realnews --split dev
+	$(BIN)/diplomap eval --realnews eval/realnews --split test
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

@@ -81,6 +81,8 @@ def test_an_old_database_gains_the_headline_column(tmp_path: Any) -> None:
     conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
+    from diplomap.store.migrations import SCHEMA_VERSION
+
     with Store(path) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == SCHEMA_VERSION
         assert "headline" in {r[1] for r in store.conn.execute("PRAGMA table_info(events)")}

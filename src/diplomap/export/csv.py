@@ -1,8 +1,10 @@
 """CSV: one event a row, for spreadsheets — and a reader that gives the same events back.
 
 List cells (actors) are joined with "|" like the knowledge files; quantities and evidence, which
-have structure, are JSON cells. `quad`, `score` and `quote` are for reading only: the reader
-derives nothing from them.
+have structure, are JSON cells. `participants` lists every actor of the event (sources, targets, then
+any other party), the one column to filter on for "events with X" (#9; it was empty whenever the coder
+put every party in source or target); the reader keeps from it the codes in neither role. `quad`,
+`score` and `quote` are for reading only: the reader derives nothing from them.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def _row(event: Event) -> dict[str, str]:
         "quad": "" if quad is None else str(quad), "score": "" if score is None else repr(score),
         "modality": event.modality.value,
         "source": "|".join(event.source), "target": "|".join(event.target),
-        "participants": "|".join(event.participants),
+        "participants": "|".join(event.actors),
         "start": span.start.isoformat() if span else "", "end": span.end.isoformat() if span else "",
         "precision": span.precision.value if span else "", "date_text": span.text if span else "",
         "location": loc.name if loc else "", "location_country": loc.country if loc else "",
@@ -71,9 +73,11 @@ def _event(row: dict[str, str]) -> Event:
     place = None
     if row["location"]:
         place = Place(row["location"], row["location_country"], _float(row["lat"]), _float(row["lon"]))
+    source, target = _codes(row["source"]), _codes(row["target"])
+    others = tuple(c for c in _codes(row["participants"]) if c not in source and c not in target)
     return Event(
         id=row["id"], type=row["type"], mode=row["mode"], modality=Modality(row["modality"]),
-        source=_codes(row["source"]), target=_codes(row["target"]), participants=_codes(row["participants"]),
+        source=source, target=target, participants=others,
         date=span, location=place, trigger=row["trigger"], summary=row["summary"],
         headline=row.get("headline", ""),
         quantities=tuple(Quantity(float(v), u, t, q) for v, u, t, q in json.loads(row["quantities"] or "[]")),

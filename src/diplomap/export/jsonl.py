@@ -45,3 +45,14 @@ def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
         out.write(json.dumps(event_record(event), ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def write_json(events: Iterable[Event], out: IO[str]) -> int:
+    """One JSON array of the same records, written as it goes (for tools that want one document)."""
+    n = 0
+    out.write("[")
+    for event in events:
+        out.write(("\n" if n == 0 else ",\n") + json.dumps(event_record(event), ensure_ascii=False))
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n

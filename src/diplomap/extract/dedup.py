@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from diplomap.knowledge.grammar import EMPTY_VERBS, IRREGULAR
 from diplomap.model import DateSpan, Event, Precision, Quantity
 
 
@@ -49,17 +50,9 @@ def _retold(span: DateSpan) -> bool:
 
 def _topic(event: Event) -> frozenset[str]:
     """What the trigger names, as word stems: "signed memorandum" -> {sign, memorandum}."""
-    return frozenset(_stem(w) for w in event.trigger.lower().split()) - _EMPTY_VERBS
+    return frozenset(_stem(w) for w in event.trigger.lower().split()) - EMPTY_VERBS
 
 
-# verbs that name no act of their own ("held talks", "took part", "paid a visit")
-_EMPTY_VERBS = frozenset({"hold", "take", "make", "have", "give", "pay", "conduct", "carry"})
-
-
-IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "taken": "take", "gave": "give", "given": "give",
-             "made": "make", "sent": "send", "sought": "seek", "began": "begin", "begun": "begin", "left": "leave",
-             "brought": "bring", "struck": "strike", "shot": "shoot", "won": "win", "lost": "lose", "paid": "pay",
-             "spoke": "speak", "told": "tell", "withdrew": "withdraw", "withdrawn": "withdraw", "froze": "freeze"}
 
 
 def _stem(word: str) -> str:

@@ -9,15 +9,13 @@ from pathlib import Path
 
 from diplomap.ingest.errors import IngestError
 from diplomap.ingest.text import clean_text
+from diplomap.knowledge.grammar import MONTH_PATTERN, MONTHS
 from diplomap.model import Document
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_PUBDATE = re.compile(
-    r"\b(?:(\d{1,2})\s+)?(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(?:(\d{1,2}),\s+)?((?:19|20)\d\d)\b"
-)
+_PUBDATE = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})\s+(?:(\d{{1,2}}),\s+)?((?:19|20)\d\d)\b")
 _ISODATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 
 
@@ -111,7 +109,7 @@ def find_publication_date(text: str) -> date | None:
     if not m:
         return None
     day = m.group(1) or m.group(3)
-    month = _MONTHS.index(m.group(2).lower()) + 1
+    month = MONTHS[m.group(2).lower()]
     year = int(m.group(4))
     if day:
         try:

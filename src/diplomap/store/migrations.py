@@ -5,7 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+
+# The FTS5 tables and their arguments. content="..." is in double quotes, the form Datasette detects
+# as the full-text search of the content table; it reads content='...' as none (#14).
+_FTS_TABLES = {
+    "sentences_fts": 'text, content="sentences", content_rowid="id"',
+    "sentences_fts_by_date": 'text, content="evidence_search", content_rowid="key"',
+}
 
 
 def _v1(conn: sqlite3.Connection, schema: str) -> None:
@@ -56,6 +63,7 @@ def _v3(conn: sqlite3.Connection, schema: str) -> None:
     event_actors (code, event_id) gives an actor's event ids from the index alone.
     """
     row = _KEY.format(start="e.start", evidence="v.id")
+    by_date = _FTS_TABLES["sentences_fts_by_date"]
     conn.executescript(
         f"""
         CREATE TABLE IF NOT EXISTS evidence_search (
@@ -68,7 +76,7 @@ def _v3(conn: sqlite3.Connection, schema: str) -> None:
         -- An actor's event ids without a table lookup each (the web app's actor filter and counts).
         CREATE INDEX IF NOT EXISTS event_actors_code_event ON event_actors(code, event_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts_by_date USING fts5(
-            text, content='evidence_search', content_rowid='key'
+            {by_date}
         );
         CREATE TRIGGER IF NOT EXISTS evidence_search_ai AFTER INSERT ON evidence_search BEGIN
             INSERT INTO sentences_fts_by_date(rowid, text) VALUES (new.key, new.text);
@@ -135,6 +143,24 @@ def _v4(conn: sqlite3.Connection, schema: str) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS evidence_event_doc ON evidence(event_id, doc_id)")
 
 
+def _fts_quotes(conn: sqlite3.Connection, schema: str) -> None:
+    """Rebuild the FTS tables of databases made before #14, which declared content='...'.
+
+    An FTS5 table's arguments cannot be altered: it is dropped, created again and rebuilt from its
+    content table (the triggers that keep it in step are on the content tables and stay). It looks at
+    each table's SQL, so on a database created with the quotes right it does nothing, it can run in any
+    order among the migrations (renumber it freely), and after a crash between the drop and the rebuild
+    it completes the work when it runs again.
+    """
+    for name, args in _FTS_TABLES.items():
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        if row is not None and "content=\"" in row[0]:
+            continue
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+        conn.execute(f"CREATE VIRTUAL TABLE {name} USING fts5({args})")
+        conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+
+
 def _headline(conn: sqlite3.Connection, schema: str) -> None:
     """events.headline: one line per event built from its parse at extraction (extract/headline.py).
 
@@ -146,7 +172,9 @@ def _headline(conn: sqlite3.Connection, schema: str) -> None:
         conn.execute("ALTER TABLE events ADD COLUMN headline TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _headline}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline,
+}
 
 
 def migrate(conn: sqlite3.Connection, schema: str) -> int:

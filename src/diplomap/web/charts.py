@@ -48,8 +48,10 @@ def bar_chart(points: Sequence[tuple[str, float]], label: str, width: int = 640,
             f' fill="{ACCENT}"><title>{escape(x_label)}: {_num(value)}</title></rect>'
         )
         if i % every == 0:
+            # a label at the right edge ends there rather than centring past it (it was cut off)
+            at, anchor = (x + slot / 2, "middle") if x + slot / 2 + 3 * len(x_label) < width else (width, "end")
             body.append(
-                f'<text x="{x + slot / 2:.1f}" y="{height - 10}" text-anchor="middle" font-size="10"'
+                f'<text x="{at:.1f}" y="{height - 10}" text-anchor="{anchor}" font-size="10"'
                 f' fill="{INK}">{escape(x_label)}</text>'
             )
     return _svg(width, height, body, label)
