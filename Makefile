@@ -25,10 +25,15 @@ install: $(VENV)/.installed
 
 dev: $(VENV)/.dev
 
+DEMO_COUNTRY ?= KAZ
+
+# Ends with the main job: the annual review of one example country, and the path of its page.
 demo: install
 	$(BIN)/diplomap ingest --db $(DB) $(filter-out %.in,$(EXAMPLES))
 	@if [ -f $(SEED) ]; then $(BIN)/diplomap ingest --db $(DB) $(SEED); fi
 	$(BIN)/diplomap stats --db $(DB)
+	$(BIN)/diplomap review --db $(DB) --country $(DEMO_COUNTRY) --out review-$(DEMO_COUNTRY)
+	@echo "open $(CURDIR)/review-$(DEMO_COUNTRY)/review.html"
 
 test: dev
 	$(BIN)/python -m pytest
@@ -50,4 +55,4 @@ bench: install
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm review-$(DEMO_COUNTRY)

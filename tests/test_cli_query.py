@@ -12,7 +12,7 @@ import pytest
 
 from diplomap.cli import main
 from diplomap.model import Document, Event
-from diplomap.report.scores import event_types
+from diplomap.plover import event_types
 from diplomap.store.db import Store
 
 from .synthetic import events

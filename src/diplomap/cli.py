@@ -82,11 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(p)
 
     p = sub.add_parser("review", help="write the annual review of one country's foreign policy",
-                       description="Write review.md and a self-contained review.html: key numbers, a section per "
-                                   "vector with a dated chronology citing every event, dyad and balance charts, "
-                                   "agreements, a corridor map and an appendix of all events.")
+                       description="Write review.md, review.json and a self-contained review.html: the year's "
+                                   "themes and key highlights, per vector a judgement, a lead paragraph with its "
+                                   "turning points and the highlights (one line per happening, every sentence "
+                                   "cited), the balance, an outlook, a map; then the full chronology and the "
+                                   "appendix of quotes.")
     p.add_argument("--country", required=True, help="focus country, ISO alpha-3 (e.g. AZE)")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=int, help="the year (default: the latest with events of the country that happened)")
+    p.add_argument("--significance", metavar="TOML",
+                   help="your own significance weights (as knowledge/significance.toml; only what you set changes)")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
     p.add_argument("--out", default="review", help="output folder (default: ./review)")
     p.add_argument("--vectors", help="your own partner-to-vector mapping (TOML, as knowledge/vectors.toml)")
@@ -295,11 +299,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         try:
             result = write_review(store, Knowledge.load(), country=args.country, year=args.year, out_dir=args.out,
-                                  progress=lambda msg: print(msg, file=sys.stderr), vectors=args.vectors)
+                                  progress=lambda msg: print(msg, file=sys.stderr), vectors=args.vectors,
+                                  significance=args.significance)
         except (ReviewError, VectorError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-    print(f"wrote {result.markdown} and {result.html} ({result.events} events, {len(result.vectors)} vectors)")
+    print(f"wrote {result.markdown}, {result.json} and {result.html} ({result.events} events, {result.highlights}"
+          f" highlights, {len(result.vectors)} vectors)")
     return 0
 
 

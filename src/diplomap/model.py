@@ -156,6 +156,10 @@ class Event:
     summary: str = ""
     id: str = ""
     participants: tuple[str, ...] = field(default=())
+    # one line from the parse, who did what to whom ("Aliyev and Putin met in Dushanbe"): words, not identity
+    headline: str = field(default="", compare=False)
+    # where the trigger word starts in the document: set by the coder for the headline, not stored
+    trigger_at: int | None = field(default=None, compare=False)
 
     @property
     def actors(self) -> tuple[str, ...]:

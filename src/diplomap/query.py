@@ -15,7 +15,7 @@ from datetime import date
 
 from diplomap.knowledge import Knowledge
 from diplomap.model import Modality
-from diplomap.report.scores import event_types
+from diplomap.plover import event_types
 from diplomap.store.db import EventQuery, Store
 
 

@@ -16,11 +16,11 @@ from datetime import date
 from typing import IO
 
 from diplomap.model import DateSpan, Event, Evidence, Modality, Place, Precision, Quantity
-from diplomap.report.scores import plover_score, quad_class
+from diplomap.plover import plover_score, quad_class
 
 COLUMNS = (
     "id", "type", "mode", "quad", "score", "modality", "source", "target", "participants", "start", "end",
-    "precision", "date_text", "location", "location_country", "lat", "lon", "trigger", "summary", "quote",
+    "precision", "date_text", "location", "location_country", "lat", "lon", "trigger", "summary", "headline", "quote",
     "quantities", "evidence",
 )
 
@@ -56,7 +56,7 @@ def _row(event: Event) -> dict[str, str]:
         "precision": span.precision.value if span else "", "date_text": span.text if span else "",
         "location": loc.name if loc else "", "location_country": loc.country if loc else "",
         "lat": _num(loc.lat) if loc else "", "lon": _num(loc.lon) if loc else "",
-        "trigger": event.trigger, "summary": event.summary,
+        "trigger": event.trigger, "summary": event.summary, "headline": event.headline,
         "quote": event.evidence[0].quote if event.evidence else "",
         "quantities": json.dumps([[q.value, q.unit, q.text, q.qualifier] for q in event.quantities],
                                  ensure_ascii=False),
@@ -79,6 +79,7 @@ def _event(row: dict[str, str]) -> Event:
         id=row["id"], type=row["type"], mode=row["mode"], modality=Modality(row["modality"]),
         source=source, target=target, participants=others,
         date=span, location=place, trigger=row["trigger"], summary=row["summary"],
+        headline=row.get("headline", ""),
         quantities=tuple(Quantity(float(v), u, t, q) for v, u, t, q in json.loads(row["quantities"] or "[]")),
         evidence=tuple(Evidence(d, int(s), int(a), int(b), q) for d, s, a, b, q in json.loads(row["evidence"] or "[]")),
     )

@@ -19,7 +19,7 @@ from typing import IO
 
 from diplomap.knowledge import Knowledge
 from diplomap.model import Event
-from diplomap.report.scores import plover_score
+from diplomap.plover import plover_score
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 _KEYS = (  # (id, for, name, type)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from diplomap.model import Event
-from diplomap.report.scores import plover_score, quad_class
+from diplomap.plover import plover_score, quad_class
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -33,6 +33,7 @@ def event_record(event: Event) -> dict[str, Any]:
                        for q in event.quantities],
         "trigger": event.trigger,
         "summary": event.summary,
+        "headline": event.headline,
         "evidence": [{"doc_id": ev.doc_id, "sentence": ev.sentence, "start": ev.start, "end": ev.end,
                       "quote": ev.quote} for ev in event.evidence],
     }

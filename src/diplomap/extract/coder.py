@@ -143,6 +143,7 @@ class Coder:
             location=draft.location,
             trigger=" ".join(t.text for t in sorted(trig.words, key=lambda t: t.i)),
             summary=sent.text.strip()[:300],
+            trigger_at=ctx.offset + trig.token.idx - sent.start_char,  # for extract/headline.py
         )
 
     def _listed(self, sent: Span, trig: TriggerMatch, event: Event, ctx: SentenceContext) -> list[Event]:

@@ -14,6 +14,7 @@ from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import DateMention, find_dates, whole_year
 from diplomap.extract.gazetteer import patterns
+from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, read_layout
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
@@ -147,7 +148,8 @@ class Pipeline:
                                    weekday_from_today=not narrative)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative, named_dates, written)
-                coded = [_retold_date(e, events) for e in self.coder.code(sent, ctx)]
+                coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
+                         for e in (_retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and _is_heading(ptext):
                     # a news headline retells the story's main event, which happened up to a few days before
                     # the item went out: so dated, it merges with the body's telling of it
@@ -186,6 +188,13 @@ class Pipeline:
         found = layout.dateline
         rec = self.kb.place(found.city.title()) if found else None
         return Place(rec.name, rec.country, rec.lat, rec.lon) if rec and rec.country else None
+
+    def _name(self, code: str) -> str:
+        """A state's or organisation's short name, for headlines whose sentence names no actor."""
+        if code in self.kb.states:
+            return self.kb.states[code].name
+        org = self.kb.organisations.get(code)
+        return (org.aliases[0] if org and org.aliases and len(org.aliases[0]) <= 8 else org.name) if org else code
 
     def _states_in_names(self, named: Sequence[Mention]) -> list[Mention]:
         """States a project's name names ("China–Kyrgyzstan–Uzbekistan railway" mentions Kyrgyzstan): kept

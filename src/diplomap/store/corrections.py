@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from diplomap.model import DateSpan, Place, Precision
-from diplomap.report.scores import quad_class
+from diplomap.plover import quad_class
 from diplomap.store.db import Store
 
 FIELDS = ("status", "type", "source", "target", "date", "location")

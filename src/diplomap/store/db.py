@@ -149,14 +149,14 @@ class Store:
         span, loc = event.date, event.location
         self.conn.execute(
             "INSERT OR REPLACE INTO events (id, type, mode, modality, start, \"end\", precision, date_text, location,"
-            " lat, lon, location_country, trigger, summary, source_count) VALUES"
-            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            " lat, lon, location_country, trigger, summary, headline, source_count) VALUES"
+            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
             (
                 eid, event.type, event.mode, event.modality.value,
                 span.start.isoformat() if span else None, span.end.isoformat() if span else None,
                 span.precision.value if span else None, span.text if span else "",
                 loc.name if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-                loc.country if loc else None, event.trigger, event.summary,
+                loc.country if loc else None, event.trigger, event.summary, event.headline,
             ),
         )
         rows = [(eid, code, "source", i) for i, code in enumerate(event.source)]
@@ -361,6 +361,7 @@ class Store:
             evidence=evidence,
             trigger=row["trigger"],
             summary=row["summary"],
+            headline=row["headline"],
         )
 
     def event_status(self, eid: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The FTS5 tables and their arguments. content="..." is in double quotes, the form Datasette detects
 # as the full-text search of the content table; it reads content='...' as none (#14).
@@ -161,8 +161,19 @@ def _fts_quotes(conn: sqlite3.Connection, schema: str) -> None:
         conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
 
 
+def _headline(conn: sqlite3.Connection, schema: str) -> None:
+    """events.headline: one line per event built from its parse at extraction (extract/headline.py).
+
+    Self-contained and idempotent (it checks for the column), so it can take any number in MIGRATIONS.
+    Events stored before it have an empty headline until `diplomap reextract`; readers fall back to one
+    made from the actors and trigger (extract.headline.fallback)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    if "headline" not in columns:
+        conn.execute("ALTER TABLE events ADD COLUMN headline TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes,
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline,
 }
 
 

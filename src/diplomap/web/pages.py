@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from jinja2 import Environment
 from markupsafe import Markup
 
-from diplomap.report.scores import event_types
+from diplomap.plover import event_types
 from diplomap.store.corrections import format_place, format_span
 from diplomap.web import apidocs, charts, review
 from diplomap.web.actors import actor_counts, cached_actor_view, off_axis
@@ -195,6 +195,7 @@ def review_route(
     if not country and subject is None:
         return render(request, "review.html", {"page": None, "available": True})
     code = country.upper() or (subject[0] if subject else "")
-    when = year or (subject[1] if subject and subject[0] == code else date_cls.today().year)
+    when = year or (subject[1] if subject and subject[0] == code else review.latest_year(state, code)
+                    or date_cls.today().year)
     page = state.cache.get(("review", code, when), lambda: review.review_page(state, code, when))
     return render(request, "review.html", {"page": page, "available": True, "cite_url": review.cite_url})
