@@ -111,6 +111,8 @@ CASES = [
          "2024.", "2024-06-26", one("AID", {"KEN"}, {"HTI"})),
     Case("promise", "Japan will give Vietnam a grant for flood relief.", "2025-06-26",
          one("AGREE", {"JPN"}, {"VNM"})),
+    Case("announced_visit", "The German foreign minister will visit Albania in June.", "2025-03-01",
+         one("AGREE", {"DEU"}, {"ALB"}, modality="planned")),
     Case("threat", "The United States will impose tariffs on Mexico if the border is not closed.", "2025-02-26",
          one("THREATEN", {"USA"}, {"MEX"})),
 ]

@@ -96,9 +96,11 @@ class Pipeline:
         written = doc.published or layout.written  # the day the item was written, from the page if not given
         paragraphs = [(m.start(), m.end()) for m in _paragraph_spans(text)]
         first = next((i for i, (s, e) in enumerate(paragraphs) if text[s:e].strip()), 0)
+        # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
+        # and an event the text dates by no year is left out: "on Monday" of an unknown year is no date)
         focal_year = written.year if written else _guess_year(text)
-        base = whole_year(focal_year)
-        focal_start = date(focal_year, 1, 1)
+        base: DateSpan | None = whole_year(focal_year) if focal_year else None
+        focal_start = date(focal_year, 1, 1) if focal_year else None
         narrative = _is_review(text)
         if written and not narrative:
             # a news item: what it reports without a date happened around its publication
@@ -171,7 +173,7 @@ class Pipeline:
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
-                if written and anchor.end >= written - NEWS_WINDOW:
+                if written and anchor and anchor.end >= written - NEWS_WINDOW:
                     news_day = anchor
         dateline = None if narrative else self._dateline(layout)
         if dateline is not None:
@@ -353,5 +355,7 @@ def _is_review(text: str) -> bool:
 
 
 def _guess_year(text: str) -> int:
+    """The year a text without a date reports on: the one its head names most, or 0 when it names none (not
+    the year it happens to be read in)."""
     years = re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])
-    return int(max(set(years), key=years.count)) if years else date.today().year
+    return int(max(set(years), key=years.count)) if years else 0
