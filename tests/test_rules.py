@@ -98,7 +98,7 @@ CASES = [
          one("AGREE", {"IND", "CHN"}, modality="expected")),
     Case("future", "Mexico will send troops to the border with the United States.", "2025-02-04",
          none_of("MOBILIZE")),
-    Case("present_state", REVIEW + "Turkey supports Hungary in every forum.", "", none_of("SUPPORT")),
+    Case("present_state", REVIEW + "Turkey supports Hungary in every forum.", "2025-12-15", none_of("SUPPORT")),
     Case("bare_verb", "Help Ukraine, Poland urges Germany.", "2025-04-04", none_of("AID")),
     Case("background", "India conducted nuclear tests in 1998 and Pakistan answered with its own tests.",
          "2025-05-10", one("MOBILIZE", modality="background")),
