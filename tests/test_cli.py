@@ -145,7 +145,7 @@ def test_code_outputs_plans_and_forecasts_but_not_negated_events(tmp_path: Path,
     src.write_text("\n".join(json.dumps(r) for r in [
         {"id": "plan", "text": "Japanese Prime Minister Shigeru Ishiba is expected to meet Vietnamese leaders in Hanoi "
                                "in May.", "date": "2025-03-01"},
-        {"id": "neg", "text": "Chile did not sign the declaration with Peru.", "date": "2025-03-01"},
+        {"id": "neg", "text": "Chile did not attack Peru.", "date": "2025-03-01"},
     ]) + "\n", encoding="utf-8")
     assert main(["code", str(src)]) == 0
     out = {r["id"]: r["events"] for r in map(json.loads, capsys.readouterr().out.splitlines())}

@@ -129,7 +129,7 @@ class Coder:
             return None
         for rule in LAST:
             rule(self.resolvers, sent, ctx, draft)
-        retype(self.lex, sent, ctx, draft)
+        retype(self.resolvers, sent, ctx, draft)
         start = ctx.offset
         ev = Evidence(ctx.doc_id, ctx.index, start, start + len(sent.text), sent.text)
         return Event(

@@ -110,6 +110,21 @@ def wanted(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan)
     return None
 
 
+_DECIDING = frozenset({"decide", "resolve", "vote", "opt", "order"})
+
+
+def decided(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """A measure a government decided on is taken: 'India decided to expel Canada's envoys' (a hostile act; a
+    decision to cooperate stays a plan, and a promise: 'decided to build a railway')."""
+    head = clause_head(trig)
+    parent = head.head
+    if ("hostile" in trig.entry.traits and head.dep_ == "xcomp" and parent.lemma_.lower() in _DECIDING
+            and parent.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in (
+                "not", "n't", "never", *HYPO_AUX, *FUTURE_AUX) for c in parent.children)):
+        return Modality.HAPPENED
+    return None
+
+
 def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """Under a verb of planning, asking or expecting: 'agreed to build' (planned), 'is expected to sign'
     (expected), '... to supply Syria with gas' (a purpose, not yet done), 'will seek to ...'."""
@@ -165,7 +180,7 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
 
 
 RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, modal, conditional_clause, planned_noun,
-                           wanted, embedded_plan, future, present_state, bare_verb, background)
+                           wanted, decided, embedded_plan, future, present_state, bare_verb, background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

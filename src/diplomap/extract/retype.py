@@ -10,21 +10,21 @@ from spacy.tokens import Span
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.rules import Draft
+from diplomap.extract.rules import Draft, Resolvers
 from diplomap.extract.syntax import conditional, is_promise
 from diplomap.knowledge import TypeChange
 from diplomap.knowledge.grammar import ASSISTING, FORCES
 from diplomap.model import Modality
 
-Condition = Callable[[Span, SentenceContext, Draft, tuple[str, ...]], bool]
+Condition = Callable[[Resolvers, Span, SentenceContext, Draft, tuple[str, ...]], bool]
 
 
-def modified_by(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+def modified_by(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A word of the trigger carries one of ``words`` as a modifier: 'held *joint* military exercises'."""
     return any(c.lower_ in words for w in d.trig.words for c in w.children)
 
 
-def official_protests(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+def official_protests(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The verb (one of ``words``) has a government body or official as its subject: 'the Chinese embassy
     protested'."""
     tok = d.trig.token
@@ -33,7 +33,7 @@ def official_protests(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[s
         for m in ctx.mentions)
 
 
-def forces_sent_to_help(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+def forces_sent_to_help(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """Forces sent to another state to do what helps it: 'deployed 400 police officers to Haiti to lead a
     security mission' (grammar.toml: nouns.forces, nouns.assisting)."""
     forces = {t.lemma_.lower() for t in d.trig.words} | {
@@ -42,18 +42,51 @@ def forces_sent_to_help(sent: Span, ctx: SentenceContext, d: Draft, words: tuple
         t.lemma_.lower() in ASSISTING for t in d.trig.head.subtree))
 
 
-def promise(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+def promise(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A commitment by the actor, not a forecast, and not made to depend on the other side: 'will give'."""
     return is_promise(d.trig) and not conditional(d.trig)
 
 
-def promise_or_condition(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+def promise_or_condition(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A commitment or an act made to depend on the other side: 'will boycott', 'may halt ... if'."""
     return is_promise(d.trig) or conditional(d.trig)
 
 
+# achievements, not choices: "did not reach a deal" is no refusal
+_ACHIEVED = frozenset({"reach", "conclude", "achieve", "finalize", "finalise", "secure", "clinch", "strike"})
+_CHOOSING = frozenset({"refuse", "decline", "reject", "shun", "resist", "avoid"})
+
+
+def not_done_by_choice(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """Negated by its actor's will: 'cannot accept', 'did not sign', 'refused to recognise' (not 'did not reach
+    a deal', 'failed to agree': what could not be done is no refusal)."""
+    tok = d.trig.token
+    if tok.lemma_.lower() in _ACHIEVED:
+        return False
+    node = tok
+    for _ in range(3):  # the verb that denies it: "refused to recognise"
+        if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in _CHOOSING:
+            return True
+    return any(c.dep_ == "neg" for c in (*tok.children, *d.trig.head.children))
+
+
+def between_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A noun of ``words`` naming two sides or more: 'the truce between Pakistan and Afghanistan'."""
+    tok = d.trig.token
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in words and len({*d.source, *d.target}) >= 2
+
+
+def leaves_organisation(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """What is left is an intergovernmental organisation: 'withdrew from ECOWAS'."""
+    return any(code in r.kb.organisations and r.kb.organisations[code].kind == "igo" for code in d.target)
+
+
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
-    modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition)}
+    modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
+    between_sides, leaves_organisation)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
@@ -66,14 +99,15 @@ def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
     return not change.modalities or d.modality.value in change.modalities
 
 
-def retype(lex: Lexicon, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+def retype(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """Apply the type changes in order; each sees the type the ones before it left."""
+    lex = r.lex
     for change in lex.changes:
         condition = CONDITIONS.get(change.condition)
         if condition is None:
             raise KeyError(f"type_changes.csv: {change.name}: no condition {change.condition!r} "
                            f"(known: {', '.join(sorted(CONDITIONS))})")
-        if applies(change, lex, d) and condition(sent, ctx, d, change.words):
+        if applies(change, lex, d) and condition(r, sent, ctx, d, change.words):
             d.type, d.mode = change.type, change.mode
             if change.modality:
                 d.modality = Modality(change.modality)
