@@ -140,3 +140,29 @@ def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
     find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")
     kb = Knowledge.load()
     assert kb.org_code("HAMAS") == "HAMAS" and kb.organisations["HAMAS"].country == "PSE"
+
+
+def test_naming_an_act_with_a_word_of_stance_is_that_stance(pipeline: Any) -> None:
+    ev = coded(pipeline, "Pakistan called India's strikes a blatant act of war on 7 May 2025.", "2025-05-08")
+    find(ev, "ACCUSE", {"PAK", "IND"}, "2025-05-07", source={"PAK"})
+    ev = coded(pipeline, "Venezuela called the talks with Guyana productive on 14 December 2023.", "2023-12-15")
+    assert [e for e in ev if e["type"] == "SUPPORT"], ev
+    # naming with no stance is no event: no PROTEST from "call ... strikes"
+    ev = coded(pipeline, "Pakistan called the strikes a matter for the army on 7 May 2025.", "2025-05-08")
+    assert not [e for e in ev if e["type"] in ("PROTEST", "CONSULT")], ev
+
+
+def test_a_participle_inside_a_name_is_no_event(pipeline: Any) -> None:
+    ev = coded(pipeline, "India struck targets in Pakistan-Occupied Kashmir on 7 May 2025.", "2025-05-08")
+    assert not [e for e in ev if e["type"] == "COERCE"], ev
+    find(ev, "ASSAULT", {"IND", "PAK"}, "2025-05-07", source={"IND"})
+
+
+def test_an_undated_item_takes_the_year_its_weekday_and_day_agree_on(pipeline: Any) -> None:
+    from diplomap.extract.pipeline import _guess_year
+
+    text = "Israel and Hamas on Wednesday (January 15) agreed to a ceasefire after the October 7, 2023 attack."
+    assert _guess_year(text, news=True) == 2025
+    assert _guess_year("Talks resumed in Geneva.", news=True) == 0  # no year is said: none is guessed
+    ev = coded(pipeline, text)
+    find(ev, "AGREE", {"ISR", "HAMAS"}, "2025-01-15")

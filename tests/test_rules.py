@@ -98,6 +98,8 @@ CASES = [
          one("SANCTION", {"IND"}, {"CAN"}, modality="happened")),
     Case("embedded_plan", "India and China are expected to sign a border deal in Beijing.", "2025-06-01",
          one("AGREE", {"IND", "CHN"}, modality="expected")),
+    Case("headline_infinitive", "Yoon and Kishida to meet for summit in Tokyo on March 16 and 17", "2023-03-09",
+         one("CONSULT", modality="planned")),
     Case("future", "Mexico will send troops to the border with the United States.", "2025-02-04",
          none_of("MOBILIZE")),
     Case("present_state", REVIEW + "Turkey supports Hungary in every forum.", "2025-12-15", none_of("SUPPORT")),

@@ -146,6 +146,16 @@ def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
     return None
 
 
+def headline_infinitive(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """A headline's 'to' is its future: 'Yoon and Kishida to meet in Tokyo', 'Erdogan to visit Ethiopia'
+    (the infinitive heads the clause, or hangs from a name)."""
+    head = clause_head(trig)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and (
+            head.dep_ == "ROOT" or (head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("PROPN", "NOUN"))):
+        return Modality.PLANNED
+    return None
+
+
 def future(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """'will visit', 'is going to sign'."""
     head = clause_head(trig)
@@ -180,7 +190,8 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
 
 
 RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, modal, conditional_clause, planned_noun,
-                           wanted, decided, embedded_plan, future, present_state, bare_verb, background)
+                           wanted, decided, embedded_plan, headline_infinitive, future, present_state, bare_verb,
+                           background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
-from diplomap.extract.dates import DateMention, find_dates, whole_year
+from diplomap.extract.dates import WEEKDAYS, DateMention, find_dates, whole_year
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, read_layout
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import MONTH_PATTERN
+from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
 from diplomap.model import (
     CODED_MODALITIES,
     DateSpan,
@@ -98,7 +98,7 @@ class Pipeline:
         first = next((i for i, (s, e) in enumerate(paragraphs) if text[s:e].strip()), 0)
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
         # and an event the text dates by no year is left out: "on Monday" of an unknown year is no date)
-        focal_year = written.year if written else _guess_year(text)
+        focal_year = written.year if written else _guess_year(text, news=not _is_review(text))
         base: DateSpan | None = whole_year(focal_year) if focal_year else None
         focal_start = date(focal_year, 1, 1) if focal_year else None
         narrative = _is_review(text)
@@ -354,8 +354,35 @@ def _is_review(text: str) -> bool:
     return len(months) >= 5
 
 
-def _guess_year(text: str) -> int:
-    """The year a text without a date reports on: the one its head names most, or 0 when it names none (not
-    the year it happens to be read in)."""
-    years = re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])
-    return int(max(set(years), key=years.count)) if years else 0
+_ANY_MONTH = rf"{MONTH_PATTERN}|{MONTH_ABBR_PATTERN}"
+_WEEKDAY_DAY = re.compile(
+    rf"\b({WEEKDAY_PATTERN})[,\s(]+(?:({_ANY_MONTH})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_ANY_MONTH}))\b")
+
+
+def _guess_year(text: str, news: bool = False) -> int:
+    """The year a text without a date reports on, or 0 when nothing says (never the year it is read in).
+
+    A review: the year its head names most. A news item: the year in which the weekday and day it tells agree
+    ("on Wednesday (January 15)": 2025 in an item that names 2023 as background), the first such year from the
+    latest year it names, else the latest up to this year; the background years it names are no guide alone.
+    """
+    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
+    if not news:
+        return max(set(years), key=years.count) if years else 0
+    this_year = date.today().year
+    for found in _WEEKDAY_DAY.finditer(text[:3000]):
+        weekday = WEEKDAYS.index(found.group(1).lower())
+        month = MONTHS[(found.group(2) or found.group(5)).lower()]
+        day = int(found.group(3) or found.group(4))
+        fits = [y for y in range(this_year - 30, this_year + 1) if _weekday_of(y, month, day) == weekday]
+        after = [y for y in fits if years and y >= max(years)]
+        if after or fits:
+            return after[0] if after else fits[-1]
+    return 0
+
+
+def _weekday_of(year: int, month: int, day: int) -> int:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return -1

@@ -7,7 +7,15 @@ from spacy.tokens import Span, Token
 
 from diplomap.extract.lexicon import Lexicon, TriggerEntry
 from diplomap.extract.syntax import TriggerMatch, governing_verb, is_argument, is_light, near_lemmas, topic_of
-from diplomap.knowledge.grammar import HAPPENING, OBLIGATION, PARTICLES, REPORTING
+from diplomap.knowledge.grammar import (
+    HAPPENING,
+    NAMING_NEGATIVE,
+    NAMING_POSITIVE,
+    NAMING_VERBS,
+    OBLIGATION,
+    PARTICLES,
+    REPORTING,
+)
 
 
 class TriggerFinder:
@@ -17,6 +25,13 @@ class TriggerFinder:
     def find(self, sent: Span) -> list[TriggerMatch]:
         found: list[TriggerMatch] = []
         for tok in sent:
+            if tok.lemma_.lower() in NAMING_VERBS and self._names_something(tok):
+                naming = self._naming(tok)
+                if naming is not None:
+                    found.append(naming)
+                continue
+            if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBN", "VBD", "VBG"):
+                continue  # "Pakistan-Occupied Kashmir", "the annexed peninsula": a participle describes a name
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
                 entry, words = self._match(tok, self.lex.verbs.get(tok.lemma_.lower(), []), verb=True)
                 if entry is not None and self.lex.has_frame(tok.lemma_, "no_clause") and any(
@@ -59,6 +74,28 @@ class TriggerFinder:
         in_phrase = {w.i for t in result for w in t.words if w.i != t.token.i}
         heads = {t.token.i for t in result}
         return [t for t in result if t.token.i not in in_phrase and not topic_of(t.token, heads)]
+
+    @staticmethod
+    def _named(verb: Token) -> list[Token]:
+        """What a verb of naming calls its object: 'an act of war' in 'called the strikes an act of war'."""
+        return [c for c in verb.children if c.dep_ in ("oprd", "acomp") or (
+            c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_.lower() != "call")]
+
+    def _names_something(self, verb: Token) -> bool:
+        """'called the meeting productive' names; 'called Erdogan' and 'called for talks' do not."""
+        return bool(self._named(verb))
+
+    def _naming(self, verb: Token) -> TriggerMatch | None:
+        """'called the strikes an act of war' (ACCUSE), 'called the meeting productive' (SUPPORT): naming an act
+        with a word of stance (grammar.toml, [naming]) is that stance; naming without one is no event (None)."""
+        named = self._named(verb)
+        words = {t.lemma_.lower() for c in named for t in c.subtree} | {t.lower_ for c in named for t in c.subtree}
+        etype = "ACCUSE" if words & NAMING_NEGATIVE else "SUPPORT" if words & NAMING_POSITIVE else ""
+        if not etype:
+            return None
+        mode = "Disapprove" if etype == "ACCUSE" else ""
+        entry = TriggerEntry((verb.lemma_.lower(),), "VERB", etype, mode, self.lex.traits.get(etype, frozenset()))
+        return self._trigger(verb, verb, entry, [verb])
 
     def obligations(self, sent: Span) -> list[TriggerMatch]:
         """'X said Y must (should) do Z' is X asking Y: a REQUEST whose trigger is the reporting verb."""

@@ -60,6 +60,10 @@ ASSISTING = _words("nouns", "assisting")
 FORCES = _words("nouns", "forces")
 NAMED_TEXTS = _words("nouns", "named_texts")
 
+NAMING_VERBS = _words("naming", "verbs")
+NAMING_NEGATIVE = _words("naming", "negative")
+NAMING_POSITIVE = _words("naming", "positive")
+
 PRONOUNS = _words("reference", "pronouns")
 ANAPHORS = _words("reference", "anaphors")
 
