@@ -166,3 +166,22 @@ def test_an_undated_item_takes_the_year_its_weekday_and_day_agree_on(pipeline: A
     assert _guess_year("Talks resumed in Geneva.", news=True) == 0  # no year is said: none is guessed
     ev = coded(pipeline, text)
     find(ev, "AGREE", {"ISR", "HAMAS"}, "2025-01-15")
+
+
+def test_the_two_sides_are_the_two_the_story_is_about(pipeline: Any) -> None:
+    ev = coded(pipeline, "Japan and South Korea held a summit in Tokyo on Thursday. The two neighbours share concerns "
+                         "over North Korea, Russia and China. The two leaders agreed to resume shuttle diplomacy.",
+               "2023-03-17")
+    find(ev, "AGREE", {"JPN", "KOR"}, "2023-03-16")
+
+
+def test_a_month_after_the_writing_day_is_last_year(pipeline: Any) -> None:
+    ev = coded(pipeline, "Iran and Saudi Arabia restored ties on 10 March. Chinese President Xi Jinping had visited "
+                         "Riyadh in December.", "2023-03-11")
+    find(ev, "CONSULT", {"CHN", "SAU"}, "2022-12-01", "2022-12-31")
+
+
+def test_a_second_verb_is_as_planned_as_the_first(pipeline: Any) -> None:
+    ev = coded(pipeline, "Iran and Saudi Arabia agreed on 10 March 2023 to re-establish and restore their diplomatic "
+                         "ties.", "2023-03-11")
+    assert not [e for e in ev if e["type"] == "SUPPORT"], ev  # restoring ties is what they agreed to do

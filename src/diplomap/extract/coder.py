@@ -22,7 +22,7 @@ from spacy.tokens import Span
 
 from diplomap.extract.actors import Actors
 from diplomap.extract.context import SentenceContext, mention_tokens
-from diplomap.extract.dates import next_occurrence
+from diplomap.extract.dates import next_occurrence, previous_occurrence, told_before_span
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.modality import modality_of
 from diplomap.extract.places import Places
@@ -119,6 +119,10 @@ class Coder:
             return None
         if modality == Modality.EXPECTED and span.precision != Precision.DAY:
             span = next_occurrence(span, ctx.written)  # "expected in the spring" (not "agreed on 27 October to")
+        if modality in (Modality.HAPPENED, Modality.BACKGROUND):
+            span = previous_occurrence(span, ctx.written)  # "visited Riyadh in December", written in March
+        if modality == Modality.BACKGROUND and span.inherited and not ctx.narrative and ctx.anchor:
+            span = told_before_span(ctx.anchor)  # "had threatened": before the story's day, not on it
         subject = subject_tokens(trig) | partners_in_clause(trig)
         draft = Draft(trig, span, modality, region, subject, trigger_heads, type=trig.entry.type,
                       mode=trig.entry.mode)

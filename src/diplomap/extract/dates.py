@@ -377,6 +377,25 @@ def whole_year(year: int) -> DateSpan:
     return DateSpan(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, str(year))
 
 
+def told_before_span(anchor: DateSpan) -> DateSpan:
+    """What a news story tells as having come before its day, undated: the year up to the day before."""
+    end = anchor.start - timedelta(1)
+    return DateSpan(end - timedelta(364), end, Precision.RANGE, "before the story", inherited=True)
+
+
+def previous_occurrence(span: DateSpan, written: date | None) -> DateSpan:
+    """"Xi visited Riyadh in December", written in March: last December. Only a date given without its year,
+    starting more than a week after the text was written, moves back a year (a plan stays where it is)."""
+    if written is None or span.inherited or span.start <= written + timedelta(7) or re.search(r"\d{4}", span.text):
+        return span
+    try:
+        return replace(span, start=span.start.replace(year=span.start.year - 1),
+                       end=span.end.replace(year=span.end.year - 1))
+    except ValueError:  # 29 February
+        return replace(span, start=span.start.replace(year=span.start.year - 1, day=28),
+                       end=span.end.replace(year=span.end.year - 1, day=28))
+
+
 def next_occurrence(span: DateSpan, written: date | None) -> DateSpan:
     """"is expected to visit in the spring", written in December: next spring. Only a date given without
     its year, and ending before the text was written, moves on a year."""

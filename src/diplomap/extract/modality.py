@@ -129,6 +129,8 @@ def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
     """Under a verb of planning, asking or expecting: 'agreed to build' (planned), 'is expected to sign'
     (expected), '... to supply Syria with gas' (a purpose, not yet done), 'will seek to ...'."""
     node = clause_head(trig)
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "agreed to re-establish and restore ties": the second verb is as planned as the first
     for _ in range(4):
         if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "pobj", "prep") or (
                 node.head.i == node.i):
@@ -182,6 +184,16 @@ def bare_verb(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
     return None
 
 
+def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """In a news item, the past perfect with no date of its own tells what came before the story ('Seoul had
+    threatened to stop intelligence-sharing'): background, not news of the day."""
+    head = clause_head(trig)
+    if ctx.narrative or not span.inherited or head.tag_ != "VBN":
+        return None
+    had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in (*head.children, *finite_verb(head).children))
+    return Modality.BACKGROUND if had else None
+
+
 def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """Before the period the document reports on: history retold as context."""
     if ctx.focal_start and span.end < ctx.focal_start:
@@ -191,7 +203,7 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
 
 RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, modal, conditional_clause, planned_noun,
                            wanted, decided, embedded_plan, headline_infinitive, future, present_state, bare_verb,
-                           background)
+                           told_before, background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -114,6 +115,7 @@ class Pipeline:
         news_day = base  # a news item's latest day in the weeks before it went out
         previous: tuple[str, ...] = ()
         named_dates: dict[tuple[str, ...], DateSpan] = {}
+        named_actors: Counter[str] = Counter()  # how often each actor is named: the story's parties
         parsed = self.nlp.pipe(texts, batch_size=32)
         for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
             if progress:
@@ -149,7 +151,8 @@ class Pipeline:
                 dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False, today=written,
                                    weekday_from_today=not narrative)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
-                                      narrative, named_dates, written)
+                                      narrative, named_dates, written,
+                                      salient=tuple(code for code, _ in named_actors.most_common()))
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
                          for e in (_retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and _is_heading(ptext):
@@ -165,6 +168,7 @@ class Pipeline:
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 events.extend(coded)
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
+                named_actors.update(self.coder.actor_codes(sent, offset, sent_mentions, anchor))
                 # a news story does not move to a date that only names a thing ("the April 22 attack"); a
                 # review's narrative does ("after the late-June raid, in the following weeks ...")
                 told = dates if narrative else [d for d in dates if not _attributive(sent, d)]
@@ -344,6 +348,9 @@ def _attributive(sent: Span, found: DateMention) -> bool:
     if not roots:
         return False
     root = roots[0]
+    noun = root.head if root.dep_ != "pobj" else root.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "on", "in"):
+        return False  # "during Thursday's talks, they agreed": the time of the sentence, not a reference
     return (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")) or (
         root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"))
 

@@ -18,6 +18,7 @@ from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.places import Places
 from diplomap.extract.syntax import (
     TriggerMatch,
+    anaphor_count,
     anaphoric_subject,
     antecedent_phrase,
     object_clauses,
@@ -109,7 +110,8 @@ def counterpart_from_previous_sentence(r: Resolvers, sent: Span, ctx: SentenceCo
 def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Washington treated them differently: it imposed tariffs': 'it' is the actor named last before it.
     'The two sides met', 'where the three countries agreed': the actors named just before, earlier in this
-    sentence or else in the sentence before; 'the country' is one actor, the last one named."""
+    sentence or else in the sentence before, and when those are not as many as the anaphor counts, the ones
+    the document has named most; 'the country' is one actor, the last one named."""
     it = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ == "it" and sent.doc[i].dep_ == "nsubj"]
     if not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
         d.source = [earlier[-1]]
@@ -119,6 +121,10 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
             antecedent = earlier[-1:] or ctx.previous_actors[:1]
         else:
             antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
+            count = anaphor_count(sent, d.subject)
+            if count and len(antecedent) != count and len(ctx.salient) >= count:
+                # "the two leaders" after a sentence on three others: the two the story is about
+                antecedent = ctx.salient[:count]
         d.source = list(dict.fromkeys([*antecedent, *d.source]))
         d.target = [c for c in d.target if c not in d.source]
 

@@ -371,6 +371,22 @@ def anaphoric_subject(sent: Span, subject: set[int]) -> bool:
         c.lower_ in ("two", "three", "four", "both", "the", "these", "all") for c in t.children)) for t in words)
 
 
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def anaphor_count(sent: Span, subject: set[int]) -> int:
+    """How many actors an anaphor names: 'the two sides', 'both countries' -> 2; 'they' -> 0 (any)."""
+    for i in sorted(subject):
+        tok = sent.doc[i]
+        if tok.lower_ == "both":
+            return 2
+        if tok.lower_ in ANAPHORS:
+            for c in tok.children:
+                if c.lower_ in _COUNTS:
+                    return _COUNTS[c.lower_]
+    return 0
+
+
 def singular_anaphor(sent: Span, subject: set[int]) -> bool:
     """'the country', 'the government', 'it': one actor, unlike 'the two sides' or 'both countries'."""
     words = [sent.doc[i] for i in sorted(subject)]
