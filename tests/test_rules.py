@@ -105,7 +105,8 @@ CASES = [
     Case("present_state", REVIEW + "Turkey supports Hungary in every forum.", "2025-12-15", none_of("SUPPORT")),
     Case("bare_verb", "Help Ukraine, Poland urges Germany.", "2025-04-04", none_of("AID")),
     Case("told_before", "Japan and South Korea agreed on 16 March 2023 to resume dialogue. Seoul had threatened to "
-         "stop sharing intelligence with Japan.", "2023-03-18", one("THREATEN", {"KOR"}, {"JPN"}, modality="background")),
+         "stop sharing intelligence with Japan.", "2023-03-18",
+         one("THREATEN", {"KOR"}, {"JPN"}, modality="background")),
     Case("background", "India conducted nuclear tests in 1998 and Pakistan answered with its own tests.",
          "2025-05-10", one("MOBILIZE", modality="background")),
     # type changes (knowledge/type_changes.csv, retype.py)
