@@ -9,7 +9,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext
-from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb
+from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb, governing_verb
 from diplomap.knowledge.grammar import (
     DENYING,
     EXPECT_HEADS,
@@ -166,6 +166,21 @@ def future(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan)
     return None
 
 
+def under_future_verb(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """An event noun in a phrase of a verb in the future or a modal: 'the ceasefire will be followed by a meeting
+    of the border committee' (planned), 'talks could follow' (hypothetical)."""
+    tok = trig.token
+    if tok.pos_ not in ("NOUN", "PROPN") or trig.head.i != tok.i:
+        return None
+    verb = governing_verb(tok)
+    if verb is None:
+        return None
+    aux = _aux(verb)
+    if aux & FUTURE_AUX:
+        return Modality.PLANNED
+    return Modality.HYPOTHETICAL if aux & HYPO_AUX else None
+
+
 def present_state(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """In a review, the simple present states how things are ('the sides continue to ...'): not news."""
     governing = finite_verb(clause_head(trig))
@@ -202,7 +217,8 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
 
 
 RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, modal, conditional_clause, planned_noun,
-                           wanted, decided, embedded_plan, headline_infinitive, future, present_state, bare_verb,
+                           wanted, decided, embedded_plan, headline_infinitive, future, under_future_verb,
+                           present_state, bare_verb,
                            told_before, background)
 
 
