@@ -115,3 +115,23 @@ def test_a_date_phrase_round_trips_to_its_interval(case: tuple[str, date, date],
     found = find_dates(f"The ministers met {phrase} in Baku.", whole_year(default_year), default_year)
     assert [(d.span.start, d.span.end) for d in found] == [(start, end)], phrase
 
+
+
+# -- the text cleaner -------------------------------------------------------------------------------
+
+_MARKUP = st.sampled_from([*"ab Z.,;:\n\n\t*_#[]()\\$!-1)\r", "\u2028", "\x0c", "é", "\x1c", "- ", "## ", "**",
+                           "[link](http://x)", "\\$", "char-", "the ", "of ", "Baku", "\ufeff", "\r\n"])
+_raw_texts = st.lists(_MARKUP, max_size=150).map("".join) | st.text(max_size=300)
+
+
+@given(raw=_raw_texts, markdown=st.booleans())
+def test_every_clean_offset_maps_back_to_the_same_raw_character(raw: str, markdown: bool) -> None:
+    """Issue #9: the linear cleaner keeps the map exact; separators and joins are the cleaner's own."""
+    from diplomap.ingest.text import clean_text
+
+    cleaned = clean_text(raw, markdown=markdown)
+    for i, ch in enumerate(cleaned.text):
+        if ch not in " \n":
+            assert raw[cleaned.raw_offset(i)] == ch
+    for offset, title in cleaned.headings:
+        assert cleaned.text[offset:offset + len(title)] == title
