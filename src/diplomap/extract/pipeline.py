@@ -87,7 +87,8 @@ class Pipeline:
         return self._nlp
 
     def extract(self, doc: Document, progress: Callable[[int, int], None] | None = None) -> Extraction:
-        paragraphs = [(m.start(), m.end()) for m in _paragraph_spans(doc.text)]
+        paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(doc.text)], doc.text,
+                              min(self.nlp.max_length, MAX_PARAGRAPH))
         focal_year = doc.published.year if doc.published else _guess_year(doc.text)
         base = whole_year(focal_year)
         focal_start = date(focal_year, 1, 1)
@@ -241,6 +242,28 @@ def parse_record_date(value: object) -> date | None:
 
 def _paragraph_spans(text: str) -> list[re.Match[str]]:
     return list(re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text))
+
+
+# spaCy refuses a text over nlp.max_length (E088) and needs about 1 GB per 100,000 characters to parse
+# one: a longer paragraph (a PDF without line breaks, a scraped wall of text) is parsed in pieces (#9)
+MAX_PARAGRAPH = 100_000
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def _bounded(spans: Sequence[tuple[int, int]], text: str, limit: int) -> list[tuple[int, int]]:
+    """The paragraphs, each one longer than ``limit`` cut after its last sentence end (else space) that
+    keeps a piece within it."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > limit:
+            window = text[start:start + limit]
+            cut = max((m.end() for m in _SENTENCE_BREAK.finditer(window)), default=0)
+            if cut < limit // 2:
+                cut = max(window.rfind(" "), window.rfind("\n")) + 1 or limit
+            out.append((start, start + cut))
+            start += cut
+        out.append((start, end))
+    return out
 
 
 def _is_heading(text: str) -> bool:
