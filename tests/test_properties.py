@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from pathlib import Path
 
-from hypothesis import assume, example, given
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from diplomap.extract.dates import find_dates, next_occurrence, whole_year
@@ -135,3 +136,91 @@ def test_every_clean_offset_maps_back_to_the_same_raw_character(raw: str, markdo
             assert raw[cleaned.raw_offset(i)] == ch
     for offset, title in cleaned.headings:
         assert cleaned.text[offset:offset + len(title)] == title
+
+
+# -- the readers ------------------------------------------------------------------------------------
+
+_EXAMPLE_PDF = (Path(__file__).resolve().parents[1] / "examples" / "news-brazil-argentina-2025.pdf").read_bytes()
+_HTML_BITS = st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<span>", "<html>", "<body>", "<title>T</title>",
+                              "<script>x<p></script>", "<!-- c -->", "<!doctype html>", "&amp;", "&#0;", "&#xD800;",
+                              "<a href='x'>", "</a>", "<br/>", "<", ">", "Azerbaijan signed an agreement. ",
+                              "\x00", "é", "\n"])
+
+
+def _assert_read(data: bytes, fmt: str) -> None:
+    """Either a Document whose clean text maps back to its raw text, or one IngestError line naming it."""
+    from diplomap.ingest import IngestError
+    from diplomap.ingest.reader import read_bytes
+    from diplomap.ingest.text import raw_offset
+
+    try:
+        doc = read_bytes(data, "input.bin", fmt)
+    except IngestError as exc:
+        assert str(exc).startswith("input.bin: ") and "\n" not in str(exc) and "; " in str(exc)
+        return
+    assert doc.text.strip()
+    if fmt in ("text", "markdown"):
+        for i, ch in enumerate(doc.text):
+            if ch not in " \n":
+                assert doc.raw[raw_offset(doc.offset_map, i)] == ch
+
+
+@given(data=st.binary(max_size=400), fmt=st.sampled_from(["text", "markdown", "html", "pdf"]))
+@example(data=b"\xff\xfeA\x00z\x00", fmt="text")
+@example(data=b"\xff\xfe\x00\xd8", fmt="markdown")
+@example(data=b"\x00\x00\xfe\xff\x00\x00\x00A", fmt="text")
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_readers_raise_nothing_but_ingest_errors(data: bytes, fmt: str) -> None:
+    """Issue #9, findings 5 and 6: any bytes in any format give a Document or one IngestError."""
+    _assert_read(data, fmt)
+
+
+@given(encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]),
+       text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200),
+       fmt=st.sampled_from(["text", "markdown", "html"]))
+def test_text_in_any_unicode_encoding_reads(encoding: str, text: str, fmt: str) -> None:
+    """Issue #9, finding 6: UTF-16/32 with a byte-order mark read like UTF-8 (without one, they are refused)."""
+    data = text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):
+        data = ("\ufeff" + text).encode(encoding)
+    _assert_read(data, fmt)
+
+
+@given(bits=st.lists(_HTML_BITS, max_size=80), depth=st.integers(0, 600))
+@settings(deadline=None)
+def test_any_markup_reads_or_says_why(bits: list[str], depth: int) -> None:
+    """Issue #9, finding 6: however the markup is broken or nested, a Document or one IngestError."""
+    page = "<div>" * depth + "".join(bits) + "</div>" * (depth // 2)
+    _assert_read(page.encode("utf-8", "surrogatepass"), "html")
+
+
+@st.composite
+def _damaged_pdfs(draw: st.DrawFn) -> bytes:
+    data = bytearray(_EXAMPLE_PDF)
+    for _ in range(draw(st.integers(1, 4))):
+        how = draw(st.sampled_from(["byte", "cut", "delete", "name"]))
+        at = draw(st.integers(0, len(data) - 1))
+        if how == "byte":
+            data[at] = draw(st.integers(0, 255))
+        elif how == "cut":
+            del data[at:]
+        elif how == "delete":
+            del data[at:at + draw(st.integers(1, 200))]
+        else:
+            word = draw(st.sampled_from([b"/FlateDecode", b"/Length", b"/Root", b"/Kids", b"xref", b"obj", b"/Font"]))
+            found = bytes(data).find(word)
+            if found >= 0:
+                data[found + draw(st.integers(0, len(word) - 1))] = draw(st.sampled_from(list(b"AHxz0 ()<>[]/")))
+        if not data:
+            break
+    return bytes(data)
+
+
+@given(data=_damaged_pdfs())
+@example(data=_EXAMPLE_PDF.replace(b"/FlateDecode", b"/HlateDecode", 1))
+@example(data=_EXAMPLE_PDF[: len(_EXAMPLE_PDF) // 2])
+@settings(max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_damaged_pdf_is_one_ingest_error(data: bytes) -> None:
+    """Issue #9, finding 5: NotImplementedError, LimitReachedError, DeprecationError, TypeError ... from pypdf
+    on a damaged file all become the one 'corrupt or unreadable PDF' line."""
+    _assert_read(data, "pdf")

@@ -217,7 +217,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         else:
             print(f"{result.status:<7} {result.source}{read_as}: {result.sentences} sentences, {result.events} events"
                   + (" (re-extracted in place: the file changed)" if result.status == "updated" else ""))
-        for warning in result.warnings:
+        for warning in result.warnings if result.status in ("added", "updated") else ():
             print(f"warning: {result.source}: {warning}", file=sys.stderr)
 
     try:

@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 from html.parser import HTMLParser
 
-from diplomap.ingest.errors import IngestError
+from diplomap.ingest.errors import IngestError, quiet
 
 # libxml2 stops building the tree 256 elements deep, so trafilatura finds no text in a page nested deeper
 # (#9). When it finds none, the page is read again with deeper elements unwrapped to this depth.
@@ -15,8 +15,12 @@ MAX_DEPTH = 200
 
 def read_html(raw: str, source: str) -> tuple[str, str, date | None, str]:
     """Return (text, title, publication date, publisher) of an HTML page."""
-    import trafilatura
+    with quiet("trafilatura", "htmldate", "courlan", "justext"):
+        return _read_html(raw, source)
 
+
+def _read_html(raw: str, source: str) -> tuple[str, str, date | None, str]:
+    import trafilatura
     page = raw
     text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_recall=True)
     if not text and "<" in raw:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import io
-import logging
 import re
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from diplomap.ingest.errors import IngestError
+from diplomap.ingest.errors import IngestError, quiet
 
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})(\d{2})")
 
@@ -28,25 +24,11 @@ def _pypdf_failures() -> tuple[type[BaseException], ...]:
             AttributeError, IndexError, AssertionError, ZeroDivisionError, OverflowError, RecursionError, OSError)
 
 
-@contextmanager
-def _quiet() -> Iterator[None]:
-    """pypdf logs and warns about each damaged object it works around; diplomap says one line per file."""
-    log = logging.getLogger("pypdf")
-    level = log.level
-    log.setLevel(logging.CRITICAL + 1)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        log.setLevel(level)
-
-
 def read_pdf(data: bytes, source: str) -> tuple[str, str, date | None]:
     """Return (text, title, creation date) of a PDF."""
     if not data.startswith(b"%PDF"):
         raise IngestError(f"{source}: not a PDF (no %PDF header); check the file or its extension")
-    with _quiet():
+    with quiet("pypdf"):
         try:
             pages, title, created = _read(data, source)
         except _pypdf_failures() as exc:
