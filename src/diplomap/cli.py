@@ -335,7 +335,7 @@ def cmd_documents(args: argparse.Namespace) -> int:
         store = project.store
         if action == "list":
             for info in documents.document_infos(store):
-                print(f"{info.id[:12]}  {info.published or '':<10}  {info.fmt:<8} {info.sentences:>5} sentences "
+                print(f"{info.id[:12]}  {info.published or '-'!s:<10}  {info.fmt:<8} {info.sentences:>5} sentences "
                       f"{info.events:>4} events  {info.title[:60]}  ({info.source})")
             return 0
         doc_id = documents.resolve(store, args.doc_id)

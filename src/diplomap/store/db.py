@@ -28,7 +28,7 @@ from diplomap.model import (
 )
 from diplomap.store.errors import StoreError, check_path, open_problem
 from diplomap.store.ids import event_ids
-from diplomap.store.migrations import SCHEMA_VERSION, migrate
+from diplomap.store.migrations import SCHEMA_VERSION, migrate, refuse_foreign
 
 if TYPE_CHECKING:
     from diplomap.ingest.identity import Identity
@@ -82,6 +82,7 @@ class Store:
         try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
+            refuse_foreign(self.conn)  # before WAL mode, which another program's file would keep
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
             schema = resources.files("diplomap.store").joinpath("schema.sql").read_text(encoding="utf-8")
@@ -155,6 +156,9 @@ class Store:
             [(m.doc_id, m.sentence, m.start, m.end, m.text, m.entity_id, m.label) for m in mentions],
         )
         ids = event_ids(events, sentences)
+        if len(set(ids)) < len(ids):  # only ids set by the caller can repeat: that is a bug, not a merge
+            twice = sorted({eid for eid in ids if ids.count(eid) > 1})
+            raise ValueError(f"events of document {doc.id} share the ids {', '.join(twice)}")
         return [self._write_event(event, eid) for event, eid in zip(events, ids, strict=True)]
 
     def _write_event(self, event: Event, eid: str) -> str:

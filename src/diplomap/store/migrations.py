@@ -211,11 +211,16 @@ def _old_key(doc_id: str, start: int, end: int, type_: str, trigger: str) -> str
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 
 
-def migrate(conn: sqlite3.Connection, schema: str) -> int:
-    """Bring the database up to SCHEMA_VERSION; returns the version it found."""
+def refuse_foreign(conn: sqlite3.Connection) -> None:
+    """StoreError for a SQLite database that some other program made: diplomap adds no tables to it."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if tables and "meta" not in tables:
         raise StoreError("a SQLite database, but not a diplomap one; give a diplomap database or a new file name")
+
+
+def migrate(conn: sqlite3.Connection, schema: str) -> int:
+    """Bring the database up to SCHEMA_VERSION; returns the version it found."""
+    refuse_foreign(conn)
     conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     found = int(row[0]) if row else 0
