@@ -154,7 +154,10 @@ def read_bytes(
             meta_title, meta_date = "", None
             markdown_title = cleaned.headings[0][1] if cleaned.headings else ""
     if not cleaned.text or cleaned.text.isspace():
-        raise IngestError(f"{source}: no text found in the {fmt} file; is it a scanned image or empty page?")
+        if fmt == "pdf":
+            raise IngestError(f"{source}: no text in the PDF, only images (a scan?); run OCR on it first "
+                              "(e.g. ocrmypdf) or find a text version")
+        raise IngestError(f"{source}: no text found in the {fmt} file, only markup; check that it is the right file")
     head = cleaned.text[:4000].strip()
     first_line = head.split("\n", 1)[0][:200]
     doc_title = title or meta_title or markdown_title or first_line

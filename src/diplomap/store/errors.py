@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -14,15 +16,20 @@ class StoreError(Exception):
 
 def check_path(path: Path) -> None:
     """A path the database can be at: an existing database file, or a new file in an existing folder."""
-    if path.is_dir():
-        raise StoreError(f"{path}: is a folder; give a database file, e.g. --db {path / 'diplomap.db'}")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not path.exists():
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        parent = path.parent if str(path.parent) else Path(".")
         if not parent.is_dir():
             raise StoreError(f"{path}: folder {parent} does not exist; create it (mkdir -p {parent}) or give "
-                             "another --db")
+                             "another --db") from None
         return
-    if not path.is_file():
+    except OSError as exc:  # a folder on the way that cannot be entered, a link loop, ...
+        raise StoreError(f"{path}: cannot be reached ({exc.strerror}); check the path and the permissions of "
+                         "its folders") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{path}: is a folder; give a database file, e.g. --db {path / 'diplomap.db'}")
+    if not stat.S_ISREG(info.st_mode):
         raise StoreError(f"{path}: not a regular file; give a database file")
     try:
         with open(path, "rb") as stream:
