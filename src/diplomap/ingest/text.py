@@ -92,14 +92,19 @@ def raw_offset(offset_map: Sequence[tuple[int, int]], clean: int) -> int:
 def _inline(line: str, base: int, markdown: bool) -> _Piece:
     """Strip inline Markdown from one line, keeping each kept character's raw offset."""
     drop: list[tuple[int, int]] = []  # raw spans of the line to leave out
+    # each pattern only where its first character occurs: most lines have no markup to look for
+    escapes = "\\" in line
     if markdown:
-        for m in _LINK.finditer(line):
-            # keep the link text, drop the brackets and the target
-            drop += [(m.start(), m.start(1)), (m.end(1), m.end())]
-        drop += [(m.start(), m.start() + 1) for m in _ESCAPE.finditer(line)]
-        drop += [(m.start(), m.end()) for m in _EMPHASIS.finditer(line)
-                 if not (m.start() > 0 and line[m.start() - 1] == "\\")]
-    else:
+        if "](" in line:
+            for m in _LINK.finditer(line):
+                # keep the link text, drop the brackets and the target
+                drop += [(m.start(), m.start(1)), (m.end(1), m.end())]
+        if escapes:
+            drop += [(m.start(), m.start() + 1) for m in _ESCAPE.finditer(line)]
+        if "*" in line or "_" in line:
+            drop += [(m.start(), m.end()) for m in _EMPHASIS.finditer(line)
+                     if not (m.start() > 0 and line[m.start() - 1] == "\\")]
+    elif escapes:
         drop += [(m.start(), m.start() + 1) for m in _ESCAPE.finditer(line) if m.group(1) == "$"]
     piece = _Piece()
     kept = 0
