@@ -126,6 +126,24 @@ def test_a_document_stored_meanwhile_by_another_process_is_skipped(tmp_path: Pat
         assert one.stats().documents == 1
 
 
+def test_an_ingest_that_loses_the_race_reports_skipped_and_goes_on(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue #9, finding 7, through Project: the check before extraction saw nothing (the other process had
+    not written yet), the write finds the document; the file is reported skipped and the next one goes in."""
+    import diplomap.project
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    second.write_text(TEXT.replace("Tbilisi", "Batumi"), encoding="utf-8")
+    with Project(tmp_path / "t.db") as other:
+        assert [r.status for r in other.ingest([first])] == ["added"]
+    monkeypatch.setattr(diplomap.project, "stored_version", lambda store, identity: None)  # a stale look
+    with Project(tmp_path / "t.db") as project:
+        results = project.ingest([first, second])
+        assert [r.status for r in results] == ["skipped", "added"]
+        assert project.store.stats().documents == 2
+
+
 # -- finding 3: long paragraphs ----------------------------------------------------------------------
 
 
@@ -154,7 +172,8 @@ def test_a_paragraph_longer_than_spacy_takes_is_parsed_in_pieces(pipeline, tmp_p
 
 @pytest.mark.parametrize("case", ["folder", "missing folder", "text file", "foreign sqlite", "truncated"])
 @pytest.mark.parametrize("command", [["ingest", "{good}"], ["events"], ["stats"], ["serve", "--port", "0"],
-                                     ["documents", "list"], ["entities"], ["reextract"]])
+                                     ["documents", "list"], ["entities"], ["reextract"], ["export", "events"],
+                                     ["review", "--country", "AZE", "--year", "2025", "--out", "{out}"]])
 def test_a_bad_db_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str,
                                     command: list[str]) -> None:
     """Issue #9, finding 10: --db that is a folder, in a missing folder or not a diplomap database gave a
@@ -174,7 +193,7 @@ def test_a_bad_db_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixtur
             pass
         db.write_bytes((tmp_path / "full.db").read_bytes()[:200])
     before = db.read_bytes() if db.is_file() else None
-    argv = [part.format(good=good) for part in command]
+    argv = [part.format(good=good, out=tmp_path / "review") for part in command]
     assert main([argv[0], "--db", str(db), *argv[1:]]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"error: {db}") and "; " in err[0], err
