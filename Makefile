@@ -6,7 +6,7 @@ DB ?= diplomap.db
 SEED := ../shared/corpus/azerbaijan-foreign-policy-2025.md
 EXAMPLES := $(wildcard examples/news-*.* examples/review-*.*)
 
-.PHONY: demo test install dev lint eval bench clean
+.PHONY: demo test install dev lint eval realnews bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,15 @@ install: $(VENV)/.installed
 
 dev: $(VENV)/.dev
 
+DEMO_COUNTRY ?= KAZ
+
+# Ends with the main job: the annual review of one example country, and the path of its page.
 demo: install
 	$(BIN)/diplomap ingest --db $(DB) $(filter-out %.in,$(EXAMPLES))
 	@if [ -f $(SEED) ]; then $(BIN)/diplomap ingest --db $(DB) $(SEED); fi
 	$(BIN)/diplomap stats --db $(DB)
+	$(BIN)/diplomap review --db $(DB) --country $(DEMO_COUNTRY) --out review-$(DEMO_COUNTRY)
+	@echo "open $(CURDIR)/review-$(DEMO_COUNTRY)/review.html"
 
 test: dev
 	$(BIN)/python -m pytest
@@ -40,9 +45,15 @@ lint: dev
 eval: install
 	$(BIN)/diplomap eval
 
+# the real-news set (#12): texts re-gathered into $$DIPLOMAP_REALNEWS (eval/realnews/README.md), never committed
+realnews: install
+	python3 eval/realnews/regather.py check
+	$(BIN)/diplomap eval --realnews eval/realnews --split dev
+	$(BIN)/diplomap eval --realnews eval/realnews --split test
+
 bench: install
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/read_scaling.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm review-$(DEMO_COUNTRY)

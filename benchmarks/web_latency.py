@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 
 from diplomap.model import DateSpan, Document, Event, Evidence, Modality, Place, Precision, Sentence
-from diplomap.report.scores import event_types
+from diplomap.plover import event_types
 from diplomap.store.db import Store
 
 CODES = [f"{a}{b}X" for a in "ABCDEFGH" for b in "ABCDEFG"]  # 56 fictional actors

@@ -135,3 +135,22 @@ def test_schema_doc_describes_every_table() -> None:
     doc = (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
     for table in tables:
         assert f"`{table}`" in doc, table
+
+
+def test_code_outputs_plans_and_forecasts_but_not_negated_events(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """#12: sentence coding codes planned and expected acts as the peer suites do; 'did not' is no event, and
+    `diplomap eval` scores exactly this default output."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "plan", "text": "Japanese Prime Minister Shigeru Ishiba is expected to meet Vietnamese leaders in Hanoi "
+                               "in May.", "date": "2025-03-01"},
+        {"id": "neg", "text": "Chile did not sign the declaration with Peru.", "date": "2025-03-01"},
+    ]) + "\n", encoding="utf-8")
+    assert main(["code", str(src)]) == 0
+    out = {r["id"]: r["events"] for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert [e["modality"] for e in out["plan"]] == ["expected"], out
+    assert out["neg"] == [], out
+    assert main(["code", "--all", str(src)]) == 0
+    out = {r["id"]: r["events"] for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert [e["modality"] for e in out["neg"]] == ["negated"], out

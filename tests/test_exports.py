@@ -53,42 +53,50 @@ def test_csv_round_trips_any_text(quote: str, summary: str, lat: float) -> None:
     assert read_csv(buf) == [ev]
 
 
-def test_geojson_points_and_lines_in_range() -> None:
+def test_geojson_layers_points_and_lines_in_range() -> None:
+    """One layer per file (#9, finding 13): event points or corridor lines, each with the same fields."""
     kb = knowledge()
     evs = [
         *events(),
         event("bad", "CONSULT", ("A",), ("B",), day(1, 1), "q", location=Place("Nowhere", "", 95.0, 10.0)),
     ]
-    buf = io.StringIO()
-    n = write_geojson(evs, buf, corridors=corridors(evs, kb))
-    doc = json.loads(buf.getvalue())
-    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == n
-    kinds = [(f["geometry"]["type"], f["properties"]["kind"]) for f in doc["features"]]
+    docs = {}
+    for layer in ("events", "corridors"):
+        buf = io.StringIO()
+        n = write_geojson(evs, buf, corridors=corridors(evs, kb), layer=layer)
+        docs[layer] = json.loads(buf.getvalue())
+        assert docs[layer]["type"] == "FeatureCollection" and len(docs[layer]["features"]) == n
+        assert len({tuple(f["properties"]) for f in docs[layer]["features"]}) == 1, "one set of fields per layer"
+        for feature in docs[layer]["features"]:
+            coords = feature["geometry"]["coordinates"]
+            for lon, lat in coords if feature["geometry"]["type"] == "LineString" else [coords]:
+                assert -180 <= lon <= 180 and -90 <= lat <= 90
     with_place = [e for e in events() if e.location is not None]
-    assert kinds.count(("Point", "event")) == len(with_place) == 2  # "bad" is out of range and left out
-    assert kinds.count(("LineString", "corridor")) == 1
-    for feature in doc["features"]:
-        coords = feature["geometry"]["coordinates"]
-        for lon, lat in coords if feature["geometry"]["type"] == "LineString" else [coords]:
-            assert -180 <= lon <= 180 and -90 <= lat <= 90
-    point = next(f for f in doc["features"] if f["id"] == "e04")
+    assert [f["geometry"]["type"] for f in docs["events"]["features"]] == ["Point"] * len(with_place) == ["Point"] * 2
+    assert [f["geometry"]["type"] for f in docs["corridors"]["features"]] == ["LineString"]  # "bad" is out of range
+    point = next(f for f in docs["events"]["features"] if f["id"] == "e04")
     assert point["geometry"]["coordinates"] == [BAKU.lon, BAKU.lat]  # [lon, lat], not [lat, lon]
     assert point["properties"]["evidence"][0]["quote"].startswith("Azerbaijan and Armenia signed")
 
 
-def test_graphml_loads_in_networkx(tmp_path: Path) -> None:
+def test_graphml_is_directed_and_loads_in_networkx(tmp_path: Path) -> None:
+    """Who acted on whom (#9, finding 13): source -> target edges; joint actors have an undirected edge."""
     nx = pytest.importorskip("networkx")
     path = tmp_path / "actors.graphml"
     with path.open("w", encoding="utf-8") as out:
-        n = write_graphml(events(), out, kb=knowledge())
+        nodes, edges = write_graphml(events(), out, kb=knowledge())
     graph = nx.read_graphml(path)
-    assert graph.number_of_nodes() == n
+    assert graph.is_directed()
+    assert graph.number_of_nodes() == nodes and graph.number_of_edges() == edges
     assert graph.nodes["ARM"]["label"] == "Armenia"
     assert graph.nodes["ARM"]["events"] == 6
-    # AZE-ARM: e01 e02 e03 e04 e15 e16
-    assert graph.edges["AZE", "ARM"]["weight"] == 6
-    assert isinstance(graph.edges["AZE", "ARM"]["mean_score"], float)
-    assert not graph.is_directed()
+    # AZE -> ARM: e01 e15 e16 (CONSULT); ARM -> AZE: e02 (ACCUSE); AZE with ARM: e03 e04 (AGREE, joint sources)
+    to_arm, to_aze = graph.edges["AZE", "ARM"], graph.edges["ARM", "AZE"]
+    assert (to_arm["acted"], to_arm["joint"], to_arm["weight"]) == (3, 2, 5)
+    assert (to_aze["acted"], to_aze["joint"], to_aze["weight"]) == (1, 2, 3)
+    assert to_arm["types"] == "CONSULT 3, AGREE 2" and to_aze["types"] == "AGREE 2, ACCUSE 1"
+    assert isinstance(to_arm["mean_score"], float)
+    assert graph.edges["FRA", "AZE"]["acted"] == 1 and not graph.has_edge("AZE", "FRA")  # France gave aid
 
 
 def test_timeline_has_the_fields_timelinejs_requires() -> None:

@@ -281,7 +281,7 @@ def test_documents_list_show_set_and_delete(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_a_version_4_database_gains_identity_and_keeps_its_corrections(tmp_path: Path) -> None:
-    """Issue #9: schema v5 fills source_key and content_hash and re-keys event ids (offsets -> sentence text)
+    """Issue #9: migration 7 fills source_key and content_hash and re-keys event ids (offsets -> sentence text)
     everywhere they are used, corrections included."""
     from diplomap.store import migrations
 
@@ -312,7 +312,7 @@ def test_a_version_4_database_gains_identity_and_keeps_its_corrections(tmp_path:
     conn.close()
 
     with Store(db) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == migrations.SCHEMA_VERSION == 7
         row = store.conn.execute("SELECT source_key, content_hash FROM documents").fetchone()
         assert tuple(row) == (str(tmp_path / "a.txt"), identify("x", quote).content_hash)
         [event] = store.events()

@@ -151,3 +151,40 @@ def test_ingested_script_shows_as_text_and_never_runs(server: tuple[str, Path, d
     text = browser.find_element(By.ID, "document-text").text
     assert "<script>document.title='pwned';window.pwned=true</script>" in text
     assert browser.find_elements(By.CSS_SELECTOR, "#document-text script, #document-text img") == []
+
+
+def test_facet_counts_stay_on_one_line_beside_long_titles(server: tuple[str, Path, dict[str, str]],
+                                                          browser: WebDriver) -> None:
+    """#9/15: a long document title squeezed its count, which wrapped digit by digit ("12" over "5")."""
+    base, path, _ = server
+    title = "Azerbaijani Foreign Policy in 2025: Key Highlights of a Year of Corridors and Courts"
+    text = " ".join(f"Aldoria and Borvia met in round {i}." for i in range(125))
+    doc = webdata.document(text, title)
+    from datetime import date
+
+    with Store(path) as store:
+        store.add_document(doc, webdata.sentences(doc), [], [
+            webdata.event(doc, f"met in round {i}.", "CONSULT", ("ALD",), ("BRV",), date(2025, 5, 1 + i % 28))
+            for i in range(125)])
+    browser.set_window_size(1300, 1000)  # the two-column layout, facets in a 15rem column
+    browser.get(base + "/events")
+    counts = browser.find_elements(By.CSS_SELECTOR, "#facet-doc .n")
+    assert "125" in [c.text for c in counts]
+    for count in counts:
+        line = float(count.value_of_css_property("line-height").removesuffix("px"))
+        assert count.size["height"] < 1.5 * line, f"count {count.text!r} wraps"
+    link = browser.find_element(By.CSS_SELECTOR, "#facet-doc li a")
+    assert link.size["height"] > 1.5 * line, (link.text, link.size)  # the title wraps instead, inside the column
+
+
+def test_pages_load_without_console_errors(server: tuple[str, Path, dict[str, str]], browser: WebDriver) -> None:
+    """#9/15: every page logged a 404 for /favicon.ico; the API docs page must run under the CSP."""
+    base, _, _ = server
+    for url in ("/events", "/docs", "/actors/ALD", "/map"):
+        browser.get(base + url)
+        errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == [], (url, errors)
+    browser.get(base + "/docs")
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("diplomap API")
+    browser.find_element(By.LINK_TEXT, "/api/events").click()
+    assert browser.current_url.endswith("/api/events")

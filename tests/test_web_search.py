@@ -15,8 +15,8 @@ import pytest
 
 from diplomap.model import DateSpan, Document, Event, Evidence, Modality, Precision, Sentence
 from diplomap.store.corrections import record_correction
-from diplomap.store.db import Store
-from diplomap.web.queries import Cursor, Filters, fts_query, list_events, where
+from diplomap.store.db import Store, fts_query
+from diplomap.web.queries import Cursor, Filters, list_events, where
 
 WORDS = ("rail", "gas", "border", "trade")
 CODES = ("AAX", "BBX", "CCX", "DDX")

@@ -7,15 +7,19 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diplomap import __version__
-from diplomap.model import Modality
-from diplomap.store.db import EventQuery, Store
+from diplomap.model import CODED_MODALITIES, Modality
+from diplomap.store.db import EventQuery
 from diplomap.store.errors import StoreError
 
+if TYPE_CHECKING:
+    from diplomap.store.db import Store
+
 DB_HELP = "SQLite database file (default: ./diplomap.db)"
-EXPORT_FORMATS = ["jsonl", "csv", "geojson", "graphml", "timeline"]
+EXPORT_FORMATS = ["jsonl", "json", "csv", "geojson", "graphml", "timeline"]  # diplomap.export.FORMATS
+LAYERS = ["events", "corridors"]  # diplomap.export.LAYERS
 
 
 def _month_or_day(text: str, end: bool = False) -> date:
@@ -65,34 +69,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("events", help="list events", description="List events, filtered; dates by interval overlap.")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
-    p.add_argument("--actor", help="actor code, e.g. AZE or EU")
-    p.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
-    p.add_argument("--from", dest="date_from", type=_month_or_day, help="from YYYY[-MM[-DD]]")
-    p.add_argument("--to", dest="date_to", type=lambda s: _month_or_day(s, end=True), help="to YYYY[-MM[-DD]]")
-    p.add_argument("--q", help="full-text search in the evidence sentences")
-    p.add_argument("--all", action="store_true",
-                   help="include forecasts, hypotheticals, negated events and events with one recognised actor")
-    p.add_argument("--limit", type=int, default=None)
+    _filters(p)
+    p.add_argument("--format", type=str.lower, choices=["text", "json", "jsonl", "csv"], default="text",
+                   help="text (one line an event), json (one array), jsonl or csv (as 'export' writes them)")
 
     p = sub.add_parser("entities", help="list recognised entities with mention counts")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
     p.add_argument("--kind", choices=["state", "organisation", "person", "project", "place"])
 
-    p = sub.add_parser("export", help="export events", description="Write events to standard output or --out.")
+    p = sub.add_parser("export", help="export events",
+                       description="Write events to standard output or --out, filtered as 'events' lists them.")
     p.add_argument("what", choices=["events"])
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
-    p.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl",
-                   help="jsonl (PLOVER-style, what ../shared/eval/score.py reads), csv, geojson (events with places "
-                        "and corridors as lines), graphml (actor network), timeline (TimelineJS JSON)")
+    p.add_argument("--format", type=str.lower, choices=EXPORT_FORMATS, default="jsonl",
+                   help="jsonl (PLOVER-style, what ../shared/eval/score.py reads), json (one array), csv, geojson "
+                        "(a map layer, see --layer), graphml (directed actor network), timeline (TimelineJS JSON)")
+    p.add_argument("--layer", type=str.lower, choices=LAYERS,
+                   help="GeoJSON layer: events (points, the default) or corridors (lines of the projects they name)")
     p.add_argument("--out", help="output file (default: standard output)")
-    p.add_argument("--all", action="store_true", help="include forecasts, hypotheticals and negated events")
+    _filters(p)
 
     p = sub.add_parser("review", help="write the annual review of one country's foreign policy",
-                       description="Write review.md and a self-contained review.html: key numbers, a section per "
-                                   "vector with a dated chronology citing every event, dyad and balance charts, "
-                                   "agreements, a corridor map and an appendix of all events.")
+                       description="Write review.md, review.json and a self-contained review.html: the year's "
+                                   "themes and key highlights, per vector a judgement, a lead paragraph with its "
+                                   "turning points and the highlights (one line per happening, every sentence "
+                                   "cited), the balance, an outlook, a map; then the full chronology and the "
+                                   "appendix of quotes.")
     p.add_argument("--country", required=True, help="focus country, ISO alpha-3 (e.g. AZE)")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=int, help="the year (default: the latest with events of the country that happened)")
+    p.add_argument("--significance", metavar="TOML",
+                   help="your own significance weights (as knowledge/significance.toml; only what you set changes)")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
     p.add_argument("--out", default="review", help="output folder (default: ./review)")
     p.add_argument("--vectors", help="your own partner-to-vector mapping (TOML, as knowledge/vectors.toml)")
@@ -136,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-f1", type=float, help="exit 1 when strict F1 is below this")
     p.add_argument("--min-entity-recall", type=float, help="exit 1 when entity recall is below this")
     p.add_argument("--seed-only", action="store_true", help="skip the PLOVER and PETRARCH2 peer suites")
+    p.add_argument("--realnews", metavar="DIR",
+                   help="score the real-news set instead: DIR holds manifest.jsonl and gold.jsonl (eval/realnews); "
+                        "the texts are read from $DIPLOMAP_REALNEWS/texts (see eval/realnews/regather.py)")
+    p.add_argument("--split", choices=["dev", "test", "all"], default="dev", help="with --realnews (default: dev)")
+    p.add_argument("--keep", metavar="FILE", help="with --realnews: keep the predicted events (JSONL) in FILE")
 
     p = sub.add_parser("code", help="code sentences: JSONL {id, text, date?} in, {id, events} out",
                        description="Sentence-level event coding. Reads JSONL lines {\"id\", \"text\", \"date\"?} "
@@ -143,12 +154,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="IN.jsonl", help="input file, or - for standard input")
     p.add_argument("--actors", action="append", default=[], metavar="FILE",
                    help="extra actor dictionary: gazetteer CSV or PETRARCH format with dated roles (repeatable)")
-    p.add_argument("--all", action="store_true", help="include forecasts, hypotheticals and negated events")
+    p.add_argument("--all", action="store_true",
+                   help="include negated events too (plans, forecasts and hypotheticals are coded by default)")
     p.add_argument("--model", help="spaCy model name")
 
     p = sub.add_parser("stats", help="summary of the database: documents, sentences, entities, events by type")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+
+    p = sub.add_parser("datasette-metadata", help="print Datasette metadata for the database (titles, facets, search)",
+                       description="Print Datasette metadata for the database: table titles and descriptions, "
+                                   "facets, full-text search, units. Use: diplomap datasette-metadata > metadata.yml; "
+                                   "datasette diplomap.db -m metadata.yml. Brings the database's search tables up to "
+                                   "date first, so that Datasette finds them.")
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
     return parser
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    """The event filters that 'events' and 'export' share."""
+    p.add_argument("--actor", help="actor code or name, e.g. AZE, EU or Azerbaijan")
+    p.add_argument("--country", help="a country as actor or as the place of the event: code or name, e.g. GEO")
+    p.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
+    p.add_argument("--from", dest="date_from", type=_month_or_day, help="from YYYY[-MM[-DD]]")
+    p.add_argument("--to", dest="date_to", type=lambda s: _month_or_day(s, end=True), help="to YYYY[-MM[-DD]]")
+    p.add_argument("--q", help="full-text search in the evidence sentences")
+    p.add_argument("--all", action="store_true",
+                   help="include forecasts, hypotheticals, negated events and events with one recognised actor")
+    p.add_argument("--limit", type=int, default=None, help="at most this many events")
 
 
 def reference() -> str:
@@ -176,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    handler = globals()[f"cmd_{args.command}"]
+    handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
     try:
         return int(handler(args))
     except StoreError as exc:
@@ -229,13 +261,36 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if any(r.status == "error" for r in results) else 0
 
 
+def _selected(store: Store, args: argparse.Namespace) -> EventQuery:
+    """The events the filters select; a name resolved to a code is said on standard error."""
+    from diplomap.knowledge import Knowledge
+    from diplomap.query import resolve_filters
+
+    kb = Knowledge.load() if args.actor or args.country else None
+    query, resolved = resolve_filters(
+        store, kb, actor=args.actor, type=args.type, country=args.country, date_from=args.date_from,
+        date_to=args.date_to, q=args.q, include_all=args.all, limit=args.limit)
+    for hit in resolved:
+        if hit.renamed:
+            print(f"diplomap: {hit.given!r} is {hit.code}" + (f" ({hit.name})" if hit.name else ""), file=sys.stderr)
+    return query
+
+
 def cmd_events(args: argparse.Namespace) -> int:
+    from diplomap.export import write_events
+    from diplomap.query import QueryError
     from diplomap.store.db import Store
 
     _need_db(args.db)
-    query = _query(args.all, actor=args.actor, type=args.type, date_from=args.date_from, date_to=args.date_to,
-                   q=args.q, limit=args.limit)
     with Store(args.db) as store:
+        try:
+            query = _selected(store, args)
+        except QueryError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if args.format != "text":
+            write_events(args.format, store.iter_events(query), sys.stdout)
+            return 0
         for event in store.iter_events(query):
             span = f"{event.date.start}..{event.date.end}" if event.date else "undated"
             actors = ",".join(event.source) + (" -> " + ",".join(event.target) if event.target else "")
@@ -255,18 +310,26 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from diplomap.export import write_events
+    from diplomap.export import ExportError, check_options, write_events
+    from diplomap.query import QueryError
     from diplomap.store.db import Store
 
     _need_db(args.db)
     with Store(args.db) as store:
-        events = store.iter_events(_query(args.all))
-        if args.out:
-            with open(args.out, "w", encoding="utf-8", newline="") as out:
-                n = write_events(args.format, events, out)
-            print(f"wrote {n} events to {args.out}", file=sys.stderr)
-        else:
-            write_events(args.format, events, sys.stdout)
+        try:
+            check_options(args.format, args.layer)
+            query = _selected(store, args)
+            documents = store.document_heads() if args.format == "timeline" else None
+            if args.out:
+                with open(args.out, "w", encoding="utf-8", newline="") as out:
+                    written = write_events(args.format, store.iter_events(query), out, layer=args.layer,
+                                           documents=documents)
+                print(f"wrote {written} to {args.out}", file=sys.stderr)
+            else:
+                write_events(args.format, store.iter_events(query), sys.stdout, layer=args.layer, documents=documents)
+        except (QueryError, ExportError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     return 0
 
 
@@ -280,11 +343,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         try:
             result = write_review(store, Knowledge.load(), country=args.country, year=args.year, out_dir=args.out,
-                                  progress=lambda msg: print(msg, file=sys.stderr), vectors=args.vectors)
+                                  progress=lambda msg: print(msg, file=sys.stderr), vectors=args.vectors,
+                                  significance=args.significance)
         except (ReviewError, VectorError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-    print(f"wrote {result.markdown} and {result.html} ({result.events} events, {len(result.vectors)} vectors)")
+    print(f"wrote {result.markdown}, {result.json} and {result.html} ({result.events} events, {result.highlights}"
+          f" highlights, {len(result.vectors)} vectors)")
     return 0
 
 
@@ -371,8 +436,16 @@ def _show_document(store: Store, doc_id: str) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from diplomap.evaluate import EvalError, run_peer, run_seed
+    from diplomap.evaluate import EvalError, run_peer, run_realnews, run_seed
 
+    if args.realnews:
+        try:
+            news = run_realnews(args.realnews, args.split, shared=args.shared, show=args.show, keep=args.keep)
+        except EvalError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"real news, {news.split} split ({news.items} items): {news.headline}")
+        return 1 if args.min_f1 is not None and float(news.summary["strict"]["f1"]) < args.min_f1 else 0  # type: ignore[index]
     try:
         result = run_seed(shared=args.shared, show=args.show)
         print(result.headline)
@@ -412,8 +485,18 @@ def cmd_code(args: argparse.Namespace) -> int:
                 print(f"error: {args.input}: line {lineno}: not JSON ({exc.msg}); fix or remove the line",
                       file=sys.stderr)
                 return 2
-    for out in code_records(pipeline, records, _query(args.all).modalities):
+    for out in code_records(pipeline, records, tuple(Modality) if args.all else CODED_MODALITIES):
         print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+def cmd_datasette_metadata(args: argparse.Namespace) -> int:
+    from diplomap.store.datasette import metadata
+    from diplomap.store.db import Store
+
+    _need_db(args.db)
+    Store(args.db).close()  # opening migrates: the search tables Datasette detects (schema v5)
+    print(metadata(args.db), end="")
     return 0
 
 

@@ -109,10 +109,9 @@ PEER_SUITES = {
 def run_peer(name: str, shared: str | None = None, show: bool = False) -> PeerResult:
     """Code a peer suite's sentences with ``code_records`` and score them with its shared scorer.
 
-    Sentence suites are coded with every modality: they test coding, not the default export filter.
+    The suite is coded exactly as ``diplomap code`` codes it by default (``CODED_MODALITIES``).
     """
     from diplomap.extract.pipeline import code_records
-    from diplomap.model import Modality
     from diplomap.project import shared_pipeline
 
     root = find_shared(shared)
@@ -120,11 +119,10 @@ def run_peer(name: str, shared: str | None = None, show: bool = False) -> PeerRe
     gold = root / "peer-suites" / gold_name
     pipeline = shared_pipeline(None, (str(root / "peer-suites" / actors),) if actors else ())
     records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    keep = tuple(m for m in Modality if m != Modality.NEGATED)
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "coded.jsonl"
         with pred.open("w", encoding="utf-8") as out:
-            for coded in code_records(pipeline, records, keep):
+            for coded in code_records(pipeline, records):
                 out.write(json.dumps(coded) + "\n")
         cmd = [sys.executable, str(root / "eval" / scorer), "--gold", str(gold), "--pred", str(pred)]
         proc = subprocess.run(cmd + (["--show"] if show else []), capture_output=True, text=True, check=False)
@@ -162,3 +160,68 @@ def run_seed(shared: str | None = None, show: bool = False) -> EvalResult:
             print("\n".join(lines[:-2]))
         summary = json.loads(lines[-2])
         return EvalResult(lines[-1], summary, found, total, missed)
+
+
+REALNEWS_ENV = "DIPLOMAP_REALNEWS"
+
+
+@dataclass(frozen=True)
+class RealNewsResult:
+    split: str
+    items: int
+    headline: str
+    summary: dict[str, object]
+
+
+def realnews_texts() -> Path:
+    """Where the re-gathered item texts are (never in the repo: they are licensed news)."""
+    return Path(os.environ.get(REALNEWS_ENV, "/tmp/diplomap-realnews")) / "texts"
+
+
+def run_realnews(folder: str | Path, split: str = "dev", shared: str | None = None, show: bool = False,
+                 keep: str | Path | None = None) -> RealNewsResult:
+    """Ingest the real-news items of one split into a fresh database, each with its manifest's date, and score
+    the default listing against ``gold.jsonl`` with the shared ``score.py``.
+
+    ``folder`` holds ``manifest.jsonl`` and ``gold.jsonl`` (eval/realnews in the repo); the texts are read from
+    ``$DIPLOMAP_REALNEWS/texts`` (see eval/realnews/regather.py).
+    """
+    from datetime import date
+
+    from diplomap.export.jsonl import event_record
+    from diplomap.project import Project
+
+    root, texts = Path(folder), realnews_texts()
+    scorer = find_shared(shared) / "eval" / "score.py"
+    manifest = [json.loads(line) for line in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+    items = [it for it in manifest if split == "all" or it.get("split") == split]
+    if not items:
+        raise EvalError(f"no items of split {split!r} in {root / 'manifest.jsonl'}")
+    missing = [str(it["id"]) for it in items if not (texts / f"{it['id']}.txt").is_file()]
+    if missing:
+        raise EvalError(f"{len(missing)} item texts missing in {texts} (e.g. {missing[0]}); re-gather them: "
+                        "python eval/realnews/regather.py lookups")
+    wanted = {str(it["id"]) for it in items}
+    gold = [line for line in (root / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip() and json.loads(line).get("doc") in wanted]
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_path, pred = Path(tmp) / "gold.jsonl", Path(keep) if keep else Path(tmp) / "pred.jsonl"
+        gold_path.write_text("\n".join(gold) + "\n", encoding="utf-8")
+        with Project(Path(tmp) / "realnews.db") as project, pred.open("w", encoding="utf-8") as out:
+            for it in items:
+                published = date.fromisoformat(str(it["published"])) if it.get("published") else None
+                result = project.ingest([texts / f"{it['id']}.txt"], published=published)[0]
+                if result.status == "error":
+                    raise EvalError(f"{it['id']}: {result.error}")
+                for event in project.events(EventQuery(doc_id=result.doc_id)):
+                    out.write(json.dumps(event_record(event) | {"doc": it["id"]}, ensure_ascii=False) + "\n")
+        cmd = [sys.executable, str(scorer), "--gold", str(gold_path), "--pred", str(pred)] + (
+            ["--show"] if show else [])
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise EvalError(f"score.py failed: {proc.stderr.strip()[-300:]}")
+    lines = proc.stdout.strip().splitlines()
+    if show:
+        print("\n".join(lines[:-2]))
+    return RealNewsResult(split, len(items), lines[-1], json.loads(lines[-2]))

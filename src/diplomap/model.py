@@ -24,6 +24,10 @@ class Modality(StrEnum):
 
 
 DEFAULT_MODALITIES = (Modality.HAPPENED, Modality.BACKGROUND)
+# what sentence coding (``diplomap code``, and the peer suites through ``diplomap eval``) outputs by default:
+# event coders such as PETRARCH and the PLOVER gold standard code planned, expected and hypothetical acts
+# too ("will visit", "threatened to strike"), so only events the text says did not happen are left out
+CODED_MODALITIES = tuple(m for m in Modality if m != Modality.NEGATED)
 
 
 class Precision(StrEnum):
@@ -153,6 +157,10 @@ class Event:
     summary: str = ""
     id: str = ""
     participants: tuple[str, ...] = field(default=())
+    # one line from the parse, who did what to whom ("Aliyev and Putin met in Dushanbe"): words, not identity
+    headline: str = field(default="", compare=False)
+    # where the trigger word starts in the document: set by the coder for the headline, not stored
+    trigger_at: int | None = field(default=None, compare=False)
 
     @property
     def actors(self) -> tuple[str, ...]:

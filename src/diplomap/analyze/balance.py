@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from diplomap.analyze.periods import partners, quarter_of, quarters_of_year, year_of
 from diplomap.analyze.vectors import VectorMap
 from diplomap.model import Event
-from diplomap.report.scores import plover_score, quad_class
+from diplomap.plover import plover_score, quad_class
 
 COOPERATIVE_QUADS = (1, 2)
 

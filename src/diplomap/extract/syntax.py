@@ -10,15 +10,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from diplomap.extract.gazetteer import ACTOR_LABELS
-from diplomap.extract.grammar import (
+from diplomap.extract.lexicon import TriggerEntry
+from diplomap.knowledge.grammar import (
     ADVERBIAL_PREPS,
     ANAPHORS,
-    CLAUSE_DEPS,
-    INTRANSITIVE,
     LIGHT_FORMS,
     LIGHT_VERBS,
     LOCATIVE_PREPS,
-    MONTH_WORDS,
+    MONTH_NAMES,
     NAMED_TEXTS,
     PRONOUNS,
     ROUTE_PREPS,
@@ -26,11 +25,11 @@ from diplomap.extract.grammar import (
     SETTING_PREPS,
     STANDING,
     STATE_NOUNS,
-    SUBJECT_DEPS,
     TITLE_NOUNS,
+    TOPIC_PREPS,
+    WHEN_PREPS,
     WILLING,
 )
-from diplomap.extract.lexicon import TriggerEntry
 
 
 @dataclass
@@ -39,17 +38,15 @@ class TriggerMatch:
     head: Token  # the token whose clause carries subject, tense, modality (light verb or the trigger)
     entry: TriggerEntry
     words: list[Token] = field(default_factory=list)
+    frames: frozenset[str] = frozenset()  # of the trigger word's lemma (trigger_frames.csv)
+
+
+# the parser's labels of clauses and of subjects
+CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "acl", "xcomp", "conj", "appos"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 # -- parse helpers --------------------------------------------------------------------------
-
-
-# prepositions of time: what follows them is when, not what ("ended the dispute after talks")
-WHEN_PREPS = {"after", "before", "during", "following", "since", "until", "amid", "despite"}
-
-
-# event nouns whose "from" phrase names who acts
-VOICED = {"THREATEN", "ACCUSE", "PROTEST", "REQUEST", "REJECT", "SUPPORT", "AID", "AGREE"}
 
 
 def near_lemmas(tok: Token) -> dict[str, Token]:
@@ -209,7 +206,7 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 out.update(t.i for t in c.subtree)
-            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and trig.entry.type in VOICED)):
+            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and "voiced" in trig.entry.traits)):
                 # "a warning from Brussels", "aid from Russia" (but "a withdrawal from Lebanon")
                 out.update(t.i for t in c.subtree)
     return out
@@ -225,7 +222,7 @@ def partners_in_clause(trig: TriggerMatch) -> set[int]:
     if trig.entry.type == "CONSULT":
         joins = trig.entry.mode == "Phone" or tok.head.lower_ in ("after", "following", "during")
     else:
-        joins = trig.entry.type in ("ASSAULT", "SANCTION", "COERCE", "THREATEN") and tok.head.lower_ == "with"
+        joins = "done_with" in trig.entry.traits and tok.head.lower_ == "with"
     verb = governing_verb(tok) if joins else None
     while verb is not None and verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "agreed to end ... after talks": the subject above
@@ -276,15 +273,17 @@ def finite_verb(tok: Token) -> Token:
 
 
 def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
-    """Tokens naming a route ("via Türkiye") or part of a title ("ambassador to Germany"), unless the
-    title is what the trigger acts on ("recalled its ambassador to Iran": Iran is the target)."""
+    """Tokens naming a route ("via Türkiye"), a topic ("a dispute over Somaliland") or part of a title
+    ("ambassador to Germany"), unless the title is what the trigger acts on ("recalled its ambassador to
+    Iran": Iran is the target)."""
     out: set[int] = set()
     acted_on = {w.i for w in trig.words}
     for tok in sent:
         if tok.dep_ != "prep":
             continue
         title = tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS and tok.head.i not in acted_on
-        if tok.lower_ in ROUTE_PREPS or title:
+        topic = tok.lower_ in TOPIC_PREPS and "topical" in trig.entry.traits
+        if tok.lower_ in ROUTE_PREPS or topic or title:
             out.update(t.i for t in tok.subtree)
     return out
 
@@ -308,21 +307,30 @@ def listed_before(doc: Doc, first: int) -> set[int]:
     return out
 
 
+def _preposition_of(tok: Token) -> str:
+    """The preposition a name's phrase hangs from ("on" in "tariffs on Mexico"), or ""."""
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.head.lower_ if root.dep_ == "pobj" else ""
+
+
 def after_locative(tok: Token) -> bool:
     root = tok
     while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct") and root.head.i != root.i:
         root = root.head
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    if root.like_num or root.ent_type_ in ("DATE", "TIME") or root.lower_ in MONTH_WORDS:
+    if root.like_num or root.ent_type_ in ("DATE", "TIME") or root.lower_ in MONTH_NAMES:
         return False  # a mis-parse that hangs a name on "on April 25"
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
 def is_place_use(toks: list[Token], trig: TriggerMatch, label: str) -> bool:
-    """Is the mention used as the place of the event rather than as a party to it?"""
+    """Is the mention used as the place of the event rather than as a party to it? A state after "on" or
+    "at" is what the act falls on ("tariffs on Mexico", "pressure on Iran"), never where it happened."""
     if after_locative(toks[0]):
-        return True
+        return not (label == "STATE" and _preposition_of(toks[0]) in ("on", "at"))
     if label in ("PLACE", "CAPITAL"):
         head = toks[-1]
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
@@ -338,7 +346,7 @@ def is_place_use(toks: list[Token], trig: TriggerMatch, label: str) -> bool:
 
 def is_attacked(toks: list[Token], trig: TriggerMatch) -> bool:
     """'fired shells at Seoul', 'strikes on Kyiv', 'sanctions on Caracas': the place hit stands for its state."""
-    if trig.entry.type not in ("ASSAULT", "THREATEN", "COERCE", "SANCTION"):
+    if "hits_place" not in trig.entry.traits:
         return False
     root = toks[-1]
     while root.dep_ in ("compound", "amod", "conj") and root.head.i != root.i:
@@ -423,7 +431,7 @@ def no_event(trig: TriggerMatch, dated_by_text: bool) -> bool:
         return True  # "partnerships with Türkiye", "the gas exports": a standing relation, unless dated
     if trig.head.i == tok.i and lemma in STANDING:
         return True  # "the deepening strategic partnerships": a relation, dated or not, is no event
-    if lemma in INTRANSITIVE and any(c.dep_ == "dobj" for c in tok.children):
+    if "no_object" in trig.frames and any(c.dep_ == "dobj" for c in tok.children):
         return True  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
     if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):
         return True  # "called the decision blackmail" names it; "called Erdogan" phones him

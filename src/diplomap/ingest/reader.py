@@ -13,6 +13,7 @@ from pathlib import Path
 from diplomap.ingest.errors import IngestError
 from diplomap.ingest.identity import document_id
 from diplomap.ingest.text import clean_text
+from diplomap.knowledge.grammar import MONTH_PATTERN, MONTHS
 from diplomap.model import Document
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -31,10 +32,7 @@ _PROJECT_FILES = re.compile(
     r"^(?:readme|licen[cs]e|copying|changelog|changes|history|contributing|code_of_conduct|authors|"
     r"contributors|notice|security|install|todo|maintainers)(?:[._-].*)?$", re.I)
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_PUBDATE = re.compile(
-    r"\b(?:(\d{1,2})\s+)?(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(?:(\d{1,2}),\s+)?((?:19|20)\d\d)\b"
-)
+_PUBDATE = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})\s+(?:(\d{{1,2}}),\s+)?((?:19|20)\d\d)\b")
 _ISODATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 
 
@@ -197,7 +195,7 @@ def find_publication_date(text: str) -> date | None:
     if not m:
         return None
     day = m.group(1) or m.group(3)
-    month = _MONTHS.index(m.group(2).lower()) + 1
+    month = MONTHS[m.group(2).lower()]
     year = int(m.group(4))
     if day:
         try:

@@ -34,6 +34,10 @@ class State:
     qid: str = ""
 
 
+# organisations that are actors in their own right, never their state's: Hamas is not Palestine
+SELF_ACTING = ("armed_group", "territory")
+
+
 @dataclass(frozen=True)
 class Organisation:
     id: str
@@ -130,6 +134,21 @@ class Trigger:
     mode: str
 
 
+@dataclass(frozen=True)
+class TypeChange:
+    """A row of ``type_changes.csv``: under ``condition``, a trigger of type ``source`` (a type or ``@trait``)
+    in one of ``modalities`` (any when empty) becomes ``type``/``mode`` (and ``modality`` when set)."""
+
+    name: str
+    source: str
+    modalities: tuple[str, ...]
+    condition: str
+    words: tuple[str, ...]
+    type: str
+    mode: str
+    modality: str
+
+
 @dataclass
 class Knowledge:
     states: dict[str, State] = field(default_factory=dict)
@@ -140,6 +159,9 @@ class Knowledge:
     metonyms: dict[str, str] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
     triggers: list[Trigger] = field(default_factory=list)
+    frames: dict[str, set[str]] = field(default_factory=dict)  # trigger lemma -> frames (trigger_frames.csv)
+    type_traits: dict[str, frozenset[str]] = field(default_factory=dict)  # PLOVER type -> traits (plover_types.csv)
+    type_changes: list[TypeChange] = field(default_factory=list)
     # surface forms of PETRARCH-style entries: matched case-insensitively, prefix unless '_' ends them
     petrarch_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _place_idx: dict[str, PlaceRecord] | None = field(default=None, repr=False)
@@ -148,7 +170,7 @@ class Knowledge:
     def load(cls, extra: Sequence[str | Path] = ()) -> Knowledge:
         kb = cls()
         for name in ("states", "places", "organisations", "people", "projects", "metonyms", "groups",
-                     "plover_triggers"):
+                     "plover_triggers", "trigger_frames", "plover_types", "type_changes"):
             text = resources.files("diplomap.knowledge").joinpath(f"{name}.csv").read_text(encoding="utf-8")
             kb.add_csv(text, f"{name}.csv")
         for path in extra:
@@ -188,6 +210,15 @@ class Knowledge:
                        r.get("capital", ""), _float(r.get("lat")), _float(r.get("lon")), r.get("region", ""),
                        r.get("subregion", ""), r.get("area", ""), r.get("qid", ""))
             self.states[st.iso3] = st
+        elif "condition" in header:
+            self.type_changes.append(TypeChange(
+                r["name"], r["from"].strip(), tuple(m.lower() for m in _list(r.get("modality"))), r["condition"],
+                _list(r.get("words")), r["to_type"].strip().upper(), (r.get("to_mode") or "").strip(),
+                (r.get("to_modality") or "").strip().lower()))
+        elif "frame" in header:
+            self.frames.setdefault(r["lemma"].strip().lower(), set()).add(r["frame"].strip())
+        elif "traits" in header:
+            self.type_traits[r["type"].strip().upper()] = frozenset(_list(r.get("traits")))
         elif "trigger" in header:
             self.triggers.append(Trigger(r["trigger"].strip().lower(), r.get("pos", "VERB").upper() or "VERB",
                                          r["type"].strip().upper(), (r.get("mode") or "").strip()))
@@ -228,11 +259,14 @@ class Knowledge:
     # -- lookups ---------------------------------------------------------------------------
 
     def org_code(self, org_id: str) -> str:
-        """The actor code an organisation stands for: its state, else the top of its parent chain."""
+        """The actor code an organisation stands for: its state, else the top of its parent chain. An armed
+        group or a de facto state acts for itself, whatever state it is in (its ``country`` says where)."""
         seen: set[str] = set()
         org = self.organisations.get(org_id)
         while org is not None and org.id not in seen:
             seen.add(org.id)
+            if org.kind in SELF_ACTING:
+                return org.id
             if org.country:
                 return org.country
             if not org.parent or org.parent not in self.organisations:

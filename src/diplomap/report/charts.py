@@ -5,18 +5,18 @@ Every chart is a standalone ``<svg>`` element (valid as a .svg file too) with <t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from html import escape
 
 from diplomap.analyze.balance import Concentration, PeriodBalance
 from diplomap.analyze.dyads import Dyad
+from diplomap.svg import svg
 
 QUAD_COLOURS = ("#7fb8da", "#1f6fa8", "#f2a65a", "#c8452c")  # verbal/material cooperation, verbal/material conflict
 QUAD_NAMES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 PALETTE = ("#1f6fa8", "#c8452c", "#3a9a5b", "#8e5bb5", "#e0a030", "#2aa8a8", "#d05f9b", "#7a7a30", "#6b6b6b",
            "#a0522d", "#4682b4", "#9acd32")
 SCORE_COLOUR = "#222"
-FONT = "font-family:system-ui,sans-serif;font-size:11px"
 
 
 def colour(index: int) -> str:
@@ -24,15 +24,16 @@ def colour(index: int) -> str:
 
 
 def _svg(width: int, height: int, body: list[str], label: str, css_class: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="img" aria-label="{escape(label)}"'
-            f' viewBox="0 0 {width} {height}" width="{width}" height="{height}" style="{FONT}">'
-            f"<title>{escape(label)}</title>" + "".join(body) + "</svg>")
+    return svg(width, height, body, label, css_class)
 
 
 def dyad_chart(d: Dyad, title: str) -> str:
     """Stacked monthly bars of events by quad class (left axis) and the mean PLOVER score (right axis, -10..10)."""
     width, height, left, right, top, bottom = 640, 240, 40, 44, 26, 40
     plot_w, plot_h = width - left - right, height - top - bottom
+    legend = _rows([(QUAD_NAMES[q], QUAD_COLOURS[q]) for q in range(4)] + [("mean score", SCORE_COLOUR)],
+                   width - left - 10)
+    height += 18 * (len(legend) - 1)
     months = d.both.months
     n = max(len(months), 1)
     peak = max([sum(m.quads) for m in months] + [1])
@@ -67,19 +68,20 @@ def dyad_chart(d: Dyad, title: str) -> str:
     for x, y, month in points:
         body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{SCORE_COLOUR}"><title>{month.month}: mean score'
                     f" {month.mean_score:+.2f} over {month.events} events</title></circle>")
-    body.append(_legend([(QUAD_NAMES[q], QUAD_COLOURS[q]) for q in range(4)] + [("mean score", SCORE_COLOUR)],
-                        left, height - 10))
+    for i, row in enumerate(legend):
+        body.append(_legend(row, left, top + plot_h + 30 + 18 * i))
     return _svg(width, height, body, title, "chart dyad-chart")
 
 
 def balance_chart(balances: Sequence[PeriodBalance], order: Sequence[str], title: str, by_score: bool = False) -> str:
     """One 100 % bar per period, split by vector share of cooperative engagement."""
     width, left, right, top, row = 640, 70, 20, 28, 26
-    legend_rows = (len(order) + 2) // 3
-    height = top + row * len(balances) + 18 * legend_rows + 20
+    colours = {name: colour(i) for i, name in enumerate(order)}
+    rows = _rows([(name, colours[name]) for name in order], width - left - right)
+    row_h = row
+    height = top + row * len(balances) + 18 * len(rows) + 20
     plot_w = width - left - right
     body = [f'<text x="{left}" y="16" font-weight="bold">{escape(title)}</text>']
-    colours = {name: colour(i) for i, name in enumerate(order)}
     for r, pb in enumerate(balances):
         conc: Concentration = pb.vectors_by_score if by_score else pb.vectors_by_count
         y = top + r * row
@@ -97,21 +99,32 @@ def balance_chart(balances: Sequence[PeriodBalance], order: Sequence[str], title
             body.append(f'<rect class="bar" x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row - 8}"'
                         f' fill="{colours[name]}"><title>{tip}</title></rect>')
             x += w
-    items = [(name, colours[name]) for name in order]
-    for i in range(0, len(items), 3):
-        body.append(_legend(items[i:i + 3], left, top + row * len(balances) + 14 + 18 * (i // 3)))
+    for i, items in enumerate(rows):
+        body.append(_legend(items, left, top + row_h * len(balances) + 14 + 18 * i))
     return _svg(width, height, body, title, "chart balance-chart")
+
+
+CHAR_WIDTH = 7.0  # a generous width of one 11px character, so legend entries never run into each other
 
 
 def _legend(items: Sequence[tuple[str, str]], x: float, y: float) -> str:
     out = []
     for name, fill in items:
-        out.append(f'<rect x="{x:.0f}" y="{y - 9:.0f}" width="10" height="10" fill="{fill}"/>'
-                   f'<text x="{x + 14:.0f}" y="{y:.0f}">{escape(name)}</text>')
-        x += 22 + 6.2 * len(name)
+        out.append(f'<g class="legend-item"><rect x="{x:.0f}" y="{y - 9:.0f}" width="10" height="10" fill="{fill}"/>'
+                   f'<text x="{x + 14:.0f}" y="{y:.0f}">{escape(name)}</text></g>')
+        x += 26 + CHAR_WIDTH * len(name)
     return "".join(out)
 
 
-def shares_table(conc: Concentration, limit: int = 8) -> Mapping[str, float]:
-    """The largest shares, for tables that should not run on."""
-    return dict(list(conc.shares.items())[:limit])
+def _rows(items: Sequence[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
+    """Legend entries in rows that fit the width."""
+    rows: list[list[tuple[str, str]]] = [[]]
+    used = 0.0
+    for name, fill in items:
+        need = 26 + CHAR_WIDTH * len(name)
+        if rows[-1] and used + need > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append((name, fill))
+        used += need
+    return rows

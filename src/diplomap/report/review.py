@@ -1,30 +1,53 @@
-"""The annual review of one country's foreign policy: review.md and one self-contained review.html.
+"""The annual review of one country's foreign policy: review.md, review.json and one self-contained review.html.
 
-Every line of prose in the review is either a heading, a number computed from the listed events, or
-an event with a link to its quote in the appendix: the review makes no claim that no quote backs.
+It reads like the reviews analysts trust (docs/review.md): the year's themes, a few key highlights, per
+vector a judgement and a lead paragraph with its turning points, the highlights (one line per happening,
+ranked by knowledge/significance.toml), the balance, an outlook; then the full chronology and the appendix
+of quotes. Every sentence is a number computed from the cited events or an event's own headline, and
+carries the citations of the events it rests on: the review makes no claim that no quote backs.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplomap.analyze.agreements import Agreement, agreements
-from diplomap.analyze.balance import PeriodBalance, balance, is_cooperative
+from diplomap.analyze.balance import balance, is_cooperative
 from diplomap.analyze.corridors import Corridor, corridors
-from diplomap.analyze.dyads import Trend, dyad, main_partners
+from diplomap.analyze.dyads import dyad, main_partners
+from diplomap.analyze.happenings import Happening, happenings, read_out
 from diplomap.analyze.periods import months_of_year, partners, sort_key, year_of
+from diplomap.analyze.significance import Weights, load_weights, significance
+from diplomap.analyze.turning import turning_points
 from diplomap.analyze.vectors import VectorMap, load_vectors
+from diplomap.extract.headline import fallback
 from diplomap.knowledge import Knowledge
-from diplomap.model import DateSpan, Event, Precision
+from diplomap.model import DateSpan, Event, Modality, Precision
+from diplomap.plover import plover_score, quad_class
 from diplomap.report.charts import balance_chart, dyad_chart
 from diplomap.report.maps import corridor_map
-from diplomap.report.scores import plover_score, quad_class
+from diplomap.report.narrative import Cite, DyadFacts, balance_words, day_label, lead, opening
+from diplomap.report.narrative import label as judge
+from diplomap.report.views import (
+    AgreementView,
+    ChronoLine,
+    CorridorView,
+    DyadView,
+    Entry,
+    Highlight,
+    OutlookLine,
+    Quote,
+    Review,
+    VectorView,
+    review_json,
+)
 from diplomap.store.db import EventQuery, Store
 
 if TYPE_CHECKING:
@@ -35,6 +58,8 @@ Progress = Callable[[str], None]
 # MIN_DYAD_EVENTS events with the country — a chart of one event says nothing a chronology line does not.
 MAIN_PARTNERS = 6
 MIN_DYAD_EVENTS = 2
+OUTLOOK = 8  # lines of the outlook
+_MONTH = timedelta(days=31)  # a key highlight is dated at least to its month
 
 
 class ReviewError(Exception):
@@ -45,143 +70,36 @@ class ReviewError(Exception):
 class ReviewResult:
     markdown: Path
     html: Path
+    json: Path
     charts: tuple[Path, ...]
     events: int
     vectors: tuple[str, ...]
-
-
-# -- what the templates see ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cite:
-    label: str  # "E12"
-    href: str  # "#q-<event id>-0"
-
-
-@dataclass(frozen=True)
-class Quote:
-    anchor: str
-    title: str
-    source: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One event in the appendix."""
-
-    number: int
-    anchor: str
-    date: str
-    type: str
-    quad: int | None
-    score: float | None
-    actors: str
-    modality: str
-    location: str
-    quotes: tuple[Quote, ...]
-
-    @property
-    def cite(self) -> Cite:
-        return Cite(f"E{self.number}", f"#{self.quotes[0].anchor}")
-
-
-@dataclass(frozen=True)
-class Line:
-    """One chronology line: the event as the source sentence states it, and its citation."""
-
-    date: str
-    type: str
-    quad: int | None
-    actors: str
-    text: str
-    cite: Cite
-
-
-@dataclass(frozen=True)
-class DyadView:
-    partner: str
-    name: str
-    chart: str
-    chart_file: str
-    trend: Trend
-    forward: int
-    backward: int
-    cites: tuple[Cite, ...]
-
-
-@dataclass(frozen=True)
-class VectorView:
-    name: str
-    slug: str
-    events: int
-    cooperative: int
-    partners: tuple[tuple[str, int], ...]
-    dyads: tuple[DyadView, ...]
-    lines: tuple[Line, ...]
-
-
-@dataclass(frozen=True)
-class AgreementView:
-    date: str
-    kind: str
-    subject: str
-    parties: str
-    status: str
-    history: str
-    cites: tuple[Cite, ...]
-
-
-@dataclass(frozen=True)
-class CorridorView:
-    name: str
-    kind: str
-    mode: str
-    status: str
-    partners: str
-    waypoints: str
-    cites: tuple[Cite, ...]
-
-
-@dataclass(frozen=True)
-class Review:
-    country: str
-    name: str
-    year: int
-    numbers: tuple[tuple[str, str], ...]
-    vectors: tuple[VectorView, ...]
-    agreements: tuple[AgreementView, ...]
-    corridors: tuple[CorridorView, ...]
-    corridor_map: str
-    balances: tuple[PeriodBalance, ...]
-    balance_chart: str
-    balance_score_chart: str
-    vector_order: tuple[str, ...]
-    entries: tuple[Entry, ...]
-    generated: str
+    highlights: int
 
 
 # -- building it ----------------------------------------------------------------------------------------
 
 
-def write_review(store: Store, kb: Knowledge, country: str = "AZE", year: int = 2025,
+def write_review(store: Store, kb: Knowledge, country: str = "AZE", year: int | None = None,
                  out_dir: str | Path = "review", progress: Progress | None = None,
-                 vectors: str | Path | None = None) -> ReviewResult:
-    """Write review.md (with charts/*.svg beside it) and a self-contained review.html into ``out_dir``."""
+                 vectors: str | Path | None = None, significance: str | Path | None = None) -> ReviewResult:
+    """Write review.md (charts/*.svg beside it), review.json and a self-contained review.html into ``out_dir``.
+
+    ``year`` defaults to the latest year in which the country has events that happened."""
     say = progress or (lambda _msg: None)
     country = country.upper()
+    if year is None:
+        year = default_year(store, kb, country)
     say(f"reading the events of {country} in {year}")
     events = review_events(store, kb, country, year)
     vmap = load_vectors(country, kb, vectors)
-    review = build_review(store, kb, vmap, events, year, say)
+    review = build_review(store, kb, vmap, events, year, say, load_weights(significance))
     out = Path(out_dir)
     charts_dir = out / "charts"
     charts_dir.mkdir(parents=True, exist_ok=True)
     say("writing charts")
-    charts = [charts_dir / "balance.svg", charts_dir / "balance-score.svg", charts_dir / "corridors.svg"]
-    for path, svg in zip(charts, (review.balance_chart, review.balance_score_chart, review.corridor_map),
-                         strict=True):
+    charts = [charts_dir / "balance.svg", charts_dir / "map.svg"]
+    for path, svg in zip(charts, (review.balance_chart, review.corridor_map), strict=True):
         path.write_text(svg, encoding="utf-8")
     for view in review.vectors:
         for d in view.dyads:
@@ -191,10 +109,23 @@ def write_review(store: Store, kb: Knowledge, country: str = "AZE", year: int = 
     say("writing review.md")
     md_path = out / "review.md"
     md_path.write_text(env.get_template("review.md").render(r=review), encoding="utf-8")
+    say("writing review.json")
+    json_path = out / "review.json"
+    json_path.write_text(json.dumps(review_json(review), ensure_ascii=False, indent=1), encoding="utf-8")
     say("writing review.html")
     html_path = out / "review.html"
     html_path.write_text(env.get_template("review.html").render(r=review), encoding="utf-8")
-    return ReviewResult(md_path, html_path, tuple(charts), len(events), tuple(v.name for v in review.vectors))
+    return ReviewResult(md_path, html_path, json_path, tuple(charts), review.events,
+                        tuple(v.name for v in review.vectors), len(review.highlights))
+
+
+def default_year(store: Store, kb: Knowledge, country: str) -> int:
+    """The latest year with events of the country that happened (not plans or forecasts)."""
+    years = [y for e in store.iter_events(EventQuery(actor=country, modalities=(Modality.HAPPENED,)))
+             if (y := year_of(e.date)) is not None]
+    if not years:
+        review_events(store, kb, country, date.today().year)  # raises the error that says what to do
+    return max(years)
 
 
 def review_events(store: Store, kb: Knowledge, country: str, year: int) -> list[Event]:
@@ -216,55 +147,208 @@ def review_events(store: Store, kb: Knowledge, country: str, year: int) -> list[
 
 
 def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[Event], year: int,
-                 say: Progress) -> Review:
+                 say: Progress, weights: Weights | None = None) -> Review:
+    weights = weights or load_weights()
     country = vmap.country
+    name = _name(kb, country)
+    say("outlook")
+    ahead = _outlook_events(store, country, year)
     say("appendix of events")
-    entries = _entries(store, events)
-    cite = {e.anchor[3:]: e.cite for e in entries}  # event id -> its citation
+    entries = _entries(store, [*events, *ahead], kb)
+    cite = {e.id: e.cite for e in entries}
+    say("happenings and highlights")
+    rank = {e.id: significance(e, weights) for e in events}
+    found = [h for h in happenings(events, country, lambda e: rank[e.id], weights["per_extra_event"],
+                                   weights["per_extra_source"])]
+    all_partners = [code for e in events for code in partners(e, country)]
+    names = [n for n in vmap.names(all_partners)]
+    slugs = {n: _slug(n) for n in names}
+    told_in = {id(h): _home(h, country, vmap, names) for h in found}
+    found = [h for h in found if told_in[id(h)]]  # a happening with no partner (the country alone) has no section
+    chosen = _choose(found, told_in, names, weights)
+    highlights = {id(h): _highlight(h, i, told_in[id(h)], slugs, cite, year, kb)
+                  for i, h in enumerate(sorted(chosen, key=lambda h: (h.start, h.event_ids)), start=1)}
+    key_ids = {id(h) for h in sorted((h for h in chosen if h.end - h.start <= _MONTH),
+                                     key=lambda h: (-h.significance, h.start))[:weights.key_highlights]}
+    say("vectors and dyads")
     months = months_of_year(year)
     top = {code for code, _ in main_partners(events, country, MAIN_PARTNERS)}
-    say("vectors and dyads")
-    all_partners = [code for e in events for code in partners(e, country)]
     views = []
-    for name in vmap.names(all_partners):
-        chosen = [e for e in events if any(vmap.vector_of(c) == name for c in partners(e, country))]
-        if not chosen and not vmap.configured:
+    record = list(store.iter_events(EventQuery(actor=country, date_to=date(year, 12, 31))))
+    for vname in names:
+        mine = [e for e in events if any(vmap.vector_of(c) == vname for c in partners(e, country))]
+        if not mine and not vmap.configured:
             continue
-        counts = Counter(c for e in chosen for c in partners(e, country) if vmap.vector_of(c) == name)
+        counts = Counter(c for e in mine for c in partners(e, country) if vmap.vector_of(c) == vname)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         charted = [code for i, (code, n) in enumerate(ranked) if (i == 0 or code in top) and n >= MIN_DYAD_EVENTS]
-        dyads = []
+        dyads: list[DyadView] = []
+        facts: list[DyadFacts] = []
+        turns: list[tuple[str, str, str, tuple[str, ...]]] = []
+        seen: dict[frozenset[str], int] = {}  # partners met only together share one chart and one sentence
         for code in charted:
-            d = dyad(chosen, country, code, months)
-            ids = [eid for m in d.both.months for eid in m.event_ids]
+            between = [e for e in mine if code in e.actors]
+            same = seen.get(frozenset(e.id for e in between))
+            if same is not None:
+                facts[same] = replace(facts[same], name=f"{facts[same].name}, {_name(kb, code)}")
+                continue
+            seen[frozenset(e.id for e in between)] = len(facts)
+            d = dyad(mine, country, code, months)
             label = f"{country}–{code}: events by month and mean PLOVER score, {year}"
             dyads.append(DyadView(code, _name(kb, code), dyad_chart(d, label), f"charts/dyad-{country}-{code}.svg",
-                                  d.trend, d.forward.total, d.backward.total, tuple(cite[i] for i in ids)))
-        lines = tuple(_line(e, cite[e.id]) for e in chosen)
-        views.append(VectorView(name, _slug(name), len(chosen), sum(map(is_cooperative, chosen)),
-                                tuple((f"{_name(kb, c)} ({c})", n) for c, n in ranked), tuple(dyads), lines))
-    say("agreements and status changes")
-    deals = [_agreement(a, cite) for a in agreements(events, kb)]
-    say("corridors")
-    found = corridors(events, kb, country)
-    say("balance")
+                                  d.trend, len(between)))
+            points = turning_points(record, country, code, year)
+            by_id = {e.id: e for e in record}
+            told = tuple((p, _headline(by_id[p.cause_ids[0]], kb), tuple(cite[i] for i in p.cause_ids if i in cite))
+                         for p in points)
+            turns += [(code, p.month, p.direction, p.cause_ids) for p in points]
+            scores = [s for e in between if (s := plover_score(e.type, e.mode)) is not None]
+            facts.append(DyadFacts(code, _name(kb, code), len(between), sum(map(is_cooperative, between)),
+                                   sum(1 for e in between if quad_class(e.type) in (3, 4)),
+                                   sum(scores) / len(scores) if scores else None, d.trend, told))
+        coop = sum(map(is_cooperative, mine))
+        conf = sum(1 for e in mine if quad_class(e.type) in (3, 4))
+        phrase, arrow = judge(facts[0] if facts else None, coop, conf)
+        mine_ids = {e.id for e in mine}
+        deals = [(a, tuple(cite[i] for i in a.event_ids if i in cite)) for a in agreements(mine, kb)
+                 if a.history[-1].date is None or a.history[-1].date.start.year == year][:3]
+        figures = _figures(mine, cite, kb)
+        here = tuple(highlights[id(h)] for h in chosen if told_in[id(h)][0] == vname)
+        # pointers to happenings told elsewhere: the year's key ones, or all when nothing is told here
+        also = tuple(highlights[id(h)] for h in chosen if vname in told_in[id(h)][1:]
+                     and set(h.event_ids) & mine_ids and (id(h) in key_ids or not here))
+        views.append(VectorView(
+            vname, slugs[vname], len(mine), coop, conf, phrase, arrow,
+            tuple((f"{_name(kb, c)} ({c})", n) for c, n in ranked),
+            lead(vname, name, year, len(mine), coop, conf, facts, deals, figures, phrase),
+            tuple(dyads), tuple(sorted(here, key=lambda h: h.start)), tuple(sorted(also, key=lambda h: h.start)),
+            tuple(turns)))
+    say("agreements, corridors, balance")
+    deals_all = [_agreement(a, cite) for a in agreements(events, kb)]
+    found_corridors = corridors(events, kb, country)
     order = tuple(v.name for v in views)
     balances = tuple(balance(events, vmap, year))
+    previous = [e for e in record if year_of(e.date) == year - 1]
+    prev_balance = balance(previous, vmap, year - 1)[-1] if previous else None
+    shown = [b for b in (prev_balance, balances[-1]) if b is not None]
+    ordered = sorted(highlights.values(), key=lambda h: (h.start, h.id))
+    key = [highlights[i] for i in key_ids]
+    key.sort(key=lambda h: (h.start, h.id))
+    n_partners = len({c for e in events for c in partners(e, country)})
     return Review(
-        country=country, name=_name(kb, country), year=year,
-        numbers=_numbers(events, country, len(deals), found, kb),
-        vectors=tuple(views), agreements=tuple(deals),
-        corridors=tuple(_corridor(c, cite) for c in found),
-        corridor_map=corridor_map(found, events, kb, country),
+        country=country, name=name, year=year,
+        opening=opening(name, year, len(events), n_partners, sum(map(is_cooperative, events)),
+                        [(v.name, v.label, v.arrow, v.events) for v in views]),
+        key=tuple(key),
+        numbers=_numbers(events, country, len(deals_all), found_corridors, kb, len(ordered)),
+        vectors=tuple(views), highlights=tuple(ordered),
+        outlook=_outlook(ahead, agreements(events, kb), cite, kb, year),
+        balance_text=balance_words(balances[-1], prev_balance if previous else None),
+        balance_chart=balance_chart(shown, order, "Share of cooperative events by vector, "
+                                    + " and ".join(b.period for b in shown)),
         balances=balances,
-        balance_chart=balance_chart(balances, order, f"Share of cooperative events by vector, {year}"),
-        balance_score_chart=balance_chart(balances, order, f"Share of cooperative PLOVER score by vector, {year}",
-                                          by_score=True),
-        vector_order=order, entries=tuple(entries), generated=date.today().isoformat(),
+        agreements=tuple(deals_all),
+        corridors=tuple(_corridor(c, cite) for c in found_corridors),
+        corridor_map=corridor_map(found_corridors, events, kb, country),
+        chronology=tuple(_chrono(e, cite[e.id], vmap, country, kb) for e in events),
+        entries=tuple(entries), generated=date.today().isoformat(),
     )
 
 
-def _entries(store: Store, events: Sequence[Event]) -> list[Entry]:
+def _home(h: Happening, country: str, vmap: VectorMap, names: Sequence[str]) -> tuple[str, ...]:
+    """The sections a happening touches, the one it is told in first: the vector of the partner taking part in
+    most of its events (the Astana summit of China and five Central Asian states is China's); ties go to the
+    partner its most significant event names first, then to the earlier section."""
+    counts: Counter[str] = Counter()
+    for e in h.events:
+        counts.update({v for c in partners(e, country) if (v := vmap.vector_of(c)) is not None})
+    first: dict[str, int] = {}  # ties: the vector of the partner its most significant event names first
+    for i, c in enumerate(partners(h.anchor, country)):
+        if (v := vmap.vector_of(c)) is not None:
+            first.setdefault(v, i)
+    order = {n: i for i, n in enumerate(names)}
+    return tuple(sorted(counts, key=lambda v: (-counts[v], first.get(v, 99), order.get(v, 99))))
+
+
+def _choose(found: Sequence[Happening], told_in: dict[int, tuple[str, ...]], names: Sequence[str],
+            weights: Weights) -> list[Happening]:
+    """The most significant happenings of each section (at most per_section), then at most ``total`` in all."""
+    picked: list[Happening] = []
+    for vname in names:
+        mine = sorted((h for h in found if told_in[id(h)] and told_in[id(h)][0] == vname),
+                      key=lambda h: (-h.significance, h.start))
+        picked += mine[: weights.per_section]
+    picked.sort(key=lambda h: (-h.significance, h.start))
+    return picked[: weights.total]
+
+
+def _highlight(h: Happening, number: int, homes: tuple[str, ...], slugs: dict[str, str], cite: dict[str, Cite],
+               year: int, kb: Knowledge) -> Highlight:
+    # the line shows the place before the text ("8 Aug, Washington — ..."), so the text does not repeat it
+    text = read_out([_headline(e, kb) for e in h.events], h.location, [e.type for e in h.events], say_place=False)
+    return Highlight(f"h{number}", h.start.isoformat(), h.end.isoformat(), day_label(h.start, h.end, year),
+                     h.location, h.parties, text, h.event_ids, tuple(cite[i] for i in h.event_ids),
+                     len(h.documents), h.significance, slugs.get(homes[0], ""), homes[0])
+
+
+def _headline(event: Event, kb: Knowledge) -> str:
+    return event.headline or fallback(event, lambda code: _name(kb, code))
+
+
+def _figures(events: Sequence[Event], cite: dict[str, Cite], kb: Knowledge) -> list[tuple[str, tuple[Cite, ...]]]:
+    out: list[tuple[str, tuple[Cite, ...]]] = []
+    for event in events:
+        for q in event.quantities:
+            if q.unit in ("percent",) and not q.text:
+                continue
+            what = _headline(event, kb)
+            out.append((f"{q.text or _amount(q.value, q.unit)} ({what})", (cite[event.id],)))
+    return out[:3]
+
+
+def _amount(value: float, unit: str) -> str:
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:g} {word} {unit}"
+    return f"{value:g} {unit}"
+
+
+def _outlook_events(store: Store, country: str, year: int) -> list[Event]:
+    """Plans, announced visits and forecasts of the country dated after the year, or to a day or month of
+    its second half."""
+    query = EventQuery(actor=country, modalities=(Modality.PLANNED, Modality.EXPECTED))
+
+    def ahead(e: Event) -> bool:  # after the year, or a dated plan of its second half (not "in 2025" at large)
+        if e.date is None or len(set(e.actors)) < 2:
+            return False
+        return e.date.start.year > year or (e.date.days <= 31 and e.date.end >= date(year, 7, 1))
+
+    return sorted(filter(ahead, store.iter_events(query)), key=sort_key)[:OUTLOOK]
+
+
+def _outlook(ahead: Sequence[Event], deals: Sequence[Agreement], cite: dict[str, Cite], kb: Knowledge,
+             year: int) -> tuple[OutlookLine, ...]:
+    lines = [OutlookLine(_when(e, year), _headline(e, kb) + (" (expected)" if e.modality is Modality.EXPECTED
+                                                               else " (planned)"), (cite[e.id],))
+             for e in ahead if e.id in cite]
+    for a in deals:
+        if a.kind == "agreement" and a.status in ("initialled", "signed"):
+            lines.append(OutlookLine("next", f"The {a.subject} of {', '.join(a.parties)} is {a.status}: ratification"
+                                     " and entry into force are still to come",
+                                     tuple(cite[i] for i in a.event_ids if i in cite)))
+    return tuple(lines[:OUTLOOK])
+
+
+def _when(event: Event, year: int) -> str:
+    return day_label(event.date.start, event.date.end, year) if event.date else "undated"
+
+
+def _chrono(event: Event, c: Cite, vmap: VectorMap, country: str, kb: Knowledge) -> ChronoLine:
+    vectors = ", ".join(dict.fromkeys(v for p in partners(event, country) if (v := vmap.vector_of(p))))
+    return ChronoLine(_date_label(event.date), event.type, quad_class(event.type), _headline(event, kb), vectors, c)
+
+
+def _entries(store: Store, events: Sequence[Event], kb: Knowledge) -> list[Entry]:
     titles: dict[str, tuple[str, str]] = {}
     out = []
     for n, event in enumerate(events, start=1):
@@ -278,15 +362,10 @@ def _entries(store: Store, events: Sequence[Event]) -> list[Entry]:
         if not quotes:  # the store never holds such an event; guard so every entry has an anchor
             quotes.append(Quote(f"q-{event.id}-0", "", "", event.summary))
         loc = event.location
-        out.append(Entry(n, f"ev-{event.id}", _date_label(event.date), event.type, quad_class(event.type),
+        out.append(Entry(n, event.id, f"ev-{event.id}", _date_label(event.date), event.type, quad_class(event.type),
                          plover_score(event.type, event.mode), _actors(event), event.modality.value,
-                         loc.name if loc else "", tuple(quotes)))
+                         loc.name if loc else "", _headline(event, kb), tuple(quotes)))
     return out
-
-
-def _line(event: Event, cite: Cite) -> Line:
-    text = event.summary or (event.evidence[0].quote if event.evidence else "")
-    return Line(_date_label(event.date), event.type, quad_class(event.type), _actors(event), text, cite)
 
 
 def _agreement(a: Agreement, cite: dict[str, Cite]) -> AgreementView:
@@ -302,7 +381,7 @@ def _corridor(c: Corridor, cite: dict[str, Cite]) -> CorridorView:
 
 
 def _numbers(events: Sequence[Event], country: str, n_deals: int, found: Sequence[Corridor],
-             kb: Knowledge) -> tuple[tuple[str, str], ...]:
+             kb: Knowledge, n_highlights: int) -> tuple[tuple[str, str], ...]:
     quads = Counter(quad_class(e.type) for e in events)
     scores = [s for e in events if (s := plover_score(e.type, e.mode)) is not None]
     docs = {ev.doc_id for e in events for ev in e.evidence}
@@ -310,6 +389,7 @@ def _numbers(events: Sequence[Event], country: str, n_deals: int, found: Sequenc
     n = len(events)
     rows = [
         ("Events", str(n)),
+        ("Happenings told as highlights", str(n_highlights)),
         ("Documents cited", str(len(docs))),
         ("Partners", str(len({c for e in events for c in partners(e, country)}))),
         ("Cooperative events (quad 1–2)", f"{quads[1] + quads[2]} ({(quads[1] + quads[2]) / n:.0%})"),

@@ -24,12 +24,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from diplomap.model import DateSpan, Place, Precision
-from diplomap.report.scores import quad_class
+from diplomap.plover import quad_class
 from diplomap.store.db import Store
 
 FIELDS = ("status", "type", "source", "target", "date", "location")
 STATUSES = ("confirmed", "rejected")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]{1,39}$")  # ISO alpha-3 or an organisation id
+# Bounds on what a person types (#9): a name, and a value such as a place or a list of actor codes.
+MAX_AUTHOR = 100
+MAX_VALUE = 500
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # every field is one line of text
 
 
 class CorrectionError(ValueError):
@@ -54,6 +58,10 @@ def record_correction(store: Store, event_id: str, field: str, new_value: str, a
     author = author.strip()
     if not author:
         raise CorrectionError("a correction needs an author: give a name")
+    if len(author) > MAX_AUTHOR:
+        raise CorrectionError(f"the author's name is {len(author)} characters long: give at most {MAX_AUTHOR}")
+    if _CONTROL.search(author):
+        raise CorrectionError("the author's name holds a control character: type it on one line")
     value = normalise(field, new_value)
     with store.conn:
         if store.conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is None:
@@ -105,6 +113,10 @@ def history(store: Store, event_id: str) -> list[Correction]:
 def normalise(field: str, value: str) -> str:
     """The canonical form of a value, or CorrectionError naming what is wrong with it."""
     value = value.strip()
+    if len(value) > MAX_VALUE:
+        raise CorrectionError(f"the {field} value is {len(value)} characters long: give at most {MAX_VALUE}")
+    if _CONTROL.search(value):
+        raise CorrectionError(f"the {field} value holds a control character: type it on one line")
     if field == "status":
         if value not in STATUSES:
             raise CorrectionError(f"status must be one of {', '.join(STATUSES)}, not {value!r}")
@@ -268,6 +280,8 @@ def _apply(conn: sqlite3.Connection, event_id: str, field: str, value: str) -> N
 
 __all__ = [
     "FIELDS",
+    "MAX_AUTHOR",
+    "MAX_VALUE",
     "STATUSES",
     "Correction",
     "CorrectionError",

@@ -43,6 +43,7 @@ class EventQuery:
 
     actor: str | None = None
     type: str | None = None
+    country: str | None = None  # an actor, or where the event took place
     date_from: date | None = None
     date_to: date | None = None
     q: str | None = None  # full-text search over evidence sentences
@@ -177,14 +178,14 @@ class Store:
         span, loc = event.date, event.location
         self.conn.execute(
             "INSERT INTO events (id, type, mode, modality, start, \"end\", precision, date_text, location,"
-            " lat, lon, location_country, trigger, summary, source_count) VALUES"
-            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            " lat, lon, location_country, trigger, summary, headline, source_count) VALUES"
+            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
             (
                 eid, event.type, event.mode, event.modality.value,
                 span.start.isoformat() if span else None, span.end.isoformat() if span else None,
                 span.precision.value if span else None, span.text if span else "",
                 loc.name if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-                loc.country if loc else None, event.trigger, event.summary,
+                loc.country if loc else None, event.trigger, event.summary, event.headline,
             ),
         )
         rows = [(eid, code, "source", i) for i, code in enumerate(event.source)]
@@ -280,6 +281,16 @@ class Store:
         row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return _document(row) if row else None
 
+    def document_heads(self) -> dict[str, Document]:
+        """Every document by id without its text, raw text and offset map (which can be large): titles,
+        sources and dates, for credits."""
+        rows = self.conn.execute("SELECT id, title, source, published, publisher, fmt FROM documents").fetchall()
+        return {
+            r["id"]: Document(id=r["id"], text="", source=r["source"], title=r["title"], publisher=r["publisher"],
+                              published=date.fromisoformat(r["published"]) if r["published"] else None, fmt=r["fmt"])
+            for r in rows
+        }
+
     def sentences(self, doc_id: str) -> list[Sentence]:
         rows = self.conn.execute(
             "SELECT doc_id, idx, start, \"end\", text, section FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,)
@@ -291,7 +302,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT s.doc_id, s.idx, s.start, s.\"end\", s.text, s.section FROM sentences_fts f"
             " JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?",
-            (_fts_query(query), limit),
+            (fts_query(query), limit),
         ).fetchall()
         return [Sentence(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
@@ -335,6 +346,10 @@ class Store:
             if r["n"] or not mentioned_only
         ]
         return sorted(out, key=lambda pair: (-pair[1], pair[0].name))
+
+    def actor_codes(self) -> set[str]:
+        """Every actor code that some event has (a code from a user's gazetteer included)."""
+        return {str(r[0]) for r in self.conn.execute("SELECT DISTINCT code FROM event_actors")}
 
     def mentions(self, doc_id: str | None = None) -> list[Mention]:
         sql = "SELECT doc_id, sentence, start, \"end\", text, entity_id, label FROM mentions"
@@ -399,6 +414,7 @@ class Store:
             evidence=evidence,
             trigger=row["trigger"],
             summary=row["summary"],
+            headline=row["headline"],
         )
 
     def event_status(self, eid: str) -> str | None:
@@ -441,6 +457,10 @@ def _event_sql(query: EventQuery, count: bool = False) -> tuple[str, list[object
     if query.actor:
         where.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)")
         args.append(query.actor.upper())
+    if query.country:
+        where.append("(e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
+                     " AND a.code = ?))")
+        args += [query.country.upper(), query.country.upper()]
     if query.date_from:
         where.append("e.\"end\" >= ?")
         args.append(query.date_from.isoformat())
@@ -455,7 +475,7 @@ def _event_sql(query: EventQuery, count: bool = False) -> tuple[str, list[object
             "EXISTS (SELECT 1 FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence"
             " JOIN sentences_fts f ON f.rowid = s.id WHERE v.event_id = e.id AND sentences_fts MATCH ?)"
         )
-        args.append(_fts_query(query.q))
+        args.append(fts_query(query.q))
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     if count:
         return "SELECT COUNT(*) FROM events e" + clause, args
@@ -467,8 +487,14 @@ def _event_sql(query: EventQuery, count: bool = False) -> tuple[str, list[object
     return sql, args
 
 
-def _fts_query(text: str) -> str:
-    """Quote each word so user input never breaks FTS5 syntax."""
+def fts_query(text: str) -> str:
+    """Quote each word so user input never breaks FTS5 syntax.
+
+    A NUL ends an FTS5 string early ("unterminated string"), so it separates words as a space does
+    (#9); a lone surrogate (undecodable bytes in a command-line argument) cannot reach SQLite as
+    UTF-8 and becomes "?".
+    """
+    text = text.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
     words = [w.replace('"', '""') for w in text.split()]
     return " ".join(f'"{w}"' for w in words) or '""'
 

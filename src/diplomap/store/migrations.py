@@ -8,7 +8,14 @@ from collections.abc import Callable
 
 from diplomap.store.errors import StoreError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
+
+# The FTS5 tables and their arguments. content="..." is in double quotes, the form Datasette detects
+# as the full-text search of the content table; it reads content='...' as none (#14).
+_FTS_TABLES = {
+    "sentences_fts": 'text, content="sentences", content_rowid="id"',
+    "sentences_fts_by_date": 'text, content="evidence_search", content_rowid="key"',
+}
 
 
 def _v1(conn: sqlite3.Connection, schema: str) -> None:
@@ -59,6 +66,7 @@ def _v3(conn: sqlite3.Connection, schema: str) -> None:
     event_actors (code, event_id) gives an actor's event ids from the index alone.
     """
     row = _KEY.format(start="e.start", evidence="v.id")
+    by_date = _FTS_TABLES["sentences_fts_by_date"]
     conn.executescript(
         f"""
         CREATE TABLE IF NOT EXISTS evidence_search (
@@ -71,7 +79,7 @@ def _v3(conn: sqlite3.Connection, schema: str) -> None:
         -- An actor's event ids without a table lookup each (the web app's actor filter and counts).
         CREATE INDEX IF NOT EXISTS event_actors_code_event ON event_actors(code, event_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts_by_date USING fts5(
-            text, content='evidence_search', content_rowid='key'
+            {by_date}
         );
         CREATE TRIGGER IF NOT EXISTS evidence_search_ai AFTER INSERT ON evidence_search BEGIN
             INSERT INTO sentences_fts_by_date(rowid, text) VALUES (new.key, new.text);
@@ -138,7 +146,36 @@ def _v4(conn: sqlite3.Connection, schema: str) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS evidence_event_doc ON evidence(event_id, doc_id)")
 
 
-def _v5(conn: sqlite3.Connection, schema: str) -> None:
+def _fts_quotes(conn: sqlite3.Connection, schema: str) -> None:
+    """Rebuild the FTS tables of databases made before #14, which declared content='...'.
+
+    An FTS5 table's arguments cannot be altered: it is dropped, created again and rebuilt from its
+    content table (the triggers that keep it in step are on the content tables and stay). It looks at
+    each table's SQL, so on a database created with the quotes right it does nothing, it can run in any
+    order among the migrations (renumber it freely), and after a crash between the drop and the rebuild
+    it completes the work when it runs again.
+    """
+    for name, args in _FTS_TABLES.items():
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        if row is not None and "content=\"" in row[0]:
+            continue
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+        conn.execute(f"CREATE VIRTUAL TABLE {name} USING fts5({args})")
+        conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+
+
+def _headline(conn: sqlite3.Connection, schema: str) -> None:
+    """events.headline: one line per event built from its parse at extraction (extract/headline.py).
+
+    Self-contained and idempotent (it checks for the column), so it can take any number in MIGRATIONS.
+    Events stored before it have an empty headline until `diplomap reextract`; readers fall back to one
+    made from the actors and trigger (extract.headline.fallback)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    if "headline" not in columns:
+        conn.execute("ALTER TABLE events ADD COLUMN headline TEXT NOT NULL DEFAULT ''")
+
+
+def _identity(conn: sqlite3.Connection, schema: str) -> None:
     """Document identity and event ids that survive edits (#9).
 
     documents gains source_key (the canonical source) and content_hash (of the normalised text), see
@@ -208,7 +245,9 @@ def _old_key(doc_id: str, start: int, end: int, type_: str, trigger: str) -> str
     return "ev_" + hashlib.sha1(f"{doc_id}:{start}:{end}:{type_}:{trigger}".encode()).hexdigest()[:16]
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline, 7: _identity,
+}
 
 
 def refuse_foreign(conn: sqlite3.Connection) -> None:

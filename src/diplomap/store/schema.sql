@@ -30,8 +30,9 @@ CREATE TABLE IF NOT EXISTS sentences (
     UNIQUE (doc_id, idx)
 );
 
+-- content="..." in double quotes: the form Datasette detects as this table's full-text search (#14)
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-    text, content='sentences', content_rowid='id'
+    text, content="sentences", content_rowid="id"
 );
 
 CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN

@@ -7,6 +7,7 @@ network.actor_network), the same functions the annual review uses.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from fastapi import HTTPException
@@ -22,6 +23,11 @@ from diplomap.web.state import WebState
 
 DYADS = 12
 NEIGHBOURS = 16
+# The time axis of the actor page shows the bulk of the record (#9): the shortest run of months that
+# holds this share of the events, widened to take in any month with events within GAP months of its
+# ends. One misdated event decades off no longer stretches the axis over them.
+BULK = 0.95
+GAP = 12
 
 
 @dataclass(frozen=True)
@@ -32,8 +38,9 @@ class ActorView:
     events: int
     first: str | None
     last: str | None
-    months: tuple[str, ...]
+    months: tuple[str, ...]  # every month from the first event's to the last's (the API's series)
     monthly: tuple[int, ...]
+    axis: tuple[str, str] | None  # the months the page's charts show: see frame()
     dyads: list[Dyad]
     neighbours: list[tuple[str, int]]
     links: list[tuple[str, str, int]]  # among the neighbours
@@ -76,8 +83,47 @@ def actor_view(store: Store, code: str, kb: Knowledge | None) -> ActorView | Non
     ).fetchall()
     return ActorView(
         code, name, kind, int(row[0]), row[1], row[2], tuple(months), tuple(int(by_month.get(m, 0)) for m in months),
-        dyads, neighbours, links, roles, hydrate(conn, recent_rows),
+        frame(by_month) if by_month else None, dyads, neighbours, links, roles, hydrate(conn, recent_rows),
     )
+
+
+def frame(by_month: dict[str, int], bulk: float = BULK, gap: int = GAP) -> tuple[str, str]:
+    """The first and last month of the axis: the shortest run of months holding ``bulk`` of the events,
+    widened month by month to each month with events no further beyond either end than ``gap`` months
+    (or than the longest step between months with events inside the run, if longer).
+
+    A record of 1990-01 (1 event) and 2025-01..12 (100) gives 2025-01..2025-12; a record that thins
+    out month by month keeps its tail, since no gap of a year or more separates it.
+    """
+    months = sorted(m for m, n in by_month.items() if n > 0)
+    index = [int(m[:4]) * 12 + int(m[5:7]) - 1 for m in months]
+    counts = [by_month[m] for m in months]
+    need = math.ceil(bulk * sum(counts))
+    best = (0, len(months) - 1)
+    held, lo = 0, 0
+    for hi, n in enumerate(counts):  # two pointers: for each last month, the latest first month still enough
+        held += n
+        while held - counts[lo] >= need:
+            held -= counts[lo]
+            lo += 1
+        if held >= need and index[hi] - index[lo] < index[best[1]] - index[best[0]]:
+            best = (lo, hi)
+    first, last = best
+    # a sparse record keeps its own rhythm: a step no longer than the longest one inside the bulk is no gap
+    step = max([gap, *(index[i + 1] - index[i] for i in range(first, last))])
+    while first > 0 and index[first] - index[first - 1] <= step:
+        first -= 1
+    while last < len(months) - 1 and index[last + 1] - index[last] <= step:
+        last += 1
+    return months[first], months[last]
+
+
+def off_axis(view: ActorView) -> list[tuple[str, int]]:
+    """The months with events that the axis leaves out, and their counts (the page lists them)."""
+    if view.axis is None:
+        return []
+    first, last = view.axis
+    return [(m, n) for m, n in zip(view.months, view.monthly, strict=True) if n and not first <= m <= last]
 
 
 def role_bars(kb: Knowledge | None, code: str) -> list[Bar]:

@@ -1,14 +1,15 @@
-"""The JSON API behind the pages; described at /openapi.json. Writes take ``Authorization: Bearer TOKEN``."""
+"""The JSON API behind the pages; described at /openapi.json and, for people, at /docs. Writes take
+``Authorization: Bearer TOKEN``."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from diplomap.model import Event, Sentence
-from diplomap.store.corrections import Correction, history
+from diplomap.store.corrections import MAX_AUTHOR, MAX_VALUE, Correction, history
 from diplomap.web.actors import actor_counts, cached_actor_view
 from diplomap.web.queries import MAX_PAGE_SIZE, PAGE_SIZE, EventRow, FacetValue, Filters
 from diplomap.web.render import correct, web
@@ -34,9 +35,10 @@ class EventDetail(BaseModel):
 
 
 class CorrectionIn(BaseModel):
-    field: str = Field(description="status, type, source, target, date or location")
-    value: str = Field(description="see diplomap.store.corrections for each field's form, e.g. 'AZE, TUR'")
-    author: str = Field(min_length=1, description="who makes the correction")
+    field: str = Field(max_length=20, description="status, type, source, target, date or location")
+    value: str = Field(max_length=MAX_VALUE,
+                       description="see diplomap.store.corrections for each field's form, e.g. 'AZE, TUR'")
+    author: str = Field(min_length=1, max_length=MAX_AUTHOR, description="who makes the correction")
 
 
 class ActorSummary(BaseModel):
@@ -58,13 +60,24 @@ class SearchResult(BaseModel):
     total_events: int
 
 
-@router.get("/events", response_model=EventList)
+def _param(text: str) -> Any:
+    return Query(description=text)
+
+
+@router.get("/events", response_model=EventList, summary="List events, newest first, filtered")
 def api_events(
     request: Request,
-    q: str = "", type: str = "", actor: str = "", vector: str = "", month: str = "",
-    modality: str = "", doc: str = "", status: str = "", after: str = "",
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
-    facets: bool = False,
+    q: Annotated[str, _param("full-text search in the evidence sentences (words are ANDed)")] = "",
+    type: Annotated[str, _param("PLOVER event type, e.g. CONSULT")] = "",
+    actor: Annotated[str, _param("actor code, e.g. AZE")] = "",
+    vector: Annotated[str, _param("a vector (group) of the actor's partners, e.g. Russia; needs actor")] = "",
+    month: Annotated[str, _param("events starting in this month, YYYY-MM")] = "",
+    modality: Annotated[str, _param("happened, planned, expected, negated, hypothetical or background")] = "",
+    doc: Annotated[str, _param("document id: events with evidence in it")] = "",
+    status: Annotated[str, _param("auto, confirmed, edited or rejected (default: all but rejected)")] = "",
+    after: Annotated[str, _param("the value of next on the previous page")] = "",
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="events per page")] = PAGE_SIZE,
+    facets: Annotated[bool, _param("add the facet counts of the whole selection")] = False,
 ) -> EventList:
     f = Filters.parse(q=q, type=type, actor=actor, vector=vector, month=month, modality=modality, doc=doc,
                       status=status)
@@ -76,7 +89,7 @@ def api_events(
     )
 
 
-@router.get("/events/{eid}", response_model=EventDetail)
+@router.get("/events/{eid}", response_model=EventDetail, summary="One event with its evidence and corrections")
 def api_event(request: Request, eid: str) -> EventDetail:
     store = web(request).store()
     event = store.event(eid)
@@ -86,7 +99,7 @@ def api_event(request: Request, eid: str) -> EventDetail:
                        history=history(store, eid))
 
 
-@router.get("/events/{eid}/history", response_model=list[Correction])
+@router.get("/events/{eid}/history", response_model=list[Correction], summary="The corrections of one event")
 def api_history(request: Request, eid: str) -> list[Correction]:
     store = web(request).store()
     if store.event_status(eid) is None:
@@ -94,7 +107,8 @@ def api_history(request: Request, eid: str) -> list[Correction]:
     return history(store, eid)
 
 
-@router.post("/events/{eid}/corrections", response_model=list[Correction], status_code=201)
+@router.post("/events/{eid}/corrections", response_model=list[Correction], status_code=201,
+             summary="Correct an event (needs the write token)")
 def api_correct(request: Request, eid: str, body: CorrectionIn) -> list[Correction]:
     """Record one correction. An unchanged value records nothing and returns an empty list."""
     state = web(request)
@@ -107,13 +121,14 @@ def api_correct(request: Request, eid: str, body: CorrectionIn) -> list[Correcti
     return correct(state, eid, {body.field: body.value}, body.author)
 
 
-@router.get("/actors", response_model=list[tuple[str, int]])
+@router.get("/actors", response_model=list[tuple[str, int]], summary="Actors by number of events")
 def api_actors(request: Request, limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> list[tuple[str, int]]:
     """Actor codes with their number of events, most first."""
     return actor_counts(web(request).store(), limit)
 
 
-@router.get("/actors/{code}", response_model=ActorSummary)
+@router.get("/actors/{code}", response_model=ActorSummary,
+            summary="One actor: activity per month, partners, network neighbours, latest events")
 def api_actor(request: Request, code: str) -> ActorSummary:
     state = web(request)
     code = code.upper()
@@ -131,10 +146,11 @@ def api_actor(request: Request, code: str) -> ActorSummary:
     )
 
 
-@router.get("/search", response_model=SearchResult)
+@router.get("/search", response_model=SearchResult, summary="Search the sentences")
 def api_search(
-    request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="words to find (ANDed)")],
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="sentences and events at most")] = PAGE_SIZE,
 ) -> SearchResult:
     """Full-text search: matching sentences, and the events whose evidence they are."""
     state = web(request)

@@ -22,10 +22,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplomap.knowledge import Knowledge
 from diplomap.store.corrections import CorrectionError
-from diplomap.web import api, pages
+from diplomap.web import api, apidocs, pages
 from diplomap.web.queries import BadRequest
 from diplomap.web.render import environment, render
-from diplomap.web.security import LOOPBACK_HOSTS, SecurityMiddleware, Sessions, new_token
+from diplomap.web.security import HEADERS_FOR_CRASH, LOOPBACK_HOSTS, SecurityMiddleware, Sessions, new_token
 from diplomap.web.state import WebState
 from diplomap.web.views import warm_up
 
@@ -61,11 +61,13 @@ def create_app(
         title="diplomap",
         summary="Browse, search and correct a diplomap database of sourced PLOVER events.",
         version="1",
-        # Swagger UI and ReDoc load script from a CDN and run inline script: both break the CSP.
+        # Swagger UI and ReDoc load script from a CDN and run inline script: both break the CSP and
+        # need a network. /docs is drawn on the server from the schema instead (web/apidocs.py).
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.openapi = lambda: apidocs.openapi(app)  # type: ignore[method-assign]  # errors as we answer them
     app.state.web = state
     app.state.templates = environment()
     app.mount("/static", StaticFiles(directory=str(resources.files("diplomap.web").joinpath("static"))), name="static")
@@ -110,13 +112,14 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception) -> Response:
         log.exception("error serving %s", request.url.path, exc_info=exc)
-        # Starlette answers a crash from ServerErrorMiddleware, outside our routes' session handling,
-        # so the page is plain: no template that could fail again.
+        # Starlette answers a crash from ServerErrorMiddleware, outside our routes' session handling
+        # and outside SecurityMiddleware, so the page is plain (no template that could fail again)
+        # and carries the security headers itself.
         if request.url.path.startswith("/api"):
-            return JSONResponse({"error": "internal error; see the server log", "status": 500}, status_code=500)
+            return JSONResponse({"error": "internal error; see the server log", "status": 500}, status_code=500,
+                                headers=HEADERS_FOR_CRASH)
         return HTMLResponse("<!doctype html><title>Error</title><h1>Internal error</h1>"
-                            "<p>See the server log.</p>", status_code=500)
-
+                            "<p>See the server log.</p>", status_code=500, headers=HEADERS_FOR_CRASH)
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:

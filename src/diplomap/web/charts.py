@@ -15,15 +15,13 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from diplomap.svg import frame, svg
+
 INK, ACCENT, MUTED, GRID = "#1f2933", "#2f6f9f", "#9aa5b1", "#e4e7eb"
 
 
 def _svg(width: int, height: int, body: list[str], label: str) -> Markup:
-    head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
-        f' role="img" aria-label="{escape(label)}" class="chart">'
-    )
-    return Markup(head + "".join(body) + "</svg>")
+    return Markup(svg(width, height, body, label, "chart"))  # the shared wrapper (diplomap/svg.py)
 
 
 def bar_chart(points: Sequence[tuple[str, float]], label: str, width: int = 640, height: int = 170) -> Markup:
@@ -48,8 +46,10 @@ def bar_chart(points: Sequence[tuple[str, float]], label: str, width: int = 640,
             f' fill="{ACCENT}"><title>{escape(x_label)}: {_num(value)}</title></rect>'
         )
         if i % every == 0:
+            # a label at the right edge ends there rather than centring past it (it was cut off)
+            at, anchor = (x + slot / 2, "middle") if x + slot / 2 + 3 * len(x_label) < width else (width, "end")
             body.append(
-                f'<text x="{x + slot / 2:.1f}" y="{height - 10}" text-anchor="middle" font-size="10"'
+                f'<text x="{at:.1f}" y="{height - 10}" text-anchor="{anchor}" font-size="10"'
                 f' fill="{INK}">{escape(x_label)}</text>'
             )
     return _svg(width, height, body, label)
@@ -166,15 +166,14 @@ def map_svg(points: Sequence[MapPoint], lines: Sequence[MapLine], label: str, wi
     coords = [(p.lat, p.lon) for p in points] + [pt for line in lines for pt in line.points]
     if not coords:
         return Markup('<p class="muted">No located events or corridors yet.</p>')
-    lats, lons = [c[0] for c in coords], [c[1] for c in coords]
-    lat0, lat1 = min(lats) - 2, max(lats) + 2
-    lon0, lon1 = min(lons) - 3, max(lons) + 3
-    # Keep degrees square at the middle latitude so shapes are not stretched.
-    k = math.cos(math.radians((lat0 + lat1) / 2)) or 1
-    height = max(200, min(700, int(width * (lat1 - lat0) / ((lon1 - lon0) * k))))
+    # the shared projection (diplomap/svg.py): degrees square at the middle latitude, framed to the data
+    f = frame([(lon, lat) for lat, lon in coords], width, 700, pad=0, min_span=4.0, margin=0.1, min_height=200)
+    height = int(f.height)
+    lat0, lat1, lon0 = f.south, f.north, f.west
+    lon1 = f.east
 
     def xy(lat: float, lon: float) -> tuple[float, float]:
-        return (lon - lon0) / (lon1 - lon0) * width, (lat1 - lat) / (lat1 - lat0) * height
+        return f.xy(lon, lat)
 
     body = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#f5f7fa"/>']
     for deg in range(math.ceil(lon0 / 5) * 5, int(lon1) + 1, 5):

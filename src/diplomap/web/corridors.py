@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from diplomap.knowledge import Knowledge
+from diplomap.store.db import fts_query
 from diplomap.web.charts import MapLine, MapPoint
-from diplomap.web.queries import fts_query
 
 MAX_PLACES = 400
 

@@ -19,7 +19,8 @@ from itertools import chain
 import numpy as np
 from numpy.typing import NDArray
 
-from diplomap.web.queries import FacetValue, Filters, fts_query
+from diplomap.store.db import fts_query
+from diplomap.web.queries import FacetValue, Filters
 
 FACET_LIMIT = 15
 TYPE_LIMIT = 30

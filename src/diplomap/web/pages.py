@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import date as date_cls
+from importlib import resources
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment
 from markupsafe import Markup
 
-from diplomap.report.scores import event_types
+from diplomap.plover import event_types
 from diplomap.store.corrections import format_place, format_span
-from diplomap.web import charts, review
-from diplomap.web.actors import actor_counts, cached_actor_view, month_range
+from diplomap.web import apidocs, charts, review
+from diplomap.web.actors import actor_counts, cached_actor_view, off_axis
 from diplomap.web.corridors import map_view
 from diplomap.web.queries import MAX_PAGE_SIZE, PAGE_SIZE, FacetValue, Filters
 from diplomap.web.render import correct, render, session_of, set_session, web
@@ -22,6 +23,7 @@ from diplomap.web.security import same_origin, same_secret
 from diplomap.web.views import ListView, Summary, document_view, event_view, list_view, summary
 
 router = APIRouter(include_in_schema=False)
+FAVICON = str(resources.files("diplomap.web").joinpath("static", "favicon.svg"))
 
 FACET_TITLES = (
     ("type", "Type"), ("actor", "Actor"), ("vector", "Vector"), ("month", "Month"),
@@ -145,15 +147,31 @@ def actor_page(request: Request, code: str) -> HTMLResponse:
     state = web(request)
     code = code.upper()
     view = cached_actor_view(state, code)
-    monthly = charts.bar_chart(list(zip(view.months, view.monthly, strict=True)), f"{code}: events per month")
-    sparks = {d.b: charts.sparkline([m.events for m in d.both.months], f"{code}–{d.b} per month")
+    first, last = view.axis or ("", "")
+    shown = [(m, n) for m, n in zip(view.months, view.monthly, strict=True) if first <= m <= last]
+    monthly = charts.bar_chart(shown, f"{code}: events per month")
+    sparks = {d.b: charts.sparkline([m.events for m in d.both.months if first <= m.month <= last],
+                                    f"{code}–{d.b} per month")
               for d in view.dyads}
     graph = charts.network(code, view.neighbours, view.links, f"{code}: network neighbours")
     roles = charts.gantt(view.roles, f"{code}: roles over time")
     return render(request, "actor.html", {
         "view": view, "monthly": monthly, "sparks": sparks, "graph": graph, "roles": roles,
-        "kb_error": state.kb_error, "span": month_range(view.months[0], view.months[-1]) if view.months else [],
+        "kb_error": state.kb_error, "off_axis": off_axis(view),
     })
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs_page(request: Request) -> HTMLResponse:
+    """The API reference, drawn from the OpenAPI schema: offline and without script (#9)."""
+    spec = apidocs.openapi(request.app)
+    return render(request, "api.html", {"ref": apidocs.reference(spec), "spec_version": spec.get("openapi", "")})
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> FileResponse:
+    """Browsers ask for /favicon.ico whatever the page links; answer with the SVG icon."""
+    return FileResponse(FAVICON, media_type="image/svg+xml")
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -177,6 +195,7 @@ def review_route(
     if not country and subject is None:
         return render(request, "review.html", {"page": None, "available": True})
     code = country.upper() or (subject[0] if subject else "")
-    when = year or (subject[1] if subject and subject[0] == code else date_cls.today().year)
+    when = year or (subject[1] if subject and subject[0] == code else review.latest_year(state, code)
+                    or date_cls.today().year)
     page = state.cache.get(("review", code, when), lambda: review.review_page(state, code, when))
     return render(request, "review.html", {"page": page, "available": True, "cite_url": review.cite_url})

@@ -17,6 +17,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from diplomap.model import Modality
+from diplomap.store.db import fts_query
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -322,9 +323,3 @@ def month_bounds(month: str) -> tuple[str, str]:
     year, mon = int(month[:4]), int(month[5:7])
     nxt = f"{year + 1:04d}-01-01" if mon == 12 else f"{year:04d}-{mon + 1:02d}-01"
     return f"{year:04d}-{mon:02d}-01", nxt
-
-
-def fts_query(text: str) -> str:
-    """Quote each word so user input never breaks FTS5 syntax (as Store.search does)."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words) or '""'

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from diplomap.web.state import WebState
 
 if TYPE_CHECKING:
-    from diplomap.report.review import Review
+    from diplomap.report.views import Review
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,8 @@ def available() -> bool:
 
 
 def default_subject(state: WebState) -> tuple[str, int] | None:
-    """The state with most events, and the latest year it has dated events in."""
+    """The state with most events, and the latest year with events of it that happened: plans and forecasts
+    dated later ("the 2026 elections") do not make a year of their own (#9)."""
     kb = state.knowledge()
     conn = state.store().conn
     for code, _ in conn.execute(
@@ -33,14 +34,21 @@ def default_subject(state: WebState) -> tuple[str, int] | None:
         " WHERE e.status != 'rejected' GROUP BY a.code ORDER BY 2 DESC LIMIT 50"
     ):
         if kb is None or code in kb.states:
-            row = conn.execute(
-                "SELECT MAX(substr(e.start, 1, 4)) FROM event_actors a JOIN events e ON e.id = a.event_id"
-                " WHERE a.code = ? AND e.start IS NOT NULL AND e.status != 'rejected'",
-                (code,),
-            ).fetchone()
-            if row[0]:
-                return str(code), int(row[0])
+            year = latest_year(state, str(code))
+            if year is not None:
+                return str(code), year
     return None
+
+
+def latest_year(state: WebState, code: str) -> int | None:
+    """The latest year in which the actor has events that happened, or None."""
+    row = state.store().conn.execute(
+        "SELECT MAX(substr(e.start, 1, 4)) FROM event_actors a JOIN events e ON e.id = a.event_id"
+        " WHERE a.code = ? AND e.start IS NOT NULL AND e.status != 'rejected' AND e.modality = 'happened'"
+        " AND julianday(e.\"end\") - julianday(e.start) <= 366",
+        (code,),
+    ).fetchone()
+    return int(row[0]) if row and row[0] else None
 
 
 def review_page(state: WebState, country: str, year: int) -> ReviewPage:

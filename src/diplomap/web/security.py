@@ -37,6 +37,10 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-opener-policy", b"same-origin"),
 )
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+MAX_BODY = 64 * 1024  # bytes of a request body; a correction form is well under 4 KiB
+# A crash is answered by Starlette's ServerErrorMiddleware, which sits outside SecurityMiddleware,
+# so the 500 handler sets these itself (#9).
+HEADERS_FOR_CRASH = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
 
 
 def new_token() -> str:
@@ -44,8 +48,12 @@ def new_token() -> str:
 
 
 def same_secret(expected: str, given: str) -> bool:
-    """Constant-time comparison, so the token cannot be guessed byte by byte from response times."""
-    return bool(given) and hmac.compare_digest(expected.encode(), given.encode())
+    """Constant-time comparison, so the token cannot be guessed byte by byte from response times.
+
+    Compared as UTF-8 bytes: hmac.compare_digest refuses str with non-ASCII characters (TypeError),
+    and a cookie or form value is whatever another program put there (#9).
+    """
+    return bool(given) and hmac.compare_digest(expected.encode(), given.encode("utf-8", "surrogatepass"))
 
 
 def bearer(request: Request) -> str:
@@ -83,7 +91,7 @@ class Sessions:
         if not cookie or "." not in cookie:
             return None
         payload, _, signature = cookie.rpartition(".")
-        if not hmac.compare_digest(signature, self._sign("session:" + payload)):
+        if not same_secret(self._sign("session:" + payload), signature):
             return None
         data = json.loads(base64.urlsafe_b64decode(payload.encode()))
         return Session(str(data["sid"]), str(data["author"]), bool(data["writer"]))
@@ -96,7 +104,7 @@ class Sessions:
         return self._sign("csrf:" + session.sid)
 
     def csrf_ok(self, session: Session, given: str) -> bool:
-        return bool(given) and hmac.compare_digest(self.csrf(session), given)
+        return same_secret(self.csrf(session), given)
 
     def _sign(self, text: str) -> str:
         return hmac.new(self._secret, text.encode(), hashlib.sha256).hexdigest()
@@ -139,10 +147,12 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
         if self.allowed is not None and _host(scope) not in self.allowed:
-            body = b"Unknown Host header: open the app at the address `diplomap serve` printed.\n"
-            await send({"type": "http.response.start", "status": 400,
-                        "headers": [(b"content-type", b"text/plain; charset=utf-8"), *SECURITY_HEADERS]})
-            await send({"type": "http.response.body", "body": body})
+            await _refuse(send, 400, b"Unknown Host header: open the app at the address `diplomap serve` printed.\n")
+            return
+        length = _header(scope, b"content-length")
+        if length and (not length.isdigit() or int(length) > MAX_BODY):
+            # Refused before it is read: the largest thing anyone posts is a correction form (#9).
+            await _refuse(send, 413, b"Request body too large: a correction is a few hundred characters.\n")
             return
 
         async def send_with_headers(message: Message) -> None:
@@ -153,11 +163,21 @@ class SecurityMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-def _host(scope: Scope) -> str:
+async def _refuse(send: Send, status: int, body: bytes) -> None:
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"), *SECURITY_HEADERS]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _header(scope: Scope, wanted: bytes) -> str:
     for name, value in scope.get("headers", []):
-        if name == b"host":
-            host = bytes(value).decode("latin-1").lower()
-            if host.startswith("["):  # [::1]:8000
-                return host.split("]")[0] + "]"
-            return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+        if name == wanted:
+            return bytes(value).decode("latin-1").strip()
     return ""
+
+
+def _host(scope: Scope) -> str:
+    host = _header(scope, b"host").lower()
+    if host.startswith("["):  # [::1]:8000
+        return host.split("]")[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host

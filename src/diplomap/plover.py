@@ -1,4 +1,7 @@
-"""PLOVER cooperation-conflict scores and quad classes, read from the shipped data file."""
+"""PLOVER cooperation-conflict scores and quad classes, read from the shipped data file.
+
+Below both analyze/ and report/ (and the exports and the web app), which all read them.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,130 @@
+"""Who took part in an event: the gazetteer's mentions in the trigger's clause, read as source (the subject
+side), target (the rest), or the event's place; a person acts for the state of the office held that day."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from diplomap.extract.context import SentenceContext, mention_tokens
+from diplomap.extract.gazetteer import ACTOR_LABELS
+from diplomap.extract.lexicon import Lexicon
+from diplomap.extract.places import Places
+from diplomap.extract.syntax import (
+    TriggerMatch,
+    after_locative,
+    at_a_body,
+    is_attacked,
+    is_destination,
+    is_place_use,
+    names_a_thing,
+    route_or_title,
+)
+from diplomap.knowledge import Knowledge
+from diplomap.model import DateSpan, Mention, Place
+
+
+class Actors:
+    def __init__(self, kb: Knowledge, lexicon: Lexicon, places: Places) -> None:
+        self.kb = kb
+        self.lex = lexicon
+        self.places = places
+
+    def resolve(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan, region: set[int],
+                subject: set[int]) -> tuple[list[str], list[str], Place | None]:
+        """Source, target and place among the mentions inside ``region`` or ``subject`` (the source side)."""
+        source: list[str] = []
+        target: list[str] = []
+        location: Place | None = None
+        placed = ctx.place_phrases | route_or_title(sent, trig)
+        for mention in ctx.mentions:
+            toks = mention_tokens(sent, mention, ctx.offset)
+            if not toks:
+                continue
+            if mention.label not in ("PLACE", "CAPITAL") and any(t.i in placed for t in toks):
+                continue  # "in Lachin, one of the Azerbaijani regions": the description of a place
+            in_subject = any(t.i in subject for t in toks)
+            if not in_subject and not any(t.i in region for t in toks):
+                continue
+            if mention.label == "CAPITAL" and names_a_thing(toks, trig):
+                continue  # "the Rome Statute", "the Minsk Process": a name, neither party nor place
+            if mention.label in ("ORG", "METONYM") and at_a_body(toks) and not is_attacked(toks, trig):
+                # "a case at the International Court of Justice", "initialled at the White House": the venue
+                if mention.label == "METONYM":
+                    location = location or self.places.capital_of(mention.entity_id)
+                continue
+            role_place = is_place_use(toks, trig, mention.label) and not is_attacked(toks, trig)
+            if mention.label in ("PLACE", "CAPITAL") and role_place:
+                location = location or self.places.place(mention)
+                if not (mention.label == "CAPITAL" and is_destination(toks, trig)):
+                    continue
+                in_subject = False  # "Lee's visit to Tokyo ended ...": the capital visited hosts, it does not act
+            if mention.label == "PROJECT" and role_place and location is None:
+                location = self.places.project_place(mention)
+            if mention.label not in ACTOR_LABELS:
+                continue
+            if mention.label == "STATE" and role_place and trig.entry.type in ("CONSULT", "AGREE"):
+                location = location or self.places.state_place(mention)
+                continue
+            code = self.code(mention, span)
+            if not code:
+                continue
+            # a dictionary code may name several actors at once ("FRO/BIL/SAM")
+            (source if in_subject else target).extend(c for c in code.split("/") if c)
+        source = list(dict.fromkeys(source))
+        target = [c for c in dict.fromkeys(target) if c not in source]
+        if trig.entry.type == "CONSULT" and "visitor_acts" in trig.frames and target:
+            source, target = target, source  # PLOVER: the visitor acts, the host receives
+        return source, target, location
+
+    def clause_subject(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> list[str]:
+        """The actors of the subject of the clause a trigger governs ("demanded that the US cancel")."""
+        subject: set[int] = set()
+        for c in trig.head.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                if trig.entry.type == "ACCUSE":
+                    # an allegation accuses every party of what it alleges ("X's jets used Y's airspace")
+                    subject.update(t.i for t in c.subtree)
+                    continue
+                for s in c.children:
+                    if s.dep_ in ("nsubj", "nsubjpass"):
+                        subject.update(t.i for t in s.subtree)
+        source, _, _ = self.resolve(sent, trig, ctx, span, set(), subject) if subject else ([], [], None)
+        return source
+
+    def earlier(self, sent: Span, ctx: SentenceContext, before: int, span: DateSpan) -> tuple[str, ...]:
+        """The actors the sentence names before a token (not places after in/at)."""
+        codes = []
+        for m in ctx.mentions:
+            toks = mention_tokens(sent, m, ctx.offset)
+            if m.label in ACTOR_LABELS and toks and toks[-1].i < before and not after_locative(toks[0]):
+                codes.append(self.code(m, span))
+        return tuple(dict.fromkeys(c for c in codes if c))
+
+    def in_sentence(self, sent: Span, offset: int, mentions: Sequence[Mention], span: DateSpan | None
+                    ) -> tuple[str, ...]:
+        """The actors a sentence names, in order (places excluded), for anaphora in the next one."""
+        codes = []
+        for m in mentions:
+            if m.label not in ACTOR_LABELS:
+                continue
+            toks = mention_tokens(sent, m, offset)
+            if m.label == "CAPITAL" and (not toks or after_locative(toks[0])):
+                continue
+            codes.append(self.code(m, span))
+        return tuple(dict.fromkeys(c for c in codes if c))
+
+    def code(self, mention: Mention, span: DateSpan | None) -> str:
+        if mention.label == "PERSON":
+            return self.kb.person_code(mention.entity_id, span.start if span else None)
+        if mention.label == "ORG":
+            return self.kb.org_code(mention.entity_id)
+        return mention.entity_id
+
+    def in_subject(self, sent: Span, subject: set[int], ctx: SentenceContext) -> bool:
+        """Does the subject name an actor the gazetteer knows?"""
+        for mention in ctx.mentions:
+            if mention.label in ACTOR_LABELS and any(t.i in subject for t in mention_tokens(sent, mention, ctx.offset)):
+                return True
+        return False

@@ -1,0 +1,37 @@
+"""What the coder knows of a sentence besides its parse: its place in the document and the narrative so far."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from diplomap.extract.dates import DateMention
+from diplomap.model import DateSpan, Mention
+
+
+@dataclass
+class SentenceContext:
+    """What the coder needs besides the parse."""
+
+    doc_id: str
+    index: int  # sentence index in the document
+    offset: int  # document offset of the sentence's first character
+    mentions: Sequence[Mention]
+    dates: Sequence[DateMention]  # offsets relative to the sentence
+    anchor: DateSpan | None  # narrative date when the sentence has none
+    focal_start: date | None  # the start of the period the document reports on
+    previous_actors: tuple[str, ...] = ()  # actors of the previous sentence, for "the two sides"
+    narrative: bool = False  # an analytical review, where the present tense states how things are
+    # dates of named events seen so far in the document ("the SCO summit" -> September), shared
+    named_dates: dict[tuple[str, ...], DateSpan] = field(default_factory=dict)
+    written: date | None = None  # the day the text was written, when known
+    place_phrases: set[int] = field(default_factory=set)  # descriptions of places (set by Coder.code)
+
+
+def mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:
+    """The tokens of the sentence a mention covers."""
+    start, end = mention.start - offset, mention.end - offset
+    return [t for t in sent if start <= t.idx - sent.start_char < end]

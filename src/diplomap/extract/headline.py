@@ -1,0 +1,314 @@
+"""A one-line headline per event, built from the parse of its sentence: who – did what – to whom/what.
+
+"Pashinyan and Aliyev initialed the peace agreement text in Washington"; "Azerbaijan, China and Kazakhstan
+signed an agreement to establish an intermodal cargo terminal". The words are the sentence's own, in its
+order, so a headline says nothing its quote does not:
+
+- the doer is the clause's subject (or the agent of a passive) when it names one of the event's actors,
+  shortened to the names it holds ("Armenian Prime Minister Nikol Pashinyan" -> "Nikol Pashinyan");
+  otherwise ("the two sides", "it") the actors' names from the knowledge files;
+- the act is the verb that carries the trigger (a light verb keeps its noun: "held talks"), with its
+  particle, negation and the "to"-verb it governs ("agreed to resume");
+- then its object phrase and the phrases that name a partner ("with Kazakhstan", "to Armenia"), without
+  relative clauses, appositions, dates or asides; a long phrase stops at a word boundary;
+- then the place, when the event has one the line does not name yet.
+
+An event noun with no verb of its own ("the Dushanbe meeting") reads "<actors>: <noun phrase>".
+One call site: Pipeline.extract, as each sentence's events come from the coder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Span, Token
+
+from diplomap.model import Event, Mention
+
+MAX_WORDS = 18  # a headline is a line, not the sentence again
+OBJECT_WORDS = 11  # of which the object phrase
+# clauses and asides that describe rather than tell: never part of a headline
+_DROP_DEPS = {"relcl", "appos", "advcl", "parataxis", "preconj", "det:predet", "npadvmod", "meta",
+              "dep", "mark", "discourse", "intj"}
+_PARTNER_PREPS = {"with", "to", "between", "against", "from", "on", "for", "into", "of"}
+_LIGHT_OBJ_DEPS = {"dobj", "attr", "oprd"}
+_TIME_LABELS = {"DATE", "TIME"}
+# verbs whose "to"-verb is the act told: "is expected to travel", "agreed to expand", "refused to attend"
+_CONTROL = {"expect", "agree", "decide", "plan", "pledge", "promise", "refuse", "decline", "continue", "begin",
+            "start", "seek", "try", "move", "vote", "intend", "aim", "schedule", "set", "fail", "threaten"}
+
+Names = Callable[[str], str]
+
+
+def headline(sent: Span, event: Event, offset: int, mentions: Sequence[Mention], name: Names) -> str:
+    """The event's headline, or "" when the trigger cannot be found in the sentence."""
+    if event.trigger_at is None:
+        return ""
+    at = event.trigger_at - offset + sent.start_char
+    trigger = next((t for t in sent if t.idx == at), None)
+    if trigger is None:
+        return ""
+    actor_tokens = _actor_tokens(sent, mentions, offset, set(event.actors))
+    verb = _verb_of(trigger)
+    if verb is None:
+        line = _noun_line(trigger, event, actor_tokens, name)
+    else:
+        line = _verb_line(verb, trigger, event, actor_tokens, name)
+    if event.location and event.location.name.lower() not in line.lower():
+        line += f" in {event.location.name}"
+    return _tidy(line)
+
+
+def fallback(event: Event, name: Names) -> str:
+    """A headline for an event stored before headlines existed: actors and trigger, no parse."""
+    who = _join([name(c) for c in event.source] or [name(c) for c in event.target])
+    whom = _join([name(c) for c in event.target]) if event.source else ""
+    act = event.trigger or event.type.lower()
+    line = f"{who} {act}" + (f" ({whom})" if whom else "")
+    if event.location:
+        line += f" in {event.location.name}"
+    return _tidy(line)
+
+
+# -- the parts -----------------------------------------------------------------------------------------
+
+
+def _actor_tokens(sent: Span, mentions: Sequence[Mention], offset: int, actors: set[str]) -> dict[int, Mention]:
+    """Token index -> the actor mention it belongs to (mentions of the event's actors, or of anyone when the
+    event's codes are not resolvable from the mention, such as a person)."""
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        start, end = m.start - offset, m.end - offset
+        for t in sent:
+            if start <= t.idx - sent.start_char < end:
+                out[t.i] = m
+    return out
+
+
+def _verb_of(trigger: Token) -> Token | None:
+    """The verb whose clause tells the event: the trigger itself, or the verb whose object it is."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return trigger
+    if trigger.dep_ in _LIGHT_OBJ_DEPS | {"nsubjpass"} and trigger.head.pos_ in ("VERB", "AUX"):
+        return trigger.head
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.head.pos_ == "VERB" and (
+            trigger.head.lower_ in ("in", "to", "into")):  # "took part in talks", "paid a visit to"
+        return None
+    return None
+
+
+def _subject(verb: Token) -> tuple[list[Token], bool]:
+    """The subject tokens of the verb's clause (climbing conjuncts and 'to'-verbs), and whether it is the
+    agent of a passive."""
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            break
+        agent = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent, True
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            return subj, False
+        raised = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if raised and node.i != verb.i:
+            return raised, False  # "Tokayev is expected to travel": the raised subject travels
+        if raised:
+            break
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    return [], False
+
+
+_RANK = {"PERSON": 0, "ORG": 1, "STATE": 1, "GROUP": 1, "CAPITAL": 2, "METONYM": 2, "DEMONYM": 3}
+
+
+def _who(subject: list[Token], event: Event, actor_tokens: dict[int, Mention], name: Names,
+         side: Sequence[str]) -> str:
+    """The doer as the sentence names it: per coordinated part its strongest name (a person over the state
+    before it, "U.S. President Donald Trump" -> "Donald Trump"); a demonym keeps its noun ("a Chinese
+    company"). Else the codes' names."""
+    parts: list[str] = []
+    for head in subject:
+        for part in [head, *head.conjuncts]:
+            own = _own(part)
+            found = list({(m.start, m.end): m for i in sorted(own) if (m := actor_tokens.get(i))}.values())
+            if not found:
+                continue
+            rank = min(_RANK.get(m.label, 4) for m in found)
+            if rank == _RANK["DEMONYM"]:
+                parts.append(_phrase(part, 5))
+            else:  # "the leaders of China, Kazakhstan and ...": every name of the strongest kind
+                parts += [m.text.strip() for m in found if _RANK.get(m.label, 4) == rank]
+    if parts:
+        return _join(list(dict.fromkeys(parts)))
+    codes = list(side) or list(event.actors)
+    return _join([name(c) for c in codes])
+
+
+def _own(part: Token) -> set[int]:
+    """A coordinated part's own tokens: its subtree without the parts coordinated to it, or clauses on it."""
+    out: set[int] = set()
+
+    def walk(tok: Token, top: bool) -> None:
+        out.add(tok.i)
+        for c in tok.children:
+            if c.dep_ not in ("relcl", "acl", "appos", "punct") and not (top and c.dep_ in ("conj", "cc")):
+                walk(c, False)
+
+    walk(part, True)
+    return out
+
+
+def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int, Mention], name: Names) -> str:
+    subject, by_agent = _subject(verb)
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and not by_agent:
+        # "a session ... was held in Qabala": what underwent the act leads, told as the text tells it
+        aux = [c.text for c in verb.children if c.dep_ == "auxpass"]
+        return " ".join([_phrase(passive[0], OBJECT_WORDS), *aux, verb.text, *_partner_preps(verb, actor_tokens)])
+    if not subject and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the opening of the gas pipeline, inaugurated during ...": the noun it describes and the act
+        return f"{_phrase(verb.head, OBJECT_WORDS)} {verb.text} " + " ".join(_partner_preps(verb, actor_tokens))
+    who = _who(subject, event, actor_tokens, name, event.source)
+    obj_heads = list(passive) if by_agent else []  # "a treaty was signed by the six leaders": they signed it
+    obj_heads += [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd", "acomp")]
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    parts = []
+    for h in sorted(obj_heads, key=lambda t: t.i):
+        if h.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":  # "the agreement, which it signed": the agreement
+            h = verb.head
+        parts.append(_phrase(h, OBJECT_WORDS))
+    if xcomp:  # "agreed to resume negotiations on a new agreement"
+        x = xcomp[0]
+        inner = [c for c in x.children if c.dep_ in ("dobj", "attr", "prep", "prt", "xcomp")
+                 and not _temporal(c)]
+        to = "to" if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) else ""
+        parts.append(" ".join([to, x.text, *[_phrase(c, OBJECT_WORDS) for c in sorted(inner, key=lambda t: t.i)]]))
+    if trigger.i != verb.i and trigger.i not in {t.i for h in obj_heads for t in h.subtree} and not xcomp:
+        parts.append(_phrase(trigger, OBJECT_WORDS))  # the trigger noun under the verb, when not its object
+    parts += _partner_preps(verb, actor_tokens)
+    return " ".join([who, _verb_words(verb), *[p for p in parts if p.strip()]])
+
+
+def _partner_preps(verb: Token, actor_tokens: dict[int, Mention]) -> list[str]:
+    """"with Kazakhstan", "to a comprehensive strategic partnership", "on green energy": never when or where."""
+    out = []
+    for prep in sorted((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _PARTNER_PREPS),
+                       key=lambda t: t.i):
+        if not _temporal(prep):
+            out.append(_phrase(prep, OBJECT_WORDS))
+    return out
+
+
+def _temporal(tok: Token) -> bool:
+    """A date or a phrase whose object is one ("on 8 August", "in October"), not one that mentions a date deep
+    inside ("the text of the agreement ending decades of conflict")."""
+    return tok.ent_type_ in _TIME_LABELS or any(g.ent_type_ in _TIME_LABELS for g in tok.children)
+
+
+def _verb_words(verb: Token) -> str:
+    """The verb with its negation, an auxiliary of plan ("will sign"), and its particle."""
+    out = []
+    aux = [c.text for c in verb.children if c.dep_ == "aux" and c.lower_ != "to"]
+    if any(c.dep_ == "neg" for c in verb.children):
+        out += [aux[0] if aux else "did", "not", verb.lemma_]
+    elif verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.lemma_.lower() in _CONTROL:
+        head = verb.head  # "is expected to travel", "agreed to expand"
+        out += [*[c.text for c in head.children if c.dep_ in ("aux", "auxpass")][:1], head.text, "to", verb.text]
+    elif verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        out.append(verb.text)  # "was signed by" -> "signed"
+    elif verb.tag_ in ("VB", "VBG", "VBZ", "VBP") and aux:
+        out += [aux[0], verb.text]
+    else:
+        out.append(verb.text)
+    out += [c.text for c in verb.children if c.dep_ == "prt"]
+    return " ".join(out)
+
+
+def _noun_line(trigger: Token, event: Event, actor_tokens: dict[int, Mention], name: Names) -> str:
+    """"President Masoud Pezeshkian's two visits to Azerbaijan"; with no actor in the phrase,
+    "Azerbaijan and the EU: the third meeting of the High-Level Energy Dialogue"."""
+    phrase = _phrase(trigger, OBJECT_WORDS + 3, lead_det=False)
+    if any(i in actor_tokens for i in _kept(trigger)):
+        return phrase
+    return f"{_join([name(c) for c in event.actors])}: {phrase}"
+
+
+def _kept(head: Token) -> list[int]:
+    return [t.i for t in _walk(head)]
+
+
+def _walk(head: Token) -> list[Token]:
+    keep: list[Token] = []
+
+    def walk(tok: Token, top: bool) -> None:
+        if not top:
+            if tok.dep_ in _DROP_DEPS or tok.ent_type_ in _TIME_LABELS:
+                return
+            if tok.dep_ == "prep" and _temporal(tok):
+                return  # "on 8 August", "in October"
+            if tok.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                return  # "the Treaty ..., brokered by"; keeps "an agreement to establish"
+            if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+                return
+            if tok.dep_ == "advmod" and tok.lower_.endswith("ly") and tok.head.pos_ in ("NOUN", "PROPN", "VERB"):
+                return  # "most notably", "widely": asides, not what happened ("mutually beneficial" stays)
+            if tok.is_punct and tok.text not in _INNER_PUNCT:
+                return
+        for c in tok.lefts:
+            walk(c, False)
+        keep.append(tok)
+        for c in tok.rights:
+            walk(c, False)
+
+    walk(head, True)
+    return keep
+
+
+_INNER_PUNCT = {"-", "–", "—", "'", "’", ",", "/", "&"}
+
+
+def _phrase(head: Token, limit: int, lead_det: bool = True) -> str:
+    """The phrase under ``head`` without clauses, asides and dates, cut at ``limit`` words."""
+    keep = _walk(head)
+    if not lead_det:
+        while len(keep) > 1 and keep[0].dep_ == "det" and keep[0].lower_ in ("the", "a", "an"):
+            keep = keep[1:]
+    words = [t for t in keep if not t.is_punct]
+    if len(words) > limit:
+        last = words[limit - 1]
+        keep = [t for t in keep if t.i <= last.i]
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].pos_ in ("ADP", "DET", "CCONJ", "PART", "PRON", "AUX")):
+        keep.pop()  # never end on "of", "the", "and", "to" or a comma
+    while len(keep) > 1 and keep[0].is_punct:
+        keep = keep[1:]
+    out = ""
+    for prev, tok in zip([None, *keep[:-1]], keep, strict=True):
+        if prev is not None:
+            out += prev.whitespace_ if tok.i == prev.i + 1 else " "
+        out += tok.text
+    return out
+
+
+def _join(names: Sequence[str]) -> str:
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _tidy(line: str) -> str:
+    words = line.replace("\n", " ").split()
+    if len(words) > MAX_WORDS:
+        words = words[:MAX_WORDS]
+        while len(words) > 3 and words[-1].lower() in {"of", "the", "a", "an", "and", "to", "in", "on", "with",
+                                                        "for", "by", "at", "from", "its", "their"}:
+            words.pop()
+        words[-1] = words[-1].rstrip(",;:")
+        words.append("…")
+    text = " ".join(words).replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+    text = text.strip(" ,;:")
+    return text[:1].upper() + text[1:] if text else ""

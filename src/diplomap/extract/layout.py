@@ -1,0 +1,168 @@
+"""The furniture of a news page, read before the story: date lines, bylines and page furniture (left out of
+event coding), the dateline ("PUTRAJAYA, Malaysia, July 28 (Xinhua) --", "TOKYO --", "New Delhi:") and the
+day the item says it was written. The words are data (``knowledge/news_layout.toml``).
+
+Furniture is blanked, not cut: the text keeps its length, so every offset still points into the document.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+from diplomap.extract.dates import find_dates
+from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS
+from diplomap.model import Precision
+
+_DATA = tomllib.loads(resources.files("diplomap.knowledge").joinpath("news_layout.toml").read_text(encoding="utf-8"))
+_MAX_LINE = int(_DATA["meta"]["max_line"])
+
+
+def _prefixes(words: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternation})(?:\b|(?<=\W))\s*:?\s*", re.I)
+
+
+_DATE_PREFIX = _prefixes(_DATA["meta"]["date_prefixes"])
+_BYLINE = _prefixes(_DATA["meta"]["byline_prefixes"])
+_FURNITURE = frozenset(w.casefold() for w in _DATA["boilerplate"]["lines"])
+_POINTER = _prefixes(_DATA["boilerplate"]["prefixes"])
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_MON = rf"(?:{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
+# a line that is only a date, perhaps with a weekday and a time: "Sun, Jun 1, 2025", "May 07, 2025 12:31 PM"
+_DATE_ONLY = re.compile(rf"^\s*(?:[A-Z][a-z]{{2,8}},?\s+)?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+                        rf",?\s+(?:19|20)\d\d(?:[,\s]+\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
+                        re.I)
+# an image's file name or slug standing alone: "Operation-Sindoor-Reuters"
+_SLUG = re.compile(r"^\s*[\w]+(?:[-_][\w]+){2,}\s*$")
+# "PUTRAJAYA, Malaysia, July 28 (Xinhua) --", "TOKYO --", "GYEONGJU, SOUTH KOREA (Worthy News) –", "New Delhi:"
+DATELINE = re.compile(
+    rf"^\s*(?P<city>[A-Z][A-Za-z.'\- ]{{1,40}}?)(?:,\s*(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
+    rf"(?:,\s*(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
+    rf"\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?\s*(?:[—–-]{{1,2}}|:)\s")
+# where the url of a page says its day: /2025/06/30/, /2025/0729/, /2023/mar/18/, /2025-01-18-
+_URL_DAY = re.compile(rf"/((?:19|20)\d\d)[/-](\d\d|{_MON})[/-]?(\d\d)(?:[/\-_.]|$)", re.I)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str
+    start: int  # document offsets of the dateline
+    end: int
+    day: date | None  # the filing day, when the dateline gives one and its year is known
+
+
+@dataclass(frozen=True)
+class Layout:
+    masked: str  # the text with furniture blanked out (same length)
+    written: date | None  # the day the page says it was written
+    written_from: str  # "date line", "byline", "dateline", "url", or "" when unknown
+    dateline: Dateline | None
+    furniture: tuple[tuple[int, int], ...]  # blanked spans
+
+
+def _day_in(line: str, year_hint: int | None = None) -> date | None:
+    iso = _ISO.search(line)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    # "By Vivek MishraMay 07, 2025": a name glued to the month
+    line = re.sub(rf"([a-z])({_MON}\s+\d)", r"\1 \2", line)
+    for found in find_dates(line, None, year_hint or 1, year_from_anchor=False):
+        span = found.span
+        if span.precision == Precision.DAY and (re.search(r"\d{4}", found.text) or year_hint):
+            return span.start
+    return None
+
+
+def url_day(source: str) -> date | None:
+    """The day a page's address names (/2025/06/30/, /2025/0729/, /2023/mar/18/), if any."""
+    found = _URL_DAY.search(source)
+    if not found:
+        return None
+    year, month, day = found.groups()
+    number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+    try:
+        return date(int(year), number, int(day)) if number else None
+    except ValueError:
+        return None
+
+
+def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] | None = None) -> Layout:
+    """Blank the page furniture of a text and read the day and place it was written. A dateline's city must
+    be a place ``known_place`` knows (any capitalised words, without it)."""
+    chars = list(text)
+    furniture: list[tuple[int, int]] = []
+    written: date | None = None
+    written_from = ""
+    head_end = min(len(text), 3000)
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, body = offset, line.rstrip("\r\n")
+        offset += len(line)
+        stripped = body.strip()
+        if not stripped:
+            continue
+        in_head = start < head_end
+        blank_to: int | None = None
+        prefix = _DATE_PREFIX.match(body)
+        day = _day_in(body[prefix.end():prefix.end() + 60]) if prefix and in_head else None
+        if day is not None and prefix is not None:
+            # "date 2025-07-29 Thailand, Cambodia agree ...": the date goes, the headline after it stays
+            rest = body[prefix.end():]
+            iso = _ISO.match(rest.lstrip())
+            cut = prefix.end() + (len(rest) - len(rest.lstrip()) + iso.end() if iso else len(rest))
+            blank_to = start + (cut if iso else len(body))
+            if written is None:
+                written, written_from = day, "date line"
+        elif in_head and len(stripped) <= _MAX_LINE and (_BYLINE.match(body) or _DATE_ONLY.match(body)):
+            blank_to = start + len(body)
+            day = _day_in(body)
+            if day is not None and (written is None or written_from == "page date"):
+                written, written_from = day, ("byline" if _BYLINE.match(body) else "page date")
+        elif (stripped.casefold().rstrip(":") in _FURNITURE or _POINTER.match(body)
+              or (len(stripped) <= 60 and _SLUG.match(body))):
+            blank_to = start + len(body)
+        if blank_to is not None:
+            furniture.append((start, blank_to))
+            for i in range(start, blank_to):
+                chars[i] = " "
+    masked = "".join(chars)
+    dateline = _find_dateline(masked, written, known_place or (lambda city: True))
+    if written is None and dateline is not None and dateline.day is not None:
+        written, written_from = dateline.day, "dateline"
+    if written is None and (day := url_day(source)) is not None:
+        written, written_from = day, "url"
+    return Layout(masked, written, written_from, dateline, tuple(furniture))
+
+
+def _find_dateline(masked: str, written: date | None, known_place: Callable[[str], bool]) -> Dateline | None:
+    """A dateline opens one of the first paragraphs of the story."""
+    seen = 0
+    for para in re.finditer(r"[^\n]+", masked):
+        if not para.group(0).strip():
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        found = DATELINE.match(para.group(0))
+        if found is None or len(found.group("city")) < 3 or not known_place(found.group("city").strip()):
+            continue
+        day = None
+        if found.group("mon") and found.group("day"):
+            year = int(found.group("year")) if found.group("year") else (written.year if written else None)
+            number = MONTHS.get(found.group("mon").lower().rstrip("."))
+            if year and number:
+                try:
+                    day = date(year, number, int(found.group("day")))
+                except ValueError:
+                    day = None
+        return Dateline(found.group("city").strip(), para.start() + found.start("city"), para.start() + found.end(),
+                        day)
+    return None

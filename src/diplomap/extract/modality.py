@@ -1,0 +1,179 @@
+"""How the text presents an event: happened, planned, expected, hypothetical, negated, background, or not
+news at all. Small named rules, tried in the order of ``RULES``; the first verdict counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from diplomap.extract.context import SentenceContext
+from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb
+from diplomap.knowledge.grammar import (
+    DENYING,
+    EXPECT_HEADS,
+    FUTURE_AUX,
+    HYPO_AUX,
+    INTENT_NOUNS,
+    PLAN_ADJ,
+    PLAN_HEADS,
+    REPORTING,
+)
+from diplomap.model import DateSpan, Modality
+
+NOT_NEWS: Literal["not news"] = "not news"
+Verdict = Modality | Literal["not news"] | None  # None: this rule has nothing to say
+Rule = Callable[[Span, TriggerMatch, SentenceContext, DateSpan], Verdict]
+
+
+def _aux(head: Token) -> set[str]:
+    """The auxiliaries of the event's clause; a participle in an adverbial clause borrows its verb's modals
+    ("this line can constitute a link, thus building on cooperation")."""
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if head.dep_ == "advcl" and head.tag_ == "VBG":
+        aux |= {c.lower_ for c in head.head.children if c.dep_ == "aux"} & HYPO_AUX
+    return aux
+
+
+def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'did not sign', 'no talks were held'."""
+    for t in {clause_head(trig), trig.token}:
+        if any(c.dep_ == "neg" for c in t.children):
+            return Modality.NEGATED
+    return None
+
+
+def denied(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """Under a verb that denies it: 'dragged its feet on making an apology', 'refused to attend' (not a second,
+    coordinated act: 'rejected the criticism and accused ...')."""
+    head = clause_head(trig)
+    node = head
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head.i == node.i:
+            break
+        coordinate = node.dep_ == "conj"
+        node = node.head
+        if node.lemma_.lower() in DENYING and node.i != head.i and not coordinate:
+            return Modality.NEGATED
+    return None
+
+
+def came_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'agreed to end the dispute after talks': the talks came first, whatever the agreement's mood."""
+    tok = trig.token
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and not (
+            {c.lower_ for a in tok.ancestors for c in a.children if c.dep_ == "aux"} & (FUTURE_AUX | HYPO_AUX)):
+        return Modality.HAPPENED
+    return None
+
+
+def reported_will(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'announced that France would recognise': a reported 'will', unless under a condition."""
+    head = clause_head(trig)
+    if _aux(head) & HYPO_AUX == {"would"} and head.dep_ == "ccomp" and head.head.tag_ == "VBD" and (
+            head.head.lemma_.lower() in REPORTING | {"confirm", "pledge", "promise", "decide"}) and not any(
+            c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in head.children):
+        return Modality.PLANNED
+    return None
+
+
+def modal(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'could strike', 'may halt', 'should sign'."""
+    return Modality.HYPOTHETICAL if _aux(clause_head(trig)) & HYPO_AUX else None
+
+
+def conditional_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'if talks fail', 'unless it withdraws', 'whether they meet'."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause_head(trig).children):
+        return Modality.HYPOTHETICAL
+    return None
+
+
+def planned_noun(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'the planned visit', 'a possible deal'."""
+    tok = trig.token
+    if tok.pos_ == "NOUN" and any(c.lower_ in PLAN_ADJ for c in tok.children if c.dep_ in ("amod", "compound")):
+        return Modality.PLANNED
+    return None
+
+
+def wanted(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """Under a noun of wanting: 'interest in opening borders', 'a bid to join'."""
+    node = clause_head(trig)
+    for _ in range(3):
+        if node.dep_ not in ("pcomp", "pobj", "prep", "acl", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in INTENT_NOUNS:
+            return Modality.PLANNED
+    return None
+
+
+def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """Under a verb of planning, asking or expecting: 'agreed to build' (planned), 'is expected to sign'
+    (expected), '... to supply Syria with gas' (a purpose, not yet done), 'will seek to ...'."""
+    node = clause_head(trig)
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "pobj", "prep") or (
+                node.head.i == node.i):
+            break
+        parent = node.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        lemma = parent.lemma_.lower()
+        if lemma in EXPECT_HEADS and (infinitive or node.dep_ == "xcomp"):
+            return Modality.EXPECTED
+        if infinitive and (lemma in PLAN_HEADS or parent.pos_ in ("NOUN", "ADJ") or node.dep_ == "advcl"):
+            return Modality.PLANNED
+        if node.dep_ in ("xcomp", "ccomp") and any(c.lower_ in FUTURE_AUX for c in parent.children):
+            return Modality.PLANNED
+        node = parent
+    return None
+
+
+def future(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'will visit', 'is going to sign'."""
+    head = clause_head(trig)
+    if _aux(head) & FUTURE_AUX or any(c.lower_ == "going" for c in head.children):
+        return Modality.PLANNED
+    return None
+
+
+def present_state(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """In a review, the simple present states how things are ('the sides continue to ...'): not news."""
+    governing = finite_verb(clause_head(trig))
+    perfect = _aux(clause_head(trig)) | {c.lower_ for c in governing.children if c.dep_ == "aux"}
+    if ctx.narrative and governing.tag_ in ("VBP", "VBZ") and not perfect & {"has", "have", "had", "'s", "'ve"}:
+        return NOT_NEWS
+    return None
+
+
+def bare_verb(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """A bare infinitive with no date and no auxiliary ('to strengthen ties'): not news."""
+    tok = trig.token
+    is_verb = tok.pos_ != "NOUN" and trig.head.i == tok.i
+    if is_verb and tok.tag_ == "VB" and not ctx.dates and not _aux(clause_head(trig)):
+        return NOT_NEWS
+    return None
+
+
+def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """Before the period the document reports on: history retold as context."""
+    if ctx.focal_start and span.end < ctx.focal_start:
+        return Modality.BACKGROUND
+    return None
+
+
+RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, modal, conditional_clause, planned_noun,
+                           wanted, embedded_plan, future, present_state, bare_verb, background)
+
+
+def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
+    """The first verdict of ``RULES``; happened when none has one; None when the trigger is not news."""
+    for rule in RULES:
+        verdict = rule(sent, trig, ctx, span)
+        if verdict == NOT_NEWS:
+            return None
+        if verdict is not None:
+            return Modality(verdict)
+    return Modality.HAPPENED

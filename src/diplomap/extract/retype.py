@@ -1,0 +1,79 @@
+"""Type changes with context, as ``knowledge/type_changes.csv`` lists them: each row names one of the
+conditions below, which are the only code; which type becomes which, and in what order, is data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+from diplomap.extract.context import SentenceContext, mention_tokens
+from diplomap.extract.gazetteer import OFFICIAL_LABELS
+from diplomap.extract.lexicon import Lexicon
+from diplomap.extract.rules import Draft
+from diplomap.extract.syntax import conditional, is_promise
+from diplomap.knowledge import TypeChange
+from diplomap.knowledge.grammar import ASSISTING, FORCES
+from diplomap.model import Modality
+
+Condition = Callable[[Span, SentenceContext, Draft, tuple[str, ...]], bool]
+
+
+def modified_by(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A word of the trigger carries one of ``words`` as a modifier: 'held *joint* military exercises'."""
+    return any(c.lower_ in words for w in d.trig.words for c in w.children)
+
+
+def official_protests(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """The verb (one of ``words``) has a government body or official as its subject: 'the Chinese embassy
+    protested'."""
+    tok = d.trig.token
+    return tok.lemma_.lower() in words and tok.pos_ == "VERB" and any(
+        m.label in OFFICIAL_LABELS and any(t.i in d.subject for t in mention_tokens(sent, m, ctx.offset))
+        for m in ctx.mentions)
+
+
+def forces_sent_to_help(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """Forces sent to another state to do what helps it: 'deployed 400 police officers to Haiti to lead a
+    security mission' (grammar.toml: nouns.forces, nouns.assisting)."""
+    forces = {t.lemma_.lower() for t in d.trig.words} | {
+        c.lemma_.lower() for c in d.trig.head.children if c.dep_ == "dobj"}
+    return bool(forces & FORCES and d.target and set(d.target) - set(d.source) and any(
+        t.lemma_.lower() in ASSISTING for t in d.trig.head.subtree))
+
+
+def promise(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A commitment by the actor, not a forecast, and not made to depend on the other side: 'will give'."""
+    return is_promise(d.trig) and not conditional(d.trig)
+
+
+def promise_or_condition(sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A commitment or an act made to depend on the other side: 'will boycott', 'may halt ... if'."""
+    return is_promise(d.trig) or conditional(d.trig)
+
+
+CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
+    modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition)}
+
+
+def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
+    """Does the row's type (or ``@trait``) and modality fit the draft as the rows above left it?"""
+    if change.source.startswith("@"):
+        if not lex.has_trait(d.type, change.source[1:]):
+            return False
+    elif d.type != change.source.upper():
+        return False
+    return not change.modalities or d.modality.value in change.modalities
+
+
+def retype(lex: Lexicon, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """Apply the type changes in order; each sees the type the ones before it left."""
+    for change in lex.changes:
+        condition = CONDITIONS.get(change.condition)
+        if condition is None:
+            raise KeyError(f"type_changes.csv: {change.name}: no condition {change.condition!r} "
+                           f"(known: {', '.join(sorted(CONDITIONS))})")
+        if applies(change, lex, d) and condition(sent, ctx, d, change.words):
+            d.type, d.mode = change.type, change.mode
+            if change.modality:
+                d.modality = Modality(change.modality)

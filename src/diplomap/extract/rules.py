@@ -1,0 +1,180 @@
+"""The rules that complete an event's parties and place once its trigger, date and modality are known.
+
+Each rule is a small function with the case it covers in its docstring; ``Coder`` applies ``BEFORE_PLACE``,
+then finds the event's place, then ``AFTER_PLACE``, drops an event with no actor, then ``LAST`` and the type
+changes of ``knowledge/type_changes.csv`` (``retype.py``). The order is the one written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from diplomap.extract.actors import Actors
+from diplomap.extract.context import SentenceContext
+from diplomap.extract.lexicon import Lexicon
+from diplomap.extract.places import Places
+from diplomap.extract.syntax import (
+    TriggerMatch,
+    anaphoric_subject,
+    antecedent_phrase,
+    object_clauses,
+    singular_anaphor,
+)
+from diplomap.knowledge import Knowledge
+from diplomap.model import DateSpan, Modality, Place
+
+
+@dataclass
+class Draft:
+    """An event being built from one trigger; the rules fill in and correct its parties and place."""
+
+    trig: TriggerMatch
+    span: DateSpan
+    modality: Modality
+    region: set[int]  # the trigger's own clause
+    subject: set[int]  # the acting side of it
+    trigger_heads: set[int]  # every trigger of the sentence, with the words whose clause they take
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    location: Place | None = None
+    own_place: bool = True  # may a place named in the sentence be this event's (not an embedding event's)?
+    type: str = ""
+    mode: str = ""
+
+
+@dataclass(frozen=True)
+class Resolvers:
+    kb: Knowledge
+    lex: Lexicon
+    places: Places
+    actors: Actors
+
+
+Rule = Callable[[Resolvers, Span, SentenceContext, Draft], None]
+
+
+def hosted_guests_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Pashinyan and Aliyev, hosted by Trump, ...': the noun the participle describes is the guest, and the
+    visitor is the source (PLOVER)."""
+    tok = d.trig.token
+    if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and "visitor_acts" in d.trig.frames):
+        return
+    guests = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
+    named, named_target, _ = r.actors.resolve(sent, d.trig, ctx, d.span, guests, set())
+    visitors = [c for c in dict.fromkeys([*named, *named_target]) if c not in d.source]
+    if visitors:
+        d.source, d.target = visitors, [c for c in dict.fromkeys([*d.target, *d.source]) if c not in visitors]
+
+
+def partner_in_described_object(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """The partner may be named only in a clause that describes the object: 'elevated its agreement, which
+    it signed with China, to ...'; or in the noun phrase a relative clause describes."""
+    if len({*d.source, *d.target}) >= 2:
+        return
+    extra = object_clauses(d.trig) - d.region
+    extra |= antecedent_phrase(d.trig) - d.region
+    if extra:
+        _, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, extra, set())
+        d.target += [c for c in more if c not in d.source and c not in d.target]
+
+
+def demanded_clause_names_target(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'demanded that the US cancel ...', 'accused Israel's jets of ...': the subject of the clause a request,
+    accusation or threat governs is its target."""
+    if not d.target and "clause_target" in d.trig.entry.traits:
+        d.target += [c for c in r.actors.clause_subject(sent, d.trig, ctx, d.span) if c not in d.source]
+
+
+def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'arrived in Amman': with no one else named, the host of a visit is the state of the place visited."""
+    loc = d.location
+    if not d.target and d.trig.entry.mode == "Visit" and loc is not None and loc.country and (
+            loc.country not in d.source):
+        d.target.append(loc.country)
+
+
+def counterpart_from_previous_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """A directed act with its other party named just before: 'Putin met Aliyev. The Russian leader gave an
+    indirect apology.' The counterpart is the last sentence's other actor (a call always has two ends)."""
+    if len({*d.source, *d.target}) == 1 and ctx.previous_actors and (
+            "directed" in d.trig.entry.traits or d.trig.entry.mode == "Phone"):
+        other = [c for c in ctx.previous_actors if c not in d.source and c not in d.target]
+        if other:
+            d.target.append(other[0])
+
+
+def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Washington treated them differently: it imposed tariffs': 'it' is the actor named last before it.
+    'The two sides met', 'where the three countries agreed': the actors named just before, earlier in this
+    sentence or else in the sentence before; 'the country' is one actor, the last one named."""
+    it = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ == "it" and sent.doc[i].dep_ == "nsubj"]
+    if not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
+        d.source = [earlier[-1]]
+    elif not r.actors.in_subject(sent, d.subject, ctx) and anaphoric_subject(sent, d.subject):
+        earlier = r.actors.earlier(sent, ctx, d.trig.token.i, d.span)
+        if singular_anaphor(sent, d.subject):
+            antecedent = earlier[-1:] or ctx.previous_actors[:1]
+        else:
+            antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
+        d.source = list(dict.fromkeys([*antecedent, *d.source]))
+        d.target = [c for c in d.target if c not in d.source]
+
+
+def scene_of_the_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """A place named in the event's own clause; else one the sentence sets the scene in, when no other event's
+    clause holds this one; a town of the same country is sharper than the country."""
+    embedded = bool({a.i for a in d.trig.token.ancestors} & (d.trigger_heads - {d.trig.head.i, d.trig.token.i}))
+    d.own_place = d.location is not None or not embedded
+    if d.location is None:
+        d.location = r.places.sentence_location(sent, ctx, d.trig)
+    d.location = r.places.narrower_place(ctx, d.location)
+
+
+def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'demonstrators in Baghdad blocked a road': unnamed people act for the state they act in (not 'agreed in
+    Doha after clashes': that place is the agreement's)."""
+    loc = d.location
+    if not d.source and "at_home" in d.trig.entry.traits and d.own_place and loc and loc.country:
+        d.source = [loc.country]
+        d.target = [c for c in d.target if c != loc.country] or []
+
+
+def strikes_target_the_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Israel struck targets in Tehran': an attack told by its verb targets the state where it struck."""
+    loc = d.location
+    if (d.trig.entry.type == "ASSAULT" and d.trig.token.pos_ == "VERB" and d.source and not d.target and loc
+            and loc.country and loc.country not in d.source and d.own_place):
+        d.target = [loc.country]
+
+
+def project_works_by_linked_states(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'the railway, whose construction started this year': a project's works are the joint act of the states
+    it links, when the sentence names no one else."""
+    if not d.source and not d.target and any(r.lex.has_frame(w, "project_work") for w in d.trig.entry.words):
+        d.source = r.places.project_states(ctx)
+
+
+def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """PLOVER: a state acting at home acts on itself (its people, its opposition); an unnamed official or group
+    acting within a state is that state's."""
+    if len(set(d.source)) == 1 and not d.target and "at_home" in d.trig.entry.traits and d.source[0] in r.kb.states:
+        d.target = list(d.source)
+    elif not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits:
+        d.source = list(d.target)
+
+
+def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'clashes on the Kyrgyz-Tajik border': in mutual fighting both sides act."""
+    if not d.source and len(set(d.target)) >= 2 and "all_act" in d.trig.frames:
+        d.source, d.target = d.target, []
+
+
+BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
+                                  visit_hosted_by_place_state, counterpart_from_previous_sentence,
+                                  pronoun_or_anaphor_subject)
+AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, people_act_for_their_state, strikes_target_the_place_state,
+                                 project_works_by_linked_states)
+LAST: tuple[Rule, ...] = (self_target_at_home, all_parties_act)

@@ -1,0 +1,95 @@
+"""Find the words of a sentence that name events: verbs and event nouns of the PLOVER lexicon, a light verb
+with its event noun ("held talks"), phrases with their particle or object ("give in", "lift restrictions")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from diplomap.extract.lexicon import Lexicon, TriggerEntry
+from diplomap.extract.syntax import TriggerMatch, governing_verb, is_argument, is_light, near_lemmas, topic_of
+from diplomap.knowledge.grammar import HAPPENING, OBLIGATION, PARTICLES, REPORTING
+
+
+class TriggerFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def find(self, sent: Span) -> list[TriggerMatch]:
+        found: list[TriggerMatch] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+                entry, words = self._match(tok, self.lex.verbs.get(tok.lemma_.lower(), []), verb=True)
+                if entry is not None and self.lex.has_frame(tok.lemma_, "no_clause") and any(
+                        c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                    entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
+                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
+                        and not any(c.dep_ in ("dobj", "dative", "nsubjpass", "xcomp", "conj") for c in tok.children)
+                        and any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in tok.children)):
+                    entry = None  # "contributed to restoring channels": giving needs something given
+                if entry is not None:
+                    found.append(self._trigger(tok, tok, entry, words))
+            elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
+                entry, words = self._match(tok, self.lex.nouns.get(tok.lemma_.lower(), []), verb=False)
+                if entry is not None:
+                    found.append(self._trigger(tok, tok, entry, words))
+        verbs = {t.token.i: t for t in found if t.entry.pos != "NOUN"}
+        out: list[TriggerMatch] = []
+        for trig in found:
+            if trig.entry.pos == "NOUN":
+                gov = governing_verb(trig.token)
+                if gov is not None and gov.i in verbs and is_argument(trig.token, gov):
+                    verb = verbs[gov.i]
+                    # the direct object names what a light verb did ("held talks"); a noun deeper in
+                    # the object is its topic ("talks on the massacres"), not another event
+                    direct = trig.token.head.i == gov.i
+                    if (direct and is_light(gov) and verb.entry.type != trig.entry.type
+                            and len(verb.entry.words) == 1):
+                        verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
+                    continue
+                if (gov is not None and is_light(gov) and is_argument(trig.token, gov)
+                        and trig.token.dep_ != "nsubj"):
+                    trig.head = gov  # "held talks", not "partnerships have taken on weight"
+                elif (trig.token.dep_ == "nsubj" and trig.token.head.lemma_.lower() in HAPPENING
+                      and not any(c.dep_ == "dobj" for c in trig.token.head.children)):
+                    trig.head = trig.token.head  # "construction started this year", "the talks took place in May"
+            out.append(trig)
+        result = [verbs.get(t.token.i, t) if t.entry.pos != "NOUN" else t for t in out]
+        # a word already inside another trigger's phrase ("began exporting") is not a second event,
+        # nor is a noun that names another trigger's topic ("the finalization of the peace agreement")
+        in_phrase = {w.i for t in result for w in t.words if w.i != t.token.i}
+        heads = {t.token.i for t in result}
+        return [t for t in result if t.token.i not in in_phrase and not topic_of(t.token, heads)]
+
+    def obligations(self, sent: Span) -> list[TriggerMatch]:
+        """'X said Y must (should) do Z' is X asking Y: a REQUEST whose trigger is the reporting verb."""
+        out = []
+        for tok in sent:
+            if tok.lemma_.lower() not in REPORTING:
+                continue
+            for c in tok.children:
+                if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+                    entry = TriggerEntry((tok.lemma_.lower(),), "VERB", "REQUEST", "",
+                                         self.lex.traits.get("REQUEST", frozenset()))
+                    out.append(self._trigger(tok, tok, entry, [tok]))
+                    break
+        return out
+
+    def _trigger(self, token: Token, head: Token, entry: TriggerEntry, words: list[Token]) -> TriggerMatch:
+        return TriggerMatch(token, head, entry, words, self.lex.frames.get(token.lemma_.lower(), frozenset()))
+
+    def _match(self, tok: Token, entries: list[TriggerEntry], verb: bool) -> tuple[TriggerEntry | None, list[Token]]:
+        if not entries:
+            return None, []
+        near = near_lemmas(tok)
+        for entry in entries:
+            if len(entry.words) == 1:
+                return entry, [tok]
+            others = entry.words[1:] if verb else entry.words[:-1]
+            hits = [near.get(w) for w in others]
+            # "give in" needs the particle, not "give its assessment in its report"
+            if verb and any(h is not None and w in PARTICLES and h.dep_ == "prep"
+                            and any(c.dep_ == "pobj" for c in h.children) for w, h in zip(others, hits, strict=True)):
+                continue
+            if all(h is not None for h in hits):
+                return entry, [tok, *[h for h in hits if h is not None]]
+        return None, []

@@ -1,0 +1,106 @@
+"""When an event happened: which of a sentence's date phrases belongs to a trigger's clause, else the date
+the narrative carries; a named event ("the SCO summit") keeps the date the document gave it before."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from diplomap.extract.context import SentenceContext, mention_tokens
+from diplomap.extract.dates import DateMention
+from diplomap.extract.syntax import TriggerMatch, clause_of, subject_tokens
+from diplomap.knowledge.grammar import ADVERBIAL_PREPS, SETTING_PREPS
+from diplomap.model import DateSpan
+
+# words before a date that make it a bound of a state, not the date of an act ("in place since 1992")
+_BOUND_WORDS = ("since", "until", "till", "before", "after", "from", "by")
+_BOUND_PAIRS = (["as", "of"], ["ahead", "of"], ["prior", "to"])
+
+
+def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set[int], trigger_heads: set[int]
+               ) -> DateSpan | None:
+    """The date of the trigger's own clause, else of the nearest clause above it, else the anchor.
+
+    A date that only bounds a state ("in place since 1992") counts only when nothing else does.
+    """
+    inherited = replace(ctx.anchor, inherited=True) if ctx.anchor else None
+    if not ctx.dates:
+        return inherited
+    attached: dict[int, list[DateMention]] = {}
+    bounds: list[DateMention] = []
+    for d in ctx.dates:
+        toks = [t for t in sent if d.start <= t.idx - sent.start_char < d.end]
+        if not toks:
+            continue
+        before = sent.text[max(0, d.start - 14): d.start].lower().split()
+        if before and (before[-1] in _BOUND_WORDS or before[-2:] in _BOUND_PAIRS):
+            bounds.append(d)
+            continue
+        attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
+    pos = trig.token.idx - sent.start_char
+    # "..., while in September, Aliyev, Pashinyan and Erdogan held": a date right before the
+    # clause's subject is the clause's date, however the parser attached it
+    subject = subject_tokens(trig)
+    # (not a subject a relative clause's "it" stands for: that sits in the clause above)
+    if subject and not (trig.head.dep_ == "relcl" and min(subject) not in {t.i for t in trig.head.subtree}):
+        lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
+        first = sent.doc[min(subject)].idx - sent.start_char
+        near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= min(pos, first)
+                and not re.search(r"\b(?:and|but|then|while|whereas)\b", sent.text[d.end:first])]
+        if near:
+            return max(near, key=lambda d: d.start).span
+    for prep in trig.head.children:  # "met in Dushanbe at the CIS summit on October 9"
+        if prep.dep_ == "prep" and prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS:
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.i in attached:
+                    return min(attached[noun.i], key=lambda d: abs(d.start - pos)).span
+    node: Token | None = trig.token
+    seen: set[int] = set()
+    while node is not None and node.i not in seen:
+        seen.add(node.i)
+        if node.i in attached:
+            return min(attached[node.i], key=lambda d: abs(d.start - pos)).span
+        node = node.head if node.head.i != node.i else None
+    below = region | {t.i for t in trig.head.subtree}
+    # a date of another trigger's clause below this one is that event's ("reiterated support, building on
+    # the vision adopted four years earlier"), not this one's
+    # (a participle describing a noun, "a deal brokered by China on 10 March", tells of the same event)
+    others = {i for i in trigger_heads - {trig.token.i, trig.head.i} if sent.doc[i].dep_ != "acl"}
+    inside = [d for key, ds in attached.items() if key not in others for d in ds
+              if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
+    if inside:
+        return min(inside, key=lambda d: abs(d.start - pos)).span
+    if attached:
+        return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
+    # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
+    return inherited or (min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else None)
+
+
+def named_event(sent: Span, noun: Token, ctx: SentenceContext) -> tuple[str, ...] | None:
+    """A named event ("the SCO summit", "the Dushanbe meeting"): its noun and the names on it."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    names: list[str] = []
+    for mention in ctx.mentions:
+        toks = mention_tokens(sent, mention, ctx.offset)
+        if toks and all(t.head.i == noun.i or t.head.i in {x.i for x in toks} for t in toks) and (
+                toks[-1].dep_ in ("compound", "amod", "nmod", "poss")):
+            names.append(mention.entity_id)
+    return (noun.lemma_.lower(), *sorted(set(names))) if names else None
+
+
+def named_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set[int]) -> DateSpan | None:
+    """An event noun in the clause that names an event the document dated before."""
+    for i in sorted(region | {t.i for t in trig.head.subtree} | {trig.token.i}):
+        key = named_event(sent, sent.doc[i], ctx)
+        if key and key in ctx.named_dates:
+            return ctx.named_dates[key]
+    return None
+
+
+def owns_date(noun: Token, ctx: SentenceContext, sent: Span) -> bool:
+    """Does a date phrase hang from the noun itself ("the summit on 22 August")?"""
+    own = {t.idx - sent.start_char for t in noun.subtree}
+    return any(any(d.start <= c < d.end for c in own) for d in ctx.dates)

@@ -1,0 +1,75 @@
+"""The word classes of English the event coder's rules use, read once from ``grammar.toml``.
+
+Grammar, not knowledge of the world: light verbs, modals, prepositions of place and time, nouns of wanting.
+Month names come from the standard library's calendar, the one copy every stage uses.
+"""
+
+from __future__ import annotations
+
+import calendar
+import tomllib
+from importlib import resources
+
+_DATA = tomllib.loads(resources.files("diplomap.knowledge").joinpath("grammar.toml").read_text(encoding="utf-8"))
+
+
+def _words(section: str, key: str) -> frozenset[str]:
+    return frozenset(_DATA[section][key])
+
+
+def inflections(verbs: frozenset[str]) -> frozenset[str]:
+    """Regular forms of each verb: the small model's lemmatizer sometimes misses them ("staged" -> "stag")."""
+    out = set(verbs)
+    for v in verbs:
+        stem = v[:-1] if v.endswith("e") else v
+        out |= {v + "s", stem + "ed", stem + "ing", v + "d" if v.endswith("e") else v + "ed"}
+    return frozenset(out)
+
+
+LIGHT_VERBS = _words("verbs", "light")
+LIGHT_FORMS = inflections(LIGHT_VERBS)
+EMPTY_VERBS = _words("verbs", "empty")
+PLAN_HEADS = _words("verbs", "plan_heads")
+EXPECT_HEADS = _words("verbs", "expect_heads")
+REPORTING = _words("verbs", "reporting")
+DENYING = _words("verbs", "denying")
+HAPPENING = _words("verbs", "happening")
+IRREGULAR: dict[str, str] = dict(_DATA["irregular"])
+
+HYPO_AUX = _words("modals", "hypothetical")
+FUTURE_AUX = _words("modals", "future")
+OBLIGATION = _words("modals", "obligation")
+
+PLAN_ADJ = _words("adjectives", "plan")
+WILLING = _words("adjectives", "willing")
+
+LOCATIVE_PREPS = _words("prepositions", "locative")
+ADVERBIAL_PREPS = _words("prepositions", "adverbial")
+SETTING_PREPS = _words("prepositions", "setting")
+WHEN_PREPS = _words("prepositions", "time")
+ROUTE_PREPS = _words("prepositions", "route")
+TOPIC_PREPS = _words("prepositions", "topic")
+PARTICLES = _words("prepositions", "particles")
+
+SETTING_NOUNS = _words("nouns", "setting")
+STATE_NOUNS = _words("nouns", "state")
+STANDING = _words("nouns", "standing")
+INTENT_NOUNS = _words("nouns", "intent")
+TITLE_NOUNS = _words("nouns", "title")
+ASSISTING = _words("nouns", "assisting")
+FORCES = _words("nouns", "forces")
+NAMED_TEXTS = _words("nouns", "named_texts")
+
+PRONOUNS = _words("reference", "pronouns")
+ANAPHORS = _words("reference", "anaphors")
+
+# month names and abbreviations ("sept" too) -> number; full names alone; a regex alternation of the full names
+MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
+MONTH_PATTERN = "|".join(m for m in calendar.month_name if m)
+# the same with the abbreviations a regex may also take ("Jan", "Sept")
+MONTH_ABBR_PATTERN = "|".join(
+    a for m in calendar.month_abbr if m and m != "May" for a in ((m, "Sept") if m == "Sep" else (m,)))
+WEEKDAY_PATTERN = "|".join(calendar.day_name)

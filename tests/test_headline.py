@@ -1,0 +1,88 @@
+"""Each event's headline, built from its parse at extraction: who – did what – to whom/what (#11)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from diplomap.model import Document
+
+
+def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any]:
+    from datetime import date
+
+    doc = Document(id=str(abs(hash(text))), text=text, source="t.txt", published=date.fromisoformat(published))
+    return [e for e in pipeline.extract(doc).events if len(e.actors) >= 2]
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("On 3 March 2025, China signed a memorandum on green energy with Kazakhstan in Astana.", "AGREE",
+     r"^China signed a memorandum on green energy with Kazakhstan in Astana$"),
+    ("Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Tianjin on 31 August 2025.",
+     "CONSULT", r"^Narendra Modi met .*Xi Jinping in Tianjin$"),
+    ("On 13 March 2025, a treaty on border demarcation was signed by the presidents of Kyrgyzstan and Tajikistan.",
+     "AGREE", r"^Kyrgyzstan and Tajikistan signed a treaty on border demarcation"),
+    ("On 9 May 2025, Japan did not sign the fisheries agreement with South Korea.", "AGREE",
+     r"^Japan did not sign the fisheries agreement with South Korea$"),
+])
+def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str, expected: str) -> None:
+    from diplomap.model import Modality
+
+    events = _events(pipeline, text)
+    chosen = [e for e in events if e.type == type_ or e.modality is Modality.NEGATED]
+    assert chosen, [(e.type, e.headline) for e in events]
+    assert re.search(expected, chosen[0].headline), chosen[0].headline
+    assert "2025" not in chosen[0].headline  # the date is shown beside the headline, never in it
+
+
+def test_a_merged_event_keeps_the_headline_of_the_telling_whose_date_it_keeps(pipeline: Any) -> None:
+    """dedup keeps the narrower, stated date; the headline comes from that same sentence."""
+    text = ("Kenya and Ethiopia held talks in Nairobi in May 2025.\n\n"
+            "On 14 May 2025, Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi.")
+    met = [e for e in _events(pipeline, text) if e.type == "CONSULT"]
+    assert len(met) == 1 and len(met[0].evidence) == 2, [(e.headline, e.date) for e in met]
+    assert met[0].date is not None and met[0].date.start.day == 14
+    assert "William Ruto met" in met[0].headline and "Nairobi" in met[0].headline, met[0].headline
+
+
+def test_headline_is_stored_and_exported(pipeline: Any, tmp_path: Any) -> None:
+    import io
+    import json
+
+    from diplomap.export.jsonl import write_jsonl
+    from diplomap.export.timeline import timeline
+    from diplomap.store.db import Store
+
+    doc = Document(id="h1", text="On 3 March 2025, China signed a memorandum on green energy with Kazakhstan.",
+                   source="h.txt")
+    ex = pipeline.extract(doc)
+    with Store(tmp_path / "h.db") as store:
+        store.add_document(doc, ex.sentences, ex.mentions, ex.events)
+        stored = store.events()
+        assert stored and stored[0].headline.startswith("China signed a memorandum")
+        out = io.StringIO()
+        write_jsonl(stored, out)
+        assert json.loads(out.getvalue().splitlines()[0])["headline"] == stored[0].headline
+        assert timeline(stored)["events"][0]["text"]["headline"].startswith("China signed")
+
+
+def test_an_old_database_gains_the_headline_column(tmp_path: Any) -> None:
+    import sqlite3
+
+    from diplomap.store.db import Store
+
+    path = tmp_path / "old.db"
+    with Store(path):
+        pass
+    conn = sqlite3.connect(path)  # as version 4 left it: no headline column
+    conn.execute("ALTER TABLE events DROP COLUMN headline")
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    from diplomap.store.migrations import SCHEMA_VERSION
+
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert "headline" in {r[1] for r in store.conn.execute("PRAGMA table_info(events)")}

@@ -1,0 +1,142 @@
+"""News items as users bring them (#12): page furniture, the day an item was written, and how its dates and
+parties are read. Every text here was written for this suite."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from diplomap.extract.layout import read_layout, url_day
+from diplomap.extract.pipeline import code_records
+from diplomap.knowledge import Knowledge
+from diplomap.model import DEFAULT_MODALITIES
+
+Event = dict[str, Any]
+
+
+def coded(pipeline: Any, text: str, written: str | None = None) -> list[Event]:
+    record = {"id": "t", "text": text} | ({"date": written} if written else {})
+    return list(next(code_records(pipeline, [record], DEFAULT_MODALITIES))["events"])
+
+
+def find(events: list[Event], etype: str, actors: set[str], start: str, end: str | None = None,
+         source: set[str] | None = None) -> Event:
+    for e in events:
+        if e["type"] == etype and set(e["source"]) | set(e["target"]) == actors and e["start"] == start and (
+                end is None or e["end"] == end) and (source is None or set(e["source"]) == source):
+            return e
+    raise AssertionError(f"no {etype} {actors} {start}..{end} in {events}")
+
+
+# --- the page around the story ----------------------------------------------------------------------------------
+
+
+PAGE = """Skip to content
+Search
+ date 2024-03-05 Chile and Peru sign a fisheries accord
+By Ana Torres · Andes Wire
+Share
+Santiago-Peru-Accord-Photo
+SANTIAGO, Chile, March 4 (Andes Wire) -- Chile and Peru signed an accord on fisheries on Monday.
+ALSO READ: Bolivia seeks access to the sea
+"""
+
+
+def test_furniture_is_blanked_and_offsets_kept() -> None:
+    layout = read_layout(PAGE, "")
+    assert len(layout.masked) == len(PAGE)
+    for gone in ("Skip to content", "Search", "By Ana Torres", "Share", "Santiago-Peru-Accord-Photo", "ALSO READ",
+                 " date 2024-03-05"):
+        assert gone not in layout.masked, gone
+    # the headline after a date line stays, only the date goes
+    assert "Chile and Peru sign a fisheries accord" in layout.masked
+    assert "Chile and Peru signed an accord" in layout.masked
+
+
+def test_the_day_written_comes_from_a_date_line_before_a_byline() -> None:
+    layout = read_layout(PAGE, "")
+    assert (layout.written, layout.written_from) == (date(2024, 3, 5), "date line")
+
+
+def test_a_dateline_gives_the_filing_day_and_city_when_the_city_is_known() -> None:
+    kb = Knowledge.load()
+    text = "SANTIAGO, Chile, March 4 (Andes Wire) -- Chile and Peru signed an accord on fisheries on Monday."
+    layout = read_layout(text, "", lambda city: kb.place(city.title()) is not None)
+    assert layout.dateline is not None and layout.dateline.city == "SANTIAGO"
+    assert layout.written is None  # a month and day without a year dates nothing by itself
+    with_year = read_layout("By Ana Torres | Mar 5, 2024\n" + text, "", lambda c: kb.place(c.title()) is not None)
+    assert with_year.written == date(2024, 3, 5) and with_year.written_from == "byline"
+    assert with_year.dateline is not None and with_year.dateline.day == date(2024, 3, 4)
+    unknown = read_layout("Analysts: The talks went nowhere.", "", lambda city: kb.place(city.title()) is not None)
+    assert unknown.dateline is None
+
+
+def test_the_day_written_from_the_url() -> None:
+    assert url_day("https://example.org/world/2025/06/30/story-title") == date(2025, 6, 30)
+    assert url_day("http://example.cn/n3/2025/0729/c90000-1.html") == date(2025, 7, 29)
+    assert url_day("https://example.com/news/2023/mar/18/premier-praises/") == date(2023, 3, 18)
+    assert url_day("https://example.com/news/story-123") is None
+    assert read_layout("No date here.", "https://example.org/2024/01/09/x").written == date(2024, 1, 9)
+
+
+def test_no_event_from_furniture(pipeline: Any) -> None:
+    ev = coded(pipeline, "Poland and Ukraine signed a grain deal in Warsaw on Monday.\n\nALSO READ: Russia attacked "
+                         "Ukraine's ports on Sunday\n", "2024-03-06")
+    assert not [e for e in ev if e["type"] == "ASSAULT"], ev
+
+
+# --- when it happened ---------------------------------------------------------------------------------------------
+
+
+def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
+    # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
+    ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",
+               "2025-06-20")
+    find(ev, "ASSAULT", {"IRN", "ISR"}, "2025-06-19", "2025-06-19", source={"IRN"})
+
+
+def test_a_date_that_names_a_thing_does_not_move_the_story(pipeline: Any) -> None:
+    ev = coded(pipeline, "India struck nine sites in Pakistan on Wednesday in response to the April 22 attack in "
+                         "Kashmir. Pakistan shot down five Indian aircraft.", "2025-05-07")
+    find(ev, "ASSAULT", {"PAK", "IND"}, "2025-05-07", source={"PAK"})
+
+
+def test_a_new_paragraph_of_news_goes_on_from_the_days_before_it_was_written(pipeline: Any) -> None:
+    ev = coded(pipeline, "Kenya and Somalia restored relations in 2019 after years of tension.\n\nKenya expelled two "
+                         "Somali diplomats.", "2025-05-02")
+    find(ev, "SANCTION", {"KEN", "SOM"}, "2025-05-02")
+
+
+def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
+    ev = coded(pipeline, "Putin made his first visit to North Korea since 2000.", "2024-06-20")
+    find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")
+
+
+def test_days_after_a_year_are_no_date(pipeline: Any) -> None:
+    from diplomap.extract.dates import find_dates, whole_year
+
+    found = find_dates("two days after the vote", whole_year(2025), 2025)
+    assert not [d for d in found if d.kind == "relative"], found
+
+
+# --- who took part ----------------------------------------------------------------------------------------------
+
+
+def test_a_state_after_on_is_what_the_act_falls_on(pipeline: Any) -> None:
+    ev = coded(pipeline, "The United States agreed on Monday to pause tariffs on Mexico for a month.", "2025-02-03")
+    event = find(ev, "AGREE", {"USA", "MEX"}, "2025-02-03")
+    assert event["location"] is None
+
+
+def test_the_topic_of_an_agreement_is_no_party_but_the_accused_of_a_complaint_is(pipeline: Any) -> None:
+    ev = coded(pipeline, "Kenya and Uganda agreed on 3 May 2025 to settle their dispute over Sudan.", "2025-05-04")
+    find(ev, "AGREE", {"KEN", "UGA"}, "2025-05-03")
+    ev = coded(pipeline, "Lebanon complained to the United Nations on 3 May 2025 over Israeli air raids.", "2025-05-04")
+    assert [e for e in ev if e["type"] == "ACCUSE" and "ISR" in e["source"] + e["target"]], ev
+
+
+def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
+    ev = coded(pipeline, "Hamas fired rockets at Israel on 3 May 2025.", "2025-05-04")
+    find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")
+    kb = Knowledge.load()
+    assert kb.org_code("HAMAS") == "HAMAS" and kb.organisations["HAMAS"].country == "PSE"

@@ -1,0 +1,166 @@
+"""Each named rule of the coder on a sentence of its own (none from the seed report), #12.
+
+A case states what the rule makes right, and the same sentence is coded again without the rule to show that
+the rule is what makes it right. A rule added to the coder without a case here fails
+``test_every_rule_has_a_case``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pytest
+
+from diplomap.extract import coder as coder_module
+from diplomap.extract import modality as modality_module
+from diplomap.extract import rules as rules_module
+from diplomap.extract.pipeline import code_records
+from diplomap.model import Modality
+
+Event = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: str
+    text: str
+    date: str
+    holds: Callable[[list[Event]], bool]  # what the rule makes true of the coded events
+
+
+def one(etype: str, source: set[str] | None = None, target: set[str] | None = None, modality: str | None = None,
+        location: str | None = None, start: str | None = None) -> Callable[[list[Event]], bool]:
+    """Some event of this type with exactly these sides (or modality, place, start)."""
+    def holds(events: list[Event]) -> bool:
+        return any(e["type"] == etype and (source is None or set(e["source"]) == source)
+                   and (target is None or set(e["target"]) == target)
+                   and (modality is None or e["modality"] == modality)
+                   and (location is None or e["location"] == location)
+                   and (start is None or e["start"] == start) for e in events)
+    return holds
+
+
+def none_of(etype: str, modality: str = "happened") -> Callable[[list[Event]], bool]:
+    """No event of this type is told as done."""
+    return lambda events: not any(e["type"] == etype and e["modality"] == modality for e in events)
+
+
+REVIEW = ("In January, the two states opened talks. In February and March, trade grew. April and May brought "
+          "a visit. In June, they signed a pact. ")
+
+CASES = [
+    # parties and place (rules.py)
+    Case("hosted_guests_visit", "Delegations of Egypt and Sudan, hosted by Ethiopia, met in Addis Ababa on 3 March "
+         "2024.", "2024-03-04", one("CONSULT", {"EGY", "SDN"}, {"ETH"})),
+    Case("partner_in_described_object", "Vietnam upgraded the agreement, which it signed with Japan in 2023, on 5 May "
+         "2025.", "2025-05-06", one("SUPPORT", {"VNM"}, {"JPN"})),
+    Case("demanded_clause_names_target", "China demanded that the Philippines withdraw its vessels on 3 June 2025.",
+         "2025-06-04", one("REQUEST", {"CHN"}, {"PHL"})),
+    Case("visit_hosted_by_place_state", "The Indian foreign minister arrived in Beijing on 14 July 2025.",
+         "2025-07-15", one("CONSULT", {"IND"}, {"CHN"})),
+    Case("counterpart_from_previous_sentence", "Vladimir Putin met Kassym-Jomart Tokayev in Astana on 27 November "
+         "2024. The Russian president praised the agreement.", "2024-11-28", one("SUPPORT", {"RUS"}, {"KAZ"})),
+    Case("pronoun_or_anaphor_subject", "Japan held talks with South Korea in Tokyo on 7 May 2025. The two sides "
+         "agreed to resume shuttle diplomacy.", "2025-05-08", one("AGREE", {"JPN", "KOR"})),
+    Case("scene_of_the_sentence", "At a summit in Kuala Lumpur on 26 October 2025, Thailand and Cambodia signed a "
+         "peace declaration.", "2025-10-27", one("AGREE", {"THA", "KHM"}, location="Kuala Lumpur")),
+    Case("people_act_for_their_state", "Protesters in Nairobi clashed with police on 25 June 2025.", "2025-06-26",
+         one("ASSAULT", {"KEN"})),
+    Case("strikes_target_the_place_state", "Russia struck energy facilities in Kyiv on 10 October 2025.",
+         "2025-10-11", one("ASSAULT", {"RUS"}, {"UKR"})),
+    Case("project_works_by_linked_states", "The construction of the China–Kyrgyzstan–Uzbekistan railway started on "
+         "27 December 2024.", "2024-12-28", one("COOPERATE", {"CHN", "KGZ", "UZB"})),
+    Case("self_target_at_home", "Pakistan arrested dozens of opposition activists on 9 May 2023.", "2023-05-10",
+         one("COERCE", {"PAK"}, {"PAK"})),
+    Case("all_parties_act", "Clashes between Thailand and Cambodia broke out on 24 July 2025.", "2025-07-25",
+         one("ASSAULT", {"THA", "KHM"})),
+    # how the event is told (modality.py)
+    Case("negated", "Chile did not sign the declaration with Peru on 4 March 2025.", "2025-03-05",
+         one("AGREE", modality="negated")),
+    Case("denied", "Brazil refused to meet Argentina on 4 March 2025.", "2025-03-05",
+         one("CONSULT", {"BRA"}, {"ARG"}, modality="negated")),
+    Case("came_before", "Ethiopia and Somalia agreed to end the dispute after talks in Ankara on 11 December 2024.",
+         "2024-12-12", one("CONSULT", {"ETH", "SOM"}, modality="happened")),
+    # a reported "will" is a plan, and a plan to recognise is a promise: AGREE (type change "promise")
+    Case("reported_will", "Canada announced on 30 July 2025 that it would recognise the State of Palestine.",
+         "2025-07-31", one("AGREE", {"CAN"}, {"PSE"}, modality="happened")),
+    Case("modal", "Iran could strike Israel again.", "2025-06-20", one("ASSAULT", modality="hypothetical")),
+    Case("conditional_clause", "If Venezuela attacks Guyana, the United States will respond.", "2024-01-10",
+         one("ASSAULT", {"VEN"}, {"GUY"}, modality="hypothetical")),
+    Case("planned_noun", "Preparations for the upcoming meeting between Xi Jinping and Donald Trump began on 2 "
+         "March 2025.", "2025-03-03", one("CONSULT", {"CHN", "USA"}, modality="planned")),
+    Case("wanted", "Turkey showed interest in buying Russian gas on 3 April 2025.", "2025-04-04",
+         one("COOPERATE", target={"RUS"}, modality="planned")),
+    Case("embedded_plan", "India and China are expected to sign a border deal in Beijing.", "2025-06-01",
+         one("AGREE", {"IND", "CHN"}, modality="expected")),
+    Case("future", "Mexico will send troops to the border with the United States.", "2025-02-04",
+         none_of("MOBILIZE")),
+    Case("present_state", REVIEW + "Turkey supports Hungary in every forum.", "", none_of("SUPPORT")),
+    Case("bare_verb", "Help Ukraine, Poland urges Germany.", "2025-04-04", none_of("AID")),
+    Case("background", "India conducted nuclear tests in 1998 and Pakistan answered with its own tests.",
+         "2025-05-10", one("MOBILIZE", modality="background")),
+    # type changes (knowledge/type_changes.csv, retype.py)
+    Case("joint_exercise", "India and France held joint military exercises in Rajasthan on 18 June 2025.",
+         "2025-06-19", one("COOPERATE", {"IND", "FRA"})),
+    Case("government_protest", "China's foreign ministry protested against the transit of Taiwan's president on 2 "
+         "August 2025.", "2025-08-03", one("ACCUSE", {"CHN"})),
+    Case("forces_sent_to_help", "Kenya deployed 400 police officers to Haiti to lead a security mission on 25 June "
+         "2024.", "2024-06-26", one("AID", {"KEN"}, {"HTI"})),
+    Case("promise", "Japan will give Vietnam a grant for flood relief.", "2025-06-26",
+         one("AGREE", {"JPN"}, {"VNM"})),
+    Case("threat", "The United States will impose tariffs on Mexico if the border is not closed.", "2025-02-26",
+         one("THREATEN", {"USA"}, {"MEX"})),
+]
+
+
+def coded(pipeline: Any, case: Case) -> list[Event]:
+    record = {"id": case.rule, "text": case.text} | ({"date": case.date} if case.date else {})
+    return list(next(code_records(pipeline, [record], tuple(Modality)))["events"])
+
+
+@contextmanager
+def without(pipeline: Any, name: str) -> Iterator[None]:
+    """The coder with one named rule taken out."""
+    mp = pytest.MonkeyPatch()
+    try:
+        for module, attr in ((coder_module, "BEFORE_PLACE"), (coder_module, "AFTER_PLACE"), (coder_module, "LAST"),
+                             (modality_module, "RULES")):
+            rules = getattr(module, attr)
+            mp.setattr(module, attr, tuple(r for r in rules if r.__name__ != name))
+        lex = pipeline.coder.lex
+        mp.setattr(lex, "changes", tuple(c for c in lex.changes if c.name != name))
+        yield
+    finally:
+        mp.undo()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.rule for c in CASES])
+def test_rule_makes_its_case_right(pipeline: Any, case: Case) -> None:
+    events = coded(pipeline, case)
+    assert case.holds(events), events
+    with without(pipeline, case.rule):
+        assert not case.holds(coded(pipeline, case)), f"{case.rule} decides nothing here"
+
+
+def test_every_rule_has_a_case(pipeline: Any) -> None:
+    named = {r.__name__ for r in (*rules_module.BEFORE_PLACE, *rules_module.AFTER_PLACE, *rules_module.LAST,
+                                  *modality_module.RULES)} | {c.name for c in pipeline.coder.lex.changes}
+    assert named == {c.rule for c in CASES}
+
+
+def test_a_type_change_row_names_a_known_condition(pipeline: Any) -> None:
+    from diplomap.extract.retype import CONDITIONS
+
+    lex = pipeline.coder.lex
+    bad = replace(lex.changes[0], condition="no_such_test")
+    mp = pytest.MonkeyPatch()
+    mp.setattr(lex, "changes", (bad,))
+    try:
+        with pytest.raises(KeyError, match="no_such_test"):
+            coded(pipeline, CASES[-5])
+    finally:
+        mp.undo()
+    assert {c.condition for c in lex.changes} <= set(CONDITIONS)
