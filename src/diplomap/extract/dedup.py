@@ -22,7 +22,7 @@ def same_event(a: Event, b: Event, news: bool = False) -> bool:
     if {(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence) for ev in b.evidence}:
         # two triggers of one sentence were coded apart on purpose ("expelled ... and recalled"), unless a news
         # sentence tells one act twice ("a gun battle when gunmen stormed the village")
-        return news and same_sides and a.date == b.date
+        return news and same_sides and a.date == b.date and (a.mode == b.mode or not a.mode or not b.mode)
     if news and same_sides and len(sa) >= 2 and a.date and b.date and a.date.overlaps(b.date) and (
             _nested(a.date, b.date)):
         return True
@@ -103,10 +103,15 @@ def _combine(a: Event, b: Event) -> Event:
 
     narrower = b if rank(b) < rank(a) else a
     other = a if narrower is b else b
-    source = tuple(dict.fromkeys((*narrower.source, *other.source)))
-    # a state acting on itself stays so ("Pakistan arrested activists", told twice)
-    target = tuple(c for c in dict.fromkeys((*narrower.target, *other.target)) if c not in source) or (
-        narrower.target if set(narrower.target) == set(narrower.source) else ())
+    if set(a.actors) == set(b.actors):
+        # the same parties told twice: the telling that says who visited whom (or who hit whom) keeps its roles
+        told = narrower if narrower.target or not other.target else other
+        source, target = told.source, told.target
+    else:
+        source = tuple(dict.fromkeys((*narrower.source, *other.source)))
+        # a state acting on itself stays so ("Pakistan arrested activists", told twice)
+        target = tuple(c for c in dict.fromkeys((*narrower.target, *other.target)) if c not in source) or (
+            narrower.target if set(narrower.target) == set(narrower.source) else ())
     quantities: list[Quantity] = list(narrower.quantities)
     for q in other.quantities:
         if all(abs(q.value - k.value) > 1e-9 or q.unit != k.unit for k in quantities):
