@@ -397,18 +397,16 @@ def cmd_documents(args: argparse.Namespace) -> int:
         print("error: give --date YYYY-MM-DD or --title TITLE (or both)", file=sys.stderr)
         return 2
     with Project(args.db) as project:
-        store = project.store
         if action == "list":
-            for info in documents.document_infos(store):
-                print(f"{info.id[:12]}  {info.published or '-'!s:<10}  {info.fmt:<8} {info.sentences:>5} sentences "
-                      f"{info.events:>4} events  {info.title[:60]}  ({info.source})")
+            for info in documents.document_infos(project.store):
+                print(info.line())
             return 0
-        doc_id = documents.resolve(store, args.doc_id)
+        doc_id = documents.resolve(project.store, args.doc_id)
         if action == "show":
-            _show_document(store, doc_id)
+            print("\n".join(documents.describe(project.store, doc_id)))
         elif action == "set":
             if args.title is not None:
-                documents.set_title(store, doc_id, args.title)
+                documents.set_title(project.store, doc_id, args.title)
                 print(f"title of {doc_id[:12]} set")
             if args.date is not None:
                 n = project.reextract(doc_id, published=args.date)
@@ -417,22 +415,6 @@ def cmd_documents(args: argparse.Namespace) -> int:
             n = project.delete(doc_id)
             print(f"deleted {doc_id[:12]} and {n} events only it told; its corrections stay in the history")
     return 0
-
-
-def _show_document(store: Store, doc_id: str) -> None:
-    from diplomap.store.documents import document_infos
-
-    info = document_infos(store, doc_id)[0]
-    for label, value in (("id", info.id), ("title", info.title), ("source", info.source),
-                         ("published", info.published or "unknown"), ("publisher", info.publisher or "-"),
-                         ("format", info.fmt), ("ingested", info.ingested_at), ("text hash", info.content_hash),
-                         ("sentences", info.sentences), ("events", info.events)):
-        print(f"{label:<10} {value}")
-    query = EventQuery(doc_id=doc_id, modalities=tuple(Modality), min_actors=1, include_rejected=True)
-    for event in store.iter_events(query):
-        span = f"{event.date.start}..{event.date.end}" if event.date else "undated"
-        actors = ",".join(event.source) + (" -> " + ",".join(event.target) if event.target else "")
-        print(f"  {event.id}  {span:<22} {event.type:<9} {event.modality:<12} {actors}")
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

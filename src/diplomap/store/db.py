@@ -251,27 +251,11 @@ class Store:
             from diplomap.ingest.identity import Identity
 
             identity = Identity(row[0], row[1])
-        self._delete_extraction(doc.id)
+        from diplomap.store.documents import delete_extraction
+
+        delete_extraction(self, doc.id)
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
         return self._insert_document(doc, sentences, mentions, events, identity, row[2] if row else None)
-
-    def _delete_extraction(self, doc_id: str) -> None:
-        """Drop a document's sentences, mentions and evidence, and the events left without evidence; the
-        events that other documents tell too stay, counting one source less. Corrections stay (history)."""
-        told = [row[0] for row in self.conn.execute("SELECT DISTINCT event_id FROM evidence WHERE doc_id = ?",
-                                                    (doc_id,))]
-        self.conn.execute("DELETE FROM evidence WHERE doc_id = ?", (doc_id,))
-        self.conn.executemany(
-            "DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = ?)",
-            [(eid, eid) for eid in told],
-        )
-        self.conn.executemany(
-            "UPDATE events SET source_count = (SELECT COUNT(DISTINCT doc_id) FROM evidence v WHERE v.event_id = ?)"
-            " WHERE id = ?",
-            [(eid, eid) for eid in told],
-        )
-        self.conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
-        self.conn.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
 
     def documents(self) -> list[Document]:
         rows = self.conn.execute("SELECT * FROM documents ORDER BY ingested_at, id").fetchall()
@@ -316,7 +300,8 @@ class Store:
             return False
         self.upsert_entities(entities)
         with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('entities_digest', ?)", (digest,))
+            self.conn.execute("INSERT INTO meta (key, value) VALUES ('entities_digest', ?)"
+                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (digest,))
         return True
 
     def upsert_entities(self, entities: Iterable[Entity]) -> None:

@@ -15,8 +15,8 @@ from datetime import date
 from typing import Literal
 
 from diplomap.ingest.identity import Identity
-from diplomap.model import Document, Event, Mention, Sentence
-from diplomap.store.db import Store
+from diplomap.model import Document, Event, Mention, Modality, Sentence
+from diplomap.store.db import EventQuery, Store
 from diplomap.store.errors import StoreError
 
 Outcome = Literal["added", "replaced", "skipped"]
@@ -43,6 +43,11 @@ class DocumentInfo:
     content_hash: str
     sentences: int
     events: int  # events with evidence in it
+
+    def line(self) -> str:
+        """One line of a listing."""
+        return (f"{self.id[:12]}  {self.published or '-'!s:<10}  {self.fmt:<8} {self.sentences:>5} sentences "
+                f"{self.events:>4} events  {self.title[:60]}  ({self.source})")
 
 
 def stored_version(store: Store, identity: Identity) -> tuple[str, str] | None:
@@ -105,6 +110,21 @@ def document_infos(store: Store, doc_id: str | None = None) -> list[DocumentInfo
                          int(r[8]), int(r[9])) for r in rows]
 
 
+def describe(store: Store, doc_id: str) -> list[str]:
+    """A document's metadata, then one line per event it tells (every modality, rejected ones too)."""
+    info = document_infos(store, doc_id)[0]
+    lines = [f"{label:<10} {value}" for label, value in (
+        ("id", info.id), ("title", info.title), ("source", info.source), ("published", info.published or "unknown"),
+        ("publisher", info.publisher or "-"), ("format", info.fmt), ("ingested", info.ingested_at),
+        ("text hash", info.content_hash), ("sentences", info.sentences), ("events", info.events))]
+    query = EventQuery(doc_id=doc_id, modalities=tuple(Modality), min_actors=1, include_rejected=True)
+    for event in store.iter_events(query):
+        span = f"{event.date.start}..{event.date.end}" if event.date else "undated"
+        actors = ",".join(event.source) + (" -> " + ",".join(event.target) if event.target else "")
+        lines.append(f"  {event.id}  {span:<22} {event.type:<9} {event.modality:<12} {actors}")
+    return lines
+
+
 def set_title(store: Store, doc_id: str, title: str) -> None:
     title = " ".join(title.split())
     if not title:
@@ -113,15 +133,35 @@ def set_title(store: Store, doc_id: str, title: str) -> None:
         store.conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title, doc_id))
 
 
+def delete_extraction(store: Store, doc_id: str) -> None:
+    """Drop a document's sentences, mentions and evidence, and the events left without evidence; the
+    events that other documents tell too stay, counting one source less. Corrections stay (history).
+    The caller holds the transaction."""
+    told = [row[0] for row in store.conn.execute("SELECT DISTINCT event_id FROM evidence WHERE doc_id = ?",
+                                                (doc_id,))]
+    store.conn.execute("DELETE FROM evidence WHERE doc_id = ?", (doc_id,))
+    store.conn.executemany(
+        "DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = ?)",
+        [(eid, eid) for eid in told],
+    )
+    store.conn.executemany(
+        "UPDATE events SET source_count = (SELECT COUNT(DISTINCT doc_id) FROM evidence v WHERE v.event_id = ?)"
+        " WHERE id = ?",
+        [(eid, eid) for eid in told],
+    )
+    store.conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+    store.conn.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
+
+
 def delete_document(store: Store, doc_id: str) -> int:
     """Delete a document, its sentences, mentions and evidence, and the events only it told (events other
     documents tell too stay, one source less). Corrections stay in the history. Returns the events deleted."""
     with store.conn:
         before = int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
-        store._delete_extraction(doc_id)
+        delete_extraction(store, doc_id)
         store.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         return before - int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
 
 
-__all__ = ["DocumentInfo", "Saved", "delete_document", "document_infos", "resolve", "save_document", "set_title",
-           "stored_version"]
+__all__ = ["DocumentInfo", "Saved", "delete_document", "delete_extraction", "describe", "document_infos", "resolve",
+           "save_document", "set_title", "stored_version"]

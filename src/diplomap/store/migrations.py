@@ -270,5 +270,6 @@ def migrate(conn: sqlite3.Connection, schema: str) -> int:
     for version in range(found + 1, SCHEMA_VERSION + 1):
         with conn:
             MIGRATIONS[version](conn, schema)
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
+            conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(version),))
     return found
