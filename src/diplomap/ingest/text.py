@@ -16,7 +16,10 @@ _LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|>~])")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<![\w])_(?=\S)|(?<=\S)_(?![\w]))")
+# each alternative starts with its character, so the engine skips to the next * or _ (a lookbehind first
+# made it try every position): "_" not after a word character and before a non-space, or after a
+# non-space and not before a word character
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_(?<!\w_)(?=\S)|_(?<=\S_)(?!\w))")
 _SENTENCE_END = tuple('.!?:;"”’)]')
 # a line and its end, as str.splitlines(keepends=True) splits, one at a time rather than in a list
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])?")
