@@ -53,6 +53,7 @@ realnews: install
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/read_scaling.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm review-$(DEMO_COUNTRY)

@@ -33,3 +33,25 @@ def shared() -> Path:
     if not (SHARED / "eval" / "score.py").is_file():
         pytest.skip("../shared is not present (it is on developer machines and in CI)")
     return SHARED
+
+
+TIMESTAMPS = {"ingested_at", "created_at"}
+
+
+def table_rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, sorted, without timestamp columns: two databases with equal table_rows
+    hold the same data ("identical apart from timestamps and row order", issue #9). FTS5 indexes are
+    left out: they are rebuilt from the tables they index."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    out: dict[str, list[tuple[object, ...]]] = {}
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    for name in names:
+        if name.startswith(("sentences_fts", "sqlite_")):
+            continue
+        columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")') if r[1] not in TIMESTAMPS]
+        select = ", ".join(f'"{c}"' for c in columns)
+        out[name] = sorted(conn.execute(f'SELECT {select} FROM "{name}"').fetchall(), key=repr)
+    conn.close()
+    return out

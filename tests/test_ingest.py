@@ -66,11 +66,26 @@ def test_pdf_text_and_metadata() -> None:
     assert "Mercosur" in doc.text
 
 
-def test_same_bytes_same_id(tmp_path: Path) -> None:
+def test_identity_is_the_source_and_the_normalised_text(tmp_path: Path) -> None:
+    """Issue #9, finding 8: a BOM, CRLF or trailing whitespace make no new text; another path is another
+    source (a new document), and one path is one document id whatever its text."""
+    from diplomap.ingest import identify
+
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("Armenia and Azerbaijan met in May 2025.", encoding="utf-8")
     b.write_text("Armenia and Azerbaijan met in May 2025.", encoding="utf-8")
-    assert read_file(a).id == read_file(b).id
+    doc_a, doc_b = read_file(a), read_file(b)
+    assert doc_a.id != doc_b.id
+    assert identify(a, doc_a.raw).content_hash == identify(b, doc_b.raw).content_hash
+    for variant in (b"\xef\xbb\xbfArmenia and Azerbaijan met in May 2025.\n",
+                    b"Armenia and Azerbaijan met in May 2025.  \r\n\r\n"):
+        a.write_bytes(variant)
+        again = read_file(a)
+        assert again.id == doc_a.id and identify(a, again.raw) == identify(a, doc_a.raw)
+    a.write_text("Armenia and Azerbaijan met in June 2025.", encoding="utf-8")
+    changed = read_file(a)
+    assert changed.id == doc_a.id and identify(a, changed.raw).content_hash != identify(a, doc_a.raw).content_hash
+    assert read_file(tmp_path / "." / "a.txt").id == doc_a.id  # one file, however the path is written
 
 
 @pytest.mark.parametrize(
@@ -109,3 +124,17 @@ def test_a_date_inside_the_body_is_no_publication_date() -> None:
     assert find_publication_date(f"# Georgia in 2025\n\n## China\n\n{body}\n") is None
     assert find_publication_date(f"# Georgia in 2025\n\nDecember 2025\n\n{body}\n") == date(2025, 12, 31)
     assert find_publication_date(f"TBILISI, 12 May 2025 — {body}") == date(2025, 5, 12)
+
+
+def test_cleaning_is_linear_not_quadratic() -> None:
+    """Issue #9, finding 2: 1 MB of short paragraphs took 8-15 s (the text was rebuilt per paragraph)."""
+    import time
+
+    raw = "".join(f"Paragraph {i} of the report, broken over\na line and ending mid-sentence with the\n\n"
+                  for i in range(13_000))
+    assert len(raw) > 1_000_000
+    started = time.perf_counter()
+    cleaned = clean_text(raw)
+    assert time.perf_counter() - started < 5  # about 0.3 s; the quadratic cleaner took 10 s and more
+    assert cleaned.text.count("\n\n") == 1  # the rest continue into the next ("... with the")
+    assert raw[cleaned.raw_offset(len(cleaned.text) - 1)] == "e"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from diplomap import __version__
 from diplomap.model import CODED_MODALITIES, Modality
 from diplomap.store.db import EventQuery
+from diplomap.store.errors import StoreError
 
 if TYPE_CHECKING:
     from diplomap.store.db import Store
@@ -38,9 +39,12 @@ def _month_or_day(text: str, end: bool = False) -> date:
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+    if not 1000 <= day.year <= 9000:  # dates resolve around it: years far from it must still exist
+        raise argparse.ArgumentTypeError(f"not a publication date: {text!r} (a year from 1000 to 9000)")
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,8 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("ingest", help="ingest files (.txt .md .html .pdf) into the database",
-                       description="Read files, extract entities and events, store them. Ingesting a file again "
-                                   "adds nothing; a file that cannot be read is reported and the others still go in.")
+                       description="Read files, extract entities and events, store them. A file that cannot be "
+                                   "read is reported with what to do, and the others still go in; files over "
+                                   "200 MB are refused (split them). A document is its path (or URL) and its "
+                                   "text: ingesting it again adds nothing, and a changed file is extracted again "
+                                   "in place, keeping the corrections made to its events. Text files are UTF-8, "
+                                   "or UTF-16/32 with a byte-order mark.")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
     p.add_argument("--date", type=_day, help="publication date (YYYY-MM-DD) when the document does not say")
@@ -101,6 +109,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000)
+
+    p = sub.add_parser("documents", help="list, show, re-date, retitle or delete stored documents",
+                       description="The documents in the database. Ids may be shortened to their first "
+                                   "characters, as listed.")
+    p.add_argument("--db", default="diplomap.db", help=DB_HELP)
+    acts = p.add_subparsers(dest="action", metavar="ACTION")
+    a = acts.add_parser("list", help="one line per document: id, date, format, sentences, events, title, source")
+    a.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
+    a = acts.add_parser("show", help="a document's metadata and its events")
+    a.add_argument("doc_id", metavar="DOC_ID")
+    a.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
+    a = acts.add_parser("set", help="fix a document's publication date or title",
+                        description="Set the publication date (the document is extracted again: its dates "
+                                    "resolve against it; corrections are kept) or the title.")
+    a.add_argument("doc_id", metavar="DOC_ID")
+    a.add_argument("--date", type=_day, help="publication date, YYYY-MM-DD")
+    a.add_argument("--title", help="title")
+    a.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
+    a = acts.add_parser("delete", help="delete a document with its sentences, evidence and the events only it "
+                                       "tells (corrections stay in the history)")
+    a.add_argument("doc_id", metavar="DOC_ID")
+    a.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
 
     p = sub.add_parser("reextract", help="run extraction again on stored documents (corrections are kept)")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
@@ -161,10 +191,14 @@ def reference() -> str:
     parser = build_parser()
     parts = ["# diplomap command reference", "", "Generated from `--help` by `python -m diplomap.cli_reference`"
              " (a test checks it is current).", "", "```", parser.format_help().rstrip(), "```"]
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                parts += ["", f"## diplomap {name}", "", "```", sub.format_help().rstrip(), "```"]
+    def commands(prefix: str, parser: argparse.ArgumentParser) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    parts.extend(["", f"## {prefix} {name}", "", "```", sub.format_help().rstrip(), "```"])
+                    commands(f"{prefix} {name}", sub)
+
+    commands("diplomap", parser)
     return "\n".join(parts) + "\n"
 
 
@@ -177,6 +211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
     try:
         return int(handler(args))
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -192,6 +229,9 @@ def _query(all_: bool, **filters: Any) -> EventQuery:
 
 
 def _need_db(path: str) -> None:
+    from diplomap.store.errors import check_path
+
+    check_path(Path(path))  # a folder, a missing folder, a file that is no database: StoreError
     if not Path(path).exists():
         raise SystemExit(f"diplomap: no database at {path}; run 'diplomap ingest FILE --db {path}' first")
 
@@ -201,12 +241,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from diplomap.project import IngestResult, Project
 
     def report(result: IngestResult) -> None:
+        read_as = f" (read as {result.encoding})" if result.encoding else ""
         if result.status == "error":
             print(f"error: {result.error}", file=sys.stderr)
         elif result.status == "skipped":
             print(f"skipped {result.source}: already stored ({result.doc_id[:12]})")
         else:
-            print(f"added   {result.source}: {result.sentences} sentences, {result.events} events")
+            print(f"{result.status:<7} {result.source}{read_as}: {result.sentences} sentences, {result.events} events"
+                  + (" (re-extracted in place: the file changed)" if result.status == "updated" else ""))
+        for warning in result.warnings if result.status in ("added", "updated") else ():
+            print(f"warning: {result.source}: {warning}", file=sys.stderr)
 
     try:
         with Project(args.db, gazetteers=args.gazetteer, model=args.model) as project:
@@ -310,6 +354,10 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from diplomap.store.db import Store
+
+    _need_db(args.db)
+    Store(args.db).close()  # a damaged or foreign database: one line, before the server starts
     try:
         from diplomap.web.app import serve
     except ImportError:
@@ -336,6 +384,36 @@ def cmd_reextract(args: argparse.Namespace) -> int:
                 print(f"error: no document {doc_id} in {args.db}; list them with 'diplomap stats'", file=sys.stderr)
                 return 1
             print(f"re-extracted {doc_id[:12]}: {n} events")
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    from diplomap.project import Project
+    from diplomap.store import documents
+
+    _need_db(args.db)
+    action = args.action or "list"
+    if action == "set" and args.date is None and args.title is None:
+        print("error: give --date YYYY-MM-DD or --title TITLE (or both)", file=sys.stderr)
+        return 2
+    with Project(args.db) as project:
+        if action == "list":
+            for info in documents.document_infos(project.store):
+                print(info.line())
+            return 0
+        doc_id = documents.resolve(project.store, args.doc_id)
+        if action == "show":
+            print("\n".join(documents.describe(project.store, doc_id)))
+        elif action == "set":
+            if args.title is not None:
+                documents.set_title(project.store, doc_id, args.title)
+                print(f"title of {doc_id[:12]} set")
+            if args.date is not None:
+                n = project.reextract(doc_id, published=args.date)
+                print(f"date of {doc_id[:12]} set to {args.date}; re-extracted: {n} events")
+        elif action == "delete":
+            n = project.delete(doc_id)
+            print(f"deleted {doc_id[:12]} and {n} events only it told; its corrections stay in the history")
     return 0
 
 

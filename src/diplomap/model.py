@@ -66,7 +66,7 @@ class DateSpan:
 
 @dataclass(frozen=True)
 class Document:
-    """One ingested source. ``id`` is the sha256 of the raw bytes, so re-ingesting adds nothing."""
+    """One ingested source. ``id`` names the source (diplomap.ingest.identity): re-ingesting adds nothing."""
 
     id: str
     text: str  # clean text: the offsets of every sentence and evidence point into this
@@ -77,6 +77,7 @@ class Document:
     fmt: str = "text"  # text, markdown, html, pdf
     raw: str = ""  # the decoded original, before repair
     offset_map: tuple[tuple[int, int], ...] = ()  # (clean offset, raw offset) at each break in the map
+    encoding: str = ""  # what the file was read as (UTF-8, UTF-16 LE, ...) when read from one; not stored
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,10 @@ def find_dates(
                 earlier = [d for d in found if d.end <= m.start() and not d.relative and d.kind != "this"]
                 if earlier:
                     base = max(earlier, key=lambda d: d.end).span
-            resolved = _deictic(m, today) if kind == "deictic" else _resolve(kind, m, text, base, default_year)
+            try:
+                resolved = _deictic(m, today) if kind == "deictic" else _resolve(kind, m, text, base, default_year)
+            except (ValueError, OverflowError):  # "2500 years ago", "99999999999 days later": no such date (#9)
+                resolved = None
             if resolved is None:
                 continue
             span, relative = resolved

@@ -95,7 +95,8 @@ class Pipeline:
         layout = read_layout(doc.text, doc.source, self._known_place)
         text = layout.masked  # page furniture blanked: same offsets, no events from bylines or "Related"
         written = doc.published or layout.written  # the day the item was written, from the page if not given
-        paragraphs = [(m.start(), m.end()) for m in _paragraph_spans(text)]
+        paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(text)], text,
+                              min(self.nlp.max_length, MAX_PARAGRAPH))
         first = next((i for i, (s, e) in enumerate(paragraphs) if text[s:e].strip()), 0)
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
         # and an event the text dates by no year is left out: "on Monday" of an unknown year is no date)
@@ -270,6 +271,28 @@ def parse_record_date(value: object) -> date | None:
 
 def _paragraph_spans(text: str) -> list[re.Match[str]]:
     return list(re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text))
+
+
+# spaCy refuses a text over nlp.max_length (E088) and needs about 1 GB per 100,000 characters to parse
+# one: a longer paragraph (a PDF without line breaks, a scraped wall of text) is parsed in pieces (#9)
+MAX_PARAGRAPH = 100_000
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def _bounded(spans: Sequence[tuple[int, int]], text: str, limit: int) -> list[tuple[int, int]]:
+    """The paragraphs, each one longer than ``limit`` cut after its last sentence end (else space) that
+    keeps a piece within it."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > limit:
+            window = text[start:start + limit]
+            cut = max((m.end() for m in _SENTENCE_BREAK.finditer(window)), default=0)
+            if cut < limit // 2:
+                cut = max(window.rfind(" "), window.rfind("\n")) + 1 or limit
+            out.append((start, start + cut))
+            start += cut
+        out.append((start, end))
+    return out
 
 
 def _is_heading(text: str) -> bool:

@@ -5,25 +5,52 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from typing import Any
 
-from diplomap.ingest.errors import IngestError
+from diplomap.ingest.errors import IngestError, quiet
 
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})(\d{2})")
 
 
+def _pypdf_failures() -> tuple[type[BaseException], ...]:
+    """What pypdf raises on a damaged file (found by mutating a valid PDF, #9): its own errors
+    (PyPdfError: PdfReadError, PdfStreamError, LimitReachedError, ...; DeprecationError and DependencyError
+    stand apart), NotImplementedError for a filter it does not know, and, where its parser trusts the file's
+    structure, the built-in errors of code handed the wrong kind of object. Each of these, raised while pypdf
+    reads a file, means the file is damaged; any other exception is a bug and is not caught."""
+    from pypdf.errors import DependencyError, DeprecationError, PyPdfError
+
+    return (PyPdfError, DeprecationError, DependencyError, NotImplementedError, ValueError, KeyError, TypeError,
+            AttributeError, IndexError, AssertionError, ZeroDivisionError, OverflowError, RecursionError, OSError)
+
+
 def read_pdf(data: bytes, source: str) -> tuple[str, str, date | None]:
     """Return (text, title, creation date) of a PDF."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     if not data.startswith(b"%PDF"):
         raise IngestError(f"{source}: not a PDF (no %PDF header); check the file or its extension")
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise IngestError(f"{source}: corrupt or unreadable PDF ({exc}); re-export or re-download it") from None
+    with quiet("pypdf"):
+        try:
+            pages, title, created = _read(data, source)
+        except _pypdf_failures() as exc:
+            reason = " ".join(str(exc).split())[:120] or type(exc).__name__
+            raise IngestError(f"{source}: corrupt or unreadable PDF ({reason}); re-export or re-download it") from None
+    return "\n\n".join(pages), title, created
+
+
+def _read(data: bytes, source: str) -> tuple[list[str], str, date | None]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PdfReadError
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        try:
+            opened = bool(reader.decrypt(""))  # many PDFs are encrypted with an empty password, to set permissions
+        except (PdfReadError, DependencyError, NotImplementedError):
+            opened = False
+        if not opened:
+            raise IngestError(f"{source}: encrypted PDF; remove its password first (e.g. qpdf --decrypt)")
+    pages = [page.extract_text() or "" for page in reader.pages]
+    info: Any = reader.metadata
     title = str(info.title) if info and info.title else ""
     created = None
     if info:
@@ -34,4 +61,4 @@ def read_pdf(data: bytes, source: str) -> tuple[str, str, date | None]:
                 created = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 created = None
-    return "\n\n".join(pages), title, created
+    return pages, title, created

@@ -9,27 +9,65 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|>~])")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<![\w])_(?=\S)|(?<=\S)_(?![\w]))")
+# each alternative starts with its character, so the engine skips to the next * or _ (a lookbehind first
+# made it try every position): "_" not after a word character and before a non-space, or after a
+# non-space and not before a word character
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_(?<!\w_)(?=\S)|_(?<=\S_)(?!\w))")
 _SENTENCE_END = tuple('.!?:;"”’)]')
+# a line and its end, as str.splitlines(keepends=True) splits, one at a time rather than in a list
+_LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])?")
 
 
 @dataclass
 class _Piece:
-    """Clean characters and, for each, the raw offset it came from."""
+    """Clean text as chunks: the characters of ``texts[i]`` come from consecutive raw offsets, starting at
+    ``raws[i]``. Chunks, not characters, so that reading is linear in time and small in memory (#9): a
+    line becomes a chunk or a few, joining appends to lists, and only the end of a piece is ever read."""
 
-    chars: list[str]
-    offsets: list[int]
+    texts: list[str] = field(default_factory=list)
+    raws: list[int] = field(default_factory=list)
+    length: int = 0
 
     @property
     def text(self) -> str:
-        return "".join(self.chars)
+        return "".join(self.texts)
+
+    def append(self, text: str, raw: int) -> None:
+        if text:
+            self.texts.append(text)
+            self.raws.append(raw)
+            self.length += len(text)
+
+    def extend(self, other: _Piece) -> None:
+        self.texts += other.texts
+        self.raws += other.raws
+        self.length += other.length
+
+    def tail(self, n: int) -> str:
+        """The last ``n`` characters (fewer when the piece is shorter)."""
+        parts: list[str] = []
+        need = n
+        for chunk in reversed(self.texts):
+            if need <= 0:
+                break
+            parts.append(chunk[-need:])
+            need -= len(parts[-1])
+        return "".join(reversed(parts))
+
+    def pop(self) -> None:
+        """Drop the last character."""
+        self.texts[-1] = self.texts[-1][:-1]
+        self.length -= 1
+        if not self.texts[-1]:
+            self.texts.pop()
+            self.raws.pop()
 
 
 @dataclass(frozen=True)
@@ -56,48 +94,55 @@ def raw_offset(offset_map: Sequence[tuple[int, int]], clean: int) -> int:
 
 def _inline(line: str, base: int, markdown: bool) -> _Piece:
     """Strip inline Markdown from one line, keeping each kept character's raw offset."""
-    keep = [True] * len(line)
-    replace: dict[int, str] = {}
+    drop: list[tuple[int, int]] = []  # raw spans of the line to leave out
+    # each pattern only where its first character occurs: most lines have no markup to look for
+    escapes = "\\" in line
     if markdown:
-        for m in _LINK.finditer(line):
-            # keep the link text, drop the brackets and the target
-            for i in range(m.start(), m.end()):
-                keep[i] = False
-            for i in range(m.start(1), m.end(1)):
-                keep[i] = True
-        for m in _ESCAPE.finditer(line):
-            keep[m.start()] = False
-        for m in _EMPHASIS.finditer(line):
-            if m.start() > 0 and line[m.start() - 1] == "\\":
-                continue
-            for i in range(m.start(), m.end()):
-                keep[i] = False
-    else:
-        for m in _ESCAPE.finditer(line):
-            if m.group(1) == "$":
-                keep[m.start()] = False
-    for i, ch in enumerate(line):
-        if ch == "\t":
-            replace[i] = " "
-    chars = [replace.get(i, ch) for i, ch in enumerate(line) if keep[i]]
-    offsets = [base + i for i in range(len(line)) if keep[i]]
-    return _Piece(chars, offsets)
+        if "](" in line:
+            for m in _LINK.finditer(line):
+                # keep the link text, drop the brackets and the target
+                drop += [(m.start(), m.start(1)), (m.end(1), m.end())]
+        if escapes:
+            drop += [(m.start(), m.start() + 1) for m in _ESCAPE.finditer(line)]
+        if "*" in line or "_" in line:
+            drop += [(m.start(), m.end()) for m in _EMPHASIS.finditer(line)
+                     if not (m.start() > 0 and line[m.start() - 1] == "\\")]
+    elif escapes:
+        drop += [(m.start(), m.start() + 1) for m in _ESCAPE.finditer(line) if m.group(1) == "$"]
+    piece = _Piece()
+    kept = 0
+    for start, end in sorted(drop):
+        if start > kept:
+            piece.append(line[kept:start].replace("\t", " "), base + kept)
+        kept = max(kept, end)
+    piece.append(line[kept:].replace("\t", " "), base + kept)
+    return piece
 
 
 def _strip_edges(piece: _Piece) -> _Piece:
-    text = piece.text
-    lead = len(text) - len(text.lstrip())
-    trail = len(text.rstrip())
-    return _Piece(piece.chars[lead:trail], piece.offsets[lead:trail])
+    """The piece without leading and trailing whitespace."""
+    texts, raws = list(piece.texts), list(piece.raws)
+    while texts and not texts[0].strip():
+        del texts[0], raws[0]
+    if texts:
+        text = texts[0].lstrip()
+        raws[0] += len(texts[0]) - len(text)
+        texts[0] = text
+    while texts and not texts[-1].strip():
+        del texts[-1], raws[-1]
+    if texts:
+        texts[-1] = texts[-1].rstrip()
+    return _Piece(texts, raws, sum(map(len, texts)))
 
 
 def clean_text(raw: str, markdown: bool = True) -> CleanText:
     """Repair extracted text: join paragraphs broken by page breaks, undo hyphenation, drop markup."""
     blocks: list[tuple[_Piece, str | None]] = []  # (piece, heading text if a heading)
     current: _Piece | None = None
-    pos = 0
-    for line in raw.splitlines(keepends=True):
-        base, pos = pos, pos + len(line)
+    for found in _LINE.finditer(raw):
+        line, base = found.group(), found.start()
+        if not line:
+            continue  # the empty match at the end
         body = line.rstrip("\r\n")
         if not body.strip() or (markdown and _RULE.match(body)):
             if current is not None:
@@ -110,7 +155,7 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
             lm = _LIST.match(body)
             skip = lm.end() if lm else 0
         piece = _strip_edges(_inline(body[skip:], base + skip, markdown))
-        if not piece.chars:
+        if not piece.length:
             continue
         if heading:
             if current is not None:
@@ -125,56 +170,64 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
     if current is not None:
         blocks.append((current, None))
 
-    out = _Piece([], [])
+    out = _Piece()
     headings: list[tuple[int, str]] = []
     prev_heading = True
     for piece, title in blocks:
-        if out.chars:
-            if title is None and not prev_heading and _continues(out.text, piece.text):
+        if out.length:
+            if title is None and not prev_heading and _continues(out, piece):
                 _join(out, piece)
                 continue
-            out.chars += ["\n", "\n"]
-            out.offsets += [piece.offsets[0] - 1, piece.offsets[0] - 1]
+            out.append("\n", piece.raws[0] - 1)
+            out.append("\n", piece.raws[0] - 1)
         if title is not None:
-            headings.append((len(out.chars), title))
-        out.chars += piece.chars
-        out.offsets += piece.offsets
+            headings.append((out.length, title))
+        out.extend(piece)
         prev_heading = title is not None
-    return CleanText(out.text, _compress(out.offsets), tuple(headings))
+    return CleanText(out.text, _compress(out), tuple(headings))
 
 
 _JOINERS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as",
             "that", "which", "who", "between", "into", "its", "their", "his", "her", "this", "these", "than", "via"}
+# the end of a paragraph that _continues reads: longer than any joiner, and than 80, the length it compares
+_TAIL = 100
 
 
-def _continues(before: str, after: str) -> bool:
+def _continues(before: _Piece, after: _Piece) -> bool:
     """A paragraph that stops mid-sentence continues in the next one: the next starts in lower case,
     or this one ends on a word that cannot end a sentence ("the status of" / "Project of ...")."""
-    tail = before.rstrip()
+    window = before.tail(_TAIL)
+    tail = window.rstrip()
+    if not tail and before.length > len(window):  # pieces end stripped, so never; but be exact
+        window = before.text
+        tail = window.rstrip()
     if not tail or tail.endswith(_SENTENCE_END):
         return False
-    last = tail.split()[-1]
-    return after[:1].islower() or (len(tail) > 80 and last in _JOINERS)
+    length = before.length - (len(window) - len(tail))
+    last = tail.split()[-1]  # cut short only when longer than the window: no joiner then either
+    return after.texts[0][:1].islower() or (length > 80 and last in _JOINERS)
 
 
 def _join(left: _Piece, right: _Piece) -> None:
     """Append right to left with one space, or with none when a word was hyphenated across."""
-    text = left.text
-    if len(text) >= 2 and text.endswith("-") and text[-2].isalpha() and right.chars and right.chars[0].islower():
-        left.chars.pop()
-        left.offsets.pop()
+    text = left.tail(2)
+    if len(text) >= 2 and text.endswith("-") and text[-2].isalpha() and right.length and right.texts[0][0].islower():
+        left.pop()
     elif len(text) >= 2 and text.endswith("-") and text[-2].isalnum():
         pass  # a compound split at a line end ("Kars-" / "Igdir") keeps its hyphen, gains no space
     else:
-        left.chars.append(" ")
-        left.offsets.append(right.offsets[0] - 1)
-    left.chars += right.chars
-    left.offsets += right.offsets
+        left.append(" ", right.raws[0] - 1)
+    left.extend(right)
 
 
-def _compress(offsets: list[int]) -> tuple[tuple[int, int], ...]:
+def _compress(piece: _Piece) -> tuple[tuple[int, int], ...]:
+    """(clean offset, raw offset) wherever a chunk does not continue the raw run of the one before."""
     pairs: list[tuple[int, int]] = []
-    for i, r in enumerate(offsets):
-        if not pairs or r != offsets[i - 1] + 1:
-            pairs.append((i, r))
+    clean = 0
+    follows: int | None = None  # the raw offset that would continue the run
+    for text, raw in zip(piece.texts, piece.raws, strict=True):
+        if raw != follows:
+            pairs.append((clean, raw))
+        clean += len(text)
+        follows = raw + len(text)
     return tuple(pairs)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diplomap.model import (
     DEFAULT_MODALITIES,
@@ -25,7 +26,15 @@ from diplomap.model import (
     Quantity,
     Sentence,
 )
-from diplomap.store.migrations import SCHEMA_VERSION, migrate
+from diplomap.store.errors import StoreError, check_path, open_problem
+from diplomap.store.ids import event_ids
+from diplomap.store.migrations import SCHEMA_VERSION, migrate, refuse_foreign
+
+if TYPE_CHECKING:
+    from diplomap.ingest.identity import Identity
+
+# another process writing (an ingest next to this one) holds the lock for one document's transaction
+BUSY_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
@@ -58,25 +67,33 @@ class Stats:
     events_by_type: dict[str, int]
 
 
-def event_id(event: Event) -> str:
-    """A stable id from the first evidence: the same sentence coded again gets the same id."""
-    ev = event.evidence[0]
-    key = f"{ev.doc_id}:{ev.start}:{ev.end}:{event.type}:{event.trigger}"
-    return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:16]
-
-
 class Store:
     """All reads and writes of the database go through here."""
 
     def __init__(self, path: str | Path = ":memory:") -> None:
+        """Open (or create) the database; StoreError, naming the file and the fix, when it cannot be."""
         self.path = str(path)
-        self.conn = sqlite3.connect(self.path, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
-            self.conn.execute("PRAGMA journal_mode = WAL")
-        schema = resources.files("diplomap.store").joinpath("schema.sql").read_text(encoding="utf-8")
-        migrate(self.conn, schema)
+            check_path(Path(self.path))
+        try:
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_TIMEOUT)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc}); check the path and its permissions"
+                             ) from None
+        try:
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            refuse_foreign(self.conn)  # before WAL mode, which another program's file would keep
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            schema = resources.files("diplomap.store").joinpath("schema.sql").read_text(encoding="utf-8")
+            migrate(self.conn, schema)
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(f"{self.path}: {open_problem(exc)}") from None
+        except StoreError as exc:
+            self.conn.close()
+            raise StoreError(f"{self.path}: {exc}") from None
 
     def close(self) -> None:
         self.conn.close()
@@ -113,15 +130,21 @@ class Store:
             return self._insert_document(doc, sentences, mentions, events)
 
     def _insert_document(
-        self, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention], events: Sequence[Event]
+        self, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention], events: Sequence[Event],
+        identity: Identity | None = None, ingested_at: str | None = None,
     ) -> list[str]:
+        if identity is None:
+            from diplomap.ingest.identity import identify
+
+            identity = identify(doc.source, doc.raw or doc.text)
         self.conn.execute(
             "INSERT INTO documents (id, title, source, published, publisher, fmt, text, raw, offset_map,"
-            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " ingested_at, source_key, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.id, doc.title, doc.source, doc.published.isoformat() if doc.published else None,
                 doc.publisher, doc.fmt, doc.text, doc.raw, json.dumps(doc.offset_map),
-                datetime.now(UTC).isoformat(timespec="seconds"),
+                ingested_at or datetime.now(UTC).isoformat(timespec="seconds"), identity.source,
+                identity.content_hash,
             ),
         )
         self.conn.executemany(
@@ -133,10 +156,17 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(m.doc_id, m.sentence, m.start, m.end, m.text, m.entity_id, m.label) for m in mentions],
         )
-        return [self._write_event(event) for event in events]
+        ids = event_ids(events, sentences)
+        if len(set(ids)) < len(ids):  # only ids set by the caller can repeat: that is a bug, not a merge
+            twice = sorted({eid for eid in ids if ids.count(eid) > 1})
+            raise ValueError(f"events of document {doc.id} share the ids {', '.join(twice)}")
+        return [self._write_event(event, eid) for event, eid in zip(events, ids, strict=True)]
 
-    def _write_event(self, event: Event) -> str:
+    def _write_event(self, event: Event, eid: str) -> str:
         existing = self._find_same_event(event)
+        if existing is None and self.conn.execute("SELECT 1 FROM events WHERE id = ?", (eid,)).fetchone():
+            # re-extraction: the event this document told before, kept since another document tells it too
+            existing = eid
         if existing is not None:
             self._add_evidence(existing, event.evidence)
             self.conn.execute(
@@ -145,10 +175,9 @@ class Store:
                 (existing, existing),
             )
             return existing
-        eid = event.id or event_id(event)
         span, loc = event.date, event.location
         self.conn.execute(
-            "INSERT OR REPLACE INTO events (id, type, mode, modality, start, \"end\", precision, date_text, location,"
+            "INSERT INTO events (id, type, mode, modality, start, \"end\", precision, date_text, location,"
             " lat, lon, location_country, trigger, summary, headline, source_count) VALUES"
             " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
             (
@@ -200,26 +229,33 @@ class Store:
         return None
 
     def replace_extraction(
-        self, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention], events: Sequence[Event]
+        self, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention], events: Sequence[Event],
+        identity: Identity | None = None,
     ) -> list[str]:
         """Re-extraction of a stored document: drop what was extracted from it and store the new result.
 
         Events keep their ids when the same sentence yields the same trigger again, so corrections
-        keyed by event id (see diplomap.store.corrections) can be applied again afterwards.
+        keyed by event id (see diplomap.store.corrections) can be applied again afterwards. The document
+        keeps its identity unless ``identity`` gives a new one (its text changed at the same source).
         """
         with self.conn:
-            self.conn.execute("DELETE FROM evidence WHERE doc_id = ?", (doc.id,))
-            self.conn.execute(
-                "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = events.id)"
-            )
-            self.conn.execute(
-                "UPDATE events SET source_count = (SELECT COUNT(DISTINCT doc_id) FROM evidence v"
-                " WHERE v.event_id = events.id)"
-            )
-            self.conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.id,))
-            self.conn.execute("DELETE FROM sentences WHERE doc_id = ?", (doc.id,))
-            self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
-            return self._insert_document(doc, sentences, mentions, events)
+            return self._replace_document(doc, sentences, mentions, events, identity)
+
+    def _replace_document(
+        self, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention], events: Sequence[Event],
+        identity: Identity | None,
+    ) -> list[str]:
+        row = self.conn.execute("SELECT source_key, content_hash, ingested_at FROM documents WHERE id = ?",
+                                (doc.id,)).fetchone()
+        if identity is None and row is not None:
+            from diplomap.ingest.identity import Identity
+
+            identity = Identity(row[0], row[1])
+        from diplomap.store.documents import delete_extraction
+
+        delete_extraction(self, doc.id)
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+        return self._insert_document(doc, sentences, mentions, events, identity, row[2] if row else None)
 
     def documents(self) -> list[Document]:
         rows = self.conn.execute("SELECT * FROM documents ORDER BY ingested_at, id").fetchall()
@@ -264,15 +300,17 @@ class Store:
             return False
         self.upsert_entities(entities)
         with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('entities_digest', ?)", (digest,))
+            self.conn.execute("INSERT INTO meta (key, value) VALUES ('entities_digest', ?)"
+                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (digest,))
         return True
 
     def upsert_entities(self, entities: Iterable[Entity]) -> None:
         with self.conn:
             for ent in entities:
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO entities (id, kind, name, code, qid, lat, lon)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO entities (id, kind, name, code, qid, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
+                    " code = excluded.code, qid = excluded.qid, lat = excluded.lat, lon = excluded.lon",
                     (ent.id, ent.kind, ent.name, ent.code, ent.qid, ent.lat, ent.lon),
                 )
                 self.conn.executemany(
@@ -426,7 +464,8 @@ def _event_sql(query: EventQuery, count: bool = False) -> tuple[str, list[object
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     if count:
         return "SELECT COUNT(*) FROM events e" + clause, args
-    sql = "SELECT e.* FROM events e" + clause + " ORDER BY e.start IS NULL, e.start, e.id"
+    # on one day, in the order stored: the order the text tells them, whatever ids they hash to
+    sql = "SELECT e.* FROM events e" + clause + " ORDER BY e.start IS NULL, e.start, e.rowid"
     if query.limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [query.limit, query.offset]
@@ -457,3 +496,4 @@ def _document(row: sqlite3.Row) -> Document:
         raw=row["raw"],
         offset_map=tuple((int(pair[0]), int(pair[1])) for pair in json.loads(row["offset_map"])),
     )
+

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 6
+from diplomap.store.errors import StoreError
+
+SCHEMA_VERSION = 7
 
 # The FTS5 tables and their arguments. content="..." is in double quotes, the form Datasette detects
 # as the full-text search of the content table; it reads content='...' as none (#14).
@@ -172,22 +175,101 @@ def _headline(conn: sqlite3.Connection, schema: str) -> None:
         conn.execute("ALTER TABLE events ADD COLUMN headline TEXT NOT NULL DEFAULT ''")
 
 
+def _identity(conn: sqlite3.Connection, schema: str) -> None:
+    """Document identity and event ids that survive edits (#9).
+
+    documents gains source_key (the canonical source) and content_hash (of the normalised text), see
+    diplomap.ingest.identity; they are filled from each document's source and raw text. A relative path
+    is taken from the folder diplomap runs in, as ingest takes it. Documents keep their ids (the sha256
+    of the bytes first read); documents ingested from now on are named by their source. Where an old
+    database holds two versions of one source, ingest takes the latest as the document.
+
+    Event ids were keyed on the character offsets of the first evidence; they are now keyed on its
+    sentence's text (diplomap.store.ids), so that an edit earlier in a text leaves the ids after it alone.
+    Each event whose id is the old key of its first evidence gets the new key, everywhere it is used,
+    corrections included; an event whose old key cannot be rebuilt keeps its id.
+    """
+    from diplomap.ingest.identity import identify
+
+    if not conn.in_transaction:
+        conn.execute("BEGIN")  # the columns, their values and the new ids: all or nothing
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    for name in ("source_key", "content_hash"):
+        if name not in columns:
+            conn.execute(f"ALTER TABLE documents ADD COLUMN {name} TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX IF NOT EXISTS documents_source_key ON documents(source_key)")
+    rows = conn.execute("SELECT id, source, raw, text FROM documents").fetchall()
+    for doc_id, source, raw, text in rows:
+        identity = identify(source, raw or text)
+        conn.execute("UPDATE documents SET source_key = ?, content_hash = ? WHERE id = ?",
+                     (identity.source, identity.content_hash, doc_id))
+    _rekey_events(conn)
+
+
+def _rekey_events(conn: sqlite3.Connection) -> None:
+    from diplomap.store.ids import event_key
+
+    rows = conn.execute(
+        "SELECT e.id, e.type, e.trigger, v.doc_id, v.sentence, v.start, v.\"end\", v.quote,"
+        " (SELECT c.old_value FROM corrections c WHERE c.event_id = e.id AND c.field = 'type' ORDER BY c.id"
+        "  LIMIT 1)"
+        " FROM events e JOIN evidence v ON v.id = (SELECT MIN(w.id) FROM evidence w WHERE w.event_id = e.id)"
+        " ORDER BY v.doc_id"
+    ).fetchall()
+    used = {row[0] for row in rows}
+    renames: list[tuple[str, str]] = []
+    occurrence: dict[int, int] = {}
+    seen: dict[str, int] = {}
+    current = None
+    for eid, type_, trigger, doc_id, sentence, start, end, quote, first_type in rows:
+        if doc_id != current:
+            current, occurrence, seen = doc_id, {}, {}
+            for idx, text in conn.execute("SELECT idx, text FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,)):
+                occurrence[idx] = seen.get(text, 0)
+                seen[text] = occurrence[idx] + 1
+        extracted = first_type or type_  # a corrected type: the key holds the type first extracted
+        if eid != _old_key(doc_id, start, end, extracted, trigger):
+            continue
+        new = event_key(doc_id, quote, occurrence.get(sentence, 0), extracted, trigger)
+        if new != eid and new not in used:
+            renames.append((new, eid))
+            used.add(new)
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # children follow their event within the transaction
+    for table, column in (("events", "id"), ("event_actors", "event_id"), ("quantities", "event_id"),
+                          ("evidence", "event_id"), ("corrections", "event_id")):
+        conn.executemany(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", renames)
+
+
+def _old_key(doc_id: str, start: int, end: int, type_: str, trigger: str) -> str:
+    """An event id as schema versions 1-4 made it."""
+    return "ev_" + hashlib.sha1(f"{doc_id}:{start}:{end}:{type_}:{trigger}".encode()).hexdigest()[:16]
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline,
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline, 7: _identity,
 }
+
+
+def refuse_foreign(conn: sqlite3.Connection) -> None:
+    """StoreError for a SQLite database that some other program made: diplomap adds no tables to it."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "meta" not in tables:
+        raise StoreError("a SQLite database, but not a diplomap one; give a diplomap database or a new file name")
 
 
 def migrate(conn: sqlite3.Connection, schema: str) -> int:
     """Bring the database up to SCHEMA_VERSION; returns the version it found."""
+    refuse_foreign(conn)
     conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     found = int(row[0]) if row else 0
     if found > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"database schema version {found} is newer than this diplomap ({SCHEMA_VERSION}): upgrade diplomap"
+        raise StoreError(
+            f"database schema version {found} is newer than this diplomap ({SCHEMA_VERSION}); upgrade diplomap"
         )
     for version in range(found + 1, SCHEMA_VERSION + 1):
         with conn:
             MIGRATIONS[version](conn, schema)
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
+            conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(version),))
     return found
