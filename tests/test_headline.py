@@ -24,7 +24,7 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
      "CONSULT", r"^Narendra Modi met .*Xi Jinping in Tianjin$"),
     ("On 13 March 2025, a treaty on border demarcation was signed by the presidents of Kyrgyzstan and Tajikistan.",
      "AGREE", r"^Kyrgyzstan and Tajikistan signed a treaty on border demarcation"),
-    ("On 9 May 2025, Japan did not sign the fisheries agreement with South Korea.", "AGREE",
+    ("On 9 May 2025, Japan did not sign the fisheries agreement with South Korea.", "REJECT",
      r"^Japan did not sign the fisheries agreement with South Korea$"),
 ])
 def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str, expected: str) -> None:
