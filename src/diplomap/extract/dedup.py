@@ -18,13 +18,20 @@ def same_event(a: Event, b: Event, news: bool = False) -> bool:
     # who did it to whom: "Iran struck Israel" and "Israel struck Iran" the same day are two strikes; an agreement
     # or a meeting is the same whichever side the text names first
     same_sides = sa == sb and (a.type in _UNDIRECTED or (set(a.source), set(a.target)) == (set(b.source),
-                                                                                        set(b.target)))
+                                                                                        set(b.target))
+                               or _undirected_telling(a) or _undirected_telling(b))
     if {(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence) for ev in b.evidence}:
         # two triggers of one sentence were coded apart on purpose ("expelled ... and recalled"), unless a news
         # sentence tells one act twice ("a gun battle when gunmen stormed the village")
         return news and same_sides and a.date == b.date and (a.mode == b.mode or not a.mode or not b.mode)
     if news and same_sides and len(sa) >= 2 and a.date and b.date and a.date.overlaps(b.date) and (
             _nested(a.date, b.date)):
+        return True
+    if news and a.date and b.date and a.date.overlaps(b.date) and _nested(a.date, b.date) and (
+            (not a.source and sa <= sb) or (not b.source and sb <= sa)
+            or (a.type == "CONSULT" and len(sa & sb) >= 2 and (a.date.days == 1 or b.date.days == 1))):
+        # "two were killed" after "gunmen stormed the village": the same attack told without its author; "the
+        # meeting" and "Maduro and Ali met" the same day, one naming more of who was there
         return True
     shared = len(sa & sb)
     if shared < 2 and not (sa == sb and shared == 1):
@@ -42,6 +49,11 @@ def same_event(a: Event, b: Event, news: bool = False) -> bool:
 
 # types whose parties act together, whichever the text names first
 _UNDIRECTED = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _undirected_telling(event: Event) -> bool:
+    """Told as all parties acting, none on the receiving side ("a gun battle between gunmen and police")."""
+    return not event.target and len(event.source) >= 2
 
 
 def _same_meeting(a: Event, b: Event) -> bool:

@@ -205,6 +205,8 @@ def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
     head = clause_head(trig)
     if ctx.narrative or not span.inherited or head.tag_ != "VBN":
         return None
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING | {"confirm", "report"}:
+        return None  # "said the two sides had agreed": the tense of reported speech, the news of the day
     had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in (*head.children, *finite_verb(head).children))
     return Modality.BACKGROUND if had else None
 

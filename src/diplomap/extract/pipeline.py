@@ -146,6 +146,10 @@ class Pipeline:
                 ]
                 sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo)
                 mentions.extend(sent_mentions)
+                if layout.dateline is not None:
+                    # "MEXICO CITY, Mexico – Venezuela and Guyana agreed": where it was filed from, not who acted
+                    sent_mentions = [m for m in sent_mentions
+                                     if not (layout.dateline.start <= m.start < layout.dateline.end)]
                 mentions.extend(self._states_in_names(sent_mentions))
                 last_igo = next((m for m in reversed(sent_mentions) if self._names_igo(m)), last_igo)
                 # a day or month without a year belongs to the year the document reports on
