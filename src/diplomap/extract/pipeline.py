@@ -397,8 +397,8 @@ def _guess_year(text: str, news: bool = False) -> int:
     """The year a text without a date reports on, or 0 when nothing says (never the year it is read in).
 
     A review: the year its head names most. A news item: the year in which the weekday and day it tells agree
-    ("on Wednesday (January 15)": 2025 in an item that names 2023 as background), the first such year from the
-    latest year it names, else the latest up to this year; the background years it names are no guide alone.
+    ("on Wednesday (January 15)": 2025 in an item that names 2023 as background), the latest such year up to this
+    one and not before the latest year it names; the background years it names are no guide alone.
     """
     years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
     if not news:
@@ -408,10 +408,10 @@ def _guess_year(text: str, news: bool = False) -> int:
         weekday = WEEKDAYS.index(found.group(1).lower())
         month = MONTHS[(found.group(2) or found.group(5)).lower()]
         day = int(found.group(3) or found.group(4))
-        fits = [y for y in range(this_year - 30, this_year + 1) if _weekday_of(y, month, day) == weekday]
-        after = [y for y in fits if years and y >= max(years)]
-        if after or fits:
-            return after[0] if after else fits[-1]
+        fits = [y for y in range(this_year - 30, this_year + 1) if _weekday_of(y, month, day) == weekday
+                and (not years or y >= max(years))]
+        if fits:
+            return fits[-1]  # the latest that fits: the news one reads is mostly recent
     return 0
 
 

@@ -34,8 +34,9 @@ class State:
     qid: str = ""
 
 
-# organisations that are actors in their own right, never their state's: Hamas is not Palestine
-SELF_ACTING = ("armed_group", "territory")
+# organisations that are actors in their own right, never their state's: Hamas is not Palestine, ExxonMobil is
+# not the United States (a state company, SOCAR or Gazprom, acts for its state)
+SELF_ACTING = ("armed_group", "territory", "private_company")
 
 
 @dataclass(frozen=True)
