@@ -185,3 +185,28 @@ def test_a_second_verb_is_as_planned_as_the_first(pipeline: Any) -> None:
     ev = coded(pipeline, "Iran and Saudi Arabia agreed on 10 March 2023 to re-establish and restore their diplomatic "
                          "ties.", "2023-03-11")
     assert not [e for e in ev if e["type"] == "SUPPORT"], ev  # restoring ties is what they agreed to do
+
+
+def test_what_is_dated_after_the_writing_day_was_not_done_yet(pipeline: Any) -> None:
+    ev = coded(pipeline, "The withdrawal of Mali, Niger and Burkina Faso from ECOWAS takes effect on 29 January 2025.",
+               "2024-02-18")
+    assert not [e for e in ev if e["type"] == "SANCTION"], ev
+
+
+def test_a_relative_clause_in_the_present_perfect_points_back(pipeline: Any) -> None:
+    ev = coded(pipeline, "ECOWAS said on 18 February 2024 it is open to dialogue with the countries that have "
+                         "announced their withdrawal from the bloc.", "2024-02-18")
+    assert not [e for e in ev if e["type"] == "SANCTION"], ev
+
+
+def test_releasing_a_communique_is_no_release_but_welcoming_a_statement_is_support(pipeline: Any) -> None:
+    ev = coded(pipeline, "Iran and Saudi Arabia released a joint communique on 10 March 2023.", "2023-03-11")
+    assert not [e for e in ev if e["type"] == "RETREAT"], ev
+    ev = coded(pipeline, "Germany welcomed the latest statement of the United States on 10 March 2023.",
+               "2023-03-11")
+    find(ev, "SUPPORT", {"DEU", "USA"}, "2023-03-10")
+
+
+def test_a_private_company_acts_for_itself(pipeline: Any) -> None:
+    ev = coded(pipeline, "Venezuela threatened ExxonMobil on 5 March 2025.", "2025-03-06")
+    find(ev, "THREATEN", {"VEN", "EXXONMOBIL"}, "2025-03-05")

@@ -121,6 +121,8 @@ class Coder:
             span = next_occurrence(span, ctx.written)  # "expected in the spring" (not "agreed on 27 October to")
         if modality in (Modality.HAPPENED, Modality.BACKGROUND):
             span = previous_occurrence(span, ctx.written)  # "visited Riyadh in December", written in March
+        if modality == Modality.HAPPENED and ctx.written and span.start > ctx.written:
+            modality = Modality.PLANNED  # "the withdrawal takes effect on 29 January": not done when written
         if modality == Modality.BACKGROUND and span.inherited and not ctx.narrative and ctx.anchor:
             span = told_before_span(ctx.anchor)  # "had threatened": before the story's day, not on it
         subject = subject_tokens(trig) | partners_in_clause(trig)

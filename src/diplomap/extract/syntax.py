@@ -457,11 +457,13 @@ def no_event(trig: TriggerMatch, dated_by_text: bool) -> bool:
 
 
 def _describes_now(tok: Token) -> bool:
-    """In a relative clause in the present tense that describes a person or thing."""
+    """In a relative clause in the present tense (or present perfect) that describes a person or thing: "the
+    countries that have announced their withdrawal" points at what was told, it is no new event."""
     for node in (tok, *tok.ancestors):
         if node.dep_ == "relcl":
             aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
-            return node.tag_ in ("VBZ", "VBP") or (node.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "'re"}))
+            return (node.tag_ in ("VBZ", "VBP") or (node.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "'re"}))
+                    or (node.tag_ == "VBN" and bool(aux & {"has", "have", "'s", "'ve"})))
     return False
 
 

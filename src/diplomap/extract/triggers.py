@@ -44,7 +44,7 @@ class TriggerFinder:
                     entry = None  # "contributed to restoring channels": giving needs something given
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
                         and any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)):
-                    entry = None  # "delivered a speech", "gave remarks": said, not given
+                    entry = None  # "delivered a speech", "released a communique": said or shown, not done
                 if entry is not None:
                     found.append(self._trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
