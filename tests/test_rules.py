@@ -98,12 +98,12 @@ CASES = [
          one("SANCTION", {"IND"}, {"CAN"}, modality="happened")),
     Case("embedded_plan", "India and China are expected to sign a border deal in Beijing.", "2025-06-01",
          one("AGREE", {"IND", "CHN"}, modality="expected")),
-    Case("headline_infinitive", "Yoon and Kishida to meet for summit in Tokyo on March 16 and 17", "2023-03-09",
+    Case("headline_infinitive", "Yoon and Kishida to meet for summit in Tokyo", "2023-03-09",
          one("CONSULT", modality="planned")),
     Case("future", "Mexico will send troops to the border with the United States.", "2025-02-04",
          none_of("MOBILIZE")),
-    Case("under_future_verb", "The ceasefire will pave the way for talks between Thailand and Cambodia on 4 August "
-         "2025.", "2025-07-29", none_of("CONSULT")),
+    Case("under_future_verb", "The ceasefire will pave the way for talks between Thailand and Cambodia.",
+         "2025-07-29", none_of("CONSULT")),
     Case("present_state", REVIEW + "Turkey supports Hungary in every forum.", "2025-12-15", none_of("SUPPORT")),
     Case("bare_verb", "Help Ukraine, Poland urges Germany.", "2025-04-04", none_of("AID")),
     Case("told_before", "Japan and South Korea agreed on 16 March 2023 to resume dialogue. Seoul had threatened to "
