@@ -102,7 +102,7 @@ CASES = [
          one("CONSULT", modality="planned")),
     Case("future", "Mexico will send troops to the border with the United States.", "2025-02-04",
          none_of("MOBILIZE")),
-    Case("under_future_verb", "The ceasefire will pave the way for talks between Thailand and Cambodia.",
+    Case("under_future_verb", "The ceasefire will pave the way for a meeting of Thai and Cambodian ministers.",
          "2025-07-29", none_of("CONSULT")),
     Case("present_state", REVIEW + "Turkey supports Hungary in every forum.", "2025-12-15", none_of("SUPPORT")),
     Case("bare_verb", "Help Ukraine, Poland urges Germany.", "2025-04-04", none_of("AID")),
