@@ -210,3 +210,16 @@ def test_releasing_a_communique_is_no_release_but_welcoming_a_statement_is_suppo
 def test_a_private_company_acts_for_itself(pipeline: Any) -> None:
     ev = coded(pipeline, "Venezuela threatened ExxonMobil on 5 March 2025.", "2025-03-06")
     find(ev, "THREATEN", {"VEN", "EXXONMOBIL"}, "2025-03-05")
+
+
+def test_what_a_request_asks_for_has_not_happened(pipeline: Any) -> None:
+    ev = coded(pipeline, "Pakistan insisted on 17 October 2025 that Afghanistan must stop attacks on Pakistan.",
+               "2025-10-18")
+    find(ev, "REQUEST", {"PAK", "AFG"}, "2025-10-17", source={"PAK"})
+    assert not [e for e in ev if e["type"] == "ASSAULT"], ev
+
+
+def test_demonstrating_commitment_is_no_protest(pipeline: Any) -> None:
+    ev = coded(pipeline, "Iran and the United States demonstrated their commitment to talks on 12 April 2025.",
+               "2025-04-13")
+    assert not [e for e in ev if e["type"] == "PROTEST"], ev

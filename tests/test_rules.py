@@ -128,6 +128,8 @@ CASES = [
          "2025-10-16", one("AGREE", target={"PAK", "AFG"})),
     Case("leaving_a_bloc", "Mali, Niger and Burkina Faso announced their withdrawal from ECOWAS on 28 January 2024.",
          "2024-01-29", one("SANCTION", {"MLI", "NER", "BFA"}, {"ECOWAS"})),
+    Case("leaving_a_gathering", "Afghanistan withdrew from the tri-nation cricket series with Pakistan on 17 October "
+         "2025.", "2025-10-18", one("REJECT", {"AFG"})),
     Case("threat", "The United States will impose tariffs on Mexico if the border is not closed.", "2025-02-26",
          one("THREATEN", {"USA"}, {"MEX"})),
 ]

@@ -79,6 +79,9 @@ class Coder:
         # "accused Islamabad of violating the ceasefire": what is alleged is the accusation's content, not news
         alleged = {t.i for a in triggers if a.entry.type == "ACCUSE" for c in a.token.children
                    if c.dep_ == "prep" and c.lower_ in ("of", "for") for t in c.subtree}
+        # "insisted that Kabul must ensure its soil is not used to launch attacks": what is asked has not happened
+        ctx.requested = {t.i for a in triggers if a.entry.type == "REQUEST" for c in a.head.children
+                         if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
         silent = {t.token.i for t in triggers if t.token.i in alleged}  # still a clause of its own
         triggers = [t for t in triggers if t.token.i not in alleged]
         quantities = find_quantities(sent.text)
@@ -121,6 +124,8 @@ class Coder:
             span = next_occurrence(span, ctx.written)  # "expected in the spring" (not "agreed on 27 October to")
         if modality in (Modality.HAPPENED, Modality.BACKGROUND):
             span = previous_occurrence(span, ctx.written)  # "visited Riyadh in December", written in March
+        if modality == Modality.HAPPENED and trig.token.i in ctx.requested:
+            modality = Modality.HYPOTHETICAL  # what a request asks for ("urged ... to support")
         if modality == Modality.HAPPENED and ctx.written and span.start > ctx.written:
             modality = Modality.PLANNED  # "the withdrawal takes effect on 29 January": not done when written
         if modality == Modality.BACKGROUND and span.inherited and not ctx.narrative and ctx.anchor:

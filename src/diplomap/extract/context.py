@@ -29,6 +29,7 @@ class SentenceContext:
     named_dates: dict[tuple[str, ...], DateSpan] = field(default_factory=dict)
     written: date | None = None  # the day the text was written, when known
     place_phrases: set[int] = field(default_factory=set)  # descriptions of places (set by Coder.code)
+    requested: set[int] = field(default_factory=set)  # what a request in the sentence asks for (set by Coder.code)
     salient: tuple[str, ...] = ()  # the document's actors so far, most named first ("the two sides" of a story)
 
 

@@ -85,9 +85,19 @@ def leaves_organisation(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
     return any(code in r.kb.organisations and r.kb.organisations[code].kind == "igo" for code in d.target)
 
 
+def withdraws_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """What is left ('from'/'out of' X) is one of ``words``: a gathering or an undertaking, not a place."""
+    for word in d.trig.words:
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "out"):
+                if any(t.lemma_.lower() in words for t in prep.subtree):
+                    return True
+    return False
+
+
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
-    between_sides, leaves_organisation)}
+    between_sides, leaves_organisation, withdraws_from)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
