@@ -223,3 +223,26 @@ def test_demonstrating_commitment_is_no_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "Iran and the United States demonstrated their commitment to talks on 12 April 2025.",
                "2025-04-13")
     assert not [e for e in ev if e["type"] == "PROTEST"], ev
+
+
+def test_plain_text_keeps_short_lines_of_their_own_and_joins_wrapped_ones() -> None:
+    from diplomap.ingest.text import clean_text
+
+    raw = ("Kenya and Somalia restore ties\nJane Doe / May 3, 2025\nKenya and Somalia restored diplomatic relations "
+           "on Friday after a\nyear-long dispute over a maritime border that had\nstrained trade between the two "
+           "neighbours.\n")
+    paragraphs = clean_text(raw, markdown=False).text.split("\n\n")
+    assert paragraphs[:2] == ["Kenya and Somalia restore ties", "Jane Doe / May 3, 2025"], paragraphs
+    assert paragraphs[2].startswith("Kenya and Somalia restored") and paragraphs[2].endswith("neighbours."), paragraphs
+    # Markdown keeps its soft wraps: one paragraph
+    assert "\n" not in clean_text("One line\nand the next", markdown=True).text
+
+
+def test_a_name_and_date_byline_and_a_list_of_other_headlines_are_furniture() -> None:
+    text = ("Kenya and Somalia restore ties\n\nJane Doe / May 3, 2025\n\nKenya and Somalia restored relations on "
+            "Friday.\n\nMore news\n\nUS warns Iran over plot\nFloods hit Brazil's south\nMarkets fall in Asia\n")
+    layout = read_layout(text, "")
+    assert layout.written == date(2025, 5, 3)
+    for gone in ("Jane Doe", "US warns Iran", "Floods hit", "Markets fall"):
+        assert gone not in layout.masked, gone
+    assert "Kenya and Somalia restored relations" in layout.masked

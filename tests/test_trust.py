@@ -99,7 +99,7 @@ def test_a_changed_file_is_re_extracted_in_place_keeping_ids_and_corrections(tmp
         before = {e.id: e for e in project.events()}
         eid = next(e.id for e in before.values() if e.type == "CONSULT")
         record_correction(project.store, eid, "location", "Ankara | TUR", "tester")
-        path.write_text("On 1 July 2025, Azerbaijan and Kazakhstan signed a memorandum in Astana.\n\n" + TEXT,
+        path.write_text("On 1 June 2025, Azerbaijan and Kazakhstan signed a memorandum in Astana.\n\n" + TEXT,
                         encoding="utf-8")
         [second] = project.ingest([path])
         after = {e.id: e for e in project.events()}

@@ -37,6 +37,11 @@ _MON = rf"(?:{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
 _DATE_ONLY = re.compile(rf"^\s*(?:[A-Z][a-z]{{2,8}},?\s+)?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
                         rf",?\s+(?:19|20)\d\d(?:[,\s]+\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
                         re.I)
+# a byline that is only a name and a date: "Steph Deschamps / June 20, 2024", "Jane Doe | 3 May 2025"
+_NAME_DATE = re.compile(rf"^\s*[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}}\s*[/|·•–-]\s*(?:[A-Z][a-z]{{2,8}},?\s+)?"
+                        rf"(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+(?:19|20)\d\d\s*$")
+# list markers a byline or date line may start with: "  • by Web Desk", "  • October 15, 2024"
+_BULLET = re.compile(r"^\s*[•·*\-–]\s+")
 # an image's file name or slug standing alone: "Operation-Sindoor-Reuters"
 _SLUG = re.compile(r"^\s*[\w]+(?:[-_][\w]+){2,}\s*$")
 # "PUTRAJAYA, Malaysia, July 28 (Xinhua) --", "TOKYO --", "GYEONGJU, SOUTH KOREA (Worthy News) –", "New Delhi:"
@@ -111,6 +116,7 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
             continue
         in_head = start < head_end
         blank_to: int | None = None
+        body = _BULLET.sub(lambda m: " " * len(m.group(0)), body) if in_head else body
         prefix = _DATE_PREFIX.match(body)
         day = _day_in(body[prefix.end():prefix.end() + 60]) if prefix and in_head else None
         if day is not None and prefix is not None:
@@ -121,7 +127,8 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
             blank_to = start + (cut if iso else len(body))
             if written is None:
                 written, written_from = day, "date line"
-        elif in_head and len(stripped) <= _MAX_LINE and (_BYLINE.match(body) or _DATE_ONLY.match(body)):
+        elif in_head and len(stripped) <= _MAX_LINE and (_BYLINE.match(body) or _DATE_ONLY.match(body)
+                                                          or _NAME_DATE.match(body)):
             blank_to = start + len(body)
             day = _day_in(body)
             if day is not None and (written is None or written_from == "page date"):
@@ -133,6 +140,7 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
             furniture.append((start, blank_to))
             for i in range(start, blank_to):
                 chars[i] = " "
+    furniture += _link_lists(text, chars)
     masked = "".join(chars)
     dateline = _find_dateline(masked, written, known_place or (lambda city: True))
     if written is None and dateline is not None and dateline.day is not None:
@@ -140,6 +148,38 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
     if written is None and (day := url_day(source)) is not None:
         written, written_from = day, "url"
     return Layout(masked, written, written_from, dateline, tuple(furniture))
+
+
+_ENDS_SENTENCE = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
+
+
+def _link_lists(text: str, chars: list[str]) -> list[tuple[int, int]]:
+    """Blank runs of three or more short lines with no sentence end, no list marker and no blank line between
+    them, after the head of the page: the headlines of other stories ("More news", "Related")."""
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    offset = 0
+    lines = text.splitlines(keepends=True)
+
+    def close() -> None:
+        if len(run) >= 3:
+            for start, end in run:
+                spans.append((start, end))
+                for i in range(start, end):
+                    chars[i] = " "
+        run.clear()
+
+    for n, line in enumerate(lines):
+        start, body = offset, line.rstrip("\r\n")
+        offset += len(line)
+        stripped = body.strip()
+        if n >= 5 and stripped and len(stripped) <= 120 and not stripped.endswith(_ENDS_SENTENCE) and (
+                not _BULLET.match(body)):
+            run.append((start, start + len(body)))
+        else:
+            close()
+    close()
+    return spans
 
 
 def _find_dateline(masked: str, written: date | None, known_place: Callable[[str], bool]) -> Dateline | None:

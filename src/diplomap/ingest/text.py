@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
@@ -136,18 +137,38 @@ def _strip_edges(piece: _Piece) -> _Piece:
 
 
 def clean_text(raw: str, markdown: bool = True) -> CleanText:
-    """Repair extracted text: join paragraphs broken by page breaks, undo hyphenation, drop markup."""
+    """Repair extracted text: join paragraphs broken by page breaks, undo hyphenation, drop markup.
+
+    Lines of one block (no blank line between them) are one paragraph in Markdown. In plain text they are one
+    paragraph only where they were wrapped (a full-width line, or the next starts in lower case): a headline,
+    a byline or a list of links on lines of their own stay lines of their own (#12)."""
     blocks: list[tuple[_Piece, str | None]] = []  # (piece, heading text if a heading)
     current: _Piece | None = None
+    lines: list[_Piece] = []  # the current block's lines, in plain text, until its end decides the joins
+
+    def end_block() -> None:
+        nonlocal current
+        if lines:
+            widest = max(piece.length for piece in lines)
+            current = lines[0]
+            for before, after in pairwise(lines):
+                if _wrapped(before, after, widest):
+                    _join(current, after)
+                else:
+                    blocks.append((current, None))
+                    current = after
+            lines.clear()
+        if current is not None:
+            blocks.append((current, None))
+            current = None
+
     for found in _LINE.finditer(raw):
         line, base = found.group(), found.start()
         if not line:
             continue  # the empty match at the end
         body = line.rstrip("\r\n")
         if not body.strip() or (markdown and _RULE.match(body)):
-            if current is not None:
-                blocks.append((current, None))
-                current = None
+            end_block()
             continue
         heading = _HEADING.match(body) if markdown else None
         skip = heading.end() if heading else 0
@@ -158,17 +179,16 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
         if not piece.length:
             continue
         if heading:
-            if current is not None:
-                blocks.append((current, None))
-                current = None
+            end_block()
             blocks.append((piece, piece.text))
             continue
-        if current is None:
+        if not markdown:
+            lines.append(piece)
+        elif current is None:
             current = piece
         else:
             _join(current, piece)
-    if current is not None:
-        blocks.append((current, None))
+    end_block()
 
     out = _Piece()
     headings: list[tuple[int, str]] = []
@@ -206,6 +226,19 @@ def _continues(before: _Piece, after: _Piece) -> bool:
     length = before.length - (len(window) - len(tail))
     last = tail.split()[-1]  # cut short only when longer than the window: no joiner then either
     return after.texts[0][:1].islower() or (length > 80 and last in _JOINERS)
+
+
+def _wrapped(before: _Piece, after: _Piece, widest: int) -> bool:
+    """Was this plain-text line wrapped into the next one? Yes when the next goes on in lower case, this one
+    ends on a hyphen or a word that cannot end a sentence, or it is as wide as the block's widest line (a
+    wrapped paragraph); a short line of its own (a headline, a byline, a dateline) is not."""
+    tail = before.tail(_TAIL).rstrip()
+    if after.texts[0][:1].islower() or tail.endswith("-"):
+        return True
+    words = tail.split()
+    if words and words[-1] in _JOINERS:
+        return True
+    return widest >= 50 and before.length >= 0.8 * widest
 
 
 def _join(left: _Piece, right: _Piece) -> None:
