@@ -246,3 +246,21 @@ def test_a_name_and_date_byline_and_a_list_of_other_headlines_are_furniture() ->
     for gone in ("Jane Doe", "US warns Iran", "Floods hit", "Markets fall"):
         assert gone not in layout.masked, gone
     assert "Kenya and Somalia restored relations" in layout.masked
+
+
+def test_several_parties_reacting_are_one_event_each_in_the_record(pipeline: Any) -> None:
+    from diplomap.model import Document
+
+    text = "The United States, Japan and the European Union condemned China's drills on 2 April 2025."
+    doc = Document(id="t", text=text, source="t", published=date(2025, 4, 2))
+    events = pipeline.extract(doc).events
+    assert sorted(e.source for e in events if e.type == "ACCUSE") == [("EU",), ("JPN",), ("USA",)], events
+    # sentence coding keeps PLOVER's one event with its list of actors
+    ev = coded(pipeline, text, "2025-04-02")
+    assert [set(e["source"]) for e in ev if e["type"] == "ACCUSE"] == [{"USA", "JPN", "EU"}], ev
+
+
+def test_receiving_a_person_is_a_visit(pipeline: Any) -> None:
+    ev = coded(pipeline, "Argentine President Javier Milei received Jair Bolsonaro in Buenos Aires on 3 May 2024.",
+               "2024-05-04")
+    find(ev, "CONSULT", {"ARG", "BRA"}, "2024-05-03", source={"BRA"})

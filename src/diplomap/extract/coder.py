@@ -99,7 +99,8 @@ class Coder:
                 if key and event.date and not event.date.inherited:
                     ctx.named_dates.setdefault(key, event.date)
         events = [(trig, each) for trig, event in _fold_elaborations(events)
-                  for each in self._listed(sent, trig, event, ctx)]
+                  for listed in self._listed(sent, trig, event, ctx)
+                  for each in (_reactions_apart(listed) if ctx.reactions_apart else [listed])]
         events.sort(key=lambda pair: pair[0].token.i)
         return _attach_quantities(sent, events, quantities)
 
@@ -179,6 +180,17 @@ class Coder:
             return [replace(event, date=span, location=place or event.location,
                             trigger=f"{event.trigger} ({span.text})") for span, place in told]
         return [event]
+
+
+# stances each party takes for itself: "the US, Japan and the EU condemned the drills" is three condemnations
+_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
+
+
+def _reactions_apart(event: Event) -> list[Event]:
+    """One event per reacting party, when several parties take one stance toward another."""
+    if event.type not in _REACTIONS or len(event.source) < 2 or not event.target:
+        return [event]
+    return [replace(event, source=(party,)) for party in event.source]
 
 
 def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:

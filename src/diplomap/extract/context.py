@@ -31,6 +31,7 @@ class SentenceContext:
     place_phrases: set[int] = field(default_factory=set)  # descriptions of places (set by Coder.code)
     requested: set[int] = field(default_factory=set)  # what a request in the sentence asks for (set by Coder.code)
     salient: tuple[str, ...] = ()  # the document's actors so far, most named first ("the two sides" of a story)
+    reactions_apart: bool = False  # one event per reacting party ("the US and Japan condemned ...")
 
 
 def mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:

@@ -91,7 +91,11 @@ class Pipeline:
             self._nlp = nlp
         return self._nlp
 
-    def extract(self, doc: Document, progress: Callable[[int, int], None] | None = None) -> Extraction:
+    def extract(self, doc: Document, progress: Callable[[int, int], None] | None = None,
+                reactions_apart: bool = True) -> Extraction:
+        """The sentences, mentions and events of a document. ``reactions_apart``: "the US, Japan and the EU
+        condemned the drills" is one event per reacting party, as the record's dyads need; sentence coding
+        keeps PLOVER's one event with a list of actors (``code_records``)."""
         layout = read_layout(doc.text, doc.source, self._known_place)
         text = layout.masked  # page furniture blanked: same offsets, no events from bylines or "Related"
         written = doc.published or layout.written  # the day the item was written, from the page if not given
@@ -157,7 +161,8 @@ class Pipeline:
                                    weekday_from_today=not narrative)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative, named_dates, written,
-                                      salient=tuple(code for code, _ in named_actors.most_common()))
+                                      salient=tuple(code for code, _ in named_actors.most_common()),
+                                      reactions_apart=reactions_apart)
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
                          for e in (_retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and _is_heading(ptext):
@@ -243,7 +248,7 @@ def code_records(pipeline: Pipeline, records: Iterable[dict[str, Any]],
         when = parse_record_date(rec.get("date"))
         doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), text=text, source=str(rec.get("id", "")),
                        published=when)
-        events = pipeline.extract(doc).events if text.strip() else []
+        events = pipeline.extract(doc, reactions_apart=False).events if text.strip() else []
         yield {
             "id": rec.get("id"),
             "events": [

@@ -45,6 +45,11 @@ class TriggerFinder:
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
                         and any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)):
                     entry = None  # "delivered a speech", "released a communique": said or shown, not done
+                if (entry is not None and entry.type != "CONSULT" and self.lex.has_frame(tok.lemma_, "visitor_acts")
+                        and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)):
+                    # "Milei received Bolsonaro", "Anwar welcomed Hun Manet": receiving a person is a visit
+                    entry = TriggerEntry((tok.lemma_.lower(),), "VERB", "CONSULT", "Visit",
+                                         self.lex.traits.get("CONSULT", frozenset()))
                 if entry is not None:
                     found.append(self._trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
