@@ -264,3 +264,26 @@ def test_receiving_a_person_is_a_visit(pipeline: Any) -> None:
     ev = coded(pipeline, "Argentine President Javier Milei received Jair Bolsonaro in Buenos Aires on 3 May 2024.",
                "2024-05-04")
     find(ev, "CONSULT", {"ARG", "BRA"}, "2024-05-03", source={"BRA"})
+
+
+def test_a_photo_caption_does_not_set_the_story_day(pipeline: Any) -> None:
+    from diplomap.extract.layout import is_caption
+
+    assert is_caption("Kishida and Yoon make a toast Thursday in Tokyo. (AP/Cabinet Public Affairs Office)")
+    assert not is_caption("Kenya and Somalia restored ties on Friday.")
+    ev = coded(pipeline, "Japan premier praises Korean leader\n\nKishida and Yoon make a toast Thursday in Tokyo. "
+                         "(AP/Cabinet Public Affairs Office)\n\nJapanese Prime Minister Fumio Kishida praised South "
+                         "Korea at a news conference.", "2023-03-17")
+    find(ev, "SUPPORT", {"JPN", "KOR"}, "2023-03-17", source={"JPN"})
+
+
+def test_a_date_in_a_phrase_of_a_noun_names_the_thing(pipeline: Any) -> None:
+    ev = coded(pipeline, "India struck Pakistan on Wednesday in response to an attack on tourists on April 22. "
+                         "Pakistan called the strikes an act of war.", "2025-05-07")
+    find(ev, "ACCUSE", {"PAK", "IND"}, "2025-05-07", source={"PAK"})
+
+
+def test_an_undated_item_is_written_on_the_day_its_weekday_tells(pipeline: Any) -> None:
+    ev = coded(pipeline, "Israel and Hamas on Wednesday (January 15) agreed to a ceasefire after the October 7, "
+                         "2023 attack.\n\nUS President-elect Donald Trump hailed the deal between Israel and Hamas.")
+    find(ev, "SUPPORT", {"USA", "ISR", "HAMAS"}, "2025-01-15")

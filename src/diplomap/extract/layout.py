@@ -150,6 +150,18 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
     return Layout(masked, written, written_from, dateline, tuple(furniture))
 
 
+# the credit that closes a photo caption: "(AP/Japan's Cabinet Office)", "(Bernama via Xinhua)", "© Foreign Ministry
+# via AP", "[PRESIDENTIAL OFFICE]", "(Photo: Reuters)"
+_CREDIT = re.compile(r"(?:\((?:photo|image|file|pic)?[^()]{0,60}(?:AP|AFP|Reuters|Xinhua|EPA|Getty|Bernama|Anadolu|"
+                     r"TASS|Yonhap|Kyodo|IRNA|WAM|SPA|photo|Photo|PHOTO|handout|Handout)[^()]{0,60}\)|©[^\n]{0,80}|"
+                     r"\[[A-Z][A-Z '’.-]{3,60}\])\s*$")
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption: a paragraph closed by a picture credit. What it dates is the picture's day."""
+    return bool(_CREDIT.search(paragraph.strip()))
+
+
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
 
 

@@ -16,7 +16,7 @@ from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import WEEKDAYS, DateMention, find_dates, whole_year
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
-from diplomap.extract.layout import Layout, read_layout
+from diplomap.extract.layout import Layout, is_caption, read_layout
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
@@ -98,7 +98,8 @@ class Pipeline:
         keeps PLOVER's one event with a list of actors (``code_records``)."""
         layout = read_layout(doc.text, doc.source, self._known_place)
         text = layout.masked  # page furniture blanked: same offsets, no events from bylines or "Related"
-        written = doc.published or layout.written  # the day the item was written, from the page if not given
+        # the day the item was written, from the page if not given; else the day its weekday and date tell
+        written = doc.published or layout.written or (_weekday_day(text) if not _is_review(text) else None)
         paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(text)], text,
                               min(self.nlp.max_length, MAX_PARAGRAPH))
         first = next((i for i, (s, e) in enumerate(paragraphs) if text[s:e].strip()), 0)
@@ -187,8 +188,8 @@ class Pipeline:
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
-                if written and anchor and anchor.end >= written - NEWS_WINDOW:
-                    news_day = anchor
+                if written and anchor and anchor.end >= written - NEWS_WINDOW and not is_caption(ptext):
+                    news_day = anchor  # (a photo caption's "make a toast Thursday" is the photo's day)
         dateline = None if narrative else self._dateline(layout)
         if dateline is not None:
             # "ASTANA, Kazakhstan — Tokayev hosted Mirziyoyev ...": a meeting or signing of the place's state
@@ -383,8 +384,9 @@ def _attributive(sent: Span, found: DateMention) -> bool:
     noun = root.head if root.dep_ != "pobj" else root.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "on", "in"):
         return False  # "during Thursday's talks, they agreed": the time of the sentence, not a reference
+    # "the April 22 attack", "the agreement of May 10", "an attack on tourists on April 22": the date of a thing
     return (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")) or (
-        root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"))
+        root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _is_review(text: str) -> bool:
@@ -418,6 +420,17 @@ def _guess_year(text: str, news: bool = False) -> int:
         if fits:
             return fits[-1]  # the latest that fits: the news one reads is mostly recent
     return 0
+
+
+def _weekday_day(text: str) -> date | None:
+    """The day an undated news item tells with its weekday ("on Wednesday (January 15)"): its news day."""
+    year = _guess_year(text, news=True)
+    found = _WEEKDAY_DAY.search(text[:3000])
+    if not year or found is None:
+        return None
+    month = MONTHS[(found.group(2) or found.group(5)).lower()]
+    day = int(found.group(3) or found.group(4))
+    return date(year, month, day) if _weekday_of(year, month, day) >= 0 else None
 
 
 def _weekday_of(year: int, month: int, day: int) -> int:
