@@ -287,3 +287,9 @@ def test_an_undated_item_is_written_on_the_day_its_weekday_tells(pipeline: Any) 
     ev = coded(pipeline, "Israel and Hamas on Wednesday (January 15) agreed to a ceasefire after the October 7, "
                          "2023 attack.\n\nUS President-elect Donald Trump hailed the deal between Israel and Hamas.")
     find(ev, "SUPPORT", {"USA", "ISR", "HAMAS"}, "2025-01-15")
+
+
+def test_speaking_with_a_leader_is_talks(pipeline: Any) -> None:
+    ev = coded(pipeline, "EU foreign policy chief Josep Borrell spoke with Serbian President Aleksandar Vucic on 24 "
+                         "September 2023.", "2023-09-25")
+    find(ev, "CONSULT", {"EU", "SRB"}, "2023-09-24")

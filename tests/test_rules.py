@@ -130,6 +130,8 @@ CASES = [
          "2024-01-29", one("SANCTION", {"MLI", "NER", "BFA"}, {"ECOWAS"})),
     Case("leaving_a_gathering", "Afghanistan withdrew from the tri-nation cricket series with Pakistan on 17 October "
          "2025.", "2025-10-18", one("REJECT", {"AFG"})),
+    Case("a_call_between", "Sheinbaum and Trump agreed on a truce during the call between Mexico and the United "
+         "States on 3 February 2025.", "2025-02-04", one("CONSULT", modality="happened")),
     Case("threat", "The United States will impose tariffs on Mexico if the border is not closed.", "2025-02-26",
          one("THREATEN", {"USA"}, {"MEX"})),
 ]

@@ -86,6 +86,15 @@ def _day_in(line: str, year_hint: int | None = None) -> date | None:
     return None
 
 
+_URL_YEAR = re.compile(rf"/((?:19|20)\d\d)/(?:\d\d|{_MON})(?:/|$)", re.I)
+
+
+def url_year(source: str) -> int | None:
+    """The year a page's address names with its month (/2025/march/, /2024/06/), when it names no day."""
+    found = _URL_YEAR.search(source)
+    return int(found.group(1)) if found else None
+
+
 def url_day(source: str) -> date | None:
     """The day a page's address names (/2025/06/30/, /2025/0729/, /2023/mar/18/), if any."""
     found = _URL_DAY.search(source)

@@ -16,7 +16,7 @@ from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import WEEKDAYS, DateMention, find_dates, whole_year
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
-from diplomap.extract.layout import Layout, is_caption, read_layout
+from diplomap.extract.layout import Layout, is_caption, read_layout, url_year
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
@@ -105,7 +105,7 @@ class Pipeline:
         first = next((i for i, (s, e) in enumerate(paragraphs) if text[s:e].strip()), 0)
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
         # and an event the text dates by no year is left out: "on Monday" of an unknown year is no date)
-        focal_year = written.year if written else _guess_year(text, news=not _is_review(text))
+        focal_year = written.year if written else (url_year(doc.source) or _guess_year(text, news=not _is_review(text)))
         base: DateSpan | None = whole_year(focal_year) if focal_year else None
         focal_start = date(focal_year, 1, 1) if focal_year else None
         narrative = _is_review(text)

@@ -95,9 +95,18 @@ def withdraws_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, wor
     return False
 
 
+def noun_without_ask(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A noun of ``words`` with nothing asked of anyone: no 'for'/'on'/'to' phrase and no infinitive after it."""
+    tok = d.trig.token
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in words and not any(
+        (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to")
+         and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children))  # "the call on 3 February" asks nothing
+        or c.dep_ in ("acl", "relcl") for c in tok.children)
+
+
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
-    between_sides, leaves_organisation, withdraws_from)}
+    between_sides, leaves_organisation, withdraws_from, noun_without_ask)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
