@@ -293,3 +293,10 @@ def test_speaking_with_a_leader_is_talks(pipeline: Any) -> None:
     ev = coded(pipeline, "EU foreign policy chief Josep Borrell spoke with Serbian President Aleksandar Vucic on 24 "
                          "September 2023.", "2023-09-25")
     find(ev, "CONSULT", {"EU", "SRB"}, "2023-09-24")
+
+
+def test_an_unnamed_actor_within_a_state_is_that_states(pipeline: Any) -> None:
+    # PLOVER codes the judge, the elders or the rebels of a country as that country when nobody else is named
+    out = next(code_records(pipeline, [{"id": "t", "text": "A judge opened fraud investigations against Chilean "
+                                        "officials on 3 May 2025.", "date": "2025-05-04"}]))
+    assert [(e["type"], e["source"], e["target"]) for e in out["events"]] == [("ACCUSE", ["CHL"], ["CHL"])], out
