@@ -300,3 +300,18 @@ def test_an_unnamed_actor_within_a_state_is_that_states(pipeline: Any) -> None:
     out = next(code_records(pipeline, [{"id": "t", "text": "A judge opened fraud investigations against Chilean "
                                         "officials on 3 May 2025.", "date": "2025-05-04"}]))
     assert [(e["type"], e["source"], e["target"]) for e in out["events"]] == [("ACCUSE", ["CHL"], ["CHL"])], out
+
+
+def test_a_list_of_other_headlines_is_left_out_even_when_cleaning_joins_its_lines(pipeline: Any, tmp_path: Any
+                                                                                  ) -> None:
+    from diplomap.ingest.reader import read_file
+
+    path = tmp_path / "item.txt"
+    path.write_text("Canada expels Indian diplomats\n\nCanada expelled six Indian diplomats on Monday.\n\nWorld News\n\n"
+                    "US warns Iran of severe consequences for plotting against Trump\n"
+                    "Floods hit the south of Brazil after days of heavy rain there\n"
+                    "Poland's parliament backs a demand from Ukraine's prosecutor\n", encoding="utf-8")
+    doc = read_file(path, published=date(2024, 10, 15))
+    events = pipeline.extract(doc).events
+    assert not [e for e in events if "IRN" in e.actors or "UKR" in e.actors], events
+    assert [e for e in events if e.type == "SANCTION" and set(e.actors) == {"CAN", "IND"}], events

@@ -175,8 +175,8 @@ _ENDS_SENTENCE = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
 
 
 def _link_lists(text: str, chars: list[str]) -> list[tuple[int, int]]:
-    """Blank runs of three or more short lines with no sentence end, no list marker and no blank line between
-    them, after the head of the page: the headlines of other stories ("More news", "Related")."""
+    """Blank runs of three or more short lines with no sentence end and no list marker, after the head of the page:
+    the headlines of other stories ("More news", "Related")."""
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     offset = 0
@@ -194,8 +194,9 @@ def _link_lists(text: str, chars: list[str]) -> list[tuple[int, int]]:
         start, body = offset, line.rstrip("\r\n")
         offset += len(line)
         stripped = body.strip()
-        if n >= 5 and stripped and len(stripped) <= 120 and not stripped.endswith(_ENDS_SENTENCE) and (
-                not _BULLET.match(body)):
+        if not stripped:
+            continue  # (cleaned text sets every line it keeps apart by a blank line)
+        if n >= 5 and len(stripped) <= 120 and not stripped.endswith(_ENDS_SENTENCE) and not _BULLET.match(body):
             run.append((start, start + len(body)))
         else:
             close()

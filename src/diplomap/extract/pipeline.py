@@ -18,6 +18,7 @@ from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_year
 from diplomap.extract.lexicon import Lexicon
+from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
 from diplomap.model import (
@@ -97,7 +98,8 @@ class Pipeline:
         condemned the drills" is one event per reacting party, as the record's dyads need; sentence coding
         keeps PLOVER's one event with a list of actors (``code_records``)."""
         layout = read_layout(doc.text, doc.source, self._known_place)
-        text = layout.masked  # page furniture blanked: same offsets, no events from bylines or "Related"
+        text = _mask_raw_furniture(doc, layout.masked)
+        # (page furniture blanked: same offsets, no events from bylines or "Related")
         # the day the item was written, from the page if not given; else the day its weekday and date tell
         written = doc.published or layout.written or (_weekday_day(text) if not _is_review(text) else None)
         paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(text)], text,
@@ -420,6 +422,20 @@ def _guess_year(text: str, news: bool = False) -> int:
         if fits:
             return fits[-1]  # the latest that fits: the news one reads is mostly recent
     return 0
+
+
+def _mask_raw_furniture(doc: Document, masked: str) -> str:
+    """Furniture that only the original lines show (a list of other stories' headlines, one per line, which
+    cleaning may have joined as if wrapped): read the raw text's layout and blank the same characters here."""
+    if doc.fmt not in ("text", "markdown") or not doc.raw or not doc.offset_map:
+        return masked
+    chars = list(masked)
+    for start, end in read_layout(doc.raw).furniture:
+        a, b = clean_offset(doc.offset_map, start), clean_offset(doc.offset_map, max(start, end - 1))
+        if a is not None and b is not None and a <= b:
+            for i in range(a, b + 1):
+                chars[i] = chars[i] if chars[i] == "\n" else " "
+    return "".join(chars)
 
 
 def _weekday_day(text: str) -> date | None:

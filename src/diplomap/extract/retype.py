@@ -11,7 +11,7 @@ from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.rules import Draft, Resolvers
-from diplomap.extract.syntax import clause_head, conditional, is_promise
+from diplomap.extract.syntax import conditional, is_promise
 from diplomap.knowledge import TypeChange
 from diplomap.knowledge.grammar import ASSISTING, FORCES
 from diplomap.model import Modality
@@ -50,7 +50,9 @@ def promise(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tup
 def promise_or_condition(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A commitment or an act made to depend on the other side, told by a verb: 'will boycott', 'may halt ... if',
     'will withdraw its force unless' (not 'the ceasefire will be followed by talks if both agree')."""
-    return clause_head(d.trig).pos_ in ("VERB", "AUX") and (is_promise(d.trig) or conditional(d.trig))
+    tok = d.trig.token
+    told_by_verb = tok.pos_ in ("VERB", "AUX") or (tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"))
+    return told_by_verb and (is_promise(d.trig) or conditional(d.trig))
 
 
 # achievements, not choices: "did not reach a deal" is no refusal

@@ -93,6 +93,20 @@ def raw_offset(offset_map: Sequence[tuple[int, int]], clean: int) -> int:
     return r + (clean - c)
 
 
+def clean_offset(offset_map: Sequence[tuple[int, int]], raw: int) -> int | None:
+    """The clean offset of a raw offset, or None when that raw character was left out of the clean text."""
+    if not offset_map:
+        return raw
+    raws = [pair[1] for pair in offset_map]
+    i = bisect.bisect_right(raws, raw) - 1
+    if i < 0:
+        return raw if raw < offset_map[0][0] else None
+    c, r = offset_map[i]
+    clean = c + (raw - r)
+    following = offset_map[i + 1][0] if i + 1 < len(offset_map) else None
+    return clean if following is None or clean < following else None
+
+
 def _inline(line: str, base: int, markdown: bool) -> _Piece:
     """Strip inline Markdown from one line, keeping each kept character's raw offset."""
     drop: list[tuple[int, int]] = []  # raw spans of the line to leave out
