@@ -307,7 +307,8 @@ def test_a_list_of_other_headlines_is_left_out_even_when_cleaning_joins_its_line
     from diplomap.ingest.reader import read_file
 
     path = tmp_path / "item.txt"
-    path.write_text("Canada expels Indian diplomats\n\nCanada expelled six Indian diplomats on Monday.\n\nWorld News\n\n"
+    path.write_text("Canada expels Indian diplomats\n\nCanada expelled six Indian diplomats on Monday.\n\n"
+                    "World News\n\n"
                     "US warns Iran of severe consequences for plotting against Trump\n"
                     "Floods hit the south of Brazil after days of heavy rain there\n"
                     "Poland's parliament backs a demand from Ukraine's prosecutor\n", encoding="utf-8")
