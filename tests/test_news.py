@@ -316,3 +316,11 @@ def test_a_list_of_other_headlines_is_left_out_even_when_cleaning_joins_its_line
     events = pipeline.extract(doc).events
     assert not [e for e in events if "IRN" in e.actors or "UKR" in e.actors], events
     assert [e for e in events if e.type == "SANCTION" and set(e.actors) == {"CAN", "IND"}], events
+
+
+def test_telling_that_another_party_attacked_is_an_accusation(pipeline: Any) -> None:
+    ev = coded(pipeline, "Kabul said that Pakistani drones attacked Paktika province on Friday.", "2025-10-18")
+    find(ev, "ACCUSE", {"AFG", "PAK"}, "2025-10-18", source={"AFG"})
+    # a party telling of its own act accuses no one
+    ev = coded(pipeline, "India said its jets struck nine sites in Pakistan on Wednesday.", "2025-05-08")
+    assert not [e for e in ev if e["type"] == "ACCUSE"], ev

@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from diplomap.extract.actors import Actors
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.dates import next_occurrence, previous_occurrence, told_before_span
-from diplomap.extract.lexicon import Lexicon
+from diplomap.extract.lexicon import Lexicon, TriggerEntry
 from diplomap.extract.modality import modality_of
 from diplomap.extract.places import Places
 from diplomap.extract.quantities import find_quantities
@@ -40,6 +40,7 @@ from diplomap.extract.syntax import (
 from diplomap.extract.triggers import TriggerFinder
 from diplomap.extract.when import event_date, named_date, named_event, owns_date
 from diplomap.knowledge import Knowledge
+from diplomap.knowledge.grammar import REPORTING
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
 
 __all__ = ["Coder", "SentenceContext"]
@@ -98,11 +99,37 @@ class Coder:
                 key = named_event(sent, trig.token, ctx)
                 if key and event.date and not event.date.inherited:
                     ctx.named_dates.setdefault(key, event.date)
+        events += self._claims(sent, ctx, events, trigger_heads, dated, {t.token.i for t in triggers})
         events = [(trig, each) for trig, event in _fold_elaborations(events)
                   for listed in self._listed(sent, trig, event, ctx)
                   for each in (_reactions_apart(listed) if ctx.reactions_apart else [listed])]
         events.sort(key=lambda pair: pair[0].token.i)
         return _attach_quantities(sent, events, quantities)
+
+    def _claims(self, sent: Span, ctx: SentenceContext, events: list[tuple[TriggerMatch, Event]],
+                trigger_heads: set[int], dated: dict[int, DateSpan], taken: set[int]
+                ) -> list[tuple[TriggerMatch, Event]]:
+        """'Pakistan said Indian jets struck nine sites': telling that another party attacked, seized or threatened is
+        an accusation of it (PLOVER ACCUSE), by the teller, of the party the telling names (a party telling of its
+        own act accuses no one)."""
+        out: list[tuple[TriggerMatch, Event]] = []
+        tellers: set[int] = set()
+        for trig, event in events:
+            if event.type not in _CLAIMED or not event.source or event.modality != Modality.HAPPENED:
+                continue
+            teller = _teller(trig.head)
+            if teller is None or teller.i in taken or teller.i in tellers:
+                continue
+            tellers.add(teller.i)
+            entry = TriggerEntry((teller.lemma_.lower(),), "VERB", "ACCUSE", "Allege",
+                                 self.lex.traits.get("ACCUSE", frozenset()))
+            claim = TriggerMatch(teller, teller, entry, [teller], self.lex.frames.get(teller.lemma_.lower(),
+                                                                                     frozenset()))
+            accusation = self._event(sent, claim, ctx, trigger_heads | {teller.i}, dated)
+            if accusation is not None and accusation.source and accusation.target and not (
+                    set(accusation.source) & set(event.source)) and set(accusation.target) & set(event.source):
+                out.append((claim, accusation))
+        return out
 
     def _event(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, trigger_heads: set[int],
                dated: dict[int, DateSpan]) -> Event | None:
@@ -180,6 +207,25 @@ class Coder:
             return [replace(event, date=span, location=place or event.location,
                             trigger=f"{event.trigger} ({span.text})") for span, place in told]
         return [event]
+
+
+# acts whose telling by another party is an accusation ("Kabul said Pakistani jets struck Paktika")
+_CLAIMED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+
+
+def _teller(head: Token) -> Token | None:
+    """The verb of saying whose reported clause holds this act ('said that ... struck'), if any."""
+    node = head
+    for _ in range(3):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | _ALLEGING:
+            return node.head
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+_ALLEGING = frozenset({"allege", "charge", "report", "confirm", "announce", "warn"})
 
 
 # stances each party takes for itself: "the US, Japan and the EU condemned the drills" is three condemnations
