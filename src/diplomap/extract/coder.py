@@ -168,7 +168,11 @@ class Coder:
             return None
         for rule in LAST:
             rule(self.resolvers, sent, ctx, draft)
+        told_as = draft.modality
         retype(self.resolvers, sent, ctx, draft)
+        if told_as != Modality.HAPPENED and draft.modality == Modality.HAPPENED and ctx.written and ctx.anchor and (
+                span.end > ctx.written):
+            span = replace(ctx.anchor, inherited=True)  # a promise of what comes later was made on the story's day
         start = ctx.offset
         ev = Evidence(ctx.doc_id, ctx.index, start, start + len(sent.text), sent.text)
         return Event(
