@@ -324,3 +324,11 @@ def test_telling_that_another_party_attacked_is_an_accusation(pipeline: Any) -> 
     # a party telling of its own act accuses no one
     ev = coded(pipeline, "India said its jets struck nine sites in Pakistan on Wednesday.", "2025-05-08")
     assert not [e for e in ev if e["type"] == "ACCUSE"], ev
+
+
+def test_a_named_thing_of_the_reported_days_moves_the_story(pipeline: Any) -> None:
+    ev = coded(pipeline, "Erdogan announced plans to visit Ethiopia, following the signing of the Ankara "
+                         "Declaration between Ethiopia and Somalia on 11 December 2024. The declaration was signed "
+                         "after a meeting of Erdogan, Ethiopia's prime minister and Somalia's president in Ankara.",
+               "2024-12-16")
+    find(ev, "CONSULT", {"TUR", "ETH", "SOM"}, "2024-12-11")

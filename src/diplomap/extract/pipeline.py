@@ -184,7 +184,9 @@ class Pipeline:
                 named_actors.update(self.coder.actor_codes(sent, offset, sent_mentions, anchor))
                 # a news story does not move to a date that only names a thing ("the April 22 attack"); a
                 # review's narrative does ("after the late-June raid, in the following weeks ...")
-                told = dates if narrative else [d for d in dates if not _attributive(sent, d)]
+                # (unless it is of the days the item reports: "following the signing on 11 December")
+                told = dates if narrative else [d for d in dates if not _attributive(sent, d) or (
+                    written is not None and written - NEWS_WINDOW <= d.span.end <= written)]
                 moved = _next_anchor(told, focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
