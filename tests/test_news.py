@@ -332,3 +332,11 @@ def test_a_named_thing_of_the_reported_days_moves_the_story(pipeline: Any) -> No
                          "after a meeting of Erdogan, Ethiopia's prime minister and Somalia's president in Ankara.",
                "2024-12-16")
     find(ev, "CONSULT", {"TUR", "ETH", "SOM"}, "2024-12-11")
+
+
+def test_a_telling_attributed_to_a_party_is_its_accusation(pipeline: Any) -> None:
+    ev = coded(pipeline, "According to the Thai army, Cambodian forces fired first on 28 May 2025.", "2025-05-28")
+    find(ev, "ACCUSE", {"THA", "KHM"}, "2025-05-28", source={"THA"})
+    ev = coded(pipeline, "According to Serbia, the attack occurred because Kosovo refused to form the association on "
+                         "24 September 2023.", "2023-09-25")
+    find(ev, "ACCUSE", {"SRB", "XKX"}, "2023-09-24", source={"SRB"})

@@ -118,7 +118,13 @@ class Coder:
             if event.type not in _CLAIMED or not event.source or event.modality != Modality.HAPPENED:
                 continue
             teller = _teller(trig.head)
-            if teller is None or teller.i in taken or teller.i in tellers:
+            if teller is None:
+                attributed = self._according_to(sent, ctx, trig, event)
+                if attributed is not None and attributed[0].token.i not in tellers:
+                    tellers.add(attributed[0].token.i)
+                    out.append(attributed)
+                continue
+            if teller.i in taken or teller.i in tellers:
                 continue
             tellers.add(teller.i)
             entry = TriggerEntry((teller.lemma_.lower(),), "VERB", "ACCUSE", "Allege",
@@ -130,6 +136,24 @@ class Coder:
                     set(accusation.source) & set(event.source)) and set(accusation.target) & set(event.source):
                 out.append((claim, accusation))
         return out
+
+    def _according_to(self, sent: Span, ctx: SentenceContext, trig: TriggerMatch, event: Event
+                      ) -> tuple[TriggerMatch, Event] | None:
+        """'According to the Thai side, Cambodian forces fired first': the party the telling is attributed to
+        accuses the one it names."""
+        for tok in sent:
+            if tok.lower_ != "according" or event.date is None:
+                continue
+            told_by = {t.i for c in tok.children if c.lower_ == "to" for t in c.subtree}
+            speaker, _, _ = self.actors.resolve(sent, trig, ctx, event.date, set(), told_by) if told_by else (
+                [], [], None)
+            if speaker and not set(speaker) & set(event.source):
+                entry = TriggerEntry(("according",), "VERB", "ACCUSE", "Allege",
+                                     self.lex.traits.get("ACCUSE", frozenset()))
+                claim = TriggerMatch(tok, tok, entry, [tok], frozenset())
+                return claim, replace(event, type="ACCUSE", mode="Allege", source=tuple(speaker),
+                                      target=tuple(event.source), trigger="according to", location=None)
+        return None
 
     def _event(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, trigger_heads: set[int],
                dated: dict[int, DateSpan]) -> Event | None:
@@ -214,7 +238,7 @@ class Coder:
 
 
 # acts whose telling by another party is an accusation ("Kabul said Pakistani jets struck Paktika")
-_CLAIMED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+_CLAIMED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "REJECT"})
 
 
 def _teller(head: Token) -> Token | None:
