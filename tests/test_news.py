@@ -340,3 +340,19 @@ def test_a_telling_attributed_to_a_party_is_its_accusation(pipeline: Any) -> Non
     ev = coded(pipeline, "According to Serbia, the attack occurred because Kosovo refused to form the association on "
                          "24 September 2023.", "2023-09-25")
     find(ev, "ACCUSE", {"SRB", "XKX"}, "2023-09-24", source={"SRB"})
+
+
+def test_a_weekday_ahead_of_a_future_verb_is_the_next_one_and_a_weekday_with_its_date_is_that_date() -> None:
+    from diplomap.extract.dates import find_dates
+    from diplomap.model import DateSpan, Precision
+
+    written = DateSpan(date(2025, 1, 15), date(2025, 1, 15), Precision.DAY)  # a Wednesday
+    found = find_dates("The ceasefire will enter into effect on Sunday.", written, 2025, today=date(2025, 1, 15),
+                       weekday_from_today=True)
+    assert [d.span.start for d in found] == [date(2025, 1, 19)]
+    found = find_dates("The ceasefire took effect on Sunday.", written, 2025, today=date(2025, 1, 15),
+                       weekday_from_today=True)
+    assert [d.span.start for d in found] == [date(2025, 1, 12)]
+    found = find_dates("It enters into effect on Sunday (January 19).", written, 2025, today=date(2025, 1, 15),
+                       weekday_from_today=True)
+    assert [d.span.start for d in found] == [date(2025, 1, 19)]

@@ -62,7 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
         re.I)),
     ("weekday", re.compile(r"\b(?:(?:on|last|this|since)\s+)?"
-                           rf"(?P<wd>{WEEKDAY_PATTERN})(?!\s*,?\s*(?:\d|{MONTH_PATTERN}))\b")),
+                           rf"(?P<wd>{WEEKDAY_PATTERN})(?!\s*[,(]?\s*(?:\d|{MONTH_PATTERN}))\b")),
     ("this", re.compile(r"\b(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
     ("same", re.compile(r"\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|visit|trip|event|date)\b|"
                         r"\bon\s+that\s+(?:occasion|day)\b", re.I)),
@@ -72,6 +72,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _STATED_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b(?![-–]\d)")
 _RELATIVE = {"relative", "following", "that_month", "same", "weekday"}
+# words before a weekday that put it ahead: "will take effect on Sunday", "is set to meet on Friday"
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|set to|due to|is due|are due|scheduled|expected to|plans? to|"
+                         r"to be held|next|upcoming|until|by)\b[^.;]*$", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
 
@@ -249,11 +252,15 @@ def _resolve(
                 return None
             return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), False
         if kind == "weekday":
-            # news: "on Tuesday" is the last such day up to the story's date
+            # news: "on Tuesday" is the last such day up to the story's date; "will take effect on Sunday"
+            # the next one
             if anchor is None or anchor.precision != Precision.DAY:
                 return None
-            back = (anchor.start.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
-            day = anchor.start - timedelta(back)
+            wd = WEEKDAYS.index(g["wd"].lower())
+            if _FUTURE_CUE.search(text[max(0, m.start() - 60): m.start()]):
+                day = anchor.start + timedelta((wd - anchor.start.weekday()) % 7 or 7)
+            else:
+                day = anchor.start - timedelta((anchor.start.weekday() - wd) % 7)
             return DateSpan(day, day, Precision.DAY, t), True
         if kind == "this":
             return _this(g, t, default_year, anchor)
