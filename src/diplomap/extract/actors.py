@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.gazetteer import ACTOR_LABELS
@@ -67,6 +67,8 @@ class Actors:
             if mention.label == "STATE" and role_place and trig.entry.type in ("CONSULT", "AGREE"):
                 location = location or self.places.state_place(mention)
                 continue
+            if mention.label == "STATE" and _after_a_city(toks):
+                continue  # "in Geneva, Switzerland": the city's country, part of the place
             code = self.code(mention, span)
             if not code:
                 continue
@@ -128,3 +130,12 @@ class Actors:
             if mention.label in ACTOR_LABELS and any(t.i in subject for t in mention_tokens(sent, mention, ctx.offset)):
                 return True
         return False
+
+
+def _after_a_city(toks: list[Token]) -> bool:
+    """A state named right after a city and a comma ("Geneva, Switzerland", "Putrajaya, Malaysia")."""
+    first = toks[0]
+    if first.i < 2:
+        return False
+    comma, before = first.doc[first.i - 1], first.doc[first.i - 2]
+    return comma.text == "," and before.ent_type_ in ("PLACE", "CAPITAL")

@@ -66,8 +66,12 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     below = region | {t.i for t in trig.head.subtree}
     # a date of another trigger's clause below this one is that event's ("reiterated support, building on
     # the vision adopted four years earlier"), not this one's
-    # (a participle describing a noun, "a deal brokered by China on 10 March", tells of the same event)
-    others = {i for i in trigger_heads - {trig.token.i, trig.head.i} if sent.doc[i].dep_ != "acl"}
+    # (a participle describing the trigger's own noun or an act, "agreed in a deal brokered by China on 10 March",
+    # tells of the same event; one describing a person or thing, "hostages seized in the 7 October attack", not)
+    words = {w.i for w in trig.words}
+    others = {i for i in trigger_heads - {trig.token.i, trig.head.i}
+              if sent.doc[i].dep_ != "acl" or not (sent.doc[i].head.i in words or sent.doc[i].head.i in trigger_heads
+                                                   or _names_an_act(sent.doc[i].head))}
     inside = [d for key, ds in attached.items() if key not in others for d in ds
               if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
     if inside:
@@ -104,3 +108,12 @@ def owns_date(noun: Token, ctx: SentenceContext, sent: Span) -> bool:
     """Does a date phrase hang from the noun itself ("the summit on 22 August")?"""
     own = {t.idx - sent.start_char for t in noun.subtree}
     return any(any(d.start <= c < d.end for c in own) for d in ctx.dates)
+
+
+# nouns of acts a participle may describe ("a deal brokered by China"), unlike people and things ("hostages seized")
+_ACT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "declaration", "talks",
+                        "meeting", "summit", "visit", "negotiation", "memorandum", "exchange", "settlement"})
+
+
+def _names_an_act(noun: Token) -> bool:
+    return noun.lemma_.lower() in _ACT_NOUNS
