@@ -356,3 +356,16 @@ def test_a_weekday_ahead_of_a_future_verb_is_the_next_one_and_a_weekday_with_its
     found = find_dates("It enters into effect on Sunday (January 19).", written, 2025, today=date(2025, 1, 15),
                        weekday_from_today=True)
     assert [d.span.start for d in found] == [date(2025, 1, 19)]
+
+
+def test_today_in_a_quotation_is_the_day_it_was_said(pipeline: Any) -> None:
+    text = ("Chile and Peru signed a fisheries accord on Wednesday in Lima.\n"
+            '"We signed it today," the Chilean president said. He praised the government of Peru.\n')
+    events = coded(pipeline, text, "2024-03-07")  # a Thursday: Wednesday is 6 March
+    find(events, "AGREE", {"CHL", "PER"}, "2024-03-06", "2024-03-06")
+    assert {e["start"] for e in events} == {"2024-03-06"}, events
+
+
+def test_he_or_she_acts_for_the_one_named_first(pipeline: Any) -> None:
+    ev = coded(pipeline, "Macron met reporters in Lima on Wednesday. He praised the government of Peru.", "2024-03-07")
+    find(ev, "SUPPORT", {"FRA", "PER"}, "2024-03-06", source={"FRA"})

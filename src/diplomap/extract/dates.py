@@ -136,8 +136,12 @@ def find_dates(
                 earlier = [d for d in found if d.end <= m.start() and not d.relative and d.kind != "this"]
                 if earlier:
                     base = max(earlier, key=lambda d: d.end).span
+            speech = today
+            if kind == "deictic" and _spoken_day(text, m.start(), anchor, today):
+                # "the treaty signed today," Putin said on Wednesday: the day he spoke, not the day of writing
+                speech = anchor.start if anchor else today
             try:
-                resolved = _deictic(m, today) if kind == "deictic" else _resolve(kind, m, text, base, default_year)
+                resolved = _deictic(m, speech) if kind == "deictic" else _resolve(kind, m, text, base, default_year)
             except (ValueError, OverflowError):  # "2500 years ago", "99999999999 days later": no such date (#9)
                 resolved = None
             if resolved is None:
@@ -146,6 +150,20 @@ def find_dates(
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(0), kind, span, relative))
     return sorted(found, key=lambda d: d.start)
+
+
+def _spoken_day(text: str, pos: int, anchor: DateSpan | None, today: date | None) -> bool:
+    """A deictic day inside a quotation ("signed today") counts from the day it was said: the story's day so
+    far when that is one day of the week before the item was written."""
+    if anchor is None or today is None or anchor.precision is not Precision.DAY or anchor.start != anchor.end:
+        return False
+    if not today - timedelta(SPOKEN_WINDOW) <= anchor.start < today:
+        return False
+    before = text[:pos]
+    return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
+
+
+SPOKEN_WINDOW = 7  # days: a quotation's "today" is a day of the week the item reports
 
 
 def _year_of(m: re.Match[str], anchor: DateSpan | None, default_year: int) -> int:

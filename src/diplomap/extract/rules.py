@@ -109,14 +109,21 @@ def counterpart_from_previous_sentence(r: Resolvers, sent: Span, ctx: SentenceCo
 
 def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Washington treated them differently: it imposed tariffs': 'it' is the actor named last before it, and so
-    is 'its' in 'India said its jets struck'.
+    is 'its' in 'India said its jets struck'; 'he' or 'she' is the one named first in the sentence, else in the
+    sentence before.
     'The two sides met', 'where the three countries agreed': the actors named just before, earlier in this
     sentence or else in the sentence before, and when those are not as many as the anaphor counts, the ones
     the document has named most; 'the country' is one actor, the last one named."""
     it = [sent.doc[i] for i in d.subject if (sent.doc[i].lower_ == "it" and sent.doc[i].dep_ == "nsubj")
           or (sent.doc[i].lower_ in ("its", "their") and sent.doc[i].dep_ == "poss")]  # "its jets struck"
+    person = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("he", "she") and sent.doc[i].dep_ == "nsubj"]
     if not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
         d.source = [earlier[-1]]
+    elif not d.source and person and (
+            told := r.actors.earlier(sent, ctx, person[0].i, d.span)[:1] or ctx.previous_actors[:1]):
+        # "Macron met reporters. He praised Peru", "Modi said he would visit": the one named first
+        d.source = told
+        d.target = [c for c in d.target if c not in d.source]
     elif not r.actors.in_subject(sent, d.subject, ctx) and anaphoric_subject(sent, d.subject):
         earlier = r.actors.earlier(sent, ctx, d.trig.token.i, d.span)
         if singular_anaphor(sent, d.subject):
