@@ -122,7 +122,7 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
     elif not d.source and person and (
             told := r.actors.earlier(sent, ctx, person[0].i, d.span)[:1] or ctx.previous_actors[:1]):
         # "Macron met reporters. He praised Peru", "Modi said he would visit": the one named first
-        d.source = told
+        d.source = list(told)
         d.target = [c for c in d.target if c not in d.source]
     elif not r.actors.in_subject(sent, d.subject, ctx) and anaphoric_subject(sent, d.subject):
         earlier = r.actors.earlier(sent, ctx, d.trig.token.i, d.span)
