@@ -369,3 +369,19 @@ def test_today_in_a_quotation_is_the_day_it_was_said(pipeline: Any) -> None:
 def test_he_or_she_acts_for_the_one_named_first(pipeline: Any) -> None:
     ev = coded(pipeline, "Macron met reporters in Lima on Wednesday. He praised the government of Peru.", "2024-03-07")
     find(ev, "SUPPORT", {"FRA", "PER"}, "2024-03-06", source={"FRA"})
+
+
+def test_once_the_story_has_told_its_day_background_days_do_not_move_it(pipeline: Any) -> None:
+    text = ("On 26 October 2023, in Brussels, Chile and Peru signed a fisheries accord.\n\n"
+            "Its aim was to carry out proposals made during the exploratory talks last weekend.\n\n"
+            "The European Union urged Peru to ratify the accord.\n")
+    ev = coded(pipeline, text, "2023-10-27")
+    find(ev, "REQUEST", {"EU", "PER"}, "2023-10-26", "2023-10-26")
+
+
+def test_parties_after_a_fronted_place_act(pipeline: Any) -> None:
+    # the parser reads "in Brussels, Chile and Peru" as one place list
+    ev = coded(pipeline, "On 26 October 2023, in Brussels, Chile and Peru signed a fisheries accord.", "2023-10-27")
+    find(ev, "AGREE", {"CHL", "PER"}, "2023-10-26")
+    ev = coded(pipeline, "Talks in Geneva, Switzerland, between Chile and Peru ended on 26 October 2023.", "2023-10-27")
+    assert not [e for e in ev if "CHE" in e["source"] + e["target"]], ev

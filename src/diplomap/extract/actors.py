@@ -15,6 +15,7 @@ from diplomap.extract.syntax import (
     TriggerMatch,
     after_locative,
     at_a_body,
+    fronted_subject,
     is_attacked,
     is_destination,
     is_place_use,
@@ -38,6 +39,8 @@ class Actors:
         target: list[str] = []
         location: Place | None = None
         placed = ctx.place_phrases | route_or_title(sent, trig)
+        # "in Brussels, Chile and Peru signed": parties the parser took for more of the place
+        fronted = {t.i for c in fronted_subject(trig.head) for t in c.subtree}
         for mention in ctx.mentions:
             toks = mention_tokens(sent, mention, ctx.offset)
             if not toks:
@@ -54,7 +57,8 @@ class Actors:
                 if mention.label == "METONYM":
                     location = location or self.places.capital_of(mention.entity_id)
                 continue
-            role_place = is_place_use(toks, trig, mention.label) and not is_attacked(toks, trig)
+            role_place = (is_place_use(toks, trig, mention.label) and not is_attacked(toks, trig)
+                          and toks[0].i not in fronted)
             if mention.label in ("PLACE", "CAPITAL") and role_place:
                 location = location or self.places.place(mention)
                 if not (mention.label == "CAPITAL" and is_destination(toks, trig)):
@@ -133,9 +137,11 @@ class Actors:
 
 
 def _after_a_city(toks: list[Token]) -> bool:
-    """A state named right after a city and a comma ("Geneva, Switzerland", "Putrajaya, Malaysia")."""
-    first = toks[0]
+    """A state named right after a city and a comma ("Geneva, Switzerland", "Putrajaya, Malaysia"), not the first
+    of the parties listed after a fronted place ("in Brussels, Chile and Peru signed")."""
+    first, last = toks[0], toks[-1]
     if first.i < 2:
         return False
     comma, before = first.doc[first.i - 1], first.doc[first.i - 2]
-    return comma.text == "," and before.ent_type_ in ("PLACE", "CAPITAL")
+    listed = last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ in ("and", "or")
+    return comma.text == "," and before.ent_type_ in ("PLACE", "CAPITAL") and not listed

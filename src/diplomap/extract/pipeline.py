@@ -192,8 +192,11 @@ class Pipeline:
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
-                if written and anchor and anchor.end >= written - NEWS_WINDOW and not is_caption(ptext):
-                    news_day = anchor  # (a photo caption's "make a toast Thursday" is the photo's day)
+                if written and anchor and anchor.end >= written - NEWS_WINDOW and not is_caption(ptext) and (
+                        news_day is base or news_day is None or anchor.end >= news_day.end):
+                    # (a photo caption's "make a toast Thursday" is the photo's day); once the story has told
+                    # its day, it goes back no further ("the talks last weekend" is background to it)
+                    news_day = anchor
         dateline = None if narrative else self._dateline(layout)
         if dateline is not None:
             # "ASTANA, Kazakhstan — Tokayev hosted Mirziyoyev ...": a meeting or signing of the place's state

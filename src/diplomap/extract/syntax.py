@@ -185,6 +185,8 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
                 subj = [c for c in node.children if c.dep_ == "nsubjpass"]
             else:
                 break  # passive with no agent: the subject undergoes the event
+        if not subj and node.pos_ in ("VERB", "AUX"):
+            subj = fronted_subject(node)
         if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ in ("ccomp", "relcl"):
             # "Benin said it would ...", "Baku elevated the agreement, which it signed with China": "it" is
             # the subject of the clause above (through the noun a relative clause describes)
@@ -210,6 +212,17 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
                 # "a warning from Brussels", "aid from Russia" (but "a withdrawal from Lebanon")
                 out.update(t.i for t in c.subtree)
     return out
+
+
+def fronted_subject(verb: Token) -> list[Token]:
+    """'On 26 October, in Brussels, Chile and Peru signed': the parser may take the subject for more of the
+    fronted place ('Brussels, Chile and Peru'); what follows the comma up to the verb is its subject."""
+    for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for conj in (c for c in obj.children if c.dep_ == "conj"):
+                if conj.i > 0 and verb.doc[conj.left_edge.i - 1].text == "," and conj.right_edge.i == verb.i - 1:
+                    return [conj]
+    return []
 
 
 def partners_in_clause(trig: TriggerMatch) -> set[int]:
