@@ -385,3 +385,8 @@ def test_parties_after_a_fronted_place_act(pipeline: Any) -> None:
     find(ev, "AGREE", {"CHL", "PER"}, "2023-10-26")
     ev = coded(pipeline, "Talks in Geneva, Switzerland, between Chile and Peru ended on 26 October 2023.", "2023-10-27")
     assert not [e for e in ev if "CHE" in e["source"] + e["target"]], ev
+
+
+def test_a_relative_clause_on_a_thing_dates_what_it_tells_not_the_act(pipeline: Any) -> None:
+    ev = coded(pipeline, "Modi welcomed the agreement with China to resolve the issues that arose in 2020.", "2024-10-23")
+    find(ev, "SUPPORT", {"IND", "CHN"}, "2024-10-23", source={"IND"})
