@@ -388,5 +388,6 @@ def test_parties_after_a_fronted_place_act(pipeline: Any) -> None:
 
 
 def test_a_relative_clause_on_a_thing_dates_what_it_tells_not_the_act(pipeline: Any) -> None:
-    ev = coded(pipeline, "Modi welcomed the agreement with China to resolve the issues that arose in 2020.", "2024-10-23")
+    ev = coded(pipeline, "Modi welcomed the agreement with China to resolve the issues that arose in 2020.",
+               "2024-10-23")
     find(ev, "SUPPORT", {"IND", "CHN"}, "2024-10-23", source={"IND"})
