@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diplomap.ingest import IngestError, identify, project_file, read_file
+from diplomap.ingest import IngestError, identify, project_file
+from diplomap.ingest.items import Item, file_item
 from diplomap.store.corrections import apply_corrections
 from diplomap.store.db import EventQuery, Store
 from diplomap.store.documents import delete_document, save_document, stored_version
@@ -75,28 +76,31 @@ class Project:
 
     def ingest(
         self,
-        paths: Iterable[str | Path],
+        items: Iterable[str | Path | Item],
         title: str | None = None,
         published: date | None = None,
         on_result: Callable[[IngestResult], None] | None = None,
     ) -> list[IngestResult]:
-        """Ingest files one by one; a bad file is reported and skipped, the others still go in.
+        """Ingest items (a path is a file item) one by one; a bad one is reported and skipped, the others still
+        go in. ``title`` and ``published`` apply to paths given here; an Item carries its own.
 
         A file already stored from the same path with the same text is skipped; with new text it is
         re-extracted in place, keeping its events' ids and their corrections (diplomap.ingest.identity)."""
         results = []
-        for path in paths:
+        for entry in items:
+            item = entry if isinstance(entry, Item) else file_item(entry, title=title, published=published)
             try:
-                result = self._ingest_one(path, title, published)
+                result = self._ingest_one(item)
             except IngestError as exc:
-                result = IngestResult(str(path), "error", error=str(exc))
+                result = IngestResult(item.source, "error", error=str(exc))
             results.append(result)
             if on_result:
                 on_result(result)
         return results
 
-    def _ingest_one(self, path: str | Path, title: str | None, published: date | None) -> IngestResult:
-        doc = read_file(path, title=title, published=published)
+    def _ingest_one(self, item: Item) -> IngestResult:
+        path, title, published = item.source, item.title, item.published
+        doc = item.read()
         identity = identify(doc.source, doc.raw)
         encoding, warnings = (doc.encoding if doc.encoding != "UTF-8" else ""), _warnings(path, doc)
 
