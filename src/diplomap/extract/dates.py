@@ -103,10 +103,6 @@ def _add_months(d: date, n: int) -> date:
     return _clamp_day(y, m % 12 + 1, d.day)
 
 
-def _infer_year(month: int, anchor: DateSpan | None, default_year: int) -> int:
-    return anchor.start.year if anchor else default_year
-
-
 def find_dates(
     text: str, anchor: DateSpan | None, default_year: int, year_from_anchor: bool = True, today: date | None = None,
     weekday_from_today: bool = False,
