@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,17 @@ if TYPE_CHECKING:
 
 # another process writing (an ingest next to this one) holds the lock for one document's transaction
 BUSY_TIMEOUT = 60.0
+# events of other documents merge when their dates overlap and span at most this many days past their start
+MERGE_DAYS = 31
+# the candidates for a merge, with their actor codes and documents alongside: (type, start) index range first
+SAME_EVENT_SQL = (
+    "SELECT e.id, (SELECT group_concat(a.code, ' ') FROM event_actors a WHERE a.event_id = e.id),"
+    " (SELECT group_concat(v.doc_id, ' ') FROM evidence v WHERE v.event_id = e.id)"
+    " FROM events e WHERE e.type = ? AND e.start BETWEEN ? AND ? AND e.modality = ? AND e.\"end\" >= ?"
+    " AND julianday(e.\"end\") - julianday(e.start) <= ?"
+    " AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)"
+    " ORDER BY e.start, e.id"
+)
 
 
 @dataclass(frozen=True)
@@ -174,6 +185,7 @@ class Store:
                 " WHERE id = ?",
                 (existing, existing),
             )
+            self._sharpen(existing, event)
             return existing
         span, loc = event.date, event.location
         self.conn.execute(
@@ -208,25 +220,42 @@ class Store:
         )
 
     def _find_same_event(self, event: Event) -> str | None:
-        """An event from another document with the same type, the same actors and overlapping dates."""
-        if event.date is None or not event.actors:
+        """An event from another document with the same type, modality and actors and an overlapping date of
+        at most MERGE_DAYS, found through the (type, start) index within the window such a date can start in,
+        so the look-up does not grow with the store. Both dates must be that short, whichever came first: a
+        year's "relations improved" is not one of that year's meetings, in either order of arrival."""
+        span = event.date
+        if span is None or not event.actors or span.days > MERGE_DAYS + 1:
             return None
         doc_ids = {ev.doc_id for ev in event.evidence}
-        # one query: candidates sharing the first actor, with their actor codes and documents alongside
-        rows = self.conn.execute(
-            "SELECT e.id, (SELECT group_concat(a.code, ' ') FROM event_actors a WHERE a.event_id = e.id),"
-            " (SELECT group_concat(v.doc_id, ' ') FROM evidence v WHERE v.event_id = e.id)"
-            " FROM events e WHERE e.type = ? AND e.modality = ? AND e.start <= ? AND e.\"end\" >= ?"
-            " AND julianday(e.\"end\") - julianday(e.start) <= 31"
-            " AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)",
-            (event.type, event.modality.value, event.date.end.isoformat(), event.date.start.isoformat(),
-             event.actors[0]),
-        ).fetchall()
+        rows = self.conn.execute(SAME_EVENT_SQL, (
+            event.type, (span.start - timedelta(MERGE_DAYS)).isoformat(), span.end.isoformat(), event.modality.value,
+            span.start.isoformat(), MERGE_DAYS, event.actors[0])).fetchall()
         want = set(event.actors)
         for eid, codes, docs in rows:
             if set((codes or "").split()) == want and not set((docs or "").split()) & doc_ids:
                 return str(eid)
         return None
+
+    def _sharpen(self, eid: str, event: Event) -> None:
+        """A later telling that states a narrower date within the stored one dates the event (and places it,
+        when the stored one has no place): the same event whichever outlet arrives first. Not an event a
+        person has corrected or confirmed."""
+        span, loc = event.date, event.location
+        if span is not None and not span.inherited:
+            self.conn.execute(
+                "UPDATE events SET start = ?, \"end\" = ?, precision = ?, date_text = ? WHERE id = ?"
+                " AND status = 'auto' AND start <= ? AND \"end\" >= ?"
+                " AND julianday(\"end\") - julianday(start) > julianday(?) - julianday(?)",
+                (span.start.isoformat(), span.end.isoformat(), span.precision.value, span.text, eid,
+                 span.start.isoformat(), span.end.isoformat(), span.end.isoformat(), span.start.isoformat()),
+            )
+        if loc is not None:
+            self.conn.execute(
+                "UPDATE events SET location = ?, lat = ?, lon = ?, location_country = ? WHERE id = ?"
+                " AND status = 'auto' AND location IS NULL",
+                (loc.name, loc.lat, loc.lon, loc.country, eid),
+            )
 
     def replace_extraction(
         self, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention], events: Sequence[Event],
