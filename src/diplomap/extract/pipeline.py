@@ -103,7 +103,11 @@ class Pipeline:
             nlp = load_model(self.model_name)
             _keep_prefixed_words(nlp)
             ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-            ruler.add_patterns([p.spacy() for p in patterns(self.kb)])  # type: ignore[attr-defined]
+            # the ruler matches phrases by their words (ORTH): spaCy would run the tagger and parser over each of
+            # the gazetteer's thousands of phrases to make them, which was most of loading (#10); the tokenizer
+            # alone makes the same phrases
+            with nlp.select_pipes(disable=nlp.pipe_names):
+                ruler.add_patterns([p.spacy() for p in patterns(self.kb)])  # type: ignore[attr-defined]
             # spaCy's EntityRuler counts its patterns on every text, to warn when it has none: with the gazetteer's
             # thousands that took a tenth of the parse time (#10); it has them, so the check goes
             ruler._require_patterns = lambda: None  # type: ignore[attr-defined]
