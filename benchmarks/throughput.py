@@ -1,73 +1,209 @@
-"""Throughput of ingest + extract, and of spaCy's small pipeline alone, on the same text, in one run.
+"""Throughput on real text, as whole processes, side by side in one run (issue #10).
 
-Text: the seed report repeated 20 times when ../shared is present, else the shipped examples
-repeated until they are as long. Prints words/s and sentences/s for both, and peak memory.
+    .venv/bin/python benchmarks/throughput.py [--repeat 3] [--rounds 2] [--no-dask]
 
-    python benchmarks/throughput.py [--repeat 20]
+Text: the real-news dev items (eval/realnews, re-gathered into $DIPLOMAP_REALNEWS/texts) when present, else
+the shipped examples; each item is written ``--repeat`` times as a file of its own (a new source each time).
+Every figure counts the same words (whitespace-separated, of the clean text) over the wall time of a
+whole process, model loading included:
+
+- ``diplomap ingest`` with its defaults (on this machine: ``default_workers()`` processes), into a new database;
+- spaCy's small English pipeline with all its components, alone in one process: ``nlp.pipe`` over the same
+  clean texts (what ``ingest`` parses, without its gazetteer, coder or store);
+- ``diplomap ingest --workers 1`` and ``--workers 2``;
+- ingest on a Dask ``LocalCluster`` of 1 and of 2 worker processes (one thread each), cluster start excluded.
+
+Each is run ``--rounds`` times, interleaved, and the best round counts (the machine may be shared). Then the
+time per stage in one process, and the share of sentences that hold no trigger word.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import json
+import os
+import subprocess
+import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
-from diplomap.extract.pipeline import Pipeline, load_model
-from diplomap.ingest.reader import read_bytes
-from diplomap.store.db import Store
-
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "corpus" / "azerbaijan-foreign-policy-2025.md"
+SPACY_ALONE = """
+import sys
+from pathlib import Path
+import spacy
+from diplomap.extract.pipeline import MODEL_CANDIDATES
+for name in MODEL_CANDIDATES:
+    try:
+        nlp = spacy.load(name)
+        break
+    except OSError:
+        continue
+texts = (Path(p).read_text(encoding="utf-8") for p in sys.argv[1:])
+sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=32))
+print(sentences)
+"""
 
 
-def source_text() -> tuple[str, str]:
-    if SEED.is_file():
-        return SEED.read_text(encoding="utf-8"), "seed report"
-    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.md")) if p.name != "README.md"]
-    return "\n\n".join(texts), "shipped examples"
+def texts() -> tuple[list[tuple[str, str]], str]:
+    """(name, clean text) of each item, and what they are."""
+    from diplomap.evaluate import realnews_texts
+    from diplomap.ingest.reader import read_file
+
+    folder = realnews_texts()
+    manifest = REPO / "eval" / "realnews" / "manifest.jsonl"
+    items = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip()]
+    dev = [folder / f"{it['id']}.txt" for it in items if it.get("split") == "dev"]
+    if dev and all(p.is_file() for p in dev):
+        return [(p.stem, read_file(p).text) for p in dev], f"real-news dev items ({len(dev)})"
+    shipped = sorted(p for p in (REPO / "examples").iterdir() if p.name.startswith(("news-", "review-"))
+                     and not p.name.endswith(".in"))
+    return [(p.stem, read_file(p).text) for p in shipped], f"shipped examples ({len(shipped)})"
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of a whole process (its worker processes included)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    err = proc.stderr.read() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd[:4])} ... failed: {err[-500:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def dask_ingest(files: list[Path], db: Path, workers: int) -> float:
+    """Seconds to ingest on a LocalCluster of ``workers`` processes (started before the clock)."""
+    from dask.distributed import LocalCluster
+
+    from diplomap.project import Project
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Project(db) as project:
+            t0 = time.perf_counter()
+            results = project.ingest(files, dask=cluster.scheduler_address)
+            seconds = time.perf_counter() - t0
+    assert all(r.status == "added" for r in results)
+    return seconds
+
+
+def stages(docs_text: list[str]) -> dict[str, float]:
+    """Seconds per stage in one process: reading, each spaCy component, coding, storing."""
+    from diplomap.ingest.identity import identify
+    from diplomap.ingest.reader import read_bytes
+    from diplomap.project import shared_pipeline
+    from diplomap.store.db import Store
+    from diplomap.store.documents import save_document
+
+    out: Counter[str] = Counter()
+    t0 = time.perf_counter()
+    pipeline = shared_pipeline(None, ())
+    nlp = pipeline.nlp
+    out["load model and gazetteer"] += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    docs = [read_bytes(text.encode(), f"/bench/{i}.txt", "text") for i, text in enumerate(docs_text)]
+    out["read"] += time.perf_counter() - t0
+    paragraphs = [t for doc in docs for t in pipeline._page(doc).texts]
+    t0 = time.perf_counter()
+    parsed = [nlp.make_doc(t) for t in paragraphs]
+    out["spaCy tokenizer"] += time.perf_counter() - t0
+    for name, proc in nlp.pipeline:
+        t0 = time.perf_counter()
+        parsed = list(proc.pipe(parsed, batch_size=32))  # type: ignore[attr-defined]
+        out[f"spaCy {name}"] += time.perf_counter() - t0
+    spacy_total = sum(v for k, v in out.items() if k.startswith("spaCy"))
+    t0 = time.perf_counter()
+    extractions = pipeline.extract_many(docs)
+    out["coding (extract minus spaCy)"] += max(0.0, time.perf_counter() - t0 - spacy_total)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "stages.db") as store:
+        t0 = time.perf_counter()
+        for doc, ex in zip(docs, extractions, strict=True):
+            save_document(store, doc, identify(doc.source, doc.raw), ex.sentences, ex.mentions, ex.events)
+        out["store"] += time.perf_counter() - t0
+    return dict(out)
+
+
+def trigger_share(docs_text: list[str]) -> tuple[int, int]:
+    """Sentences, and those of them with no word of the trigger lexicon: what a sentence filter could skip."""
+    from diplomap.knowledge.grammar import NAMING_VERBS
+    from diplomap.project import shared_pipeline
+
+    pipeline = shared_pipeline(None, ())
+    lex = pipeline.coder.finder.lex
+    words = set(lex.verbs) | set(lex.nouns) | set(NAMING_VERBS)
+    total = without = 0
+    for doc in pipeline.nlp.pipe(docs_text, disable=["ner"]):
+        for sent in doc.sents:
+            total += 1
+            without += not any(t.lemma_.lower() in words for t in sent)
+    return total, without
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--repeat", type=int, default=3, help="copies of each item (default 3)")
+    ap.add_argument("--rounds", type=int, default=2, help="runs of each, interleaved; the best counts (default 2)")
+    ap.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster runs")
     args = ap.parse_args()
-    base, label = source_text()
-    # each copy differs by a line, so every copy is a new document and none is skipped as a duplicate
-    copies = [f"{base}\n\nCopy {i} of the benchmark text." for i in range(args.repeat)]
-    words = sum(len(c.split()) for c in copies)
+    from diplomap.extract.workers import default_workers
 
-    pipeline = Pipeline()
-    _ = pipeline.nlp  # load once, outside the timings
+    items, label = texts()
+    words = args.repeat * sum(len(text.split()) for _, text in items)
+    diplomap = [sys.executable, "-m", "diplomap", "ingest"]
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "bench.db")
-        t0 = time.perf_counter()
-        sentences = 0
-        for i, text in enumerate(copies):
-            doc = read_bytes(text.encode(), f"bench-{i}.md", "markdown")
-            extraction = pipeline.extract(doc)
-            store.add_document(doc, extraction.sentences, extraction.mentions, extraction.events)
-            sentences += len(extraction.sentences)
-        full = time.perf_counter() - t0
-        events = store.stats().events
-        store.close()
+        folder = Path(tmp) / "texts"
+        folder.mkdir()
+        files = []
+        for copy in range(args.repeat):
+            for name, text in items:
+                path = folder / f"{name}-{copy}.txt"
+                path.write_text(text, encoding="utf-8")
+                files.append(path)
+        names = [str(p) for p in files]
+        runs: dict[str, Callable[[int], tuple[float, float]]] = {
+            "spacy": lambda r: timed([sys.executable, "-c", SPACY_ALONE, *names]),
+            "ingest": lambda r: timed([*diplomap, "--db", f"{tmp}/d{r}.db", *names]),
+            "workers1": lambda r: timed([*diplomap, "--workers", "1", "--db", f"{tmp}/w1-{r}.db", *names]),
+            "workers2": lambda r: timed([*diplomap, "--workers", "2", "--db", f"{tmp}/w2-{r}.db", *names]),
+        }
+        if not args.no_dask:
+            runs["dask1"] = lambda r: (dask_ingest(files, Path(tmp) / f"k1-{r}.db", 1), 0.0)
+            runs["dask2"] = lambda r: (dask_ingest(files, Path(tmp) / f"k2-{r}.db", 2), 0.0)
+        best: dict[str, tuple[float, float]] = {}
+        for r in range(args.rounds):
+            for key, run in runs.items():
+                seconds, rss = run(r)
+                if key not in best or seconds < best[key][0]:
+                    best[key] = (seconds, rss)
+    load = os.getloadavg()[0]
 
-    nlp = load_model()
-    t0 = time.perf_counter()
-    spacy_sents = 0
-    for text in copies:
-        for pdoc in nlp.pipe(text.split("\n\n"), batch_size=32):
-            spacy_sents += sum(1 for _ in pdoc.sents)
-    bare = time.perf_counter() - t0
+    def line(name: str, key: str) -> str:
+        seconds, rss = best[key]
+        memory = f"  peak {rss:,.0f} MB" if rss else ""
+        return f"  {name:<44} {words / seconds:>8,.0f} words/s  ({seconds:6.1f} s{memory})"
 
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"text: {label} x {args.repeat} = {words:,} words")
-    print(f"diplomap ingest+extract+store: {words / full:,.0f} words/s  {sentences / full:,.1f} sentences/s  "
-          f"({full:.1f} s, {events} events stored)")
-    print(f"spaCy en_core_web_sm alone:    {words / bare:,.0f} words/s  {spacy_sents / bare:,.1f} sentences/s  "
-          f"({bare:.1f} s)")
-    print(f"overhead over spaCy: {full / bare:.2f}x   peak memory: {peak_mb:,.0f} MB")
+    print(f"text: {label} x {args.repeat} = {len(files)} items, {words:,} words; best of {args.rounds} rounds; "
+          f"{os.cpu_count()} cores, load average {load:.1f} at the end")
+    print(line(f"diplomap ingest (defaults: {default_workers()} workers)", "ingest"))
+    print(line("spaCy en_core_web_sm alone, one process", "spacy"))
+    print(f"  ingest / spaCy alone: {best['spacy'][0] / best['ingest'][0]:.2f}x  (target >= 1.5x, goal 3x)")
+    print(line("diplomap ingest --workers 1", "workers1"))
+    print(line("diplomap ingest --workers 2", "workers2"))
+    print(f"  --workers 2 / --workers 1: {best['workers1'][0] / best['workers2'][0]:.2f}x  (goal >= 1.6)")
+    if "dask1" in best:
+        print(line("Dask LocalCluster, 1 worker process", "dask1"))
+        print(line("Dask LocalCluster, 2 worker processes", "dask2"))
+        print(f"  Dask 2 / 1: {best['dask1'][0] / best['dask2'][0]:.2f}x  (goal >= 1.5)")
+    texts_only = [text for _, text in items]
+    print("time per stage, one process, one copy of the text:")
+    for stage, seconds in stages(texts_only).items():
+        print(f"  {stage:<34} {seconds:6.2f} s")
+    total, without = trigger_share(texts_only)
+    print(f"sentences with no trigger word (a cheap pass could skip): {without}/{total} = {without / total:.0%}")
 
 
 if __name__ == "__main__":
