@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import WEEKDAYS, DateMention, find_dates, whole_year
+from diplomap.extract.fast import add_gazetteer, remember_lemmas
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_year
@@ -102,15 +103,8 @@ class Pipeline:
         if self._nlp is None:
             nlp = load_model(self.model_name)
             _keep_prefixed_words(nlp)
-            ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-            # the ruler matches phrases by their words (ORTH): spaCy would run the tagger and parser over each of
-            # the gazetteer's thousands of phrases to make them, which was most of loading (#10); the tokenizer
-            # alone makes the same phrases
-            with nlp.select_pipes(disable=nlp.pipe_names):
-                ruler.add_patterns([p.spacy() for p in patterns(self.kb)])  # type: ignore[attr-defined]
-            # spaCy's EntityRuler counts its patterns on every text, to warn when it has none: with the gazetteer's
-            # thousands that took a tenth of the parse time (#10); it has them, so the check goes
-            ruler._require_patterns = lambda: None  # type: ignore[attr-defined]
+            add_gazetteer(nlp, patterns(self.kb))
+            remember_lemmas(nlp)
             self._nlp = nlp
         return self._nlp
 
