@@ -64,8 +64,8 @@ def texts() -> tuple[list[tuple[str, str]], str]:
     return [(p.stem, read_file(p).text) for p in shipped], f"shipped examples ({len(shipped)})"
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of a whole process (its worker processes included)."""
+def timed(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak resident MB of a whole process (its worker processes included)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -73,7 +73,7 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     err = proc.stderr.read() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd[:4])} ... failed: {err[-500:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def dask_ingest(files: list[Path], db: Path, workers: int) -> float:
@@ -164,27 +164,27 @@ def main() -> None:
                 path.write_text(text, encoding="utf-8")
                 files.append(path)
         names = [str(p) for p in files]
-        runs: dict[str, Callable[[int], tuple[float, float]]] = {
+        runs: dict[str, Callable[[int], tuple[float, float, float]]] = {
             "spacy": lambda r: timed([sys.executable, "-c", SPACY_ALONE, *names]),
             "ingest": lambda r: timed([*diplomap, "--db", f"{tmp}/d{r}.db", *names]),
             "workers1": lambda r: timed([*diplomap, "--workers", "1", "--db", f"{tmp}/w1-{r}.db", *names]),
             "workers2": lambda r: timed([*diplomap, "--workers", "2", "--db", f"{tmp}/w2-{r}.db", *names]),
         }
         if not args.no_dask:
-            runs["dask1"] = lambda r: (dask_ingest(files, Path(tmp) / f"k1-{r}.db", 1), 0.0)
-            runs["dask2"] = lambda r: (dask_ingest(files, Path(tmp) / f"k2-{r}.db", 2), 0.0)
-        best: dict[str, tuple[float, float]] = {}
+            runs["dask1"] = lambda r: (dask_ingest(files, Path(tmp) / f"k1-{r}.db", 1), 0.0, 0.0)
+            runs["dask2"] = lambda r: (dask_ingest(files, Path(tmp) / f"k2-{r}.db", 2), 0.0, 0.0)
+        best: dict[str, tuple[float, float, float]] = {}
         for r in range(args.rounds):
             for key, run in runs.items():
-                seconds, rss = run(r)
-                if key not in best or seconds < best[key][0]:
-                    best[key] = (seconds, rss)
+                result = run(r)
+                if key not in best or result[0] < best[key][0]:
+                    best[key] = result
     load = os.getloadavg()[0]
 
     def line(name: str, key: str) -> str:
-        seconds, rss = best[key]
-        memory = f"  peak {rss:,.0f} MB" if rss else ""
-        return f"  {name:<44} {words / seconds:>8,.0f} words/s  ({seconds:6.1f} s{memory})"
+        seconds, cpu, rss = best[key]
+        more = f", {cpu:.1f} s CPU, peak {rss:,.0f} MB" if rss else ""
+        return f"  {name:<44} {words / seconds:>8,.0f} words/s  ({seconds:5.1f} s{more})"
 
     print(f"text: {label} x {args.repeat} = {len(files)} items, {words:,} words; best of {args.rounds} rounds; "
           f"{os.cpu_count()} cores, load average {load:.1f} at the end")

@@ -170,6 +170,9 @@ class Project:
                 slot = self._prepare(item, doc, identity)
             except IngestError as exc:
                 slot = _Slot(IngestResult(item.source, "error", error=str(exc)))
+            if slot.result is not None and not slots and not in_flight:
+                done(slot.result)  # nothing before it to wait for (a re-run of a stored folder goes on at once)
+                continue
             slots.append(slot)
             if slot.job:
                 sources.add(slot.job.identity.source)
