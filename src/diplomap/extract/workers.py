@@ -9,17 +9,15 @@ runs it. Dask is optional (the ``scale`` extra) and imported only when a cluster
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
 import os
-import pickle
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (multiprocessing and concurrent.futures load when workers start: the CLI starts fast)
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from diplomap.extract.pipeline import Extraction, Pipeline
     from diplomap.knowledge import Knowledge
     from diplomap.model import Document
@@ -48,8 +46,8 @@ class PipelineSpec:
 
 
 def default_workers() -> int:
-    """Processes ``ingest`` uses unless told: both cores of a two-core machine, at most two (measured in
-    docs/scaling.md: a third process on two cores gains nothing and costs a model's memory)."""
+    """Processes ``ingest`` uses unless told: the cores, at most two, since each holds a model of its own
+    (about 200 MB); ``--workers N`` for more."""
     return max(1, min(2, os.cpu_count() or 1))
 
 
@@ -117,6 +115,9 @@ class ProcessExtractor:
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             _ = self.spec.local().nlp  # loaded once here: forked workers inherit it
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -153,6 +154,9 @@ class DaskExtractor:
     the workers once, so a worker needs diplomap and the spaCy model installed, not this machine's files."""
 
     def __init__(self, spec: PipelineSpec, address: str) -> None:
+        import hashlib
+        import pickle
+
         try:
             from dask import distributed
         except ImportError:
