@@ -391,3 +391,25 @@ def test_a_relative_clause_on_a_thing_dates_what_it_tells_not_the_act(pipeline: 
     ev = coded(pipeline, "Modi welcomed the agreement with China to resolve the issues that arose in 2020.",
                "2024-10-23")
     find(ev, "SUPPORT", {"IND", "CHN"}, "2024-10-23", source={"IND"})
+
+
+def test_the_clause_after_after_came_that_long_before(pipeline: Any) -> None:
+    text = ("Chile and Peru signed a fisheries accord on Monday.\n"
+            "The ministers spoke two days after Peru imposed tariffs on goods from Chile.\n")
+    ev = coded(pipeline, text, "2024-03-05")  # a Tuesday: Monday is 4 March
+    find(ev, "SANCTION", {"PER", "CHL"}, "2024-03-02", "2024-03-02", source={"PER"})
+
+
+def test_this_morning_is_the_day_written_and_were_able_to_is_done(pipeline: Any) -> None:
+    text = ("Macron told reporters he had written to the Peruvian president on Friday, but they were only able to"
+            " speak this morning.\nDuring the call he proposed suspending the tariffs.\n")
+    ev = coded(pipeline, text, "2024-03-04")  # a Monday
+    find(ev, "CONSULT", {"FRA", "PER"}, "2024-03-04")
+    assert not [e for e in ev if e["type"] in ("RETREAT", "SANCTION")], ev  # proposed, not done
+
+
+def test_naming_a_threat_unacceptable_and_lashing_back_are_accusations(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's foreign ministry called the threat by Peru unacceptable on Monday.", "2024-03-05")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"CHL"})
+    ev = coded(pipeline, "Peru lashed back at Chile on Monday.", "2024-03-05")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"PER"})

@@ -31,7 +31,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 # Order matters: longer, more specific patterns first. Each names the groups it fills.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(
-        r"\b(?:(?P<day>yesterday|today|tonight)|(?P<which>last|this|next)\s+(?P<unit>week|weekend)|"
+        r"\b(?:(?P<day>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)|(?P<which>last|this|next)\s+(?P<unit>week|weekend)|"
         r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)\s+"
         r"(?P<units>day|week|month|year)s?\s+ago)\b", re.I)),
     ("day_range_month", re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b")),
@@ -74,7 +74,7 @@ _STATED_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d
 _RELATIVE = {"relative", "following", "that_month", "same", "weekday"}
 # words before a weekday that put it ahead: "will take effect on Sunday", "is set to meet on Friday"
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|set to|due to|is due|are due|scheduled|expected to|plans? to|"
-                         r"to be held|next|upcoming|until|by)\b[^.;]*$", re.I)
+                         r"to be held|next|upcoming)\b[^.;]*$|\b(?:until|by)\s+(?:this\s+|next\s+)?$", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
 
@@ -293,7 +293,7 @@ def _deictic(m: re.Match[str], today: date | None) -> tuple[DateSpan, bool] | No
         return None
     g, t = m.groupdict(), m.group(0)
     if g.get("day"):
-        day = today - timedelta(1) if g["day"].lower() == "yesterday" else today
+        day = today - timedelta(1) if " ".join(g["day"].lower().split()) in ("yesterday", "last night") else today
         return DateSpan(day, day, Precision.DAY, t), False
     if g.get("unit"):
         monday = today - timedelta(today.weekday()) + timedelta(7 * {"last": -1, "this": 0, "next": 1}[

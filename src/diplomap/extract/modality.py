@@ -140,7 +140,11 @@ def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
         lemma = parent.lemma_.lower()
         if lemma in EXPECT_HEADS and (infinitive or node.dep_ == "xcomp"):
             return Modality.EXPECTED
+        if lemma == "able" and parent.head.tag_ == "VBD":
+            return None  # 'they were able to speak this morning': they did
         if infinitive and (lemma in PLAN_HEADS or parent.pos_ in ("NOUN", "ADJ") or node.dep_ == "advcl"):
+            return Modality.PLANNED
+        if node.dep_ == "xcomp" and node.tag_ == "VBG" and lemma in PLAN_HEADS:  # 'proposed suspending the tariffs'
             return Modality.PLANNED
         if node.dep_ in ("xcomp", "ccomp") and any(c.lower_ in FUTURE_AUX for c in parent.children):
             return Modality.PLANNED

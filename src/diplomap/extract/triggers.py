@@ -87,8 +87,14 @@ class TriggerFinder:
     @staticmethod
     def _named(verb: Token) -> list[Token]:
         """What a verb of naming calls its object: 'an act of war' in 'called the strikes an act of war'."""
-        return [c for c in verb.children if c.dep_ in ("oprd", "acomp") or (
+        named = [c for c in verb.children if c.dep_ in ("oprd", "acomp") or (
             c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_.lower() != "call")]
+        # 'called the threat by Venezuela unacceptable': the parser hangs the adjective inside the object
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and not named):
+            last = max(obj.subtree, key=lambda t: t.i)
+            if last.tag_ == "JJ" and last.i > obj.i and last.dep_ in ("pobj", "appos", "dobj", "amod"):
+                named.append(last)
+        return named
 
     def _names_something(self, verb: Token) -> bool:
         """'called the meeting productive' names; 'called Erdogan' and 'called for talks' do not."""
