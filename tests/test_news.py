@@ -413,3 +413,18 @@ def test_naming_a_threat_unacceptable_and_lashing_back_are_accusations(pipeline:
     find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"CHL"})
     ev = coded(pipeline, "Peru lashed back at Chile on Monday.", "2024-03-05")
     find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"PER"})
+
+
+def test_a_paragraph_of_quotation_goes_on_with_the_telling_before_it(pipeline: Any) -> None:
+    text = ("Chile and Peru held talks in Lima on Tuesday.\n\n"
+            "But late on Friday, Peru accused Chile of breaking the truce.\n\n"
+            '"Chile has broken the truce and shelled three villages," a Peruvian official said.\n\n'
+            '"Peru will retaliate."\n')
+    ev = coded(pipeline, text, "2024-03-18")  # a Monday: Friday is 15 March, Tuesday 12 March
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2024-03-15", source={"CHL"})
+    find(ev, "THREATEN", {"CHL", "PER"}, "2024-03-15", source={"PER"})  # a quoted sentence is no heading
+
+
+def test_its_neighbour_is_the_other_party(pipeline: Any) -> None:
+    text = "Chile and Peru will hold talks on Saturday, a day after Lima launched air strikes on its neighbour."
+    find(coded(pipeline, text, "2024-03-15"), "ASSAULT", {"CHL", "PER"}, "2024-03-14", source={"PER"})

@@ -138,7 +138,10 @@ class Pipeline:
             # a date carries over within a paragraph; a new paragraph of a review starts from the period
             # the document covers unless it says otherwise (named events still keep their dates); a news
             # item's short paragraphs go on telling its latest recent day, not its background's
-            anchor = base if narrative or written is None else news_day
+            if narrative or written is None:
+                anchor = base
+            elif not (ptext.lstrip()[:1] in _QUOTES and n > first):
+                anchor = news_day  # (a paragraph of quotation goes on with the telling before it, and its day)
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -312,8 +315,12 @@ def _bounded(spans: Sequence[tuple[int, int]], text: str, limit: int) -> list[tu
     return out
 
 
+_QUOTES = frozenset('"“‘«')
+
+
 def _is_heading(text: str) -> bool:
     t = text.strip()
+    t = t.rstrip("\"”’»'")  # '"Afghanistan will retaliate."' is a sentence, not a heading
     return 0 < len(t) < 120 and not t.endswith((".", "?", "!", ":", ";", ",")) and "\n" not in t
 
 
