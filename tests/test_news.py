@@ -428,3 +428,13 @@ def test_a_paragraph_of_quotation_goes_on_with_the_telling_before_it(pipeline: A
 def test_its_neighbour_is_the_other_party(pipeline: Any) -> None:
     text = "Chile and Peru will hold talks on Saturday, a day after Lima launched air strikes on its neighbour."
     find(coded(pipeline, text, "2024-03-15"), "ASSAULT", {"CHL", "PER"}, "2024-03-14", source={"PER"})
+
+
+def test_a_thing_that_threatens_is_a_risk_and_for_a_month_after_is_a_duration(pipeline: Any) -> None:
+    ev = coded(pipeline, "The tariffs threatened to push Peru into recession, Chile said on Monday.", "2024-03-05")
+    assert not [e for e in ev if e["type"] == "THREATEN"], ev
+    find(coded(pipeline, "Chile threatened Peru with tariffs on Monday.", "2024-03-05"), "THREATEN", {"CHL", "PER"},
+         "2024-03-04")
+    ev = coded(pipeline, "Chile is pausing its tariffs on Peru for a month after the two presidents spoke.",
+               "2024-03-05")
+    assert {e["start"] for e in ev if e["type"] == "RETREAT"} == {"2024-03-05"}, ev

@@ -55,7 +55,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<decade>(?:19|20)\d0)s\b", re.I)),
     ("year", re.compile(rf"(?<![\d$€£.,-]){_YEAR}(?![\d%])(?!\s*(?:km|kilomet|percent|million|billion))")),
     ("relative", re.compile(
-        r"\b(?:(?P<less>less\s+than|more\s+than|about|some|nearly|almost|over)\s+)?"
+        # (not a duration: "paused the tariffs for a month after the talks")
+        r"(?<!\bfor\s)(?<!\bfor\sa\s)\b(?:(?P<less>less\s+than|more\s+than|about|some|nearly|almost|over)\s+)?"
         r"(?P<n>a\s+few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d+)\s+"
         r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before|ago)\b", re.I)),
     ("following", re.compile(
