@@ -23,6 +23,7 @@ ROBOTS_AGENT = "diplomap"  # the name robots.txt rules address
 MAX_FETCH_BYTES = 50 * 2**20  # a news page is well under 5 MB; a long PDF report can be tens of MB
 MAX_REDIRECTS = 5
 TIMEOUT = 20.0  # seconds to connect, and between two reads
+MAX_SECONDS = 120.0  # for the whole of one page: a server that sends a byte now and then is not waited on forever
 MAX_CRAWL_DELAY = 30.0  # a longer Crawl-delay than this is waited as this
 
 # content type -> reader format; feeds are recognised by their content type or by sniffing (is_feed)
@@ -88,6 +89,7 @@ class Fetcher:
     ``transport`` replaces the network (tests use a local server instead, or httpx.MockTransport)."""
 
     timeout: float = TIMEOUT
+    max_seconds: float = MAX_SECONDS
     max_bytes: int = MAX_FETCH_BYTES
     max_redirects: int = MAX_REDIRECTS
     user_agent: str = USER_AGENT
@@ -160,10 +162,14 @@ class Fetcher:
                 if declared.isdigit() and int(declared) > self.max_bytes:
                     raise IngestError(self._too_large(url, int(declared)))
                 body = bytearray()
+                started = time.monotonic()
                 for chunk in response.iter_bytes():
                     body += chunk
                     if len(body) > self.max_bytes:
                         raise IngestError(self._too_large(url, len(body), more=True))
+                    if time.monotonic() - started > self.max_seconds:
+                        raise IngestError(f"{url}: still loading after {self.max_seconds:.0f} s; try again later, "
+                                          "or download it yourself and ingest the file")
                 return status, "", media.strip().lower(), charset, bytes(body)
         except httpx.TimeoutException:
             raise IngestError(f"{url}: no answer within {self.timeout:.0f} s; try again later") from None
