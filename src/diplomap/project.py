@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplomap.ingest import IngestError, identify, project_file
-from diplomap.ingest.items import Item, file_item
+from diplomap.ingest.items import Item, carried_over, file_item
 from diplomap.store.corrections import apply_corrections
 from diplomap.store.db import EventQuery, Store
 from diplomap.store.documents import delete_document, save_document, stored_version
@@ -99,23 +99,23 @@ class Project:
         return results
 
     def _ingest_one(self, item: Item) -> IngestResult:
-        path, title, published = item.source, item.title, item.published
+        path = item.source
         doc = item.read()
         identity = identify(doc.source, doc.raw)
-        encoding, warnings = (doc.encoding if doc.encoding != "UTF-8" else ""), _warnings(path, doc)
+        encoding, warnings = (doc.encoding if doc.encoding != "UTF-8" else ""), _warnings(path, doc, item)
 
         def result(status: str, doc_id: str, sentences: int = 0, events: int = 0) -> IngestResult:
             return IngestResult(str(path), status, doc_id, doc.title, sentences, events, encoding=encoding,
                                 warnings=warnings)
 
         stored = stored_version(self.store, identity)
-        if stored is not None and stored[1] == identity.content_hash:
+        if stored is not None and (stored[1] == identity.content_hash or item.partial):
             return result("skipped", stored[0])
         before = self.store.document(stored[0]) if stored is not None else None
         if before is not None:
             # the same source with new text: the same document, with what it was given or set before
-            doc = replace(doc, id=before.id, title=title or before.title,
-                          published=published or before.published or doc.published)
+            doc = carried_over(doc, before, item)
+            warnings = _warnings(path, doc, item)
         self._sync_entities()
         extraction = self.pipeline.extract(doc)
         saved = save_document(self.store, doc, identity, extraction.sentences, extraction.mentions,
@@ -138,7 +138,7 @@ class Project:
         if doc is None:
             raise KeyError(f"no document {doc_id} in {self.store.path}")
         if published is not None:
-            doc = replace(doc, published=published)
+            doc = replace(doc, published=published, date_source="given")
         self._sync_entities()
         extraction = self.pipeline.extract(doc)
         ids = self.store.replace_extraction(doc, extraction.sentences, extraction.mentions, extraction.events)
@@ -162,8 +162,12 @@ class Project:
         return self.store.events(query or EventQuery())
 
 
-def _warnings(path: str | Path, doc: Document) -> tuple[str, ...]:
+def _warnings(path: str | Path, doc: Document, item: Item) -> tuple[str, ...]:
+    said = list(item.notes)
     if project_file(path):
-        return ("looks like a software project's file (README, LICENSE, ...), not a report or news item; if so,"
-                f" remove it with 'diplomap documents delete {doc.id[:12]}'",)
-    return ()
+        said.append("looks like a software project's file (README, LICENSE, ...), not a report or news item; if so,"
+                    f" remove it with 'diplomap documents delete {doc.id[:12]}'")
+    if doc.published is None:
+        said.append(f"no publication date found; set it with 'diplomap documents set {doc.id[:12]} --date YYYY-MM-DD'"
+                    " (relative dates such as 'yesterday' resolve against it)")
+    return tuple(said)
