@@ -438,3 +438,8 @@ def test_a_thing_that_threatens_is_a_risk_and_for_a_month_after_is_a_duration(pi
     ev = coded(pipeline, "Chile is pausing its tariffs on Peru for a month after the two presidents spoke.",
                "2024-03-05")
     assert {e["start"] for e in ev if e["type"] == "RETREAT"} == {"2024-03-05"}, ev
+
+
+def test_an_undated_after_clause_tells_the_weeks_before(pipeline: Any) -> None:
+    text = "LIMA, Peru -- The feud has ended in an agreement after Chilean troops shelled a Peruvian border post."
+    find(coded(pipeline, text, "2024-03-15"), "ASSAULT", {"CHL", "PER"}, "2024-02-14", "2024-03-14")

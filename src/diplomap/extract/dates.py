@@ -408,6 +408,16 @@ def told_before_span(anchor: DateSpan) -> DateSpan:
     return DateSpan(end - timedelta(364), end, Precision.RANGE, "before the story", inherited=True)
 
 
+WEEKS_BEFORE = timedelta(30)
+
+
+def weeks_before_span(anchor: DateSpan) -> DateSpan:
+    """What a news story tells, undated, as having come just before something of its day ('after a soldier was
+    killed'): the weeks up to the day before."""
+    end = anchor.start - timedelta(1)
+    return DateSpan(end - WEEKS_BEFORE + timedelta(1), end, Precision.RANGE, "just before the story", inherited=True)
+
+
 def previous_occurrence(span: DateSpan, written: date | None) -> DateSpan:
     """"Xi visited Riyadh in December", written in March: last December. Only a date given without its year,
     starting more than a week after the text was written, moves back a year (a plan stays where it is)."""

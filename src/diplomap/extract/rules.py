@@ -187,10 +187,13 @@ def project_works_by_linked_states(r: Resolvers, sent: Span, ctx: SentenceContex
 
 
 def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """PLOVER: a state acting at home acts on itself (its people, its opposition); an unnamed official or group
-    acting within a state is that state's."""
+    """PLOVER: a state acting at home acts on itself (its people, its opposition), unless it mobilises with one
+    other state named; an unnamed official or group acting within a state is that state's."""
     if len(set(d.source)) == 1 and not d.target and "at_home" in d.trig.entry.traits and d.source[0] in r.kb.states:
-        d.target = list(d.source)
+        others = [c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span)
+                  if c not in d.source and c in r.kb.states]
+        # "Guyana mobilised its forces after the Venezuelan navy entered its waters": forces face the other state
+        d.target = others[:1] if d.trig.entry.type == "MOBILIZE" and len(set(others)) == 1 else list(d.source)
     elif not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits:
         d.source = list(d.target)
 
