@@ -443,3 +443,12 @@ def test_a_thing_that_threatens_is_a_risk_and_for_a_month_after_is_a_duration(pi
 def test_an_undated_after_clause_tells_the_weeks_before(pipeline: Any) -> None:
     text = "LIMA, Peru -- The feud has ended in an agreement after Chilean troops shelled a Peruvian border post."
     find(coded(pipeline, text, "2024-03-15"), "ASSAULT", {"CHL", "PER"}, "2024-02-14", "2024-03-14")
+
+
+def test_an_undated_page_filed_under_a_month_reports_that_month(pipeline: Any) -> None:
+    from diplomap.ingest.reader import read_bytes
+
+    doc = read_bytes(b"Chilean and Peruvian leaders met in Lima on Saturday.\n",
+                     "https://news.example/2024/march/chile-peru-talks", "text")
+    [event] = [e for e in pipeline.extract(doc).events if e.type == "CONSULT"]
+    assert event.date is not None and (event.date.start, event.date.end) == (date(2024, 3, 1), date(2024, 3, 31))

@@ -90,6 +90,11 @@ class DateMention:
     relative: bool = False  # resolved from an anchor rather than stated
 
 
+def whole_month(year: int, month: int) -> DateSpan:
+    """A month, as the date of what a text tells only as of that month."""
+    return _month_span(year, month, text=f"{calendar.month_name[month]} {year}")
+
+
 def _month_span(year: int, month: int, precision: Precision = Precision.MONTH, text: str = "") -> DateSpan:
     return DateSpan(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), precision, text)
 

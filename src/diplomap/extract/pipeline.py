@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
-from diplomap.extract.dates import WEEKDAYS, DateMention, find_dates, whole_year
+from diplomap.extract.dates import WEEKDAYS, DateMention, find_dates, whole_month, whole_year
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
-from diplomap.extract.layout import Layout, is_caption, read_layout, url_year
+from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
@@ -114,6 +114,9 @@ class Pipeline:
         if written and not narrative:
             # a news item: what it reports without a date happened around its publication
             base = DateSpan(written, written, Precision.DAY, "publication date")
+        elif not written and not narrative and (month := url_month(doc.source)) and month[0] == focal_year:
+            # an undated page filed under /2025/march/: what it reports without a date happened that month
+            base = whole_month(*month)
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
         events: list[Event] = []
