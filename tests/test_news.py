@@ -452,3 +452,10 @@ def test_an_undated_page_filed_under_a_month_reports_that_month(pipeline: Any) -
                      "https://news.example/2024/march/chile-peru-talks", "text")
     [event] = [e for e in pipeline.extract(doc).events if e.type == "CONSULT"]
     assert event.date is not None and (event.date.start, event.date.end) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_a_deadline_does_not_move_the_story(pipeline: Any) -> None:
+    text = ("Peru decided to expel Chile's ambassador, ordering him to leave before midnight on Sunday.\n"
+            "Chile's foreign minister criticised Peru.\n")
+    ev = coded(pipeline, text, "2024-03-12")  # a Tuesday
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-12", source={"CHL"})

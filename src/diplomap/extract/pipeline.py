@@ -193,7 +193,8 @@ class Pipeline:
                 # (unless it is of the days the item reports: "following the signing on 11 December")
                 told = dates if narrative else [d for d in dates if not _attributive(sent, d) or (
                     written is not None and written - NEWS_WINDOW <= d.span.end <= written)]
-                moved = _next_anchor(told, focal_year, written)
+                # (nor to a deadline: "ordering they leave before midnight on Sunday")
+                moved = _next_anchor([d for d in told if not _DEADLINE.search(sent.text[:d.start])], focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
@@ -318,6 +319,7 @@ def _bounded(spans: Sequence[tuple[int, int]], text: str, limit: int) -> list[tu
     return out
 
 
+_DEADLINE = re.compile(r"\b(?:before|by|until|till|no\s+later\s+than)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
 _QUOTES = frozenset('"“‘«')
 
 
