@@ -194,7 +194,8 @@ class Pipeline:
                 told = dates if narrative else [d for d in dates if not _attributive(sent, d) or (
                     written is not None and written - NEWS_WINDOW <= d.span.end <= written)]
                 # (nor to a deadline: "ordering they leave before midnight on Sunday")
-                moved = _next_anchor([d for d in told if not _DEADLINE.search(sent.text[:d.start])], focal_year, written)
+                told = [d for d in told if not _DEADLINE.search(sent.text[:d.start])]
+                moved = _next_anchor(told, focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
