@@ -459,3 +459,12 @@ def test_a_deadline_does_not_move_the_story(pipeline: Any) -> None:
             "Chile's foreign minister criticised Peru.\n")
     ev = coded(pipeline, text, "2024-03-12")  # a Tuesday
     find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-12", source={"CHL"})
+
+
+def test_a_captions_one_date_dates_all_it_shows(pipeline: Any) -> None:
+    text = ("Chile and Peru sign a fisheries accord\n\n"
+            "Chilean Foreign Minister Alberto van Klaveren meets his Peruvian counterpart prior to negotiations with"
+            " Bolivia's envoy in La Paz, March 2, 2024 © Peruvian Foreign Ministry via AP\n\n"
+            "The accord was signed on Monday.\n")
+    ev = coded(pipeline, text, "2024-03-05")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2024-03-02")

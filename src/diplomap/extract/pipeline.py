@@ -179,6 +179,11 @@ class Pipeline:
                     # the item went out: so dated, it merges with the body's telling of it
                     coded = [replace(e, date=_headline_days(written)) if e.date and e.date.inherited else e
                              for e in coded]
+                days = {d.span for d in dates if d.span.precision == Precision.DAY and not d.relative}
+                if len(days) == 1 and is_caption(ptext):
+                    # "Araghchi meets his Omani counterpart prior to talks in Muscat, April 12, 2025 © AP": a
+                    # caption's one date is the picture's, and so of all it shows
+                    coded = [replace(e, date=next(iter(days))) if e.date and e.date.inherited else e for e in coded]
                 # the scene carries over: an event dated only by the narrative happened where the last
                 # dated event of the paragraph did ("Putin met Aliyev in Dushanbe. He apologised.")
                 coded = [replace(e, location=scene) if e.location is None and e.date and e.date.inherited and scene
