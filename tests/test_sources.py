@@ -404,3 +404,17 @@ def test_expand_is_lazy_and_applies_the_command_line_title_and_date(tmp_path: Pa
     [missing] = list(items)
     with pytest.raises(IngestError, match="no such file"):
         missing.read()
+
+
+def test_a_manifest_row_with_a_path_and_a_url_is_a_saved_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                              ) -> None:
+    (tmp_path / "saved.txt").write_text("\n\n".join(KAZ) + "\n", encoding="utf-8")
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(json.dumps({"path": "saved.txt", "url": "https://news.example/2025/06/rail?utm_source=x"})
+                        + "\n", encoding="utf-8")
+    code, _, err = _run(capsys, "ingest", "--db", tmp_path / "t.db", "--manifest", manifest)
+    assert code == 0, err
+    # known by its address (canonical: no tracking parameters), dated by it (a month: no day in the address)
+    assert list(_documents(tmp_path / "t.db")) == ["https://news.example/2025/06/rail"]
+    code, out, _ = _run(capsys, "ingest", "--db", tmp_path / "t.db", "--manifest", manifest)
+    assert code == 0 and "already stored" in out

@@ -11,11 +11,11 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from diplomap.ingest.items import Item, file_item
+from diplomap.ingest.items import Item, file_item, saved_page_item
 from diplomap.store.db import EventQuery, Store
 
 SEED = "corpus/azerbaijan-foreign-policy-2025.md"
@@ -211,7 +211,7 @@ def run_realnews(folder: str | Path, split: str = "dev", shared: str | None = No
         with Project(Path(tmp) / "realnews.db") as project, pred.open("w", encoding="utf-8") as out:
             for it in items:
                 published = date.fromisoformat(str(it["published"])) if it.get("published") else None
-                result = project.ingest([_saved_page(texts / f"{it['id']}.txt", it.get("url"), published)])[0]
+                result = project.ingest([_item(texts / f"{it['id']}.txt", it.get("url"), published)])[0]
                 if result.status == "error":
                     raise EvalError(f"{it['id']}: {result.error}")
                 for event in project.events(EventQuery(doc_id=result.doc_id)):
@@ -227,13 +227,6 @@ def run_realnews(folder: str | Path, split: str = "dev", shared: str | None = No
     return RealNewsResult(split, len(items), lines[-1], json.loads(lines[-2]))
 
 
-def _saved_page(path: Path, url: object, published: date | None) -> Item:
-    """A page saved to a file, known by the address it was read at (as a user's manifest gives it): the
-    text is the file's, the source (and so the identity and what the url tells of the date) the url's."""
-    from diplomap.ingest.identity import document_id
-    from diplomap.ingest.reader import read_file
-
-    if not url:
-        return file_item(path, published=published)
-    source = str(url)
-    return Item(source, lambda: replace(read_file(path), source=source, id=document_id(source)), published=published)
+def _item(path: Path, url: object, published: date | None) -> Item:
+    """An item saved from a page: known by its manifest url (as a user's manifest gives it with a path)."""
+    return saved_page_item(path, str(url), published) if url else file_item(path, published=published)

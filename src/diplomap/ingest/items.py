@@ -76,3 +76,17 @@ def file_item(path: str | Path, title: str | None = None, published: date | None
     from diplomap.ingest.reader import read_file
 
     return Item(str(path), lambda: read_file(path), title=title, published=published, publisher=publisher)
+
+
+def saved_page_item(path: str | Path, url: str, published: date | None = None) -> Item:
+    """A page saved to a file and known by the address it was read at (a manifest row with both): the text is
+    the file's; the source, and so the document's identity and what its address tells of its date, the url's."""
+    from diplomap.ingest.identity import canonical_source, document_id
+    from diplomap.ingest.reader import read_file
+
+    source = canonical_source(url)
+
+    def reader() -> Document:
+        return replace(read_file(path), source=source, id=document_id(source))
+
+    return Item(source, reader, published=published)

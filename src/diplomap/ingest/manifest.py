@@ -1,4 +1,5 @@
-"""A manifest -> one row per item: where it is (``path``, relative to the manifest, or ``url``) and what is known
+"""A manifest -> one row per item: where it is (``path``, relative to the manifest, or ``url``, or both for a page
+saved to a file: read from the file, known by its url) and what is known
 of it (``published``, ``title``, ``publisher``, ``language``; any other column is kept as metadata).
 
 JSON Lines (``.jsonl``, ``.ndjson``: one object a line) or CSV (``.csv``, ``.tsv``: a header row). A bad row
@@ -30,7 +31,7 @@ class ManifestRow:
 
     line: int
     path: Path | None  # a file (made absolute from the manifest's folder), or None for a URL
-    url: str
+    url: str  # with a path too: the address the saved file was read at (its source)
     published: date | None = None
     title: str | None = None
     publisher: str = ""
@@ -119,8 +120,6 @@ def _row(manifest: Path, line: int, record: dict[str, object]) -> ManifestRow | 
     path, url = _text(values.get("path")), _text(values.get("url"))
     if path and is_url(path) and not url:
         path, url = "", path
-    if path and url:
-        return BadRow(line, "both a path and a url; give one of them")
     if not path and not url:
         return BadRow(line, "no path or url; say where the item is")
     if url and not url.lower().startswith(("http://", "https://")):

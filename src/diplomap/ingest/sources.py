@@ -26,7 +26,7 @@ from diplomap.ingest.feed import FeedEntry, parse_feed
 from diplomap.ingest.fetch import Fetched, Fetcher
 from diplomap.ingest.folder import folder_files
 from diplomap.ingest.identity import canonical_url, is_url
-from diplomap.ingest.items import Item, failed, file_item
+from diplomap.ingest.items import Item, failed, file_item, saved_page_item
 from diplomap.ingest.manifest import BadRow, read_manifest
 from diplomap.ingest.reader import SUFFIXES, read_bytes
 from diplomap.model import Document
@@ -118,7 +118,9 @@ def manifest_items(manifest: Path, fetcher: Fetcher) -> Iterator[Item]:
         if row.language and not row.language.lower().startswith("en"):
             notes = (f"language {row.language!r}: diplomap's extraction reads English; expect few events",)
         meta = {**row.meta, **({"language": row.language} if row.language else {})}
-        if row.path is not None:
+        if row.path is not None and row.url:
+            item = _prefixed(saved_page_item(row.path, row.url), where)
+        elif row.path is not None:
             item = _prefixed(file_item(row.path), where)
         else:
             item = _page_item(row.url, fetcher, where)
