@@ -205,8 +205,8 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 
 
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
-                                  visit_hosted_by_place_state, counterpart_from_previous_sentence,
-                                  pronoun_or_anaphor_subject, its_neighbour_is_the_other_party)
+                                  visit_hosted_by_place_state, its_neighbour_is_the_other_party,
+                                  counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, people_act_for_their_state, strikes_target_the_place_state,
                                  project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (self_target_at_home, all_parties_act)
