@@ -468,3 +468,9 @@ def test_a_captions_one_date_dates_all_it_shows(pipeline: Any) -> None:
             "The accord was signed on Monday.\n")
     ev = coded(pipeline, text, "2024-03-05")
     find(ev, "CONSULT", {"CHL", "PER"}, "2024-03-02")
+
+
+def test_a_headline_to_after_a_name_read_as_a_verb_is_a_plan(pipeline: Any) -> None:
+    ev = coded(pipeline, "India-Pakistan truce extended until June 2; DGMOs to hold border talks again\n\nThe truce"
+               " held.", "2025-05-16")
+    assert not [e for e in ev if e["type"] == "CONSULT" and e["modality"] == "happened"], ev

@@ -157,7 +157,10 @@ def headline_infinitive(sent: Span, trig: TriggerMatch, ctx: SentenceContext, sp
     (the infinitive heads the clause, or hangs from a name)."""
     head = clause_head(trig)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and (
-            head.dep_ == "ROOT" or (head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("PROPN", "NOUN"))):
+            head.dep_ == "ROOT" or (head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("PROPN", "NOUN"))
+            # "DGMOs to hold talks again", the name read as a verb: a capitalised root of a line without a stop
+            or (head.dep_ == "xcomp" and head.head.dep_ == "ROOT" and head.head.text[:1].isupper()
+                and not sent.text.rstrip().endswith((".", "!", "?", '"', "”")))):
         return Modality.PLANNED
     return None
 
