@@ -391,3 +391,86 @@ def test_a_relative_clause_on_a_thing_dates_what_it_tells_not_the_act(pipeline: 
     ev = coded(pipeline, "Modi welcomed the agreement with China to resolve the issues that arose in 2020.",
                "2024-10-23")
     find(ev, "SUPPORT", {"IND", "CHN"}, "2024-10-23", source={"IND"})
+
+
+def test_the_clause_after_after_came_that_long_before(pipeline: Any) -> None:
+    text = ("Chile and Peru signed a fisheries accord on Monday.\n"
+            "The ministers spoke two days after Peru imposed tariffs on goods from Chile.\n")
+    ev = coded(pipeline, text, "2024-03-05")  # a Tuesday: Monday is 4 March
+    find(ev, "SANCTION", {"PER", "CHL"}, "2024-03-02", "2024-03-02", source={"PER"})
+
+
+def test_this_morning_is_the_day_written_and_were_able_to_is_done(pipeline: Any) -> None:
+    text = ("Macron told reporters he had written to the Peruvian president on Friday, but they were only able to"
+            " speak this morning.\nDuring the call he proposed suspending the tariffs.\n")
+    ev = coded(pipeline, text, "2024-03-04")  # a Monday
+    find(ev, "CONSULT", {"FRA", "PER"}, "2024-03-04")
+    assert not [e for e in ev if e["type"] in ("RETREAT", "SANCTION")], ev  # proposed, not done
+
+
+def test_naming_a_threat_unacceptable_and_lashing_back_are_accusations(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's foreign ministry called the threat by Peru unacceptable on Monday.", "2024-03-05")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"CHL"})
+    ev = coded(pipeline, "Peru lashed back at Chile on Monday.", "2024-03-05")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"PER"})
+
+
+def test_a_paragraph_of_quotation_goes_on_with_the_telling_before_it(pipeline: Any) -> None:
+    text = ("Chile and Peru held talks in Lima on Tuesday.\n\n"
+            "But late on Friday, Peru accused Chile of breaking the truce.\n\n"
+            '"Chile has broken the truce and shelled three villages," a Peruvian official said.\n\n'
+            '"Peru will retaliate."\n')
+    ev = coded(pipeline, text, "2024-03-18")  # a Monday: Friday is 15 March, Tuesday 12 March
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2024-03-15", source={"CHL"})
+    find(ev, "THREATEN", {"CHL", "PER"}, "2024-03-15", source={"PER"})  # a quoted sentence is no heading
+
+
+def test_its_neighbour_is_the_other_party(pipeline: Any) -> None:
+    text = "Chile and Peru will hold talks on Saturday, a day after Lima launched air strikes on its neighbour."
+    find(coded(pipeline, text, "2024-03-15"), "ASSAULT", {"CHL", "PER"}, "2024-03-14", source={"PER"})
+
+
+def test_a_thing_that_threatens_is_a_risk_and_for_a_month_after_is_a_duration(pipeline: Any) -> None:
+    ev = coded(pipeline, "The tariffs threatened to push Peru into recession, Chile said on Monday.", "2024-03-05")
+    assert not [e for e in ev if e["type"] == "THREATEN"], ev
+    find(coded(pipeline, "Chile threatened Peru with tariffs on Monday.", "2024-03-05"), "THREATEN", {"CHL", "PER"},
+         "2024-03-04")
+    ev = coded(pipeline, "Chile is pausing its tariffs on Peru for a month after the two presidents spoke.",
+               "2024-03-05")
+    assert {e["start"] for e in ev if e["type"] == "RETREAT"} == {"2024-03-05"}, ev
+
+
+def test_an_undated_after_clause_tells_the_weeks_before(pipeline: Any) -> None:
+    text = "LIMA, Peru -- The feud has ended in an agreement after Chilean troops shelled a Peruvian border post."
+    find(coded(pipeline, text, "2024-03-15"), "ASSAULT", {"CHL", "PER"}, "2024-02-14", "2024-03-14")
+
+
+def test_an_undated_page_filed_under_a_month_reports_that_month(pipeline: Any) -> None:
+    from diplomap.ingest.reader import read_bytes
+
+    doc = read_bytes(b"Chilean and Peruvian leaders met in Lima on Saturday.\n",
+                     "https://news.example/2024/march/chile-peru-talks", "text")
+    [event] = [e for e in pipeline.extract(doc).events if e.type == "CONSULT"]
+    assert event.date is not None and (event.date.start, event.date.end) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_a_deadline_does_not_move_the_story(pipeline: Any) -> None:
+    text = ("Peru decided to expel Chile's ambassador, ordering him to leave before midnight on Sunday.\n"
+            "Chile's foreign minister criticised Peru.\n")
+    ev = coded(pipeline, text, "2024-03-12")  # a Tuesday
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-12", source={"CHL"})
+
+
+def test_a_captions_one_date_dates_all_it_shows(pipeline: Any) -> None:
+    text = ("Chile and Peru sign a fisheries accord\n\n"
+            "Chilean Foreign Minister Alberto van Klaveren meets his Peruvian counterpart prior to negotiations with"
+            " Bolivia's envoy in La Paz, March 2, 2024 © Peruvian Foreign Ministry via AP\n\n"
+            "The accord was signed on Monday.\n")
+    ev = coded(pipeline, text, "2024-03-05")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2024-03-02")
+
+
+def test_a_headline_to_after_a_name_read_as_a_verb_is_a_plan(pipeline: Any) -> None:
+    ev = coded(pipeline, "India-Pakistan truce extended until June 2; DGMOs to hold border talks again\n\nThe truce"
+               " held.", "2025-05-16")
+    assert not [e for e in ev if e["type"] == "CONSULT" and e["modality"] == "happened"], ev

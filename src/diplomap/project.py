@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplomap.ingest import IngestError, identify, project_file
-from diplomap.ingest.items import Item, file_item
+from diplomap.ingest.items import Item, carried_over, file_item
 from diplomap.store.corrections import apply_corrections
 from diplomap.store.db import EventQuery, Store
 from diplomap.store.documents import delete_document, save_document, stored_version
@@ -186,16 +186,16 @@ class Project:
 
     def _prepare(self, item: Item, doc: Document, identity: Identity) -> _Slot:
         """What to do with a document read: nothing (stored already), or extract and store it."""
-        encoding, warnings = (doc.encoding if doc.encoding != "UTF-8" else ""), _warnings(item.source, doc)
+        encoding, warnings = (doc.encoding if doc.encoding != "UTF-8" else ""), _warnings(item.source, doc, item)
         stored = stored_version(self.store, identity)
-        if stored is not None and stored[1] == identity.content_hash:
+        if stored is not None and (stored[1] == identity.content_hash or item.partial):
             return _Slot(IngestResult(item.source, "skipped", stored[0], doc.title, encoding=encoding,
                                       warnings=warnings))
         before = self.store.document(stored[0]) if stored is not None else None
         if before is not None:
             # the same source with new text: the same document, with what it was given or set before
-            doc = replace(doc, id=before.id, title=item.title or before.title,
-                          published=item.published or before.published or doc.published)
+            doc = carried_over(doc, before, item)
+            warnings = _warnings(item.source, doc, item)
         return _Slot(job=_Job(item.source, doc, identity, encoding, warnings))
 
     def _save(self, job: _Job, extraction: Extraction) -> IngestResult:
@@ -225,7 +225,7 @@ class Project:
         if doc is None:
             raise KeyError(f"no document {doc_id} in {self.store.path}")
         if published is not None:
-            doc = replace(doc, published=published)
+            doc = replace(doc, published=published, date_source="given")
         self._sync_entities()
         extraction = self.pipeline.extract(doc)
         ids = self.store.replace_extraction(doc, extraction.sentences, extraction.mentions, extraction.events)
@@ -249,8 +249,12 @@ class Project:
         return self.store.events(query or EventQuery())
 
 
-def _warnings(path: str | Path, doc: Document) -> tuple[str, ...]:
+def _warnings(path: str | Path, doc: Document, item: Item) -> tuple[str, ...]:
+    said = list(item.notes)
     if project_file(path):
-        return ("looks like a software project's file (README, LICENSE, ...), not a report or news item; if so,"
-                f" remove it with 'diplomap documents delete {doc.id[:12]}'",)
-    return ()
+        said.append("looks like a software project's file (README, LICENSE, ...), not a report or news item; if so,"
+                    f" remove it with 'diplomap documents delete {doc.id[:12]}'")
+    if doc.published is None:
+        said.append(f"no publication date found; set it with 'diplomap documents set {doc.id[:12]} --date YYYY-MM-DD'"
+                    " (relative dates such as 'yesterday' resolve against it)")
+    return tuple(said)

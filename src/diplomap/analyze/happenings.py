@@ -4,7 +4,8 @@ Events join one happening when they share a day (neither spans more than four da
 overlap, or lie a day apart when they tell the same kind of act or happen at the same place: one visit
 or summit), or one visit or summit dated vaguely (the same place and the same dates),
 and their parties overlap: besides the focus country they share a partner (or, without a focus country,
-two actors). A later event joins the first happening with every event of which it fits, so a chain of
+two actors); or they are one kind of act of the same dates told by one sentence ("the US, Japan and the EU
+condemned the drills"). A later event joins the first happening with every event of which it fits, so a chain of
 meetings on successive days does not grow into one.
 
 A happening is read out in one line: the headlines of its events, most significant first, with the
@@ -68,6 +69,9 @@ def together(a: Event, b: Event, country: str | None) -> bool:
     """Do the two events tell one occasion? (the rule in the module docstring)"""
     if a.date is None or b.date is None:
         return False
+    told_together = {(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence) for ev in b.evidence}
+    if told_together and a.type == b.type and _short(a) and (a.date.start, a.date.end) == (b.date.start, b.date.end):
+        return True  # "the US, Japan and the EU condemned the drills": one reaction of three parties, one line
     shared = set(a.actors) & set(b.actors)
     if country is not None and country in shared:
         if not shared - {country}:
@@ -135,4 +139,6 @@ def _shared_doer(first: str, other: str) -> str:
     n = 0
     while n < min(len(a), len(b)) - 1 and a[n] == b[n]:
         n += 1
+    if n < len(b) and b[n].lower() in ("and", "&", ",", "with"):
+        return ""  # "Pakistan and India ...": the first word is one of two doers, not the doer
     return " ".join(b[:n]) if n >= 1 and n < len(a) - 1 else ""

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from diplomap.extract.actors import Actors
 from diplomap.extract.context import SentenceContext, mention_tokens
-from diplomap.extract.dates import next_occurrence, previous_occurrence, told_before_span
+from diplomap.extract.dates import next_occurrence, previous_occurrence, told_before_span, weeks_before_span
 from diplomap.extract.lexicon import Lexicon, TriggerEntry
 from diplomap.extract.modality import modality_of
 from diplomap.extract.places import Places
@@ -182,6 +182,9 @@ class Coder:
             modality = Modality.PLANNED  # "the withdrawal takes effect on 29 January": not done when written
         if modality == Modality.BACKGROUND and span.inherited and not ctx.narrative and ctx.anchor:
             span = told_before_span(ctx.anchor)  # "had threatened": before the story's day, not on it
+        elif (modality == Modality.HAPPENED and span.inherited and not ctx.narrative and ctx.anchor
+              and ctx.written and _after_clause(trig)):
+            span = weeks_before_span(ctx.anchor)  # "an agreement came after a soldier was killed": weeks before
         subject = subject_tokens(trig) | partners_in_clause(trig)
         draft = Draft(trig, span, modality, region, subject, trigger_heads, type=trig.entry.type,
                       mode=trig.entry.mode)
@@ -239,6 +242,14 @@ class Coder:
 
 # acts whose telling by another party is an accusation ("Kabul said Pakistani jets struck Paktika")
 _CLAIMED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "REJECT"})
+
+
+def _after_clause(trig: TriggerMatch) -> bool:
+    """A verb told in a clause opened by 'after' ('after one soldier was killed and both sides reinforced')."""
+    head = trig.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "after" for c in head.children)
 
 
 def _teller(head: Token) -> Token | None:

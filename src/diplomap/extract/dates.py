@@ -31,7 +31,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 # Order matters: longer, more specific patterns first. Each names the groups it fills.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(
-        r"\b(?:(?P<day>yesterday|today|tonight)|(?P<which>last|this|next)\s+(?P<unit>week|weekend)|"
+        r"\b(?:(?P<day>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)|(?P<which>last|this|next)\s+(?P<unit>week|weekend)|"
         r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)\s+"
         r"(?P<units>day|week|month|year)s?\s+ago)\b", re.I)),
     ("day_range_month", re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b")),
@@ -55,7 +55,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<decade>(?:19|20)\d0)s\b", re.I)),
     ("year", re.compile(rf"(?<![\d$€£.,-]){_YEAR}(?![\d%])(?!\s*(?:km|kilomet|percent|million|billion))")),
     ("relative", re.compile(
-        r"\b(?:(?P<less>less\s+than|more\s+than|about|some|nearly|almost|over)\s+)?"
+        # (not a duration: "paused the tariffs for a month after the talks")
+        r"(?<!\bfor\s)(?<!\bfor\sa\s)\b(?:(?P<less>less\s+than|more\s+than|about|some|nearly|almost|over)\s+)?"
         r"(?P<n>a\s+few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d+)\s+"
         r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before|ago)\b", re.I)),
     ("following", re.compile(
@@ -74,7 +75,7 @@ _STATED_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d
 _RELATIVE = {"relative", "following", "that_month", "same", "weekday"}
 # words before a weekday that put it ahead: "will take effect on Sunday", "is set to meet on Friday"
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|set to|due to|is due|are due|scheduled|expected to|plans? to|"
-                         r"to be held|next|upcoming|until|by)\b[^.;]*$", re.I)
+                         r"to be held|next|upcoming)\b[^.;]*$|\b(?:until|by)\s+(?:this\s+|next\s+)?$", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
 
@@ -87,6 +88,11 @@ class DateMention:
     kind: str
     span: DateSpan
     relative: bool = False  # resolved from an anchor rather than stated
+
+
+def whole_month(year: int, month: int) -> DateSpan:
+    """A month, as the date of what a text tells only as of that month."""
+    return _month_span(year, month, text=f"{calendar.month_name[month]} {year}")
 
 
 def _month_span(year: int, month: int, precision: Precision = Precision.MONTH, text: str = "") -> DateSpan:
@@ -293,7 +299,7 @@ def _deictic(m: re.Match[str], today: date | None) -> tuple[DateSpan, bool] | No
         return None
     g, t = m.groupdict(), m.group(0)
     if g.get("day"):
-        day = today - timedelta(1) if g["day"].lower() == "yesterday" else today
+        day = today - timedelta(1) if " ".join(g["day"].lower().split()) in ("yesterday", "last night") else today
         return DateSpan(day, day, Precision.DAY, t), False
     if g.get("unit"):
         monday = today - timedelta(today.weekday()) + timedelta(7 * {"last": -1, "this": 0, "next": 1}[
@@ -405,6 +411,16 @@ def told_before_span(anchor: DateSpan) -> DateSpan:
     """What a news story tells as having come before its day, undated: the year up to the day before."""
     end = anchor.start - timedelta(1)
     return DateSpan(end - timedelta(364), end, Precision.RANGE, "before the story", inherited=True)
+
+
+WEEKS_BEFORE = timedelta(30)
+
+
+def weeks_before_span(anchor: DateSpan) -> DateSpan:
+    """What a news story tells, undated, as having come just before something of its day ('after a soldier was
+    killed'): the weeks up to the day before."""
+    end = anchor.start - timedelta(1)
+    return DateSpan(end - WEEKS_BEFORE + timedelta(1), end, Precision.RANGE, "just before the story", inherited=True)
 
 
 def previous_occurrence(span: DateSpan, written: date | None) -> DateSpan:

@@ -86,13 +86,23 @@ def _day_in(line: str, year_hint: int | None = None) -> date | None:
     return None
 
 
-_URL_YEAR = re.compile(rf"/((?:19|20)\d\d)/(?:\d\d|{_MON})(?:/|$)", re.I)
+_URL_YEAR = re.compile(rf"/((?:19|20)\d\d)/(\d\d|{_MON})(?:/|$)", re.I)
 
 
 def url_year(source: str) -> int | None:
     """The year a page's address names with its month (/2025/march/, /2024/06/), when it names no day."""
     found = _URL_YEAR.search(source)
     return int(found.group(1)) if found else None
+
+
+def url_month(source: str) -> tuple[int, int] | None:
+    """The year and month a page's address names when it names no day (/2025/march/, /2024/06/)."""
+    found = _URL_YEAR.search(source)
+    if not found:
+        return None
+    month = found.group(2)
+    number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+    return (int(found.group(1)), number) if number and 1 <= number <= 12 else None
 
 
 def url_day(source: str) -> date | None:

@@ -140,7 +140,11 @@ def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
         lemma = parent.lemma_.lower()
         if lemma in EXPECT_HEADS and (infinitive or node.dep_ == "xcomp"):
             return Modality.EXPECTED
+        if lemma == "able" and parent.head.tag_ == "VBD":
+            return None  # 'they were able to speak this morning': they did
         if infinitive and (lemma in PLAN_HEADS or parent.pos_ in ("NOUN", "ADJ") or node.dep_ == "advcl"):
+            return Modality.PLANNED
+        if node.dep_ == "xcomp" and node.tag_ == "VBG" and lemma in PLAN_HEADS:  # 'proposed suspending the tariffs'
             return Modality.PLANNED
         if node.dep_ in ("xcomp", "ccomp") and any(c.lower_ in FUTURE_AUX for c in parent.children):
             return Modality.PLANNED
@@ -153,7 +157,10 @@ def headline_infinitive(sent: Span, trig: TriggerMatch, ctx: SentenceContext, sp
     (the infinitive heads the clause, or hangs from a name)."""
     head = clause_head(trig)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and (
-            head.dep_ == "ROOT" or (head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("PROPN", "NOUN"))):
+            head.dep_ == "ROOT" or (head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("PROPN", "NOUN"))
+            # "DGMOs to hold talks again", the name read as a verb: a capitalised root of a line without a stop
+            or (head.dep_ == "xcomp" and head.head.dep_ == "ROOT" and head.head.text[:1].isupper()
+                and not sent.text.rstrip().endswith((".", "!", "?", '"', "”")))):
         return Modality.PLANNED
     return None
 

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
-from diplomap.extract.dates import WEEKDAYS, DateMention, find_dates, whole_year
+from diplomap.extract.dates import WEEKDAYS, DateMention, find_dates, whole_month, whole_year
 from diplomap.extract.fast import add_gazetteer, remember_lemmas
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
-from diplomap.extract.layout import Layout, is_caption, read_layout, url_year
+from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
@@ -151,6 +151,9 @@ class Pipeline:
         if written and not narrative:
             # a news item: what it reports without a date happened around its publication
             base = DateSpan(written, written, Precision.DAY, "publication date")
+        elif not written and not narrative and (month := url_month(doc.source)) and month[0] == focal_year:
+            # an undated page filed under /2025/march/: what it reports without a date happened that month
+            base = whole_month(*month)
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
         events: list[Event] = []
@@ -173,7 +176,10 @@ class Pipeline:
             # a date carries over within a paragraph; a new paragraph of a review starts from the period
             # the document covers unless it says otherwise (named events still keep their dates); a news
             # item's short paragraphs go on telling its latest recent day, not its background's
-            anchor = base if narrative or written is None else news_day
+            if narrative or written is None:
+                anchor = base
+            elif not (ptext.lstrip()[:1] in _QUOTES and n > first):
+                anchor = news_day  # (a paragraph of quotation goes on with the telling before it, and its day)
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -208,6 +214,11 @@ class Pipeline:
                     # the item went out: so dated, it merges with the body's telling of it
                     coded = [replace(e, date=_headline_days(written)) if e.date and e.date.inherited else e
                              for e in coded]
+                days = {d.span for d in dates if d.span.precision == Precision.DAY and not d.relative}
+                if len(days) == 1 and is_caption(ptext):
+                    # "Araghchi meets his Omani counterpart prior to talks in Muscat, April 12, 2025 © AP": a
+                    # caption's one date is the picture's, and so of all it shows
+                    coded = [replace(e, date=next(iter(days))) if e.date and e.date.inherited else e for e in coded]
                 # the scene carries over: an event dated only by the narrative happened where the last
                 # dated event of the paragraph did ("Putin met Aliyev in Dushanbe. He apologised.")
                 coded = [replace(e, location=scene) if e.location is None and e.date and e.date.inherited and scene
@@ -222,6 +233,8 @@ class Pipeline:
                 # (unless it is of the days the item reports: "following the signing on 11 December")
                 told = dates if narrative else [d for d in dates if not _attributive(sent, d) or (
                     written is not None and written - NEWS_WINDOW <= d.span.end <= written)]
+                # (nor to a deadline: "ordering they leave before midnight on Sunday")
+                told = [d for d in told if not _DEADLINE.search(sent.text[:d.start])]
                 moved = _next_anchor(told, focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
@@ -347,8 +360,13 @@ def _bounded(spans: Sequence[tuple[int, int]], text: str, limit: int) -> list[tu
     return out
 
 
+_DEADLINE = re.compile(r"\b(?:before|by|until|till|no\s+later\s+than)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
+_QUOTES = frozenset('"“‘«')
+
+
 def _is_heading(text: str) -> bool:
     t = text.strip()
+    t = t.rstrip("\"”’»'")  # '"Afghanistan will retaliate."' is a sentence, not a heading
     return 0 < len(t) < 120 and not t.endswith((".", "?", "!", ":", ";", ",")) and "\n" not in t
 
 

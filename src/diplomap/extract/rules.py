@@ -138,6 +138,20 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.target = [c for c in d.target if c not in d.source]
 
 
+def its_neighbour_is_the_other_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Islamabad launched air strikes on its neighbour': the neighbour is the other party the story names, in
+    this sentence or the one before, else the one it names most."""
+    if d.target or not d.source or "directed" not in d.trig.entry.traits:
+        return
+    for tok in (sent.doc[i] for i in d.region):
+        if tok.lemma_.lower() in ("neighbour", "neighbor") and tok.dep_ in ("pobj", "dobj") and any(
+                c.lower_ in ("its", "their") for c in tok.children):
+            told = [*r.actors.earlier(sent, ctx, tok.i, d.span), *ctx.previous_actors, *ctx.salient]
+            other = [c for c in told if c not in d.source and c in r.kb.states]
+            d.target = other[:1]
+            return
+
+
 def scene_of_the_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """A place named in the event's own clause; else one the sentence sets the scene in, when no other event's
     clause holds this one; a town of the same country is sharper than the country."""
@@ -173,10 +187,13 @@ def project_works_by_linked_states(r: Resolvers, sent: Span, ctx: SentenceContex
 
 
 def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """PLOVER: a state acting at home acts on itself (its people, its opposition); an unnamed official or group
-    acting within a state is that state's."""
+    """PLOVER: a state acting at home acts on itself (its people, its opposition), unless it mobilises with one
+    other state named; an unnamed official or group acting within a state is that state's."""
     if len(set(d.source)) == 1 and not d.target and "at_home" in d.trig.entry.traits and d.source[0] in r.kb.states:
-        d.target = list(d.source)
+        others = [c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span)
+                  if c not in d.source and c in r.kb.states]
+        # "Guyana mobilised its forces after the Venezuelan navy entered its waters": forces face the other state
+        d.target = others[:1] if d.trig.entry.type == "MOBILIZE" and len(set(others)) == 1 else list(d.source)
     elif not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits:
         d.source = list(d.target)
 
@@ -188,8 +205,8 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 
 
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
-                                  visit_hosted_by_place_state, counterpart_from_previous_sentence,
-                                  pronoun_or_anaphor_subject)
+                                  visit_hosted_by_place_state, its_neighbour_is_the_other_party,
+                                  counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, people_act_for_their_state, strikes_target_the_place_state,
                                  project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (self_target_at_home, all_parties_act)

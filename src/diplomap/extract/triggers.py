@@ -16,6 +16,7 @@ from diplomap.knowledge.grammar import (
     PARTICLES,
     REPORTING,
     SPEECH_NOUNS,
+    THING_NOUNS,
 )
 
 
@@ -50,6 +51,10 @@ class TriggerFinder:
                     # "Milei received Bolsonaro", "Anwar welcomed Hun Manet": receiving a person is a visit
                     entry = TriggerEntry((tok.lemma_.lower(),), "VERB", "CONSULT", "Visit",
                                          self.lex.traits.get("CONSULT", frozenset()))
+                if entry is not None and self.lex.has_frame(tok.lemma_, "party_acts") and any(
+                        c.dep_ == "nsubj" and c.lemma_.lower() in THING_NOUNS
+                        and not any(t.ent_type_ for t in c.subtree) for c in tok.children):
+                    entry = None  # "the tariffs threatened to blow up the accord": a risk, not a threat
                 if entry is not None:
                     found.append(self._trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
@@ -87,8 +92,14 @@ class TriggerFinder:
     @staticmethod
     def _named(verb: Token) -> list[Token]:
         """What a verb of naming calls its object: 'an act of war' in 'called the strikes an act of war'."""
-        return [c for c in verb.children if c.dep_ in ("oprd", "acomp") or (
+        named = [c for c in verb.children if c.dep_ in ("oprd", "acomp") or (
             c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_.lower() != "call")]
+        # 'called the threat by Venezuela unacceptable': the parser hangs the adjective inside the object
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and not named):
+            last = max(obj.subtree, key=lambda t: t.i)
+            if last.tag_ == "JJ" and last.i > obj.i and last.dep_ in ("pobj", "appos", "dobj", "amod"):
+                named.append(last)
+        return named
 
     def _names_something(self, verb: Token) -> bool:
         """'called the meeting productive' names; 'called Erdogan' and 'called for talks' do not."""

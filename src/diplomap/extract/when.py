@@ -28,6 +28,8 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     inherited = replace(ctx.anchor, inherited=True) if ctx.anchor else None
     if not ctx.dates:
         return inherited
+    if (mirrored := _before_the_clause(sent, trig, ctx)) is not None:
+        return mirrored
     attached: dict[int, list[DateMention]] = {}
     bounds: list[DateMention] = []
     for d in ctx.dates:
@@ -85,6 +87,23 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
     # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
     return inherited or (min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else None)
+
+
+def _before_the_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext) -> DateSpan | None:
+    """'Sheinbaum spoke two days after Trump announced tariffs': the clause after 'after' tells what came that
+    long before the time the narrative is at (and one after 'before' what came that long after it)."""
+    if ctx.anchor is None or trig.head.pos_ != "VERB":
+        return None
+    for d in ctx.dates:
+        last = [t for t in sent if d.start <= t.idx - sent.start_char < d.end][-1:]
+        if not d.relative or not last or last[0].lower_ not in ("after", "before"):
+            continue
+        word = last[0]  # 'after' introducing a clause (mark) or a phrase (prep)
+        clause = {t.i for t in (word.head if word.dep_ == "mark" else word).subtree} - {word.i}
+        if trig.head.i in clause:
+            a, span = ctx.anchor, d.span
+            return DateSpan(a.start - (span.end - a.end), a.end - (span.start - a.start), span.precision, span.text)
+    return None
 
 
 def named_event(sent: Span, noun: Token, ctx: SentenceContext) -> tuple[str, ...] | None:

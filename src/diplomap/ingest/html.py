@@ -7,6 +7,7 @@ from html import escape
 from html.parser import HTMLParser
 
 from diplomap.ingest.errors import IngestError, quiet
+from diplomap.ingest.published import html_meta_date
 
 # libxml2 stops building the tree 256 elements deep, so trafilatura finds no text in a page nested deeper
 # (#9). When it finds none, the page is read again with deeper elements unwrapped to this depth.
@@ -14,7 +15,7 @@ MAX_DEPTH = 200
 
 
 def read_html(raw: str, source: str) -> tuple[str, str, date | None, str]:
-    """Return (text, title, publication date, publisher) of an HTML page."""
+    """Return (text, title, publication date in its metadata, publisher) of an HTML page."""
     with quiet("trafilatura", "htmldate", "courlan", "justext"):
         return _read_html(raw, source)
 
@@ -30,14 +31,9 @@ def _read_html(raw: str, source: str) -> tuple[str, str, date | None, str]:
             text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_recall=True)
     if not text:
         raise IngestError(f"{source}: no article text found in the HTML; save the article page itself")
-    meta = trafilatura.extract_metadata(page)
+    meta = trafilatura.extract_metadata(page, extensive=False)
     title = (meta.title or "") if meta else ""
-    published = None
-    if meta and meta.date:
-        try:
-            published = date.fromisoformat(meta.date[:10])
-        except ValueError:
-            published = None
+    published = html_meta_date(page)  # from the metadata only: a date in the text is the reader's to find
     publisher = (meta.sitename or "") if meta else ""
     # trafilatura separates paragraphs by single newlines; the text reader wants blank lines
     return text.replace("\n", "\n\n"), title, published, publisher

@@ -60,6 +60,11 @@ def _source_id(canonical: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def is_url(source: str | Path) -> bool:
+    """A name with a scheme (``https://...``, ``file://...``) is a URL; anything else is a path."""
+    return bool(_URL.match(str(source)))
+
+
 def canonical_source(source: str | Path) -> str:
     """A URL in canonical form (see canonical_url), a ``file://`` URL or a path as an absolute path with
     symbolic links resolved, so that ``a.md``, ``./a.md`` and a link to it are one source.
@@ -116,4 +121,4 @@ def content_hash(text: str) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["Identity", "canonical_source", "canonical_url", "content_hash", "document_id", "identify"]
+__all__ = ["Identity", "canonical_source", "canonical_url", "content_hash", "document_id", "identify", "is_url"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from diplomap.ingest.errors import IngestError
 from diplomap.ingest.identity import document_id
+from diplomap.ingest.published import publication_date
 from diplomap.ingest.text import clean_text
 from diplomap.knowledge.grammar import MONTH_PATTERN, MONTHS
 from diplomap.model import Document
@@ -130,7 +131,10 @@ def read_bytes(
     data: bytes, source: str, fmt: str, title: str | None = None, published: date | None = None,
     publisher: str = "",
 ) -> Document:
-    """A Document from the bytes of a file in format ``fmt`` read from ``source`` (a path or URL)."""
+    """A Document from the bytes of a file in format ``fmt`` read from ``source`` (a path or URL).
+
+    Its publication date is ``published`` when given, else what its metadata or text says
+    (diplomap.ingest.published, which also says where the date came from)."""
     encoding = ""
     if fmt == "pdf":
         from diplomap.ingest.pdf import read_pdf
@@ -159,17 +163,22 @@ def read_bytes(
     head = cleaned.text[:4000].strip()
     first_line = head.split("\n", 1)[0][:200]
     doc_title = title or meta_title or markdown_title or first_line
+    if published:
+        date_source = "given"
+    else:
+        published, date_source = publication_date(fmt, source, meta_date, find_publication_date(cleaned.text))
     return Document(
         id=document_id(source),
         text=cleaned.text,
         source=source,
         title=doc_title.strip(),
-        published=published or meta_date or find_publication_date(cleaned.text),
+        published=published,
         publisher=publisher,
         fmt=fmt,
         raw=raw,
         offset_map=cleaned.offset_map,
         encoding=encoding,
+        date_source=date_source,
     )
 
 

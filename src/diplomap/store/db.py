@@ -150,12 +150,12 @@ class Store:
             identity = identify(doc.source, doc.raw or doc.text)
         self.conn.execute(
             "INSERT INTO documents (id, title, source, published, publisher, fmt, text, raw, offset_map,"
-            " ingested_at, source_key, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " ingested_at, source_key, content_hash, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.id, doc.title, doc.source, doc.published.isoformat() if doc.published else None,
                 doc.publisher, doc.fmt, doc.text, doc.raw, json.dumps(doc.offset_map),
                 ingested_at or datetime.now(UTC).isoformat(timespec="seconds"), identity.source,
-                identity.content_hash,
+                identity.content_hash, doc.date_source or ("unknown" if doc.published else "none"),
             ),
         )
         self.conn.executemany(
@@ -524,5 +524,6 @@ def _document(row: sqlite3.Row) -> Document:
         fmt=row["fmt"],
         raw=row["raw"],
         offset_map=tuple((int(pair[0]), int(pair[1])) for pair in json.loads(row["offset_map"])),
+        date_source=row["date_source"],
     )
 

@@ -43,10 +43,12 @@ class DocumentInfo:
     content_hash: str
     sentences: int
     events: int  # events with evidence in it
+    date_source: str = ""  # where the date came from: model.DATE_SOURCES
 
     def line(self) -> str:
         """One line of a listing."""
-        return (f"{self.id[:12]}  {self.published or '-'!s:<10}  {self.fmt:<8} {self.sentences:>5} sentences "
+        return (f"{self.id[:12]}  {self.published or '-'!s:<10} {self.date_source:<9}  {self.fmt:<8} "
+                f"{self.sentences:>5} sentences "
                 f"{self.events:>4} events  {self.title[:60]}  ({self.source})")
 
 
@@ -102,19 +104,19 @@ def document_infos(store: Store, doc_id: str | None = None) -> list[DocumentInfo
     rows = store.conn.execute(
         "SELECT d.id, d.title, d.source, d.published, d.publisher, d.fmt, d.ingested_at, d.content_hash,"
         " (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id),"
-        " (SELECT COUNT(DISTINCT v.event_id) FROM evidence v WHERE v.doc_id = d.id)"
+        " (SELECT COUNT(DISTINCT v.event_id) FROM evidence v WHERE v.doc_id = d.id), d.date_source"
         " FROM documents d" + (" WHERE d.id = ?" if doc_id else "") + " ORDER BY d.ingested_at, d.id",
         (doc_id,) if doc_id else (),
     ).fetchall()
     return [DocumentInfo(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None, r[4], r[5], r[6], r[7],
-                         int(r[8]), int(r[9])) for r in rows]
+                         int(r[8]), int(r[9]), r[10]) for r in rows]
 
 
 def describe(store: Store, doc_id: str) -> list[str]:
     """A document's metadata, then one line per event it tells (every modality, rejected ones too)."""
     info = document_infos(store, doc_id)[0]
     lines = [f"{label:<10} {value}" for label, value in (
-        ("id", info.id), ("title", info.title), ("source", info.source), ("published", info.published or "unknown"),
+        ("id", info.id), ("title", info.title), ("source", info.source), ("published", _published(info)),
         ("publisher", info.publisher or "-"), ("format", info.fmt), ("ingested", info.ingested_at),
         ("text hash", info.content_hash), ("sentences", info.sentences), ("events", info.events))]
     query = EventQuery(doc_id=doc_id, modalities=tuple(Modality), min_actors=1, include_rejected=True)
@@ -123,6 +125,20 @@ def describe(store: Store, doc_id: str) -> list[str]:
         actors = ",".join(event.source) + (" -> " + ",".join(event.target) if event.target else "")
         lines.append(f"  {event.id}  {span:<22} {event.type:<9} {event.modality:<12} {actors}")
     return lines
+
+
+def _published(info: DocumentInfo) -> str:
+    """The date and where it came from; how to set it when there is none."""
+    if info.published is None:
+        return f"none (set it: diplomap documents set {info.id[:12]} --date YYYY-MM-DD)"
+    said = _FROM.get(info.date_source)
+    return f"{info.published} ({info.date_source}" + (f": {said})" if said else ")")
+
+
+_FROM = {"given": "given on the command line or set", "manifest": "from the manifest", "feed": "from the feed entry",
+         "html-meta": "from the page's meta tags or JSON-LD", "text": "stated in the text",
+         "pdf-meta": "the PDF's creation date", "url": "from the URL",
+         "unknown": "stored before diplomap recorded where dates came from"}
 
 
 def set_title(store: Store, doc_id: str, title: str) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from diplomap.store.errors import StoreError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # The FTS5 tables and their arguments. content="..." is in double quotes, the form Datasette detects
 # as the full-text search of the content table; it reads content='...' as none (#14).
@@ -206,6 +206,19 @@ def _identity(conn: sqlite3.Connection, schema: str) -> None:
     _rekey_events(conn)
 
 
+def _date_source(conn: sqlite3.Connection, schema: str) -> None:
+    """documents.date_source: where each publication date came from (#10; model.DATE_SOURCES): given,
+    manifest, feed, html-meta, text, pdf-meta, url, none.
+
+    Documents stored before it say "unknown" when they have a date (ingest did not record where it came
+    from) and "none" when they have none. Idempotent (it checks for the column)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    if "date_source" not in columns:
+        conn.execute("ALTER TABLE documents ADD COLUMN date_source TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE documents SET date_source = CASE WHEN published IS NULL THEN 'none' ELSE 'unknown' END"
+                 " WHERE date_source = ''")
+
+
 def _rekey_events(conn: sqlite3.Connection) -> None:
     from diplomap.store.ids import event_key
 
@@ -246,7 +259,7 @@ def _old_key(doc_id: str, start: int, end: int, type_: str, trigger: str) -> str
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline, 7: _identity,
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline, 7: _identity, 8: _date_source,
 }
 
 

@@ -10,13 +10,15 @@ CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,            -- sha256 of the raw bytes
     title TEXT NOT NULL DEFAULT '',
     source TEXT NOT NULL,           -- path or URL
-    published TEXT,                 -- ISO date, given or found
+    published TEXT,                 -- ISO date, given or found; where from: date_source (migration 8)
     publisher TEXT NOT NULL DEFAULT '',
     fmt TEXT NOT NULL,              -- text, markdown, html, pdf
     text TEXT NOT NULL,             -- clean text
     raw TEXT NOT NULL,              -- decoded original
     offset_map TEXT NOT NULL DEFAULT '[]',  -- JSON [[clean, raw], ...]
     ingested_at TEXT NOT NULL
+    -- added by migrations (store/migrations.py): source_key, content_hash (7); date_source (8: given,
+    -- manifest, feed, html-meta, text, pdf-meta, url, none; unknown for dates stored before it)
 );
 
 CREATE TABLE IF NOT EXISTS sentences (
