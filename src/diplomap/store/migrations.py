@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from diplomap.store.errors import StoreError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 10
 
 # The FTS5 tables and their arguments. content="..." is in double quotes, the form Datasette detects
 # as the full-text search of the content table; it reads content='...' as none (#14).
@@ -245,8 +245,30 @@ def _old_key(doc_id: str, start: int, end: int, type_: str, trigger: str) -> str
     return "ev_" + hashlib.sha1(f"{doc_id}:{start}:{end}:{type_}:{trigger}".encode()).hexdigest()[:16]
 
 
+def _listing_indexes(conn: sqlite3.Connection, schema: str) -> None:
+    """Indexes for a page of Store.events on a large database (#10, diplomap.store.listing).
+
+    events (location_country) lets a country's page start from the events held in that country as well as
+    from its actors' events; events_span, on each event's length in days, gives the longest one at once,
+    so a page of events that end on or after a date starts its walk at that date less that length,
+    not at the first event. Self-contained and idempotent: it can take any number in MIGRATIONS.
+    """
+    conn.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS events_location_country ON events(location_country);
+        CREATE INDEX IF NOT EXISTS events_span ON events(julianday("end") - julianday(start));
+        """
+    )
+
+
+def _reserved(conn: sqlite3.Connection, schema: str) -> None:
+    """Versions 8 and 9 are taken by work on other branches (#10); this branch changes nothing there.
+    Replaced by those migrations when the branches merge."""
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline, 7: _identity,
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline, 7: _identity, 8: _reserved, 9: _reserved,
+    10: _listing_indexes,
 }
 
 
