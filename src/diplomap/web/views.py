@@ -17,6 +17,7 @@ from diplomap.web.queries import (
     Page,
     event_row,
     list_events,
+    where,
 )
 from diplomap.web.state import WebState
 
@@ -54,16 +55,47 @@ def list_view(state: WebState, f: Filters, after: str = "", limit: int = 50, wit
 
     The page itself is one short index scan. The counts come from the facet index (see facets.py),
     which is read once per write to the database: with ``wait`` set the page waits that long for it
-    and otherwise shows without counts while it is read in the background. ``wait=None`` waits as
-    long as it takes (the API).
+    and otherwise shows without counts while it is read in the background. ``wait=None`` (the API)
+    always gives the total: from the index when it is read, else counted in SQL while the index is read
+    in the background (a first request after the app starts does not wait seconds for the index, #10);
+    facets wait for the index.
     """
     cursor = Cursor.decode(after) if after else None
     codes = vector_codes(state, f) if f.vector else ()
     page = list_events(state.store().conn, f, cursor, limit, codes)
+    if wait is None and not with_facets and state.cache.peek(INDEX_KEY) is None:
+        facet_index(state, wait=0)  # start reading it, if not begun
+        return ListView(f, page, sql_total(state, f), {}, limit, after)
     if facet_index(state, wait) is None:
         return ListView(f, page, None, {}, limit, after)
+    if not with_facets:
+        return ListView(f, page, index_total(state, f), {}, limit, after)
     counted = summary(state, f)
-    return ListView(f, page, counted.total, counted.facets if with_facets else {}, limit, after)
+    return ListView(f, page, counted.total, counted.facets, limit, after)
+
+
+def sql_total(state: WebState, f: Filters) -> int:
+    """The number of events the filters choose, counted in SQL (while the facet index is not read)."""
+
+    def count() -> int:
+        codes = vector_codes(state, f) if f.vector else ()
+        clauses, args = where(f, codes)
+        sql = f"SELECT COUNT(*) FROM events e WHERE {' AND '.join(clauses)}"
+        return int(state.store().conn.execute(sql, args).fetchone()[0])
+
+    return state.cache.get(("sql-total", f), count)
+
+
+def index_total(state: WebState, f: Filters) -> int:
+    """The number of events the filters choose, from the facet index: a mask and its sum, no facets."""
+
+    def count() -> int:
+        index = state.cache.get(INDEX_KEY, lambda: _read_index(state))
+        codes = vector_codes(state, f) if f.vector else ()
+        matches = index.search(state.store().conn, f.q) if f.q else None
+        return int(index.select(f, codes, matches).sum())
+
+    return state.cache.get(("total", f), count)
 
 
 def facet_index(state: WebState, wait: float | None) -> FacetIndex | None:
