@@ -290,15 +290,16 @@ def serving(path: Path) -> Iterator[str]:
 def measure_api(path: Path, plan: Plan) -> None:
     print("web API: GET /api/events (uvicorn, one request at a time)")
     for facets in (False, True):
-        with httpx.Client(timeout=120) as client:
-            with serving(path) as base:
-                suffix = "&facets=true" if facets else ""
-                url = base + "/api/events?limit=50" + suffix
-                first = timed(lambda u=url: client.get(u).raise_for_status())
-                print(f"  {'first request' + (' + facets' if facets else ''):24s} {first:7.1f} ms")
-                for name, paths in api_paths(plan).items():
-                    if name == "none":
-                        continue
+        with httpx.Client(timeout=300) as client, serving(path) as base:
+            suffix = "&facets=true" if facets else ""
+            started = time.perf_counter()
+            first = timed(lambda u=base + "/api/events?limit=50" + suffix: client.get(u).raise_for_status())
+            print(f"  {'first request' + (' + facets' if facets else ''):24s} {first:7.1f} ms")
+            if not facets:  # the facet index is read in the background meanwhile: wait for it (facets need it)
+                client.get(base + "/api/events?limit=1&facets=true").raise_for_status()
+                print(f"  {'facet index read after':24s} {(time.perf_counter() - started) * 1000:7.1f} ms")
+            for name, paths in api_paths(plan).items():
+                if name != "none":
                     values = [timed(lambda u=base + p + suffix: client.get(u).raise_for_status()) for p in paths]
                     report(name + (" + facets" if facets else ""), values)
 

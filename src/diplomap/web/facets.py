@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diplomap.store.db import fts_query
-from diplomap.web.queries import FacetValue, Filters
+from diplomap.web.queries import Cursor, FacetValue, Filters
 
 SEARCHES = 32  # searches whose matches an index keeps
 FACET_LIMIT = 15
@@ -119,6 +120,9 @@ class FacetIndex:
     evidence: Codes  # evidence ids, ascending
     evidence_event: Codes  # the event row of each
     titles: dict[str, str]  # document id -> title, else source
+    ids: NDArray[np.bytes_]  # each row's event id (UTF-8), ascending: a row is its id's place
+    day: Column  # the start date, '' when undated
+    order: Codes  # the rows in list order: newest first, then by id, last first; undated last, by id
     # The last searches' matches: a list page and its total, or one search under other filters, ask again.
     searches: OrderedDict[str, Mask] = field(default_factory=OrderedDict, compare=False, repr=False)
     lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
@@ -200,6 +204,7 @@ class FacetIndex:
             evidence = _split_ints(evidence_ids)[known]
             by_id = np.argsort(evidence, kind="stable")
             evidence, evidence_event = evidence[by_id], at[known][by_id]
+        day = column([(k[0], rows) for k, rows in days])
         return cls(
             size,
             column([(k[0], rows) for k, rows in types]),
@@ -207,6 +212,7 @@ class FacetIndex:
             column([(k[1], rows) for k, rows in states]),
             column([(k[0], rows) for k, rows in states]),
             actors, docs, evidence, evidence_event, {str(r[0]): str(r[1]) for r in titles},
+            event_ids, day, _list_order(day),
         )
 
     @classmethod
@@ -214,13 +220,15 @@ class FacetIndex:
         none = np.zeros(0, dtype=np.int64)
         column = Column(none, (), {})
         pairs = Pairs(none, column, np.zeros(1, dtype=np.int64))
-        return cls(0, column, column, column, column, pairs, pairs, none, none, {})
+        return cls(0, column, column, column, column, pairs, pairs, none, none, {}, np.zeros(0, dtype="S1"), column,
+                   none)
 
     @classmethod
     def build_by_rows(cls, cursor: sqlite3.Cursor) -> FacetIndex:
         """The index read row by row (slower): for ids that hold the separator. Inside build's transaction."""
         events = cursor.execute(
-            "SELECT id, type, COALESCE(substr(start, 1, 7), ''), modality, status FROM events ORDER BY id").fetchall()
+            "SELECT id, type, COALESCE(substr(start, 1, 7), ''), modality, status, COALESCE(start, '') FROM events"
+            " ORDER BY id").fetchall()
         actors = cursor.execute("SELECT event_id, code FROM event_actors").fetchall()
         evidence = cursor.execute("SELECT event_id, doc_id, id FROM evidence ORDER BY id").fetchall()
         titles = cursor.execute("SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents").fetchall()
@@ -240,6 +248,8 @@ class FacetIndex:
             Pairs.of(rows(evidence), (r[1] for r in evidence)),
             np.fromiter((r[2] for r in evidence), dtype=np.int64, count=len(evidence)), rows(evidence),
             {str(r[0]): str(r[1]) for r in titles},
+            np.array([str(r[0]).encode("utf-8", "surrogatepass") for r in events], dtype=np.bytes_),
+            column(5), _list_order(column(5)),
         )
 
     def search(self, conn: sqlite3.Connection, q: str) -> Mask:
@@ -283,6 +293,26 @@ class FacetIndex:
             chosen &= matches
         return chosen
 
+    def page(self, chosen: Mask, after: Cursor | None, n: int) -> list[str]:
+        """The ids of the first ``n`` chosen events in list order after the cursor: the rows
+        queries.list_events reads in SQL, found with two passes over arrays whatever the filters."""
+        if after is not None:
+            chosen = chosen & self.after(after)
+        found = self.order[np.flatnonzero(chosen[self.order])[:n]]
+        return [i.decode("utf-8", "surrogatepass") for i in self.ids[found]]
+
+    def after(self, cursor: Cursor) -> Mask:
+        """The events that come after the cursor's (start, id) in list order."""
+        dated: Mask = self.day.codes != self.day.position.get("", -1)
+        below: Mask = np.arange(self.size) < np.searchsorted(self.ids, cursor.id.encode("utf-8", "surrogatepass"))
+        if cursor.start is None:
+            return ~dated & below
+        k = bisect_left(self.day.names, cursor.start)
+        later: Mask = ~dated | (dated & (self.day.codes < k))
+        if k < len(self.day.names) and self.day.names[k] == cursor.start:
+            later |= (self.day.codes == k) & below
+        return later
+
     def facets(self, chosen: Mask) -> dict[str, list[FacetValue]]:
         """Each facet's values among the chosen events, most frequent first (months newest first)."""
         return {
@@ -314,3 +344,11 @@ def _split_ints(text: str | None) -> Codes:
     if not text:
         return np.zeros(0, dtype=np.int64)
     return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+def _list_order(day: Column) -> Codes:
+    """Rows (ids ascending) in list order: dated ones by start, newest first, then by id, last first;
+    then undated ones by id, last first (queries.list_events)."""
+    undated = day.codes == day.position.get("", -1)
+    rows = np.arange(len(day.codes))
+    return np.lexsort((-rows, -day.codes, undated))
