@@ -81,7 +81,7 @@ def queries() -> list[EventQuery]:
     return out
 
 
-WAYS = ("walk", "search walk", "drive 0", "drive 1", "drive 2", "probe", "in memory", None)
+WAYS = ("walk", "actor walk", "search walk", "drive 0", "drive 1", "drive 2", "probe", "in memory", None)
 
 
 @pytest.mark.parametrize("way", WAYS)
@@ -100,3 +100,37 @@ def test_a_search_finds_what_the_sentence_index_finds(store: Store) -> None:
             " JOIN sentences_fts f ON f.rowid = s.id WHERE sentences_fts MATCH ?", (listing.fts_query(word),))}
         listed = {e.id for e in store.events(EventQuery(q=word, modalities=tuple(Modality), min_actors=1))}
         assert listed == by_sentence and listed, word
+
+
+def derived_days(store: Store) -> set[tuple[str, str, str]]:
+    return {(str(r[0]), str(r[1]), str(r[2])) for r in store.conn.execute(
+        "SELECT DISTINCT a.code, COALESCE(e.start, ''), a.event_id FROM event_actors a"
+        " JOIN events e ON e.id = a.event_id")}
+
+
+def test_actor_days_follow_corrections_reextraction_and_deletion(tmp_path: Path) -> None:
+    """event_actor_days (migration 10) is kept by triggers: it always equals what it is derived from."""
+    from diplomap.store.corrections import record_correction
+    from diplomap.store.documents import delete_document
+
+    rng = random.Random(5)
+    with Store(tmp_path / "d.db") as st:
+        docs = [_doc(n, rng) for n in range(4)]
+        for doc, sentences, events in docs:
+            st.add_document(doc, sentences, [], events)
+
+        def stored() -> set[tuple[str, str, str]]:
+            return {(str(r[0]), str(r[1]), str(r[2])) for r in st.conn.execute("SELECT * FROM event_actor_days")}
+
+        assert stored() == derived_days(st) and stored()
+        ids = [str(r[0]) for r in st.conn.execute("SELECT id FROM events ORDER BY id")]
+        record_correction(st, ids[0], "date", "2025-03-04", "tester")
+        record_correction(st, ids[1], "source", "EEX, AAX", "tester")
+        record_correction(st, ids[2], "target", "", "tester")
+        record_correction(st, ids[3], "status", "rejected", "tester")
+        assert stored() == derived_days(st)
+        doc, sentences, events = docs[0]
+        st.replace_extraction(doc, sentences, [], events[:5])
+        assert stored() == derived_days(st)
+        delete_document(st, docs[1][0].id)
+        assert stored() == derived_days(st)

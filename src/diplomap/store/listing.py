@@ -7,7 +7,8 @@ only, and there are three ways to reach them; the one estimated cheapest from bo
 indexes is taken:
 
 - walk: down the date index, oldest first, testing each event until the page is full. Cheap when the
-  filters select many events: each test is a few index probes.
+  filters select many events: each test is a few index probes. An actor's events have a date index of
+  their own (event_actor_days, schema v10), walked the same way.
 - drive: from the smallest set one filter selects through its index (an actor's events, a type's, a
   document's, a date range, a search's matches), sorted. Cheap when that set is small.
 - search walk: the search index in date order (sentences_fts_by_date, keyed by the day of the event's
@@ -34,6 +35,7 @@ BASE = 0.85  # the share of events left by the default modalities, rejection and
 WALK, DRIVE, GATHER, PROBE = 2.0, 3.0, 0.5, 300.0
 _SEARCH = ("SELECT m.event_id FROM sentences_fts_by_date f JOIN evidence_search m ON m.key = f.rowid"
            " WHERE sentences_fts_by_date MATCH ?")
+_ACTOR_IDS = "SELECT event_id FROM event_actors WHERE code = ?"
 _DATED = 1 << 32  # the lowest key of a dated row in sentences_fts_by_date (day 0: undated)
 _END = 1 << 62
 
@@ -79,13 +81,15 @@ def filters(query: EventQuery) -> list[Filter]:
     if query.actor:
         code = query.actor.upper()
         out.append(Filter("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)", (code,),
-                          "SELECT event_id FROM event_actors WHERE code = ?", (code,)))
+                          _ACTOR_IDS, (code,)))
     if query.country:
         code = query.country.upper()
         out.append(Filter(
             "(+e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
             " AND a.code = ?))", (code, code),
-            "SELECT event_id FROM event_actors WHERE code = ? UNION SELECT id FROM events WHERE location_country = ?",
+            # UNION ALL: counted up to CAP without first gathering both sets (e.id IN drops repeats)
+            "SELECT event_id FROM event_actors WHERE code = ?"
+            " UNION ALL SELECT id FROM events WHERE location_country = ?",
             (code, code)))
     if query.date_from:
         out.append(Filter('e."end" >= ?', (query.date_from.isoformat(),)))
@@ -126,8 +130,8 @@ def select(query: EventQuery, count: bool = False) -> tuple[str, list[object]]:
 def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) -> list[sqlite3.Row]:
     """The rows of ``query.limit`` events from ``query.offset``, as select() orders them.
 
-    ``way``: take this one whatever it costs ('walk', 'search walk', 'probe', 'in memory' or 'drive N',
-    the Nth driver); for the tests, which check that every way gives the same rows."""
+    ``way``: take this one whatever it costs ('walk', 'actor walk', 'search walk', 'probe', 'in memory' or
+    'drive N', the Nth driver); for the tests, which check that every way gives the same rows."""
     assert query.limit is not None
     need = query.offset + query.limit
     if query.limit <= 0:
@@ -161,11 +165,17 @@ def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) ->
     else:
         costs["search walk"] = DRIVE * min(need / share, n_search * n_dated / total)
         drivers.append((n_search, f"e.id IN ({_SEARCH})", (fts_query(query.q or ""),)))
+    if query.actor and n_search is None:
+        # The actor's share is in ``share``; an actor walk reads its events alone, in the date range.
+        n_actor = next(n for n, sql, _ in drivers if sql == f"e.id IN ({_ACTOR_IDS})")
+        costs["actor walk"] = DRIVE * min(need * n_actor / (share * total), n_actor * n_dated / total)
     for k, (n, _, _) in enumerate(drivers):
         costs[f"drive {k}"] = DRIVE * n + (min(PROBE * n, GATHER * n_search) if n_search is not None else 0)
     plan = way or min(costs, key=lambda name: costs[name])
     if n_search is None and (plan == "walk" or not drivers):
         return _walk(conn, chosen, low, query, need)[query.offset:]
+    if plan == "actor walk" and query.actor and n_search is None:
+        return _actor_walk(conn, chosen, low, query, need)[query.offset:]
     if plan == "search walk" and n_search is not None:
         return _search_walk(conn, chosen, low, query, need)[query.offset:]
     n, driver, dargs = drivers[int(plan.split()[1]) % len(drivers) if plan.startswith("drive") else 0]
@@ -231,6 +241,29 @@ def _walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query
     if len(rows) < need and low is None and not query.date_to:
         rows += conn.execute(f"SELECT e.* FROM events e INDEXED BY events_start WHERE e.start IS NULL AND {tests}"
                              " ORDER BY e.rowid LIMIT ?", [*args, need - len(rows)])
+    return rows
+
+
+def _actor_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
+                need: int) -> list[sqlite3.Row]:
+    """The actor's events in date order from event_actors_days (schema v10), testing each: SQLite sorts
+    only the events of one day by rowid."""
+    assert query.actor is not None
+    tests = "".join(" AND " + f.test for f in chosen)
+    args = [a for f in chosen for a in f.args]
+    bounds, bargs = "d.start > ''", []
+    if low is not None:
+        bounds += " AND d.start >= ?"
+        bargs.append(low)
+    if query.date_to:
+        bounds += " AND d.start <= ?"
+        bargs.append(query.date_to.isoformat())
+    sql = ("SELECT e.* FROM event_actor_days d JOIN events e ON e.id = d.event_id WHERE d.code = ? AND {0}{1}"
+           " ORDER BY d.start, e.rowid LIMIT ?")
+    code = query.actor.upper()
+    rows = list(conn.execute(sql.format(bounds, tests), [code, *bargs, *args, need]))
+    if len(rows) < need and low is None and not query.date_to:
+        rows += conn.execute(sql.format("d.start = ''", tests), [code, *args, need - len(rows)])
     return rows
 
 
