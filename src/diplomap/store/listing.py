@@ -165,16 +165,19 @@ def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) ->
     else:
         costs["search walk"] = DRIVE * min(need / share, n_search * n_dated / total)
         drivers.append((n_search, f"e.id IN ({_SEARCH})", (fts_query(query.q or ""),)))
-    if query.actor and n_search is None:
-        # The actor's share is in ``share``; an actor walk reads its events alone, in the date range.
+    if query.actor:
+        # The actor's share is in ``share``; an actor walk reads its events alone, in the date range, and
+        # with a search tests each against the search's keys, read first.
         n_actor = next(n for n, sql, _ in drivers if sql == f"e.id IN ({_ACTOR_IDS})")
-        costs["actor walk"] = DRIVE * min(need * n_actor / (share * total), n_actor * n_dated / total)
+        found = 1.0 if n_search is None else min(n_search / total, 1.0)
+        costs["actor walk"] = (DRIVE * min(need * n_actor / (share * found * total), n_actor * n_dated / total)
+                               + (GATHER * n_search if n_search is not None else 0))
     for k, (n, _, _) in enumerate(drivers):
         costs[f"drive {k}"] = DRIVE * n + (min(PROBE * n, GATHER * n_search) if n_search is not None else 0)
     plan = way or min(costs, key=lambda name: costs[name])
     if n_search is None and (plan == "walk" or not drivers):
         return _walk(conn, chosen, low, query, need)[query.offset:]
-    if plan == "actor walk" and query.actor and n_search is None:
+    if plan == "actor walk" and query.actor:
         return _actor_walk(conn, chosen, low, query, need)[query.offset:]
     if plan == "search walk" and n_search is not None:
         return _search_walk(conn, chosen, low, query, need)[query.offset:]
@@ -198,9 +201,7 @@ def _search_in_memory(conn: sqlite3.Connection, q: str, driver: str, tests: str,
     """The driven events with a matching evidence sentence, in list order: the search's keys are read
     in one string and the events' keys looked up among them, where testing each event would cost a
     full-text query per event."""
-    text = conn.execute("SELECT group_concat(rowid) FROM sentences_fts_by_date WHERE sentences_fts_by_date MATCH ?",
-                        (fts_query(q),)).fetchone()[0]
-    keys = set(map(int, text.split(","))) if text else set()
+    keys = _search_keys(conn, q)
     found: dict[str, sqlite3.Row] = {}
     for row in conn.execute(f"SELECT m.key AS search_key, e.rowid AS row_order, e.* FROM events e"
                             f" JOIN evidence_search m ON m.event_id = e.id WHERE {driver}{tests}", args):
@@ -246,8 +247,8 @@ def _walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query
 
 def _actor_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
                 need: int) -> list[sqlite3.Row]:
-    """The actor's events in date order from event_actors_days (schema v10), testing each: SQLite sorts
-    only the events of one day by rowid."""
+    """The actor's events in date order from event_actor_days (schema v10), testing each; with a search,
+    each event's evidence keys are looked up among the search's, read first in one string."""
     assert query.actor is not None
     tests = "".join(" AND " + f.test for f in chosen)
     args = [a for f in chosen for a in f.args]
@@ -258,13 +259,32 @@ def _actor_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None,
     if query.date_to:
         bounds += " AND d.start <= ?"
         bargs.append(query.date_to.isoformat())
-    sql = ("SELECT e.* FROM event_actor_days d JOIN events e ON e.id = d.event_id WHERE d.code = ? AND {0}{1}"
-           " ORDER BY d.start, e.rowid LIMIT ?")
     code = query.actor.upper()
-    rows = list(conn.execute(sql.format(bounds, tests), [code, *bargs, *args, need]))
-    if len(rows) < need and low is None and not query.date_to:
-        rows += conn.execute(sql.format("d.start = ''", tests), [code, *args, need - len(rows)])
+    undated = len(bargs) == 0
+    if not query.q:
+        sql = ("SELECT e.* FROM event_actor_days d JOIN events e ON e.id = d.event_id WHERE d.code = ? AND {0}{1}"
+               " ORDER BY d.start, e.rowid LIMIT ?")
+        rows = list(conn.execute(sql.format(bounds, tests), [code, *bargs, *args, need]))
+        if len(rows) < need and undated:
+            rows += conn.execute(sql.format("d.start = ''", tests), [code, *args, need - len(rows)])
+        return rows
+    keys = _search_keys(conn, query.q)
+    sql = ("SELECT d.start AS day, m.key AS search_key, e.rowid AS row_order, e.* FROM event_actor_days d"
+           " JOIN events e ON e.id = d.event_id JOIN evidence_search m ON m.event_id = e.id"
+           " WHERE d.code = ? AND {0}{1} ORDER BY d.start")
+    dated = _gather(conn, sql.format(bounds, tests), [code, *bargs, *args], need, keys)
+    rows = sorted(dated, key=lambda r: (r["start"], r["row_order"]))[:need]
+    if len(rows) < need and undated:
+        rest = _gather(conn, sql.format("d.start = ''", tests), [code, *args], None, keys)
+        rows += sorted(rest, key=lambda r: r["row_order"])[: need - len(rows)]
     return rows
+
+
+def _search_keys(conn: sqlite3.Connection, q: str) -> set[int]:
+    """The keys (sentences_fts_by_date rowids) of the evidence sentences that match ``q``, read in one string."""
+    text = conn.execute("SELECT group_concat(rowid) FROM sentences_fts_by_date WHERE sentences_fts_by_date MATCH ?",
+                        (fts_query(q),)).fetchone()[0]
+    return set(map(int, text.split(","))) if text else set()
 
 
 def _search_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
@@ -289,7 +309,10 @@ def _search_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None
     return rows
 
 
-def _gather(conn: sqlite3.Connection, sql: str, args: list[object], need: int | None) -> list[sqlite3.Row]:
+def _gather(conn: sqlite3.Connection, sql: str, args: list[object], need: int | None,
+            keys: set[int] | None = None) -> list[sqlite3.Row]:
+    """Rows in day order, one per event, until ``need`` events are held and their last day is read
+    (None: all); with ``keys``, only rows whose search_key is among them."""
     found: dict[str, sqlite3.Row] = {}
     last_day: int | None = None
     cursor = conn.execute(sql, args)
@@ -297,6 +320,8 @@ def _gather(conn: sqlite3.Connection, sql: str, args: list[object], need: int | 
         for row in cursor:
             if last_day is not None and row["day"] > last_day:
                 break
+            if keys is not None and row["search_key"] not in keys:
+                continue
             found.setdefault(row["id"], row)
             if need is not None and last_day is None and len(found) >= need:
                 last_day = row["day"]

@@ -119,6 +119,7 @@ class FacetIndex:
     docs: Pairs
     evidence: Codes  # evidence ids, ascending
     evidence_event: Codes  # the event row of each
+    evidence_row: Codes  # evidence id -> its event's row (-1: none); empty when the ids are too sparse
     titles: dict[str, str]  # document id -> title, else source
     ids: NDArray[np.bytes_]  # each row's event id (UTF-8), ascending: a row is its id's place
     day: Column  # the start date, '' when undated
@@ -211,8 +212,8 @@ class FacetIndex:
             column([(k[0][:7], rows) for k, rows in days]),
             column([(k[1], rows) for k, rows in states]),
             column([(k[0], rows) for k, rows in states]),
-            actors, docs, evidence, evidence_event, {str(r[0]): str(r[1]) for r in titles},
-            event_ids, day, _list_order(day),
+            actors, docs, evidence, evidence_event, _evidence_rows(evidence, evidence_event),
+            {str(r[0]): str(r[1]) for r in titles}, event_ids, day, _list_order(day),
         )
 
     @classmethod
@@ -220,8 +221,8 @@ class FacetIndex:
         none = np.zeros(0, dtype=np.int64)
         column = Column(none, (), {})
         pairs = Pairs(none, column, np.zeros(1, dtype=np.int64))
-        return cls(0, column, column, column, column, pairs, pairs, none, none, {}, np.zeros(0, dtype="S1"), column,
-                   none)
+        return cls(0, column, column, column, column, pairs, pairs, none, none, none, {}, np.zeros(0, dtype="S1"),
+                   column, none)
 
     @classmethod
     def build_by_rows(cls, cursor: sqlite3.Cursor) -> FacetIndex:
@@ -242,11 +243,12 @@ class FacetIndex:
         def column(i: int) -> Column:
             return Column.of(r[i] for r in events)
 
+        ids_of_evidence = np.fromiter((r[2] for r in evidence), dtype=np.int64, count=len(evidence))
         return cls(
             len(events), column(1), column(2), column(3), column(4),
             Pairs.of(rows(actors), (r[1] for r in actors)),
             Pairs.of(rows(evidence), (r[1] for r in evidence)),
-            np.fromiter((r[2] for r in evidence), dtype=np.int64, count=len(evidence)), rows(evidence),
+            ids_of_evidence, rows(evidence), _evidence_rows(ids_of_evidence, rows(evidence)),
             {str(r[0]): str(r[1]) for r in titles},
             np.array([str(r[0]).encode("utf-8", "surrogatepass") for r in events], dtype=np.bytes_),
             column(5), _list_order(column(5)),
@@ -269,12 +271,16 @@ class FacetIndex:
     def _search(self, conn: sqlite3.Connection, q: str) -> Mask:
         text = conn.execute("SELECT group_concat(rowid) FROM sentences_fts_by_date WHERE sentences_fts_by_date"
                             " MATCH ?", (fts_query(q),)).fetchone()[0]
-        keys = _split_ints(text)
+        wanted = _split_ints(text) & 0xFFFFFFFF
         found = np.zeros(self.size, dtype=np.bool_)
-        if len(self.evidence):
-            wanted = keys & 0xFFFFFFFF
-            at = np.minimum(np.searchsorted(self.evidence, wanted), len(self.evidence) - 1)
-            found[self.evidence_event[at[self.evidence[at] == wanted]]] = True
+        if not len(self.evidence):
+            return found
+        if len(self.evidence_row):  # one lookup per match
+            rows = self.evidence_row[wanted[wanted < len(self.evidence_row)]]
+            found[rows[rows >= 0]] = True
+            return found
+        at = np.minimum(np.searchsorted(self.evidence, wanted), len(self.evidence) - 1)
+        found[self.evidence_event[at[self.evidence[at] == wanted]]] = True
         return found
 
     def select(self, f: Filters, vector_codes: Collection[str] = (), matches: Mask | None = None) -> Mask:
@@ -344,6 +350,16 @@ def _split_ints(text: str | None) -> Codes:
     if not text:
         return np.zeros(0, dtype=np.int64)
     return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+def _evidence_rows(evidence: Codes, rows: Codes) -> Codes:
+    """A table from evidence id to event row, when the ids are dense enough for one (they are a rowid)."""
+    top = int(evidence.max(initial=-1))
+    if top < 0 or top > 4 * len(evidence) + 1024:
+        return np.zeros(0, dtype=np.int64)
+    table = np.full(top + 1, -1, dtype=np.int64)
+    table[evidence] = rows
+    return table
 
 
 def _list_order(day: Column) -> Codes:
