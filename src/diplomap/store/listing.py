@@ -31,8 +31,9 @@ CAP = 10_000  # counts stop here: a filter that selects more is taken to select 
 COMMON = 0.25
 BASE = 0.85  # the share of events left by the default modalities, rejection and the two-actor rule
 # Costs in microseconds, measured on 1,000,000 events: a row walked down the date index and tested; a row
-# reached by id, tested and sorted; a search's match gathered into a set; a search tested on one event.
-WALK, DRIVE, GATHER, PROBE = 2.0, 3.0, 0.5, 300.0
+# reached by id, tested and sorted; a match walked down the search index and tested; a search's match
+# gathered into a set; a search tested on one event.
+WALK, DRIVE, SEARCH, GATHER, PROBE = 2.0, 3.0, 10.0, 0.5, 300.0
 _SEARCH = ("SELECT m.event_id FROM sentences_fts_by_date f JOIN evidence_search m ON m.key = f.rowid"
            " WHERE sentences_fts_by_date MATCH ?")
 _ACTOR_IDS = "SELECT event_id FROM event_actors WHERE code = ?"
@@ -163,7 +164,7 @@ def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) ->
     if n_search is None:
         costs["walk"] = WALK * min(need / share, n_dated)
     else:
-        costs["search walk"] = DRIVE * min(need / share, n_search * n_dated / total)
+        costs["search walk"] = SEARCH * min(need / share, n_search * n_dated / total)
         drivers.append((n_search, f"e.id IN ({_SEARCH})", (fts_query(query.q or ""),)))
     if query.actor:
         # The actor's share is in ``share``; an actor walk reads its events alone, in the date range, and
