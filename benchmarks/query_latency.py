@@ -20,12 +20,12 @@ Measured on 2026-12-06, 2 shared cores (other work running, so +-30 %), p95 in m
     web API /api/events              first request 33,900 -> 184 (index read in the background, ready at 6.4 s)
       actor 299 -> 10   actor + month 150 -> 12   month 44 -> 21   type 78 -> 17   document 35 -> 14
       search 229 -> 44   actor + search 544 -> 43   actor + type + month 238 -> 12
-    with facets=true                 first request 38,500 -> 5,900 (facets wait for the index)
-      actor 523 -> 92   actor + month 332 -> 32   month 108 -> 27   type 61 -> 55   search 156 -> 53
-      actor + search 1,280 -> 55   actor + type + month 208 -> 29
-    library Store.events             first call 4,157 -> 9
-      actor 5,996 -> 11   actor + month 1,922 -> 13   type 890 -> 36   country 6,718 -> 60
-      search 58,942 (one call) -> 10   actor + search 7,884 -> 128   actor + type + month 917 -> 37
+    with facets=true                 first request 38,500 -> 4,700 (facets wait for the index)
+      actor 523 -> 79   actor + month 332 -> 39   month 108 -> 30   type 61 -> 50   search 156 -> 56
+      actor + search 1,280 -> 57   actor + type + month 208 -> 39
+    library Store.events             first call 4,157 -> 10
+      actor 5,996 -> 9   actor + month 1,922 -> 10   type 890 -> 24   country 6,718 -> 7
+      search 58,942 (one call) -> 14   actor + search 7,884 -> 121   actor + type + month 917 -> 24
 
 The world: 1,000,000 events in 55,575 documents, 2014-2025, actors drawn from every state and 20
 organisations with Zipf weights (the most common in about one event in four, the rarest in a few hundred),

@@ -81,7 +81,8 @@ def queries() -> list[EventQuery]:
     return out
 
 
-WAYS = ("walk", "actor walk", "search walk", "drive 0", "drive 1", "drive 2", "probe", "in memory", None)
+WAYS = ("walk", "actor walk", "country walk", "search walk", "drive 0", "drive 1", "drive 2", "probe", "in memory",
+        None)
 
 
 @pytest.mark.parametrize("way", WAYS)

@@ -37,6 +37,8 @@ WALK, DRIVE, SEARCH, GATHER, PROBE = 2.0, 3.0, 10.0, 0.5, 300.0
 _SEARCH = ("SELECT m.event_id FROM sentences_fts_by_date f JOIN evidence_search m ON m.key = f.rowid"
            " WHERE sentences_fts_by_date MATCH ?")
 _ACTOR_IDS = "SELECT event_id FROM event_actors WHERE code = ?"
+# UNION ALL: counted up to CAP without first gathering both sets (e.id IN drops repeats)
+_COUNTRY_IDS = f"{_ACTOR_IDS} UNION ALL SELECT id FROM events WHERE location_country = ?"
 _DATED = 1 << 32  # the lowest key of a dated row in sentences_fts_by_date (day 0: undated)
 _END = 1 << 62
 
@@ -87,11 +89,7 @@ def filters(query: EventQuery) -> list[Filter]:
         code = query.country.upper()
         out.append(Filter(
             "(+e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
-            " AND a.code = ?))", (code, code),
-            # UNION ALL: counted up to CAP without first gathering both sets (e.id IN drops repeats)
-            "SELECT event_id FROM event_actors WHERE code = ?"
-            " UNION ALL SELECT id FROM events WHERE location_country = ?",
-            (code, code)))
+            " AND a.code = ?))", (code, code), _COUNTRY_IDS, (code, code)))
     if query.date_from:
         out.append(Filter('e."end" >= ?', (query.date_from.isoformat(),)))
     if query.date_to:
@@ -131,8 +129,8 @@ def select(query: EventQuery, count: bool = False) -> tuple[str, list[object]]:
 def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) -> list[sqlite3.Row]:
     """The rows of ``query.limit`` events from ``query.offset``, as select() orders them.
 
-    ``way``: take this one whatever it costs ('walk', 'actor walk', 'search walk', 'probe', 'in memory' or
-    'drive N', the Nth driver); for the tests, which check that every way gives the same rows."""
+    ``way``: take this one whatever it costs ('walk', 'actor walk', 'country walk', 'search walk', 'probe',
+    'in memory' or 'drive N', the Nth driver); for the tests, which check that every way gives the same rows."""
     assert query.limit is not None
     need = query.offset + query.limit
     if query.limit <= 0:
@@ -173,11 +171,21 @@ def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) ->
         found = 1.0 if n_search is None else min(n_search / total, 1.0)
         costs["actor walk"] = (DRIVE * min(need * n_actor / (share * found * total), n_actor * n_dated / total)
                                + (GATHER * n_search if n_search is not None else 0))
+    if query.country and n_search is None:
+        # Two walks, the country's actor's events and the events held there, each for a full page.
+        code = query.country.upper()
+        n_code = size(_bounded(conn, _ACTOR_IDS, (code,)))
+        n_held = size(_bounded(conn, "SELECT 1 FROM events WHERE location_country = ?", (code,)))
+        n_country = next(n for n, sql, _ in drivers if sql == f"e.id IN ({_COUNTRY_IDS})")
+        costs["country walk"] = DRIVE * sum(min(need * n / (share * total), n * n_dated / total)
+                                            for n in (n_code, n_held)) * n_country / max(n_code + n_held, 1)
     for k, (n, _, _) in enumerate(drivers):
         costs[f"drive {k}"] = DRIVE * n + (min(PROBE * n, GATHER * n_search) if n_search is not None else 0)
     plan = way or min(costs, key=lambda name: costs[name])
     if n_search is None and (plan == "walk" or not drivers):
         return _walk(conn, chosen, low, query, need)[query.offset:]
+    if plan == "country walk" and query.country and n_search is None:
+        return _country_walk(conn, chosen, low, query, need)[query.offset:]
     if plan == "actor walk" and query.actor:
         return _actor_walk(conn, chosen, low, query, need)[query.offset:]
     if plan == "search walk" and n_search is not None:
@@ -278,6 +286,38 @@ def _actor_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None,
     if len(rows) < need and undated:
         rest = _gather(conn, sql.format("d.start = ''", tests), [code, *args], None, keys)
         rows += sorted(rest, key=lambda r: r["row_order"])[: need - len(rows)]
+    return rows
+
+
+def _country_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
+                  need: int) -> list[sqlite3.Row]:
+    """The first ``need`` of the country's actor's events (event_actor_days) and of the events held in the
+    country (events_country_start), each walked in date order; together, the first ``need`` of either."""
+    assert query.country is not None
+    code = query.country.upper()
+    tests = "".join(" AND " + f.test for f in chosen)
+    args = [a for f in chosen for a in f.args]
+    bounds, bargs = "{0} > ''", list[object]()
+    if low is not None:
+        bounds += " AND {0} >= ?"
+        bargs.append(low)
+    if query.date_to:
+        bounds += " AND {0} <= ?"
+        bargs.append(query.date_to.isoformat())
+    by_actor = ("SELECT e.rowid AS row_order, e.* FROM event_actor_days d JOIN events e ON e.id = d.event_id"
+                " WHERE d.code = ? AND {0}{1} ORDER BY d.start, e.rowid LIMIT ?")
+    held = ("SELECT e.rowid AS row_order, e.* FROM events e INDEXED BY events_country_start"
+            " WHERE e.location_country = ? AND {0}{1} ORDER BY e.start, e.rowid LIMIT ?")
+
+    def both(actor_bounds: str, held_bounds: str, extra: list[object], n: int) -> list[sqlite3.Row]:
+        found = {r["id"]: r for r in conn.execute(by_actor.format(actor_bounds, tests), [code, *extra, *args, n])}
+        for r in conn.execute(held.format(held_bounds, tests), [code, *extra, *args, n]):
+            found.setdefault(r["id"], r)
+        return sorted(found.values(), key=lambda r: (r["start"] or "", r["row_order"]))[:n]
+
+    rows = both(bounds.format("d.start"), bounds.format("e.start"), bargs, need)
+    if len(rows) < need and not bargs:
+        rows += both("d.start = ''", "e.start IS NULL", [], need - len(rows))
     return rows
 
 

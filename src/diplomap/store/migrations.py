@@ -251,7 +251,8 @@ def _listing_indexes(conn: sqlite3.Connection, schema: str) -> None:
     event_actor_days holds each (actor, event) once with the event's start ('' when undated), kept by
     triggers, so an actor's events are one index range in date order: a page of them reads its own rows,
     where walking all events for them or gathering and sorting all of them took 50-300 ms at 1,000,000
-    events. events (location_country) lets a country's page start from the events held there as well;
+    events. events (location_country, start) gives the events held in a country in date order, walked
+beside its actor's events for a country's page;
     events_span, on each event's length in days, gives the longest at once, so a page of events that
     end on or after a date starts its walk at that date less that length. events (status, modality)
     lets the web app's facet index read both from an index (web/facets.py). Self-contained and
@@ -260,7 +261,7 @@ def _listing_indexes(conn: sqlite3.Connection, schema: str) -> None:
     day = "COALESCE({0}, '')"
     conn.executescript(
         f"""
-        CREATE INDEX IF NOT EXISTS events_location_country ON events(location_country);
+        CREATE INDEX IF NOT EXISTS events_country_start ON events(location_country, start);
         CREATE INDEX IF NOT EXISTS events_span ON events(julianday("end") - julianday(start));
         CREATE INDEX IF NOT EXISTS events_status_modality ON events(status, modality);
 
