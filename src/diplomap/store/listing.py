@@ -8,7 +8,7 @@ indexes is taken:
 
 - walk: down the date index, oldest first, testing each event until the page is full. Cheap when the
   filters select many events: each test is a few index probes. An actor's events have a date index of
-  their own (event_actor_days, schema v10), walked the same way.
+  their own (event_actor_days, schema v9), walked the same way.
 - drive: from the smallest set one filter selects through its index (an actor's events, a type's, a
   document's, a date range, a search's matches), sorted. Cheap when that set is small.
 - search walk: the search index in date order (sentences_fts_by_date, keyed by the day of the event's
@@ -226,7 +226,7 @@ def _bounded(conn: sqlite3.Connection, sql: str, args: Sequence[object]) -> int:
 
 def _date_floor(conn: sqlite3.Connection, query: EventQuery) -> str | None:
     """The earliest start an event ending on or after ``date_from`` can have: date_from less the longest
-    span of any event (read from the events_span index, schema v10)."""
+    span of any event (read from the events_span index, schema v9)."""
     if query.date_from is None:
         return None
     row = conn.execute("SELECT MAX(julianday(\"end\") - julianday(start)) FROM events").fetchone()
@@ -256,7 +256,7 @@ def _walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query
 
 def _actor_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
                 need: int) -> list[sqlite3.Row]:
-    """The actor's events in date order from event_actor_days (schema v10), testing each; with a search,
+    """The actor's events in date order from event_actor_days (schema v9), testing each; with a search,
     each event's evidence keys are looked up among the search's, read first in one string."""
     assert query.actor is not None
     tests = "".join(" AND " + f.test for f in chosen)
