@@ -28,6 +28,8 @@ from diplomap.model import (
 )
 from diplomap.store.errors import StoreError, check_path, open_problem
 from diplomap.store.ids import event_ids
+from diplomap.store.listing import fts_query as fts_query  # where others have always imported it from
+from diplomap.store.listing import page, select
 from diplomap.store.migrations import SCHEMA_VERSION, migrate, refuse_foreign
 
 if TYPE_CHECKING:
@@ -376,12 +378,17 @@ class Store:
         return list(self.iter_events(query))
 
     def count_events(self, query: EventQuery = EventQuery()) -> int:
-        sql, args = _event_sql(query, count=True)
+        sql, args = select(query, count=True)
         return int(self.conn.execute(sql, args).fetchone()[0])
 
     def iter_events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
-        sql, args = _event_sql(query)
-        for row in self.conn.execute(sql, args).fetchall():
+        """Events oldest first, undated last; with ``query.limit``, one page of them (see store.listing)."""
+        if query.limit is not None:
+            rows = page(self.conn, query)
+        else:
+            sql, args = select(query)
+            rows = self.conn.execute(sql, args).fetchall()
+        for row in rows:
             yield self._event(row)
 
     def event(self, eid: str) -> Event | None:
@@ -452,65 +459,6 @@ class Store:
             events=count("events"),
             events_by_type=by_type,
         )
-
-
-def _event_sql(query: EventQuery, count: bool = False) -> tuple[str, list[object]]:
-    where: list[str] = []
-    args: list[object] = []
-    if query.modalities:
-        where.append(f"e.modality IN ({','.join('?' * len(query.modalities))})")
-        args += [m.value for m in query.modalities]
-    if not query.include_rejected:
-        where.append("e.status != 'rejected'")
-    if query.min_actors > 1:
-        where.append("(SELECT COUNT(DISTINCT a.code) FROM event_actors a WHERE a.event_id = e.id) >= ?")
-        args.append(query.min_actors)
-    if query.type:
-        where.append("e.type = ?")
-        args.append(query.type.upper())
-    if query.actor:
-        where.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)")
-        args.append(query.actor.upper())
-    if query.country:
-        where.append("(e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
-                     " AND a.code = ?))")
-        args += [query.country.upper(), query.country.upper()]
-    if query.date_from:
-        where.append("e.\"end\" >= ?")
-        args.append(query.date_from.isoformat())
-    if query.date_to:
-        where.append("e.start <= ?")
-        args.append(query.date_to.isoformat())
-    if query.doc_id:
-        where.append("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.doc_id = ?)")
-        args.append(query.doc_id)
-    if query.q:
-        where.append(
-            "EXISTS (SELECT 1 FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence"
-            " JOIN sentences_fts f ON f.rowid = s.id WHERE v.event_id = e.id AND sentences_fts MATCH ?)"
-        )
-        args.append(fts_query(query.q))
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    if count:
-        return "SELECT COUNT(*) FROM events e" + clause, args
-    # on one day, in the order stored: the order the text tells them, whatever ids they hash to
-    sql = "SELECT e.* FROM events e" + clause + " ORDER BY e.start IS NULL, e.start, e.rowid"
-    if query.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        args += [query.limit, query.offset]
-    return sql, args
-
-
-def fts_query(text: str) -> str:
-    """Quote each word so user input never breaks FTS5 syntax.
-
-    A NUL ends an FTS5 string early ("unterminated string"), so it separates words as a space does
-    (#9); a lone surrogate (undecodable bytes in a command-line argument) cannot reach SQLite as
-    UTF-8 and becomes "?".
-    """
-    text = text.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words) or '""'
 
 
 def _document(row: sqlite3.Row) -> Document:

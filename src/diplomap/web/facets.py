@@ -1,27 +1,31 @@
-"""The event list's totals and facet counts, from an in-memory index of the database read once per write.
+"""The event list's totals, facet counts and, once read, its pages, from an in-memory index of the database.
 
 Counted in SQL, a view reads every event it selects: 0.7 s for the unfiltered list of 100k events and
 20-40 ms for one filter, and the list has a view per actor, type, month and search, so on a busy app
-counting took a third of the CPU. The index holds each event's type, month, modality and status as
-small integers, and its (event, actor) and (event, document) pairs, in numpy arrays: a view is then a
-boolean mask over the events and each facet one bincount of it, a few milliseconds. Building it reads
-four tables once (about a second at 100k events); the app's QueryCache drops it on every write, like
-any other count.
+counting took a third of the CPU. The index holds each event's type, month, modality, status and start
+as small integers, its (event, actor) and (event, document) pairs, and the events in list order, in
+numpy arrays: a view is then a boolean mask over the events, its total the mask's sum, each facet one
+bincount of it and its page the mask's first rows in list order, a few milliseconds at 1,000,000 events
+(#10). Building it reads each table as a few long strings (about 5 s at 1,000,000 events); the app's
+QueryCache drops it on every write, like any other count, and reads it again in the background.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
-from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
 
 from diplomap.store.db import fts_query
-from diplomap.web.queries import FacetValue, Filters
+from diplomap.web.queries import Cursor, FacetValue, Filters
 
+SEARCHES = 32  # searches whose matches an index keeps
 FACET_LIMIT = 15
 TYPE_LIMIT = 30
 MONTH_LIMIT = 24
@@ -66,27 +70,42 @@ class Column:
 
 @dataclass(frozen=True)
 class Pairs:
-    """Distinct (event, value) pairs: an event's actors, or the documents of its evidence."""
+    """Distinct (event, value) pairs, sorted by value and then event: an event's actors, or the documents
+    of its evidence. ``starts[k]`` is where value k's pairs begin, so one value's events are one slice."""
 
     event: Codes
     value: Column
+    starts: Codes
 
     @classmethod
     def of(cls, events: Codes, values: Iterable[str]) -> Pairs:
         column = Column.of(values)
-        width = max(len(column.names), 1)
+        return cls.coded(events, column.codes, column.names)
+
+    @classmethod
+    def coded(cls, events: Codes, codes: Codes, names: tuple[str, ...]) -> Pairs:
+        """From each pair's event and the number of its value among ``names`` (sorted)."""
+        width = max(int(events.max(initial=0)) + 1, 1)
         # One pair per (event, value): an actor in two roles, or two quotes from one document, count once.
-        both = np.unique(events * width + column.codes)
-        return cls(both // width, replace(column, codes=both % width))
+        both = _distinct(codes * width + events)
+        value = both // width
+        starts = np.searchsorted(value, np.arange(len(names) + 1))
+        return cls(both % width, Column(value, names, {n: k for k, n in enumerate(names)}), starts)
 
     def events_with(self, n_events: int, values: Iterable[str]) -> Mask:
         chosen = np.zeros(n_events, dtype=np.bool_)
-        chosen[self.event[self.value.among(values)]] = True
+        for v in values:
+            k = self.value.position.get(v)
+            if k is not None:
+                chosen[self.event[self.starts[k]:self.starts[k + 1]]] = True
         return chosen
 
     def top(self, chosen: Mask, limit: int) -> list[FacetValue]:
         """The values of the chosen events with their number of events (a pair is an event)."""
         return self.value.top(chosen[self.event], limit)
+
+
+SEP = "\x1f"  # between the ids read in one string (unit separator: in no id diplomap makes)
 
 
 @dataclass(frozen=True)
@@ -100,51 +119,168 @@ class FacetIndex:
     docs: Pairs
     evidence: Codes  # evidence ids, ascending
     evidence_event: Codes  # the event row of each
+    evidence_row: Codes  # evidence id -> its event's row (-1: none); empty when the ids are too sparse
     titles: dict[str, str]  # document id -> title, else source
+    ids: NDArray[np.bytes_]  # each row's event id (UTF-8), ascending: a row is its id's place
+    day: Column  # the start date, '' when undated
+    order: Codes  # the rows in list order: newest first, then by id, last first; undated last, by id
+    # The last searches' matches: a list page and its total, or one search under other filters, ask again.
+    searches: OrderedDict[str, Mask] = field(default_factory=OrderedDict, compare=False, repr=False)
+    lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @classmethod
     def build(cls, conn: sqlite3.Connection) -> FacetIndex:
-        """Read the index in one transaction, so its tables agree with each other."""
-        conn.execute("BEGIN")
+        """Read the index in one transaction, so its tables agree with each other.
+
+        An event's row in the index is the place of its id in id order. SQLite hands each table over as a
+        few long strings (group_concat over an index), which numpy splits and looks up as a whole: at
+        1,000,000 events this takes about 3 s, where reading row by row took 17-30 s (#10).
+        """
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples
+        cursor.execute("BEGIN")
         try:
-            events = conn.execute(
-                "SELECT id, type, COALESCE(substr(start, 1, 7), ''), modality, status FROM events").fetchall()
-            actors = conn.execute("SELECT event_id, code FROM event_actors").fetchall()
-            evidence = conn.execute("SELECT event_id, doc_id, id FROM evidence ORDER BY id").fetchall()
-            titles = conn.execute("SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents").fetchall()
+            ids, rowids = cursor.execute(
+                f"SELECT group_concat(id, '{SEP}'), group_concat(rowid) FROM events").fetchone()
+            if ids is None:
+                return cls.empty()
+            by_rowid = _split_ints(rowids)
+            # As UTF-8 bytes: numpy compares them byte by byte, four times faster than str
+            event_ids = np.array(ids.encode("utf-8", "surrogatepass").split(SEP.encode()))
+            if len(event_ids) != len(by_rowid):  # a separator inside an id: read row by row instead
+                return cls.build_by_rows(cursor)
+            order = np.argsort(event_ids, kind="stable")
+            event_ids = event_ids[order]
+            place = np.zeros(int(by_rowid.max()) + 1, dtype=np.int64)  # rowid -> row in the index
+            place[by_rowid[order]] = np.arange(len(order))
+            size = len(order)
+
+            def grouped(sql: str) -> list[tuple[tuple[str, ...], Codes]]:
+                return [(tuple("" if v is None else str(v) for v in r[:-1]), place[_split_ints(r[-1])])
+                        for r in cursor.execute(sql)]
+
+            def column(groups: list[tuple[str, Codes]]) -> Column:
+                names = tuple(sorted({name for name, _ in groups}))
+                number = {n: k for k, n in enumerate(names)}
+                codes = np.zeros(size, dtype=np.int64)
+                for name, rows in groups:
+                    codes[rows] = number[name]
+                return Column(codes, names, number)
+
+            types = grouped("SELECT type, group_concat(rowid) FROM events INDEXED BY events_type GROUP BY type")
+            days = grouped("SELECT start, group_concat(rowid) FROM events INDEXED BY events_start GROUP BY start")
+            states = grouped("SELECT status, modality, group_concat(rowid) FROM events GROUP BY status, modality")
+
+            def rows_of(text: str) -> tuple[Codes, Mask]:
+                """The index rows of the events named in ``text``, and which names are events at all."""
+                wanted = np.array(text.encode("utf-8", "surrogatepass").split(SEP.encode()))
+                at = np.minimum(np.searchsorted(event_ids, wanted), size - 1)
+                return at, event_ids[at] == wanted
+
+            codes: list[str] = []
+            pair_rows: list[Codes] = []
+            pair_codes: list[Codes] = []
+            for code, text in cursor.execute(f"SELECT code, group_concat(event_id, '{SEP}') FROM event_actors"
+                                             " INDEXED BY event_actors_code_event GROUP BY code"):
+                at, known = rows_of(text)
+                pair_rows.append(at[known])
+                pair_codes.append(np.full(int(known.sum()), len(codes), dtype=np.int64))
+                codes.append(str(code))
+            evidence_text, evidence_ids, doc_text = cursor.execute(
+                f"SELECT group_concat(event_id, '{SEP}'), group_concat(id), group_concat(doc_id, '{SEP}')"
+                " FROM evidence").fetchone()
+            titles = cursor.execute("SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents").fetchall()
         finally:
             conn.rollback()  # it only read
+        actors = Pairs.coded(np.concatenate(pair_rows) if pair_rows else np.zeros(0, dtype=np.int64),
+                             np.concatenate(pair_codes) if pair_codes else np.zeros(0, dtype=np.int64),
+                             tuple(codes))  # GROUP BY gives the codes sorted
+        if evidence_text is None:
+            docs = Pairs.coded(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), ())
+            evidence, evidence_event = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        else:
+            at, known = rows_of(evidence_text)
+            doc_column = Column.of(doc_text.split(SEP))
+            docs = Pairs.coded(at[known], doc_column.codes[known], doc_column.names)
+            evidence = _split_ints(evidence_ids)[known]
+            by_id = np.argsort(evidence, kind="stable")
+            evidence, evidence_event = evidence[by_id], at[known][by_id]
+        day = column([(k[0], rows) for k, rows in days])
+        return cls(
+            size,
+            column([(k[0], rows) for k, rows in types]),
+            column([(k[0][:7], rows) for k, rows in days]),
+            column([(k[1], rows) for k, rows in states]),
+            column([(k[0], rows) for k, rows in states]),
+            actors, docs, evidence, evidence_event, _evidence_rows(evidence, evidence_event),
+            {str(r[0]): str(r[1]) for r in titles}, event_ids, day, _list_order(day),
+        )
+
+    @classmethod
+    def empty(cls) -> FacetIndex:
+        none = np.zeros(0, dtype=np.int64)
+        column = Column(none, (), {})
+        pairs = Pairs(none, column, np.zeros(1, dtype=np.int64))
+        return cls(0, column, column, column, column, pairs, pairs, none, none, none, {}, np.zeros(0, dtype="S1"),
+                   column, none)
+
+    @classmethod
+    def build_by_rows(cls, cursor: sqlite3.Cursor) -> FacetIndex:
+        """The index read row by row (slower): for ids that hold the separator. Inside build's transaction."""
+        events = cursor.execute(
+            "SELECT id, type, COALESCE(substr(start, 1, 7), ''), modality, status, COALESCE(start, '') FROM events"
+            " ORDER BY id").fetchall()
+        actors = cursor.execute("SELECT event_id, code FROM event_actors").fetchall()
+        evidence = cursor.execute("SELECT event_id, doc_id, id FROM evidence ORDER BY id").fetchall()
+        titles = cursor.execute("SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents").fetchall()
         row = {r[0]: i for i, r in enumerate(events)}
         actors = [r for r in actors if r[0] in row]  # a row of an event that is gone counts for nothing
         evidence = [r for r in evidence if r[0] in row]
 
-        def rows(found: list[sqlite3.Row]) -> Codes:
+        def rows(found: list[tuple[str, ...]]) -> Codes:
             return np.fromiter((row[r[0]] for r in found), dtype=np.int64, count=len(found))
 
         def column(i: int) -> Column:
             return Column.of(r[i] for r in events)
 
+        ids_of_evidence = np.fromiter((r[2] for r in evidence), dtype=np.int64, count=len(evidence))
         return cls(
             len(events), column(1), column(2), column(3), column(4),
             Pairs.of(rows(actors), (r[1] for r in actors)),
             Pairs.of(rows(evidence), (r[1] for r in evidence)),
-            np.fromiter((r[2] for r in evidence), dtype=np.int64, count=len(evidence)), rows(evidence),
+            ids_of_evidence, rows(evidence), _evidence_rows(ids_of_evidence, rows(evidence)),
             {str(r[0]): str(r[1]) for r in titles},
+            np.array([str(r[0]).encode("utf-8", "surrogatepass") for r in events], dtype=np.bytes_),
+            column(5), _list_order(column(5)),
         )
 
     def search(self, conn: sqlite3.Connection, q: str) -> Mask:
         """The events whose evidence matches the search. The full-text index's rowid (evidence_search.key,
         schema v3) holds the evidence id in its low 32 bits, so this reads the full-text index alone."""
-        cursor = conn.cursor()
-        cursor.row_factory = None  # plain tuples, unpacked by numpy
-        keys = np.fromiter(chain.from_iterable(cursor.execute(
-            "SELECT rowid FROM sentences_fts_by_date WHERE sentences_fts_by_date MATCH ?", (fts_query(q),),
-        )), dtype=np.int64)
+        with self.lock:
+            if q in self.searches:
+                self.searches.move_to_end(q)
+                return self.searches[q]
+        found = self._search(conn, q)
+        with self.lock:
+            self.searches[q] = found
+            while len(self.searches) > SEARCHES:
+                self.searches.popitem(last=False)
+        return found
+
+    def _search(self, conn: sqlite3.Connection, q: str) -> Mask:
+        text = conn.execute("SELECT group_concat(rowid) FROM sentences_fts_by_date WHERE sentences_fts_by_date"
+                            " MATCH ?", (fts_query(q),)).fetchone()[0]
+        wanted = _split_ints(text) & 0xFFFFFFFF
         found = np.zeros(self.size, dtype=np.bool_)
-        if len(self.evidence):
-            wanted = keys & 0xFFFFFFFF
-            at = np.minimum(np.searchsorted(self.evidence, wanted), len(self.evidence) - 1)
-            found[self.evidence_event[at[self.evidence[at] == wanted]]] = True
+        if not len(self.evidence):
+            return found
+        if len(self.evidence_row):  # one lookup per match
+            rows = self.evidence_row[wanted[wanted < len(self.evidence_row)]]
+            found[rows[rows >= 0]] = True
+            return found
+        at = np.minimum(np.searchsorted(self.evidence, wanted), len(self.evidence) - 1)
+        found[self.evidence_event[at[self.evidence[at] == wanted]]] = True
         return found
 
     def select(self, f: Filters, vector_codes: Collection[str] = (), matches: Mask | None = None) -> Mask:
@@ -162,6 +298,26 @@ class FacetIndex:
         if matches is not None:
             chosen &= matches
         return chosen
+
+    def page(self, chosen: Mask, after: Cursor | None, n: int) -> list[str]:
+        """The ids of the first ``n`` chosen events in list order after the cursor: the rows
+        queries.list_events reads in SQL, found with two passes over arrays whatever the filters."""
+        if after is not None:
+            chosen = chosen & self.after(after)
+        found = self.order[np.flatnonzero(chosen[self.order])[:n]]
+        return [i.decode("utf-8", "surrogatepass") for i in self.ids[found]]
+
+    def after(self, cursor: Cursor) -> Mask:
+        """The events that come after the cursor's (start, id) in list order."""
+        dated: Mask = self.day.codes != self.day.position.get("", -1)
+        below: Mask = np.arange(self.size) < np.searchsorted(self.ids, cursor.id.encode("utf-8", "surrogatepass"))
+        if cursor.start is None:
+            return ~dated & below
+        k = bisect_left(self.day.names, cursor.start)
+        later: Mask = ~dated | (dated & (self.day.codes < k))
+        if k < len(self.day.names) and self.day.names[k] == cursor.start:
+            later |= (self.day.codes == k) & below
+        return later
 
     def facets(self, chosen: Mask) -> dict[str, list[FacetValue]]:
         """Each facet's values among the chosen events, most frequent first (months newest first)."""
@@ -182,8 +338,41 @@ class FacetIndex:
         of_code = np.array([number[v] if v else -1 for v in partners], dtype=np.int64)
         vector = of_code[self.actors.value.codes]
         keep = chosen[self.actors.event] & (vector >= 0)
-        # One (event, vector) pair per event however many partners it has in the vector.
-        width = max(len(names), 1)
-        found = np.bincount(np.unique(self.actors.event[keep] * width + vector[keep]) % width, minlength=len(names))
+        # One (event, vector) pair per event however many partners it has in the vector: a mark per vector
+        # and event, then the marks of each vector counted.
+        marks = np.zeros((len(names), self.size), dtype=np.bool_)
+        marks[vector[keep], self.actors.event[keep]] = True
+        found = np.count_nonzero(marks, axis=1)
         ranked = sorted(((int(found[k]), name) for k, name in enumerate(names) if found[k]), key=lambda nv: -nv[0])
         return [FacetValue(name, name, n) for n, name in ranked]
+
+
+def _split_ints(text: str | None) -> Codes:
+    """The integers of a comma-separated string (a group_concat), parsed by numpy in one call."""
+    if not text:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+def _distinct(values: Codes) -> Codes:
+    """The distinct values, ascending: sorted, then repeats dropped (np.unique hashes first, 10-20x slower here)."""
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+def _evidence_rows(evidence: Codes, rows: Codes) -> Codes:
+    """A table from evidence id to event row, when the ids are dense enough for one (they are a rowid)."""
+    top = int(evidence.max(initial=-1))
+    if top < 0 or top > 4 * len(evidence) + 1024:
+        return np.zeros(0, dtype=np.int64)
+    table = np.full(top + 1, -1, dtype=np.int64)
+    table[evidence] = rows
+    return table
+
+
+def _list_order(day: Column) -> Codes:
+    """Rows (ids ascending) in list order: dated ones by start, newest first, then by id, last first;
+    then undated ones by id, last first (queries.list_events)."""
+    undated = day.codes == day.position.get("", -1)
+    rows = np.arange(len(day.codes))
+    return np.lexsort((-rows, -day.codes, undated))

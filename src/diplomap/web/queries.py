@@ -232,6 +232,17 @@ def list_events(
     return Page(hydrate(conn, rows), nxt)
 
 
+def page_of(conn: sqlite3.Connection, ids: Sequence[str], limit: int) -> Page:
+    """The page of the events ``ids`` (up to ``limit`` + 1, in list order, as the facet index finds them)."""
+    marks = ",".join("?" * len(ids))
+    found = {r["id"]: r for r in conn.execute(f"SELECT {_COLUMNS} FROM events e WHERE e.id IN ({marks})", list(ids))}
+    rows = [found[i] for i in ids if i in found]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = Cursor(rows[-1]["start"], rows[-1]["id"]) if more and rows else None
+    return Page(hydrate(conn, rows), nxt)
+
+
 def _frequent(conn: sqlite3.Connection, code: str) -> bool:
     """In at least 1 in 50 events: a walk down the date index meets a page of them within ~2,500 rows.
 

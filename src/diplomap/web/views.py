@@ -17,6 +17,8 @@ from diplomap.web.queries import (
     Page,
     event_row,
     list_events,
+    page_of,
+    where,
 )
 from diplomap.web.state import WebState
 
@@ -52,18 +54,43 @@ def list_view(state: WebState, f: Filters, after: str = "", limit: int = 50, wit
               wait: float | None = FACET_WAIT) -> ListView:
     """One page of events with the total and facet counts of the whole selection.
 
-    The page itself is one short index scan. The counts come from the facet index (see facets.py),
-    which is read once per write to the database: with ``wait`` set the page waits that long for it
-    and otherwise shows without counts while it is read in the background. ``wait=None`` waits as
-    long as it takes (the API).
+    Once the facet index (see facets.py) is read, it gives all three: the filters' selection is a mask
+    over its rows, the total that mask's sum, the page its first rows in list order (a few milliseconds,
+    whatever the filters, #10). It is read once per write to the database. Until then the page is read
+    in SQL (queries.list_events): with ``wait`` set the page waits that long for the index and otherwise
+    shows without counts while it is read in the background. ``wait=None`` (the API) always gives the
+    total: counted in SQL while the index is read, so a first request after the app starts does not wait
+    seconds for it; facets wait for the index.
     """
     cursor = Cursor.decode(after) if after else None
     codes = vector_codes(state, f) if f.vector else ()
-    page = list_events(state.store().conn, f, cursor, limit, codes)
-    if facet_index(state, wait) is None:
-        return ListView(f, page, None, {}, limit, after)
-    counted = summary(state, f)
-    return ListView(f, page, counted.total, counted.facets if with_facets else {}, limit, after)
+    conn = state.store().conn
+    found: object | None
+    if wait is None and not with_facets:
+        found = state.cache.peek(INDEX_KEY)
+        if found is None:
+            facet_index(state, wait=0)  # start reading it, unless it is being read
+    else:
+        found = facet_index(state, wait)
+    if not isinstance(found, FacetIndex):
+        page = list_events(conn, f, cursor, limit, codes)
+        return ListView(f, page, sql_total(state, f) if wait is None else None, {}, limit, after)
+    chosen = found.select(f, codes, found.search(conn, f.q) if f.q else None)
+    page = page_of(conn, found.page(chosen, cursor, limit + 1), limit)
+    facets = summary(state, f).facets if with_facets else {}
+    return ListView(f, page, int(chosen.sum()), facets, limit, after)
+
+
+def sql_total(state: WebState, f: Filters) -> int:
+    """The number of events the filters choose, counted in SQL (while the facet index is not read)."""
+
+    def count() -> int:
+        codes = vector_codes(state, f) if f.vector else ()
+        clauses, args = where(f, codes)
+        sql = f"SELECT COUNT(*) FROM events e WHERE {' AND '.join(clauses)}"
+        return int(state.store().conn.execute(sql, args).fetchone()[0])
+
+    return state.cache.get(("sql-total", f), count)
 
 
 def facet_index(state: WebState, wait: float | None) -> FacetIndex | None:

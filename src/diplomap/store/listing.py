@@ -1,0 +1,371 @@
+"""The SQL of Store.events: its filters, and a page of them found without reading every event they select (#10).
+
+Store.events lists events oldest first (undated last). Written as one query with a LIMIT, SQLite gathers
+every event the filters select and sorts them before it can return a page: on 1,000,000 events an actor's
+page took 4 s and a search's a minute (the search was tested event by event). A page needs its own rows
+only, and there are three ways to reach them; the one estimated cheapest from bounded counts on the
+indexes is taken:
+
+- walk: down the date index, oldest first, testing each event until the page is full. Cheap when the
+  filters select many events: each test is a few index probes. An actor's events have a date index of
+  their own (event_actor_days, schema v9), walked the same way.
+- drive: from the smallest set one filter selects through its index (an actor's events, a type's, a
+  document's, a date range, a search's matches), sorted. Cheap when that set is small.
+- search walk: the search index in date order (sentences_fts_by_date, keyed by the day of the event's
+  start, schema v3), testing each match, until the page is full and its last day is read.
+
+Each way returns the same rows in the same order as the one query did.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from diplomap.store.db import EventQuery
+
+CAP = 10_000  # counts stop here: a filter that selects more is taken to select a quarter of the events
+COMMON = 0.25
+BASE = 0.85  # the share of events left by the default modalities, rejection and the two-actor rule
+# Costs in microseconds, measured on 1,000,000 events: a row walked down the date index and tested; a row
+# reached by id, tested and sorted; a match walked down the search index and tested; a search's match
+# gathered into a set; a search tested on one event.
+WALK, DRIVE, SEARCH, GATHER, PROBE = 2.0, 3.0, 10.0, 0.5, 300.0
+_SEARCH = ("SELECT m.event_id FROM sentences_fts_by_date f JOIN evidence_search m ON m.key = f.rowid"
+           " WHERE sentences_fts_by_date MATCH ?")
+_ACTOR_IDS = "SELECT event_id FROM event_actors WHERE code = ?"
+# UNION ALL: counted up to CAP without first gathering both sets (e.id IN drops repeats)
+_COUNTRY_IDS = f"{_ACTOR_IDS} UNION ALL SELECT id FROM events WHERE location_country = ?"
+_DATED = 1 << 32  # the lowest key of a dated row in sentences_fts_by_date (day 0: undated)
+_END = 1 << 62
+
+
+def fts_query(text: str) -> str:
+    """Quote each word so user input never breaks FTS5 syntax.
+
+    A NUL ends an FTS5 string early ("unterminated string"), so it separates words as a space does
+    (#9); a lone surrogate (undecodable bytes in a command-line argument) cannot reach SQLite as
+    UTF-8 and becomes "?".
+    """
+    text = text.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter: ``test``, a condition on ``events e`` evaluated row by row (indexed columns behind a
+    unary +, so SQLite never drives the query from them); ``ids``, the same events as a query of their
+    ids through an index, or '' when none serves it."""
+
+    test: str
+    args: tuple[object, ...]
+    ids: str = ""
+    ids_args: tuple[object, ...] = ()
+
+
+def filters(query: EventQuery) -> list[Filter]:
+    """The query's filters (the search apart: see search_filter)."""
+    out: list[Filter] = []
+    if query.modalities:
+        out.append(Filter(f"e.modality IN ({','.join('?' * len(query.modalities))})",
+                          tuple(m.value for m in query.modalities)))
+    if not query.include_rejected:
+        out.append(Filter("e.status != 'rejected'", ()))
+    if query.min_actors > 1:
+        out.append(Filter("(SELECT COUNT(DISTINCT a.code) FROM event_actors a WHERE a.event_id = e.id) >= ?",
+                          (query.min_actors,)))
+    if query.type:
+        out.append(Filter("+e.type = ?", (query.type.upper(),), "SELECT id FROM events WHERE type = ?",
+                          (query.type.upper(),)))
+    if query.actor:
+        code = query.actor.upper()
+        out.append(Filter("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)", (code,),
+                          _ACTOR_IDS, (code,)))
+    if query.country:
+        code = query.country.upper()
+        out.append(Filter(
+            "(+e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
+            " AND a.code = ?))", (code, code), _COUNTRY_IDS, (code, code)))
+    if query.date_from:
+        out.append(Filter('e."end" >= ?', (query.date_from.isoformat(),)))
+    if query.date_to:
+        out.append(Filter("+e.start <= ?", (query.date_to.isoformat(),)))
+    if query.doc_id:
+        out.append(Filter("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.doc_id = ?)",
+                          (query.doc_id,), "SELECT event_id FROM evidence WHERE doc_id = ?", (query.doc_id,)))
+    return out
+
+
+def search_filter(q: str, probe: bool) -> Filter:
+    """The search as a condition: its matches gathered once (``probe`` False), or tested on each event,
+    which is dearer per event but costs nothing for the events never tested."""
+    if probe:
+        test = ("EXISTS (SELECT 1 FROM evidence_search m JOIN sentences_fts_by_date f ON f.rowid = m.key"
+                " WHERE m.event_id = e.id AND sentences_fts_by_date MATCH ?)")
+    else:
+        test = f"+e.id IN ({_SEARCH})"
+    return Filter(test, (fts_query(q),), _SEARCH, (fts_query(q),))
+
+
+def select(query: EventQuery, count: bool = False) -> tuple[str, list[object]]:
+    """Every event the query selects, in list order, as one statement (exports read them all)."""
+    chosen = filters(query) + ([search_filter(query.q, probe=False)] if query.q else [])
+    clause = " WHERE " + " AND ".join(f.test for f in chosen) if chosen else ""
+    args = [a for f in chosen for a in f.args]
+    if count:
+        return "SELECT COUNT(*) FROM events e" + clause, args
+    # on one day, in the order stored: the order the text tells them, whatever ids they hash to
+    sql = "SELECT e.* FROM events e" + clause + " ORDER BY e.start IS NULL, e.start, e.rowid"
+    if query.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [query.limit, query.offset]
+    return sql, args
+
+
+def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) -> list[sqlite3.Row]:
+    """The rows of ``query.limit`` events from ``query.offset``, as select() orders them.
+
+    ``way``: take this one whatever it costs ('walk', 'actor walk', 'country walk', 'search walk', 'probe',
+    'in memory' or 'drive N', the Nth driver); for the tests, which check that every way gives the same rows."""
+    assert query.limit is not None
+    need = query.offset + query.limit
+    if query.limit <= 0:
+        return []
+    chosen = filters(query)
+    total = int(conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0)
+
+    def size(n: int) -> int:  # a count that reached CAP is a guess
+        return n if n < CAP else max(n, int(COMMON * total))
+
+    low = _date_floor(conn, query)
+    high = query.date_to.isoformat() if query.date_to else None
+    # Each driver: (estimated events, SQL condition on e that reaches them through an index, its arguments).
+    drivers = [(size(_bounded(conn, f.ids, f.ids_args)), f"e.id IN ({f.ids})", f.ids_args) for f in chosen if f.ids]
+    n_dated = total
+    if low is not None or high is not None:
+        n_dated = size(_bounded(conn, "SELECT 1 FROM events INDEXED BY events_start WHERE start >= ? AND start <= ?",
+                                (low or "", high or "9999")))
+        drivers.append((n_dated, "e.start >= ? AND e.start <= ?", (low or "", high or "9999")))
+    n_search = size(_bounded(conn, "SELECT 1 FROM sentences_fts_by_date WHERE sentences_fts_by_date MATCH ?",
+                             (fts_query(query.q),))) if query.q else None
+    if total == 0 or n_search == 0 or any(n == 0 for n, _, _ in drivers):
+        return []
+    share = BASE  # of the events in the date range (the walks read only those)
+    for n, sql, _ in drivers:
+        if not sql.startswith("e.start"):
+            share *= n / total
+    costs: dict[str, float] = {}
+    if n_search is None:
+        costs["walk"] = WALK * min(need / share, n_dated)
+    else:
+        costs["search walk"] = SEARCH * min(need / share, n_search * n_dated / total)
+        drivers.append((n_search, f"e.id IN ({_SEARCH})", (fts_query(query.q or ""),)))
+    if query.actor:
+        # The actor's share is in ``share``; an actor walk reads its events alone, in the date range, and
+        # with a search tests each against the search's keys, read first.
+        n_actor = next(n for n, sql, _ in drivers if sql == f"e.id IN ({_ACTOR_IDS})")
+        found = 1.0 if n_search is None else min(n_search / total, 1.0)
+        costs["actor walk"] = (DRIVE * min(need * n_actor / (share * found * total), n_actor * n_dated / total)
+                               + (GATHER * n_search if n_search is not None else 0))
+    if query.country and n_search is None:
+        # Two walks, the country's actor's events and the events held there, each for a full page.
+        code = query.country.upper()
+        n_code = size(_bounded(conn, _ACTOR_IDS, (code,)))
+        n_held = size(_bounded(conn, "SELECT 1 FROM events WHERE location_country = ?", (code,)))
+        n_country = next(n for n, sql, _ in drivers if sql == f"e.id IN ({_COUNTRY_IDS})")
+        costs["country walk"] = DRIVE * sum(min(need * n / (share * total), n * n_dated / total)
+                                            for n in (n_code, n_held)) * n_country / max(n_code + n_held, 1)
+    for k, (n, _, _) in enumerate(drivers):
+        costs[f"drive {k}"] = DRIVE * n + (min(PROBE * n, GATHER * n_search) if n_search is not None else 0)
+    plan = way or min(costs, key=lambda name: costs[name])
+    if n_search is None and (plan == "walk" or not drivers):
+        return _walk(conn, chosen, low, query, need)[query.offset:]
+    if plan == "country walk" and query.country and n_search is None:
+        return _country_walk(conn, chosen, low, query, need)[query.offset:]
+    if plan == "actor walk" and query.actor:
+        return _actor_walk(conn, chosen, low, query, need)[query.offset:]
+    if plan == "search walk" and n_search is not None:
+        return _search_walk(conn, chosen, low, query, need)[query.offset:]
+    n, driver, dargs = drivers[int(plan.split()[1]) % len(drivers) if plan.startswith("drive") else 0]
+    order = " ORDER BY e.start IS NULL, e.start, e.rowid"
+    tests = "".join(" AND " + f.test for f in chosen)
+    args = [*dargs, *(a for f in chosen for a in f.args)]
+    if n_search is None or driver.endswith(f"({_SEARCH})"):
+        sql = f"SELECT e.* FROM events e WHERE {driver}{tests}{order} LIMIT ? OFFSET ?"
+        return list(conn.execute(sql, [*args, query.limit, query.offset]))
+    assert query.q is not None
+    if way == "probe" or (way != "in memory" and PROBE * n < GATHER * n_search):
+        probe = search_filter(query.q, probe=True)
+        sql = f"SELECT e.* FROM events e WHERE {driver}{tests} AND {probe.test}{order} LIMIT ? OFFSET ?"
+        return list(conn.execute(sql, [*args, *probe.args, query.limit, query.offset]))
+    return _search_in_memory(conn, query.q, driver, tests, args)[query.offset:need]
+
+
+def _search_in_memory(conn: sqlite3.Connection, q: str, driver: str, tests: str,
+                      args: list[object]) -> list[sqlite3.Row]:
+    """The driven events with a matching evidence sentence, in list order: the search's keys are read
+    in one string and the events' keys looked up among them, where testing each event would cost a
+    full-text query per event."""
+    keys = _search_keys(conn, q)
+    found: dict[str, sqlite3.Row] = {}
+    for row in conn.execute(f"SELECT m.key AS search_key, e.rowid AS row_order, e.* FROM events e"
+                            f" JOIN evidence_search m ON m.event_id = e.id WHERE {driver}{tests}", args):
+        if row["search_key"] in keys:
+            found.setdefault(row["id"], row)
+    return sorted(found.values(), key=lambda r: (r["start"] is None, r["start"] or "", r["row_order"]))
+
+
+def _bounded(conn: sqlite3.Connection, sql: str, args: Sequence[object]) -> int:
+    """How many rows ``sql`` gives, counted up to CAP."""
+    return int(conn.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {CAP})", list(args)).fetchone()[0])
+
+
+def _date_floor(conn: sqlite3.Connection, query: EventQuery) -> str | None:
+    """The earliest start an event ending on or after ``date_from`` can have: date_from less the longest
+    span of any event (read from the events_span index, schema v9)."""
+    if query.date_from is None:
+        return None
+    row = conn.execute("SELECT MAX(julianday(\"end\") - julianday(start)) FROM events").fetchone()
+    span = float(row[0] or 0)
+    floor = conn.execute("SELECT date(julianday(?) - ?)", (query.date_from.isoformat(), span + 1)).fetchone()[0]
+    return str(floor) if floor else ""
+
+
+def _walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
+          need: int) -> list[sqlite3.Row]:
+    tests = " AND ".join(["1", *(f.test for f in chosen)])
+    args = [a for f in chosen for a in f.args]
+    bounds, bargs = "e.start IS NOT NULL", []
+    if low is not None:
+        bounds += " AND e.start >= ?"
+        bargs.append(low)
+    if query.date_to:
+        bounds += " AND e.start <= ?"
+        bargs.append(query.date_to.isoformat())
+    rows = list(conn.execute(f"SELECT e.* FROM events e INDEXED BY events_start WHERE {bounds} AND {tests}"
+                             " ORDER BY e.start, e.rowid LIMIT ?", [*bargs, *args, need]))
+    if len(rows) < need and low is None and not query.date_to:
+        rows += conn.execute(f"SELECT e.* FROM events e INDEXED BY events_start WHERE e.start IS NULL AND {tests}"
+                             " ORDER BY e.rowid LIMIT ?", [*args, need - len(rows)])
+    return rows
+
+
+def _actor_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
+                need: int) -> list[sqlite3.Row]:
+    """The actor's events in date order from event_actor_days (schema v9), testing each; with a search,
+    each event's evidence keys are looked up among the search's, read first in one string."""
+    assert query.actor is not None
+    tests = "".join(" AND " + f.test for f in chosen)
+    args = [a for f in chosen for a in f.args]
+    bounds, bargs = "d.start > ''", []
+    if low is not None:
+        bounds += " AND d.start >= ?"
+        bargs.append(low)
+    if query.date_to:
+        bounds += " AND d.start <= ?"
+        bargs.append(query.date_to.isoformat())
+    code = query.actor.upper()
+    undated = len(bargs) == 0
+    if not query.q:
+        sql = ("SELECT e.* FROM event_actor_days d JOIN events e ON e.id = d.event_id WHERE d.code = ? AND {0}{1}"
+               " ORDER BY d.start, e.rowid LIMIT ?")
+        rows = list(conn.execute(sql.format(bounds, tests), [code, *bargs, *args, need]))
+        if len(rows) < need and undated:
+            rows += conn.execute(sql.format("d.start = ''", tests), [code, *args, need - len(rows)])
+        return rows
+    keys = _search_keys(conn, query.q)
+    sql = ("SELECT d.start AS day, m.key AS search_key, e.rowid AS row_order, e.* FROM event_actor_days d"
+           " JOIN events e ON e.id = d.event_id JOIN evidence_search m ON m.event_id = e.id"
+           " WHERE d.code = ? AND {0}{1} ORDER BY d.start")
+    dated = _gather(conn, sql.format(bounds, tests), [code, *bargs, *args], need, keys)
+    rows = sorted(dated, key=lambda r: (r["start"], r["row_order"]))[:need]
+    if len(rows) < need and undated:
+        rest = _gather(conn, sql.format("d.start = ''", tests), [code, *args], None, keys)
+        rows += sorted(rest, key=lambda r: r["row_order"])[: need - len(rows)]
+    return rows
+
+
+def _country_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
+                  need: int) -> list[sqlite3.Row]:
+    """The first ``need`` of the country's actor's events (event_actor_days) and of the events held in the
+    country (events_country_start), each walked in date order; together, the first ``need`` of either."""
+    assert query.country is not None
+    code = query.country.upper()
+    tests = "".join(" AND " + f.test for f in chosen)
+    args = [a for f in chosen for a in f.args]
+    bounds, bargs = "{0} > ''", list[object]()
+    if low is not None:
+        bounds += " AND {0} >= ?"
+        bargs.append(low)
+    if query.date_to:
+        bounds += " AND {0} <= ?"
+        bargs.append(query.date_to.isoformat())
+    by_actor = ("SELECT e.rowid AS row_order, e.* FROM event_actor_days d JOIN events e ON e.id = d.event_id"
+                " WHERE d.code = ? AND {0}{1} ORDER BY d.start, e.rowid LIMIT ?")
+    held = ("SELECT e.rowid AS row_order, e.* FROM events e INDEXED BY events_country_start"
+            " WHERE e.location_country = ? AND {0}{1} ORDER BY e.start, e.rowid LIMIT ?")
+
+    def both(actor_bounds: str, held_bounds: str, extra: list[object], n: int) -> list[sqlite3.Row]:
+        found = {r["id"]: r for r in conn.execute(by_actor.format(actor_bounds, tests), [code, *extra, *args, n])}
+        for r in conn.execute(held.format(held_bounds, tests), [code, *extra, *args, n]):
+            found.setdefault(r["id"], r)
+        return sorted(found.values(), key=lambda r: (r["start"] or "", r["row_order"]))[:n]
+
+    rows = both(bounds.format("d.start"), bounds.format("e.start"), bargs, need)
+    if len(rows) < need and not bargs:
+        rows += both("d.start = ''", "e.start IS NULL", [], need - len(rows))
+    return rows
+
+
+def _search_keys(conn: sqlite3.Connection, q: str) -> set[int]:
+    """The keys (sentences_fts_by_date rowids) of the evidence sentences that match ``q``, read in one string."""
+    text = conn.execute("SELECT group_concat(rowid) FROM sentences_fts_by_date WHERE sentences_fts_by_date MATCH ?",
+                        (fts_query(q),)).fetchone()[0]
+    return set(map(int, text.split(","))) if text else set()
+
+
+def _search_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
+                 need: int) -> list[sqlite3.Row]:
+    """Matches in key order (day, then evidence id), oldest first, until ``need`` events are held and their
+    last day is read; sorted by (start, rowid), as the list orders them. Undated matches (day 0) after."""
+    assert query.q is not None
+    tests = "".join(" AND " + f.test for f in chosen)
+    args = [a for f in chosen for a in f.args]
+    first = "((CAST(julianday(?) AS INTEGER)) << 32)" if low else "?"
+    last = "((CAST(julianday(?) AS INTEGER) + 1) << 32)" if query.date_to else "?"
+    sql = ("SELECT f.rowid >> 32 AS day, e.rowid AS row_order, e.* FROM sentences_fts_by_date f"
+           " JOIN evidence_search m ON m.key = f.rowid JOIN events e ON e.id = m.event_id"
+           f" WHERE sentences_fts_by_date MATCH ? AND f.rowid >= {{0}} AND f.rowid < {{1}}{tests} ORDER BY f.rowid")
+    match = fts_query(query.q)
+    dated = _gather(conn, sql.format(first, last), [match, low or _DATED,
+                                                    query.date_to.isoformat() if query.date_to else _END, *args], need)
+    rows = sorted(dated, key=lambda r: (r["start"], r["row_order"]))[:need]
+    if len(rows) < need and low is None and not query.date_to:
+        undated = _gather(conn, sql.format("?", "?"), [match, 0, _DATED, *args], None)
+        rows += sorted(undated, key=lambda r: r["row_order"])[: need - len(rows)]
+    return rows
+
+
+def _gather(conn: sqlite3.Connection, sql: str, args: list[object], need: int | None,
+            keys: set[int] | None = None) -> list[sqlite3.Row]:
+    """Rows in day order, one per event, until ``need`` events are held and their last day is read
+    (None: all); with ``keys``, only rows whose search_key is among them."""
+    found: dict[str, sqlite3.Row] = {}
+    last_day: int | None = None
+    cursor = conn.execute(sql, args)
+    try:
+        for row in cursor:
+            if last_day is not None and row["day"] > last_day:
+                break
+            if keys is not None and row["search_key"] not in keys:
+                continue
+            found.setdefault(row["id"], row)
+            if need is not None and last_day is None and len(found) >= need:
+                last_day = row["day"]
+    finally:
+        cursor.close()
+    return list(found.values())
