@@ -61,6 +61,9 @@ def test_one_meeting_told_by_thirty_outlets_over_a_week_is_one_event(order: str)
         [event] = store.events()
         assert store.source_count(event.id) == 30 and len(event.evidence) == 30
         assert event.date is not None and (event.date.start, event.date.end) == (MONDAY, MONDAY)  # the day told
+        # and the listings' indexes follow the sharper date (an actor's page of that day finds it)
+        assert [e.id for e in store.events(EventQuery(actor="AZE", date_from=MONDAY, date_to=MONDAY))] == [event.id]
+        assert store.events(EventQuery(actor="ARM", date_from=MONDAY + timedelta(1))) == []
 
 
 def test_documents_out_of_date_order_give_the_events_of_date_order() -> None:
