@@ -204,7 +204,7 @@ def test_migration_8_says_dates_stored_before_it_came_from_an_unknown_place(tmp_
         conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
     conn.close()
     with Store(db) as store:
-        assert store.schema_version == 8
+        assert store.schema_version >= 8  # and on, through the later migrations
         [doc] = store.documents()
         assert doc.published == date(2025, 5, 11) and doc.date_source == "unknown"
 
