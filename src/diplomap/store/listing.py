@@ -235,17 +235,23 @@ def _date_floor(conn: sqlite3.Connection, query: EventQuery) -> str | None:
     return str(floor) if floor else ""
 
 
+def _date_bounds(column: str, dated: str, low: str | None, query: EventQuery) -> tuple[str, list[str]]:
+    """The SQL that keeps a walk over start dates within the page's bounds, and its arguments."""
+    bounds, args = dated, []
+    if low is not None:
+        bounds += f" AND {column} >= ?"
+        args.append(low)
+    if query.date_to:
+        bounds += f" AND {column} <= ?"
+        args.append(query.date_to.isoformat())
+    return bounds, args
+
+
 def _walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
           need: int) -> list[sqlite3.Row]:
     tests = " AND ".join(["1", *(f.test for f in chosen)])
     args = [a for f in chosen for a in f.args]
-    bounds, bargs = "e.start IS NOT NULL", []
-    if low is not None:
-        bounds += " AND e.start >= ?"
-        bargs.append(low)
-    if query.date_to:
-        bounds += " AND e.start <= ?"
-        bargs.append(query.date_to.isoformat())
+    bounds, bargs = _date_bounds("e.start", "e.start IS NOT NULL", low, query)
     rows = list(conn.execute(f"SELECT e.* FROM events e INDEXED BY events_start WHERE {bounds} AND {tests}"
                              " ORDER BY e.start, e.rowid LIMIT ?", [*bargs, *args, need]))
     if len(rows) < need and low is None and not query.date_to:
@@ -261,13 +267,7 @@ def _actor_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None,
     assert query.actor is not None
     tests = "".join(" AND " + f.test for f in chosen)
     args = [a for f in chosen for a in f.args]
-    bounds, bargs = "d.start > ''", []
-    if low is not None:
-        bounds += " AND d.start >= ?"
-        bargs.append(low)
-    if query.date_to:
-        bounds += " AND d.start <= ?"
-        bargs.append(query.date_to.isoformat())
+    bounds, bargs = _date_bounds("d.start", "d.start > ''", low, query)
     code = query.actor.upper()
     undated = len(bargs) == 0
     if not query.q:
