@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diplomap import __version__
+from diplomap.cli_ingest import cmd_ingest  # noqa: F401 (a command: main finds it by name)
+from diplomap.cli_ingest import count as _count
 from diplomap.extract.workers import DASK_ENV
 from diplomap.model import CODED_MODALITIES, Modality
 from diplomap.store.db import EventQuery
@@ -256,68 +257,6 @@ def _need_db(path: str) -> None:
     check_path(Path(path))  # a folder, a missing folder, a file that is no database: StoreError
     if not Path(path).exists():
         raise SystemExit(f"diplomap: no database at {path}; run 'diplomap ingest FILE --db {path}' first")
-
-
-def cmd_ingest(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from diplomap.extract.workers import WorkerError, default_workers
-    from diplomap.ingest.sources import Sources, expand
-    from diplomap.knowledge import KnowledgeError
-    from diplomap.project import IngestResult, Project
-
-    sources = Sources(tuple(args.files), tuple(args.manifest), tuple(args.feed), tuple(args.include),
-                      tuple(args.exclude), fetch_pages=not args.no_fetch, title=args.title, published=args.date)
-    if not sources:
-        print("error: nothing to ingest; name files, folders or URLs, or give --manifest FILE or --feed URL|FILE",
-              file=sys.stderr)
-        return 2
-    # documents/s and the time left, on a terminal only (the time left when only files are named: folders, feeds
-    # and manifests are read as they go); each document's line goes above the bar
-    files_only = not (args.manifest or args.feed) and all(Path(name).is_file() for name in args.files)
-    bar = tqdm(total=len(args.files) if files_only else None, unit="doc", file=sys.stderr,
-               disable=not sys.stderr.isatty(), dynamic_ncols=True, leave=False)
-    counts: Counter[str] = Counter()
-
-    def say(line: str, err: bool = False) -> None:
-        tqdm.write(line, file=sys.stderr if err else sys.stdout)
-
-    def report(result: IngestResult) -> None:
-        counts[result.status] += 1
-        bar.update()
-        read_as = f" (read as {result.encoding})" if result.encoding else ""
-        if result.status == "error":
-            say(f"error: {result.error}", err=True)
-        elif result.status == "skipped":
-            say(f"skipped {result.source}: already stored ({result.doc_id[:12]})")
-        else:
-            say(f"{result.status:<7} {result.source}{read_as}: {result.sentences} sentences, {result.events} events"
-                + (" (re-extracted in place: its text changed)" if result.status == "updated" else ""))
-        for warning in result.warnings if result.status in ("added", "updated") else ():
-            say(f"warning: {result.source}: {warning}", err=True)
-
-    workers = args.workers or default_workers()
-    try:
-        with Project(args.db, gazetteers=args.gazetteer, model=args.model) as project:
-            project.ingest(expand(sources), on_result=report, workers=workers, dask=args.dask)
-    except (KnowledgeError, WorkerError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        bar.close()
-    print(f"{counts['added']} added, {counts['updated']} updated, {counts['skipped']} skipped (already stored), "
-          f"{counts['error']} failed")
-    return 1 if counts["error"] else 0
-
-
-def _count(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r} (1 or more)")
-    return n
 
 
 def _selected(store: Store, args: argparse.Namespace) -> EventQuery:
