@@ -40,7 +40,7 @@ from diplomap.extract.syntax import (
 from diplomap.extract.triggers import TriggerFinder
 from diplomap.extract.when import event_date, named_date, named_event, owns_date
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import REPORTING
+from diplomap.knowledge.grammar import ALLEGING, REPORTING
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
 
 __all__ = ["Coder", "SentenceContext"]
@@ -102,7 +102,7 @@ class Coder:
         events += self._claims(sent, ctx, events, trigger_heads, dated, {t.token.i for t in triggers})
         events = [(trig, each) for trig, event in _fold_elaborations(events)
                   for listed in self._listed(sent, trig, event, ctx)
-                  for each in (_reactions_apart(listed) if ctx.reactions_apart else [listed])]
+                  for each in (_reactions_apart(listed, self.lex) if ctx.reactions_apart else [listed])]
         events.sort(key=lambda pair: pair[0].token.i)
         return _attach_quantities(sent, events, quantities)
 
@@ -115,7 +115,7 @@ class Coder:
         out: list[tuple[TriggerMatch, Event]] = []
         tellers: set[int] = set()
         for trig, event in events:
-            if event.type not in _CLAIMED or not event.source or event.modality != Modality.HAPPENED:
+            if not self.lex.has_trait(event.type, "claimed") or not event.source or event.modality != Modality.HAPPENED:
                 continue
             teller = _teller(trig.head)
             if teller is None:
@@ -240,10 +240,6 @@ class Coder:
         return [event]
 
 
-# acts whose telling by another party is an accusation ("Kabul said Pakistani jets struck Paktika")
-_CLAIMED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "REJECT"})
-
-
 def _after_clause(trig: TriggerMatch) -> bool:
     """A verb told in a clause opened by 'after' ('after one soldier was killed and both sides reinforced')."""
     head = trig.head
@@ -256,7 +252,7 @@ def _teller(head: Token) -> Token | None:
     """The verb of saying whose reported clause holds this act ('said that ... struck'), if any."""
     node = head
     for _ in range(3):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | _ALLEGING:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | ALLEGING:
             return node.head
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return None
@@ -264,16 +260,10 @@ def _teller(head: Token) -> Token | None:
     return None
 
 
-_ALLEGING = frozenset({"allege", "charge", "report", "confirm", "announce", "warn"})
-
-
-# stances each party takes for itself: "the US, Japan and the EU condemned the drills" is three condemnations
-_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
-
-
-def _reactions_apart(event: Event) -> list[Event]:
-    """One event per reacting party, when several parties take one stance toward another."""
-    if event.type not in _REACTIONS or len(event.source) < 2 or not event.target:
+def _reactions_apart(event: Event, lex: Lexicon) -> list[Event]:
+    """One event per reacting party, when several parties take one stance (a type with the trait 'reaction')
+    toward another: "the US, Japan and the EU condemned the drills" is three condemnations."""
+    if not lex.has_trait(event.type, "reaction") or len(event.source) < 2 or not event.target:
         return [event]
     return [replace(event, source=(party,)) for party in event.source]
 

@@ -31,7 +31,8 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 # Order matters: longer, more specific patterns first. Each names the groups it fills.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(
-        r"\b(?:(?P<day>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)|(?P<which>last|this|next)\s+(?P<unit>week|weekend)|"
+        r"\b(?:(?P<day>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)|"
+        r"(?P<which>last|this|next)\s+(?P<unit>week|weekend)|"
         r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)\s+"
         r"(?P<units>day|week|month|year)s?\s+ago)\b", re.I)),
     ("day_range_month", re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b")),

@@ -25,6 +25,7 @@ from diplomap.extract.syntax import (
     singular_anaphor,
 )
 from diplomap.knowledge import Knowledge
+from diplomap.knowledge.grammar import NEIGHBOURS
 from diplomap.model import DateSpan, Modality, Place
 
 
@@ -144,7 +145,7 @@ def its_neighbour_is_the_other_party(r: Resolvers, sent: Span, ctx: SentenceCont
     if d.target or not d.source or "directed" not in d.trig.entry.traits:
         return
     for tok in (sent.doc[i] for i in d.region):
-        if tok.lemma_.lower() in ("neighbour", "neighbor") and tok.dep_ in ("pobj", "dobj") and any(
+        if tok.lemma_.lower() in NEIGHBOURS and tok.dep_ in ("pobj", "dobj") and any(
                 c.lower_ in ("its", "their") for c in tok.children):
             told = [*r.actors.earlier(sent, ctx, tok.i, d.span), *ctx.previous_actors, *ctx.salient]
             other = [c for c in told if c not in d.source and c in r.kb.states]
@@ -187,13 +188,13 @@ def project_works_by_linked_states(r: Resolvers, sent: Span, ctx: SentenceContex
 
 
 def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """PLOVER: a state acting at home acts on itself (its people, its opposition), unless it mobilises with one
-    other state named; an unnamed official or group acting within a state is that state's."""
+    """PLOVER: a state acting at home acts on itself (its people, its opposition), unless it mobilises (trait
+    faces_named) with one other state named; an unnamed official or group acting within a state is that state's."""
     if len(set(d.source)) == 1 and not d.target and "at_home" in d.trig.entry.traits and d.source[0] in r.kb.states:
         others = [c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span)
                   if c not in d.source and c in r.kb.states]
         # "Guyana mobilised its forces after the Venezuelan navy entered its waters": forces face the other state
-        d.target = others[:1] if d.trig.entry.type == "MOBILIZE" and len(set(others)) == 1 else list(d.source)
+        d.target = others[:1] if "faces_named" in d.trig.entry.traits and len(set(others)) == 1 else list(d.source)
     elif not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits:
         d.source = list(d.target)
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.dates import DateMention
 from diplomap.extract.syntax import TriggerMatch, clause_of, subject_tokens
-from diplomap.knowledge.grammar import ADVERBIAL_PREPS, SETTING_PREPS
+from diplomap.knowledge.grammar import ACT_NOUNS, ADVERBIAL_PREPS, SETTING_PREPS
 from diplomap.model import DateSpan
 
 # words before a date that make it a bound of a state, not the date of an act ("in place since 1992")
@@ -134,10 +134,6 @@ def owns_date(noun: Token, ctx: SentenceContext, sent: Span) -> bool:
     return any(any(d.start <= c < d.end for c in own) for d in ctx.dates)
 
 
-# nouns of acts a participle may describe ("a deal brokered by China"), unlike people and things ("hostages seized")
-_ACT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "declaration", "talks",
-                        "meeting", "summit", "visit", "negotiation", "memorandum", "exchange", "settlement"})
-
 
 def _names_an_act(noun: Token) -> bool:
-    return noun.lemma_.lower() in _ACT_NOUNS
+    return noun.lemma_.lower() in ACT_NOUNS

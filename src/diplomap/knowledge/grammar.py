@@ -32,6 +32,7 @@ EMPTY_VERBS = _words("verbs", "empty")
 PLAN_HEADS = _words("verbs", "plan_heads")
 EXPECT_HEADS = _words("verbs", "expect_heads")
 REPORTING = _words("verbs", "reporting")
+ALLEGING = _words("verbs", "alleging")
 DENYING = _words("verbs", "denying")
 HAPPENING = _words("verbs", "happening")
 IRREGULAR: dict[str, str] = dict(_DATA["irregular"])
@@ -58,6 +59,7 @@ INTENT_NOUNS = _words("nouns", "intent")
 TITLE_NOUNS = _words("nouns", "title")
 SPEECH_NOUNS = _words("nouns", "speech")
 THING_NOUNS = _words("nouns", "things")
+ACT_NOUNS = _words("nouns", "acts")
 ASSISTING = _words("nouns", "assisting")
 FORCES = _words("nouns", "forces")
 NAMED_TEXTS = _words("nouns", "named_texts")
@@ -68,6 +70,7 @@ NAMING_POSITIVE = _words("naming", "positive")
 
 PRONOUNS = _words("reference", "pronouns")
 ANAPHORS = _words("reference", "anaphors")
+NEIGHBOURS = _words("reference", "neighbours")
 
 # month names and abbreviations ("sept" too) -> number; full names alone; a regex alternation of the full names
 MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
