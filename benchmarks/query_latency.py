@@ -37,18 +37,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
+from web_latency import serving
 
 from diplomap.knowledge import Knowledge
 from diplomap.model import Modality
@@ -264,39 +262,6 @@ def measure_library(path: Path, plan: Plan, budget: float) -> None:
                 if sum(values) > budget * 1000:
                     break
             report(name, values)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def serving(path: Path) -> Iterator[str]:
-    """Start the app under uvicorn; yield its base URL once it answers (a static file: no query runs)."""
-    port = free_port()
-    code = (
-        "import uvicorn; from diplomap.web.app import create_app; "
-        f"uvicorn.run(create_app({str(path)!r}, token='bench'), host='127.0.0.1', port={port}, log_level='warning')"
-    )
-    server = subprocess.Popen([sys.executable, "-c", code])
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/static/favicon.svg", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("the app did not start")
-            time.sleep(0.02)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def measure_api(path: Path, plan: Plan) -> None:

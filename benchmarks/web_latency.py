@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -84,12 +86,32 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
+@contextmanager
+def serving(path: Path, probe: str = "/static/favicon.svg", timeout: float = 60) -> Iterator[str]:
+    """Start the app on the database under uvicorn on a free loopback port; yield its base URL once ``probe``
+    answers; stop it after (benchmarks/query_latency.py uses it too)."""
+    port = free_port()
     code = (
         "import uvicorn; from diplomap.web.app import create_app; "
         f"uvicorn.run(create_app({str(path)!r}, token='bench'), host='127.0.0.1', port={port}, log_level='warning')"
     )
-    return subprocess.Popen([sys.executable, "-c", code])
+    server = subprocess.Popen([sys.executable, "-c", code])
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if httpx.get(base + probe, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("the app did not start")
+            time.sleep(0.02)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def urls(rng: random.Random, event_ids: list[str], cursors: list[str], n: int) -> list[tuple[str, str]]:
@@ -164,26 +186,10 @@ def main() -> None:
             "SELECT start, id FROM events WHERE start IS NOT NULL ORDER BY random() LIMIT 500")]
     plan = urls(rng, event_ids, cursors, args.requests)
 
-    port = free_port()
-    server = start_server(args.db, port)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/api/events?limit=1", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("the app did not start")
-            time.sleep(0.1)
+    with serving(args.db, "/api/events?limit=1", timeout=30) as base:
         t1 = time.perf_counter()
         times, errors = asyncio.run(burst(base, plan, args.concurrency))
         wall = time.perf_counter() - t1
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
     every = times["list"] + times["event"]
     print(f"{len(every)} requests, {args.concurrency} concurrent, {wall:.1f} s ({len(every) / wall:.0f} req/s),"
