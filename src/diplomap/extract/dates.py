@@ -77,6 +77,9 @@ _RELATIVE = {"relative", "following", "that_month", "same", "weekday"}
 # words before a weekday that put it ahead: "will take effect on Sunday", "is set to meet on Friday"
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|set to|due to|is due|are due|scheduled|expected to|plans? to|"
                          r"to be held|next|upcoming)\b[^.;]*$|\b(?:until|by)\s+(?:this\s+|next\s+)?$", re.I)
+# words before a date that make it a deadline, not the time of the story ("leave before midnight on Sunday");
+# when.py's bound words ("since 1992") keep such a date from dating an act
+DEADLINE = re.compile(r"\b(?:before|by|until|till|no\s+later\s+than)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
 

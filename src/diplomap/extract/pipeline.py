@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
-from diplomap.extract.dates import WEEKDAYS, DateMention, find_dates, whole_month, whole_year
+from diplomap.extract.dates import DEADLINE, WEEKDAYS, DateMention, find_dates, whole_month, whole_year
 from diplomap.extract.fast import add_gazetteer, remember_lemmas
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
@@ -234,7 +234,7 @@ class Pipeline:
                 told = dates if narrative else [d for d in dates if not _attributive(sent, d) or (
                     written is not None and written - NEWS_WINDOW <= d.span.end <= written)]
                 # (nor to a deadline: "ordering they leave before midnight on Sunday")
-                told = [d for d in told if not _DEADLINE.search(sent.text[:d.start])]
+                told = [d for d in told if not DEADLINE.search(sent.text[:d.start])]
                 moved = _next_anchor(told, focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
@@ -360,7 +360,6 @@ def _bounded(spans: Sequence[tuple[int, int]], text: str, limit: int) -> list[tu
     return out
 
 
-_DEADLINE = re.compile(r"\b(?:before|by|until|till|no\s+later\s+than)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
 _QUOTES = frozenset('"“‘«')
 
 
