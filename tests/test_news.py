@@ -474,3 +474,66 @@ def test_a_headline_to_after_a_name_read_as_a_verb_is_a_plan(pipeline: Any) -> N
     ev = coded(pipeline, "India-Pakistan truce extended until June 2; DGMOs to hold border talks again\n\nThe truce"
                " held.", "2025-05-16")
     assert not [e for e in ev if e["type"] == "CONSULT" and e["modality"] == "happened"], ev
+
+
+def test_praising_ones_own_meeting_is_no_support(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile and Peru met in Lima on 4 March 2024. The Chilean president called the meeting "
+               "productive.", "2024-03-05")
+    assert not [e for e in ev if e["type"] == "SUPPORT"], ev
+    ev = coded(pipeline, "China described the talks between India and Pakistan as constructive on 11 March 2023.",
+               "2023-03-12")
+    find(ev, "SUPPORT", {"CHN", "IND", "PAK"}, "2023-03-11", source={"CHN"})
+
+
+def test_an_opinion_of_anothers_hostile_act_is_an_accusation_not_the_act(pipeline: Any) -> None:
+    ev = coded(pipeline, "Kyiv believes that Russian troops shelled the village on 3 May 2025.", "2025-05-04")
+    assert not [e for e in ev if e["type"] == "ASSAULT"], ev
+    find(ev, "ACCUSE", {"UKR", "RUS"}, "2025-05-04", source={"UKR"})
+
+
+def test_seeking_is_a_request_only_of_someone_named(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile is seeking a lasting settlement of its dispute with Peru.", "2024-03-05")
+    assert not [e for e in ev if e["type"] == "REQUEST"], ev
+    ev = coded(pipeline, "Pakistan sought a loan from the IMF on 4 March 2024.", "2024-03-05")
+    find(ev, "REQUEST", {"PAK", "IMF"}, "2024-03-04", source={"PAK"})
+    ev = coded(pipeline, "Kenya sought talks with Ethiopia on 4 March 2024.", "2024-03-05")
+    find(ev, "REQUEST", {"KEN", "ETH"}, "2024-03-04", source={"KEN"})
+
+
+def test_a_clause_on_a_date_tells_what_happened_that_day(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru and Chile met on 4 March 2024 for the first time since 12 January, when Chilean "
+               "troops clashed with Peruvian border guards.", "2024-03-05")
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2024-01-12")
+
+
+def test_the_taliban_act_for_afghanistan(pipeline: Any) -> None:
+    ev = coded(pipeline, "The Taliban accused Pakistan on 17 October 2025 of violating the ceasefire.", "2025-10-18")
+    find(ev, "ACCUSE", {"AFG", "PAK"}, "2025-10-17", source={"AFG"})
+
+
+def test_a_short_news_item_naming_many_months_is_still_news(pipeline: Any) -> None:
+    text = ("On Sunday, the Chilean army struck rebel camps in Peru.\n\nThe truce of November ended a war that began "
+            "in March, spread in May, peaked in July and calmed in September.")
+    ev = coded(pipeline, text, "2025-02-09")
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2025-02-09", "2025-02-09")
+
+
+def test_a_participle_describing_an_attack_names_its_target(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile conducted a series of airstrikes targeting rebel positions in Peru on 9 February "
+               "2025.", "2025-02-10")
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2025-02-09", source={"CHL"})
+
+
+def test_this_weekend_written_on_a_monday_is_the_weekend_just_past(pipeline: Any) -> None:
+    # 27 January 2025 is a Monday; one refusal told by two verbs, dated by the words beside the second
+    ev = coded(pipeline, "Chile refused to accept Peruvian military planes this weekend.", "2025-01-27")
+    refusals = [e for e in ev if e["type"] == "REJECT"]
+    assert len(refusals) == 1, ev
+    find(ev, "REJECT", {"CHL", "PER"}, "2025-01-25", "2025-01-26")
+
+
+def test_the_story_does_not_move_to_what_it_counts_since(pipeline: Any) -> None:
+    text = ("Chile fired two missiles at a Peruvian border post on Monday, the first attack since a truce took effect "
+            "last week. Peru condemned the attack.")
+    ev = coded(pipeline, text, "2024-12-03")
+    find(ev, "ACCUSE", {"PER", "CHL"}, "2024-12-02", source={"PER"})

@@ -61,6 +61,8 @@ CASES = [
          "2025-06-04", one("REQUEST", {"CHN"}, {"PHL"})),
     Case("visit_hosted_by_place_state", "The Indian foreign minister arrived in Beijing on 14 July 2025.",
          "2025-07-15", one("CONSULT", {"IND"}, {"CHN"})),
+    Case("visit_to_meet_someone", "Indian officials travelled to Doha to meet the Taliban on 12 May 2025.",
+         "2025-05-13", lambda events: any(e["mode"] == "Visit" and e["target"] == ["AFG"] for e in events)),
     Case("counterpart_from_previous_sentence", "Vladimir Putin met Kassym-Jomart Tokayev in Astana on 27 November "
          "2024. The Russian president praised the agreement.", "2024-11-28", one("SUPPORT", {"RUS"}, {"KAZ"})),
     Case("pronoun_or_anaphor_subject", "Japan held talks with South Korea in Tokyo on 7 May 2025. The two sides "
@@ -91,6 +93,8 @@ CASES = [
     # a reported "will" is a plan, and a plan to recognise is a promise: AGREE (type change "promise")
     Case("reported_will", "Canada announced on 30 July 2025 that it would recognise the State of Palestine.",
          "2025-07-31", one("AGREE", {"CAN"}, {"PSE"}, modality="happened")),
+    Case("believed", "Somalia's president argued on 3 May 2025 that Ethiopia had supplied weapons to the rebels.",
+         "2025-05-04", none_of("AID")),
     Case("modal", "Iran could strike Israel again.", "2025-06-20", one("ASSAULT", modality="hypothetical")),
     Case("conditional_clause", "If Venezuela attacks Guyana, the United States will respond.", "2024-01-10",
          one("ASSAULT", {"VEN"}, {"GUY"}, modality="hypothetical")),

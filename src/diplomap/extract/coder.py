@@ -40,7 +40,7 @@ from diplomap.extract.syntax import (
 from diplomap.extract.triggers import TriggerFinder
 from diplomap.extract.when import event_date, named_date, named_event, owns_date
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ALLEGING, REPORTING
+from diplomap.knowledge.grammar import ALLEGING, BELIEVING, REPORTING
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
 
 __all__ = ["Coder", "SentenceContext"]
@@ -115,9 +115,12 @@ class Coder:
         out: list[tuple[TriggerMatch, Event]] = []
         tellers: set[int] = set()
         for trig, event in events:
-            if not self.lex.has_trait(event.type, "claimed") or not event.source or event.modality != Modality.HAPPENED:
-                continue
             teller = _teller(trig.head)
+            # "believes that Ecuador funded the protests": told as an opinion, still an accusation
+            told = (Modality.HAPPENED, Modality.HYPOTHETICAL) if teller is not None and (
+                teller.lemma_.lower() in BELIEVING) else (Modality.HAPPENED,)
+            if not self.lex.has_trait(event.type, "claimed") or not event.source or event.modality not in told:
+                continue
             if teller is None:
                 attributed = self._according_to(sent, ctx, trig, event)
                 if attributed is not None and attributed[0].token.i not in tellers:
@@ -252,7 +255,7 @@ def _teller(head: Token) -> Token | None:
     """The verb of saying whose reported clause holds this act ('said that ... struck'), if any."""
     node = head
     for _ in range(3):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | ALLEGING:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | ALLEGING | BELIEVING:
             return node.head
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return None
@@ -276,8 +279,9 @@ def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[T
     for i, (trig, event) in by_token.items():
         tok = trig.token
         retold = tok.dep_ == "advcl" and tok.tag_ == "VBG"
-        # "talks mediated by Türkiye": a participle that describes an event noun of its kind adds its actors
-        describing = tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN"
+        # "talks mediated by Türkiye", "airstrikes targeting Hezbollah": a participle that describes an event noun
+        # of its kind adds its actors
+        describing = tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.pos_ == "NOUN"
         main = by_token.get(tok.head.i) if retold or describing else None
         if main is None or main[1].type != event.type or tok.head.i not in kept:
             continue
@@ -285,9 +289,11 @@ def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[T
             continue
         del kept[i]
         first = kept[tok.head.i][1]
+        # (a state "acting on itself" for want of a target named in its clause has the participle's instead)
+        target = tuple(dict.fromkeys(c for c in (*first.target, *event.actors) if c not in first.source))
         kept[tok.head.i] = (main[0], replace(
             first, location=first.location or event.location, mode=first.mode or event.mode,
-            target=tuple(dict.fromkeys((*first.target, *(c for c in event.actors if c not in first.source))))))
+            target=target or first.target))
     return list(kept.values())
 
 

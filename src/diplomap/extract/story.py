@@ -1,0 +1,52 @@
+"""Where a news story stands in time: which dates of a sentence move it (not a date naming a thing, nor one it
+counts from), and whether a text is a review that narrates many months or news of one day."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from diplomap.extract.dates import DateMention
+from diplomap.knowledge.grammar import MONTH_PATTERN, WEEKDAY_PATTERN
+
+
+def attributive(sent: Span, found: DateMention) -> bool:
+    """A date that names a thing rather than telling when the sentence happens ("the April 22 attack", "the
+    agreement of May 10"): a reference, the story does not move there."""
+    inside = [t for t in sent if found.start <= t.idx - sent.start_char < found.end]
+    idx = {t.i for t in inside}
+    roots = [t for t in inside if t.head.i not in idx]
+    if not roots:
+        return False
+    root = roots[0]
+    noun = root.head if root.dep_ != "pobj" else root.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "on", "in"):
+        return False  # "during Thursday's talks, they agreed": the time of the sentence, not a reference
+    # "the April 22 attack", "the agreement of May 10", "an attack on tourists on April 22": the date of a thing
+    return (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")) or (
+        root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"))
+
+
+_SINCE = re.compile(r"\b(?:since|until|till)\b", re.I)
+
+
+def bound(text: str, found: DateMention, dates: Sequence[DateMention]) -> bool:
+    """A date in a clause of "since" or "until" ("the first attack since a truce took effect last week"): a bound
+    of what the sentence tells, not when it happened. Read from the words, since the parser often hangs such a
+    clause anywhere."""
+    after = max((d.end for d in dates if d.end <= found.start), default=0)
+    return bool(_SINCE.search(text[after:found.start]))
+
+
+REVIEW_WORDS = 1500  # a text this long that names five months or more is a review, weekdays or not
+
+
+def is_review(text: str) -> bool:
+    """A text that narrates many months (an annual review) rather than one news day. A short text that counts
+    days by the weekday ("On Sunday, the army struck ...") is news, however many months its background names."""
+    months = set(re.findall(rf"\b({MONTH_PATTERN})\b", text))
+    if len(months) < 5:
+        return False
+    return len(text.split()) >= REVIEW_WORDS or not re.search(rf"\b(?:{WEEKDAY_PATTERN})\b", text)
