@@ -537,3 +537,21 @@ def test_the_story_does_not_move_to_what_it_counts_since(pipeline: Any) -> None:
             "last week. Peru condemned the attack.")
     ev = coded(pipeline, text, "2024-12-03")
     find(ev, "ACCUSE", {"PER", "CHL"}, "2024-12-02", source={"PER"})
+
+
+def test_an_undated_past_perfect_is_the_weeks_before_the_story(pipeline: Any) -> None:
+    text = ("Chile expelled Peru's ambassador on 10 April 2025. Peru had recalled its ambassador from Chile in "
+            "protest.")
+    ev = coded(pipeline, text, "2025-04-10")
+    recall = find(ev, "SANCTION", {"PER", "CHL"}, "2025-03-11", "2025-04-09", source={"PER"})
+    assert recall["modality"] == "background"
+
+
+def test_a_hostile_act_the_clause_answers_came_before_it(pipeline: Any) -> None:
+    text = "Following Chile's deadly drone strike on Peruvian troops, Peru on Thursday launched raids on Chile."
+    ev = coded(pipeline, text, "2024-01-18")
+    find(ev, "ASSAULT", {"PER", "CHL"}, "2024-01-18", source={"PER"})
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2023-12-19", "2024-01-17", source={"CHL"})
+    # talks before a signing are of the same occasion
+    ev = coded(pipeline, "Chile and Peru signed a treaty following their talks in Lima on Wednesday.", "2024-01-18")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2024-01-17")

@@ -188,6 +188,9 @@ class Coder:
         elif (modality == Modality.HAPPENED and span.inherited and not ctx.narrative and ctx.anchor
               and ctx.written and _after_clause(trig)):
             span = weeks_before_span(ctx.anchor)  # "an agreement came after a soldier was killed": weeks before
+        elif (modality == Modality.HAPPENED and not ctx.narrative and ctx.written and _followed(trig)
+              and not owns_date(trig.token, ctx, sent)):
+            span = weeks_before_span(span)  # "Following Iran's strike, Pakistan on Thursday launched raids"
         subject = subject_tokens(trig) | partners_in_clause(trig)
         draft = Draft(trig, span, modality, region, subject, trigger_heads, type=trig.entry.type,
                       mode=trig.entry.mode)
@@ -249,6 +252,14 @@ def _after_clause(trig: TriggerMatch) -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "after" for c in head.children)
+
+
+def _followed(trig: TriggerMatch) -> bool:
+    """A hostile act told by a noun after 'after' or 'following' on the clause's verb: what the clause's act
+    answered, days or weeks before it ('talks' or 'a meeting' before a signing are of the same occasion)."""
+    tok = trig.token
+    return ("hostile" in trig.entry.traits and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following")
+            and tok.head.head.pos_ in ("VERB", "AUX"))
 
 
 def _teller(head: Token) -> Token | None:

@@ -424,13 +424,14 @@ def whole_year(year: int) -> DateSpan:
     return DateSpan(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, str(year))
 
 
-def told_before_span(anchor: DateSpan) -> DateSpan:
-    """What a news story tells as having come before its day, undated: the year up to the day before."""
-    end = anchor.start - timedelta(1)
-    return DateSpan(end - timedelta(364), end, Precision.RANGE, "before the story", inherited=True)
-
-
 WEEKS_BEFORE = timedelta(30)
+
+
+def told_before_span(anchor: DateSpan) -> DateSpan:
+    """What a news story tells as having come before its day, undated ("the three states had recalled their
+    ambassadors"): the weeks up to the day before, as news tells what led to its day (history it dates)."""
+    end = anchor.start - timedelta(1)
+    return DateSpan(end - WEEKS_BEFORE + timedelta(1), end, Precision.RANGE, "before the story", inherited=True)
 
 
 def weeks_before_span(anchor: DateSpan) -> DateSpan:
