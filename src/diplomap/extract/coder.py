@@ -258,8 +258,8 @@ def _followed(trig: TriggerMatch) -> bool:
     """A hostile act told by a noun after 'after' or 'following' on the clause's verb: what the clause's act
     answered, days or weeks before it ('talks' or 'a meeting' before a signing are of the same occasion)."""
     tok = trig.token
-    return ("hostile" in trig.entry.traits and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following")
-            and tok.head.head.pos_ in ("VERB", "AUX"))
+    return ("hostile" in trig.entry.traits and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ in ("VERB", "AUX"))
 
 
 def _teller(head: Token) -> Token | None:
