@@ -555,3 +555,15 @@ def test_a_hostile_act_the_clause_answers_came_before_it(pipeline: Any) -> None:
     # talks before a signing are of the same occasion
     ev = coded(pipeline, "Chile and Peru signed a treaty following their talks in Lima on Wednesday.", "2024-01-18")
     find(ev, "CONSULT", {"CHL", "PER"}, "2024-01-17")
+
+
+def test_designating_a_state_or_group_as_terrorist_is_a_sanction(pipeline: Any) -> None:
+    ev = coded(pipeline, "Canada designated the Houthis a terrorist organization on 20 January 2025.", "2025-01-21")
+    find(ev, "SANCTION", {"CAN", "HOUTHIS"}, "2025-01-20", source={"CAN"})
+    ev = coded(pipeline, "Canada has reinstated the designation of Cuba as a state sponsor of terrorism.", "2025-01-21")
+    find(ev, "SANCTION", {"CAN", "CUB"}, "2025-01-21", source={"CAN"})
+
+
+def test_calling_a_decision_bullying_is_an_accusation(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile called the Peruvian decision an act of bullying on 20 January 2025.", "2025-01-21")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2025-01-20", source={"CHL"})

@@ -95,6 +95,8 @@ CASES = [
          "2025-07-31", one("AGREE", {"CAN"}, {"PSE"}, modality="happened")),
     Case("believed", "Somalia's president argued on 3 May 2025 that Ethiopia had supplied weapons to the rebels.",
          "2025-05-04", none_of("AID")),
+    Case("habitual", "Since 1995 the assembly of the OAS has annually adopted a resolution condemning Cuba.",
+         "2025-01-21", none_of("ACCUSE")),
     Case("modal", "Iran could strike Israel again.", "2025-06-20", one("ASSAULT", modality="hypothetical")),
     Case("conditional_clause", "If Venezuela attacks Guyana, the United States will respond.", "2024-01-10",
          one("ASSAULT", {"VEN"}, {"GUY"}, modality="hypothetical")),

@@ -11,6 +11,8 @@ from spacy.tokens import Span, Token
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb, governing_verb
 from diplomap.knowledge.grammar import (
+    HABITUAL,
+    PERIODS,
     BELIEVING,
     DENYING,
     EXPECT_HEADS,
@@ -98,6 +100,20 @@ def _holder(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they", "we", "i") or (
         c.pos_ in ("NOUN", "PROPN") and any(t.ent_type_ or t.pos_ == "NOUN" for t in c.subtree)))
                for c in verb.children)
+
+
+def habitual(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'the General Assembly has annually adopted a resolution', 'they meet every year': a custom told, not one
+    happening (grammar.toml, [adverbs])."""
+    # (and what such an act carries: "adopted annually a resolution demanding an end to the embargo")
+    for head in {clause_head(trig), trig.token, *list(trig.token.ancestors)[:4]}:
+        for c in head.children:
+            if c.dep_ == "advmod" and c.lower_ in HABITUAL:
+                return NOT_NEWS
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in PERIODS and any(
+                    d.lower_ in ("every", "each") for d in c.children):
+                return NOT_NEWS
+    return None
 
 
 def modal(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
@@ -247,7 +263,7 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
     return None
 
 
-RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, believed, modal, conditional_clause,
+RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, believed, habitual, modal, conditional_clause,
                            planned_noun, wanted, decided, embedded_plan, headline_infinitive, future, under_future_verb,
                            present_state, bare_verb,
                            told_before, background)

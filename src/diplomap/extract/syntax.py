@@ -58,7 +58,8 @@ def near_lemmas(tok: Token) -> dict[str, Token]:
         if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
             continue  # "called Putin on 3 May" is no "call on"
         out.setdefault(child.lemma_.lower(), child)
-        if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt") and not (
+        # ("designated the Houthis a terrorist organization": what a verb names its object, oprd, with its words)
+        if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt", "oprd") and not (
                 child.dep_ == "prep" and child.lower_ in WHEN_PREPS):  # "end the dispute after talks"
             for grand in child.children:
                 out.setdefault(grand.lemma_.lower(), grand)

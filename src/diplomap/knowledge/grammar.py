@@ -42,6 +42,8 @@ HYPO_AUX = _words("modals", "hypothetical")
 FUTURE_AUX = _words("modals", "future")
 OBLIGATION = _words("modals", "obligation")
 
+HABITUAL = _words("adverbs", "habitual")
+PERIODS = _words("adverbs", "periods")
 PLAN_ADJ = _words("adjectives", "plan")
 WILLING = _words("adjectives", "willing")
 
