@@ -11,14 +11,14 @@ from spacy.tokens import Span, Token
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb, governing_verb
 from diplomap.knowledge.grammar import (
-    HABITUAL,
-    PERIODS,
     BELIEVING,
     DENYING,
     EXPECT_HEADS,
     FUTURE_AUX,
+    HABITUAL,
     HYPO_AUX,
     INTENT_NOUNS,
+    PERIODS,
     PLAN_ADJ,
     PLAN_HEADS,
     REPORTING,
