@@ -51,6 +51,8 @@ realnews: install
 	python3 eval/realnews/regather.py check
 	$(BIN)/diplomap eval --realnews eval/realnews --split dev
 	$(BIN)/diplomap eval --realnews eval/realnews --split test
+	python3 eval/realnews/regather.py --folder eval/realnews/fresh check
+	$(BIN)/diplomap eval --realnews eval/realnews/fresh --split fresh
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

@@ -567,3 +567,16 @@ def test_designating_a_state_or_group_as_terrorist_is_a_sanction(pipeline: Any) 
 def test_calling_a_decision_bullying_is_an_accusation(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile called the Peruvian decision an act of bullying on 20 January 2025.", "2025-01-21")
     find(ev, "ACCUSE", {"CHL", "PER"}, "2025-01-20", source={"CHL"})
+
+
+def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None:
+    from diplomap.model import Document
+
+    text = ("Chile and Peru signed a defence pact on Wednesday, providing for mutual assistance in the event of an "
+            "attack.")
+    # sentence coding (PLOVER's convention) codes every act the sentence tells
+    assert {e["type"] for e in coded(pipeline, text, "2024-06-20")} == {"AGREE", "AID"}
+    # the record keeps one event per happening: the assistance is the pact's, its quote the pact's evidence
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 20))).events
+    assert [e.type for e in record] == ["AGREE"], record
+    assert set(record[0].actors) == {"CHL", "PER"} and len(record[0].evidence) == 1

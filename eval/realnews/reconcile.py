@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reconcile the two blind annotations into gold.jsonl mechanically (the rules in README.md).
 
-Usage: python eval/realnews/reconcile.py [SHARED]   (SHARED: the shared folder, default ../shared beside the repo)
+Usage: python eval/realnews/reconcile.py [SHARED [FOLDER]]   (SHARED: the shared folder, default ../shared beside the
+repo; FOLDER: the set, with manifest.jsonl and the two annotator files, default this folder; eval/realnews/fresh)
 """
 import importlib.util
 import json
@@ -10,12 +11,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SHARED = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared"
+FOLDER = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE
 spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
 score = importlib.util.module_from_spec(spec); spec.loader.exec_module(score)
 from datetime import date
-man = [json.loads(l) for l in open(HERE / 'manifest.jsonl')]
+man = [json.loads(l) for l in open(FOLDER / 'manifest.jsonl')]
 def load(p): return [json.loads(l) for l in open(p) if l.strip()]
-A, B = load(HERE / 'annotator-a.jsonl'), load(HERE / 'annotator-b.jsonl')
+A, B = load(FOLDER / 'annotator-a.jsonl'), load(FOLDER / 'annotator-b.jsonl')
 D = date.fromisoformat
 def dates(x, y):
     xs, xe, ys, ye = D(x['start']), D(x['end']), D(y['start']), D(y['end'])
@@ -58,9 +60,9 @@ for it in man:
     events.sort(key=lambda e: (e['optional'], e['start']))
     for n, e in enumerate(events, 1):
         gold.append({"id": f"{doc}-{n}", **e})
-open(HERE / 'gold.jsonl', 'w').write(''.join(json.dumps(g, ensure_ascii=False) + '\n' for g in gold))
+open(FOLDER / 'gold.jsonl', 'w').write(''.join(json.dumps(g, ensure_ascii=False) + '\n' for g in gold))
 split = {it['id']: it['split'] for it in man}
-for s in ('dev', 'test'):
+for s in dict.fromkeys(split.values()):
     g = [x for x in gold if split[x['doc']] == s]
     req = sum(1 for x in g if not x['optional'])
     docs_req = len({x['doc'] for x in g if not x['optional']})

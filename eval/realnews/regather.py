@@ -9,6 +9,7 @@ helper session and this script does the rest:
     python eval/realnews/regather.py check            # every text present and identical to the manifest's
     python eval/realnews/regather.py hash             # (when gathering) record sha256 and length of each text
     python eval/realnews/regather.py split --seed N   # (once, before annotation) assign dev/test at random
+    python eval/realnews/regather.py --folder eval/realnews/fresh lookups   # another set: its own manifest
 
 An item's text is the search result's excerpt exactly as returned for the manifest's ``query``: the
 result whose ``url`` is the manifest's (when a url comes back more than once, the one at ``rank``),
@@ -113,6 +114,7 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folder", type=Path, default=HERE, help="the set's folder, with its manifest.jsonl")
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("lookups").set_defaults(func=cmd_lookups)
     sub.add_parser("check").set_defaults(func=cmd_check)
@@ -123,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     sp.add_argument("--force", action="store_true")
     sp.set_defaults(func=cmd_split)
     args = ap.parse_args(argv)
+    global MANIFEST
+    MANIFEST = args.folder / "manifest.jsonl"
     return int(args.func(args))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from diplomap.knowledge.grammar import EMPTY_VERBS, IRREGULAR
@@ -99,7 +99,10 @@ def _nested(x: DateSpan, y: DateSpan) -> bool:
     return (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end)
 
 
-def merge(events: Sequence[Event], news: bool = False) -> list[Event]:
+def merge(events: Sequence[Event], news: bool = False,
+          aspects: Mapping[str, frozenset[str]] | None = None) -> list[Event]:
+    """One event per happening: the same event told again is combined; in news, an event that is an aspect of
+    another (``aspects``: type -> the types it is an aspect of, plover_types.csv) joins that one."""
     out: list[Event] = []
     for event in events:
         for i, kept in enumerate(out):
@@ -108,7 +111,28 @@ def merge(events: Sequence[Event], news: bool = False) -> list[Event]:
                 break
         else:
             out.append(event)
+    return _absorb_aspects(out, aspects) if news and aspects else out
+
+
+def _absorb_aspects(events: list[Event], aspects: Mapping[str, frozenset[str]]) -> list[Event]:
+    """'North Korea and Russia signed a partnership, providing for mutual assistance': the assistance the
+    agreement provides for is that agreement, told of the same parties on the same days, not a second happening
+    (likewise the detentions of an attack); its evidence joins the event it is an aspect of."""
+    out = list(events)
+    for event in events:
+        main = next((i for i, other in enumerate(out) if other is not event and _aspect_of(event, other, aspects)),
+                    None)
+        if main is not None and event in out:
+            host = out[main]
+            out[main] = replace(host, evidence=tuple(sorted({*host.evidence, *event.evidence}, key=lambda e: e.start)))
+            out.remove(event)
     return out
+
+
+def _aspect_of(event: Event, other: Event, aspects: Mapping[str, frozenset[str]]) -> bool:
+    return (other.type in aspects.get(event.type, frozenset()) and event.modality == other.modality
+            and bool(event.actors) and set(event.actors) <= set(other.actors)
+            and event.date is not None and other.date is not None and event.date.overlaps(other.date))
 
 
 def _combine(a: Event, b: Event) -> Event:

@@ -24,12 +24,13 @@ class Lexicon:
     nouns: dict[str, list[TriggerEntry]] = field(default_factory=lambda: defaultdict(list))
     frames: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> frames (trigger_frames.csv)
     traits: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> traits (plover_types.csv)
+    aspects: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> types it is an aspect of (same)
     changes: tuple[TypeChange, ...] = ()  # type_changes.csv, in order
 
     @classmethod
     def from_knowledge(cls, kb: Knowledge) -> Lexicon:
         lex = cls(frames={k: frozenset(v) for k, v in kb.frames.items()}, traits=dict(kb.type_traits),
-                  changes=tuple(kb.type_changes))
+                  aspects=dict(kb.type_aspects), changes=tuple(kb.type_changes))
         for trig in kb.triggers:
             words = tuple(trig.trigger.replace("-", " - ").split()) if " " in trig.trigger else (trig.trigger,)
             entry = TriggerEntry(words, trig.pos, trig.type, trig.mode, lex.traits.get(trig.type, frozenset()))

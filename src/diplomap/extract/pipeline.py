@@ -252,7 +252,9 @@ class Pipeline:
             # with no place of its own happened where the story was filed
             events = [replace(e, location=dateline) if e.location is None and e.type in ("CONSULT", "AGREE")
                       and dateline.country in e.actors else e for e in events]
-        return Extraction(sentences, mentions, dedup.merge(events, news=not narrative))
+        # (the record keeps one event per happening; sentence coding, as PLOVER's, codes each act the sentence tells)
+        aspects = self.coder.lex.aspects if reactions_apart else None
+        return Extraction(sentences, mentions, dedup.merge(events, news=not narrative, aspects=aspects))
 
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None

@@ -162,6 +162,7 @@ class Knowledge:
     triggers: list[Trigger] = field(default_factory=list)
     frames: dict[str, set[str]] = field(default_factory=dict)  # trigger lemma -> frames (trigger_frames.csv)
     type_traits: dict[str, frozenset[str]] = field(default_factory=dict)  # PLOVER type -> traits (plover_types.csv)
+    type_aspects: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> the types it is an aspect of
     type_changes: list[TypeChange] = field(default_factory=list)
     # surface forms of PETRARCH-style entries: matched case-insensitively, prefix unless '_' ends them
     petrarch_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -220,6 +221,7 @@ class Knowledge:
             self.frames.setdefault(r["lemma"].strip().lower(), set()).add(r["frame"].strip())
         elif "traits" in header:
             self.type_traits[r["type"].strip().upper()] = frozenset(_list(r.get("traits")))
+            self.type_aspects[r["type"].strip().upper()] = frozenset(t.upper() for t in _list(r.get("aspect_of")))
         elif "trigger" in header:
             self.triggers.append(Trigger(r["trigger"].strip().lower(), r.get("pos", "VERB").upper() or "VERB",
                                          r["type"].strip().upper(), (r.get("mode") or "").strip()))
