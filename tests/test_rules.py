@@ -63,6 +63,9 @@ CASES = [
          "2025-07-15", one("CONSULT", {"IND"}, {"CHN"})),
     Case("visit_to_meet_someone", "Indian officials travelled to Doha to meet the Taliban on 12 May 2025.",
          "2025-05-13", lambda events: any(e["mode"] == "Visit" and e["target"] == ["AFG"] for e in events)),
+    Case("stance_on_a_told_act", "Chilean troops seized a border post in Peru on 8 December 2024. Ecuador and "
+         "Colombia held talks on 9 December 2024. Bolivia condemned the seizure on 9 December 2024.", "2024-12-10",
+         one("ACCUSE", {"BOL"}, {"CHL"})),
     Case("counterpart_from_previous_sentence", "Vladimir Putin met Kassym-Jomart Tokayev in Astana on 27 November "
          "2024. The Russian president praised the agreement.", "2024-11-28", one("SUPPORT", {"RUS"}, {"KAZ"})),
     Case("pronoun_or_anaphor_subject", "Japan held talks with South Korea in Tokyo on 7 May 2025. The two sides "

@@ -9,7 +9,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from diplomap.extract.dates import DateMention
-from diplomap.model import DateSpan, Mention
+from diplomap.model import DateSpan, Event, Mention
 
 
 @dataclass
@@ -32,6 +32,7 @@ class SentenceContext:
     requested: set[int] = field(default_factory=set)  # what a request in the sentence asks for (set by Coder.code)
     salient: tuple[str, ...] = ()  # the document's actors so far, most named first ("the two sides" of a story)
     reactions_apart: bool = False  # one event per reacting party ("the US and Japan condemned ...")
+    prior: Sequence[Event] = ()  # the events the document told before this sentence ("condemned the seizure")
 
 
 def mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:

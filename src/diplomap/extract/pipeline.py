@@ -206,7 +206,7 @@ class Pipeline:
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative, named_dates, written,
                                       salient=tuple(code for code, _ in named_actors.most_common()),
-                                      reactions_apart=reactions_apart)
+                                      reactions_apart=reactions_apart, prior=tuple(events))
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
                          for e in (_retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and _is_heading(ptext):

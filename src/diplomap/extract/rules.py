@@ -25,8 +25,9 @@ from diplomap.extract.syntax import (
     singular_anaphor,
 )
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import NEIGHBOURS
+from diplomap.knowledge.grammar import ACT_REFERENCES, NEIGHBOURS
 from diplomap.model import DateSpan, Modality, Place
+from diplomap.plover import plover_score
 
 
 @dataclass
@@ -200,6 +201,37 @@ def strikes_target_the_place_state(r: Resolvers, sent: Span, ctx: SentenceContex
         d.target = [loc.country]
 
 
+def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Qatar also condemned the seizure', 'Cairo denounced the strikes': a stance (trait reaction) on an act the
+    story told before, with no one else named, is taken toward that act's author: the last party that did such
+    an act ("the move", "the decision": any act but a statement) other than the one taking the stance."""
+    if d.target or not d.source or "reaction" not in d.trig.entry.traits:
+        return
+    tok = d.trig.token
+    named = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "over", "against", "on")
+              for g in c.children if g.dep_ == "pobj"]
+    for noun in named:
+        if noun.pos_ != "NOUN" or any(c.dep_ == "poss" for c in noun.children):
+            continue  # "China's seizure" names its author; "defended their actions" speaks of its own
+        lemma = noun.lemma_.lower()
+        kinds = set() if lemma in ACT_REFERENCES else {e.type for e in r.lex.nouns.get(lemma, [])}
+        if not kinds and lemma not in ACT_REFERENCES:
+            continue
+        for event in reversed(ctx.prior):
+            of_kind = event.type in kinds if kinds else _may_be_meant(event.type, d.trig.entry.type, r.lex)
+            if of_kind and event.source and event.modality == Modality.HAPPENED and (
+                    not set(event.source) & set(d.source)):
+                d.target = [c for c in event.source if c not in d.source]
+                return
+
+
+def _may_be_meant(told: str, stance: str, lex: Lexicon) -> bool:
+    """Whether "the move" a stance is taken on may be an act of type ``told``: an act, not what was said of it, and
+    one of the stance's sign ("condemned the move": a hostile act; "welcomed the move": a friendly one)."""
+    return not lex.has_trait(told, "reaction") and ((plover_score(told) or 0) < 0) == ((plover_score(stance) or 0) < 0)
+
+
 def project_works_by_linked_states(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'the railway, whose construction started this year': a project's works are the joint act of the states
     it links, when the sentence names no one else."""
@@ -227,7 +259,7 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
                                   visit_hosted_by_place_state, visit_to_meet_someone, its_neighbour_is_the_other_party,
-                                  counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
+                                  stance_on_a_told_act, counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, people_act_for_their_state, strikes_target_the_place_state,
                                  project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (self_target_at_home, all_parties_act)

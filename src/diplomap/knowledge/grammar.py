@@ -74,6 +74,7 @@ NAMING_POSITIVE = _words("naming", "positive")
 PRONOUNS = _words("reference", "pronouns")
 ANAPHORS = _words("reference", "anaphors")
 NEIGHBOURS = _words("reference", "neighbours")
+ACT_REFERENCES = _words("reference", "acts")
 
 # month names and abbreviations ("sept" too) -> number; full names alone; a regex alternation of the full names
 MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
