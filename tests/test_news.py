@@ -580,3 +580,14 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
     record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 20))).events
     assert [e.type for e in record] == ["AGREE"], record
     assert set(record[0].actors) == {"CHL", "PER"} and len(record[0].evidence) == 1
+
+
+def test_blocking_a_common_decision_is_a_veto(pipeline: Any) -> None:
+    ev = coded(pipeline, "Hungary blocked an EU aid package for Ukraine on 15 December 2023.", "2023-12-16")
+    find(ev, "REJECT", {"HUN", "EU", "UKR"}, "2023-12-15", source={"HUN"})
+    assert not [e for e in ev if e["type"] == "COERCE"], ev
+
+
+def test_a_thing_that_threatens_is_a_risk_even_where_a_place_is_named(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile said the escalation in Lima threatens regional security.", "2024-05-06")
+    assert not [e for e in ev if e["type"] == "THREATEN"], ev

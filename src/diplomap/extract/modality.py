@@ -116,6 +116,25 @@ def habitual(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpa
     return None
 
 
+def standing_status(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'The PKK is designated a terrorist group by Turkey', 'the party is banned in Russia': a hostile measure told
+    in the present passive, with no date of its own, is a standing status, not news."""
+    head = clause_head(trig)
+    aux = {c.lower_ for c in head.children if c.dep_ == "auxpass"}
+    if "hostile" in trig.entry.traits and head.tag_ == "VBN" and aux & {"is", "are", "'s", "'re"} and span.inherited:
+        return NOT_NEWS
+    return None
+
+
+def known_for(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'South Africa, a nation known for its role in filing a case accusing Israel': what a party is known for
+    describes it, it is no news of the day."""
+    if any(a.lemma_.lower() in ("know", "famous", "notorious", "renowned") and a.dep_ in ("acl", "amod")
+           for a in trig.token.ancestors):
+        return NOT_NEWS
+    return None
+
+
 def modal(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """'could strike', 'may halt', 'should sign'."""
     return Modality.HYPOTHETICAL if _aux(clause_head(trig)) & HYPO_AUX else None
@@ -263,10 +282,10 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
     return None
 
 
-RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, believed, habitual, modal, conditional_clause,
-                           planned_noun, wanted, decided, embedded_plan, headline_infinitive, future, under_future_verb,
-                           present_state, bare_verb,
-                           told_before, background)
+RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, believed, habitual, standing_status,
+                           known_for, modal, conditional_clause, planned_noun, wanted, decided, embedded_plan,
+                           headline_infinitive, future, under_future_verb, present_state, bare_verb, told_before,
+                           background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

@@ -54,8 +54,11 @@ class TriggerFinder:
                                          self.lex.traits.get("CONSULT", frozenset()))
                 if entry is not None and self.lex.has_frame(tok.lemma_, "party_acts") and any(
                         c.dep_ == "nsubj" and c.lemma_.lower() in THING_NOUNS
-                        and not any(t.ent_type_ for t in c.subtree) for c in tok.children):
-                    entry = None  # "the tariffs threatened to blow up the accord": a risk, not a threat
+                        and not any(t.ent_type_ for a in c.children if a.dep_ in ("poss", "compound", "amod")
+                                    for t in a.subtree) for c in tok.children):
+                    # "the tariffs threatened to blow up the accord", "the escalation in Port Sudan threatens
+                    # security": a risk, not a threat ("Russia's escalation" is Russia's act)
+                    entry = None
                 if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
                     entry = None  # "seeking a lasting settlement", "seeking closer ties with Brazil": asks no one
                 if entry is not None:
