@@ -591,3 +591,9 @@ def test_blocking_a_common_decision_is_a_veto(pipeline: Any) -> None:
 def test_a_thing_that_threatens_is_a_risk_even_where_a_place_is_named(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile said the escalation in Lima threatens regional security.", "2024-05-06")
     assert not [e for e in ev if e["type"] == "THREATEN"], ev
+
+
+def test_slapping_tariffs_or_waging_strikes_are_the_tariffs_and_strikes(pipeline: Any) -> None:
+    ev = coded(pipeline, "In response, Chile slapped 25% tariffs on all Peruvian imports on 26 January 2025.",
+               "2025-01-27")
+    find(ev, "SANCTION", {"CHL", "PER"}, "2025-01-26", source={"CHL"})
