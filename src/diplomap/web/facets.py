@@ -8,6 +8,7 @@ numpy arrays: a view is then a boolean mask over the events, its total the mask'
 bincount of it and its page the mask's first rows in list order, a few milliseconds at 1,000,000 events
 (#10). Building it reads each table as a few long strings (about 5 s at 1,000,000 events); the app's
 QueryCache drops it on every write, like any other count, and reads it again in the background.
+web/facet_cache.py keeps it on disk, so a restarted app loads it rather than reading the database again.
 """
 
 from __future__ import annotations
@@ -130,68 +131,74 @@ class FacetIndex:
 
     @classmethod
     def build(cls, conn: sqlite3.Connection) -> FacetIndex:
-        """Read the index in one transaction, so its tables agree with each other.
+        """Read the index in one transaction, so its tables agree with each other (web/facet_cache.py
+        keeps it on disk between runs)."""
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples
+        cursor.execute("BEGIN")
+        try:
+            return cls.read(cursor)
+        finally:
+            conn.rollback()  # it only read
+
+    @classmethod
+    def read(cls, cursor: sqlite3.Cursor) -> FacetIndex:
+        """The index, read through ``cursor`` (plain tuples) inside a transaction the caller holds.
 
         An event's row in the index is the place of its id in id order. SQLite hands each table over as a
         few long strings (group_concat over an index), which numpy splits and looks up as a whole: at
         1,000,000 events this takes about 3 s, where reading row by row took 17-30 s (#10).
         """
-        cursor = conn.cursor()
-        cursor.row_factory = None  # plain tuples
-        cursor.execute("BEGIN")
-        try:
-            ids, rowids = cursor.execute(
-                f"SELECT group_concat(id, '{SEP}'), group_concat(rowid) FROM events").fetchone()
-            if ids is None:
-                return cls.empty()
-            by_rowid = _split_ints(rowids)
-            # As UTF-8 bytes: numpy compares them byte by byte, four times faster than str
-            event_ids = np.array(ids.encode("utf-8", "surrogatepass").split(SEP.encode()))
-            if len(event_ids) != len(by_rowid):  # a separator inside an id: read row by row instead
-                return cls.build_by_rows(cursor)
-            order = np.argsort(event_ids, kind="stable")
-            event_ids = event_ids[order]
-            place = np.zeros(int(by_rowid.max()) + 1, dtype=np.int64)  # rowid -> row in the index
-            place[by_rowid[order]] = np.arange(len(order))
-            size = len(order)
+        ids, rowids = cursor.execute(
+            f"SELECT group_concat(id, '{SEP}'), group_concat(rowid) FROM events").fetchone()
+        if ids is None:
+            return cls.empty()
+        by_rowid = _split_ints(rowids)
+        # As UTF-8 bytes: numpy compares them byte by byte, four times faster than str
+        event_ids = np.array(ids.encode("utf-8", "surrogatepass").split(SEP.encode()))
+        if len(event_ids) != len(by_rowid):  # a separator inside an id: read row by row instead
+            return cls.build_by_rows(cursor)
+        order = np.argsort(event_ids, kind="stable")
+        event_ids = event_ids[order]
+        place = np.zeros(int(by_rowid.max()) + 1, dtype=np.int64)  # rowid -> row in the index
+        place[by_rowid[order]] = np.arange(len(order))
+        size = len(order)
 
-            def grouped(sql: str) -> list[tuple[tuple[str, ...], Codes]]:
-                return [(tuple("" if v is None else str(v) for v in r[:-1]), place[_split_ints(r[-1])])
-                        for r in cursor.execute(sql)]
+        def grouped(sql: str) -> list[tuple[tuple[str, ...], Codes]]:
+            return [(tuple("" if v is None else str(v) for v in r[:-1]), place[_split_ints(r[-1])])
+                    for r in cursor.execute(sql)]
 
-            def column(groups: list[tuple[str, Codes]]) -> Column:
-                names = tuple(sorted({name for name, _ in groups}))
-                number = {n: k for k, n in enumerate(names)}
-                codes = np.zeros(size, dtype=np.int64)
-                for name, rows in groups:
-                    codes[rows] = number[name]
-                return Column(codes, names, number)
+        def column(groups: list[tuple[str, Codes]]) -> Column:
+            names = tuple(sorted({name for name, _ in groups}))
+            number = {n: k for k, n in enumerate(names)}
+            codes = np.zeros(size, dtype=np.int64)
+            for name, rows in groups:
+                codes[rows] = number[name]
+            return Column(codes, names, number)
 
-            types = grouped("SELECT type, group_concat(rowid) FROM events INDEXED BY events_type GROUP BY type")
-            days = grouped("SELECT start, group_concat(rowid) FROM events INDEXED BY events_start GROUP BY start")
-            states = grouped("SELECT status, modality, group_concat(rowid) FROM events GROUP BY status, modality")
+        types = grouped("SELECT type, group_concat(rowid) FROM events INDEXED BY events_type GROUP BY type")
+        days = grouped("SELECT start, group_concat(rowid) FROM events INDEXED BY events_start GROUP BY start")
+        states = grouped("SELECT status, modality, group_concat(rowid) FROM events GROUP BY status, modality")
 
-            def rows_of(text: str) -> tuple[Codes, Mask]:
-                """The index rows of the events named in ``text``, and which names are events at all."""
-                wanted = np.array(text.encode("utf-8", "surrogatepass").split(SEP.encode()))
-                at = np.minimum(np.searchsorted(event_ids, wanted), size - 1)
-                return at, event_ids[at] == wanted
+        def rows_of(text: str) -> tuple[Codes, Mask]:
+            """The index rows of the events named in ``text``, and which names are events at all."""
+            wanted = np.array(text.encode("utf-8", "surrogatepass").split(SEP.encode()))
+            at = np.minimum(np.searchsorted(event_ids, wanted), size - 1)
+            return at, event_ids[at] == wanted
 
-            codes: list[str] = []
-            pair_rows: list[Codes] = []
-            pair_codes: list[Codes] = []
-            for code, text in cursor.execute(f"SELECT code, group_concat(event_id, '{SEP}') FROM event_actors"
-                                             " INDEXED BY event_actors_code_event GROUP BY code"):
-                at, known = rows_of(text)
-                pair_rows.append(at[known])
-                pair_codes.append(np.full(int(known.sum()), len(codes), dtype=np.int64))
-                codes.append(str(code))
-            evidence_text, evidence_ids, doc_text = cursor.execute(
-                f"SELECT group_concat(event_id, '{SEP}'), group_concat(id), group_concat(doc_id, '{SEP}')"
-                " FROM evidence").fetchone()
-            titles = cursor.execute("SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents").fetchall()
-        finally:
-            conn.rollback()  # it only read
+        codes: list[str] = []
+        pair_rows: list[Codes] = []
+        pair_codes: list[Codes] = []
+        for code, text in cursor.execute(f"SELECT code, group_concat(event_id, '{SEP}') FROM event_actors"
+                                         " INDEXED BY event_actors_code_event GROUP BY code"):
+            at, known = rows_of(text)
+            pair_rows.append(at[known])
+            pair_codes.append(np.full(int(known.sum()), len(codes), dtype=np.int64))
+            codes.append(str(code))
+        evidence_text, evidence_ids, doc_text = cursor.execute(
+            f"SELECT group_concat(event_id, '{SEP}'), group_concat(id), group_concat(doc_id, '{SEP}')"
+            " FROM evidence").fetchone()
+        titles = cursor.execute("SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents").fetchall()
         actors = Pairs.coded(np.concatenate(pair_rows) if pair_rows else np.zeros(0, dtype=np.int64),
                              np.concatenate(pair_codes) if pair_codes else np.zeros(0, dtype=np.int64),
                              tuple(codes))  # GROUP BY gives the codes sorted
@@ -226,7 +233,7 @@ class FacetIndex:
 
     @classmethod
     def build_by_rows(cls, cursor: sqlite3.Cursor) -> FacetIndex:
-        """The index read row by row (slower): for ids that hold the separator. Inside build's transaction."""
+        """The index read row by row (slower): for ids that hold the separator. Inside read's transaction."""
         events = cursor.execute(
             "SELECT id, type, COALESCE(substr(start, 1, 7), ''), modality, status, COALESCE(start, '') FROM events"
             " ORDER BY id").fetchall()
