@@ -27,20 +27,7 @@ from diplomap.web.app import create_app
 from diplomap.web.facet_cache import cache_path, open_index
 from diplomap.web.facets import FacetIndex
 from tests import webdata
-from tests.test_web_facets import _doc
-
-
-def same(a: object, b: object, where: str = "index") -> None:
-    """Every compared field of two indexes (and of their columns and pairs) equal, arrays by value and type."""
-    if isinstance(a, np.ndarray):
-        assert isinstance(b, np.ndarray) and a.dtype == b.dtype and np.array_equal(a, b), where
-    elif dataclasses.is_dataclass(a) and not isinstance(a, type):
-        assert type(a) is type(b), where
-        for f in dataclasses.fields(a):
-            if f.compare:
-                same(getattr(a, f.name), getattr(b, f.name), f"{where}.{f.name}")
-    else:
-        assert a == b, where
+from tests.test_web_facets import _doc, same
 
 
 def differs(a: FacetIndex, b: FacetIndex) -> bool:
