@@ -8,7 +8,8 @@ indexes is taken:
 
 - walk: down the date index, oldest first, testing each event until the page is full. Cheap when the
   filters select many events: each test is a few index probes. An actor's events have a date index of
-  their own (event_actor_days, schema v9), walked the same way.
+  their own (event_actor_days, schema v9), walked the same way; with a search, in batches, each checked
+  against the search's keys within its own range of keys (a common word's are never all read).
 - drive: from the smallest set one filter selects through its index (an actor's events, a type's, a
   document's, a date range, a search's matches), sorted. Cheap when that set is small.
 - search walk: the search index in date order (sentences_fts_by_date, keyed by the day of the event's
