@@ -23,7 +23,7 @@ CODES = ("AAX", "BBX", "CCX", "DDX", "EEX", "FFX")
 WORDS = ("rail", "gas", "border", "trade", "grain")
 
 
-def _doc(n: int, rng: random.Random) -> tuple[Document, list[Sentence], list[Event]]:
+def _doc(n: int, rng: random.Random, days: int = 200) -> tuple[Document, list[Sentence], list[Event]]:
     lines = [f"Report {n}.{i}: talks on {rng.choice(WORDS)} and {rng.choice(WORDS)} went on." for i in range(12)]
     text = " ".join(lines)
     doc = Document(id=hashlib.sha256(f"listing-{n}".encode()).hexdigest(), text=text, source=f"l/{n}.txt", raw=text)
@@ -31,7 +31,7 @@ def _doc(n: int, rng: random.Random) -> tuple[Document, list[Sentence], list[Eve
     for i, line in enumerate(lines):
         sentences.append(Sentence(doc.id, i, pos, pos + len(line), line))
         a, b, c = rng.sample(CODES, 3)
-        start = date(2024, 1, 1) + timedelta(days=rng.randrange(200))
+        start = date(2024, 1, 1) + timedelta(days=rng.randrange(days))
         # some events last a month, so a date filter must find events that began before it
         end = start + timedelta(days=30) if i % 5 == 0 else start
         at = pos + line.index("talks")
@@ -91,6 +91,48 @@ def test_every_way_gives_the_page_the_one_statement_gives(store: Store, way: str
         sql, args = listing.select(query)
         expected = [r["id"] for r in store.conn.execute(sql, args)]
         assert [r["id"] for r in listing.page(store.conn, query, way)] == expected, query
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """Every event on one of three days: a batch of an actor's events ends inside a day, often."""
+    rng = random.Random(11)
+    with Store(tmp_path_factory.mktemp("listing") / "crowded.db") as st:
+        for n in range(12):
+            doc, sentences, events = _doc(n, rng, days=3)
+            st.add_document(doc, sentences, [], events)
+        yield st
+
+
+def actor_searches() -> list[EventQuery]:
+    rng = random.Random(6)
+    out = []
+    for code in CODES:
+        for q in (*WORDS, "rail gas", "talks", "nowhere"):
+            kw: dict[str, object] = {}
+            if rng.random() < 0.3:
+                first = date(2024, 1, 1) + timedelta(days=rng.randrange(200))
+                kw["date_from"], kw["date_to"] = first, first + timedelta(days=rng.randrange(60))
+            if rng.random() < 0.2:
+                kw["modalities"], kw["min_actors"] = tuple(Modality), 1
+            out.append(EventQuery(actor=code, q=q, limit=rng.choice((1, 4, 30)), offset=rng.choice((0, 3, 40)),
+                                  **kw))  # type: ignore[arg-type]
+    return out
+
+
+@pytest.mark.parametrize("batch", [(1, 1), (1, 2), (2, 3), (3, 7), (64, 512)])
+@pytest.mark.parametrize("days", ["spread", "crowded"])
+def test_an_actor_walk_with_a_search_gives_the_page_in_batches_of_any_size(
+        request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, batch: tuple[int, int], days: str) -> None:
+    """#10: the actor's events are walked in batches, each tested against the search's keys of its own range,
+    and the walk stops once the page is full and its last day read: a batch may end inside any day."""
+    store: Store = request.getfixturevalue("store" if days == "spread" else days)
+    monkeypatch.setattr(listing, "BATCH", batch[0])
+    monkeypatch.setattr(listing, "MAX_BATCH", batch[1])
+    for query in actor_searches():
+        sql, args = listing.select(query)
+        expected = [r["id"] for r in store.conn.execute(sql, args)]
+        assert [r["id"] for r in listing.page(store.conn, query, "actor walk")] == expected, query
 
 
 def test_a_search_finds_what_the_sentence_index_finds(store: Store) -> None:

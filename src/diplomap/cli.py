@@ -128,7 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="browse, search, chart, map and correct the record in a local web app",
                        description="Serve the web app on loopback. Write actions (corrections) need the token "
-                                   "printed at start-up, or set DIPLOMAP_TOKEN.")
+                                   "printed at start-up, or set DIPLOMAP_TOKEN. The index behind the list's counts "
+                                   "is kept in $DIPLOMAP_CACHE_DIR (default: $XDG_CACHE_HOME/diplomap, else "
+                                   "~/.cache/diplomap), about 75 MB per million events, and is read again from the "
+                                   "database after any write to it; the folder can be emptied at any time.")
     p.add_argument("--db", default="diplomap.db", help=DB_HELP)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000)

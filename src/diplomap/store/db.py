@@ -461,6 +461,12 @@ class Store:
         )
 
 
+def generation(conn: sqlite3.Connection) -> int:
+    """The database's write generation (migration 10): a number that changes whenever events, their actors,
+    evidence or documents are written, by anyone. Read it inside the transaction that reads what it stands for."""
+    return int(conn.execute("SELECT value FROM generation WHERE id = 1").fetchone()[0])
+
+
 def _document(row: sqlite3.Row) -> Document:
     return Document(
         id=row["id"],

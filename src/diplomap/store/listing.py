@@ -8,7 +8,8 @@ indexes is taken:
 
 - walk: down the date index, oldest first, testing each event until the page is full. Cheap when the
   filters select many events: each test is a few index probes. An actor's events have a date index of
-  their own (event_actor_days, schema v9), walked the same way.
+  their own (event_actor_days, schema v9), walked the same way; with a search, in batches, each checked
+  against the search's keys within its own range of keys (a common word's are never all read).
 - drive: from the smallest set one filter selects through its index (an actor's events, a type's, a
   document's, a date range, a search's matches), sorted. Cheap when that set is small.
 - search walk: the search index in date order (sentences_fts_by_date, keyed by the day of the event's
@@ -41,6 +42,7 @@ _ACTOR_IDS = "SELECT event_id FROM event_actors WHERE code = ?"
 _COUNTRY_IDS = f"{_ACTOR_IDS} UNION ALL SELECT id FROM events WHERE location_country = ?"
 _DATED = 1 << 32  # the lowest key of a dated row in sentences_fts_by_date (day 0: undated)
 _END = 1 << 62
+BATCH, MAX_BATCH = 64, 512  # the first batch of an actor's events walked with a search, and the largest
 
 
 def fts_query(text: str) -> str:
@@ -165,12 +167,12 @@ def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) ->
         costs["search walk"] = SEARCH * min(need / share, n_search * n_dated / total)
         drivers.append((n_search, f"e.id IN ({_SEARCH})", (fts_query(query.q or ""),)))
     if query.actor:
-        # The actor's share is in ``share``; an actor walk reads its events alone, in the date range, and
-        # with a search tests each against the search's keys, read first.
+        # The actor's share is in ``share``; an actor walk reads its events alone, in the date range.
         n_actor = next(n for n, sql, _ in drivers if sql == f"e.id IN ({_ACTOR_IDS})")
         found = 1.0 if n_search is None else min(n_search / total, 1.0)
-        costs["actor walk"] = (DRIVE * min(need * n_actor / (share * found * total), n_actor * n_dated / total)
-                               + (GATHER * n_search if n_search is not None else 0))
+        walked = min(need * n_actor / (share * found * total), n_actor * n_dated / total)
+        # With a search, the search's keys of the days walked (about the share of the actor's events walked).
+        costs["actor walk"] = DRIVE * walked + (GATHER * n_search * min(walked / n_actor, 1.0) if n_search else 0)
     if query.country and n_search is None:
         # Two walks, the country's actor's events and the events held there, each for a full page.
         code = query.country.upper()
@@ -263,7 +265,7 @@ def _walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query
 def _actor_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,
                 need: int) -> list[sqlite3.Row]:
     """The actor's events in date order from event_actor_days (schema v9), testing each; with a search,
-    each event's evidence keys are looked up among the search's, read first in one string."""
+    only those whose evidence matches (_actor_matches)."""
     assert query.actor is not None
     tests = "".join(" AND " + f.test for f in chosen)
     args = [a for f in chosen for a in f.args]
@@ -277,16 +279,52 @@ def _actor_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None,
         if len(rows) < need and undated:
             rows += conn.execute(sql.format("d.start = ''", tests), [code, *args, need - len(rows)])
         return rows
-    keys = _search_keys(conn, query.q)
-    sql = ("SELECT d.start AS day, m.key AS search_key, e.rowid AS row_order, e.* FROM event_actor_days d"
-           " JOIN events e ON e.id = d.event_id JOIN evidence_search m ON m.event_id = e.id"
-           " WHERE d.code = ? AND {0}{1} ORDER BY d.start")
-    dated = _gather(conn, sql.format(bounds, tests), [code, *bargs, *args], need, keys)
+    dated = _actor_matches(conn, tests, args, code, bounds, bargs, query.q, need)
     rows = sorted(dated, key=lambda r: (r["start"], r["row_order"]))[:need]
     if len(rows) < need and undated:
-        rest = _gather(conn, sql.format("d.start = ''", tests), [code, *args], None, keys)
+        rest = _actor_matches(conn, tests, args, code, "d.start = ''", [], query.q, None)
         rows += sorted(rest, key=lambda r: r["row_order"])[: need - len(rows)]
     return rows
+
+
+def _actor_matches(conn: sqlite3.Connection, tests: str, args: Sequence[object], code: str, bounds: str,
+                   bargs: Sequence[object], q: str, need: int | None) -> list[sqlite3.Row]:
+    """The actor's events within ``bounds`` that match the search and pass the tests, in batches in date order,
+    until ``need`` are held and their last day is read (None: all).
+
+    A batch of the actor's events comes with their evidence keys from two indexes (event_actor_days,
+    evidence_search_event), no row read; the search's keys between the batch's least and greatest are read
+    from the search index by rowid range, so a common word's hundreds of thousands of keys are never all
+    read (that took 70 ms at 1,000,000 events); only the events that match are read and tested. Batches
+    double, from BATCH, so a page found early costs little and one found late takes few steps.
+    """
+    walk = conn.execute("SELECT d.start AS day, m.key AS search_key, d.event_id FROM event_actor_days d"
+                        f" JOIN evidence_search m ON m.event_id = d.event_id WHERE d.code = ? AND {bounds}"
+                        " ORDER BY d.start", [code, *bargs])
+    match = fts_query(q)
+    found: list[sqlite3.Row] = []
+    seen: set[str] = set()
+    size = BATCH
+    try:
+        while batch := walk.fetchmany(size):
+            size = min(2 * size, MAX_BATCH)
+            low, high = min(r["search_key"] for r in batch), max(r["search_key"] for r in batch)
+            text = conn.execute("SELECT group_concat(rowid) FROM sentences_fts_by_date WHERE sentences_fts_by_date"
+                                " MATCH ? AND rowid >= ? AND rowid <= ?", (match, low, high)).fetchone()[0]
+            keys = set(map(int, text.split(","))) if text else set()
+            ids = [r["event_id"] for r in batch if r["search_key"] in keys and r["event_id"] not in seen]
+            seen.update(ids)
+            for k in range(0, len(ids), MAX_BATCH):  # within SQLite's limit on parameters, whatever its build
+                part = ids[k:k + MAX_BATCH]
+                found += conn.execute(f"SELECT e.rowid AS row_order, e.* FROM events e WHERE e.id IN"
+                                      f" ({','.join('?' * len(part))}){tests}", [*part, *args])
+            if need is not None and len(found) >= need:
+                last_day = sorted(r["start"] or "" for r in found)[need - 1]
+                if batch[-1]["day"] > last_day:  # every event of that day is read
+                    break
+    finally:
+        walk.close()
+    return found
 
 
 def _country_walk(conn: sqlite3.Connection, chosen: list[Filter], low: str | None, query: EventQuery,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from diplomap.store.errors import StoreError
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # The FTS5 tables and their arguments. content="..." is in double quotes, the form Datasette detects
 # as the full-text search of the content table; it reads content='...' as none (#14).
@@ -317,9 +317,34 @@ def _listing_indexes(conn: sqlite3.Connection, schema: str) -> None:
     )
 
 
+# The tables the web app's facet index is read from (web/facets.py): a write to any of them changes
+# generation.value, so an index saved to disk is known to be stale (web/facet_cache.py).
+GENERATION_TABLES = ("events", "event_actors", "evidence", "documents")
+
+
+def _generation(conn: sqlite3.Connection, schema: str) -> None:
+    """generation: one row whose value becomes a new random number whenever a row of events,
+    event_actors, evidence or documents is inserted, updated or deleted (#10).
+
+    Triggers set it, so every writer changes it: diplomap, another process, a hand-edit in sqlite3. A
+    reader that saved something derived from those tables (the web app's facet index, on disk) compares
+    the value it was derived from with the value now, read in the same transaction. Random rather than a
+    counter: a database restored from a copy and written again would count up to numbers it has held
+    before, with other rows; a random value of 64 bits does not come round again. Self-contained and
+    idempotent: it can take any number in MIGRATIONS.
+    """
+    conn.execute("CREATE TABLE IF NOT EXISTS generation (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                 " value INTEGER NOT NULL)")
+    conn.execute("INSERT OR IGNORE INTO generation (id, value) VALUES (1, random())")
+    for table in GENERATION_TABLES:
+        for op in ("INSERT", "UPDATE", "DELETE"):
+            conn.execute(f"CREATE TRIGGER IF NOT EXISTS {table}_a{op[0].lower()}_generation AFTER {op} ON {table}"
+                         " BEGIN UPDATE generation SET value = random() WHERE id = 1; END")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, str], None]] = {
     1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _fts_quotes, 6: _headline, 7: _identity, 8: _date_source,
-    9: _listing_indexes,
+    9: _listing_indexes, 10: _generation,
 }
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from diplomap.model import Document, Event, Evidence
 from diplomap.store.corrections import Correction, history
+from diplomap.web.facet_cache import open_index
 from diplomap.web.facets import FacetIndex
 from diplomap.web.highlight import Excerpt, Segment, Span, excerpt, segments, valid
 from diplomap.web.queries import (
@@ -102,7 +103,7 @@ def facet_index(state: WebState, wait: float | None) -> FacetIndex | None:
 
 def _read_index(state: WebState) -> FacetIndex:
     # May run on the cache's worker thread: use that thread's own connection.
-    return FacetIndex.build(state.store().conn)
+    return open_index(state.store().conn, state.db_path)
 
 
 def summary(state: WebState, f: Filters) -> Summary:
