@@ -335,3 +335,26 @@ def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as the spec says
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert facet_cache.cache_dir() == tmp_path / "home" / ".cache" / "diplomap"
+
+
+def test_ingest_refreshes_the_index_a_served_database_keeps(tmp_path: Path) -> None:
+    """`diplomap ingest` into a database the app has served reads its facet index again, so the next serve loads
+    it at once; a database never served gets no index file."""
+    from diplomap.cli import main
+    from tests.conftest import EXAMPLES
+
+    served, never = tmp_path / "served.db", tmp_path / "never.db"
+    for db in (served, never):
+        assert main(["ingest", "--db", str(db), "--workers", "1", str(EXAMPLES / "news-india-pakistan-2025.txt")]) == 0
+    with sqlite3.connect(served) as conn:
+        open_index(conn, served)  # as the app does when it serves
+    conn.close()
+    for db in (served, never):
+        assert main(["ingest", "--db", str(db), "--workers", "1", str(EXAMPLES / "news-kazakhstan-china-2025.md")]) == 0
+    path = cache_path(served)
+    assert path is not None
+    with sqlite3.connect(served) as conn:
+        assert facet_cache.load(path, generation(conn)) is not None  # saved at the database's latest write
+    conn.close()
+    never_path = cache_path(never)
+    assert never_path is not None and not never_path.exists()

@@ -57,7 +57,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         bar.close()
     print(f"{counts['added']} added, {counts['updated']} updated, {counts['skipped']} skipped (already stored), "
           f"{counts['error']} failed")
+    if counts["added"] or counts["updated"]:
+        refresh_saved_index(args.db)
     return 1 if counts["error"] else 0
+
+
+def refresh_saved_index(db: Path) -> None:
+    """When the web app has kept a facet index of this database (it has been served), read it again now, so the
+    next ``serve`` answers its first request at once rather than after reading a million events (#10)."""
+    try:
+        import sqlite3
+
+        from diplomap.web.facet_cache import cache_path, open_index
+    except ImportError:  # installed without the web extra
+        return
+    path = cache_path(db)
+    if path is None or not path.is_file():
+        return
+    with sqlite3.connect(db) as conn:
+        open_index(conn, db)
+    conn.close()
 
 
 def count(text: str) -> int:
