@@ -59,6 +59,8 @@ CASES = [
          "2025.", "2025-05-06", one("SUPPORT", {"VNM"}, {"JPN"})),
     Case("demanded_clause_names_target", "China demanded that the Philippines withdraw its vessels on 3 June 2025.",
          "2025-06-04", one("REQUEST", {"CHN"}, {"PHL"})),
+    Case("admission_toward_the_wronged", "Chile acknowledged on 4 March 2024 that its missiles had shot down a "
+         "Peruvian airliner.", "2024-03-05", one("CONCEDE", {"CHL"}, {"PER"})),
     Case("visit_hosted_by_place_state", "The Indian foreign minister arrived in Beijing on 14 July 2025.",
          "2025-07-15", one("CONSULT", {"IND"}, {"CHN"})),
     Case("visit_to_meet_someone", "Indian officials travelled to Doha to meet the Taliban on 12 May 2025.",

@@ -91,6 +91,17 @@ def demanded_clause_names_target(r: Resolvers, sent: Span, ctx: SentenceContext,
         d.target += [c for c in r.actors.clause_subject(sent, d.trig, ctx, d.span) if c not in d.source]
 
 
+def admission_toward_the_wronged(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Iran acknowledged that its missiles had shot down the Ukrainian airliner': an admission (CONCEDE) is made
+    toward the party its admitted act was done to, named in the clause it governs."""
+    if d.target or not d.source or d.trig.entry.type != "CONCEDE":
+        return
+    told = {t.i for c in d.trig.head.children if c.dep_ == "ccomp" for t in c.subtree}
+    if told:
+        source, target, _ = r.actors.resolve(sent, d.trig, ctx, d.span, told, set())
+        d.target = [c for c in dict.fromkeys([*target, *source]) if c not in d.source]
+
+
 def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'arrived in Amman': with no one else named, the host of a visit is the state of the place visited."""
     loc = d.location
@@ -258,8 +269,9 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 
 
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
-                                  visit_hosted_by_place_state, visit_to_meet_someone, its_neighbour_is_the_other_party,
-                                  stance_on_a_told_act, counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
+                                  admission_toward_the_wronged, visit_hosted_by_place_state, visit_to_meet_someone,
+                                  its_neighbour_is_the_other_party, stance_on_a_told_act,
+                                  counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, people_act_for_their_state, strikes_target_the_place_state,
                                  project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (self_target_at_home, all_parties_act)
