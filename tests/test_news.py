@@ -597,3 +597,8 @@ def test_slapping_tariffs_or_waging_strikes_are_the_tariffs_and_strikes(pipeline
     ev = coded(pipeline, "In response, Chile slapped 25% tariffs on all Peruvian imports on 26 January 2025.",
                "2025-01-27")
     find(ev, "SANCTION", {"CHL", "PER"}, "2025-01-26", source={"CHL"})
+
+
+def test_conveying_concerns_to_a_party_is_an_accusation(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile conveyed its concerns to Peru on 4 March 2024.", "2024-03-05")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"CHL"})
