@@ -53,6 +53,8 @@ realnews: install
 	$(BIN)/diplomap eval --realnews eval/realnews --split test
 	python3 eval/realnews/regather.py --folder eval/realnews/fresh check
 	$(BIN)/diplomap eval --realnews eval/realnews/fresh --split fresh
+	python3 eval/realnews/regather.py --folder eval/realnews/heldout check
+	$(BIN)/diplomap eval --realnews eval/realnews/heldout --split heldout
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
