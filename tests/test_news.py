@@ -602,3 +602,12 @@ def test_slapping_tariffs_or_waging_strikes_are_the_tariffs_and_strikes(pipeline
 def test_conveying_concerns_to_a_party_is_an_accusation(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile conveyed its concerns to Peru on 4 March 2024.", "2024-03-05")
     find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"CHL"})
+
+
+def test_declining_to_comment_refuses_no_one_and_defending_ones_own_act_supports_no_one(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru refused to comment on the Chilean proposal on 4 March 2024.", "2024-03-05")
+    assert not [e for e in ev if e["type"] == "REJECT"], ev
+    ev = coded(pipeline, "Ecuador defended its decision to raid the Mexican embassy on 4 March 2024.", "2024-03-05")
+    assert not [e for e in ev if e["type"] == "SUPPORT"], ev
+    ev = coded(pipeline, "Russia defended Serbia's position on 4 March 2024.", "2024-03-05")
+    find(ev, "SUPPORT", {"RUS", "SRB"}, "2024-03-04", source={"RUS"})

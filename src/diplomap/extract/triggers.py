@@ -9,6 +9,7 @@ from diplomap.extract.lexicon import Lexicon, TriggerEntry
 from diplomap.extract.syntax import TriggerMatch, governing_verb, is_argument, is_light, near_lemmas, topic_of
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
+    COMMENTING,
     HAPPENING,
     NAMING_NEGATIVE,
     NAMING_POSITIVE,
@@ -59,6 +60,11 @@ class TriggerFinder:
                     # "the tariffs threatened to blow up the accord", "the escalation in Port Sudan threatens
                     # security": a risk, not a threat ("Russia's escalation" is Russia's act)
                     entry = None
+                if entry is not None and self.lex.has_frame(tok.lemma_, "no_comment") and any(
+                        c.dep_ == "xcomp" and c.lemma_.lower() in COMMENTING for c in tok.children):
+                    entry = None  # "declined to comment", "refused to be drawn": no one is refused
+                if entry is not None and self.lex.has_frame(tok.lemma_, "own_object") and _own_object(tok):
+                    entry = None  # "defended its decision": a party's own act, no support of another
                 if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
                     entry = None  # "seeking a lasting settlement", "seeking closer ties with Brazil": asks no one
                 if entry is not None:
@@ -180,3 +186,11 @@ def _asks_someone(verb: Token, words: list[Token]) -> bool:
     asked += [t for c in verb.children if c.dep_ == "dobj" for p in c.children
               if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree]
     return any(t.ent_type_ for t in asked)
+
+
+def _own_object(verb: Token) -> bool:
+    """The object is the actor's own, by a possessive pronoun, and names no party: "defended its decision",
+    "defended the presence of its patrol vessel" (not "defended Serbia's position")."""
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    return any(t.dep_ == "poss" and t.lower_ in ("its", "their", "our", "his", "her") for t in objects) and not any(
+        t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in objects)
