@@ -611,3 +611,10 @@ def test_declining_to_comment_refuses_no_one_and_defending_ones_own_act_supports
     assert not [e for e in ev if e["type"] == "SUPPORT"], ev
     ev = coded(pipeline, "Russia defended Serbia's position on 4 March 2024.", "2024-03-05")
     find(ev, "SUPPORT", {"RUS", "SRB"}, "2024-03-04", source={"RUS"})
+
+
+def test_thanks_are_a_courtesy_and_regret_for_ones_act_an_apology(pipeline: Any) -> None:
+    ev = coded(pipeline, "Boric thanked Peru for its hospitality on 4 March 2024.", "2024-03-05")
+    assert not [e for e in ev if e["type"] == "SUPPORT"], ev
+    ev = coded(pipeline, "Chile expressed regret to Peru for the border incident on 4 March 2024.", "2024-03-05")
+    find(ev, "CONCEDE", {"CHL", "PER"}, "2024-03-04", source={"CHL"})
