@@ -618,3 +618,8 @@ def test_thanks_are_a_courtesy_and_regret_for_ones_act_an_apology(pipeline: Any)
     assert not [e for e in ev if e["type"] == "SUPPORT"], ev
     ev = coded(pipeline, "Chile expressed regret to Peru for the border incident on 4 March 2024.", "2024-03-05")
     find(ev, "CONCEDE", {"CHL", "PER"}, "2024-03-04", source={"CHL"})
+
+
+def test_crowds_celebrating_take_no_stance(pipeline: Any) -> None:
+    text = "Chile and Peru met on 4 March 2024. Peruvians celebrate in the streets of Lima at the news."
+    assert not [e for e in coded(pipeline, text, "2024-03-05") if e["type"] == "SUPPORT"]

@@ -105,6 +105,8 @@ CASES = [
     Case("standing_status", "The group is banned by Chile and Peru.", "2025-01-21", none_of("COERCE")),
     Case("known_for", "Peru summoned the ambassador of Chile, a country known for its attack on Bolivia on 3 January.",
          "2025-01-21", none_of("ASSAULT")),
+    Case("on_the_eve", "Chile and Peru signed a fisheries accord on 3 March 2024, on the eve of the visit of "
+         "Peru's president to Chile.", "2024-03-05", none_of("CONSULT")),
     Case("modal", "Iran could strike Israel again.", "2025-06-20", one("ASSAULT", modality="hypothetical")),
     Case("conditional_clause", "If Venezuela attacks Guyana, the United States will respond.", "2024-01-10",
          one("ASSAULT", {"VEN"}, {"GUY"}, modality="hypothetical")),

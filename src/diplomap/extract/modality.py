@@ -135,6 +135,14 @@ def known_for(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
     return None
 
 
+def on_the_eve(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'on the eve of Modi's visit to Russia': what the story's day is the eve of comes after it."""
+    tok = trig.token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "eve":
+        return Modality.PLANNED
+    return None
+
+
 def modal(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """'could strike', 'may halt', 'should sign'."""
     return Modality.HYPOTHETICAL if _aux(clause_head(trig)) & HYPO_AUX else None
@@ -283,9 +291,9 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
 
 
 RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, believed, habitual, standing_status,
-                           known_for, modal, conditional_clause, planned_noun, wanted, decided, embedded_plan,
-                           headline_infinitive, future, under_future_verb, present_state, bare_verb, told_before,
-                           background)
+                           known_for, on_the_eve, modal, conditional_clause, planned_noun, wanted, decided,
+                           embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
+                           told_before, background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

@@ -63,6 +63,10 @@ class TriggerFinder:
                 if entry is not None and self.lex.has_frame(tok.lemma_, "no_comment") and any(
                         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENTING for c in tok.children):
                     entry = None  # "declined to comment", "refused to be drawn": no one is refused
+                if entry is not None and self.lex.has_frame(tok.lemma_, "with_party") and not any(
+                        t.ent_type_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for t in c.subtree):
+                    entry = None  # "Palestinians celebrate in Gaza streets": with no one
                 if entry is not None and self.lex.has_frame(tok.lemma_, "own_object") and _own_object(tok):
                     entry = None  # "defended its decision": a party's own act, no support of another
                 if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
