@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplomap.ingest import IngestError, read_file
-from diplomap.ingest.text import clean_text
+from diplomap.ingest.text import clean_text, same_character
 
 from .conftest import EXAMPLES
 
@@ -44,7 +44,7 @@ def test_every_clean_character_maps_back_to_the_same_raw_character(raw: str) -> 
     for i, ch in enumerate(cleaned.text):
         if ch in " \n":
             continue  # joins and separators are made by the cleaner
-        assert raw[cleaned.raw_offset(i)] == ch
+        assert same_character(raw[cleaned.raw_offset(i)], ch)
 
 
 def test_markdown_example_reads_with_title_and_date() -> None:
@@ -138,3 +138,11 @@ def test_cleaning_is_linear_not_quadratic() -> None:
     assert time.perf_counter() - started < 5  # about 0.3 s; the quadratic cleaner took 10 s and more
     assert cleaned.text.count("\n\n") == 1  # the rest continue into the next ("... with the")
     assert raw[cleaned.raw_offset(len(cleaned.text) - 1)] == "e"
+
+
+def test_an_apostrophe_typed_as_an_opening_quote_is_repaired_in_place() -> None:
+    raw = "It came as Egypt‘s ministry spoke and Israel`s army moved; he said ‘no‘ to ‘talks’."
+    cleaned = clean_text(raw, markdown=False)
+    assert "Egypt’s ministry" in cleaned.text and "Israel’s army" in cleaned.text
+    assert "‘no‘ to ‘talks’" in cleaned.text  # quotation marks stay
+    assert len(cleaned.text) == len(raw) and cleaned.raw_offset(cleaned.text.index("’s")) == raw.index("‘s")

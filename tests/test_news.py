@@ -623,3 +623,8 @@ def test_thanks_are_a_courtesy_and_regret_for_ones_act_an_apology(pipeline: Any)
 def test_crowds_celebrating_take_no_stance(pipeline: Any) -> None:
     text = "Chile and Peru met on 4 March 2024. Peruvians celebrate in the streets of Lima at the news."
     assert not [e for e in coded(pipeline, text, "2024-03-05") if e["type"] == "SUPPORT"]
+
+
+def test_a_possessive_typed_with_an_opening_quote_names_its_party(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile‘s foreign ministry condemned the Peruvian raid on 4 March 2024.", "2024-03-05")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"CHL"})

@@ -107,8 +107,21 @@ def clean_offset(offset_map: Sequence[tuple[int, int]], raw: int) -> int | None:
     return clean if following is None or clean < following else None
 
 
+# an opening quote or a backtick typed for an apostrophe ("Egypt‘s", "Israel`s"): the tokenizer then reads one word
+APOSTROPHE_STANDINS = "‘`´"
+_APOSTROPHE = re.compile(rf"(?<=[^\W\d_])[{APOSTROPHE_STANDINS}](?=(?:s|re|ve|ll|d|t)\b)")
+
+
+def same_character(raw: str, clean: str) -> bool:
+    """A clean character is the raw one it maps back to, or the apostrophe repaired from a stand-in."""
+    return raw == clean or (clean == "’" and raw in APOSTROPHE_STANDINS)
+
+
 def _inline(line: str, base: int, markdown: bool) -> _Piece:
-    """Strip inline Markdown from one line, keeping each kept character's raw offset."""
+    """Strip inline Markdown from one line, keeping each kept character's raw offset; an apostrophe typed as an
+    opening quote becomes one (the same length, so offsets hold)."""
+    if "‘" in line or "`" in line or "´" in line:
+        line = _APOSTROPHE.sub("’", line)
     drop: list[tuple[int, int]] = []  # raw spans of the line to leave out
     # each pattern only where its first character occurs: most lines have no markup to look for
     escapes = "\\" in line
