@@ -4,6 +4,7 @@ parties are read. Every text here was written for this suite."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from diplomap.extract.layout import read_layout, url_day
@@ -625,6 +626,14 @@ def test_crowds_celebrating_take_no_stance(pipeline: Any) -> None:
     assert not [e for e in coded(pipeline, text, "2024-03-05") if e["type"] == "SUPPORT"]
 
 
-def test_a_possessive_typed_with_an_opening_quote_names_its_party(pipeline: Any) -> None:
-    ev = coded(pipeline, "Chile‘s foreign ministry condemned the Peruvian raid on 4 March 2024.", "2024-03-05")
-    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-03-04", source={"CHL"})
+def test_a_possessive_typed_with_an_opening_quote_names_its_party(tmp_path: Path) -> None:
+    from diplomap.ingest.items import file_item
+    from diplomap.project import Project
+    from diplomap.store.db import EventQuery
+
+    item = tmp_path / "item.txt"
+    item.write_text("Chile‘s foreign ministry condemned the Peruvian raid on 4 March 2024.\n", encoding="utf-8")
+    with Project(tmp_path / "t.db") as project:
+        doc_id = project.ingest([file_item(item, published=date(2024, 3, 5))])[0].doc_id
+        events = project.events(EventQuery(doc_id=doc_id))
+    assert [(e.type, e.source, e.target) for e in events] == [("ACCUSE", ("CHL",), ("PER",))]
