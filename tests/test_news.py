@@ -637,3 +637,16 @@ def test_a_possessive_typed_with_an_opening_quote_names_its_party(tmp_path: Path
         doc_id = project.ingest([file_item(item, published=date(2024, 3, 5))])[0].doc_id
         events = project.events(EventQuery(doc_id=doc_id))
     assert [(e.type, e.source, e.target) for e in events] == [("ACCUSE", ("CHL",), ("PER",))]
+
+
+def test_a_past_day_in_what_was_agreed_is_the_day_of_agreeing(pipeline: Any) -> None:
+    # 7 March 2024 was a Thursday
+    ev = coded(pipeline, "Chile and Peru agreed to reopen their border crossings on Thursday.", "2024-03-08")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-03-07")
+    ev = coded(pipeline, "Chile and Peru agreed on Monday to reopen their border crossings on Thursday.", "2024-03-08")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-03-04")
+
+
+def test_sending_police_officers_abroad_is_a_deployment(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile sent 400 police officers to Peru on Thursday.", "2024-03-08")
+    find(ev, "MOBILIZE", {"CHL", "PER"}, "2024-03-07", source={"CHL"})

@@ -12,7 +12,7 @@ from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.dates import DateMention
 from diplomap.extract.syntax import TriggerMatch, clause_of, subject_tokens
 from diplomap.knowledge.grammar import ACT_NOUNS, ADVERBIAL_PREPS, SETTING_PREPS
-from diplomap.model import DateSpan
+from diplomap.model import DateSpan, Precision
 
 # words before a date that make it a bound of a state, not the date of an act ("in place since 1992")
 _BOUND_WORDS = ("since", "until", "till", "before", "after", "from", "by")
@@ -88,6 +88,13 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
               if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
     if inside:
         return min(inside, key=lambda d: abs(d.start - pos)).span
+    # "Spain and Morocco agreed to reopen their border on Thursday": a day already past, in the clause of what was
+    # agreed, is the day of the agreeing (what was agreed comes later)
+    agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
+    past = [d for d in ctx.dates if ctx.written and d.span.precision == Precision.DAY and d.span.end <= ctx.written
+            and any(d.start <= c < d.end for c in agreed)]
+    if past and trig.entry.type == "AGREE":
+        return past[0].span
     if attached:
         return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
     # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
