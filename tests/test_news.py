@@ -650,3 +650,8 @@ def test_a_past_day_in_what_was_agreed_is_the_day_of_agreeing(pipeline: Any) -> 
 def test_sending_police_officers_abroad_is_a_deployment(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile sent 400 police officers to Peru on Thursday.", "2024-03-08")
     find(ev, "MOBILIZE", {"CHL", "PER"}, "2024-03-07", source={"CHL"})
+
+
+def test_trading_accusations_is_both_sides_accusing(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile and Peru traded accusations on 3 June 2024.", "2024-06-04")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-06-03")

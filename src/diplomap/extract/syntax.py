@@ -459,8 +459,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool) -> bool:
     if (trig.head.i == tok.i and tok.pos_ in ("NOUN", "PROPN") and not dated_by_text
             and (lemma in STATE_NOUNS or tok.tag_ == "NNS")):
         return True  # "partnerships with Türkiye", "the gas exports": a standing relation, unless dated
-    if trig.head.i == tok.i and lemma in STANDING:
-        return True  # "the deepening strategic partnerships": a relation, dated or not, is no event
+    if trig.head.i == tok.i and lemma in STANDING and tok.pos_ in ("NOUN", "PROPN"):
+        return True  # "the deepening strategic partnerships": a relation, dated or not, is no event (a verb,
+        # "traded accusations", is an act)
     if "no_object" in trig.frames and any(c.dep_ == "dobj" for c in tok.children):
         return True  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
     if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):
