@@ -655,3 +655,12 @@ def test_sending_police_officers_abroad_is_a_deployment(pipeline: Any) -> None:
 def test_trading_accusations_is_both_sides_accusing(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile and Peru traded accusations on 3 June 2024.", "2024-06-04")
     find(ev, "ACCUSE", {"CHL", "PER"}, "2024-06-03")
+
+
+def test_the_two_koreas_exchanging_fire_and_a_past_day_in_what_was_asked(pipeline: Any) -> None:
+    ev = coded(pipeline, "The two Koreas exchanged fire along the border on Monday.", "2024-06-04")
+    find(ev, "ASSAULT", {"KOR", "PRK"}, "2024-06-03")
+    ev = coded(pipeline, "Chile asked Peru to withdraw its troops on Monday.", "2024-06-04")
+    find(ev, "REQUEST", {"CHL", "PER"}, "2024-06-03", source={"CHL"})
+    ev = coded(pipeline, "Chile barred Peruvian research ships from its ports on Monday.", "2024-06-04")
+    find(ev, "SANCTION", {"CHL", "PER"}, "2024-06-03", source={"CHL"})

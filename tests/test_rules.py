@@ -155,6 +155,8 @@ CASES = [
          "States on 3 February 2025.", "2025-02-04", one("CONSULT", modality="happened")),
     Case("threat", "The United States will impose tariffs on Mexico if the border is not closed.", "2025-02-26",
          one("THREATEN", {"USA"}, {"MEX"})),
+    Case("envoys_ordered_out", "Chile ordered the Peruvian ambassador to leave the country within 72 hours on 3 June "
+         "2024.", "2024-06-04", one("SANCTION", {"CHL"}, {"PER"})),
     Case("regret_over_an_act", "Chile expressed great regret over the Peruvian decision on 4 March 2024.",
          "2024-03-05", one("ACCUSE", {"CHL"}, {"PER"})),
 ]

@@ -13,7 +13,7 @@ from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.rules import Draft, Resolvers
 from diplomap.extract.syntax import conditional, is_promise
 from diplomap.knowledge import TypeChange
-from diplomap.knowledge.grammar import ASSISTING, FORCES
+from diplomap.knowledge.grammar import ASSISTING, FORCES, TITLE_NOUNS
 from diplomap.model import Modality
 
 Condition = Callable[[Resolvers, Span, SentenceContext, Draft, tuple[str, ...]], bool]
@@ -106,9 +106,18 @@ def noun_without_ask(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
         or c.dep_ in ("acl", "relcl") for c in tok.children)
 
 
+def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """The trigger tells envoys (grammar.toml nouns.title, or ``words``) to go: 'ordered the French ambassador to
+    leave the country within 72 hours'."""
+    tok = d.trig.token
+    envoys = TITLE_NOUNS | set(words)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in envoys for c in tok.children) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("leave", "depart", "go", "quit") for c in tok.children)
+
+
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
-    between_sides, leaves_organisation, withdraws_from, noun_without_ask)}
+    between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:

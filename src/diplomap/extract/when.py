@@ -88,12 +88,12 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
               if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
     if inside:
         return min(inside, key=lambda d: abs(d.start - pos)).span
-    # "Spain and Morocco agreed to reopen their border on Thursday": a day already past, in the clause of what was
-    # agreed, is the day of the agreeing (what was agreed comes later)
+    # "Spain and Morocco agreed to reopen their border on Thursday", "asked India to withdraw its troops on Monday":
+    # a day already past, in the clause of what was agreed or asked, is the day of the agreeing or asking
     agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
     past = [d for d in ctx.dates if ctx.written and d.span.precision == Precision.DAY and d.span.end <= ctx.written
             and any(d.start <= c < d.end for c in agreed)]
-    if past and trig.entry.type == "AGREE":
+    if past and trig.entry.type in ("AGREE", "REQUEST"):
         return past[0].span
     if attached:
         return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
