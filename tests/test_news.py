@@ -664,3 +664,10 @@ def test_the_two_koreas_exchanging_fire_and_a_past_day_in_what_was_asked(pipelin
     find(ev, "REQUEST", {"CHL", "PER"}, "2024-06-03", source={"CHL"})
     ev = coded(pipeline, "Chile barred Peruvian research ships from its ports on Monday.", "2024-06-04")
     find(ev, "SANCTION", {"CHL", "PER"}, "2024-06-03", source={"CHL"})
+
+
+def test_congratulations_on_a_national_day_are_a_courtesy(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile congratulated Peru on its national day on 3 June 2024.", "2024-06-04")
+    assert not [e for e in ev if e["type"] == "SUPPORT"], ev
+    ev = coded(pipeline, "Chile congratulated Peru on the new trade deal on 3 June 2024.", "2024-06-04")
+    find(ev, "SUPPORT", {"CHL", "PER"}, "2024-06-03", source={"CHL"})

@@ -15,6 +15,7 @@ from diplomap.knowledge.grammar import (
     NAMING_POSITIVE,
     NAMING_VERBS,
     OBLIGATION,
+    OCCASIONS,
     PARTICLES,
     REPORTING,
     SPEECH_NOUNS,
@@ -67,6 +68,8 @@ class TriggerFinder:
                         t.ent_type_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                         for t in c.subtree):
                     entry = None  # "Palestinians celebrate in Gaza streets": with no one
+                if entry is not None and self.lex.has_frame(tok.lemma_, "occasion") and _on_an_occasion(tok):
+                    entry = None  # "congratulated Peru on its national day": a courtesy
                 if entry is not None and self.lex.has_frame(tok.lemma_, "own_object") and _own_object(tok):
                     entry = None  # "defended its decision": a party's own act, no support of another
                 if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
@@ -198,3 +201,9 @@ def _own_object(verb: Token) -> bool:
     objects = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
     return any(t.dep_ == "poss" and t.lower_ in ("its", "their", "our", "his", "her") for t in objects) and not any(
         t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in objects)
+
+
+def _on_an_occasion(word: Token) -> bool:
+    """'congratulated Peru on its national day', 'greetings on the occasion of Eid': paid on an occasion."""
+    return any(t.lemma_.lower() in OCCASIONS or t.lower_ == "occasion" for c in word.children
+               if c.dep_ == "prep" and c.lower_ in ("on", "for") for t in c.subtree)
