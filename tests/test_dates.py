@@ -87,3 +87,27 @@ def test_news_words_count_from_the_day_the_text_was_written(text: str, start: st
 
 def test_without_the_writing_date_yesterday_is_not_guessed() -> None:
     assert find_dates("Ministers met yesterday.", YEAR, 2025) == []
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # written on Tuesday 4 June 2024
+    ("They signed the deal last Tuesday.", "2024-05-28", "2024-05-28"),
+    ("They signed the deal on Tuesday.", "2024-06-04", "2024-06-04"),
+    ("They signed the deal over the weekend.", "2024-06-01", "2024-06-02"),
+    ("They signed the deal earlier this month.", "2024-06-01", "2024-06-03"),
+    ("They signed the deal earlier this week.", "2024-06-03", "2024-06-03"),
+    ("They signed the deal on 30/05/2024.", "2024-05-30", "2024-05-30"),
+    ("They signed the deal on 05/30/2024.", "2024-05-30", "2024-05-30"),
+])
+def test_news_days_count_from_the_day_written(text: str, start: str, end: str) -> None:
+    today = date(2024, 6, 4)
+    written = DateSpan(today, today, Precision.DAY, "written")
+    found = find_dates(text, written, 2024, year_from_anchor=False, today=today, weekday_from_today=True)
+    assert len(found) == 1, [d.text for d in found]
+    assert (found[0].span.start.isoformat(), found[0].span.end.isoformat()) == (start, end)
+
+
+def test_a_numeric_date_whose_order_nothing_says_gives_only_its_year() -> None:
+    found = find_dates("They signed the deal on 05/06/2024.", None, 2024)
+    assert [(d.kind, d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [
+        ("year", "2024-01-01", "2024-12-31")]

@@ -32,7 +32,8 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(
         r"\b(?:(?P<day>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)|"
-        r"(?P<which>last|this|next)\s+(?P<unit>week|weekend)|"
+        r"(?P<which>last|this|next)\s+(?P<unit>week|weekend)|(?:over|during|at)\s+the\s+(?P<past_weekend>weekend)|"
+        r"earlier\s+this\s+(?P<so_far>week|month|year)|"
         r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)\s+"
         r"(?P<units>day|week|month|year)s?\s+ago)\b", re.I)),
     ("day_range_month", re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b")),
@@ -41,6 +42,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
     ("month_day", re.compile(rf"\b{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b(?!\s*(?:million|billion|percent|%|km))")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    # "30/05/2024", "05/30/2024": only where the day is past 12, so the order is certain
+    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)\b")),
     ("part_month", re.compile(
         rf"\b(?P<part>early|mid|late|the\s+(?:beginning|middle|end)\s+of)[\s-]+{_MON}(?:,?\s+{_YEAR})?\b", re.I)),
     ("season", re.compile(
@@ -269,6 +272,13 @@ def _resolve(
             dec = int(g["decade"])
             lo, hi = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}.get((g.get("part") or "").lower(), (0, 9))
             return DateSpan(date(dec + lo, 1, 1), date(dec + hi, 12, 31), Precision.DECADE, t), False
+        if kind == "numeric":
+            a, b = int(g["a"]), int(g["b"])
+            if (a > 12) == (b > 12):
+                return None  # "05/06/2024": May or June, nothing says
+            d_, m_ = (a, b) if a > 12 else (b, a)
+            day_ = date(int(g["year"]), m_, d_)
+            return DateSpan(day_, day_, Precision.DAY, t), False
         if kind == "year":
             y = int(g["year"])
             before = text[max(0, m.start() - 12): m.start()].lower()
@@ -284,7 +294,9 @@ def _resolve(
             if _FUTURE_CUE.search(text[max(0, m.start() - 60): m.start()]):
                 day = anchor.start + timedelta((wd - anchor.start.weekday()) % 7 or 7)
             else:
-                day = anchor.start - timedelta((anchor.start.weekday() - wd) % 7)
+                # ("last Tuesday", written on a Tuesday, is a week before it)
+                back = (anchor.start.weekday() - wd) % 7 or (7 if t.lower().startswith("last") else 0)
+                day = anchor.start - timedelta(back)
             return DateSpan(day, day, Precision.DAY, t), True
         if kind == "this":
             return _this(g, t, default_year, anchor)
@@ -316,6 +328,13 @@ def _deictic(m: re.Match[str], today: date | None) -> tuple[DateSpan, bool] | No
     if g.get("day"):
         day = today - timedelta(1) if " ".join(g["day"].lower().split()) in ("yesterday", "last night") else today
         return DateSpan(day, day, Precision.DAY, t), False
+    if g.get("past_weekend"):  # "over the weekend": the one just past, or this one when written on it
+        return _weekend(today, "this" if today.weekday() >= 5 else "last", t), False
+    if g.get("so_far"):  # "earlier this month": from its first day to the day before the writing
+        unit = g["so_far"].lower()
+        first = (today - timedelta(today.weekday()) if unit == "week" else
+                 today.replace(day=1) if unit == "month" else today.replace(month=1, day=1))
+        return DateSpan(first, max(first, today - timedelta(1)), Precision.RANGE, t), False
     if g.get("unit"):
         which = g["which"].lower()
         if g["unit"].lower() == "weekend":
