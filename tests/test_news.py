@@ -671,3 +671,8 @@ def test_congratulations_on_a_national_day_are_a_courtesy(pipeline: Any) -> None
     assert not [e for e in ev if e["type"] == "SUPPORT"], ev
     ev = coded(pipeline, "Chile congratulated Peru on the new trade deal on 3 June 2024.", "2024-06-04")
     find(ev, "SUPPORT", {"CHL", "PER"}, "2024-06-03", source={"CHL"})
+
+
+def test_a_stance_on_it_is_toward_the_parties_of_the_act_told_last(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile and Peru signed a deal on 3 June 2024. It was welcomed by Bolivia.", "2024-06-05")
+    find(ev, "SUPPORT", {"BOL", "CHL", "PER"}, "2024-06-03", source={"BOL"})

@@ -223,18 +223,24 @@ def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
     named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "over", "against", "on")
               for g in c.children if g.dep_ == "pobj"]
     for noun in named:
-        if noun.pos_ != "NOUN" or any(c.dep_ == "poss" for c in noun.children):
+        # "It was welcomed by Bolivia" after "Chile and Peru signed a deal": "it" is the act told last
+        pronoun = noun.lower_ in ("it", "this") and noun.dep_ in ("dobj", "nsubjpass")
+        if not pronoun and (noun.pos_ != "NOUN" or any(c.dep_ == "poss" for c in noun.children)):
             continue  # "China's seizure" names its author; "defended their actions" speaks of its own
         lemma = noun.lemma_.lower()
-        kinds = set() if lemma in ACT_REFERENCES else {e.type for e in r.lex.nouns.get(lemma, [])}
-        if not kinds and lemma not in ACT_REFERENCES:
+        kinds = set() if lemma in ACT_REFERENCES or pronoun else {e.type for e in r.lex.nouns.get(lemma, [])}
+        if not kinds and lemma not in ACT_REFERENCES and not pronoun:
             continue
         for event in reversed(ctx.prior):
             of_kind = event.type in kinds if kinds else _may_be_meant(event.type, d.trig.entry.type, r.lex)
             if of_kind and event.source and event.modality == Modality.HAPPENED and (
                     not set(event.source) & set(d.source)):
-                d.target = [c for c in event.source if c not in d.source]
+                # the author of an act, or all the parties of a joint one ("the deal Chile and Peru signed")
+                parties = event.source if event.target or len(event.source) < 2 else event.actors
+                d.target = [c for c in parties if c not in d.source]
                 return
+            if pronoun:
+                return  # "it" is the last act told, or nothing
 
 
 def _may_be_meant(told: str, stance: str, lex: Lexicon) -> bool:
