@@ -676,7 +676,7 @@ def test_turkiye_azerbaijan_joint_exercises_and_kyrgyz_tajik_clashes(pipeline: A
     # earlier" is a volume, not a yearly rate
     ev = coded(pipeline, "Turkey and Azerbaijan held joint military exercises near Nakhchivan on 3 May 2025 involving "
                          "3,000 troops.", "2025-05-04")
-    find(ev, "COOPERATE", actors_={"TUR", "AZE"}, quantity=(3000, "troop"))
+    find(ev, "COOPERATE", actors_={"TUR", "AZE"}, quantity=(3000, "person"))  # people counted: persons
     ev = coded(pipeline, "At least 12 soldiers were killed in clashes on the Kyrgyz-Tajik border on 16 September "
                          "2022.", "2022-09-17")
     find(ev, "ASSAULT", source={"KGZ", "TJK"}, quantity=(12, "death"))

@@ -676,3 +676,16 @@ def test_congratulations_on_a_national_day_are_a_courtesy(pipeline: Any) -> None
 def test_a_stance_on_it_is_toward_the_parties_of_the_act_told_last(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile and Peru signed a deal on 3 June 2024. It was welcomed by Bolivia.", "2024-06-05")
     find(ev, "SUPPORT", {"BOL", "CHL", "PER"}, "2024-06-03", source={"BOL"})
+
+
+def test_counts_in_news_have_the_shared_units() -> None:
+    from diplomap.extract.quantities import find_quantities
+
+    def units(text: str) -> list[tuple[float, str]]:
+        return [(q.value, q.unit) for q in find_quantities(text)]
+
+    assert units("Chile struck nine sites in Peru.") == [(9.0, "site")]
+    assert units("Its forces shot down five Peruvian aircraft.") == [(5.0, "aircraft")]
+    assert units("Chile sent 10,000 members of its national guard.") == [(10000.0, "person")]
+    assert units("33 hostages will be freed during the 42-day truce.") == [(33.0, "person"), (42.0, "day")]
+    assert units("Strikes killing at least ten civilians.") == [(10.0, "death")]

@@ -20,10 +20,17 @@ CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars"
               "ruble": "RUB", "rubles": "RUB", "yuan": "CNY", "cny": "CNY", "rmb": "CNY", "tenge": "KZT",
               "lira": "TRY", "try": "TRY", "rupees": "INR", "inr": "INR", "yen": "JPY", "reais": "BRL",
               "real": "BRL", "brl": "BRL"}
-COUNT_NOUNS = {"document", "agreement", "memorandum", "memoranda", "contract", "deal", "accord", "treaty",
-               "people", "person", "civilian", "soldier", "troop", "prisoner", "detainee", "refugee", "migrant",
-               "journalist", "citizen", "diplomat", "national", "drone", "missile", "aircraft", "tank", "vessel",
-               "ship", "project", "truck", "wagon", "container", "ton", "tonne"}
+# people counted are persons (the shared gold's unit); things keep their own noun as unit
+PERSON_NOUNS = {"people", "person", "civilian", "soldier", "troop", "prisoner", "detainee", "refugee", "migrant",
+                "journalist", "citizen", "diplomat", "national", "hostage", "member", "official", "officer", "worker",
+                "fisherman", "fishermen", "student", "militant", "fighter", "personnel", "resident", "deportee",
+                "captive", "sailor", "crew", "crewmember", "peacekeeper", "police", "policeman", "policemen"}
+COUNT_NOUNS = {"document", "agreement", "memorandum", "memoranda", "contract", "deal", "accord", "treaty", "drone",
+               "missile", "aircraft", "tank", "vessel", "ship", "project", "truck", "wagon", "container", "ton",
+               "tonne", "site", "target", "warship", "jet", "plane", "boat", "balloon", "rocket", "shell", "village",
+               "home", "house", "tanker", "location"} | PERSON_NOUNS
+IRREGULAR_PLURALS = {"aircraft": "aircraft", "fishermen": "fisherman", "policemen": "policeman",
+                     "personnel": "personnel", "people": "people", "police": "police"}
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?P<word>" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|m|b)\b)?"
@@ -45,10 +52,12 @@ _DISTANCE = re.compile(rf"(?:{_QUAL})?{_NUM}[\s-]*(?P<unit>km|kilomet(?:er|re)s?
 _PERCENT = re.compile(rf"(?:{_QUAL})?{_NUM}\s*(?P<unit>%|percent\b|per\s+cent\b)", re.I)
 _COUNT = re.compile(
     rf"(?:{_QUAL})?(?:{_NUM}|{_WORDNUM})\s+(?:(?:[a-z]+|[A-Z][a-z]+i|[A-Z][a-z]+n)\s+)?"
-    rf"(?P<noun>[a-z]+s|[A-Z][a-z]+(?:is|ns|s))\b(?P<tail>\s+(?:were\s+|was\s+)?"
+    rf"(?P<noun>aircraft|fishermen|policemen|personnel|police|[a-z]+s|[A-Z][a-z]+(?:is|ns|s))\b"
+    rf"(?P<tail>\s+(?:were\s+|was\s+)?"
     rf"(?:killed|dead|died|injured|wounded))?")
-_DEATHS = re.compile(rf"(?:deaths?\s+of|killing|killed|kills)\s+(?:{_NUM}|{_WORDNUM})\b", re.I)
-_DURATION = re.compile(rf"(?:for\s+)?{_NUM}[\s-]+years?\b(?!\s+(?:ago|earlier|later|old))", re.I)
+_DEATHS = re.compile(rf"(?:deaths?\s+of|killing|killed|kills)\s+(?:{_QUAL})?(?:{_NUM}|{_WORDNUM})\b", re.I)
+_DURATION = re.compile(rf"(?:for\s+)?{_NUM}[\s-]+(?P<unit>year|month|week|day|hour)s?\b"
+                       rf"(?!\s+(?:ago|earlier|later|old|before|after))", re.I)
 
 
 def _value(m: re.Match[str]) -> float:
@@ -113,14 +122,14 @@ def find_quantities(text: str) -> list[Quantity]:
         add(m, _value(m), "death")
     for m in _COUNT.finditer(text):
         noun = m.group("noun")
-        singular = noun[:-1].lower() if noun.endswith("s") else noun.lower()
+        singular = IRREGULAR_PLURALS.get(noun.lower()) or (noun[:-1].lower() if noun.endswith("s") else noun.lower())
         if m.group("tail"):
             tail = m.group("tail").strip().split()[-1]
             add(m, _value(m), "death" if tail in ("killed", "dead", "died") else "injured")
         elif singular in COUNT_NOUNS or noun[:1].isupper():
             if noun[:1].isupper() and not re.search(r"(?:is|ns)$", noun):
                 continue
-            add(m, _value(m), singular if noun[:1].islower() else "person")
-    for m in _DURATION.finditer(text):
-        add(m, _value(m), "year")
+            add(m, _value(m), "person" if singular in PERSON_NOUNS or noun[:1].isupper() else singular)
+    for m in _DURATION.finditer(text):  # "a 42-day ceasefire", "for five years"
+        add(m, _value(m), m.group("unit").lower())
     return [q for _, q in sorted(found, key=lambda pair: pair[0])]
