@@ -378,3 +378,19 @@ def test_actor_filter_gives_the_same_page_either_way(db: tuple[Path, dict[str, s
         assert page.next is not None
         rest = queries.list_events(store.conn, queries.Filters(actor="CAS"), page.next, limit=2)
         assert [r.id for r in rest.rows] == [ids["protest"]] and rest.next is None
+
+
+def test_event_list_says_what_happened_above_its_evidence(tmp_path: Path) -> None:
+    """Each row leads with the event's one-line headline, then the sentence it rests on."""
+    from dataclasses import replace
+
+    path = tmp_path / "headline.db"
+    one = webdata.document(webdata.TEXT_ONE, "Talks and an accord")
+    events = [replace(e, headline="Aldoria and Borvia signed a transit accord") if e.type == "AGREE" else e
+              for e in webdata.events_one(one)]
+    with Store(path) as store:
+        store.add_document(one, webdata.sentences(one), [], events)
+    with TestClient(create_app(path, token=TOKEN, knowledge=webdata.knowledge()), base_url=BASE) as c:
+        page = c.get("/events").text
+    assert '<span class="headline">Aldoria and Borvia signed a transit accord</span>' in page
+    assert page.count('class="headline"') == 1  # only where a headline was made

@@ -18,7 +18,7 @@ from diplomap.knowledge import Knowledge
 from diplomap.model import Modality
 from diplomap.store.db import EventQuery, Store
 from diplomap.web.charts import Bar
-from diplomap.web.queries import EventRow, hydrate
+from diplomap.web.queries import EVENT_COLUMNS, EventRow, hydrate
 from diplomap.web.state import WebState
 
 DYADS = 12
@@ -76,8 +76,7 @@ def actor_view(store: Store, code: str, kb: Knowledge | None) -> ActorView | Non
     near = {c for c, _ in neighbours}
     links = [(e.a, e.b, e.events) for e in net.edges if e.a in near and e.b in near]
     recent_rows = conn.execute(
-        "SELECT e.id, e.type, e.mode, e.modality, e.status, e.start, e.\"end\", e.precision, e.location, e.summary,"
-        " e.trigger, e.source_count FROM events e WHERE e.id IN (SELECT event_id FROM event_actors WHERE code = ?)"
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT event_id FROM event_actors WHERE code = ?)"
         " AND e.status != 'rejected' ORDER BY e.start IS NULL, e.start DESC, e.id DESC LIMIT 25",
         (code,),
     ).fetchall()

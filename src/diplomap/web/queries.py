@@ -25,9 +25,9 @@ STATUSES = ("auto", "confirmed", "edited", "rejected")
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 _TYPE = re.compile(r"^[A-Za-z_]{2,30}$")
-_COLUMNS = (
+EVENT_COLUMNS = (
     "e.id, e.type, e.mode, e.modality, e.status, e.start, e.\"end\", e.precision, e.location,"
-    " e.summary, e.trigger, e.source_count"
+    " e.summary, e.trigger, e.source_count, e.headline"
 )
 
 
@@ -127,6 +127,7 @@ class EventRow:
     target: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
     quote: str = ""
+    headline: str = ""  # one line saying what happened (extract/headline.py); the quote is the evidence
 
     @property
     def when(self) -> str:
@@ -235,7 +236,8 @@ def list_events(
 def page_of(conn: sqlite3.Connection, ids: Sequence[str], limit: int) -> Page:
     """The page of the events ``ids`` (up to ``limit`` + 1, in list order, as the facet index finds them)."""
     marks = ",".join("?" * len(ids))
-    found = {r["id"]: r for r in conn.execute(f"SELECT {_COLUMNS} FROM events e WHERE e.id IN ({marks})", list(ids))}
+    found = {r["id"]: r for r in conn.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({marks})",
+                                              list(ids))}
     rows = [found[i] for i in ids if i in found]
     more = len(rows) > limit
     rows = rows[:limit]
@@ -271,7 +273,7 @@ def _search(
     if n <= 0:
         return []
     sql = (
-        f"SELECT f.rowid >> 32 AS day, {_COLUMNS} FROM sentences_fts_by_date f"
+        f"SELECT f.rowid >> 32 AS day, {EVENT_COLUMNS} FROM sentences_fts_by_date f"
         " JOIN evidence_search m ON m.key = f.rowid JOIN events e ON e.id = m.event_id"
         f" WHERE sentences_fts_by_date MATCH ? AND f.rowid >= {low[0]} AND f.rowid < {high[0]}"
         f" AND {' AND '.join(clauses)} ORDER BY f.rowid DESC"
@@ -293,7 +295,7 @@ def _search(
 
 
 def _select(conn: sqlite3.Connection, clauses: list[str], args: list[object], order: str, n: int) -> list[sqlite3.Row]:
-    sql = f"SELECT {_COLUMNS} FROM events e WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
+    sql = f"SELECT {EVENT_COLUMNS} FROM events e WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
     return list(conn.execute(sql, [*args, n]).fetchall())
 
 
@@ -318,14 +320,14 @@ def hydrate(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Event
             r["id"], r["type"], r["mode"], r["modality"], r["status"], r["start"], r["end"], r["precision"],
             r["location"], r["summary"], r["trigger"], int(r["source_count"]),
             tuple(actors[r["id"]]["source"]), tuple(actors[r["id"]]["target"]),
-            tuple(actors[r["id"]]["participant"]), quotes.get(r["id"], ""),
+            tuple(actors[r["id"]]["participant"]), quotes.get(r["id"], ""), r["headline"] or "",
         )
         for r in rows
     ]
 
 
 def event_row(conn: sqlite3.Connection, eid: str) -> EventRow | None:
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM events e WHERE e.id = ?", (eid,)).fetchall()
+    rows = conn.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?", (eid,)).fetchall()
     hydrated = hydrate(conn, rows)
     return hydrated[0] if hydrated else None
 
