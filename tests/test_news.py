@@ -689,3 +689,9 @@ def test_counts_in_news_have_the_shared_units() -> None:
     assert units("Chile sent 10,000 members of its national guard.") == [(10000.0, "person")]
     assert units("33 hostages will be freed during the 42-day truce.") == [(33.0, "person"), (42.0, "day")]
     assert units("Strikes killing at least ten civilians.") == [(10.0, "death")]
+
+
+def test_the_one_a_relative_clause_describes_acts_in_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's president, who met Peru's leader on 3 June 2024, said the talks were useful.",
+               "2024-06-05")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2024-06-03", source={"CHL"})

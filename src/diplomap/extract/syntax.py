@@ -195,6 +195,11 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             if node.pos_ in ("NOUN", "PROPN"):  # "attended the summit in Tianjin, where he met Xi"
                 node = governing_verb(node) or node
             continue
+        if subj and node.dep_ == "relcl" and all(x.lower_ in ("who", "which", "that") for x in subj):
+            # "Chile's president, who met Peru's leader": the one the relative clause describes acts
+            inside = {t.i for t in node.subtree}
+            out.update(t.i for t in node.head.subtree if t.i not in inside)
+            break
         if subj:
             for s in subj:
                 out.update(t.i for t in s.subtree)
