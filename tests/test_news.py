@@ -695,3 +695,10 @@ def test_the_one_a_relative_clause_describes_acts_in_it(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile's president, who met Peru's leader on 3 June 2024, said the talks were useful.",
                "2024-06-05")
     find(ev, "CONSULT", {"CHL", "PER"}, "2024-06-03", source={"CHL"})
+
+
+def test_being_on_a_visit_and_speaking_by_video_link(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's foreign minister is on a two-day visit to Peru.", "2024-06-05")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2024-06-05", source={"CHL"})
+    ev = coded(pipeline, "The leaders of Chile and Peru spoke by video link on 3 June 2024.", "2024-06-05")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2024-06-03")

@@ -205,6 +205,9 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
                 out.update(t.i for t in s.subtree)
             out |= listed_before(trig.head.doc, min(out))
             break
+        if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.lemma_.lower() == "be":
+            via, node = "prep", node.head.head  # "X is on a two-day visit to Peru": X visits
+            continue
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp") and node.head.i != node.i:
             via, node = node.dep_, node.head  # "Arnor is about to restore ties": the subject of the governing verb
             continue
