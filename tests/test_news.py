@@ -702,3 +702,8 @@ def test_being_on_a_visit_and_speaking_by_video_link(pipeline: Any) -> None:
     find(ev, "CONSULT", {"CHL", "PER"}, "2024-06-05", source={"CHL"})
     ev = coded(pipeline, "The leaders of Chile and Peru spoke by video link on 3 June 2024.", "2024-06-05")
     find(ev, "CONSULT", {"CHL", "PER"}, "2024-06-03")
+
+
+def test_pulling_out_of_talks_is_a_refusal(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru pulled out of the talks with Chile on 3 June 2024.", "2024-06-05")
+    find(ev, "REJECT", {"PER", "CHL"}, "2024-06-03", source={"PER"})

@@ -157,6 +157,8 @@ CASES = [
          one("THREATEN", {"USA"}, {"MEX"})),
     Case("envoys_ordered_out", "Chile ordered the Peruvian ambassador to leave the country within 72 hours on 3 June "
          "2024.", "2024-06-04", one("SANCTION", {"CHL"}, {"PER"})),
+    Case("boycotting_a_gathering", "Peru boycotted the summit hosted by Chile on 3 June 2024.", "2024-06-05",
+         one("REJECT", {"PER"}, {"CHL"})),
     Case("regret_over_an_act", "Chile expressed great regret over the Peruvian decision on 4 March 2024.",
          "2024-03-05", one("ACCUSE", {"CHL"}, {"PER"})),
 ]

@@ -92,7 +92,7 @@ def withdraws_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, wor
     for word in d.trig.words:
         for prep in word.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "out"):
-                if any(t.lemma_.lower() in words for t in prep.subtree):
+                if any(t.lemma_.lower() in words or t.lower_ in words for t in prep.subtree):
                     return True
     return False
 
@@ -106,6 +106,12 @@ def noun_without_ask(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
         or c.dep_ in ("acl", "relcl") for c in tok.children)
 
 
+def object_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """The trigger's direct object is one of ``words``: 'boycotted the summit'."""
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in words or c.lower_ in words)
+               for w in d.trig.words for c in w.children)
+
+
 def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The trigger tells envoys (grammar.toml nouns.title, or ``words``) to go: 'ordered the French ambassador to
     leave the country within 72 hours'."""
@@ -117,7 +123,7 @@ def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, 
 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
-    between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out)}
+    between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
