@@ -707,3 +707,8 @@ def test_being_on_a_visit_and_speaking_by_video_link(pipeline: Any) -> None:
 def test_pulling_out_of_talks_is_a_refusal(pipeline: Any) -> None:
     ev = coded(pipeline, "Peru pulled out of the talks with Chile on 3 June 2024.", "2024-06-05")
     find(ev, "REJECT", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+
+
+def test_reopening_an_embassy_in_a_capital(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile reopened its embassy in Lima on 3 June 2024.", "2024-06-05")
+    find(ev, "SUPPORT", {"CHL", "PER"}, "2024-06-03", source={"CHL"})

@@ -74,6 +74,8 @@ CASES = [
          "agreed to resume shuttle diplomacy.", "2025-05-08", one("AGREE", {"JPN", "KOR"})),
     Case("scene_of_the_sentence", "At a summit in Kuala Lumpur on 26 October 2025, Thailand and Cambodia signed a "
          "peace declaration.", "2025-10-27", one("AGREE", {"THA", "KHM"}, location="Kuala Lumpur")),
+    Case("mission_hosted_by_place_state", "Chile reopened its embassy in Lima on 3 June 2024.", "2024-06-05",
+         one("SUPPORT", {"CHL"}, {"PER"})),
     Case("people_act_for_their_state", "Protesters in Nairobi clashed with police on 25 June 2025.", "2025-06-26",
          one("ASSAULT", {"KEN"})),
     Case("strikes_target_the_place_state", "Russia struck energy facilities in Kyiv on 10 October 2025.",

@@ -195,6 +195,15 @@ def scene_of_the_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
     d.location = r.places.narrower_place(ctx, d.location)
 
 
+def mission_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Chile reopened its embassy in Lima': a mission opened or closed in another state's place is toward that
+    state."""
+    loc = d.location
+    if (not d.target and d.source and loc is not None and loc.country and loc.country not in d.source
+            and any(w.lemma_.lower() in ("embassy", "consulate", "mission") for w in d.trig.words)):
+        d.target = [loc.country]
+
+
 def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'demonstrators in Baghdad blocked a road': unnamed people act for the state they act in (not 'agreed in
     Doha after clashes': that place is the agreement's)."""
@@ -278,6 +287,6 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   admission_toward_the_wronged, visit_hosted_by_place_state, visit_to_meet_someone,
                                   its_neighbour_is_the_other_party, stance_on_a_told_act,
                                   counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
-AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, people_act_for_their_state, strikes_target_the_place_state,
-                                 project_works_by_linked_states)
+AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
+                                 strikes_target_the_place_state, project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (self_target_at_home, all_parties_act)
