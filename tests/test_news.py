@@ -712,3 +712,8 @@ def test_pulling_out_of_talks_is_a_refusal(pipeline: Any) -> None:
 def test_reopening_an_embassy_in_a_capital(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile reopened its embassy in Lima on 3 June 2024.", "2024-06-05")
     find(ev, "SUPPORT", {"CHL", "PER"}, "2024-06-03", source={"CHL"})
+
+
+def test_those_an_attack_was_done_to_did_not_do_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Two Chilean soldiers were wounded on 3 June 2024.", "2024-06-05")
+    assert not [e for e in ev if e["type"] == "ASSAULT" and "CHL" in e["source"]], ev

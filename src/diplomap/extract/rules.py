@@ -273,8 +273,29 @@ def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
                   if c not in d.source and c in r.kb.states]
         # "Guyana mobilised its forces after the Venezuelan navy entered its waters": forces face the other state
         d.target = others[:1] if "faces_named" in d.trig.entry.traits and len(set(others)) == 1 else list(d.source)
-    elif not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits:
+    elif (not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits
+          and not any(c.dep_ == "nsubjpass" for c in d.trig.head.children)):
+        # ("two Chilean soldiers were wounded": those it was done to did not do it)
         d.source = list(d.target)
+
+
+def clash_with_the_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Two Chilean soldiers were wounded in clashes with Peruvian troops': the other side of a clash told after
+    'with' is the subject of the clause it sits in."""
+    tok = d.trig.token
+    if "all_act" not in d.trig.frames or len({*d.source, *d.target}) != 1 or tok.pos_ != "NOUN":
+        return
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or tok.head.head.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return  # (not "took Yerevan's side during the war": a setting, not a clash told with someone)
+    verb = tok.head.head
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if subject:
+        found, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, subject, subject)
+        others = [c for c in dict.fromkeys([*found, *more]) if c not in d.source and c not in d.target]
+        if others:
+            d.source = list(dict.fromkeys([*others, *d.source, *d.target]))
+            d.target = []
 
 
 def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -289,4 +310,4 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  strikes_target_the_place_state, project_works_by_linked_states)
-LAST: tuple[Rule, ...] = (self_target_at_home, all_parties_act)
+LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act)
