@@ -31,10 +31,18 @@ def add_gazetteer(nlp: Language, found: list[Pattern]) -> None:
 
 def remember_lemmas(nlp: Language) -> None:
     """The rule lemmatizer's lemma depends only on the word, its part of speech and its morphology: the key
-    of spaCy's own cache, which it skips for base forms. Remembered here for every word."""
+    of spaCy's own cache, which it skips for base forms. Remembered here for every word.
+
+    The lemmatizer asks whether each form its rules make is a known word, in the model's lists of words per
+    part of speech (up to 57,000 words each): a scan of the list each time, most of the time a word took
+    the first time it was seen. The same words as sets answer the same, at once."""
     if "lemmatizer" not in nlp.pipe_names:
         return
     lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    if "lemma_index" in lemmatizer.lookups:
+        index = lemmatizer.lookups.get_table("lemma_index")
+        for pos, words in list(index.items()):
+            index[pos] = frozenset(words)
     derive = lemmatizer.lemmatize
     known: dict[tuple[int, int, int], list[str]] = {}
 
@@ -46,3 +54,4 @@ def remember_lemmas(nlp: Language) -> None:
         return lemmas
 
     lemmatizer.lemmatize = lemmatize
+
