@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import DEADLINE, WEEKDAYS, DateMention, find_dates, whole_month, whole_year
-from diplomap.extract.fast import add_gazetteer, remember_attribute_rules, remember_lemmas
+from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
@@ -101,11 +101,12 @@ class Pipeline:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            nlp = load_model(self.model_name)
-            _keep_prefixed_words(nlp)
-            add_gazetteer(nlp, patterns(self.kb))
-            remember_lemmas(nlp)
-            remember_attribute_rules(nlp)
+            with collected_rarely():
+                nlp = load_model(self.model_name)
+                _keep_prefixed_words(nlp)
+                add_gazetteer(nlp, patterns(self.kb))
+                remember_lemmas(nlp)
+                remember_attribute_rules(nlp)
             self._nlp = nlp
         return self._nlp
 

@@ -9,6 +9,7 @@ runs it. Dask is optional (the ``scale`` extra) and imported only when a cluster
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -119,6 +120,9 @@ class ProcessExtractor:
             from concurrent.futures import ProcessPoolExecutor
 
             _ = self.spec.local().nlp  # loaded once here: forked workers inherit it
+            # and the collector leaves what is loaded alone: in a worker it would walk, and so copy, the
+            # pages of every object the model is made of (Python's advice for fork: gc.freeze)
+            gc.freeze()
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
