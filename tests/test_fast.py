@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from diplomap.extract import quantities
 from diplomap.extract.pipeline import _keep_prefixed_words, load_model
 
 from .conftest import EXAMPLES
@@ -49,3 +52,13 @@ def test_remembered_attribute_rules_match_as_spacy_does(pipeline, spacy_own, tex
 def test_each_word_is_tagged_and_lemmatised_as_by_spacy_alone(pipeline, spacy_own, texts) -> None:  # type: ignore[no-untyped-def]
     for ours, theirs in zip(pipeline.nlp.pipe(texts), spacy_own.pipe(texts), strict=True):
         assert _words(ours) == _words(theirs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Nd", "Cs")), max_size=200)
+       | st.sampled_from(["about ten percent", "$ billion", "one hundred km", "several years", "US$ m per year"]))
+def test_the_quantities_skipped_without_a_digit_need_one(text: str) -> None:
+    """find_quantities skips the patterns of figures in a sentence without a digit: none of them can match."""
+    figures = (quantities._VOLUME, quantities._MONEY_PRE, quantities._MONEY_POST, quantities._DISTANCE,
+               quantities._PERCENT, quantities._DURATION)
+    assert not any(pattern.search(text) for pattern in figures)
