@@ -228,8 +228,9 @@ class Pipeline:
                 placed = [e.location for e in coded if e.location and e.date and not e.date.inherited]
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 events.extend(coded)
-                previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
-                named_actors.update(self.coder.actor_codes(sent, offset, sent_mentions, anchor))
+                named = self.coder.actor_codes(sent, offset, sent_mentions, anchor)
+                previous = named or previous
+                named_actors.update(named)
                 # a news story does not move to a date that only names a thing ("the April 22 attack"); a
                 # review's narrative does ("after the late-June raid, in the following weeks ...")
                 # (unless it is of the days the item reports: "following the signing on 11 December")
