@@ -10,6 +10,7 @@ parse), and the lemmatizer re-derived the lemma of every word it had seen before
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -75,65 +76,105 @@ def remember_lemmas(nlp: Language) -> None:
 def remember_attribute_rules(nlp: Language) -> None:
     """The attribute ruler (the model's rules that set a word's part of speech and morphology from its tag,
     its lower-case form and its dependency) runs spaCy's Matcher over every word, asking each of its ~180 rules.
-    The rules of one word whose conditions name values ("TAG": "VBZ", "LOWER": {"IN": [...]}) match alike on
-    any two words that agree on those values, counting every value no rule names as one: so each kind of word
-    is asked once, and remembered. The other rules (of two words, or with a regular expression) still run
-    over the whole text. The same matches, in the same order, as spaCy's own ``AttributeRuler.match``."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    from spacy.attrs import IDS
-    from spacy.matcher import Matcher
+    The rules of one word match alike on any two words that agree on what those rules ask: the values they
+    name ("TAG": "VBZ", "LOWER": {"IN": [...]}; any value none names counts as one more) and the regular
+    expressions they match. So each kind of word is asked once, and remembered. The rules of several words run
+    over the whole text, as spaCy runs them, but only when some word could start one. The same matches, in the
+    same order, as spaCy's own ``AttributeRuler.match``."""
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler: Any = nlp.get_pipe("attribute_ruler")
+        ruler.match = _AttributeRules(nlp, ruler).match
 
-    ruler: Any = nlp.get_pipe("attribute_ruler")
-    per_word, whole = Matcher(nlp.vocab, validate=False), Matcher(nlp.vocab, validate=False)
-    named: dict[str, set[int] | None] = {}  # per attribute: the values the rules name (None: every value counts)
-    for i in range(len(ruler.attrs)):
-        _, alternatives = ruler.matcher.get(str(i))
-        if not all(len(p) == 1 and all(_named_values(attr, value) is not None for attr, value in p[0].items())
-                   for p in alternatives):
-            whole.add(str(i), alternatives)
-            continue
-        per_word.add(str(i), alternatives)
-        for attr, value in (item for p in alternatives for item in p[0].items()):
-            values, before = _named_values(attr, value), named.get(attr, set())
-            named[attr] = None if values is None or before is None else before | values
-    attrs = sorted(named)
-    ids, kinds = [IDS[a] for a in attrs], [named[a] for a in attrs]
-    strings = nlp.vocab.strings
-    known: dict[tuple[int, ...], list[tuple[int, int]]] = {}
 
-    def match(doc: Doc) -> list[tuple[int, int, int, int]]:
-        found = [(int(strings[m]), m, s, e) for m, s, e in whole(doc, allow_missing=True, as_spans=False)]
-        if ids and len(doc):
-            values_of: Any = doc.to_array(ids)  # (hashes and flags: unsigned integers)
-            rows: list[list[int]] = values_of.reshape(len(doc), len(ids)).tolist()
+class _AttributeRules:
+    def __init__(self, nlp: Language, ruler: Any) -> None:
+        from spacy.attrs import IDS
+        from spacy.matcher import Matcher
+
+        self.attr_ids: dict[str, int] = IDS
+        self.strings = nlp.vocab.strings
+        self.per_word, self.starts, self.whole = (Matcher(nlp.vocab, validate=False) for _ in range(3))
+        self.named: dict[str, set[int]] = {}  # per attribute, the values the rules of one word name
+        self.regexes: dict[str, list[re.Pattern[str]]] = {}  # and the regular expressions they match
+        self.always_whole = False  # a rule of several words whose first word cannot be told apart
+        for i in range(len(ruler.attrs)):
+            _, alternatives = ruler.matcher.get(str(i))
+            if all(len(p) == 1 and self._take(p[0]) for p in alternatives):
+                self.per_word.add(str(i), alternatives)
+                continue
+            self.whole.add(str(i), alternatives)
+            if all(p and self._take(p[0]) for p in alternatives):
+                self.starts.add(str(i), [[p[0]] for p in alternatives])  # where it can start
+            else:
+                self.always_whole = True
+        attrs = sorted(self.named)
+        self.ids = [self.attr_ids[a] for a in attrs]
+        seen: list[dict[int, tuple[bool, ...]]] = [{} for _ in attrs]  # per attribute: its values' regex matches
+        self.asked = [(self.named[a], self.regexes.get(a, []), seen[j]) for j, a in enumerate(attrs)]
+        self.known: dict[tuple[object, ...], tuple[list[tuple[int, int]], bool]] = {}
+
+    def _take(self, word: dict[str, object]) -> bool:
+        """Learn what the conditions of one word ask; False when one asks what is not told apart here."""
+        for attr, condition in word.items():
+            if attr not in self.attr_ids or attr in ("OP", "_"):
+                return False
+            if isinstance(condition, dict) and set(condition) == {"REGEX"} and attr in _STRING_ATTRS:
+                self.regexes.setdefault(attr, []).append(re.compile(str(condition["REGEX"])))
+                self.named.setdefault(attr, set())
+                continue
+            values = _named_values(condition)
+            if values is None:
+                return False
+            self.named.setdefault(attr, set()).update(values)
+        return True
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        found: list[tuple[int, int, int, int]] = []
+        could_start = self.always_whole
+        if self.ids and len(doc):
+            values_of: Any = doc.to_array(self.ids)  # (hashes and flags: unsigned integers)
+            rows: list[list[int]] = values_of.reshape(len(doc), len(self.ids)).tolist()
             for i, row in enumerate(rows):
-                kind = tuple(v if values is None or v in values else -1 for v, values in zip(row, kinds, strict=True))
-                hits = known.get(kind)
-                if hits is None:
-                    hits = known[kind] = [(int(strings[m]), m)
-                                          for m, _, _ in per_word(doc[i:i + 1], allow_missing=True, as_spans=False)]
-                found.extend((a, m, i, i + 1) for a, m in hits)
+                kind = tuple(v if v in named else (self._matched(doc, v, regexes, seen) if regexes else -1)
+                             for v, (named, regexes, seen) in zip(row, self.asked, strict=True))
+                known = self.known.get(kind)
+                if known is None:
+                    word = doc[i:i + 1]
+                    hits = [(int(self.strings[m]), m) for m, _, _ in self.per_word(word, allow_missing=True,
+                                                                                    as_spans=False)]
+                    known = self.known[kind] = (hits, bool(self.starts(word, allow_missing=True)))
+                found.extend((a, m, i, i + 1) for a, m in known[0])
+                could_start = could_start or known[1]
+        if could_start:
+            found += [(int(self.strings[m]), m, s, e) for m, s, e in self.whole(doc, allow_missing=True,
+                                                                                  as_spans=False)]
         found.sort()
         return found
 
-    ruler.match = match
+    @staticmethod
+    def _matched(doc: Doc, value: int, regexes: list[re.Pattern[str]], seen: dict[int, tuple[bool, ...]]
+                 ) -> tuple[bool, ...]:
+        """Which of the regular expressions a value no rule names matches (spaCy's REGEX: a search)."""
+        matched = seen.get(value)
+        if matched is None:
+            text = doc.vocab.strings[value]
+            matched = seen[value] = tuple(bool(rx.search(text)) for rx in regexes)
+        return matched
 
 
-def _named_values(attr: str, value: object) -> set[int] | None:
+_STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP"})  # attributes whose values are strings
+
+
+def _named_values(condition: object) -> set[int] | None:
     """The values a condition of one word names, when any value it does not name fails or passes it alike
-    (an exact value, IN, NOT_IN; a flag's both values); None for any other condition (a regular expression, a
-    comparison)."""
-    from spacy.attrs import IDS
+    (an exact value, IN, NOT_IN; a flag's both values); None for any other condition."""
     from spacy.strings import get_string_id
 
-    if attr not in IDS or attr in ("OP", "_"):
-        return None
-    if isinstance(value, bool):
+    if isinstance(condition, bool):
         return {0, 1}
-    if isinstance(value, str):
-        return {get_string_id(value)}
-    if isinstance(value, dict) and value and set(value) <= {"IN", "NOT_IN"} and all(
-            isinstance(v, list) and all(isinstance(s, str) for s in v) for v in value.values()):
-        return {get_string_id(s) for v in value.values() for s in v}
+    if isinstance(condition, str):
+        return {get_string_id(condition)}
+    if isinstance(condition, dict) and condition and set(condition) <= {"IN", "NOT_IN"} and all(
+            isinstance(v, list) and all(isinstance(s, str) for s in v) for v in condition.values()):
+        return {get_string_id(s) for v in condition.values() for s in v}
     return None
