@@ -120,15 +120,19 @@ class ProcessExtractor:
             from concurrent.futures import ProcessPoolExecutor
 
             _ = self.spec.local().nlp  # loaded once here: forked workers inherit it
-            # and the collector leaves what is loaded alone: in a worker it would walk, and so copy, the
-            # pages of every object the model is made of (Python's advice for fork: gc.freeze)
-            gc.freeze()
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            first = self._first
-            if first is not None and first.done is None and first.future is None:
-                first.future = self._pool.submit(extract_batch, self.spec, first.docs)
+            # the workers' collector leaves what they inherit alone: it would walk, and so copy, the pages of
+            # every object the model is made of (Python's advice for fork: freeze, fork, and here unfreeze)
+            gc.freeze()
+            try:
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+                first = self._first
+                if first is not None and first.done is None and first.future is None:
+                    # (with fork, the first task starts all the workers)
+                    first.future = self._pool.submit(extract_batch, self.spec, first.docs)
+            finally:
+                gc.unfreeze()
         return self._pool
 
     def close(self) -> None:
