@@ -1,10 +1,14 @@
 """The same parse, sooner: how the spaCy pipeline is set up so that loading and parsing cost less, with results
-identical to spaCy's own (#10; checked by comparing every sentence, mention and event before and after on the
-seed, the examples and the real-news dev items).
+identical to spaCy's own (#10; checked by benchmarks/same_events.py, which compares every stored row and every
+sentence, mention and event before and after on the seed, the examples and the 147 real-news items, and by
+tests/test_fast.py).
 
 Measured on the real-news dev items (benchmarks/throughput.py): the entity ruler's phrases were made by the
 whole pipeline (most of the ~10 s a load took), the ruler counted its patterns on every text (a tenth of the
-parse), and the lemmatizer re-derived the lemma of every word it had seen before (about a tenth).
+parse), and the lemmatizer re-derived the lemma of every word it had seen before (about a tenth). Then, per
+pass over the dev items (17,311 words): the lemmatizer scanned lists of up to 57,000 known words for each new
+form (0.46 s -> 0.05 s), the attribute ruler asked ~180 rules of every word (0.37 s -> 0.07 s), and Python's
+collector walked what loading made again and again (~0.2 s of a 1.5 s load).
 """
 
 from __future__ import annotations
