@@ -13,8 +13,10 @@ whole process, model loading included:
 - ``diplomap ingest --workers 1`` and ``--workers 2``;
 - ingest on a Dask ``LocalCluster`` of 1 and of 2 worker processes (one thread each), cluster start excluded.
 
-Each is run ``--rounds`` times, interleaved, and the best round counts (the machine may be shared). Then the
-time per stage in one process, and the share of sentences that hold no trigger word.
+Each is run ``--rounds`` times, interleaved, and the best round counts (the machine may be shared: each line
+also says how much CPU other processes used during that round; a round where they took a core is not a clean
+one, least of all for the two-process runs). Then the time per stage in one process, and the share of sentences
+that hold no trigger word.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,16 +67,29 @@ def texts() -> tuple[list[tuple[str, str]], str]:
     return [(p.stem, read_file(p).text) for p in shipped], f"shipped examples ({len(shipped)})"
 
 
-def timed(cmd: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak resident MB of a whole process (its worker processes included)."""
+def busy() -> float:
+    """CPU seconds all processes of the machine have used since boot (Linux; 0 elsewhere)."""
+    stat = Path("/proc/stat")
+    if not stat.is_file():
+        return 0.0
+    ticks = [int(v) for v in stat.read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # (all but idle and iowait)
+
+
+def timed(cmd: list[str]) -> tuple[float, float, float, float]:
+    """Wall seconds, CPU seconds and peak resident MB of a whole process (its worker processes included), and
+    the CPU seconds other processes of the machine used meanwhile (another session's work slows ours)."""
+    before = busy()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t0
+    cpu = usage.ru_utime + usage.ru_stime
+    others = max(0.0, busy() - before - cpu)
     err = proc.stderr.read() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd[:4])} ... failed: {err[-500:]}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return seconds, cpu, usage.ru_maxrss / 1024, others
 
 
 def dask_ingest(files: list[Path], db: Path, workers: int) -> float:
@@ -92,7 +108,8 @@ def dask_ingest(files: list[Path], db: Path, workers: int) -> float:
 
 
 def stages(docs_text: list[str]) -> dict[str, float]:
-    """Seconds per stage in one process: reading, each spaCy component, coding, storing."""
+    """Seconds per stage in one process: reading, layout, each spaCy component (the first pass: its caches
+    cold), coding, storing."""
     from diplomap.ingest.identity import identify
     from diplomap.ingest.reader import read_bytes
     from diplomap.project import shared_pipeline
@@ -107,18 +124,20 @@ def stages(docs_text: list[str]) -> dict[str, float]:
     t0 = time.perf_counter()
     docs = [read_bytes(text.encode(), f"/bench/{i}.txt", "text") for i, text in enumerate(docs_text)]
     out["read"] += time.perf_counter() - t0
-    paragraphs = [t for doc in docs for t in pipeline._page(doc).texts]
     t0 = time.perf_counter()
-    parsed = [nlp.make_doc(t) for t in paragraphs]
+    pages = [pipeline._page(doc) for doc in docs]
+    out["layout and paragraphs"] += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    parsed = [nlp.make_doc(t) for page in pages for t in page.texts]
     out["spaCy tokenizer"] += time.perf_counter() - t0
     for name, proc in nlp.pipeline:
         t0 = time.perf_counter()
         parsed = list(proc.pipe(parsed, batch_size=32))  # type: ignore[attr-defined]
         out[f"spaCy {name}"] += time.perf_counter() - t0
-    spacy_total = sum(v for k, v in out.items() if k.startswith("spaCy"))
     t0 = time.perf_counter()
-    extractions = pipeline.extract_many(docs)
-    out["coding (extract minus spaCy)"] += max(0.0, time.perf_counter() - t0 - spacy_total)
+    told = iter(parsed)  # the parsed paragraphs, coded as extract_many codes them
+    extractions = [pipeline._code(page, islice(told, len(page.texts)), None, True) for page in pages]
+    out["coding (sentences, mentions, events)"] += time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "stages.db") as store:
         t0 = time.perf_counter()
         for doc, ex in zip(docs, extractions, strict=True):
@@ -164,7 +183,7 @@ def main() -> None:
                 path.write_text(text, encoding="utf-8")
                 files.append(path)
         names = [str(p) for p in files]
-        runs: dict[str, Callable[[int], tuple[float, float, float]]] = {
+        runs: dict[str, Callable[[int], tuple[float, float, float, float]]] = {
             "spacy": lambda r: timed([sys.executable, "-c", SPACY_ALONE, *names]),
             "ingest": lambda r: timed([*diplomap, "--db", f"{tmp}/d{r}.db", *names]),
             "workers1": lambda r: timed([*diplomap, "--workers", "1", "--db", f"{tmp}/w1-{r}.db", *names]),
@@ -176,9 +195,9 @@ def main() -> None:
             print("Dask is not installed (pip install 'diplomap[scale]'): no Dask runs", file=sys.stderr)
             args.no_dask = True
         if not args.no_dask:
-            runs["dask1"] = lambda r: (dask_ingest(files, Path(tmp) / f"k1-{r}.db", 1), 0.0, 0.0)
-            runs["dask2"] = lambda r: (dask_ingest(files, Path(tmp) / f"k2-{r}.db", 2), 0.0, 0.0)
-        best: dict[str, tuple[float, float, float]] = {}
+            runs["dask1"] = lambda r: (dask_ingest(files, Path(tmp) / f"k1-{r}.db", 1), 0.0, 0.0, 0.0)
+            runs["dask2"] = lambda r: (dask_ingest(files, Path(tmp) / f"k2-{r}.db", 2), 0.0, 0.0, 0.0)
+        best: dict[str, tuple[float, float, float, float]] = {}
         for r in range(args.rounds):
             for key, run in runs.items():
                 result = run(r)
@@ -187,8 +206,8 @@ def main() -> None:
     load = os.getloadavg()[0]
 
     def line(name: str, key: str) -> str:
-        seconds, cpu, rss = best[key]
-        more = f", {cpu:.1f} s CPU, peak {rss:,.0f} MB" if rss else ""
+        seconds, cpu, rss, others = best[key]
+        more = f", {cpu:.1f} s CPU, peak {rss:,.0f} MB, others {others:.1f} s CPU" if rss else ""
         return f"  {name:<44} {words / seconds:>8,.0f} words/s  ({seconds:5.1f} s{more})"
 
     print(f"text: {label} x {args.repeat} = {len(files)} items, {words:,} words; best of {args.rounds} rounds; "
@@ -206,7 +225,7 @@ def main() -> None:
     texts_only = [text for _, text in items]
     print("time per stage, one process, one copy of the text:")
     for stage, seconds in stages(texts_only).items():
-        print(f"  {stage:<34} {seconds:6.2f} s")
+        print(f"  {stage:<38} {seconds:6.2f} s")
     total, without = trigger_share(texts_only)
     print(f"sentences with no trigger word (a cheap pass could skip): {without}/{total} = {without / total:.0%}")
 

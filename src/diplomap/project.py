@@ -62,9 +62,12 @@ class _Slot:
 @lru_cache(maxsize=4)
 def shared_pipeline(model: str | None, gazetteers: tuple[str, ...]) -> Pipeline:
     """One pipeline (one loaded spaCy model) per configuration and process."""
-    from diplomap.extract.pipeline import Pipeline
+    from diplomap.extract.fast import collected_rarely
 
-    return Pipeline(model=model, gazetteers=gazetteers)
+    with collected_rarely():  # (importing spaCy, reading the knowledge)
+        from diplomap.extract.pipeline import Pipeline
+
+        return Pipeline(model=model, gazetteers=gazetteers)
 
 
 class Project:

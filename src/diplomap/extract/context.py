@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from diplomap.extract.dates import DateMention
 from diplomap.model import DateSpan, Event, Mention
@@ -39,16 +40,17 @@ def mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:
     """The tokens of the sentence a mention covers: those that start within it. (Found by bisection over the
     tokens' offsets, which increase: the coder asks this for every mention and trigger, #10.)"""
     base = sent.start_char - offset
-    return [sent.doc[i] for i in range(_first_at(sent, mention.start + base), _first_at(sent, mention.end + base))]
+    doc, starts = sent.doc, _starts(sent.doc)
+    first = bisect_left(starts, mention.start + base, sent.start, sent.end)
+    return [doc[i] for i in range(first, bisect_left(starts, mention.end + base, first, sent.end))]
 
 
-def _first_at(sent: Span, char: int) -> int:
-    """The index (in the document) of the sentence's first token starting at ``char`` or after, else its end."""
-    doc, lo, hi = sent.doc, sent.start, sent.end
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+def _starts(doc: Doc) -> list[int]:
+    """Where each token of a parsed text starts, read once per text."""
+    starts: list[int] | None = doc.user_data.get(_STARTS)
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data[_STARTS] = [t.idx for t in doc]
+    return starts
+
+
+_STARTS = "diplomap.token_starts"

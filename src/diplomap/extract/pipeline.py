@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import DEADLINE, WEEKDAYS, DateMention, find_dates, whole_month, whole_year
-from diplomap.extract.fast import add_gazetteer, remember_lemmas
+from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
 from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
@@ -101,10 +101,12 @@ class Pipeline:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            nlp = load_model(self.model_name)
-            _keep_prefixed_words(nlp)
-            add_gazetteer(nlp, patterns(self.kb))
-            remember_lemmas(nlp)
+            with collected_rarely():
+                nlp = load_model(self.model_name)
+                _keep_prefixed_words(nlp)
+                add_gazetteer(nlp, patterns(self.kb))
+                remember_lemmas(nlp)
+                remember_attribute_rules(nlp)
             self._nlp = nlp
         return self._nlp
 
@@ -226,8 +228,9 @@ class Pipeline:
                 placed = [e.location for e in coded if e.location and e.date and not e.date.inherited]
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 events.extend(coded)
-                previous = self.coder.actor_codes(sent, offset, sent_mentions, anchor) or previous
-                named_actors.update(self.coder.actor_codes(sent, offset, sent_mentions, anchor))
+                named = self.coder.actor_codes(sent, offset, sent_mentions, anchor)
+                previous = named or previous
+                named_actors.update(named)
                 # a news story does not move to a date that only names a thing ("the April 22 attack"); a
                 # review's narrative does ("after the late-June raid, in the following weeks ...")
                 # (unless it is of the days the item reports: "following the signing on 11 December")

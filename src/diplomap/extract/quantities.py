@@ -56,6 +56,7 @@ _COUNT = re.compile(
     rf"(?P<tail>\s+(?:were\s+|was\s+)?"
     rf"(?:killed|dead|died|injured|wounded))?")
 _DEATHS = re.compile(rf"(?:deaths?\s+of|killing|killed|kills)\s+(?:{_QUAL})?(?:{_NUM}|{_WORDNUM})\b", re.I)
+_DIGIT = re.compile(r"\d")  # what _NUM starts with
 _DURATION = re.compile(rf"(?:for\s+)?{_NUM}[\s-]+(?P<unit>year|month|week|day|hour)s?\b"
                        rf"(?!\s+(?:ago|earlier|later|old|before|after))", re.I)
 
@@ -87,6 +88,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in a sentence, with its unit and qualifiers, in reading order."""
     found: list[tuple[int, Quantity]] = []
     taken: list[tuple[int, int]] = []
+    figures = _DIGIT.search(text) is not None  # (all but counts in words and deaths need one: skipped without)
 
     def add(m: re.Match[str], value: float, unit: str) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
@@ -94,7 +96,7 @@ def find_quantities(text: str) -> list[Quantity]:
         taken.append((m.start(), m.end()))
         found.append((m.start(), Quantity(value, unit, m.group(0).strip(), _qualifier(m, text))))
 
-    for m in _VOLUME.finditer(text):
+    for m in _VOLUME.finditer(text) if figures else ():
         raw_unit = " ".join(m.group("unit").lower().split())
         value = _value(m)
         if raw_unit.startswith("billion cubic") or raw_unit == "bcm":
@@ -108,15 +110,15 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             unit = {"megawatts": "MW", "gigawatts": "GW"}.get(raw_unit, raw_unit.upper())
         add(m, value, unit + ("/year" if m.group("per") else ""))
-    for pattern in (_MONEY_PRE, _MONEY_POST):
+    for pattern in (_MONEY_PRE, _MONEY_POST) if figures else ():
         for m in pattern.finditer(text):
             word = m.group("cur").lower()
             cur = word if word in CURRENCIES else word.rstrip("s")
             add(m, _value(m), CURRENCIES.get(cur, CURRENCIES.get(m.group("cur").lower(), m.group("cur").upper())))
-    for m in _DISTANCE.finditer(text):
+    for m in _DISTANCE.finditer(text) if figures else ():
         unit = "mile" if m.group("unit").lower().startswith("mile") else "km"
         add(m, _value(m), unit)
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if figures else ():
         add(m, _value(m), "percent")
     for m in _DEATHS.finditer(text):
         add(m, _value(m), "death")
@@ -130,6 +132,6 @@ def find_quantities(text: str) -> list[Quantity]:
             if noun[:1].isupper() and not re.search(r"(?:is|ns)$", noun):
                 continue
             add(m, _value(m), "person" if singular in PERSON_NOUNS or noun[:1].isupper() else singular)
-    for m in _DURATION.finditer(text):  # "a 42-day ceasefire", "for five years"
+    for m in _DURATION.finditer(text) if figures else ():  # "a 42-day ceasefire", "for 5 years"
         add(m, _value(m), m.group("unit").lower())
     return [q for _, q in sorted(found, key=lambda pair: pair[0])]

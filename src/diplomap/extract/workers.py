@@ -9,6 +9,7 @@ runs it. Dask is optional (the ``scale`` extra) and imported only when a cluster
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -121,10 +122,17 @@ class ProcessExtractor:
             _ = self.spec.local().nlp  # loaded once here: forked workers inherit it
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            first = self._first
-            if first is not None and first.done is None and first.future is None:
-                first.future = self._pool.submit(extract_batch, self.spec, first.docs)
+            # the workers' collector leaves what they inherit alone: it would walk, and so copy, the pages of
+            # every object the model is made of (Python's advice for fork: freeze, fork, and here unfreeze)
+            gc.freeze()
+            try:
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+                first = self._first
+                if first is not None and first.done is None and first.future is None:
+                    # (with fork, the first task starts all the workers)
+                    first.future = self._pool.submit(extract_batch, self.spec, first.docs)
+            finally:
+                gc.unfreeze()
         return self._pool
 
     def close(self) -> None:
