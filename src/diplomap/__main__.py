@@ -1,3 +1,3 @@
-from diplomap.cli import main
+from diplomap.cli import run
 
-raise SystemExit(main())
+run()
