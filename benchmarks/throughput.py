@@ -1,6 +1,6 @@
 """Throughput on real text, as whole processes, side by side in one run (issue #10).
 
-    .venv/bin/python benchmarks/throughput.py [--repeat 3] [--rounds 2] [--no-dask]
+    .venv/bin/python benchmarks/throughput.py [--repeat 3] [--rounds 2] [--no-dask] [--base REV]
 
 Text: the real-news dev items (eval/realnews, re-gathered into $DIPLOMAP_REALNEWS/texts) when present, else
 the shipped examples; each item is written ``--repeat`` times as a file of its own (a new source each time).
@@ -11,7 +11,8 @@ whole process, model loading included:
 - spaCy's small English pipeline with all its components, alone in one process: ``nlp.pipe`` over the same
   clean texts (what ``ingest`` parses, without its gazetteer, coder or store);
 - ``diplomap ingest --workers 1`` and ``--workers 2``;
-- ingest on a Dask ``LocalCluster`` of 1 and of 2 worker processes (one thread each), cluster start excluded.
+- ingest on a Dask ``LocalCluster`` of 1 and of 2 worker processes (one thread each), cluster start excluded;
+- with ``--base REV``, ingest (defaults) with the code of a git revision too: before and after in the same rounds.
 
 Each is run ``--rounds`` times, interleaved, and the best round counts (the machine may be shared: each line
 also says how much CPU other processes used during that round; a round where they took a core is not a clean
@@ -80,12 +81,12 @@ def busy() -> float:
     return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # (all but idle and iowait)
 
 
-def timed(cmd: list[str]) -> tuple[float, float, float, float]:
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, float]:
     """Wall seconds, CPU seconds and peak resident MB of a whole process (its worker processes included), and
     the CPU seconds other processes of the machine used meanwhile (another session's work slows ours)."""
     before = busy()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t0
     cpu = usage.ru_utime + usage.ru_stime
@@ -171,6 +172,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="copies of each item (default 3)")
     ap.add_argument("--rounds", type=int, default=2, help="runs of each, interleaved; the best counts (default 2)")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster runs")
+    ap.add_argument("--base", metavar="REV", help="also ingest (defaults) with the code of git revision REV, in the "
+                                                  "same rounds: before and after side by side")
     args = ap.parse_args()
     from diplomap.extract.workers import default_workers
 
@@ -193,6 +196,12 @@ def main() -> None:
             "workers1": lambda r: timed([*diplomap, "--workers", "1", "--db", f"{tmp}/w1-{r}.db", *names]),
             "workers2": lambda r: timed([*diplomap, "--workers", "2", "--db", f"{tmp}/w2-{r}.db", *names]),
         }
+        if args.base:
+            from same_events import checkout  # (benchmarks/same_events.py: the code of a revision, from git)
+
+            (Path(tmp) / "base").mkdir()
+            base_env = os.environ | {"PYTHONPATH": str(checkout(args.base, Path(tmp) / "base"))}
+            runs["base"] = lambda r: timed([*diplomap, "--db", f"{tmp}/b{r}.db", *names], base_env)
         try:
             import dask.distributed  # noqa: F401  (the scale extra: make dev)
         except ImportError:
@@ -219,6 +228,9 @@ def main() -> None:
     print(line(f"diplomap ingest (defaults: {default_workers()} workers)", "ingest"))
     print(line("spaCy en_core_web_sm alone, one process", "spacy"))
     print(f"  ingest / spaCy alone: {best['spacy'][0] / best['ingest'][0]:.2f}x  (target >= 1.5x, goal 3x)")
+    if "base" in best:
+        print(line(f"diplomap ingest (defaults) at {args.base}", "base"))
+        print(f"  at {args.base} / spaCy alone: {best['spacy'][0] / best['base'][0]:.2f}x")
     print(line("diplomap ingest --workers 1", "workers1"))
     print(line("diplomap ingest --workers 2", "workers2"))
     print(f"  --workers 2 / --workers 1: {best['workers1'][0] / best['workers2'][0]:.2f}x  (goal >= 1.6)")
