@@ -20,9 +20,10 @@ core is not a clean one, least of all for the two-process runs, and on a virtual
 15 % more CPU from one minute to the next). Then the time per stage in one process, and the share of sentences
 that hold no trigger word.
 
-Figures on a quiet 2-core machine (#10; each run in CHANGELOG.md): ingest with its defaults 6,373–7,043 words/s
-against spaCy alone's 4,835–4,975, so 1.32–1.42x (1.40–1.43x in interleaved rounds; before the latest work
-1.16–1.25x): short of the 1.5x target. ``--workers 2`` over 1: 1.69–1.75x; Dask 2 over 1: 1.71–1.75x.
+Figures on a quiet 2-core machine (#10; each run in CHANGELOG.md): ingest with its defaults 6,487–7,151 words/s
+against spaCy alone's 4,753–4,956, so 1.36–1.46x (``--base 3497e77``, the code before the latest work, in the
+same rounds: 1.22–1.26x): short of the 1.5x target. ``--workers 2`` over 1: 1.69–1.76x; Dask 2 over 1:
+1.63–1.77x.
 """
 
 from __future__ import annotations
