@@ -15,13 +15,15 @@ whole process, model loading included:
 - with ``--base REV``, ingest (defaults) with the code of a git revision too: before and after in the same rounds.
 
 Each is run ``--rounds`` times, interleaved, and the best round counts (the machine may be shared: each line
-also says how much CPU other processes used during that round; a round where they took a core is not a clean
-one, least of all for the two-process runs). Then the time per stage in one process, and the share of sentences
+gives every round's time, and how much CPU other processes used during the best; a round where they took a
+core is not a clean one, least of all for the two-process runs, and on a virtual machine the same work can take
+15 % more CPU from one minute to the next). Then the time per stage in one process, and the share of sentences
 that hold no trigger word.
 
-Figures on a quiet 2-core machine (#10; each run in CHANGELOG.md): ingest with its defaults 6,373–7,043 words/s
-against spaCy alone's 4,835–4,975, so 1.32–1.42x (1.40–1.43x in interleaved rounds; before the latest work
-1.16–1.25x): short of the 1.5x target. ``--workers 2`` over 1: 1.69–1.75x; Dask 2 over 1: 1.71–1.75x.
+Figures on a quiet 2-core machine (#10; each run in CHANGELOG.md): ingest with its defaults 6,487–7,151 words/s
+against spaCy alone's 4,753–4,956, so 1.36–1.46x (``--base 3497e77``, the code before the latest work, in the
+same rounds: 1.22–1.26x): short of the 1.5x target. ``--workers 2`` over 1: 1.69–1.76x; Dask 2 over 1:
+1.63–1.77x.
 """
 
 from __future__ import annotations
@@ -211,9 +213,11 @@ def main() -> None:
             runs["dask1"] = lambda r: (dask_ingest(files, Path(tmp) / f"k1-{r}.db", 1), 0.0, 0.0, 0.0)
             runs["dask2"] = lambda r: (dask_ingest(files, Path(tmp) / f"k2-{r}.db", 2), 0.0, 0.0, 0.0)
         best: dict[str, tuple[float, float, float, float]] = {}
+        walls: dict[str, list[float]] = {}
         for r in range(args.rounds):
             for key, run in runs.items():
                 result = run(r)
+                walls.setdefault(key, []).append(result[0])
                 if key not in best or result[0] < best[key][0]:
                     best[key] = result
     load = os.getloadavg()[0]
@@ -221,7 +225,8 @@ def main() -> None:
     def line(name: str, key: str) -> str:
         seconds, cpu, rss, others = best[key]
         more = f", {cpu:.1f} s CPU, peak {rss:,.0f} MB, others {others:.1f} s CPU" if rss else ""
-        return f"  {name:<44} {words / seconds:>8,.0f} words/s  ({seconds:5.1f} s{more})"
+        rounds = " ".join(f"{w:.1f}" for w in walls[key])
+        return f"  {name:<44} {words / seconds:>8,.0f} words/s  ({seconds:5.1f} s{more}; rounds {rounds} s)"
 
     print(f"text: {label} x {args.repeat} = {len(files)} items, {words:,} words; best of {args.rounds} rounds; "
           f"{os.cpu_count()} cores, load average {load:.1f} at the end")
