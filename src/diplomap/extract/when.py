@@ -93,7 +93,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
     past = [d for d in ctx.dates if ctx.written and d.span.precision == Precision.DAY and d.span.end <= ctx.written
             and any(d.start <= c < d.end for c in agreed)]
-    if past and trig.entry.type in ("AGREE", "REQUEST"):
+    if past and "asks_ahead" in trig.entry.traits:
         return past[0].span
     if attached:
         return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
