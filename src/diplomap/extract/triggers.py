@@ -65,8 +65,7 @@ class TriggerFinder:
                         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENTING for c in tok.children):
                     entry = None  # "declined to comment", "refused to be drawn": no one is refused
                 if entry is not None and self.lex.has_frame(tok.lemma_, "with_party") and not any(
-                        t.ent_type_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-                        for t in c.subtree):
+                        t.ent_type_ for t in _after(tok, ("with",))):
                     entry = None  # "Palestinians celebrate in Gaza streets": with no one
                 if entry is not None and self.lex.has_frame(tok.lemma_, "occasion") and _on_an_occasion(tok):
                     entry = None  # "congratulated Peru on its national day": a courtesy
@@ -188,7 +187,7 @@ def _asks_someone(verb: Token, words: list[Token]) -> bool:
     "seeking alliances with Russia for support")."""
     preps = ("from", "with", "in") if len(words) > 1 else ("from",)
     heads = [verb, *(w for w in words if w.i != verb.i)]
-    asked = [t for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps for t in c.subtree]
+    asked = [t for h in heads for t in _after(h, preps)]
     asked += [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "poss"]
     asked += [t for c in verb.children if c.dep_ == "dobj" for p in c.children
               if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree]
@@ -205,5 +204,9 @@ def _own_object(verb: Token) -> bool:
 
 def _on_an_occasion(word: Token) -> bool:
     """'congratulated Peru on its national day', 'greetings on the occasion of Eid': paid on an occasion."""
-    return any(t.lemma_.lower() in OCCASIONS or t.lower_ == "occasion" for c in word.children
-               if c.dep_ == "prep" and c.lower_ in ("on", "for") for t in c.subtree)
+    return any(t.lemma_.lower() in OCCASIONS or t.lower_ == "occasion" for t in _after(word, ("on", "for")))
+
+
+def _after(word: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The words of the word's prepositional phrases opened by one of ``preps`` ("with Jordan's king")."""
+    return [t for c in word.children if c.dep_ == "prep" and c.lower_ in preps for t in c.subtree]
