@@ -717,3 +717,24 @@ def test_reopening_an_embassy_in_a_capital(pipeline: Any) -> None:
 def test_those_an_attack_was_done_to_did_not_do_it(pipeline: Any) -> None:
     ev = coded(pipeline, "Two Chilean soldiers were wounded on 3 June 2024.", "2024-06-05")
     assert not [e for e in ev if e["type"] == "ASSAULT" and "CHL" in e["source"]], ev
+
+
+def test_saying_a_party_was_behind_an_act_accuses_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru said on 3 June 2024 that Chile was behind the cyberattack on its ministries.",
+               "2024-06-05")
+    find(ev, "ACCUSE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+    ev = coded(pipeline, "Bolivia's president said on 3 June 2024 that Chile was responsible for the sabotage of "
+               "the pipeline.", "2024-06-05")
+    find(ev, "ACCUSE", {"BOL", "CHL"}, "2024-06-03", source={"BOL"})
+
+
+def test_words_aimed_at_a_capital_are_aimed_at_its_government(pipeline: Any) -> None:
+    ev = coded(pipeline, "Lima lashed out at Santiago on 3 June 2024 over the fishing ban.", "2024-06-05")
+    e = find(ev, "ACCUSE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+    assert e.get("location") is None, e
+    ev = coded(pipeline, "Peru hit out at Chile on 3 June 2024 over the fishing ban.", "2024-06-05")
+    find(ev, "ACCUSE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+    # a meeting at a capital is still held there
+    ev = coded(pipeline, "Chile and Peru met at Lima on 3 June 2024.", "2024-06-05")
+    assert not [e for e in ev if e["type"] == "CONSULT" and e["target"] == ["PER"] and e["source"] == ["CHL"]
+                and e.get("location") is None], ev

@@ -78,6 +78,8 @@ CASES = [
          one("SUPPORT", {"CHL"}, {"PER"})),
     Case("people_act_for_their_state", "Protesters in Nairobi clashed with police on 25 June 2025.", "2025-06-26",
          one("ASSAULT", {"KEN"})),
+    Case("strikes_target_the_place_state", "Chile was behind the attack on Arequipa on 3 June 2024.",
+         "2024-06-05", one("ASSAULT", {"CHL"}, {"PER"})),
     Case("strikes_target_the_place_state", "Russia struck energy facilities in Kyiv on 10 October 2025.",
          "2025-10-11", one("ASSAULT", {"RUS"}, {"UKR"})),
     Case("project_works_by_linked_states", "The construction of the China–Kyrgyzstan–Uzbekistan railway started on "
@@ -153,6 +155,9 @@ CASES = [
          "2025-10-16", one("AGREE", target={"PAK", "AFG"})),
     Case("leaving_a_bloc", "Mali, Niger and Burkina Faso announced their withdrawal from ECOWAS on 28 January 2024.",
          "2024-01-29", one("SANCTION", {"MLI", "NER", "BFA"}, {"ECOWAS"})),
+    # before leaving_a_bloc: a summit with a bloc is left, not the bloc
+    Case("leaving_a_gathering", "Mali pulled out of a regional summit with ECOWAS on 3 June 2024.", "2024-06-05",
+         one("REJECT", {"MLI"}, {"ECOWAS"})),
     Case("leaving_a_gathering", "Afghanistan withdrew from the tri-nation cricket series with Pakistan on 17 October "
          "2025.", "2025-10-18", one("REJECT", {"AFG"})),
     Case("a_call_between", "Sheinbaum and Trump agreed on a truce during the call between Mexico and the United "

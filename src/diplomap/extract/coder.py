@@ -31,6 +31,7 @@ from diplomap.extract.retype import retype
 from diplomap.extract.rules import AFTER_PLACE, BEFORE_PLACE, LAST, Draft, Resolvers
 from diplomap.extract.syntax import (
     TriggerMatch,
+    authoring_verb,
     clause_region,
     no_event,
     partners_in_clause,
@@ -263,8 +264,9 @@ def _followed(trig: TriggerMatch) -> bool:
 
 
 def _teller(head: Token) -> Token | None:
-    """The verb of saying whose reported clause holds this act ('said that ... struck'), if any."""
-    node = head
+    """The verb of saying whose reported clause holds this act ('said that ... struck', 'said Russia was behind
+    the attack'), if any."""
+    node = authoring_verb(head) or head if head.dep_ == "pobj" else head
     for _ in range(3):
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | ALLEGING | BELIEVING:
             return node.head

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.syntax import TriggerMatch, after_locative
+from diplomap.extract.syntax import TriggerMatch, after_locative, aimed_at
 from diplomap.knowledge import Knowledge
 from diplomap.model import Mention, Place
 
@@ -66,7 +66,7 @@ class Places:
                 self.lex.has_frame(verb, "visitor_acts") or verb == "provide")
             destination = toks[-1].dep_ == "pobj" and toks[-1].head.lower_ == "to" and (
                 toks[-1].head.head.lemma_.lower() in ("visit", "trip", "travel", "arrive"))
-            if not (after_locative(toks[0]) or hosting or destination):
+            if not (after_locative(toks[0]) or hosting or destination) or aimed_at(toks, trig):
                 continue
             dist = abs(toks[0].i - trig.token.i)
             place = self.place(mention)

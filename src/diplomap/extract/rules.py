@@ -214,9 +214,12 @@ def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d
 
 
 def strikes_target_the_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'Israel struck targets in Tehran': an attack told by its verb targets the state where it struck."""
+    """'Israel struck targets in Tehran', 'the attack on Odesa': an attack told by its verb, or by a noun with
+    what it fell on, targets the state where it struck."""
     loc = d.location
-    if (d.trig.entry.type == "ASSAULT" and d.trig.token.pos_ == "VERB" and d.source and not d.target and loc
+    tok = d.trig.token
+    told_struck = tok.pos_ == "VERB" or any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children)
+    if (d.trig.entry.type == "ASSAULT" and told_struck and d.source and not d.target and loc
             and loc.country and loc.country not in d.source and d.own_place):
         d.target = [loc.country]
 

@@ -14,6 +14,8 @@ from diplomap.extract.lexicon import TriggerEntry
 from diplomap.knowledge.grammar import (
     ADVERBIAL_PREPS,
     ANAPHORS,
+    AUTHOR_ADJ,
+    AUTHOR_PREPS,
     LIGHT_FORMS,
     LIGHT_VERBS,
     LOCATIVE_PREPS,
@@ -208,6 +210,9 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.lemma_.lower() == "be":
             via, node = "prep", node.head.head  # "X is on a two-day visit to Peru": X visits
             continue
+        if node.dep_ == "pobj" and (author := authoring_verb(node)) is not None:
+            via, node = "prep", author  # "Russia was behind the cyberattack", "X is responsible for the attack"
+            continue
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp") and node.head.i != node.i:
             via, node = node.dep_, node.head  # "Arnor is about to restore ties": the subject of the governing verb
             continue
@@ -221,6 +226,17 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
                 # "a warning from Brussels", "aid from Russia" (but "a withdrawal from Lebanon")
                 out.update(t.i for t in c.subtree)
     return out
+
+
+def authoring_verb(noun: Token) -> Token | None:
+    """'Russia was behind the cyberattack', 'Hamas is responsible for the raid': the verb 'be' whose subject did
+    what the noun tells (grammar.toml: prepositions and adjectives of authorship)."""
+    prep = noun.head
+    if prep.lower_ in AUTHOR_PREPS and prep.head.lemma_.lower() == "be":
+        return prep.head
+    if prep.lower_ == "for" and prep.head.lower_ in AUTHOR_ADJ and prep.head.head.lemma_.lower() == "be":
+        return prep.head.head
+    return None
 
 
 def fronted_subject(verb: Token) -> list[Token]:
@@ -337,6 +353,17 @@ def _preposition_of(tok: Token) -> str:
     return root.head.lower_ if root.dep_ == "pobj" else ""
 
 
+def aimed_at(toks: list[Token], trig: TriggerMatch) -> bool:
+    """'lashed out at Manila', 'hit out at Washington': a name after 'at' on a trigger of the trait aimed_at is
+    whom the words are aimed at, not where they were said."""
+    if "aimed_at" not in trig.entry.traits or _preposition_of(toks[0]) != "at":
+        return False
+    root = toks[0]
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.head.head.i in {w.i for w in trig.words}
+
+
 def after_locative(tok: Token) -> bool:
     root = tok
     while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct") and root.head.i != root.i:
@@ -352,6 +379,8 @@ def is_place_use(toks: list[Token], trig: TriggerMatch, label: str) -> bool:
     """Is the mention used as the place of the event rather than as a party to it? A state after "on" or
     "at" is what the act falls on ("tariffs on Mexico", "pressure on Iran"), never where it happened."""
     if after_locative(toks[0]):
+        if label == "CAPITAL" and aimed_at(toks, trig):
+            return False  # "lashed out at Manila": whom the words are aimed at
         return not (label == "STATE" and _preposition_of(toks[0]) in ("on", "at"))
     if label in ("PLACE", "CAPITAL"):
         head = toks[-1]
