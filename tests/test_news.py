@@ -738,3 +738,21 @@ def test_words_aimed_at_a_capital_are_aimed_at_its_government(pipeline: Any) -> 
     ev = coded(pipeline, "Chile and Peru met at Lima on 3 June 2024.", "2024-06-05")
     assert not [e for e in ev if e["type"] == "CONSULT" and e["target"] == ["PER"] and e["source"] == ["CHL"]
                 and e.get("location") is None], ev
+
+
+def test_a_refusal_to_approve_is_one_refusal(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru refused on 3 June 2024 to approve Chile's bid to join the OECD.", "2024-06-05")
+    rejections = [e for e in ev if e["type"] == "REJECT"]
+    assert len(rejections) == 1 and rejections[0]["source"] == ["PER"], ev
+
+
+def test_ratifying_a_treaty_is_agreeing_as_signing_is(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile and Peru ratified the fisheries treaty on 3 June 2024.", "2024-06-05")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-06-03")
+
+
+def test_a_dated_setting_of_the_telling_dates_what_is_told(pipeline: Any) -> None:
+    ev = coded(pipeline, "In a phone call on Monday, Peru's president told Boric that Peru would back Chile's bid.",
+               "2024-06-06")
+    # (a promise to back: AGREE, knowledge/type_changes.csv)
+    assert [e["start"] for e in ev if e["type"] == "AGREE"] == ["2024-06-03"], ev

@@ -61,6 +61,8 @@ CASES = [
          "2025-06-04", one("REQUEST", {"CHN"}, {"PHL"})),
     Case("admission_toward_the_wronged", "Chile acknowledged on 4 March 2024 that its missiles had shot down a "
          "Peruvian airliner.", "2024-03-05", one("CONCEDE", {"CHL"}, {"PER"})),
+    Case("call_with_the_addressed", "In a phone call on 3 June 2024, Boric told Peru's president that Chile would "
+         "reopen the border.", "2024-06-05", one("CONSULT", {"CHL"}, {"PER"}, start="2024-06-03")),
     Case("visit_hosted_by_place_state", "The Indian foreign minister arrived in Beijing on 14 July 2025.",
          "2025-07-15", one("CONSULT", {"IND"}, {"CHN"})),
     Case("visit_to_meet_someone", "Indian officials travelled to Doha to meet the Taliban on 12 May 2025.",

@@ -26,7 +26,11 @@ def same_event(a: Event, b: Event, news: bool = False) -> bool:
         # planes this weekend", the date sitting with one of the two words)
         one_date = a.date == b.date or (a.date is not None and b.date is not None
                                         and a.date.inherited != b.date.inherited)
-        return news and same_sides and one_date and (a.mode == b.mode or not a.mode or not b.mode)
+        # "Turkey refused to approve Sweden's bid to join NATO": the refusal and the approval refused are one act
+        # of one party, one telling naming more of whom it concerns than the other
+        ta, tb = set(a.target), set(b.target)
+        nested_sides = bool(a.source) and set(a.source) == set(b.source) and (ta <= tb or tb <= ta)
+        return news and (same_sides or nested_sides) and one_date and (a.mode == b.mode or not a.mode or not b.mode)
     if news and same_sides and len(sa) >= 2 and a.date and b.date and a.date.overlaps(b.date) and (
             _nested(a.date, b.date)):
         return True

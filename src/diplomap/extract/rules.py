@@ -25,7 +25,7 @@ from diplomap.extract.syntax import (
     singular_anaphor,
 )
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ACT_REFERENCES, NEIGHBOURS
+from diplomap.knowledge.grammar import ACT_REFERENCES, ALLEGING, NEIGHBOURS, REPORTING
 from diplomap.model import DateSpan, Modality, Place
 from diplomap.plover import plover_score
 
@@ -100,6 +100,23 @@ def admission_toward_the_wronged(r: Resolvers, sent: Span, ctx: SentenceContext,
     if told:
         source, target, _ = r.actors.resolve(sent, d.trig, ctx, d.span, told, set())
         d.target = [c for c in dict.fromkeys([*target, *source]) if c not in d.source]
+
+
+def call_with_the_addressed(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'In a phone call on Monday, Macron told Putin that ...': the one addressed (a verb of telling) in a call or
+    meeting is the other party to it."""
+    tok = d.trig.token
+    if (d.trig.entry.type != "CONSULT" or len({*d.source, *d.target}) >= 2 or tok.pos_ != "NOUN"
+            or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "during") or tok.head.head.pos_ != "VERB"):
+        return
+    verb = tok.head.head
+    if verb.lemma_.lower() not in REPORTING | ALLEGING:
+        return  # ("during her trip, she held talks with ...": the talks are an event of their own)
+    addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in c.subtree}
+    addressed |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree}
+    if addressed:
+        found, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, addressed, set())
+        d.target += [c for c in dict.fromkeys([*found, *more]) if c not in d.source and c not in d.target]
 
 
 def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -308,7 +325,8 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 
 
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
-                                  admission_toward_the_wronged, visit_hosted_by_place_state, visit_to_meet_someone,
+                                  admission_toward_the_wronged, call_with_the_addressed, visit_hosted_by_place_state,
+                                  visit_to_meet_someone,
                                   its_neighbour_is_the_other_party, stance_on_a_told_act,
                                   counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,

@@ -58,17 +58,17 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
                 and not re.search(r"\b(?:and|but|then|while|whereas)\b", sent.text[d.end:first])]
         if near:
             return max(near, key=lambda d: d.start).span
-    for prep in trig.head.children:  # "met in Dushanbe at the CIS summit on October 9"
-        if prep.dep_ == "prep" and prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS:
-            for noun in prep.children:
-                if noun.dep_ == "pobj" and noun.i in attached:
-                    return min(attached[noun.i], key=lambda d: abs(d.start - pos)).span
+    if (setting := _dated_setting(trig.head, attached, pos)) is not None:
+        return setting  # "met in Dushanbe at the CIS summit on October 9"
     node: Token | None = trig.token
     seen: set[int] = set()
     while node is not None and node.i not in seen:
         seen.add(node.i)
         if node.i in attached:
             return min(attached[node.i], key=lambda d: abs(d.start - pos)).span
+        if node.i != trig.head.i and node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and (
+                setting := _dated_setting(node, attached, pos)) is not None:
+            return setting  # "In a phone call on Monday, Macron told Putin that France would keep backing Kyiv"
         node = node.head if node.head.i != node.i else None
     below = region | {t.i for t in trig.head.subtree}
     # a date of another trigger's clause below this one is that event's ("reiterated support, building on
@@ -99,6 +99,16 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
     # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
     return inherited or (min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else None)
+
+
+def _dated_setting(verb: Token, attached: dict[int, list[DateMention]], pos: int) -> DateSpan | None:
+    """The date of a dated setting of a verb: a noun after during/at/in... that a date is attached to."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS:
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.i in attached:
+                    return min(attached[noun.i], key=lambda d: abs(d.start - pos)).span
+    return None
 
 
 def _before_the_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext) -> DateSpan | None:
