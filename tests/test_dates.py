@@ -111,3 +111,9 @@ def test_a_numeric_date_whose_order_nothing_says_gives_only_its_year() -> None:
     found = find_dates("They signed the deal on 05/06/2024.", None, 2024)
     assert [(d.kind, d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [
         ("year", "2024-01-01", "2024-12-31")]
+
+
+def test_last_month_in_news_counts_from_the_day_written() -> None:
+    found = find_dates("Chile recalled its ambassador last month.", None, 2024, year_from_anchor=False,
+                       today=date(2024, 6, 5))
+    assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [("2024-05-01", "2024-05-31")]

@@ -756,3 +756,28 @@ def test_a_dated_setting_of_the_telling_dates_what_is_told(pipeline: Any) -> Non
                "2024-06-06")
     # (a promise to back: AGREE, knowledge/type_changes.csv)
     assert [e["start"] for e in ev if e["type"] == "AGREE"] == ["2024-06-03"], ev
+
+
+def test_an_act_told_by_another_party_was_done_to_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru's army said on 3 June 2024 that Chilean forces had shelled a village overnight.",
+               "2024-06-05")
+    find(ev, "ACCUSE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+    assert [(e["source"], e["target"]) for e in ev if e["type"] == "ASSAULT"] == [(["CHL"], ["PER"])], ev
+
+
+def test_a_relative_clause_on_the_subject_does_not_act(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru's president, who met Boric on 1 June 2024, accused Bolivia on 3 June 2024 of "
+               "arming smugglers.", "2024-06-05")
+    assert [e["source"] for e in ev if e["type"] == "ACCUSE"] == [["PER"]], ev
+
+
+def test_verbs_joined_by_and_share_the_date_told_after_them(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile recalled its ambassador from Lima and expelled the Peruvian envoy on Thursday.",
+               "2024-06-08")
+    assert sorted(e["start"] for e in ev if e["type"] == "SANCTION") == ["2024-06-06", "2024-06-06"], ev
+
+
+def test_a_date_before_that_dates_the_telling_not_what_is_told(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru said on Monday that Chile had closed the border last month.", "2024-06-05")
+    closing = [e for e in ev if e["type"] == "SANCTION"]
+    assert [(e["start"], e["end"]) for e in closing] == [("2024-05-01", "2024-05-31")], ev

@@ -61,6 +61,11 @@ CASES = [
          "2025-06-04", one("REQUEST", {"CHN"}, {"PHL"})),
     Case("admission_toward_the_wronged", "Chile acknowledged on 4 March 2024 that its missiles had shot down a "
          "Peruvian airliner.", "2024-03-05", one("CONCEDE", {"CHL"}, {"PER"})),
+    Case("anaphoric_counterparts", "Chile and Peru clashed at the border on 2 June 2024. Bolivia called on both "
+         "sides on 3 June 2024 to stop.", "2024-06-05", one("REQUEST", {"BOL"}, {"CHL", "PER"})),
+    # the partner named in a relative clause on the subject
+    Case("partner_in_described_object", "The Chilean foreign minister, who is visiting Peru, signed three "
+         "agreements on 3 June 2024.", "2024-06-05", one("AGREE", {"CHL"}, {"PER"})),
     Case("call_with_the_addressed", "In a phone call on 3 June 2024, Boric told Peru's president that Chile would "
          "reopen the border.", "2024-06-05", one("CONSULT", {"CHL"}, {"PER"}, start="2024-06-03")),
     Case("visit_hosted_by_place_state", "The Indian foreign minister arrived in Beijing on 14 July 2025.",

@@ -139,6 +139,10 @@ class Coder:
             if accusation is not None and accusation.source and accusation.target and not (
                     set(accusation.source) & set(event.source)) and set(accusation.target) & set(event.source):
                 out.append((claim, accusation))
+                if set(event.target) <= set(event.source):
+                    # "Thailand said Cambodian forces had shelled a village": with no one else named, the act
+                    # told was done to the teller, not by a state to itself
+                    events[events.index((trig, event))] = (trig, replace(event, target=accusation.source))
         return out
 
     def _according_to(self, sent: Span, ctx: SentenceContext, trig: TriggerMatch, event: Event

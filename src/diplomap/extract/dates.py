@@ -138,6 +138,9 @@ def find_dates(
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             base = anchor if kind in _RELATIVE else year_anchor
+            if kind == "this" and base is None:
+                # "recalled its ambassador last month": in news, the month before the one it was written in
+                base = DateSpan(today, today, Precision.DAY, "written") if today is not None else anchor
             if kind == "weekday" and weekday_from_today and today is not None:
                 base = DateSpan(today, today, Precision.DAY, "written")
             elif kind in _RELATIVE:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from diplomap.extract.actors import Actors
 from diplomap.extract.context import SentenceContext
@@ -74,11 +74,13 @@ def hosted_guests_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
 
 def partner_in_described_object(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """The partner may be named only in a clause that describes the object: 'elevated its agreement, which
-    it signed with China, to ...'; or in the noun phrase a relative clause describes."""
+    it signed with China, to ...'; or in the noun phrase a relative clause describes; or in one that describes
+    the subject: 'the Chinese minister, who is visiting Nepal, signed three agreements'."""
     if len({*d.source, *d.target}) >= 2:
         return
     extra = object_clauses(d.trig) - d.region
     extra |= antecedent_phrase(d.trig) - d.region
+    extra |= {t.i for i in d.subject for r in sent.doc[i].children if r.dep_ == "relcl" for t in r.subtree}
     if extra:
         _, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, extra, set())
         d.target += [c for c in more if c not in d.source and c not in d.target]
@@ -145,6 +147,38 @@ def visit_to_meet_someone(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
         if met:
             d.target = met
             return
+
+
+def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Thailand and Cambodia clashed. Malaysia called on both sides to stop', 'Rubio spoke with the foreign
+    ministers of both countries': the parties a plural anaphor on the receiving side stands for, named earlier in
+    the sentence or else in the sentence before (else the ones the story names most), not the one acting."""
+    told = {t.i for t in _arguments(d.trig) if t.dep_ != "preconj"} - d.subject  # (not "both Lima and Quito")
+    if not d.source or not anaphoric_subject(sent, told) or singular_anaphor(sent, told):
+        return
+    count = anaphor_count(sent, told) or 2
+    first = min(told)
+    for antecedent in (r.actors.earlier(sent, ctx, first, d.span), ctx.previous_actors, ctx.salient):
+        others = [c for c in antecedent if c not in d.source]
+        if len(others) >= count:
+            d.target = list(dict.fromkeys([*d.target, *others[:count]]))
+            return
+
+
+def _arguments(trig: TriggerMatch) -> list[Token]:
+    """The phrases a trigger word governs as its object or its partner: 'called on both sides', 'spoke with the
+    ministers of both countries' (not 'a peace between the two countries', which only names a thing)."""
+    words = {w.i for w in trig.words} | {trig.head.i}
+    out: list[Token] = []
+    for w in (trig.token.doc[i] for i in words):
+        for c in w.children:
+            if c.i in words:
+                continue  # "holding discussions in both Yerevan and Baku": the trigger's own noun
+            if c.dep_ in ("dobj", "dative") or (c.dep_ == "pobj" and w.pos_ == "ADP"):  # ("called on" both sides)
+                out.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "with", "to", "against", "between", "upon"):
+                out.extend(c.subtree)
+    return out
 
 
 def counterpart_from_previous_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -327,7 +361,7 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
                                   admission_toward_the_wronged, call_with_the_addressed, visit_hosted_by_place_state,
                                   visit_to_meet_someone,
-                                  its_neighbour_is_the_other_party, stance_on_a_told_act,
+                                  its_neighbour_is_the_other_party, stance_on_a_told_act, anaphoric_counterparts,
                                   counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  strikes_target_the_place_state, project_works_by_linked_states)

@@ -204,7 +204,9 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             break
         if subj:
             for s in subj:
-                out.update(t.i for t in s.subtree)
+                # "Ruto, who met Trump last week, accused Somalia": the relative clause is not who acts
+                described = {t.i for r in s.subtree if r.dep_ == "relcl" and r.i != trig.head.i for t in r.subtree}
+                out.update(t.i for t in s.subtree if t.i not in described)
             out |= listed_before(trig.head.doc, min(out))
             break
         if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.lemma_.lower() == "be":

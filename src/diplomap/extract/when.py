@@ -55,7 +55,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
         first = sent.doc[min(subject)].idx - sent.start_char
         near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= min(pos, first)
-                and not re.search(r"\b(?:and|but|then|while|whereas)\b", sent.text[d.end:first])]
+                and not re.search(r"\b(?:and|but|then|while|whereas|that)\b", sent.text[d.end:first])]
         if near:
             return max(near, key=lambda d: d.start).span
     if (setting := _dated_setting(trig.head, attached, pos)) is not None:
@@ -88,6 +88,11 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
               if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
     if inside:
         return min(inside, key=lambda d: abs(d.start - pos)).span
+    # "Thailand recalled its ambassador and expelled the Cambodian envoy on Thursday": verbs joined by 'and'
+    # share the date told after the last of them, when the first tells none of its own
+    joined = [c for c in trig.head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in attached]
+    if joined and trig.head.pos_ == "VERB" and trig.head.i not in attached:
+        return min(attached[joined[0].i], key=lambda d: abs(d.start - pos)).span
     # "Spain and Morocco agreed to reopen their border on Thursday", "asked India to withdraw its troops on Monday":
     # a day already past, in the clause of what was agreed or asked, is the day of the agreeing or asking
     agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
