@@ -781,3 +781,22 @@ def test_a_date_before_that_dates_the_telling_not_what_is_told(pipeline: Any) ->
     ev = coded(pipeline, "Peru said on Monday that Chile had closed the border last month.", "2024-06-05")
     closing = [e for e in ev if e["type"] == "SANCTION"]
     assert [(e["start"], e["end"]) for e in closing] == [("2024-05-01", "2024-05-31")], ev
+
+
+def test_a_main_verb_the_parser_hung_on_a_relative_clause_still_acts(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chilean President Gabriel Boric, who chairs CELAC, called on Peru and Bolivia on 3 June "
+               "2024 to stop fighting.", "2024-06-05")
+    find(ev, "REQUEST", {"CHL", "PER", "BOL"}, "2024-06-03", source={"CHL"})
+
+
+def test_an_offer_joined_to_a_call_is_made_not_asked(pipeline: Any) -> None:
+    ev = coded(pipeline, "Boric called on Peru and Bolivia on 3 June 2024 to stop fighting and offered to host "
+               "talks in Santiago.", "2024-06-05")
+    assert [e["modality"] for e in ev if e["type"] == "AGREE"] == ["happened"], ev
+
+
+def test_a_date_before_after_belongs_to_the_clause_before_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile expelled the Peruvian envoy on Thursday, after Peruvian troops shelled Valparaiso on "
+               "Wednesday.", "2024-06-08")
+    find(ev, "SANCTION", {"CHL", "PER"}, "2024-06-06")
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2024-06-05", source={"PER"})

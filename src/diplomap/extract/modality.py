@@ -195,6 +195,11 @@ def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
     (expected), '... to supply Syria with gas' (a purpose, not yet done), 'will seek to ...'."""
     node = clause_head(trig)
     while node.dep_ == "conj" and node.head.i != node.i:
+        if node.tag_ == "VBD" and node.head.tag_ == "VB" and node.head.head.i != node.head.i:
+            # "called on both sides to stop fighting and offered to host talks": a past verb the parser joined to
+            # the infinitive is joined to the verb above it
+            node = node.head.head
+            continue
         node = node.head  # "agreed to re-establish and restore ties": the second verb is as planned as the first
     for _ in range(4):
         if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "pobj", "prep") or (

@@ -252,8 +252,9 @@ class Pipeline:
         dateline = None if narrative else self._dateline(layout)
         if dateline is not None:
             # "ASTANA, Kazakhstan — Tokayev hosted Mirziyoyev ...": a meeting or signing of the place's state
-            # with no place of its own happened where the story was filed
+            # with no place of its own happened where the story was filed (a phone call has none)
             events = [replace(e, location=dateline) if e.location is None and e.type in ("CONSULT", "AGREE")
+                      and e.mode != "Phone"
                       and dateline.country in e.actors else e for e in events]
         # (the record keeps one event per happening; sentence coding, as PLOVER's, codes each act the sentence tells)
         aspects = self.coder.lex.aspects if reactions_apart else None

@@ -158,8 +158,10 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
         return
     count = anaphor_count(sent, told) or 2
     first = min(told)
+    # "both countries": states, not the bloc named with them
+    states = any(sent.doc[i].lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") for i in told)
     for antecedent in (r.actors.earlier(sent, ctx, first, d.span), ctx.previous_actors, ctx.salient):
-        others = [c for c in antecedent if c not in d.source]
+        others = [c for c in antecedent if c not in d.source and (not states or c in r.kb.states)]
         if len(others) >= count:
             d.target = list(dict.fromkeys([*d.target, *others[:count]]))
             return

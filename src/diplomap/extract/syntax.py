@@ -190,6 +190,11 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
                 break  # passive with no agent: the subject undergoes the event
         if not subj and node.pos_ in ("VERB", "AUX"):
             subj = fronted_subject(node)
+        if not subj and misparsed_main_verb(node):
+            root = node.sent.root  # its subject: the root's phrase, without the verb and the relative clause
+            told = {t.i for t in node.subtree} | {t.i for r in root.children if r.dep_ == "relcl" for t in r.subtree}
+            out.update(t.i for t in root.subtree if t.i not in told)
+            break
         if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ in ("ccomp", "relcl"):
             # "Benin said it would ...", "Baku elevated the agreement, which it signed with China": "it" is
             # the subject of the clause above (through the noun a relative clause describes)
@@ -510,10 +515,18 @@ def no_event(trig: TriggerMatch, dated_by_text: bool) -> bool:
     return _describes_now(tok) or _standing_condition(tok)
 
 
+def misparsed_main_verb(verb: Token) -> bool:
+    """'Anwar Ibrahim, who chairs ASEAN, called on both sides': a finite past verb the parser hung on the relative
+    clause's object, in a sentence it left without a main verb, is the main verb (its subject the sentence's root)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.sent.root.pos_ in ("NOUN", "PROPN")
+
+
 def _describes_now(tok: Token) -> bool:
     """In a relative clause in the present tense (or present perfect) that describes a person or thing: "the
     countries that have announced their withdrawal" points at what was told, it is no new event."""
     for node in (tok, *tok.ancestors):
+        if misparsed_main_verb(node):
+            return False
         if node.dep_ == "relcl":
             aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
             return (node.tag_ in ("VBZ", "VBP") or (node.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "'re"}))

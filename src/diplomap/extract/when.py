@@ -55,7 +55,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
         first = sent.doc[min(subject)].idx - sent.start_char
         near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= min(pos, first)
-                and not re.search(r"\b(?:and|but|then|while|whereas|that)\b", sent.text[d.end:first])]
+                and not _CLAUSE_WORDS.search(sent.text[d.end:first])]
         if near:
             return max(near, key=lambda d: d.start).span
     if (setting := _dated_setting(trig.head, attached, pos)) is not None:
@@ -104,6 +104,12 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
     # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
     return inherited or (min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else None)
+
+
+# a date told before one of these belongs to the clause before it: "expelled the envoy on Thursday, after a landmine
+# wounded five soldiers", "said on Monday that Chile had closed the border"
+_CLAUSE_WORDS = re.compile(r"\b(?:and|but|then|while|whereas|that|after|before|when|since|because|as|until|though|"
+                           r"although|if)\b")
 
 
 def _dated_setting(verb: Token, attached: dict[int, list[DateMention]], pos: int) -> DateSpan | None:
