@@ -55,6 +55,8 @@ realnews: install
 	$(BIN)/diplomap eval --realnews eval/realnews/fresh --split fresh
 	python3 eval/realnews/regather.py --folder eval/realnews/heldout check
 	$(BIN)/diplomap eval --realnews eval/realnews/heldout --split heldout
+	python3 eval/realnews/regather.py --folder eval/realnews/fresh2 check
+	$(BIN)/diplomap eval --realnews eval/realnews/fresh2 --split fresh2
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
