@@ -800,3 +800,25 @@ def test_a_date_before_after_belongs_to_the_clause_before_it(pipeline: Any) -> N
                "Wednesday.", "2024-06-08")
     find(ev, "SANCTION", {"CHL", "PER"}, "2024-06-06")
     find(ev, "ASSAULT", {"CHL", "PER"}, "2024-06-05", source={"PER"})
+
+
+def test_a_city_in_the_name_of_a_text_is_no_party(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile expelled a Peruvian diplomat on 3 June 2024. \"In line with the Vienna Convention, "
+               "we decided to declare him persona non grata,\" the minister said.", "2024-06-05")
+    assert all("AUT" not in e["source"] + e["target"] for e in ev), ev
+
+
+def test_a_telling_that_names_both_sides_keeps_its_roles(pipeline: Any) -> None:
+    # (the second telling states its day, the first has the item's: the one with both sides keeps the roles)
+    ev = coded(pipeline, "Chile says it is recognizing Peru's claim to the islands. Peru's foreign ministry said on "
+               "Monday it had received a letter from Boric recognizing Peru's claim.", "2024-06-03")
+    recognitions = [e for e in ev if e["type"] == "SUPPORT"]
+    assert [(e["source"], e["target"]) for e in recognitions] == [(["CHL"], ["PER"])], ev
+
+
+def test_receiving_words_and_joining_a_state_are_no_acts(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru's president received a letter from Boric on 3 June 2024.", "2024-06-05")
+    assert not [e for e in ev if e["type"] == "COOPERATE"], ev
+    ev = coded(pipeline, "Chile recognized the claim on 3 June 2024, joining Peru as the only countries to do so.",
+               "2024-06-05")
+    assert not [e for e in ev if e["type"] == "COOPERATE"], ev

@@ -175,6 +175,10 @@ CASES = [
          "2024.", "2024-06-04", one("SANCTION", {"CHL"}, {"PER"})),
     Case("boycotting_a_gathering", "Peru boycotted the summit hosted by Chile on 3 June 2024.", "2024-06-05",
          one("REJECT", {"PER"}, {"CHL"})),
+    Case("hit_with_a_measure", "Chile hit Peru with a 30 percent tariff on copper on 3 June 2024.", "2024-06-05",
+         one("SANCTION", {"CHL"}, {"PER"})),
+    Case("trade_war", "Chile launched a trade war against Peru on 3 June 2024.", "2024-06-05",
+         one("SANCTION", {"CHL"}, {"PER"})),
     Case("regret_over_an_act", "Chile expressed great regret over the Peruvian decision on 4 March 2024.",
          "2024-03-05", one("ACCUSE", {"CHL"}, {"PER"})),
 ]

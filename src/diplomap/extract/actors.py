@@ -19,6 +19,7 @@ from diplomap.extract.syntax import (
     is_attacked,
     is_destination,
     is_place_use,
+    names_a_text,
     names_a_thing,
     route_or_title,
 )
@@ -104,7 +105,8 @@ class Actors:
         codes = []
         for m in ctx.mentions:
             toks = mention_tokens(sent, m, ctx.offset)
-            if m.label in ACTOR_LABELS and toks and toks[-1].i < before and not after_locative(toks[0]):
+            if m.label in ACTOR_LABELS and toks and toks[-1].i < before and not after_locative(toks[0]) and not (
+                    m.label == "CAPITAL" and names_a_text(toks)):
                 codes.append(self.code(m, span))
         return tuple(dict.fromkeys(c for c in codes if c))
 
@@ -116,8 +118,8 @@ class Actors:
             if m.label not in ACTOR_LABELS:
                 continue
             toks = mention_tokens(sent, m, offset)
-            if m.label == "CAPITAL" and (not toks or after_locative(toks[0])):
-                continue
+            if m.label == "CAPITAL" and (not toks or after_locative(toks[0]) or names_a_text(toks)):
+                continue  # (not "the Vienna Convention": a name)
             codes.append(self.code(m, span))
         return tuple(dict.fromkeys(c for c in codes if c))
 

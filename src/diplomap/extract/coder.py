@@ -209,8 +209,11 @@ class Coder:
             return None
         for rule in LAST:
             rule(self.resolvers, sent, ctx, draft)
-        told_as = draft.modality
+        told_as, typed_as = draft.modality, draft.type
         retype(self.resolvers, sent, ctx, draft)
+        if draft.type != typed_as and set(draft.target) == set(draft.source) and self.lex.has_trait(
+                draft.type, "hostile") and not self.lex.has_trait(draft.type, "at_home"):
+            draft.target = []  # ("launched a trade war": no state sanctions itself, as it may fight at home)
         if told_as != Modality.HAPPENED and draft.modality == Modality.HAPPENED and ctx.written and ctx.anchor and (
                 span.end > ctx.written):
             span = replace(ctx.anchor, inherited=True)  # a promise of what comes later was made on the story's day

@@ -139,6 +139,11 @@ def _aspect_of(event: Event, other: Event, aspects: Mapping[str, frozenset[str]]
             and event.date is not None and other.date is not None and event.date.overlaps(other.date))
 
 
+def _roles(event: Event) -> tuple[bool, bool]:
+    """How much of who did what to whom a telling says: both sides, then at least the one acted on."""
+    return bool(event.source) and bool(event.target), bool(event.target)
+
+
 def _combine(a: Event, b: Event) -> Event:
     """Keep the narrower date (and the location and quantities that come with the better mention)."""
     def rank(e: Event) -> tuple[int, int]:  # a stated date beats one inherited from the narrative
@@ -148,7 +153,8 @@ def _combine(a: Event, b: Event) -> Event:
     other = a if narrower is b else b
     if set(a.actors) == set(b.actors):
         # the same parties told twice: the telling that says who visited whom (or who hit whom) keeps its roles
-        told = narrower if narrower.target or not other.target else other
+        # (a telling that names both sides beats one that leaves the doer out: "a letter recognizing Morocco's ...")
+        told = narrower if _roles(narrower) >= _roles(other) else other
         source, target = told.source, told.target
     else:
         source = tuple(dict.fromkeys((*narrower.source, *other.source)))

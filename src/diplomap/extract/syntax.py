@@ -551,8 +551,12 @@ def names_a_thing(toks: list[Token], trig: TriggerMatch) -> bool:
     """A city's name inside the name of a treaty, process or declaration ("signed the Rome Statute"); not
     of an institution, which is in that city's state ("aid to Baghdad University")."""
     last = toks[-1]
-    return (last.dep_ == "compound" and last.head.lemma_.lower() in NAMED_TEXTS and last.head.i != trig.token.i
-            and last.head.i not in {w.i for w in trig.words})
+    return names_a_text(toks) and last.head.i != trig.token.i and last.head.i not in {w.i for w in trig.words}
+
+
+def names_a_text(toks: list[Token]) -> bool:
+    """A name inside the name of a text: 'the Vienna Convention', 'the Minsk Process'."""
+    return toks[-1].dep_ == "compound" and toks[-1].head.lemma_.lower() in NAMED_TEXTS
 
 
 def _standing_condition(verb: Token) -> bool:

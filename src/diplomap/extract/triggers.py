@@ -69,6 +69,9 @@ class TriggerFinder:
                     entry = None  # "Palestinians celebrate in Gaza streets": with no one
                 if entry is not None and self.lex.has_frame(tok.lemma_, "occasion") and _on_an_occasion(tok):
                     entry = None  # "congratulated Peru on its national day": a courtesy
+                if entry is not None and self.lex.has_frame(tok.lemma_, "joins_a_body") and any(
+                        c.dep_ == "dobj" and c.ent_type_ in ("STATE", "CAPITAL") for c in tok.children):
+                    entry = None  # "joining the U.S. as the only countries to ...": siding with a state
                 if entry is not None and self.lex.has_frame(tok.lemma_, "own_object") and _own_object(tok):
                     entry = None  # "defended its decision": a party's own act, no support of another
                 if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
