@@ -822,3 +822,16 @@ def test_receiving_words_and_joining_a_state_are_no_acts(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile recognized the claim on 3 June 2024, joining Peru as the only countries to do so.",
                "2024-06-05")
     assert not [e for e in ev if e["type"] == "COOPERATE"], ev
+
+
+def test_the_country_as_subject_is_the_one_named_before_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's interior minister said on 3 June 2024 the country is suspending ties with Peru, "
+               "closing their border and deporting Peruvian citizens.", "2024-06-05")
+    assert {(tuple(e["source"]), tuple(e["target"])) for e in ev if e["type"] in ("SANCTION", "COERCE")} == {
+        (("CHL",), ("PER",))}, ev
+
+
+def test_a_syndication_credit_before_the_dateline_names_no_party() -> None:
+    text = " date 2024-06-05 (MENAFN- Lima News Agency (LNA)) SANTIAGO, June 4 (LNA) -- Chile recalled its envoy."
+    layout = read_layout(text, "")
+    assert layout.dateline is not None and text[layout.dateline.start:].startswith("(MENAFN- Lima")

@@ -63,6 +63,9 @@ CASES = [
          "Peruvian airliner.", "2024-03-05", one("CONCEDE", {"CHL"}, {"PER"})),
     Case("anaphoric_counterparts", "Chile and Peru clashed at the border on 2 June 2024. Bolivia called on both "
          "sides on 3 June 2024 to stop.", "2024-06-05", one("REQUEST", {"BOL"}, {"CHL", "PER"})),
+    # one: the last other party named ("the previous government" is another one, no pointer back)
+    Case("anaphoric_counterparts", "Chile closed its border with Peru on 3 June 2024, accusing the country of "
+         "harbouring smugglers.", "2024-06-05", one("ACCUSE", {"CHL"}, {"PER"})),
     # the partner named in a relative clause on the subject
     Case("partner_in_described_object", "The Chilean foreign minister, who is visiting Peru, signed three "
          "agreements on 3 June 2024.", "2024-06-05", one("AGREE", {"CHL"}, {"PER"})),

@@ -44,9 +44,11 @@ _NAME_DATE = re.compile(rf"^\s*[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}}\s*[/|·�
 _BULLET = re.compile(r"^\s*[•·*\-–]\s+")
 # an image's file name or slug standing alone: "Operation-Sindoor-Reuters"
 _SLUG = re.compile(r"^\s*[\w]+(?:[-_][\w]+){2,}\s*$")
-# "PUTRAJAYA, Malaysia, July 28 (Xinhua) --", "TOKYO --", "GYEONGJU, SOUTH KOREA (Worthy News) –", "New Delhi:"
+# "PUTRAJAYA, Malaysia, July 28 (Xinhua) --", "TOKYO --", "GYEONGJU, SOUTH KOREA (Worthy News) –", "New Delhi:",
+# after a syndication credit: "(MENAFN- Kuwait News Agency (KUNA)) PARIS, Sept 24 (KUNA) --"
 DATELINE = re.compile(
-    rf"^\s*(?P<city>[A-Z][A-Za-z.'\- ]{{1,40}}?)(?:,\s*(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
+    r"^\s*(?P<credit>\((?:[^()\n]|\([^()\n]*\)){1,80}\)\s+)?"
+    rf"(?P<city>[A-Z][A-Za-z.'\- ]{{1,40}}?)(?:,\s*(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
     rf"(?:,\s*(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
     rf"\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?\s*(?:[—–-]{{1,2}}|:)\s")
 # where the url of a page says its day: /2025/06/30/, /2025/0729/, /2023/mar/18/, /2025-01-18-
@@ -235,6 +237,6 @@ def _find_dateline(masked: str, written: date | None, known_place: Callable[[str
                     day = date(year, number, int(found.group("day")))
                 except ValueError:
                     day = None
-        return Dateline(found.group("city").strip(), para.start() + found.start("city"), para.start() + found.end(),
-                        day)
+        start = found.start("credit") if found.group("credit") else found.start("city")  # (the credit names no party)
+        return Dateline(found.group("city").strip(), para.start() + start, para.start() + found.end(), day)
     return None

@@ -25,7 +25,7 @@ from diplomap.extract.syntax import (
     singular_anaphor,
 )
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ACT_REFERENCES, ALLEGING, NEIGHBOURS, REPORTING
+from diplomap.knowledge.grammar import ACT_REFERENCES, ALLEGING, ANAPHORS, NEIGHBOURS, REPORTING
 from diplomap.model import DateSpan, Modality, Place
 from diplomap.plover import plover_score
 
@@ -154,17 +154,28 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     ministers of both countries': the parties a plural anaphor on the receiving side stands for, named earlier in
     the sentence or else in the sentence before (else the ones the story names most), not the one acting."""
     told = {t.i for t in _arguments(d.trig) if t.dep_ != "preconj"} - d.subject  # (not "both Lima and Quito")
-    if not d.source or not anaphoric_subject(sent, told) or singular_anaphor(sent, told):
+    if not d.source or not anaphoric_subject(sent, told):
         return
-    count = anaphor_count(sent, told) or 2
+    # "Burundi closes its border with Rwanda, accusing the country of backing rebels": one, the last other named
+    single = singular_anaphor(sent, told)
+    if single and (set(d.target) - set(d.source) or any(
+            c.dep_ in ("amod", "compound", "nmod", "poss")
+            and (c.lower_ in _SUCCESSION or sent.doc[i].lower_ == "government") for i in told if sent.doc[i].lower_ in ANAPHORS for c in sent.doc[i].children)):
+        return  # (not "the previous Conservative government": another government, not a pointer back)
+    count = 1 if single else anaphor_count(sent, told) or 2
     first = min(told)
     # "both countries": states, not the bloc named with them
     states = any(sent.doc[i].lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") for i in told)
     for antecedent in (r.actors.earlier(sent, ctx, first, d.span), ctx.previous_actors, ctx.salient):
         others = [c for c in antecedent if c not in d.source and (not states or c in r.kb.states)]
         if len(others) >= count:
-            d.target = list(dict.fromkeys([*d.target, *others[:count]]))
+            chosen = others[-1:] if single else others[:count]
+            d.target = list(dict.fromkeys([*(t for t in d.target if t not in d.source), *chosen]))
             return
+
+
+# "the previous government", "the new president": another one than the one named before
+_SUCCESSION = frozenset({"previous", "former", "new", "current", "last", "next", "interim", "incoming", "outgoing"})
 
 
 def _arguments(trig: TriggerMatch) -> list[Token]:
@@ -213,6 +224,9 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
     elif not r.actors.in_subject(sent, d.subject, ctx) and anaphoric_subject(sent, d.subject):
         earlier = r.actors.earlier(sent, ctx, d.trig.token.i, d.span)
         if singular_anaphor(sent, d.subject):
+            # "Burundi's minister says the country is suspending ties with Rwanda, closing their border": the one
+            # named before the anaphor, not before the act
+            earlier = r.actors.earlier(sent, ctx, min(d.subject), d.span)
             antecedent = earlier[-1:] or ctx.previous_actors[:1]
         else:
             antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
