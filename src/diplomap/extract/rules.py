@@ -158,9 +158,10 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
         return
     # "Burundi closes its border with Rwanda, accusing the country of backing rebels": one, the last other named
     single = singular_anaphor(sent, told)
-    if single and (set(d.target) - set(d.source) or any(
-            c.dep_ in ("amod", "compound", "nmod", "poss")
-            and (c.lower_ in _SUCCESSION or sent.doc[i].lower_ == "government") for i in told if sent.doc[i].lower_ in ANAPHORS for c in sent.doc[i].children)):
+    heads = [sent.doc[i] for i in told if sent.doc[i].lower_ in ANAPHORS]
+    described = any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
+        c.lower_ in _SUCCESSION or h.lower_ == "government") for h in heads for c in h.children)
+    if single and (set(d.target) - set(d.source) or described):
         return  # (not "the previous Conservative government": another government, not a pointer back)
     count = 1 if single else anaphor_count(sent, told) or 2
     first = min(told)
