@@ -835,3 +835,12 @@ def test_a_syndication_credit_before_the_dateline_names_no_party() -> None:
     text = " date 2024-06-05 (MENAFN- Lima News Agency (LNA)) SANTIAGO, June 4 (LNA) -- Chile recalled its envoy."
     layout = read_layout(text, "")
     assert layout.dateline is not None and text[layout.dateline.start:].startswith("(MENAFN- Lima")
+
+
+def test_a_dateline_day_and_the_weekday_of_the_lead_give_the_year() -> None:
+    from diplomap.extract.pipeline import _dateline_weekday_day
+
+    text = "LIMA. March 13 (Andes Wire) - Chile and Peru signed a border treaty, the agency reported on Thursday."
+    layout = read_layout(text, "")
+    assert layout.dateline is not None and layout.dateline.month_day == (3, 13)
+    assert _dateline_weekday_day(text, layout, 2026) == date(2025, 3, 13)  # the latest March 13 that was a Thursday

@@ -49,7 +49,7 @@ _SLUG = re.compile(r"^\s*[\w]+(?:[-_][\w]+){2,}\s*$")
 DATELINE = re.compile(
     r"^\s*(?P<credit>\((?:[^()\n]|\([^()\n]*\)){1,80}\)\s+)?"
     rf"(?P<city>[A-Z][A-Za-z.'\- ]{{1,40}}?)(?:,\s*(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
-    rf"(?:,\s*(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
+    rf"(?:[,.]\s*(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
     rf"\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?\s*(?:[—–-]{{1,2}}|:)\s")
 # where the url of a page says its day: /2025/06/30/, /2025/0729/, /2023/mar/18/, /2025-01-18-
 _URL_DAY = re.compile(rf"/((?:19|20)\d\d)[/-](\d\d|{_MON})[/-]?(\d\d)(?:[/\-_.]|$)", re.I)
@@ -61,6 +61,7 @@ class Dateline:
     start: int  # document offsets of the dateline
     end: int
     day: date | None  # the filing day, when the dateline gives one and its year is known
+    month_day: tuple[int, int] | None = None  # its month and day, with or without a year
 
 
 @dataclass(frozen=True)
@@ -228,15 +229,17 @@ def _find_dateline(masked: str, written: date | None, known_place: Callable[[str
         found = DATELINE.match(para.group(0))
         if found is None or len(found.group("city")) < 3 or not known_place(found.group("city").strip()):
             continue
-        day = None
+        day, month_day = None, None
         if found.group("mon") and found.group("day"):
             year = int(found.group("year")) if found.group("year") else (written.year if written else None)
             number = MONTHS.get(found.group("mon").lower().rstrip("."))
+            month_day = (number, int(found.group("day"))) if number else None
             if year and number:
                 try:
                     day = date(year, number, int(found.group("day")))
                 except ValueError:
                     day = None
         start = found.start("credit") if found.group("credit") else found.start("city")  # (the credit names no party)
-        return Dateline(found.group("city").strip(), para.start() + start, para.start() + found.end(), day)
+        return Dateline(found.group("city").strip(), para.start() + start, para.start() + found.end(), day,
+                        month_day)
     return None

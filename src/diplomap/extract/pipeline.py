@@ -133,7 +133,8 @@ class Pipeline:
         # (page furniture blanked: same offsets, no events from bylines or "Related")
         review = is_review(text)
         # the day the item was written, from the page if not given; else the day its weekday and date tell
-        written = doc.published or layout.written or (_weekday_day(text) if not review else None)
+        written = doc.published or layout.written or (
+            (_weekday_day(text) or _dateline_weekday_day(text, layout)) if not review else None)
         paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(text)], text,
                               min(self.nlp.max_length, MAX_PARAGRAPH))
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
@@ -488,6 +489,25 @@ def _weekday_day(text: str) -> date | None:
     month = MONTHS[(found.group(2) or found.group(5)).lower()]
     day = int(found.group(3) or found.group(4))
     return date(year, month, day) if _weekday_of(year, month, day) >= 0 else None
+
+
+def _dateline_weekday_day(text: str, layout: Layout, this_year: int | None = None) -> date | None:
+    """'BISHKEK. March 13 (Interfax) - ... reported on Thursday': a dateline's day without a year, with the weekday
+    the lead tells, is that weekday's date in the latest year that fits (not before a year the item names)."""
+    dateline = layout.dateline
+    if dateline is None or dateline.month_day is None:
+        return None
+    lead = text[dateline.end:dateline.end + 600]
+    found = re.search(rf"\b({WEEKDAY_PATTERN})\b", lead)
+    if found is None:
+        return None
+    weekday = WEEKDAYS.index(found.group(1).lower())
+    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
+    month, day = dateline.month_day
+    this_year = this_year or date.today().year
+    fits = [y for y in range(this_year - 30, this_year + 1)
+            if _weekday_of(y, month, day) == weekday and (not years or y >= max(years))]
+    return date(fits[-1], month, day) if fits else None
 
 
 def _weekday_of(year: int, month: int, day: int) -> int:
