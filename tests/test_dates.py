@@ -117,3 +117,10 @@ def test_last_month_in_news_counts_from_the_day_written() -> None:
     found = find_dates("Chile recalled its ambassador last month.", None, 2024, year_from_anchor=False,
                        today=date(2024, 6, 5))
     assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [("2024-05-01", "2024-05-31")]
+
+
+def test_a_weekday_with_its_day_in_brackets() -> None:
+    anchor = DateSpan(date(2024, 1, 16), date(2024, 1, 16), Precision.DAY, "written")
+    found = find_dates("The president said this Monday (15) that talks would go on.", anchor, 2024,
+                       year_from_anchor=False, today=date(2024, 1, 16), weekday_from_today=True)
+    assert [(d.text, d.span.start.isoformat()) for d in found] == [("this Monday (15)", "2024-01-15")]

@@ -844,3 +844,12 @@ def test_a_dateline_day_and_the_weekday_of_the_lead_give_the_year() -> None:
     layout = read_layout(text, "")
     assert layout.dateline is not None and layout.dateline.month_day == (3, 13)
     assert _dateline_weekday_day(text, layout, 2026) == date(2025, 3, 13)  # the latest March 13 that was a Thursday
+
+
+def test_datelines_from_two_places_and_with_a_bare_date() -> None:
+    text = " date 2024-03-26 Lima/Santiago, March 26 (Andes Wire)--Peru said it would reject any talks."
+    layout = read_layout(text, "")
+    assert layout.dateline is not None and layout.dateline.month_day == (3, 26)
+    assert text[layout.dateline.end:].startswith("Peru said")
+    layout = read_layout("LIMA, March 4 (Andes Wire) -- Peru said it would reject any talks.", "")
+    assert layout.dateline is not None and layout.dateline.month_day == (3, 4)

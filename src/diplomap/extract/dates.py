@@ -66,8 +66,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("following", re.compile(
         r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
         re.I)),
+    # ("this Monday (15)": the day of the month in brackets, as Brazilian and Spanish-language news write it)
     ("weekday", re.compile(r"\b(?:(?:on|last|this|since)\s+)?"
-                           rf"(?P<wd>{WEEKDAY_PATTERN})(?!\s*[,(]?\s*(?:\d|{MONTH_PATTERN}))\b")),
+                           rf"(?P<wd>{WEEKDAY_PATTERN})(?:\s*\(\d{{1,2}}\)|(?!\s*[,(]?\s*(?:\d|{MONTH_PATTERN}))\b)")),
     ("this", re.compile(r"\b(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
     ("same", re.compile(r"\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|visit|trip|event|date)\b|"
                         r"\bon\s+that\s+(?:occasion|day)\b", re.I)),

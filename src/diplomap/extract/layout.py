@@ -48,9 +48,9 @@ _SLUG = re.compile(r"^\s*[\w]+(?:[-_][\w]+){2,}\s*$")
 # after a syndication credit: "(MENAFN- Kuwait News Agency (KUNA)) PARIS, Sept 24 (KUNA) --"
 DATELINE = re.compile(
     r"^\s*(?P<credit>\((?:[^()\n]|\([^()\n]*\)){1,80}\)\s+)?"
-    rf"(?P<city>[A-Z][A-Za-z.'\- ]{{1,40}}?)(?:,\s*(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
+    rf"(?P<city>[A-Z][A-Za-z.'\-/ ]{{1,40}}?)(?:,\s*(?!{_MON}\s+\d)(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
     rf"(?:[,.]\s*(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
-    rf"\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?\s*(?:[—–-]{{1,2}}|:)\s")
+    rf"\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?\s*(?:[—–-]{{1,2}}|:)(?:\s|(?<=\)--)(?=[A-Z]))")
 # where the url of a page says its day: /2025/06/30/, /2025/0729/, /2023/mar/18/, /2025-01-18-
 _URL_DAY = re.compile(rf"/((?:19|20)\d\d)[/-](\d\d|{_MON})[/-]?(\d\d)(?:[/\-_.]|$)", re.I)
 
@@ -227,7 +227,8 @@ def _find_dateline(masked: str, written: date | None, known_place: Callable[[str
         if seen > 6:
             break
         found = DATELINE.match(para.group(0))
-        if found is None or len(found.group("city")) < 3 or not known_place(found.group("city").strip()):
+        # ("Seoul/Tokyo, March 26 (Jiji Press)--": filed from two places, the first known one names it)
+        if found is None or len(found.group("city")) < 3 or not known_place(found.group("city").split("/")[0].strip()):
             continue
         day, month_day = None, None
         if found.group("mon") and found.group("day"):
