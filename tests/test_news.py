@@ -853,3 +853,22 @@ def test_datelines_from_two_places_and_with_a_bare_date() -> None:
     assert text[layout.dateline.end:].startswith("Peru said")
     layout = read_layout("LIMA, March 4 (Andes Wire) -- Peru said it would reject any talks.", "")
     assert layout.dateline is not None and layout.dateline.month_day == (3, 4)
+
+
+def test_a_participle_saying_whom_an_act_aims_at_is_its_target(pipeline: Any) -> None:
+    ev = coded(pipeline, "Boric announced a 40-percent tariff on Monday targeting Peru.", "2024-06-05")
+    assert [(e["type"], e["source"], e["target"]) for e in ev] == [("SANCTION", ["CHL"], ["PER"])], ev
+    ev = coded(pipeline, "Chilean jets carried out strikes targeting Peru on 3 June 2024.", "2024-06-05")
+    assert [(e["type"], e["source"], e["target"]) for e in ev] == [("ASSAULT", ["CHL"], ["PER"])], ev
+
+
+def test_a_range_after_from_dates_the_event(pipeline: Any) -> None:
+    ev = coded(pipeline, "The boundary talks between Chile and Peru were held in Lima from August 21st to 24th, 2023.",
+               "2023-08-30")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2023-08-21", "2023-08-24")
+
+
+def test_the_country_after_he_is_the_other_party(pipeline: Any) -> None:
+    ev = coded(pipeline, "Boric announced new tariffs on Peru on Monday as he blasted the trial of the country's "
+               "former president.", "2024-06-05")
+    assert [(e["source"], e["target"]) for e in ev if e["type"] == "ACCUSE"] == [(["CHL"], ["PER"])], ev

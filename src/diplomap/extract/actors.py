@@ -19,6 +19,7 @@ from diplomap.extract.syntax import (
     is_attacked,
     is_destination,
     is_place_use,
+    names_a_place,
     names_a_text,
     names_a_thing,
     route_or_title,
@@ -105,7 +106,7 @@ class Actors:
         codes = []
         for m in ctx.mentions:
             toks = mention_tokens(sent, m, ctx.offset)
-            if m.label in ACTOR_LABELS and toks and toks[-1].i < before and not after_locative(toks[0]) and not (
+            if m.label in ACTOR_LABELS and toks and toks[-1].i < before and not names_a_place(toks, m.label) and not (
                     m.label == "CAPITAL" and names_a_text(toks)):
                 codes.append(self.code(m, span))
         return tuple(dict.fromkeys(c for c in codes if c))

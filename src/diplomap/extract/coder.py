@@ -104,6 +104,7 @@ class Coder:
                 if key and event.date and not event.date.inherited:
                     ctx.named_dates.setdefault(key, event.date)
         events += self._claims(sent, ctx, events, trigger_heads, dated, {t.token.i for t in triggers})
+        events = _aimed(events)
         events = [(trig, each) for trig, event in _fold_elaborations(events)
                   for listed in self._listed(sent, trig, event, ctx)
                   for each in (_reactions_apart(listed, self.lex) if ctx.reactions_apart else [listed])]
@@ -292,6 +293,28 @@ def _reactions_apart(event: Event, lex: Lexicon) -> list[Event]:
     if not lex.has_trait(event.type, "reaction") or len(event.source) < 2 or not event.target:
         return [event]
     return [replace(event, source=(party,)) for party in event.source]
+
+
+def _aimed(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:
+    """'announced a 50-percent tariff Wednesday targeting Brazil', 'carried out strikes targeting Hezbollah': a
+    participle of the frame 'aims' says at whom the act told by the noun it describes, or by its verb's object, is
+    aimed; it adds that act's target and is no act of its own."""
+    by_token = {pair[0].token.i: pair for pair in events}
+    by_word = {w.i: pair for pair in events for w in pair[0].words}  # ("carried out strikes targeting Hezbollah")
+    out = dict(by_token)
+    for i, (trig, event) in by_token.items():
+        tok = trig.token
+        if "aims" not in trig.frames or tok.tag_ != "VBG" or tok.dep_ not in ("acl", "advcl"):
+            continue
+        nouns = [tok.head] if tok.dep_ == "acl" else [c for c in tok.head.children if c.dep_ == "dobj"]
+        main = next((by_word[n.i] for n in nouns if n.i in by_word and by_word[n.i][0].token.i != i), None)
+        if main is None or main[0].token.i not in out:
+            continue
+        del out[i]
+        kept = out[main[0].token.i][1]
+        target = tuple(dict.fromkeys(c for c in (*kept.target, *event.target) if c not in kept.source))
+        out[main[0].token.i] = (main[0], replace(kept, target=target))
+    return sorted(out.values(), key=lambda pair: pair[0].token.i)
 
 
 def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:

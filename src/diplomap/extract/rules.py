@@ -158,7 +158,7 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
         return
     # "Burundi closes its border with Rwanda, accusing the country of backing rebels": one, the last other named
     single = singular_anaphor(sent, told)
-    heads = [sent.doc[i] for i in told if sent.doc[i].lower_ in ANAPHORS]
+    heads = [sent.doc[i] for i in told if anaphoric_subject(sent, {i})]  # (not "former president" after it)
     described = any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
         c.lower_ in _SUCCESSION or h.lower_ == "government") for h in heads for c in h.children)
     if single and (set(d.target) - set(d.source) or described):
@@ -378,8 +378,8 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
                                   admission_toward_the_wronged, call_with_the_addressed, visit_hosted_by_place_state,
                                   visit_to_meet_someone,
-                                  its_neighbour_is_the_other_party, stance_on_a_told_act, anaphoric_counterparts,
-                                  counterpart_from_previous_sentence, pronoun_or_anaphor_subject)
+                                  its_neighbour_is_the_other_party, stance_on_a_told_act, pronoun_or_anaphor_subject,
+                                  anaphoric_counterparts, counterpart_from_previous_sentence)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  strikes_target_the_place_state, project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act)

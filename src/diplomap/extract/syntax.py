@@ -382,6 +382,11 @@ def after_locative(tok: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
+def names_a_place(toks: list[Token], label: str) -> bool:
+    """A name after in/at/near as where something is; not a state after "on" or "at" ("tariffs on Peru")."""
+    return after_locative(toks[0]) and not (label == "STATE" and _preposition_of(toks[0]) in ("on", "at"))
+
+
 def is_place_use(toks: list[Token], trig: TriggerMatch, label: str) -> bool:
     """Is the mention used as the place of the event rather than as a party to it? A state after "on" or
     "at" is what the act falls on ("tariffs on Mexico", "pressure on Iran"), never where it happened."""

@@ -37,7 +37,8 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         if not toks:
             continue
         before = sent.text[max(0, d.start - 14): d.start].lower().split()
-        if before and (before[-1] in _BOUND_WORDS or before[-2:] in _BOUND_PAIRS):
+        whole = before[-1:] == ["from"] and d.span.precision == Precision.RANGE  # "held from August 21 to 24"
+        if before and not whole and (before[-1] in _BOUND_WORDS or before[-2:] in _BOUND_PAIRS):
             bounds.append(d)
             continue
         attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
