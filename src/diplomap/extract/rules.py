@@ -25,7 +25,7 @@ from diplomap.extract.syntax import (
     singular_anaphor,
 )
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ACT_REFERENCES, ALLEGING, ANAPHORS, NEIGHBOURS, REPORTING
+from diplomap.knowledge.grammar import ACT_REFERENCES, ALLEGING, NEIGHBOURS, REPORTING
 from diplomap.model import DateSpan, Modality, Place
 from diplomap.plover import plover_score
 
