@@ -872,3 +872,22 @@ def test_the_country_after_he_is_the_other_party(pipeline: Any) -> None:
     ev = coded(pipeline, "Boric announced new tariffs on Peru on Monday as he blasted the trial of the country's "
                "former president.", "2024-06-05")
     assert [(e["source"], e["target"]) for e in ev if e["type"] == "ACCUSE"] == [(["CHL"], ["PER"])], ev
+
+
+def test_its_in_a_reported_clause_is_the_tellers(pipeline: Any) -> None:
+    ev = coded(pipeline, "Bolivia condemned Chile's drills on 3 June 2024 and reaffirmed that its defence pact with "
+               "Peru covers attacks on Peruvian ships.", "2024-06-05")
+    assert {tuple(e["source"]) for e in ev if e["type"] in ("AGREE", "SUPPORT")} == {("BOL",)}, ev
+
+
+def test_putting_the_blame_on_a_party_accuses_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru's foreign ministry said on 3 June 2024 that Chile bore full responsibility.",
+               "2024-06-05")
+    find(ev, "ACCUSE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+    ev = coded(pipeline, "Peru said on 3 June 2024 that Santiago was to blame.", "2024-06-05")
+    assert [(e["source"], e["target"]) for e in ev] == [(["PER"], ["CHL"])], ev
+
+
+def test_vessels_colliding_is_a_clash(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chilean and Peruvian vessels collided near the maritime border on 3 June 2024.", "2024-06-05")
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2024-06-03")

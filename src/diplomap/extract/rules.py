@@ -205,6 +205,28 @@ def counterpart_from_previous_sentence(r: Resolvers, sent: Span, ctx: SentenceCo
             d.target.append(other[0])
 
 
+def _teller_of(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, pronoun: Token) -> list[str]:
+    """The actors of the subject of the verb that reports the clause a pronoun is in ('X reaffirmed that its ...')."""
+    node = pronoun
+    for _ in range(6):
+        if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
+            start = min(t.i for t in node.subtree)
+            if r.actors.earlier(sent, ctx, pronoun.i, d.span) != r.actors.earlier(sent, ctx, start, d.span):
+                return []  # ("X said Y's forces shelled its ...": one named in the clause before the pronoun)
+            verb = node.head
+            while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head  # "condemned ... and reaffirmed that": the subject of the first verb
+            told = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+            if not told:
+                return []
+            found, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, told, told)
+            return [c for c in dict.fromkeys([*found, *more])]
+        if node.head.i == node.i:
+            return []
+        node = node.head
+    return []
+
+
 def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Washington treated them differently: it imposed tariffs': 'it' is the actor named last before it, and so
     is 'its' in 'India said its jets struck'; 'he' or 'she' is the one named first in the sentence, else in the
@@ -215,7 +237,9 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
     it = [sent.doc[i] for i in d.subject if (sent.doc[i].lower_ == "it" and sent.doc[i].dep_ == "nsubj")
           or (sent.doc[i].lower_ in ("its", "their") and sent.doc[i].dep_ == "poss")]  # "its jets struck"
     person = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("he", "she") and sent.doc[i].dep_ == "nsubj"]
-    if not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
+    if not d.source and it and (teller := _teller_of(r, sent, ctx, d, it[0])):
+        d.source = teller[:1]  # "The US condemned China's actions and reaffirmed that its treaty covers ...": the US
+    elif not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
         d.source = [earlier[-1]]
     elif not d.source and person and (
             told := r.actors.earlier(sent, ctx, person[0].i, d.span)[:1] or ctx.previous_actors[:1]):
@@ -323,6 +347,20 @@ def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
                 return  # "it" is the last act told, or nothing
 
 
+def also_the_same_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The US condemned China's actions. Japan and Australia also voiced concern.': a stance taken 'also', with
+    no one named to take it toward, is toward the party the last such stance was taken toward."""
+    if d.target or not d.source or "reaction" not in d.trig.entry.traits:
+        return
+    if not any(c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise", "similarly")
+               for c in d.trig.head.children):
+        return
+    for event in reversed(ctx.prior):
+        if event.type == d.trig.entry.type and event.target and not set(event.target) & set(d.source):
+            d.target = list(event.target)
+            return
+
+
 def _may_be_meant(told: str, stance: str, lex: Lexicon) -> bool:
     """Whether "the move" a stance is taken on may be an act of type ``told``: an act, not what was said of it, and
     one of the stance's sign ("condemned the move": a hostile act; "welcomed the move": a friendly one)."""
@@ -378,7 +416,8 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
                                   admission_toward_the_wronged, call_with_the_addressed, visit_hosted_by_place_state,
                                   visit_to_meet_someone,
-                                  its_neighbour_is_the_other_party, stance_on_a_told_act, pronoun_or_anaphor_subject,
+                                  its_neighbour_is_the_other_party, stance_on_a_told_act, also_the_same_stance,
+                                  pronoun_or_anaphor_subject,
                                   anaphoric_counterparts, counterpart_from_previous_sentence)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  strikes_target_the_place_state, project_works_by_linked_states)

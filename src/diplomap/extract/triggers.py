@@ -9,6 +9,9 @@ from diplomap.extract.lexicon import Lexicon, TriggerEntry
 from diplomap.extract.syntax import TriggerMatch, governing_verb, is_argument, is_light, near_lemmas, topic_of
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
+    AUTHOR_ADJ,
+    BLAME_NOUNS,
+    BLAME_VERBS,
     COMMENTING,
     HAPPENING,
     NAMING_NEGATIVE,
@@ -30,6 +33,13 @@ class TriggerFinder:
     def find(self, sent: Span) -> list[TriggerMatch]:
         found: list[TriggerMatch] = []
         for tok in sent:
+            if tok.lemma_.lower() in REPORTING and _blames(tok):
+                # "Lin said the Philippines bore full responsibility": the teller accuses the one it blames
+                found.append(self._trigger(tok, tok, TriggerEntry((tok.lemma_.lower(),), "VERB", "ACCUSE", "Allege",
+                                                                  self.lex.traits.get("ACCUSE", frozenset())), [tok]))
+                continue
+            if tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
+                continue  # "Kabul was to blame": the blame is the teller's (above)
             if tok.lemma_.lower() in NAMING_VERBS and self._names_something(tok):
                 naming = self._naming(tok)
                 if naming is not None:
@@ -181,6 +191,20 @@ class TriggerFinder:
             if all(h is not None for h in hits):
                 return entry, [tok, *[h for h in hits if h is not None]]
         return None, []
+
+
+def _blames(verb: Token) -> bool:
+    """A verb of saying whose clause puts the blame on its subject: 'X bore full responsibility', 'X is to blame',
+    'X was solely responsible' (grammar.toml: naming.blame_verbs, blame_nouns; adjectives.authorship)."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        lemma = clause.lemma_.lower()
+        if lemma in BLAME_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in BLAME_NOUNS for c in clause.children):
+            return True
+        if lemma == "be" and any((c.dep_ == "acomp" and c.lemma_.lower() in AUTHOR_ADJ
+                                  and not any(g.dep_ == "prep" for g in c.children))
+                                 or (c.dep_ == "xcomp" and c.lemma_.lower() == "blame") for c in clause.children):
+            return True  # (not "responsible for the attack": the attack's own telling accuses)
+    return False
 
 
 def _asks_someone(verb: Token, words: list[Token]) -> bool:

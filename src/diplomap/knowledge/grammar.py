@@ -73,6 +73,8 @@ NAMED_TEXTS = _words("nouns", "named_texts")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
+BLAME_VERBS = _words("naming", "blame_verbs")
+BLAME_NOUNS = _words("naming", "blame_nouns")
 NAMING_POSITIVE = _words("naming", "positive")
 
 PRONOUNS = _words("reference", "pronouns")
