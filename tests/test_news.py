@@ -891,3 +891,14 @@ def test_putting_the_blame_on_a_party_accuses_it(pipeline: Any) -> None:
 def test_vessels_colliding_is_a_clash(pipeline: Any) -> None:
     ev = coded(pipeline, "Chilean and Peruvian vessels collided near the maritime border on 3 June 2024.", "2024-06-05")
     find(ev, "ASSAULT", {"CHL", "PER"}, "2024-06-03")
+
+
+def test_conceding_at_last_is_still_conceding(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile conceded at last on 3 June 2024 that its troops had fired on Peruvian boats.",
+               "2024-06-05")
+    assert not [e for e in ev if e["type"] == "ACCUSE" and e["source"] == ["CHL"]], ev
+
+
+def test_a_national_security_council_is_no_un_body(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru's National Security Council condemned Chile's incursion on 3 June 2024.", "2024-06-05")
+    assert [(e["source"], e["target"]) for e in ev if e["type"] == "ACCUSE"] == [(["PER"], ["CHL"])], ev

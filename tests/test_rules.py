@@ -188,6 +188,9 @@ CASES = [
          one("SANCTION", {"CHL"}, {"PER"})),
     Case("regret_over_an_act", "Chile expressed great regret over the Peruvian decision on 4 March 2024.",
          "2024-03-05", one("ACCUSE", {"CHL"}, {"PER"})),
+    # 'at' a decision, not 'at last'
+    Case("regret_over_an_act", "Chile expressed regret at the Peruvian decision on 4 March 2024.",
+         "2024-03-05", one("ACCUSE", {"CHL"}, {"PER"})),
 ]
 
 

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 
 from diplomap.knowledge import Knowledge
+from diplomap.knowledge.grammar import NOT_NAMES
 from diplomap.model import Entity
 
 # When one surface form names several things, the earlier label wins.
-PRIORITY = ("STATE", "ORG", "PERSON", "METONYM", "GROUP", "PROJECT", "CAPITAL", "DEMONYM", "PLACE")
+PRIORITY = ("STATE", "ORG", "PERSON", "METONYM", "GROUP", "PROJECT", "CAPITAL", "DEMONYM", "PLACE", "OTHER")
 ACTOR_LABELS = {"STATE", "DEMONYM", "CAPITAL", "METONYM", "GROUP", "ORG", "PERSON"}
 # the labels that name a state, a body or an office holder (not a crowd: "Georgian protesters")
 OFFICIAL_LABELS = {"STATE", "ORG", "CAPITAL", "METONYM", "PERSON", "GROUP"}
@@ -96,6 +97,8 @@ def patterns(kb: Knowledge) -> list[Pattern]:
     for pr in kb.projects.values():
         for form in (pr.name, *pr.aliases):
             add("PROJECT", form, pr.id)
+    for form in NOT_NAMES:
+        add("OTHER", form, "")  # (no id: no mention; the longer match keeps the shorter name from matching)
     # a user's actor dictionary overrides the shipped gazetteer for the names it sets
     user_forms = {" ".join(f.strip("_").replace("_", " ").lower().split()) for forms in kb.petrarch_forms.values()
                   for f in forms}

@@ -106,6 +106,14 @@ def noun_without_ask(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
         or c.dep_ in ("acl", "relcl") for c in tok.children)
 
 
+def about_something(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A phrase of one of ``words`` on the trigger names something: 'regret at the decision' (not 'conceded at
+    last', 'at least')."""
+    return any(p.dep_ == "prep" and p.lower_ in words and any(
+        g.dep_ == "pobj" and g.lower_ not in ("last", "least", "first", "once", "all", "most") for g in p.children)
+        for w in d.trig.words for p in w.children)
+
+
 def done_with(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A 'with' phrase on the trigger names one of ``words`` as what it was done with: 'hit Brazil with a 50
     percent tariff'."""
@@ -131,7 +139,8 @@ def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, 
 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
-    between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with)}
+    between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
+    about_something)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:

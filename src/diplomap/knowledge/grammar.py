@@ -74,6 +74,7 @@ NAMED_TEXTS = _words("nouns", "named_texts")
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
 BLAME_VERBS = _words("naming", "blame_verbs")
+NOT_NAMES = _words("naming", "not_names")
 BLAME_NOUNS = _words("naming", "blame_nouns")
 NAMING_POSITIVE = _words("naming", "positive")
 
