@@ -902,3 +902,9 @@ def test_conceding_at_last_is_still_conceding(pipeline: Any) -> None:
 def test_a_national_security_council_is_no_un_body(pipeline: Any) -> None:
     ev = coded(pipeline, "Peru's National Security Council condemned Chile's incursion on 3 June 2024.", "2024-06-05")
     assert [(e["source"], e["target"]) for e in ev if e["type"] == "ACCUSE"] == [(["PER"], ["CHL"])], ev
+
+
+def test_a_body_on_whose_sidelines_parties_meet_is_no_party(pipeline: Any) -> None:
+    ev = coded(pipeline, "Boric met Peru's president on the sidelines of the UN General Assembly on 3 June 2024.",
+               "2024-06-05")
+    assert [sorted(e["source"] + e["target"]) for e in ev if e["type"] == "CONSULT"] == [["CHL", "PER"]], ev

@@ -16,6 +16,7 @@ from diplomap.extract.syntax import (
     after_locative,
     at_a_body,
     fronted_subject,
+    in_a_setting,
     is_attacked,
     is_destination,
     is_place_use,
@@ -54,6 +55,8 @@ class Actors:
                 continue
             if mention.label == "CAPITAL" and names_a_thing(toks, trig):
                 continue  # "the Rome Statute", "the Minsk Process": a name, neither party nor place
+            if in_a_setting(toks[-1], trig):
+                continue  # "will meet on the sidelines of the UN General Assembly": where, not with whom
             if mention.label in ("ORG", "METONYM") and at_a_body(toks) and not is_attacked(toks, trig):
                 # "a case at the International Court of Justice", "initialled at the White House": the venue
                 if mention.label == "METONYM":

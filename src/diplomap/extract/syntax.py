@@ -382,6 +382,20 @@ def after_locative(tok: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
+def in_a_setting(tok: Token, trig: TriggerMatch) -> bool:
+    """A name in the phrase of a setting noun ('on the sidelines of the UN General Assembly', 'on the margins of
+    the summit') of another act than the one the noun names: a setting, not a party."""
+    words = {w.i for w in trig.words}
+    node = tok
+    for _ in range(8):
+        if node.i in words or node.head.i == node.i:
+            return False
+        if node.lemma_.lower() in SETTING_NOUNS and node.dep_ == "pobj":
+            return True
+        node = node.head
+    return False
+
+
 def names_a_place(toks: list[Token], label: str) -> bool:
     """A name after in/at/near as where something is; not a state after "on" or "at" ("tariffs on Peru")."""
     return after_locative(toks[0]) and not (label == "STATE" and _preposition_of(toks[0]) in ("on", "at"))
