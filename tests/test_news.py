@@ -908,3 +908,15 @@ def test_a_body_on_whose_sidelines_parties_meet_is_no_party(pipeline: Any) -> No
     ev = coded(pipeline, "Boric met Peru's president on the sidelines of the UN General Assembly on 3 June 2024.",
                "2024-06-05")
     assert [sorted(e["source"] + e["target"]) for e in ev if e["type"] == "CONSULT"] == [["CHL", "PER"]], ev
+
+
+def test_news_that_a_deal_had_been_reached_is_the_news_of_the_day(pipeline: Any) -> None:
+    ev = coded(pipeline, "Crowds in Lima celebrated as news spread that a deal had been reached between Chile and "
+               "Peru.", "2024-06-05")
+    assert [e["modality"] for e in ev if e["type"] == "AGREE"] == ["happened"], ev
+
+
+def test_a_date_of_a_participle_on_a_thing_is_the_things(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile said it was withdrawing from the regional games involving Peru, scheduled for next "
+               "month.", "2024-06-05")
+    assert [e["start"] for e in ev if e["type"] == "REJECT"] == ["2024-06-05"], ev

@@ -82,7 +82,9 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
                                                    or _names_an_act(sent.doc[i].head))}
     # "welcomed the agreement to resolve issues that arose in 2020": a relative clause on a person or thing
     # dates what it tells of it, not the act above
-    others |= {k for k in attached if k not in trigger_heads and sent.doc[k].dep_ == "relcl" and k != trig.head.i
+    # (and a participle on a thing: "the series involving Pakistan, scheduled for next month")
+    others |= {k for k in attached if k not in trigger_heads and sent.doc[k].dep_ in ("relcl", "acl")
+               and k != trig.head.i
                and sent.doc[k].head.i not in words and sent.doc[k].head.i not in trigger_heads
                and not _names_an_act(sent.doc[k].head)}
     inside = [d for key, ds in attached.items() if key not in others for d in ds
