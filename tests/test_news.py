@@ -920,3 +920,16 @@ def test_a_date_of_a_participle_on_a_thing_is_the_things(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile said it was withdrawing from the regional games involving Peru, scheduled for next "
                "month.", "2024-06-05")
     assert [e["start"] for e in ev if e["type"] == "REJECT"] == ["2024-06-05"], ev
+
+
+def test_an_agreement_welcomed_is_news_of_its_own(pipeline: Any) -> None:
+    ev = coded(pipeline, "Bolivia welcomed on 3 June 2024 the agreement between Chile and Peru on fishing rights.",
+               "2024-06-05")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-06-03")
+    find(ev, "SUPPORT", {"BOL", "CHL", "PER"}, "2024-06-03", source={"BOL"})
+
+
+def test_at_the_invitation_of_is_the_frame_of_a_visit(pipeline: Any) -> None:
+    ev = coded(pipeline, "At the invitation of the Chilean president, Peru's president visited Santiago on 3 June "
+               "2024.", "2024-06-05")
+    assert [e["type"] for e in ev] == ["CONSULT"], ev

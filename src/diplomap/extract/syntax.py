@@ -16,6 +16,7 @@ from diplomap.knowledge.grammar import (
     ANAPHORS,
     AUTHOR_ADJ,
     AUTHOR_PREPS,
+    FRAMING_NOUNS,
     LIGHT_FORMS,
     LIGHT_VERBS,
     LOCATIVE_PREPS,
@@ -527,6 +528,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool) -> bool:
         # "traded accusations", is an act)
     if "no_object" in trig.frames and any(c.dep_ == "dobj" for c in tok.children):
         return True  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
+    if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # "at the invitation of Japan's prime minister, Prabowo visited Tokyo": the visit's frame
     if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):
         return True  # "called the decision blackmail" names it; "called Erdogan" phones him
     # "Kirchner, who is serving a sentence under house arrest": how someone is, not news;

@@ -105,7 +105,11 @@ class TriggerFinder:
                     if (direct and is_light(gov) and verb.entry.type != trig.entry.type
                             and len(verb.entry.words) == 1):
                         verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
-                    continue
+                        continue
+                    if not (direct and "reaction" in verb.entry.traits and trig.entry.type == "AGREE"
+                            and verb.entry.type != "AGREE"):
+                        continue
+                    # "welcomed the signing of a memorandum": the agreement a stance is taken on is news of its own
                 if (gov is not None and is_light(gov) and is_argument(trig.token, gov)
                         and trig.token.dep_ != "nsubj"):
                     trig.head = gov  # "held talks", not "partnerships have taken on weight"
