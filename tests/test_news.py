@@ -933,3 +933,9 @@ def test_at_the_invitation_of_is_the_frame_of_a_visit(pipeline: Any) -> None:
     ev = coded(pipeline, "At the invitation of the Chilean president, Peru's president visited Santiago on 3 June "
                "2024.", "2024-06-05")
     assert [e["type"] for e in ev] == ["CONSULT"], ev
+
+
+def test_talks_told_in_news_without_a_date_are_the_days_talks(pipeline: Any) -> None:
+    ev = coded(pipeline, "The agreements were signed after talks between Boric and Peru's president in Lima.",
+               "2024-06-05")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2024-06-05")

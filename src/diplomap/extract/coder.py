@@ -179,7 +179,7 @@ class Coder:
         if span.inherited:
             # "... discussed during the SCO summit": the summit the text dated earlier
             span = named_date(sent, trig, ctx, region) or span
-        if no_event(trig, dated_by_text=not span.inherited):
+        if no_event(trig, dated_by_text=not span.inherited, news=not ctx.narrative):
             return None
         modality = modality_of(sent, trig, ctx, span)
         if modality is None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from diplomap.extract.gazetteer import ACTOR_LABELS
 from diplomap.extract.lexicon import TriggerEntry
 from diplomap.knowledge.grammar import (
+    ACT_NOUNS,
     ADVERBIAL_PREPS,
     ANAPHORS,
     AUTHOR_ADJ,
@@ -514,15 +515,17 @@ def object_clauses(trig: TriggerMatch) -> set[int]:
     return out
 
 
-def no_event(trig: TriggerMatch, dated_by_text: bool) -> bool:
+def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> bool:
     """A trigger that, here, names no event: a state of things, a description, a name."""
     tok = trig.token
     lemma = tok.lemma_.lower()
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dated_by_text:
         return True  # "a policy built on respect": a participle describes its noun unless the text dates it
     if (trig.head.i == tok.i and tok.pos_ in ("NOUN", "PROPN") and not dated_by_text
-            and (lemma in STATE_NOUNS or tok.tag_ == "NNS")):
-        return True  # "partnerships with Türkiye", "the gas exports": a standing relation, unless dated
+            and (lemma in STATE_NOUNS or (tok.tag_ == "NNS" and not (news and {lemma, tok.lower_} & ACT_NOUNS)))):
+        # "partnerships with Türkiye", "the gas exports": a standing relation, unless dated (in news, "signed after
+        # talks between Modi and Prachanda" tells the talks of its day; a review's "negotiations" describe)
+        return True
     if trig.head.i == tok.i and lemma in STANDING and tok.pos_ in ("NOUN", "PROPN"):
         return True  # "the deepening strategic partnerships": a relation, dated or not, is no event (a verb,
         # "traded accusations", is an act)
