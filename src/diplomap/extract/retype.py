@@ -26,9 +26,9 @@ def modified_by(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words:
 
 def official_protests(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The verb (one of ``words``) has a government body or official as its subject: 'the Chinese embassy
-    protested'."""
+    protested'; or the noun, as who voices it: 'drawing a protest from Kampala'."""
     tok = d.trig.token
-    return tok.lemma_.lower() in words and tok.pos_ == "VERB" and any(
+    return tok.lemma_.lower() in words and tok.pos_ in ("VERB", "NOUN") and any(
         m.label in OFFICIAL_LABELS and any(t.i in d.subject for t in mention_tokens(sent, m, ctx.offset))
         for m in ctx.mentions)
 

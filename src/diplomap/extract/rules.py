@@ -25,7 +25,7 @@ from diplomap.extract.syntax import (
     singular_anaphor,
 )
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ACT_REFERENCES, ALLEGING, NEIGHBOURS, REPORTING
+from diplomap.knowledge.grammar import ACT_REFERENCES, ALLEGING, DRAWING, NEIGHBOURS, REPORTING
 from diplomap.model import DateSpan, Modality, Place
 from diplomap.plover import plover_score
 
@@ -347,6 +347,20 @@ def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
                 return  # "it" is the last act told, or nothing
 
 
+def reaction_drawn(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Kenyan police arrested 12 traders, drawing a protest from Kampala': what an act drew (a stance, a measure) is
+    toward the one who did that act, the subject of the clause the participle hangs on."""
+    tok = d.trig.token
+    verb = tok.head
+    if ("directed" not in d.trig.entry.traits or tok.dep_ != "dobj" or verb.lemma_.lower() not in DRAWING
+            or verb.dep_ != "advcl" or set(d.target) - set(d.source)):
+        return
+    doers = {t.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if doers:
+        found, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, doers, doers)
+        d.target = [c for c in dict.fromkeys([*found, *more]) if c not in d.source] or d.target
+
+
 def also_the_same_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The US condemned China's actions. Japan and Australia also voiced concern.': a stance taken 'also', with
     no one named to take it toward, is toward the party the last such stance was taken toward."""
@@ -416,7 +430,8 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
                                   admission_toward_the_wronged, call_with_the_addressed, visit_hosted_by_place_state,
                                   visit_to_meet_someone,
-                                  its_neighbour_is_the_other_party, stance_on_a_told_act, also_the_same_stance,
+                                  its_neighbour_is_the_other_party, stance_on_a_told_act, reaction_drawn,
+                                  also_the_same_stance,
                                   pronoun_or_anaphor_subject,
                                   anaphoric_counterparts, counterpart_from_previous_sentence)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,

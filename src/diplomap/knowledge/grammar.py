@@ -29,6 +29,7 @@ def inflections(verbs: frozenset[str]) -> frozenset[str]:
 LIGHT_VERBS = _words("verbs", "light")
 LIGHT_FORMS = inflections(LIGHT_VERBS)
 EMPTY_VERBS = _words("verbs", "empty")
+DRAWING = _words("verbs", "drawing")
 PLAN_HEADS = _words("verbs", "plan_heads")
 EXPECT_HEADS = _words("verbs", "expect_heads")
 REPORTING = _words("verbs", "reporting")
