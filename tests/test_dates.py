@@ -124,3 +124,12 @@ def test_a_weekday_with_its_day_in_brackets() -> None:
     found = find_dates("The president said this Monday (15) that talks would go on.", anchor, 2024,
                        year_from_anchor=False, today=date(2024, 1, 16), weekday_from_today=True)
     assert [(d.text, d.span.start.isoformat()) for d in found] == [("this Monday (15)", "2024-01-15")]
+
+
+def test_a_weekday_told_with_the_wrong_month_is_the_weekday_meant() -> None:
+    found = find_dates("He wrote on Monday, January 3, that they agreed.", None, 2025, year_from_anchor=False,
+                       today=date(2025, 2, 4), weekday_from_today=True)
+    assert [d.span.start.isoformat() for d in found] == ["2025-02-03"]
+    found = find_dates("They met on Friday, January 3.", None, 2025, year_from_anchor=False,
+                       today=date(2025, 2, 4), weekday_from_today=True)
+    assert [d.span.start.isoformat() for d in found] == ["2025-01-03"]

@@ -946,3 +946,9 @@ def test_a_known_surname_after_another_given_name_is_someone_else(pipeline: Any)
     assert all("FRA" not in e["source"] + e["target"] for e in ev), ev
     ev = coded(pipeline, "Presidents Lula and Macron met in Brasilia on 3 June 2024.", "2024-06-05")
     find(ev, "CONSULT", {"BRA", "FRA"}, "2024-06-03")
+
+
+def test_a_quotation_over_several_sentences_is_its_speakers(pipeline: Any) -> None:
+    ev = coded(pipeline, "“I just spoke with President Boric of Chile. It was a very friendly conversation,” Peru's "
+               "president wrote on 3 June 2024.", "2024-06-05")
+    find(ev, "CONSULT", {"PER", "CHL"}, "2024-06-05", source={"PER"})

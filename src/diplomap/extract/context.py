@@ -34,6 +34,7 @@ class SentenceContext:
     salient: tuple[str, ...] = ()  # the document's actors so far, most named first ("the two sides" of a story)
     reactions_apart: bool = False  # one event per reacting party ("the US and Japan condemned ...")
     prior: Sequence[Event] = ()  # the events the document told before this sentence ("condemned the seizure")
+    speaker: tuple[str, ...] = ()  # who a quotation the sentence is in is attributed to ("I spoke with ...," X wrote)
 
 
 def mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:

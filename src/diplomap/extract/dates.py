@@ -160,9 +160,27 @@ def find_dates(
             if resolved is None:
                 continue
             span, relative = resolved
+            if kind in ("month_day", "day_month") and weekday_from_today and today is not None:
+                span = _weekday_told_wrong(text[:m.start()], span, today)
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(0), kind, span, relative))
     return sorted(found, key=lambda d: d.start)
+
+
+_WEEKDAY_BEFORE = re.compile(rf"\b({WEEKDAY_PATTERN}),?\s*\(?$", re.I)
+
+
+def _weekday_told_wrong(before: str, span: DateSpan, today: date) -> DateSpan:
+    """'on Monday, January 3' in an item written on Monday 3 February: when the weekday and the date told with it
+    disagree and that weekday fell in the week up to the day written, the writer meant that weekday."""
+    found = _WEEKDAY_BEFORE.search(before)
+    if found is None or span.precision != Precision.DAY:
+        return span
+    wd = WEEKDAYS.index(found.group(1).lower())
+    if span.start.weekday() == wd:
+        return span
+    day = today - timedelta((today.weekday() - wd) % 7)
+    return DateSpan(day, day, Precision.DAY, span.text) if day.day == span.start.day else span
 
 
 def _spoken_day(text: str, pos: int, anchor: DateSpan | None, today: date | None) -> bool:

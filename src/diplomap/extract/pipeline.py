@@ -16,7 +16,7 @@ from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import DEADLINE, WEEKDAYS, DateMention, find_dates, whole_month, whole_year
 from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
-from diplomap.extract.gazetteer import patterns
+from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
@@ -184,6 +184,7 @@ class Pipeline:
                 anchor = base
             elif not (ptext.lstrip()[:1] in _QUOTES and n > first):
                 anchor = news_day  # (a paragraph of quotation goes on with the telling before it, and its day)
+            speakers = self._quote_speakers(pdoc, anchor)
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -212,7 +213,8 @@ class Pipeline:
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative, named_dates, written,
                                       salient=tuple(code for code, _ in named_actors.most_common()),
-                                      reactions_apart=reactions_apart, prior=tuple(events))
+                                      reactions_apart=reactions_apart, prior=tuple(events),
+                                      speaker=speakers.get(sent.start, ()))
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
                          for e in (_retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and _is_heading(ptext):
@@ -266,6 +268,38 @@ class Pipeline:
 
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
+
+    def _quote_speakers(self, pdoc: SpacyDoc, day: DateSpan | None) -> dict[int, tuple[str, ...]]:
+        """'"I just spoke with President Sheinbaum. It was a very friendly conversation," Trump wrote.': the
+        sentences of a quotation that runs over several, by their first token, and the actor it is attributed to
+        after it closes (or, with a colon, in the sentence that opens it: 'Trump wrote: "I just spoke ...')."""
+        out: dict[int, tuple[str, ...]] = {}
+        sents = [s for s in pdoc.sents if s.text.strip()]
+        opened: int | None = None  # the sentence an unclosed quotation began in
+        for i, sent in enumerate(sents):
+            text = sent.text
+            if opened is None:
+                if text.count("“") > text.count("”") or text.count('"') % 2 == 1:
+                    opened = i
+                continue
+            if "”" not in text and '"' not in text:
+                continue
+            close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
+            told = self._first_actor([e for e in sent.ents if e.start_char > close], day)
+            if not told and opened > 0 and sents[opened - 1].text.rstrip().endswith(":"):
+                told = self._first_actor(list(sents[opened - 1].ents), day)
+            for quoted in sents[opened:i]:
+                out[quoted.start] = told
+            opened = None
+        return out
+
+    def _first_actor(self, ents: list[SpacySpan], day: DateSpan | None) -> tuple[str, ...]:
+        """The actor codes of the first gazetteer name among ``ents``."""
+        for e in ents:
+            if e.ent_id_ and e.label_ in ACTOR_LABELS:
+                mention = Mention("", 0, e.start_char, e.end_char, e.text, e.ent_id_, e.label_)
+                return tuple(c for c in self.coder.actors.code(mention, day).split("/") if c)
+        return ()
 
     def _dateline(self, layout: Layout) -> Place | None:
         found = layout.dateline

@@ -237,6 +237,12 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
     it = [sent.doc[i] for i in d.subject if (sent.doc[i].lower_ == "it" and sent.doc[i].dep_ == "nsubj")
           or (sent.doc[i].lower_ in ("its", "their") and sent.doc[i].dep_ == "poss")]  # "its jets struck"
     person = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("he", "she") and sent.doc[i].dep_ == "nsubj"]
+    speaking = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("i", "we") and sent.doc[i].dep_ == "nsubj"]
+    if not d.source and speaking and ctx.speaker:
+        # '"I just spoke with President Sheinbaum. It was friendly," Trump wrote': the one the quotation is his
+        d.source = list(ctx.speaker)
+        d.target = [c for c in d.target if c not in d.source]
+        return
     if not d.source and it and (teller := _teller_of(r, sent, ctx, d, it[0])):
         d.source = teller[:1]  # "The US condemned China's actions and reaffirmed that its treaty covers ...": the US
     elif not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
