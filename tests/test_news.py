@@ -952,3 +952,17 @@ def test_a_quotation_over_several_sentences_is_its_speakers(pipeline: Any) -> No
     ev = coded(pipeline, "“I just spoke with President Boric of Chile. It was a very friendly conversation,” Peru's "
                "president wrote on 3 June 2024.", "2024-06-05")
     find(ev, "CONSULT", {"PER", "CHL"}, "2024-06-05", source={"PER"})
+
+
+
+def test_hostile_words_toward_one_party_in_one_sentence_are_one_stance(tmp_path: Path) -> None:
+    from diplomap.ingest.items import file_item
+    from diplomap.project import Project
+
+    path = tmp_path / "item.txt"
+    path.write_text("Peru rejected the Chilean proposal and condemned Chile's decision on 3 June 2024.\n",
+                    encoding="utf-8")
+    with Project(tmp_path / "t.db") as project:
+        project.ingest([file_item(path, published=date(2024, 6, 5))])
+        events = [e for e in project.events() if e.type in ("ACCUSE", "REJECT")]
+    assert len(events) == 1 and events[0].source == ("PER",), events

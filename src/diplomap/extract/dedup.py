@@ -9,11 +9,18 @@ from diplomap.knowledge.grammar import EMPTY_VERBS, IRREGULAR
 from diplomap.model import DateSpan, Event, Precision, Quantity
 
 
-def same_event(a: Event, b: Event, news: bool = False) -> bool:
+def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str] = frozenset()) -> bool:
     """Same type, overlapping actors, compatible dates. In a news item (``news``), the same parties doing the
-    same kind of thing on the same days is one happening told again (the headline, the lead, a quote)."""
-    if a.type != b.type or a.modality != b.modality:
+    same kind of thing on the same days is one happening told again (the headline, the lead, a quote); and hostile
+    words of one party toward another in one sentence (types of ``one_stance``) are one stance ("Venezuela
+    rejects it, denounces it")."""
+    if a.modality != b.modality:
         return False
+    if a.type != b.type:
+        return (news and a.type in one_stance and b.type in one_stance and set(a.source) == set(b.source)
+                and set(a.actors) == set(b.actors) and bool(a.source) and a.date == b.date
+                and bool({(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence)
+                                                                              for ev in b.evidence}))
     sa, sb = set(a.actors), set(b.actors)
     # who did it to whom: "Iran struck Israel" and "Israel struck Iran" the same day are two strikes; an agreement
     # or a meeting is the same whichever side the text names first
@@ -104,13 +111,14 @@ def _nested(x: DateSpan, y: DateSpan) -> bool:
 
 
 def merge(events: Sequence[Event], news: bool = False,
-          aspects: Mapping[str, frozenset[str]] | None = None) -> list[Event]:
+          aspects: Mapping[str, frozenset[str]] | None = None, one_stance: frozenset[str] = frozenset()
+          ) -> list[Event]:
     """One event per happening: the same event told again is combined; in news, an event that is an aspect of
     another (``aspects``: type -> the types it is an aspect of, plover_types.csv) joins that one."""
     out: list[Event] = []
     for event in events:
         for i, kept in enumerate(out):
-            if same_event(kept, event, news):
+            if same_event(kept, event, news, one_stance):
                 out[i] = _combine(kept, event)
                 break
         else:

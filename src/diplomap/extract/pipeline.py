@@ -264,7 +264,9 @@ class Pipeline:
                       and dateline.country in e.actors else e for e in events]
         # (the record keeps one event per happening; sentence coding, as PLOVER's, codes each act the sentence tells)
         aspects = self.coder.lex.aspects if reactions_apart else None
-        return Extraction(sentences, mentions, dedup.merge(events, news=not narrative, aspects=aspects))
+        one_stance = frozenset(t for t in self.coder.lex.traits if self.coder.lex.has_trait(t, "one_stance"))
+        return Extraction(sentences, mentions, dedup.merge(events, news=not narrative, aspects=aspects,
+                                                           one_stance=one_stance if reactions_apart else frozenset()))
 
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
