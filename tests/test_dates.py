@@ -133,3 +133,16 @@ def test_a_weekday_told_with_the_wrong_month_is_the_weekday_meant() -> None:
     found = find_dates("They met on Friday, January 3.", None, 2025, year_from_anchor=False,
                        today=date(2025, 2, 4), weekday_from_today=True)
     assert [d.span.start.isoformat() for d in found] == ["2025-01-03"]
+
+
+def test_march_or_may_after_a_weekday_is_the_month() -> None:
+    found = find_dates("They met on Sunday, March 9.", None, 2025, year_from_anchor=False, today=date(2025, 3, 14),
+                       weekday_from_today=True)
+    assert [d.span.start.isoformat() for d in found] == ["2025-03-09"]
+    assert find_dates("Protesters march 9 km.", None, 2025) == []
+
+
+def test_on_the_weekend_is_the_last_one() -> None:
+    found = find_dates("They met on the weekend.", None, 2025, year_from_anchor=False, today=date(2025, 3, 14),
+                       weekday_from_today=True)
+    assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [("2025-03-08", "2025-03-09")]

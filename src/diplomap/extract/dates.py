@@ -32,7 +32,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(
         r"\b(?:(?P<day>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)|"
-        r"(?P<which>last|this|next)\s+(?P<unit>week|weekend)|(?:over|during|at)\s+the\s+(?P<past_weekend>weekend)|"
+        r"(?P<which>last|this|next)\s+(?P<unit>week|weekend)|(?:over|during|at|on)\s+the\s+(?P<past_weekend>weekend)|"
         r"earlier\s+this\s+(?P<so_far>week|month|year)|"
         r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)\s+"
         r"(?P<units>day|week|month|year)s?\s+ago)\b", re.I)),
@@ -224,7 +224,7 @@ def _resolve(
             if not 1 <= d <= 31:
                 return None
             if kind == "month_day" and not g.get("year") and g["mon"].lower() in _SKIP_MONTH_WORDS:
-                if not re.search(r"\b(?:on|by|since|until|from)\s+$", text[: m.start()], re.I):
+                if not re.search(rf"\b(?:on|by|since|until|from|{WEEKDAY_PATTERN}),?\s+$", text[: m.start()], re.I):
                     return None
             day = date(y, mon, d)
             return DateSpan(day, day, Precision.DAY, t), False
