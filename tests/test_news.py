@@ -966,3 +966,8 @@ def test_hostile_words_toward_one_party_in_one_sentence_are_one_stance(tmp_path:
         project.ingest([file_item(path, published=date(2024, 6, 5))])
         events = [e for e in project.events() if e.type in ("ACCUSE", "REJECT")]
     assert len(events) == 1 and events[0].source == ("PER",), events
+
+
+def test_ending_an_agreement_is_a_sanction(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru ended its defence cooperation agreement with Chile on 3 June 2024.", "2024-06-05")
+    assert [(e["type"], e["source"], e["target"]) for e in ev] == [("SANCTION", ["PER"], ["CHL"])], ev
