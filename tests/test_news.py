@@ -160,11 +160,11 @@ def test_a_participle_inside_a_name_is_no_event(pipeline: Any) -> None:
 
 
 def test_an_undated_item_takes_the_year_its_weekday_and_day_agree_on(pipeline: Any) -> None:
-    from diplomap.extract.pipeline import _guess_year
+    from diplomap.extract.written import guess_year
 
     text = "Israel and Hamas on Wednesday (January 15) agreed to a ceasefire after the October 7, 2023 attack."
-    assert _guess_year(text, news=True) == 2025
-    assert _guess_year("Talks resumed in Geneva.", news=True) == 0  # no year is said: none is guessed
+    assert guess_year(text, news=True) == 2025
+    assert guess_year("Talks resumed in Geneva.", news=True) == 0  # no year is said: none is guessed
     ev = coded(pipeline, text)
     find(ev, "AGREE", {"ISR", "HAMAS"}, "2025-01-15")
 
@@ -838,12 +838,12 @@ def test_a_syndication_credit_before_the_dateline_names_no_party() -> None:
 
 
 def test_a_dateline_day_and_the_weekday_of_the_lead_give_the_year() -> None:
-    from diplomap.extract.pipeline import _dateline_weekday_day
+    from diplomap.extract.written import dateline_weekday_day
 
     text = "LIMA. March 13 (Andes Wire) - Chile and Peru signed a border treaty, the agency reported on Thursday."
     layout = read_layout(text, "")
     assert layout.dateline is not None and layout.dateline.month_day == (3, 13)
-    assert _dateline_weekday_day(text, layout, 2026) == date(2025, 3, 13)  # the latest March 13 that was a Thursday
+    assert dateline_weekday_day(text, layout, 2026) == date(2025, 3, 13)  # the latest March 13 that was a Thursday
 
 
 def test_datelines_from_two_places_and_with_a_bare_date() -> None:

@@ -11,11 +11,9 @@ from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.gazetteer import ACTOR_LABELS
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.places import Places
-from diplomap.extract.syntax import (
-    TriggerMatch,
+from diplomap.extract.roles import (
     after_locative,
     at_a_body,
-    fronted_subject,
     in_a_setting,
     is_attacked,
     is_destination,
@@ -25,6 +23,7 @@ from diplomap.extract.syntax import (
     names_a_thing,
     route_or_title,
 )
+from diplomap.extract.syntax import TriggerMatch, fronted_subject
 from diplomap.knowledge import Knowledge
 from diplomap.model import DateSpan, Mention, Place
 

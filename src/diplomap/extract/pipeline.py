@@ -14,16 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
-from diplomap.extract.dates import DEADLINE, WEEKDAYS, DateMention, find_dates, whole_month, whole_year
+from diplomap.extract.dates import DEADLINE, DateMention, find_dates, whole_month, whole_year
 from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
 from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.story import attributive, bound, is_review
+from diplomap.extract.written import dateline_weekday_day, guess_year, weekday_day
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import HONORIFICS, MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
+from diplomap.knowledge.grammar import HONORIFICS
 from diplomap.model import (
     CODED_MODALITIES,
     DateSpan,
@@ -135,12 +136,12 @@ class Pipeline:
         review = is_review(text)
         # the day the item was written, from the page if not given; else the day its weekday and date tell
         written = doc.published or layout.written or (
-            (_weekday_day(text) or _dateline_weekday_day(text, layout)) if not review else None)
+            (weekday_day(text) or dateline_weekday_day(text, layout)) if not review else None)
         paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(text)], text,
                               min(self.nlp.max_length, MAX_PARAGRAPH))
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
         # and an event the text dates by no year is left out: "on Monday" of an unknown year is no date)
-        focal_year = written.year if written else (url_year(doc.source) or _guess_year(text, news=not review))
+        focal_year = written.year if written else (url_year(doc.source) or guess_year(text, news=not review))
         return _Page(doc, layout, written, paragraphs, [text[s:e] for s, e in paragraphs], focal_year, review)
 
     def _code(self, page: _Page, parsed: Iterable[SpacyDoc], progress: Callable[[int, int], None] | None,
@@ -276,6 +277,8 @@ class Pipeline:
         sentences of a quotation that runs over several, by their first token, and the actor it is attributed to
         after it closes (or, with a colon, in the sentence that opens it: 'Trump wrote: "I just spoke ...')."""
         out: dict[int, tuple[str, ...]] = {}
+        if '"' not in pdoc.text and "“" not in pdoc.text:
+            return out
         sents = [s for s in pdoc.sents if s.text.strip()]
         opened: int | None = None  # the sentence an unclosed quotation began in
         for i, sent in enumerate(sents):
@@ -478,33 +481,6 @@ def _next_anchor(dates: Sequence[DateMention], focal_year: int,
     return stated[-1].span if stated else None
 
 
-_ANY_MONTH = rf"{MONTH_PATTERN}|{MONTH_ABBR_PATTERN}"
-_WEEKDAY_DAY = re.compile(
-    rf"\b({WEEKDAY_PATTERN})[,\s(]+(?:({_ANY_MONTH})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_ANY_MONTH}))\b")
-
-
-def _guess_year(text: str, news: bool = False) -> int:
-    """The year a text without a date reports on, or 0 when nothing says (never the year it is read in).
-
-    A review: the year its head names most. A news item: the year in which the weekday and day it tells agree
-    ("on Wednesday (January 15)": 2025 in an item that names 2023 as background), the latest such year up to this
-    one and not before the latest year it names; the background years it names are no guide alone.
-    """
-    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
-    if not news:
-        return max(set(years), key=years.count) if years else 0
-    this_year = date.today().year
-    for found in _WEEKDAY_DAY.finditer(text[:3000]):
-        weekday = WEEKDAYS.index(found.group(1).lower())
-        month = MONTHS[(found.group(2) or found.group(5)).lower()]
-        day = int(found.group(3) or found.group(4))
-        fits = [y for y in range(this_year - 30, this_year + 1) if _weekday_of(y, month, day) == weekday
-                and (not years or y >= max(years))]
-        if fits:
-            return fits[-1]  # the latest that fits: the news one reads is mostly recent
-    return 0
-
-
 def _mask_raw_furniture(doc: Document, masked: str) -> str:
     """Furniture that only the original lines show (a list of other stories' headlines, one per line, which
     cleaning may have joined as if wrapped): read the raw text's layout and blank the same characters here."""
@@ -519,36 +495,6 @@ def _mask_raw_furniture(doc: Document, masked: str) -> str:
     return "".join(chars)
 
 
-def _weekday_day(text: str) -> date | None:
-    """The day an undated news item tells with its weekday ("on Wednesday (January 15)"): its news day."""
-    year = _guess_year(text, news=True)
-    found = _WEEKDAY_DAY.search(text[:3000])
-    if not year or found is None:
-        return None
-    month = MONTHS[(found.group(2) or found.group(5)).lower()]
-    day = int(found.group(3) or found.group(4))
-    return date(year, month, day) if _weekday_of(year, month, day) >= 0 else None
-
-
-def _dateline_weekday_day(text: str, layout: Layout, this_year: int | None = None) -> date | None:
-    """'BISHKEK. March 13 (Interfax) - ... reported on Thursday': a dateline's day without a year, with the weekday
-    the lead tells, is that weekday's date in the latest year that fits (not before a year the item names)."""
-    dateline = layout.dateline
-    if dateline is None or dateline.month_day is None:
-        return None
-    lead = text[dateline.end:dateline.end + 600]
-    found = re.search(rf"\b({WEEKDAY_PATTERN})\b", lead)
-    if found is None:
-        return None
-    weekday = WEEKDAYS.index(found.group(1).lower())
-    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
-    month, day = dateline.month_day
-    this_year = this_year or date.today().year
-    fits = [y for y in range(this_year - 30, this_year + 1)
-            if _weekday_of(y, month, day) == weekday and (not years or y >= max(years))]
-    return date(fits[-1], month, day) if fits else None
-
-
 def _someone_elses_surname(ent: SpacySpan) -> bool:
     """'(AP Photo/Eraldo Peres)': a known person's surname alone, after a given name that is not theirs (any
     capitalised word but a title, grammar.toml naming.honorifics), names someone else."""
@@ -559,9 +505,3 @@ def _someone_elses_surname(ent: SpacySpan) -> bool:
             and before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
             and before.lower_.rstrip("s") not in HONORIFICS)  # ("Presidents Aliyev and Trump")
 
-
-def _weekday_of(year: int, month: int, day: int) -> int:
-    try:
-        return date(year, month, day).weekday()
-    except ValueError:
-        return -1

@@ -7,7 +7,8 @@ from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.syntax import TriggerMatch, after_locative, aimed_at
+from diplomap.extract.roles import after_locative, aimed_at
+from diplomap.extract.syntax import TriggerMatch
 from diplomap.knowledge import Knowledge
 from diplomap.model import Mention, Place
 

@@ -153,8 +153,10 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     """'Thailand and Cambodia clashed. Malaysia called on both sides to stop', 'Rubio spoke with the foreign
     ministers of both countries': the parties a plural anaphor on the receiving side stands for, named earlier in
     the sentence or else in the sentence before (else the ones the story names most), not the one acting."""
+    if not d.source:
+        return
     told = {t.i for t in _arguments(d.trig) if t.dep_ != "preconj"} - d.subject  # (not "both Lima and Quito")
-    if not d.source or not anaphoric_subject(sent, told):
+    if not anaphoric_subject(sent, told):
         return
     # "Burundi closes its border with Rwanda, accusing the country of backing rebels": one, the last other named
     single = singular_anaphor(sent, told)

@@ -1,0 +1,141 @@
+"""Whether a name in a sentence is a party to an event, the place where it happened, or part of the name of
+something else: after "in"/"at", a visit's destination, what an attack fell on, a setting, a route, a title."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from diplomap.extract.syntax import TriggerMatch
+from diplomap.knowledge.grammar import (
+    LOCATIVE_PREPS,
+    MONTH_NAMES,
+    NAMED_TEXTS,
+    ROUTE_PREPS,
+    SETTING_NOUNS,
+    TITLE_NOUNS,
+    TOPIC_PREPS,
+)
+
+
+def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
+    """Tokens naming a route ("via Türkiye"), a topic ("a dispute over Somaliland") or part of a title
+    ("ambassador to Germany"), unless the title is what the trigger acts on ("recalled its ambassador to
+    Iran": Iran is the target)."""
+    out: set[int] = set()
+    acted_on = {w.i for w in trig.words}
+    for tok in sent:
+        if tok.dep_ != "prep":
+            continue
+        title = tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS and tok.head.i not in acted_on
+        topic = tok.lower_ in TOPIC_PREPS and "topical" in trig.entry.traits
+        if tok.lower_ in ROUTE_PREPS or topic or title:
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
+def _preposition_of(tok: Token) -> str:
+    """The preposition a name's phrase hangs from ("on" in "tariffs on Mexico"), or ""."""
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.head.lower_ if root.dep_ == "pobj" else ""
+
+
+def aimed_at(toks: list[Token], trig: TriggerMatch) -> bool:
+    """'lashed out at Manila', 'hit out at Washington': a name after 'at' on a trigger of the trait aimed_at is
+    whom the words are aimed at, not where they were said."""
+    if "aimed_at" not in trig.entry.traits or _preposition_of(toks[0]) != "at":
+        return False
+    root = toks[0]
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.head.head.i in {w.i for w in trig.words}
+
+
+def after_locative(tok: Token) -> bool:
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "det", "punct") and root.head.i != root.i:
+        root = root.head
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.like_num or root.ent_type_ in ("DATE", "TIME") or root.lower_ in MONTH_NAMES:
+        return False  # a mis-parse that hangs a name on "on April 25"
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def in_a_setting(tok: Token, trig: TriggerMatch) -> bool:
+    """A name in the phrase of a setting noun ('on the sidelines of the UN General Assembly', 'on the margins of
+    the summit') of another act than the one the noun names: a setting, not a party."""
+    words = {w.i for w in trig.words}
+    node = tok
+    for _ in range(8):
+        if node.i in words or node.head.i == node.i:
+            return False
+        if node.lemma_.lower() in SETTING_NOUNS and node.dep_ == "pobj":
+            return True
+        node = node.head
+    return False
+
+
+def names_a_place(toks: list[Token], label: str) -> bool:
+    """A name after in/at/near as where something is; not a state after "on" or "at" ("tariffs on Peru")."""
+    return after_locative(toks[0]) and not (label == "STATE" and _preposition_of(toks[0]) in ("on", "at"))
+
+
+def is_place_use(toks: list[Token], trig: TriggerMatch, label: str) -> bool:
+    """Is the mention used as the place of the event rather than as a party to it? A state after "on" or
+    "at" is what the act falls on ("tariffs on Mexico", "pressure on Iran"), never where it happened."""
+    if after_locative(toks[0]):
+        if label == "CAPITAL" and aimed_at(toks, trig):
+            return False  # "lashed out at Manila": whom the words are aimed at
+        return not (label == "STATE" and _preposition_of(toks[0]) in ("on", "at"))
+    if label in ("PLACE", "CAPITAL"):
+        head = toks[-1]
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+            head = head.head
+        if head.i == trig.token.i and toks[-1].dep_ in ("compound", "amod", "nmod"):
+            return True  # "the Dushanbe meeting"
+        if label == "PLACE":
+            return True
+        if is_destination(toks, trig):
+            return True
+    return False
+
+
+def is_attacked(toks: list[Token], trig: TriggerMatch) -> bool:
+    """'fired shells at Seoul', 'strikes on Kyiv', 'sanctions on Caracas': the place hit stands for its state."""
+    if "hits_place" not in trig.entry.traits:
+        return False
+    root = toks[-1]
+    while root.dep_ in ("compound", "amod", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "on", "against", "into", "toward", "towards")
+
+
+def is_destination(toks: list[Token], trig: TriggerMatch) -> bool:
+    """'visit to Baku', 'visited Baku': the capital hosts, so it is both place and party."""
+    if trig.entry.type != "CONSULT":
+        return False
+    t = toks[-1]
+    if t.dep_ == "pobj" and t.head.lower_ == "to":
+        return True
+    return t.dep_ == "dobj" and t.head.i == trig.token.i
+
+
+def at_a_body(toks: list[Token]) -> bool:
+    """A body named as the forum ("filed a case at the International Court of Justice")."""
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside), toks[-1])
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "before")
+
+
+def names_a_thing(toks: list[Token], trig: TriggerMatch) -> bool:
+    """A city's name inside the name of a treaty, process or declaration ("signed the Rome Statute"); not
+    of an institution, which is in that city's state ("aid to Baghdad University")."""
+    last = toks[-1]
+    return names_a_text(toks) and last.head.i != trig.token.i and last.head.i not in {w.i for w in trig.words}
+
+
+def names_a_text(toks: list[Token]) -> bool:
+    """A name inside the name of a text: 'the Vienna Convention', 'the Minsk Process'."""
+    return toks[-1].dep_ == "compound" and toks[-1].head.lemma_.lower() in NAMED_TEXTS

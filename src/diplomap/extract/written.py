@@ -1,0 +1,74 @@
+"""The day a news item was written and the year a text reports on, when no byline says: a weekday told with its
+day ("on Wednesday (January 15)"), a dateline's day with the weekday of the lead, the years the text names."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from diplomap.extract.dates import WEEKDAYS
+from diplomap.extract.layout import Layout
+from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
+
+_ANY_MONTH = rf"{MONTH_PATTERN}|{MONTH_ABBR_PATTERN}"
+_WEEKDAY_DAY = re.compile(
+    rf"\b({WEEKDAY_PATTERN})[,\s(]+(?:({_ANY_MONTH})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_ANY_MONTH}))\b")
+
+
+def guess_year(text: str, news: bool = False) -> int:
+    """The year a text without a date reports on, or 0 when nothing says (never the year it is read in).
+
+    A review: the year its head names most. A news item: the year in which the weekday and day it tells agree
+    ("on Wednesday (January 15)": 2025 in an item that names 2023 as background), the latest such year up to this
+    one and not before the latest year it names; the background years it names are no guide alone.
+    """
+    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
+    if not news:
+        return max(set(years), key=years.count) if years else 0
+    this_year = date.today().year
+    for found in _WEEKDAY_DAY.finditer(text[:3000]):
+        weekday = WEEKDAYS.index(found.group(1).lower())
+        month = MONTHS[(found.group(2) or found.group(5)).lower()]
+        day = int(found.group(3) or found.group(4))
+        fits = [y for y in range(this_year - 30, this_year + 1) if _weekday_of(y, month, day) == weekday
+                and (not years or y >= max(years))]
+        if fits:
+            return fits[-1]  # the latest that fits: the news one reads is mostly recent
+    return 0
+
+
+def weekday_day(text: str) -> date | None:
+    """The day an undated news item tells with its weekday ("on Wednesday (January 15)"): its news day."""
+    year = guess_year(text, news=True)
+    found = _WEEKDAY_DAY.search(text[:3000])
+    if not year or found is None:
+        return None
+    month = MONTHS[(found.group(2) or found.group(5)).lower()]
+    day = int(found.group(3) or found.group(4))
+    return date(year, month, day) if _weekday_of(year, month, day) >= 0 else None
+
+
+def dateline_weekday_day(text: str, layout: Layout, this_year: int | None = None) -> date | None:
+    """'BISHKEK. March 13 (Interfax) - ... reported on Thursday': a dateline's day without a year, with the weekday
+    the lead tells, is that weekday's date in the latest year that fits (not before a year the item names)."""
+    dateline = layout.dateline
+    if dateline is None or dateline.month_day is None:
+        return None
+    lead = text[dateline.end:dateline.end + 600]
+    found = re.search(rf"\b({WEEKDAY_PATTERN})\b", lead)
+    if found is None:
+        return None
+    weekday = WEEKDAYS.index(found.group(1).lower())
+    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
+    month, day = dateline.month_day
+    this_year = this_year or date.today().year
+    fits = [y for y in range(this_year - 30, this_year + 1)
+            if _weekday_of(y, month, day) == weekday and (not years or y >= max(years))]
+    return date(fits[-1], month, day) if fits else None
+
+
+def _weekday_of(year: int, month: int, day: int) -> int:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return -1
