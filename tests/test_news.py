@@ -971,3 +971,11 @@ def test_hostile_words_toward_one_party_in_one_sentence_are_one_stance(tmp_path:
 def test_ending_an_agreement_is_a_sanction(pipeline: Any) -> None:
     ev = coded(pipeline, "Peru ended its defence cooperation agreement with Chile on 3 June 2024.", "2024-06-05")
     assert [(e["type"], e["source"], e["target"]) for e in ev] == [("SANCTION", ["PER"], ["CHL"])], ev
+
+
+def test_ordering_a_measure_takes_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru issued a decree on 3 June 2024 ordering the confiscation of the Chilean embassy's "
+               "buildings in Lima.", "2024-06-05")
+    find(ev, "COERCE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+    ev = coded(pipeline, "Peru ordered the closure of its border with Chile on 3 June 2024.", "2024-06-05")
+    find(ev, "SANCTION", {"PER", "CHL"}, "2024-06-03", source={"PER"})
