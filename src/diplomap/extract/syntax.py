@@ -58,7 +58,8 @@ def near_lemmas(tok: Token) -> dict[str, Token]:
         out.setdefault(child.lemma_.lower(), child)
         # ("designated the Houthis a terrorist organization": what a verb names its object, oprd, with its words)
         if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt", "oprd") and not (
-                child.dep_ == "prep" and child.lower_ in WHEN_PREPS):  # "end the dispute after talks"
+                child.dep_ == "prep" and (child.lower_ in WHEN_PREPS or child.lower_ == "without")):
+            # ("end the dispute after talks"; "talks ended without agreement" ended no agreement)
             for grand in child.children:
                 out.setdefault(grand.lemma_.lower(), grand)
     if tok.dep_ in ("compound", "amod"):
