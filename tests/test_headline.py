@@ -26,6 +26,9 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
      "AGREE", r"^Kyrgyzstan and Tajikistan signed a treaty on border demarcation"),
     ("On 9 May 2025, Japan did not sign the fisheries agreement with South Korea.", "REJECT",
      r"^Japan did not sign the fisheries agreement with South Korea$"),
+    # a hyphenated word stays whole
+    ("On 9 May 2025, Chile shelled Peruvian-held positions in the border zone.", "ASSAULT",
+     r"Peruvian-held positions"),
 ])
 def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str, expected: str) -> None:
     from diplomap.model import Modality

@@ -274,6 +274,11 @@ _INNER_PUNCT = {"-", "–", "—", "'", "’", ",", "/", "&"}
 def _phrase(head: Token, limit: int, lead_det: bool = True) -> str:
     """The phrase under ``head`` without clauses, asides and dates, cut at ``limit`` words."""
     keep = _walk(head)
+    # a hyphenated word stays whole ("Indian-administered Kashmir", not "-administered Kashmir")
+    ids = {t.i for t in keep}
+    keep += [t.doc[t.i - 1] for t in keep if t.tag_ == "HYPH" and t.i > 0 and t.i - 1 not in ids
+             and t.whitespace_ == "" and not t.doc[t.i - 1].whitespace_]
+    keep = sorted(keep, key=lambda t: t.i)
     if not lead_det:
         while len(keep) > 1 and keep[0].dep_ == "det" and keep[0].lower_ in ("the", "a", "an"):
             keep = keep[1:]
