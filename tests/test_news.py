@@ -979,3 +979,10 @@ def test_ordering_a_measure_takes_it(pipeline: Any) -> None:
     find(ev, "COERCE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
     ev = coded(pipeline, "Peru ordered the closure of its border with Chile on 3 June 2024.", "2024-06-05")
     find(ev, "SANCTION", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+
+
+def test_an_undated_item_takes_no_date_from_a_thing_described(pipeline: Any) -> None:
+    # no day of the story to fall back on: "arose in 2020" dates the issues, not the welcoming
+    ev = coded(pipeline, "Peru's president welcomed the recent agreement between Lima and Santiago on issues that "
+               "arose in 2020.")
+    assert not [e for e in ev if e["start"] == "2020-01-01"], ev

@@ -83,10 +83,11 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     # "welcomed the agreement to resolve issues that arose in 2020": a relative clause on a person or thing
     # dates what it tells of it, not the act above
     # (and a participle on a thing: "the series involving Pakistan, scheduled for next month")
-    others |= {k for k in attached if k not in trigger_heads and sent.doc[k].dep_ in ("relcl", "acl")
-               and k != trig.head.i
-               and sent.doc[k].head.i not in words and sent.doc[k].head.i not in trigger_heads
-               and not _names_an_act(sent.doc[k].head)}
+    described = {k for k in attached if k not in trigger_heads and sent.doc[k].dep_ in ("relcl", "acl")
+                 and k != trig.head.i
+                 and sent.doc[k].head.i not in words and sent.doc[k].head.i not in trigger_heads
+                 and not _names_an_act(sent.doc[k].head)}
+    others |= described
     inside = [d for key, ds in attached.items() if key not in others for d in ds
               if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
     if inside:
@@ -103,8 +104,11 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
             and any(d.start <= c < d.end for c in agreed)]
     if past and "asks_ahead" in trig.entry.traits:
         return past[0].span
-    if attached:
-        return inherited or min((d for ds in attached.values() for d in ds), key=lambda d: abs(d.start - pos)).span
+    # (with no day of the story to fall back on, a date of a thing described is still not the act's: an undated
+    # item's "welcomed the agreement on issues that arose in 2020" has no date)
+    told = [d for key, ds in attached.items() if key not in described for d in ds]
+    if told or (attached and inherited):
+        return inherited or min(told, key=lambda d: abs(d.start - pos)).span
     # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
     return inherited or (min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else None)
 
