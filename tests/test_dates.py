@@ -146,3 +146,9 @@ def test_on_the_weekend_is_the_last_one() -> None:
     found = find_dates("They met on the weekend.", None, 2025, year_from_anchor=False, today=date(2025, 3, 14),
                        weekday_from_today=True)
     assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [("2025-03-08", "2025-03-09")]
+
+
+def test_a_century_is_history() -> None:
+    found = find_dates("Chile and Peru fought a war in the 19th century.", None, 2024)
+    assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [("1801-01-01", "1900-12-31")]
+    assert find_dates("diplomacy in the 21st century", None, 2024) == []  # now, not a date

@@ -57,6 +57,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(rf"\b(?P<h>first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
     ("part_year", re.compile(rf"\b(?P<part>early|mid|late|the\s+(?:beginning|middle|end)\s+of)[\s-]+{_YEAR}\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<decade>(?:19|20)\d0)s\b", re.I)),
+    ("century", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<century>1[5-9]|20)(?:st|nd|rd|th)"
+                           r"[\s-]+century\b", re.I)),
     ("year", re.compile(rf"(?<![\d$€£.,-]){_YEAR}(?![\d%])(?!\s*(?:km|kilomet|percent|million|billion))")),
     ("relative", re.compile(
         # (not a duration: "paused the tariffs for a month after the talks")
@@ -294,6 +296,10 @@ def _resolve(
             dec = int(g["decade"])
             lo, hi = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}.get((g.get("part") or "").lower(), (0, 9))
             return DateSpan(date(dec + lo, 1, 1), date(dec + hi, 12, 31), Precision.DECADE, t), False
+        if kind == "century":  # "in the 19th century": 1801-1900 (its early, mid, late thirds)
+            first = (int(g["century"]) - 1) * 100 + 1
+            lo, hi = {"early": (0, 32), "mid": (33, 66), "late": (67, 99)}.get((g.get("part") or "").lower(), (0, 99))
+            return DateSpan(date(first + lo, 1, 1), date(first + hi, 12, 31), Precision.DECADE, t), False
         if kind == "numeric":
             a, b = int(g["a"]), int(g["b"])
             if (a > 12) == (b > 12):
