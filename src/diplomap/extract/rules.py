@@ -402,8 +402,12 @@ def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
     if len(set(d.source)) == 1 and not d.target and "at_home" in d.trig.entry.traits and d.source[0] in r.kb.states:
         others = [c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span)
                   if c not in d.source and c in r.kb.states]
-        # "Guyana mobilised its forces after the Venezuelan navy entered its waters": forces face the other state
-        d.target = others[:1] if "faces_named" in d.trig.entry.traits and len(set(others)) == 1 else list(d.source)
+        # "Guyana mobilised its forces after the Venezuelan navy entered its waters": forces face the other state;
+        # with none named in the sentence, in news, the story's other party ("China launched drills in the Taiwan
+        # Strait" in a story on China and Taiwan)
+        story = [c for c in ctx.salient if c not in d.source and c in r.kb.states][:1] if not ctx.narrative else []
+        faces = others[:1] if len(set(others)) == 1 else ([] if others else story)
+        d.target = faces if "faces_named" in d.trig.entry.traits and faces else list(d.source)
     elif (not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits
           and not any(c.dep_ == "nsubjpass" for c in d.trig.head.children)):
         # ("two Chilean soldiers were wounded": those it was done to did not do it)
