@@ -986,3 +986,10 @@ def test_an_undated_item_takes_no_date_from_a_thing_described(pipeline: Any) -> 
     ev = coded(pipeline, "Peru's president welcomed the recent agreement between Lima and Santiago on issues that "
                "arose in 2020.")
     assert not [e for e in ev if e["start"] == "2020-01-01"], ev
+
+
+def test_entering_anothers_waters_or_airspace_is_an_incursion(pipeline: Any) -> None:
+    ev = coded(pipeline, "A Peruvian patrol ship entered Chile's waters on 3 June 2024.", "2024-06-05")
+    find(ev, "COERCE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+    ev = coded(pipeline, "Peruvian military aircraft violated Chilean airspace on 3 June 2024.", "2024-06-05")
+    find(ev, "COERCE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
