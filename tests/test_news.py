@@ -993,3 +993,11 @@ def test_entering_anothers_waters_or_airspace_is_an_incursion(pipeline: Any) -> 
     find(ev, "COERCE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
     ev = coded(pipeline, "Peruvian military aircraft violated Chilean airspace on 3 June 2024.", "2024-06-05")
     find(ev, "COERCE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
+
+
+def test_an_images_file_name_dates_an_undated_page_when_its_order_is_plain() -> None:
+    from diplomap.extract.written import slug_day
+
+    assert slug_day("image is Wire_SSG8_02-03-2025_05-00-10_6387.jpg", (2025, 3)) == date(2025, 3, 2)
+    assert slug_day("image is Wire_SSG8_02-03-2025_05-00-10_6387.jpg", None) is None  # 2 March or 3 February
+    assert slug_day("photo_25-03-2025.jpg", None) == date(2025, 3, 25)

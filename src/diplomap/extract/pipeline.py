@@ -21,7 +21,7 @@ from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.story import attributive, bound, is_review
-from diplomap.extract.written import dateline_weekday_day, guess_year, weekday_day
+from diplomap.extract.written import dateline_weekday_day, guess_year, slug_day, weekday_day
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import HONORIFICS
@@ -136,7 +136,8 @@ class Pipeline:
         review = is_review(text)
         # the day the item was written, from the page if not given; else the day its weekday and date tell
         written = doc.published or layout.written or (
-            (weekday_day(text) or dateline_weekday_day(text, layout)) if not review else None)
+            (weekday_day(text) or dateline_weekday_day(text, layout) or slug_day(doc.text, url_month(doc.source)))
+            if not review else None)
         paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(text)], text,
                               min(self.nlp.max_length, MAX_PARAGRAPH))
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,

@@ -72,3 +72,20 @@ def _weekday_of(year: int, month: int, day: int) -> int:
         return date(year, month, day).weekday()
     except ValueError:
         return -1
+
+
+_SLUG_DAY = re.compile(r"(?<![\d])(\d{2})[-_.](\d{2})[-_.]((?:19|20)\d\d)(?![\d])")
+
+
+def slug_day(text: str, month: tuple[int, int] | None) -> date | None:
+    """'image is ..._02-03-2025_05-00-10_....jpg' on a page filed under /2025/march/: a date in an image's file name
+    near the top, when its order of day and month is plain (a part over 12) or the address names the month."""
+    for found in _SLUG_DAY.finditer(text[:1500]):
+        a, b, year = int(found.group(1)), int(found.group(2)), int(found.group(3))
+        readings = {(year, m, d) for d, m in ((a, b), (b, a)) if 1 <= m <= 12 and _weekday_of(year, m, d) >= 0}
+        if month is not None:
+            readings = {r for r in readings if (r[0], r[1]) == month}
+        if len(readings) == 1:
+            y, m, d = readings.pop()
+            return date(y, m, d)
+    return None
