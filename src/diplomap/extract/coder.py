@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from diplomap.extract.actors import Actors
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.dates import next_occurrence, previous_occurrence, told_before_span, weeks_before_span
-from diplomap.extract.lexicon import Lexicon, TriggerEntry
+from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.modality import modality_of
 from diplomap.extract.places import Places
 from diplomap.extract.quantities import find_quantities
@@ -119,7 +119,7 @@ class Coder:
         own act accuses no one)."""
         out: list[tuple[TriggerMatch, Event]] = []
         tellers: set[int] = set()
-        for trig, event in events:
+        for n, (trig, event) in enumerate(events):
             teller = _teller(trig.head)
             # "believes that Ecuador funded the protests": told as an opinion, still an accusation
             told = (Modality.HAPPENED, Modality.HYPOTHETICAL) if teller is not None and (
@@ -135,8 +135,7 @@ class Coder:
             if teller.i in taken or teller.i in tellers:
                 continue
             tellers.add(teller.i)
-            entry = TriggerEntry((teller.lemma_.lower(),), "VERB", "ACCUSE", "Allege",
-                                 self.lex.traits.get("ACCUSE", frozenset()))
+            entry = self.lex.verb_entry(teller.lemma_, "ACCUSE", "Allege")
             claim = TriggerMatch(teller, teller, entry, [teller], self.lex.frames.get(teller.lemma_.lower(),
                                                                                      frozenset()))
             accusation = self._event(sent, claim, ctx, trigger_heads | {teller.i}, dated)
@@ -146,7 +145,7 @@ class Coder:
                 if set(event.target) <= set(event.source):
                     # "Thailand said Cambodian forces had shelled a village": with no one else named, the act
                     # told was done to the teller, not by a state to itself
-                    events[events.index((trig, event))] = (trig, replace(event, target=accusation.source))
+                    events[n] = (trig, replace(event, target=accusation.source))
         return out
 
     def _according_to(self, sent: Span, ctx: SentenceContext, trig: TriggerMatch, event: Event
@@ -160,8 +159,7 @@ class Coder:
             speaker, _, _ = self.actors.resolve(sent, trig, ctx, event.date, set(), told_by) if told_by else (
                 [], [], None)
             if speaker and not set(speaker) & set(event.source):
-                entry = TriggerEntry(("according",), "VERB", "ACCUSE", "Allege",
-                                     self.lex.traits.get("ACCUSE", frozenset()))
+                entry = self.lex.verb_entry("according", "ACCUSE", "Allege")
                 claim = TriggerMatch(tok, tok, entry, [tok], frozenset())
                 return claim, replace(event, type="ACCUSE", mode="Allege", source=tuple(speaker),
                                       target=tuple(event.source), trigger="according to", location=None)

@@ -18,16 +18,14 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         return False
     if a.type != b.type:
         return (news and a.type in one_stance and b.type in one_stance and set(a.source) == set(b.source)
-                and set(a.actors) == set(b.actors) and bool(a.source) and a.date == b.date
-                and bool({(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence)
-                                                                              for ev in b.evidence}))
+                and set(a.actors) == set(b.actors) and bool(a.source) and a.date == b.date and _one_sentence(a, b))
     sa, sb = set(a.actors), set(b.actors)
     # who did it to whom: "Iran struck Israel" and "Israel struck Iran" the same day are two strikes; an agreement
     # or a meeting is the same whichever side the text names first
     same_sides = sa == sb and (a.type in _UNDIRECTED or (set(a.source), set(a.target)) == (set(b.source),
                                                                                         set(b.target))
                                or _undirected_telling(a) or _undirected_telling(b))
-    if {(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence) for ev in b.evidence}:
+    if _one_sentence(a, b):
         # two triggers of one sentence were coded apart on purpose ("expelled ... and recalled"), unless a news
         # sentence tells one act twice ("a gun battle when gunmen stormed the village", "refused to accept the
         # planes this weekend", the date sitting with one of the two words)
@@ -59,6 +57,11 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
     return a.date.overlaps(b.date) and _nested(a.date, b.date)
+
+
+def _one_sentence(a: Event, b: Event) -> bool:
+    """Told, both, by one sentence."""
+    return bool({(ev.doc_id, ev.sentence) for ev in a.evidence} & {(ev.doc_id, ev.sentence) for ev in b.evidence})
 
 
 # types whose parties act together, whichever the text names first

@@ -46,6 +46,15 @@ class Lexicon:
                 table[key].sort(key=lambda e: -len(e.words))
         return lex
 
+    def verb_entry(self, word: str, event_type: str, mode: str = "") -> TriggerEntry:
+        """An entry for a verb the coder reads as an event of ``event_type`` in context ('said' that another
+        attacked: ACCUSE; 'received' a person: CONSULT), with its type's traits."""
+        return TriggerEntry((word.lower(),), "VERB", event_type, mode, self.traits.get(event_type, frozenset()))
+
+    def types_with(self, trait: str) -> frozenset[str]:
+        """The event types that have ``trait`` (plover_types.csv)."""
+        return frozenset(t for t, traits in self.traits.items() if trait in traits)
+
     def has_frame(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
 

@@ -96,6 +96,7 @@ class Pipeline:
         self.model_name = model
         self._nlp: Language | None = None
         self.coder = Coder(self.kb, Lexicon.from_knowledge(self.kb))
+        self._one_stance = self.coder.lex.types_with("one_stance")  # hostile words merged in one sentence (dedup)
         self._state_ids = {f: st.iso3 for st in self.kb.states.values() for f in (st.name, *st.aliases) if len(f) > 3}
         self._state_names = re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(self._state_ids, key=len, reverse=True))) + r")\b")
@@ -266,9 +267,9 @@ class Pipeline:
                       and dateline.country in e.actors else e for e in events]
         # (the record keeps one event per happening; sentence coding, as PLOVER's, codes each act the sentence tells)
         aspects = self.coder.lex.aspects if reactions_apart else None
-        one_stance = frozenset(t for t in self.coder.lex.traits if self.coder.lex.has_trait(t, "one_stance"))
+        one_stance = self._one_stance if reactions_apart else frozenset()
         return Extraction(sentences, mentions, dedup.merge(events, news=not narrative, aspects=aspects,
-                                                           one_stance=one_stance if reactions_apart else frozenset()))
+                                                           one_stance=one_stance))
 
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.gazetteer import OFFICIAL_LABELS
@@ -109,17 +109,19 @@ def noun_without_ask(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
 def about_something(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A phrase of one of ``words`` on the trigger names something: 'regret at the decision' (not 'conceded at
     last', 'at least')."""
-    return any(p.dep_ == "prep" and p.lower_ in words and any(
-        g.dep_ == "pobj" and g.lower_ not in ("last", "least", "first", "once", "all", "most") for g in p.children)
-        for w in d.trig.words for p in w.children)
+    return any(g.lower_ not in ("last", "least", "first", "once", "all", "most") for g in _prep_objects(d, words))
 
 
 def done_with(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A 'with' phrase on the trigger names one of ``words`` as what it was done with: 'hit Brazil with a 50
     percent tariff'."""
-    return any(p.dep_ == "prep" and p.lower_ == "with" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in words for g in p.children)
-        for w in d.trig.words for p in w.children)
+    return any(g.lemma_.lower() in words for g in _prep_objects(d, ("with",)))
+
+
+def _prep_objects(d: Draft, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the trigger words' phrases opened by one of ``preps``."""
+    return [g for w in d.trig.words for p in w.children if p.dep_ == "prep" and p.lower_ in preps
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def object_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:

@@ -59,6 +59,12 @@ class Resolvers:
 Rule = Callable[[Resolvers, Span, SentenceContext, Draft], None]
 
 
+def _named_in(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, tokens: set[int]) -> list[str]:
+    """The actors named in ``tokens``, in the order named, whichever side the resolver puts them on."""
+    source, target, _ = r.actors.resolve(sent, d.trig, ctx, d.span, tokens, set())
+    return list(dict.fromkeys([*source, *target]))
+
+
 def hosted_guests_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Pashinyan and Aliyev, hosted by Trump, ...': the noun the participle describes is the guest, and the
     visitor is the source (PLOVER)."""
@@ -66,8 +72,7 @@ def hosted_guests_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
     if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and "visitor_acts" in d.trig.frames):
         return
     guests = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
-    named, named_target, _ = r.actors.resolve(sent, d.trig, ctx, d.span, guests, set())
-    visitors = [c for c in dict.fromkeys([*named, *named_target]) if c not in d.source]
+    visitors = [c for c in _named_in(r, sent, ctx, d, guests) if c not in d.source]
     if visitors:
         d.source, d.target = visitors, [c for c in dict.fromkeys([*d.target, *d.source]) if c not in visitors]
 
@@ -117,8 +122,7 @@ def call_with_the_addressed(r: Resolvers, sent: Span, ctx: SentenceContext, d: D
     addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in c.subtree}
     addressed |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree}
     if addressed:
-        found, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, addressed, set())
-        d.target += [c for c in dict.fromkeys([*found, *more]) if c not in d.source and c not in d.target]
+        d.target += [c for c in _named_in(r, sent, ctx, d, addressed) if c not in d.source and c not in d.target]
 
 
 def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -141,9 +145,8 @@ def visit_to_meet_someone(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
             continue
         if not any(e.type == "CONSULT" for e in r.lex.verbs.get(purpose.lemma_.lower(), [])):
             continue
-        met, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, {t.i for t in purpose.subtree} - {purpose.i},
-                                        set())
-        met = [c for c in dict.fromkeys([*met, *more]) if c not in d.source]
+        met = [c for c in _named_in(r, sent, ctx, d, {t.i for t in purpose.subtree} - {purpose.i})
+               if c not in d.source]
         if met:
             d.target = met
             return
@@ -221,8 +224,7 @@ def _teller_of(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, pronoun
             told = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
             if not told:
                 return []
-            found, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, told, told)
-            return [c for c in dict.fromkeys([*found, *more])]
+            return _named_in(r, sent, ctx, d, told)
         if node.head.i == node.i:
             return []
         node = node.head
@@ -365,8 +367,7 @@ def reaction_drawn(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> 
         return
     doers = {t.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if doers:
-        found, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, doers, doers)
-        d.target = [c for c in dict.fromkeys([*found, *more]) if c not in d.source] or d.target
+        d.target = [c for c in _named_in(r, sent, ctx, d, doers) if c not in d.source] or d.target
 
 
 def also_the_same_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -426,8 +427,7 @@ def clash_with_the_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     verb = tok.head.head
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if subject:
-        found, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, subject, subject)
-        others = [c for c in dict.fromkeys([*found, *more]) if c not in d.source and c not in d.target]
+        others = [c for c in _named_in(r, sent, ctx, d, subject) if c not in d.source and c not in d.target]
         if others:
             d.source = list(dict.fromkeys([*others, *d.source, *d.target]))
             d.target = []

@@ -35,8 +35,7 @@ class TriggerFinder:
         for tok in sent:
             if tok.lemma_.lower() in REPORTING and _blames(tok):
                 # "Lin said the Philippines bore full responsibility": the teller accuses the one it blames
-                found.append(self._trigger(tok, tok, TriggerEntry((tok.lemma_.lower(),), "VERB", "ACCUSE", "Allege",
-                                                                  self.lex.traits.get("ACCUSE", frozenset())), [tok]))
+                found.append(self._trigger(tok, tok, self.lex.verb_entry(tok.lemma_, "ACCUSE", "Allege"), [tok]))
                 continue
             if tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
                 continue  # "Kabul was to blame": the blame is the teller's (above)
@@ -62,8 +61,7 @@ class TriggerFinder:
                 if (entry is not None and entry.type != "CONSULT" and self.lex.has_frame(tok.lemma_, "visitor_acts")
                         and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)):
                     # "Milei received Bolsonaro", "Anwar welcomed Hun Manet": receiving a person is a visit
-                    entry = TriggerEntry((tok.lemma_.lower(),), "VERB", "CONSULT", "Visit",
-                                         self.lex.traits.get("CONSULT", frozenset()))
+                    entry = self.lex.verb_entry(tok.lemma_, "CONSULT", "Visit")
                 if entry is not None and self.lex.has_frame(tok.lemma_, "party_acts") and any(
                         c.dep_ == "nsubj" and c.lemma_.lower() in THING_NOUNS
                         and not any(t.ent_type_ for a in c.children if a.dep_ in ("poss", "compound", "amod")
@@ -149,7 +147,7 @@ class TriggerFinder:
         if not etype or (etype == "SUPPORT" and self._own_act(verb)):
             return None
         mode = "Disapprove" if etype == "ACCUSE" else ""
-        entry = TriggerEntry((verb.lemma_.lower(),), "VERB", etype, mode, self.lex.traits.get(etype, frozenset()))
+        entry = self.lex.verb_entry(verb.lemma_, etype, mode)
         return self._trigger(verb, verb, entry, [verb])
 
     def _own_act(self, verb: Token) -> bool:
@@ -170,8 +168,7 @@ class TriggerFinder:
                 continue
             for c in tok.children:
                 if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
-                    entry = TriggerEntry((tok.lemma_.lower(),), "VERB", "REQUEST", "",
-                                         self.lex.traits.get("REQUEST", frozenset()))
+                    entry = self.lex.verb_entry(tok.lemma_, "REQUEST")
                     out.append(self._trigger(tok, tok, entry, [tok]))
                     break
         return out

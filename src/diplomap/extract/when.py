@@ -4,6 +4,7 @@ the narrative carries; a named event ("the SCO summit") keeps the date the docum
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -66,7 +67,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     while node is not None and node.i not in seen:
         seen.add(node.i)
         if node.i in attached:
-            return min(attached[node.i], key=lambda d: abs(d.start - pos)).span
+            return _nearest(attached[node.i], pos)
         if node.i != trig.head.i and node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and (
                 setting := _dated_setting(node, attached, pos)) is not None:
             return setting  # "In a phone call on Monday, Macron told Putin that France would keep backing Kyiv"
@@ -91,12 +92,12 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     inside = [d for key, ds in attached.items() if key not in others for d in ds
               if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
     if inside:
-        return min(inside, key=lambda d: abs(d.start - pos)).span
+        return _nearest(inside, pos)
     # "Thailand recalled its ambassador and expelled the Cambodian envoy on Thursday": verbs joined by 'and'
     # share the date told after the last of them, when the first tells none of its own
     joined = [c for c in trig.head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in attached]
     if joined and trig.head.pos_ == "VERB" and trig.head.i not in attached:
-        return min(attached[joined[0].i], key=lambda d: abs(d.start - pos)).span
+        return _nearest(attached[joined[0].i], pos)
     # "Spain and Morocco agreed to reopen their border on Thursday", "asked India to withdraw its troops on Monday":
     # a day already past, in the clause of what was agreed or asked, is the day of the agreeing or asking
     agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
@@ -108,9 +109,9 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     # item's "welcomed the agreement on issues that arose in 2020" has no date)
     told = [d for key, ds in attached.items() if key not in described for d in ds]
     if told or (attached and inherited):
-        return inherited or min(told, key=lambda d: abs(d.start - pos)).span
+        return inherited or _nearest(told, pos)
     # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
-    return inherited or (min(bounds, key=lambda d: abs(d.start - pos)).span if bounds else None)
+    return inherited or (_nearest(bounds, pos) if bounds else None)
 
 
 # a date told before one of these belongs to the clause before it: "expelled the envoy on Thursday, after a landmine
@@ -119,13 +120,18 @@ _CLAUSE_WORDS = re.compile(r"\b(?:and|but|then|while|whereas|that|after|before|w
                            r"although|if)\b")
 
 
+def _nearest(dates: Sequence[DateMention], pos: int) -> DateSpan:
+    """Of the dates, the one told nearest the trigger."""
+    return min(dates, key=lambda d: abs(d.start - pos)).span
+
+
 def _dated_setting(verb: Token, attached: dict[int, list[DateMention]], pos: int) -> DateSpan | None:
     """The date of a dated setting of a verb: a noun after during/at/in... that a date is attached to."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS:
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.i in attached:
-                    return min(attached[noun.i], key=lambda d: abs(d.start - pos)).span
+                    return _nearest(attached[noun.i], pos)
     return None
 
 

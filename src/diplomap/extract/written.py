@@ -22,19 +22,29 @@ def guess_year(text: str, news: bool = False) -> int:
     ("on Wednesday (January 15)": 2025 in an item that names 2023 as background), the latest such year up to this
     one and not before the latest year it names; the background years it names are no guide alone.
     """
-    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
+    years = _years_named(text)
     if not news:
         return max(set(years), key=years.count) if years else 0
-    this_year = date.today().year
     for found in _WEEKDAY_DAY.finditer(text[:3000]):
         weekday = WEEKDAYS.index(found.group(1).lower())
         month = MONTHS[(found.group(2) or found.group(5)).lower()]
         day = int(found.group(3) or found.group(4))
-        fits = [y for y in range(this_year - 30, this_year + 1) if _weekday_of(y, month, day) == weekday
-                and (not years or y >= max(years))]
-        if fits:
-            return fits[-1]  # the latest that fits: the news one reads is mostly recent
+        if year := _latest_year(month, day, weekday, years):
+            return year
     return 0
+
+
+def _years_named(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
+
+
+def _latest_year(month: int, day: int, weekday: int, years: list[int], this_year: int | None = None) -> int:
+    """The latest year up to this one in which the day fell on the weekday, not before the latest year the text
+    names (the news one reads is mostly recent; its background years are no guide alone); 0 when none."""
+    this_year = this_year or date.today().year
+    fits = [y for y in range(this_year - 30, this_year + 1)
+            if _weekday_of(y, month, day) == weekday and (not years or y >= max(years))]
+    return fits[-1] if fits else 0
 
 
 def weekday_day(text: str) -> date | None:
@@ -58,13 +68,9 @@ def dateline_weekday_day(text: str, layout: Layout, this_year: int | None = None
     found = re.search(rf"\b({WEEKDAY_PATTERN})\b", lead)
     if found is None:
         return None
-    weekday = WEEKDAYS.index(found.group(1).lower())
-    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
     month, day = dateline.month_day
-    this_year = this_year or date.today().year
-    fits = [y for y in range(this_year - 30, this_year + 1)
-            if _weekday_of(y, month, day) == weekday and (not years or y >= max(years))]
-    return date(fits[-1], month, day) if fits else None
+    year = _latest_year(month, day, WEEKDAYS.index(found.group(1).lower()), _years_named(text), this_year)
+    return date(year, month, day) if year else None
 
 
 def _weekday_of(year: int, month: int, day: int) -> int:
