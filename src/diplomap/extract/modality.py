@@ -18,6 +18,7 @@ from diplomap.knowledge.grammar import (
     HABITUAL,
     HYPO_AUX,
     INTENT_NOUNS,
+    NEWS_NOUNS,
     PERIODS,
     PLAN_ADJ,
     PLAN_HEADS,
@@ -284,9 +285,8 @@ def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
         return None
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING | {"confirm", "report"}:
         return None  # "said the two sides had agreed": the tense of reported speech, the news of the day
-    news = ("news", "word", "report", "reports", "announcement", "confirmation")
     that = [c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"]
-    if that and any(t.lemma_.lower() in news for t in sent.doc[max(sent.start, that[0].i - 3):that[0].i]):
+    if that and any(t.lemma_.lower() in NEWS_NOUNS for t in sent.doc[max(sent.start, that[0].i - 3):that[0].i]):
         return None  # "as news spreads that a deal had been reached", "the news that ...": reported speech too
     had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in (*head.children, *finite_verb(head).children))
     return Modality.BACKGROUND if had else None

@@ -13,7 +13,7 @@ from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.rules import Draft, Resolvers
 from diplomap.extract.syntax import conditional, is_promise
 from diplomap.knowledge import TypeChange
-from diplomap.knowledge.grammar import ASSISTING, FORCES, TITLE_NOUNS
+from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, TITLE_NOUNS
 from diplomap.model import Modality
 
 Condition = Callable[[Resolvers, Span, SentenceContext, Draft, tuple[str, ...]], bool]
@@ -109,7 +109,7 @@ def noun_without_ask(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
 def about_something(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A phrase of one of ``words`` on the trigger names something: 'regret at the decision' (not 'conceded at
     last', 'at least')."""
-    return any(g.lower_ not in ("last", "least", "first", "once", "all", "most") for g in _prep_objects(d, words))
+    return any(g.lower_ not in ADVERBIAL_OBJECTS for g in _prep_objects(d, words))
 
 
 def done_with(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:

@@ -25,7 +25,16 @@ from diplomap.extract.syntax import (
     singular_anaphor,
 )
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ACT_REFERENCES, ALLEGING, DRAWING, NEIGHBOURS, REPORTING
+from diplomap.knowledge.grammar import (
+    ACT_REFERENCES,
+    ALLEGING,
+    DRAWING,
+    LIKEWISE,
+    NEIGHBOURS,
+    REPORTING,
+    STATE_ANAPHORS,
+    SUCCESSION,
+)
 from diplomap.model import DateSpan, Modality, Place
 from diplomap.plover import plover_score
 
@@ -165,23 +174,19 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     single = singular_anaphor(sent, told)
     heads = [sent.doc[i] for i in told if anaphoric_subject(sent, {i})]  # (not "former president" after it)
     described = any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
-        c.lower_ in _SUCCESSION or h.lower_ == "government") for h in heads for c in h.children)
+        c.lower_ in SUCCESSION or h.lower_ == "government") for h in heads for c in h.children)
     if single and (set(d.target) - set(d.source) or described):
         return  # (not "the previous Conservative government": another government, not a pointer back)
     count = 1 if single else anaphor_count(sent, told) or 2
     first = min(told)
     # "both countries": states, not the bloc named with them
-    states = any(sent.doc[i].lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") for i in told)
+    states = any(sent.doc[i].lemma_.lower() in STATE_ANAPHORS for i in told)
     for antecedent in (r.actors.earlier(sent, ctx, first, d.span), ctx.previous_actors, ctx.salient):
         others = [c for c in antecedent if c not in d.source and (not states or c in r.kb.states)]
         if len(others) >= count:
             chosen = others[-1:] if single else others[:count]
             d.target = list(dict.fromkeys([*(t for t in d.target if t not in d.source), *chosen]))
             return
-
-
-# "the previous government", "the new president": another one than the one named before
-_SUCCESSION = frozenset({"previous", "former", "new", "current", "last", "next", "interim", "incoming", "outgoing"})
 
 
 def _arguments(trig: TriggerMatch) -> list[Token]:
@@ -375,8 +380,7 @@ def also_the_same_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
     no one named to take it toward, is toward the party the last such stance was taken toward."""
     if d.target or not d.source or "reaction" not in d.trig.entry.traits:
         return
-    if not any(c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise", "similarly")
-               for c in d.trig.head.children):
+    if not any(c.dep_ == "advmod" and c.lower_ in LIKEWISE for c in d.trig.head.children):
         return
     for event in reversed(ctx.prior):
         if event.type == d.trig.entry.type and event.target and not set(event.target) & set(d.source):

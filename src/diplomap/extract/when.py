@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.dates import DateMention
 from diplomap.extract.syntax import TriggerMatch, clause_of, subject_tokens
-from diplomap.knowledge.grammar import ACT_NOUNS, ADVERBIAL_PREPS, SETTING_PREPS
+from diplomap.knowledge.grammar import ACT_NOUNS, ADVERBIAL_PREPS, CLAUSE_WORDS, SETTING_PREPS
 from diplomap.model import DateSpan, Precision
 
 # words before a date that make it a bound of a state, not the date of an act ("in place since 1992")
@@ -114,10 +114,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     return inherited or (_nearest(bounds, pos) if bounds else None)
 
 
-# a date told before one of these belongs to the clause before it: "expelled the envoy on Thursday, after a landmine
-# wounded five soldiers", "said on Monday that Chile had closed the border"
-_CLAUSE_WORDS = re.compile(r"\b(?:and|but|then|while|whereas|that|after|before|when|since|because|as|until|though|"
-                           r"although|if)\b")
+_CLAUSE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(CLAUSE_WORDS)) + r")\b")  # (grammar.toml adverbs.clause_words)
 
 
 def _nearest(dates: Sequence[DateMention], pos: int) -> DateSpan:
