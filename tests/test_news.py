@@ -1001,3 +1001,14 @@ def test_an_images_file_name_dates_an_undated_page_when_its_order_is_plain() -> 
     assert slug_day("image is Wire_SSG8_02-03-2025_05-00-10_6387.jpg", (2025, 3)) == date(2025, 3, 2)
     assert slug_day("image is Wire_SSG8_02-03-2025_05-00-10_6387.jpg", None) is None  # 2 March or 3 February
     assert slug_day("photo_25-03-2025.jpg", None) == date(2025, 3, 25)
+
+
+def test_what_an_agreement_or_a_meeting_is_about_is_no_act_of_its_own(pipeline: Any) -> None:
+    ev = coded(pipeline, "On 21 October 2024 Peru reached an agreement with Chile on patrolling along the border.",
+               "2024-10-22")
+    find(ev, "AGREE", {"PER", "CHL"}, "2024-10-21")
+    assert not [e for e in ev if e["type"] == "MOBILIZE"], ev
+    ev = coded(pipeline, "The ceasefire meeting between the Laotian Prime Minister and the Bolivian President was "
+               "hosted by the Chilean President on 3 May 2025.", "2025-05-04")
+    assert [e for e in ev if e["type"] == "CONSULT"], ev
+    assert not [e for e in ev if e["type"] == "RETREAT"], ev

@@ -23,6 +23,7 @@ from diplomap.knowledge.grammar import (
     REPORTING,
     SPEECH_NOUNS,
     THING_NOUNS,
+    TOPIC_PREPS,
 )
 
 
@@ -88,7 +89,7 @@ class TriggerFinder:
                     found.append(self._trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
                 entry, words = self._match(tok, self.lex.nouns.get(tok.lemma_.lower(), []), verb=False)
-                if entry is not None:
+                if entry is not None and not self._modifies_an_event(tok):
                     found.append(self._trigger(tok, tok, entry, words))
         verbs = {t.token.i: t for t in found if t.entry.pos != "NOUN"}
         out: list[TriggerMatch] = []
@@ -120,7 +121,16 @@ class TriggerFinder:
         # nor is a noun that names another trigger's topic ("the finalization of the peace agreement")
         in_phrase = {w.i for t in result for w in t.words if w.i != t.token.i}
         heads = {t.token.i for t in result}
-        return [t for t in result if t.token.i not in in_phrase and not topic_of(t.token, heads)]
+        return [t for t in result if t.token.i not in in_phrase and not topic_of(t.token, heads)
+                and not _gerund_topic(t.token, heads)]
+
+    def _modifies_an_event(self, noun: Token) -> bool:
+        """'The ceasefire meeting between ...' parsed as a ceasefire that is meeting: the event is the meeting,
+        the noun before it only says what it was about."""
+        nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+        return (noun.pos_ == "NOUN" and nxt is not None and nxt.head.i == noun.i and nxt.dep_ == "acl"
+                and nxt.tag_ == "VBG" and nxt.lower_ in self.lex.nouns
+                and not any(c.dep_ == "dobj" for c in nxt.children))
 
     @staticmethod
     def _named(verb: Token) -> list[Token]:
@@ -233,6 +243,15 @@ def _own_object(verb: Token) -> bool:
 def _on_an_occasion(word: Token) -> bool:
     """'congratulated Peru on its national day', 'greetings on the occasion of Eid': paid on an occasion."""
     return any(t.lemma_.lower() in OCCASIONS or t.lower_ == "occasion" for t in _after(word, ("on", "for")))
+
+
+def _gerund_topic(verb: Token, triggers: set[int]) -> bool:
+    """'reached an agreement with Chile on patrolling along the border', 'talks over deploying troops': the
+    gerund says what another act is about; it is no act of its own."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in (*TOPIC_PREPS, "on"):
+        return False
+    host = verb.head.head
+    return host.i in triggers or any(c.dep_ == "dobj" and c.i in triggers for c in host.children)
 
 
 def _after(word: Token, preps: tuple[str, ...]) -> list[Token]:
