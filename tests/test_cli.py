@@ -155,3 +155,12 @@ def test_code_outputs_plans_and_forecasts_but_not_negated_events(tmp_path: Path,
     assert main(["code", "--all", str(src)]) == 0
     out = {r["id"]: r["events"] for r in map(json.loads, capsys.readouterr().out.splitlines())}
     assert [e["modality"] for e in out["neg"]] == ["negated"], out
+
+
+def test_eval_of_a_split_the_manifest_lacks_names_the_splits_it_has(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "manifest.jsonl").write_text('{"id": "x1", "split": "dev"}\n{"id": "x2", "split": "test"}\n')
+    (tmp_path / "gold.jsonl").write_text("")
+    assert main(["eval", "--realnews", str(tmp_path), "--split", "fresh9"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "'fresh9'" in err[0] and "dev, test" in err[0]

@@ -1012,3 +1012,31 @@ def test_what_an_agreement_or_a_meeting_is_about_is_no_act_of_its_own(pipeline: 
                "hosted by the Chilean President on 3 May 2025.", "2025-05-04")
     assert [e for e in ev if e["type"] == "CONSULT"], ev
     assert not [e for e in ev if e["type"] == "RETREAT"], ev
+
+
+def test_export_controls_are_a_sanction_and_an_apology_a_concession(pipeline: Any) -> None:
+    ev = coded(pipeline, "The United States imposed new export controls on chips to China on 3 June 2025.",
+               "2025-06-05")
+    find(ev, "SANCTION", {"USA", "CHN"}, "2025-06-03", source={"USA"})
+    ev = coded(pipeline, "The Netherlands restricted exports of chipmaking equipment to China on 3 June 2025.",
+               "2025-06-05")
+    find(ev, "SANCTION", {"NLD", "CHN"}, "2025-06-03", source={"NLD"})
+    ev = coded(pipeline, "Chile apologised to Bolivia on 3 June 2025 for the detention of three Bolivian soldiers.",
+               "2025-06-05")
+    find(ev, "CONCEDE", {"CHL", "BOL"}, "2025-06-03", source={"CHL"})
+
+
+def test_a_participle_naming_a_measures_aim_is_no_attack(pipeline: Any) -> None:
+    ev = coded(pipeline, "The European Union imposed a package of sanctions on Russia on 24 June 2025, targeting "
+               "liquefied natural gas.", "2025-06-25")
+    find(ev, "SANCTION", {"EU", "RUS"}, "2025-06-24", source={"EU"})
+    assert not [e for e in ev if e["type"] == "ASSAULT"], ev
+
+
+def test_an_attack_condemned_with_its_author_named_is_news_of_its_own(pipeline: Any) -> None:
+    ev = coded(pipeline, "Qatar on 9 September 2025 condemned the Israeli strike on Doha.", "2025-09-10")
+    find(ev, "ACCUSE", {"QAT", "ISR"}, "2025-09-09", source={"QAT"})
+    find(ev, "ASSAULT", {"ISR", "QAT"}, "2025-09-09", source={"ISR"})
+    # what a party backs is no news of its own: the annexation is history
+    ev = coded(pipeline, "Israel on 17 July 2023 recognised Morocco's annexation of the territory.", "2023-07-18")
+    assert not [e for e in ev if e["type"] == "COERCE"], ev

@@ -172,9 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--realnews", metavar="DIR",
                    help="score the real-news set instead: DIR holds manifest.jsonl and gold.jsonl (eval/realnews); "
                         "the texts are read from $DIPLOMAP_REALNEWS/texts (see eval/realnews/regather.py)")
-    p.add_argument("--split", choices=["dev", "test", "fresh", "fresh2", "heldout", "all"], default="dev",
-                   help="with --realnews (default: dev; fresh, fresh2, heldout: the sets in the folders of those "
-                        "names under eval/realnews)")
+    p.add_argument("--split", default="dev",
+                   help="with --realnews: the items of this split in the manifest, or all (default: dev; test in "
+                        "eval/realnews; fresh, fresh2, fresh3, heldout: the sets in the folders of those names)")
     p.add_argument("--keep", metavar="FILE", help="with --realnews: keep the predicted events (JSONL) in FILE")
 
     p = sub.add_parser("code", help="code sentences: JSONL {id, text, date?} in, {id, events} out",

@@ -197,7 +197,9 @@ def run_realnews(folder: str | Path, split: str = "dev", shared: str | None = No
                 if line.strip()]
     items = [it for it in manifest if split == "all" or it.get("split") == split]
     if not items:
-        raise EvalError(f"no items of split {split!r} in {root / 'manifest.jsonl'}")
+        named = sorted({str(it.get("split")) for it in manifest if it.get("split")})
+        raise EvalError(f"no items of split {split!r} in {root / 'manifest.jsonl'}: its splits are "
+                        f"{', '.join(named) or 'none'} (or all)")
     missing = [str(it["id"]) for it in items if not (texts / f"{it['id']}.txt").is_file()]
     if missing:
         raise EvalError(f"{len(missing)} item texts missing in {texts} (e.g. {missing[0]}); re-gather them: "

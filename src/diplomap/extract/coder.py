@@ -295,8 +295,8 @@ def _reactions_apart(event: Event, lex: Lexicon) -> list[Event]:
 
 def _aimed(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:
     """'announced a 50-percent tariff Wednesday targeting Brazil', 'carried out strikes targeting Hezbollah': a
-    participle of the frame 'aims' says at whom the act told by the noun it describes, or by its verb's object, is
-    aimed; it adds that act's target and is no act of its own."""
+    participle of the frame 'aims' says at whom the act told by the noun it describes, or by its verb (its object
+    or the event noun it carries), is aimed; it adds that act's target and is no act of its own."""
     by_token = {pair[0].token.i: pair for pair in events}
     by_word = {w.i: pair for pair in events for w in pair[0].words}  # ("carried out strikes targeting Hezbollah")
     out = dict(by_token)
@@ -306,6 +306,8 @@ def _aimed(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch,
             continue
         nouns = [tok.head] if tok.dep_ == "acl" else [c for c in tok.head.children if c.dep_ == "dobj"]
         main = next((by_word[n.i] for n in nouns if n.i in by_word and by_word[n.i][0].token.i != i), None)
+        if main is None and tok.dep_ == "advcl":  # "imposed a package of sanctions on Russia, targeting gas"
+            main = next((p for j, p in by_token.items() if j != i and p[0].head.i == tok.head.i), None)
         if main is None or main[0].token.i not in out:
             continue
         del out[i]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from diplomap.extract.gazetteer import ACTOR_LABELS
 from diplomap.extract.lexicon import Lexicon, TriggerEntry
 from diplomap.extract.syntax import TriggerMatch, governing_verb, is_argument, is_light, near_lemmas, topic_of
 from diplomap.knowledge.grammar import (
@@ -105,10 +106,13 @@ class TriggerFinder:
                             and len(verb.entry.words) == 1):
                         verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                         continue
-                    if not (direct and "reaction" in verb.entry.traits and trig.entry.type == "AGREE"
-                            and verb.entry.type != "AGREE"):
+                    if not (direct and "reaction" in verb.entry.traits and "reacted_to" in trig.entry.traits
+                            and verb.entry.type != trig.entry.type
+                            and ("hostile" not in trig.entry.traits
+                                 or (_authored(trig.token) and "cooperative" not in verb.entry.traits))):
                         continue
-                    # "welcomed the signing of a memorandum": the agreement a stance is taken on is news of its own
+                    # "welcomed the signing of a memorandum", "condemned the Israeli strike": the act a stance is
+                    # taken on is news of its own (not what one backs: "recognised Morocco's annexation")
                 if (gov is not None and is_light(gov) and is_argument(trig.token, gov)
                         and trig.token.dep_ != "nsubj"):
                     trig.head = gov  # "held talks", not "partnerships have taken on weight"
@@ -243,6 +247,13 @@ def _own_object(verb: Token) -> bool:
 def _on_an_occasion(word: Token) -> bool:
     """'congratulated Peru on its national day', 'greetings on the occasion of Eid': paid on an occasion."""
     return any(t.lemma_.lower() in OCCASIONS or t.lower_ == "occasion" for t in _after(word, ("on", "for")))
+
+
+def _authored(noun: Token) -> bool:
+    """The noun phrase names who did the act: 'the Israeli strike', 'Russia's attack', 'the strike by Israel'."""
+    named = [t for c in noun.children if c.dep_ in ("amod", "poss", "compound") for t in c.subtree]
+    named += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
+    return any(t.ent_type_ in ACTOR_LABELS for t in named)
 
 
 def _gerund_topic(verb: Token, triggers: set[int]) -> bool:
