@@ -1040,3 +1040,19 @@ def test_an_attack_condemned_with_its_author_named_is_news_of_its_own(pipeline: 
     # what a party backs is no news of its own: the annexation is history
     ev = coded(pipeline, "Israel on 17 July 2023 recognised Morocco's annexation of the territory.", "2023-07-18")
     assert not [e for e in ev if e["type"] == "COERCE"], ev
+
+
+def test_a_year_counted_is_no_date_and_a_protest_in_which_another_act_is_done_no_event(pipeline: Any) -> None:
+    ev = coded(pipeline, "On 20 December 2023 Venezuela agreed with the United States to release at least 2022 "
+               "political prisoners.", "2023-12-21")
+    assert not [e for e in ev if e["start"].startswith("2022")], ev
+    ev = coded(pipeline, "Peru's envoy was summoned to the foreign ministry in Santiago on 3 June 2025 in protest over "
+               "Lima's decision to expel a Chilean diplomat.", "2025-06-04")
+    assert not [e for e in ev if e["type"] == "PROTEST"], ev
+
+
+def test_openness_to_talks_is_an_offer(pipeline: Any) -> None:
+    ev = coded(pipeline, "Hungary's prime minister expressed openness to negotiations with his Swedish counterpart on "
+               "3 June 2025.", "2025-06-04")
+    find(ev, "AGREE", {"HUN", "SWE"}, "2025-06-03", source={"HUN"})
+    assert not [e for e in ev if e["type"] == "CONSULT"], ev

@@ -92,6 +92,10 @@ CASES = [
          one("SUPPORT", {"CHL"}, {"PER"})),
     Case("people_act_for_their_state", "Protesters in Nairobi clashed with police on 25 June 2025.", "2025-06-26",
          one("ASSAULT", {"KEN"})),
+    Case("came_under_attack", "Kharkiv came under attack by Russian drones on 2 June 2025.", "2025-06-04",
+         one("ASSAULT", {"RUS"}, {"UKR"})),
+    Case("came_under_attack", "Lebanon's army said on 2 June 2025 that the border area had come under shelling from "
+         "the Syrian side.", "2025-06-04", one("ASSAULT", {"SYR"}, {"LBN"})),
     Case("strikes_target_the_place_state", "Chile was behind the attack on Arequipa on 3 June 2024.",
          "2024-06-05", one("ASSAULT", {"CHL"}, {"PER"})),
     Case("strikes_target_the_place_state", "Russia struck energy facilities in Kyiv on 10 October 2025.",

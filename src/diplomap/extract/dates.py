@@ -59,7 +59,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<decade>(?:19|20)\d0)s\b", re.I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<century>1[5-9]|20)(?:st|nd|rd|th)"
                            r"[\s-]+century\b", re.I)),
-    ("year", re.compile(rf"(?<![\d$€£.,-]){_YEAR}(?![\d%])(?!\s*(?:km|kilomet|percent|million|billion))")),
+    # (not a count: "release at least 2022 political prisoners", "more than 2000 troops")
+    ("year", re.compile(rf"(?<![\d$€£.,-])(?<!at least )(?<!than )(?<!nearly )(?<!almost ){_YEAR}(?![\d%])"
+                        r"(?!\s*(?:km|kilomet|percent|million|billion))")),
     ("relative", re.compile(
         # (not a duration: "paused the tariffs for a month after the talks")
         r"(?<!\bfor\s)(?<!\bfor\sa\s)\b(?:(?P<less>less\s+than|more\s+than|about|some|nearly|almost|over)\s+)?"

@@ -34,6 +34,7 @@ from diplomap.knowledge.grammar import (
     REPORTING,
     STATE_ANAPHORS,
     SUCCESSION,
+    SUFFERING,
 )
 from diplomap.model import DateSpan, Modality, Place
 from diplomap.plover import plover_score
@@ -320,6 +321,30 @@ def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.target = [c for c in d.target if c != loc.country] or []
 
 
+def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The border area came under shelling from the Syrian side', 'Kharkiv was under attack by Russian drones':
+    the subject of 'come under' an act suffered it; the party named after 'from' or 'by' did it."""
+    tok = d.trig.token
+    prep = tok.head if tok.dep_ == "pobj" else next(
+        (c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "under" and c.i < tok.i), None)
+    if prep is None or prep.lower_ != "under" or prep.head.lemma_.lower() not in SUFFERING:
+        return
+    verb = prep.head
+    doers = _named_in(r, sent, ctx, d, {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                        for t in c.subtree})
+    if not doers:
+        return
+    sufferers = _named_in(r, sent, ctx, d, {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                                            for t in c.subtree})
+    if not sufferers and d.location and d.location.country:
+        sufferers = [d.location.country]  # "Kharkiv came under attack"
+    if not sufferers:  # "Lebanon's army said the border area came under shelling": the one other party named
+        others = [c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span) if c not in doers]
+        sufferers = others if len(set(others)) == 1 else []
+    d.source = doers
+    d.target = [c for c in sufferers if c not in doers]
+
+
 def strikes_target_the_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Israel struck targets in Tehran', 'the attack on Odesa': an attack told by its verb, or by a noun with
     what it fell on, targets the state where it struck."""
@@ -451,5 +476,5 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   pronoun_or_anaphor_subject,
                                   anaphoric_counterparts, counterpart_from_previous_sentence)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
-                                 strikes_target_the_place_state, project_works_by_linked_states)
+                                 came_under_attack, strikes_target_the_place_state, project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act)

@@ -15,6 +15,7 @@ from diplomap.knowledge.grammar import (
     BLAME_VERBS,
     COMMENTING,
     HAPPENING,
+    MANNER_NOUNS,
     NAMING_NEGATIVE,
     NAMING_POSITIVE,
     NAMING_VERBS,
@@ -90,7 +91,7 @@ class TriggerFinder:
                     found.append(self._trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
                 entry, words = self._match(tok, self.lex.nouns.get(tok.lemma_.lower(), []), verb=False)
-                if entry is not None and not self._modifies_an_event(tok):
+                if entry is not None and not self._modifies_an_event(tok) and not self._why_another_act(tok):
                     found.append(self._trigger(tok, tok, entry, words))
         verbs = {t.token.i: t for t in found if t.entry.pos != "NOUN"}
         out: list[TriggerMatch] = []
@@ -127,6 +128,14 @@ class TriggerFinder:
         heads = {t.token.i for t in result}
         return [t for t in result if t.token.i not in in_phrase and not topic_of(t.token, heads)
                 and not _gerund_topic(t.token, heads)]
+
+    def _why_another_act(self, noun: Token) -> bool:
+        """'summoned the envoy in protest', 'recalled its ambassador in retaliation': why the act of the verb was
+        done, no act of its own ("continued a hunger strike in protest" has no act in its verb: the protest is)."""
+        verb = noun.head.head
+        return (noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in MANNER_NOUNS
+                and verb.pos_ in ("VERB", "AUX") and any(len(e.words) == 1 for e in self.lex.verbs.get(
+                    verb.lemma_.lower(), [])))
 
     def _modifies_an_event(self, noun: Token) -> bool:
         """'The ceasefire meeting between ...' parsed as a ceasefire that is meeting: the event is the meeting,
