@@ -38,3 +38,11 @@ def test_an_empty_verb_is_no_shared_topic() -> None:
     holding = Event("CONSULT", ("ARM", "AZE"), (), YEAR_INHERITED, (Evidence("d", 5, 5, 6, "q"),),
                     trigger="holding discussions")
     assert len(merge([held, holding])) == 2
+
+
+def test_two_parties_each_voicing_a_stance_on_one_topic_stay_apart_in_news() -> None:
+    # "Syria accused Hezbollah of the raid. Hezbollah denied the accusation." (our own sentences)
+    accusation = Event("ACCUSE", ("SYR",), ("HEZBOLLAH", "LBN"), DAY, (Evidence("d", 1, 1, 2, "q"),),
+                       trigger="accused")
+    denial = Event("ACCUSE", ("HEZBOLLAH",), ("SYR",), DAY, (Evidence("d", 2, 2, 3, "q"),), trigger="denied accusation")
+    assert len(merge([accusation, denial], news=True)) == 2

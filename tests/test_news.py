@@ -1056,3 +1056,14 @@ def test_openness_to_talks_is_an_offer(pipeline: Any) -> None:
                "3 June 2025.", "2025-06-04")
     find(ev, "AGREE", {"HUN", "SWE"}, "2025-06-03", source={"HUN"})
     assert not [e for e in ev if e["type"] == "CONSULT"], ev
+
+
+def test_denying_what_another_party_told_disputes_its_word_and_what_is_denied_did_not_happen(pipeline: Any) -> None:
+    ev = coded(pipeline, "Russia denied on 3 June 2025 that its drones had entered Polish airspace.", "2025-06-04")
+    find(ev, "ACCUSE", {"RUS", "POL"}, "2025-06-03", source={"RUS"})
+    assert not [e for e in ev if e["type"] == "COERCE"], ev
+    ev = coded(pipeline, "The UAE on 3 June 2025 denied the Sudanese allegations of arming the RSF.", "2025-06-04")
+    find(ev, "ACCUSE", {"ARE", "SDN"}, "2025-06-03", source={"ARE"})
+    assert not [e for e in ev if e["type"] == "AID"], ev
+    ev = coded(pipeline, "On 3 June 2025 China denied the Philippine request to enter the shoal.", "2025-06-04")
+    find(ev, "REJECT", {"CHN", "PHL"}, "2025-06-03", source={"CHN"})

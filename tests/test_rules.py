@@ -189,6 +189,8 @@ CASES = [
          one("THREATEN", {"USA"}, {"MEX"})),
     Case("envoys_ordered_out", "Chile ordered the Peruvian ambassador to leave the country within 72 hours on 3 June "
          "2024.", "2024-06-04", one("SANCTION", {"CHL"}, {"PER"})),
+    Case("denial_of_a_telling", "Bolivia refuted Chile's statements on 16 March 2023.", "2023-03-17",
+         one("ACCUSE", {"BOL"}, {"CHL"})),
     Case("boycotting_a_gathering", "Peru boycotted the summit hosted by Chile on 3 June 2024.", "2024-06-05",
          one("REJECT", {"PER"}, {"CHL"})),
     Case("hit_with_a_measure", "Chile hit Peru with a 30 percent tariff on copper on 3 June 2024.", "2024-06-05",

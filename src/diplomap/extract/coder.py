@@ -210,9 +210,14 @@ class Coder:
             rule(self.resolvers, sent, ctx, draft)
         told_as, typed_as = draft.modality, draft.type
         retype(self.resolvers, sent, ctx, draft)
-        if draft.type != typed_as and set(draft.target) == set(draft.source) and self.lex.has_trait(
-                draft.type, "hostile") and not self.lex.has_trait(draft.type, "at_home"):
-            draft.target = []  # ("launched a trade war": no state sanctions itself, as it may fight at home)
+        if draft.type != typed_as and draft.source and set(draft.target) == set(draft.source):
+            if self.lex.has_trait(draft.type, "hostile") and not self.lex.has_trait(draft.type, "at_home"):
+                draft.target = []  # ("launched a trade war": no state sanctions itself, as it may fight at home)
+            elif self.lex.has_trait(draft.type, "directed"):
+                # "Russia denied that its drones entered Polish airspace": the other party the denial answers
+                others = [c for c in self.actors.in_sentence(sent, ctx.offset, ctx.mentions, span)
+                          if c not in draft.source]
+                draft.target = others or draft.target
         if told_as != Modality.HAPPENED and draft.modality == Modality.HAPPENED and ctx.written and ctx.anchor and (
                 span.end > ctx.written):
             span = replace(ctx.anchor, inherited=True)  # a promise of what comes later was made on the story's day

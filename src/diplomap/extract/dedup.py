@@ -48,6 +48,8 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
     shared = len(sa & sb)
     if shared < 2 and not (sa == sb and shared == 1):
         return False
+    if a.type not in _UNDIRECTED and a.source and b.source and not set(a.source) & set(b.source):
+        return False  # "Syria accused Hezbollah ... Hezbollah denied the accusation": two parties, two stances
     if a.type == "CONSULT":
         if not _same_meeting(a, b):
             return False  # the same parties meet often: "met" twice is two meetings unless told as one

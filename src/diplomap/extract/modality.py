@@ -49,12 +49,12 @@ def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
 
 
 def denied(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """Under a verb that denies it: 'dragged its feet on making an apology', 'refused to attend' (not a second,
-    coordinated act: 'rejected the criticism and accused ...')."""
+    """Under a verb that denies it: 'dragged its feet on making an apology', 'refused to attend', 'denied that its
+    drones entered Polish airspace' (not a second, coordinated act: 'rejected the criticism and accused ...')."""
     head = clause_head(trig)
     node = head
     for _ in range(3):
-        if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head.i == node.i:
+        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head.i == node.i:
             break
         coordinate = node.dep_ == "conj"
         node = node.head

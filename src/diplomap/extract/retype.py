@@ -130,6 +130,16 @@ def object_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: t
                for w in d.trig.words for c in w.children)
 
 
+def denies_a_telling(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """The trigger denies what another party told: its object is one of ``words`` ('denied the allegations',
+    'refuted Boric's statements') or it takes a that-clause ('denied that its drones entered Polish airspace'),
+    not a thing asked for ('denied land allocation', 'rejected the proposal')."""
+    tok = d.trig.token
+    return tok.pos_ == "VERB" and any(
+        (c.dep_ == "dobj" and c.lemma_.lower() in words) or (c.dep_ == "ccomp" and tok.lemma_.lower() != "reject")
+        for c in tok.children)
+
+
 def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The trigger tells envoys (grammar.toml nouns.title, or ``words``) to go: 'ordered the French ambassador to
     leave the country within 72 hours'."""
@@ -142,7 +152,7 @@ def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
-    about_something)}
+    about_something, denies_a_telling)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
