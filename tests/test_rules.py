@@ -61,7 +61,8 @@ CASES = [
          "2025-06-04", one("REQUEST", {"CHN"}, {"PHL"})),
     Case("admission_toward_the_wronged", "Chile acknowledged on 4 March 2024 that its missiles had shot down a "
          "Peruvian airliner.", "2024-03-05", one("CONCEDE", {"CHL"}, {"PER"})),
-    Case("reaction_drawn", "Chilean police arrested 12 Peruvian traders on 3 June 2024, drawing a protest from Lima.",
+    Case("reaction_drawn", "Chilean police arrested 12 Peruvian traders and two Bolivian drivers on 3 June 2024, "
+         "drawing a protest from Lima.",
          "2024-06-05", one("ACCUSE", {"PER"}, {"CHL"})),
     Case("also_the_same_stance", "Bolivia condemned Chile's drills on 3 June 2024. Peru also voiced concern on 3 June "
          "2024.", "2024-06-05", one("ACCUSE", {"PER"}, {"CHL"})),
