@@ -1067,3 +1067,15 @@ def test_denying_what_another_party_told_disputes_its_word_and_what_is_denied_di
     assert not [e for e in ev if e["type"] == "AID"], ev
     ev = coded(pipeline, "On 3 June 2025 China denied the Philippine request to enter the shoal.", "2025-06-04")
     find(ev, "REJECT", {"CHN", "PHL"}, "2025-06-03", source={"CHN"})
+
+
+def test_welcoming_a_counterpart_is_a_visit_and_approving_a_memorandum_or_a_joint_council_an_agreement(
+        pipeline: Any) -> None:
+    ev = coded(pipeline, "Keir Starmer welcomed his Indian counterpart to Chequers on 24 July 2025.", "2025-07-25")
+    find(ev, "CONSULT", {"GBR", "IND"}, "2025-07-24", source={"IND"})
+    ev = coded(pipeline, "Romania's government approved on 17 May 2023 a memorandum on gas interconnection with "
+               "Moldova.", "2023-05-18")
+    find(ev, "AGREE", {"ROU", "MDA"}, "2023-05-17")
+    ev = coded(pipeline, "Egypt and Saudi Arabia on 15 October 2024 formally established a Supreme Coordination "
+               "Council.", "2024-10-16")
+    find(ev, "AGREE", {"EGY", "SAU"}, "2024-10-15")

@@ -93,6 +93,10 @@ CASES = [
          one("SUPPORT", {"CHL"}, {"PER"})),
     Case("people_act_for_their_state", "Protesters in Nairobi clashed with police on 25 June 2025.", "2025-06-26",
          one("ASSAULT", {"KEN"})),
+    Case("envoy_posted_to", "Chile said on 3 June 2025 that Peru had recalled on Monday its ambassador to Bolivia.",
+         "2025-06-04", one("SANCTION", {"PER"}, {"BOL"})),
+    Case("parties_of_the_setting", "The agreements were signed on 23 June 2025 during the Malian president's visit to "
+         "Moscow.", "2025-06-24", one("AGREE", {"MLI", "RUS"})),
     Case("came_under_attack", "Kharkiv came under attack by Russian drones on 2 June 2025.", "2025-06-04",
          one("ASSAULT", {"RUS"}, {"UKR"})),
     Case("came_under_attack", "Lebanon's army said on 2 June 2025 that the border area had come under shelling from "
@@ -192,6 +196,8 @@ CASES = [
          "2024.", "2024-06-04", one("SANCTION", {"CHL"}, {"PER"})),
     Case("denial_of_a_telling", "Bolivia refuted Chile's statements on 16 March 2023.", "2023-03-17",
          one("ACCUSE", {"BOL"}, {"CHL"})),
+    Case("envoys_withdrawn", "Peru's president announced on 24 February 2023 the withdrawal of her ambassador from "
+         "Mexico.", "2023-02-25", one("SANCTION", {"PER"}, {"MEX"})),
     Case("boycotting_a_gathering", "Peru boycotted the summit hosted by Chile on 3 June 2024.", "2024-06-05",
          one("REJECT", {"PER"}, {"CHL"})),
     Case("hit_with_a_measure", "Chile hit Peru with a 30 percent tariff on copper on 3 June 2024.", "2024-06-05",

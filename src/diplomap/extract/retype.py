@@ -125,9 +125,13 @@ def _prep_objects(d: Draft, preps: tuple[str, ...]) -> list[Token]:
 
 
 def object_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
-    """The trigger's direct object is one of ``words``: 'boycotted the summit'."""
-    return any(c.dep_ == "dobj" and (c.lemma_.lower() in words or c.lower_ in words)
-               for w in d.trig.words for c in w.children)
+    """The trigger's direct object, or its noun's 'of' phrase, is one of ``words``: 'boycotted the summit', 'the
+    withdrawal of her ambassador'."""
+    objects = [c for w in d.trig.words for c in w.children if c.dep_ == "dobj"]
+    if d.trig.token.pos_ == "NOUN":
+        objects += [g for c in d.trig.token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in words or c.lower_ in words for c in objects)
 
 
 def denies_a_telling(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:

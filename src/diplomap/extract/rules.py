@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from diplomap.extract.actors import Actors
-from diplomap.extract.context import SentenceContext
+from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.places import Places
 from diplomap.extract.syntax import (
@@ -32,9 +32,11 @@ from diplomap.knowledge.grammar import (
     LIKEWISE,
     NEIGHBOURS,
     REPORTING,
+    SETTING_PREPS,
     STATE_ANAPHORS,
     SUCCESSION,
     SUFFERING,
+    TITLE_NOUNS,
 )
 from diplomap.model import DateSpan, Modality, Place
 from diplomap.plover import plover_score
@@ -321,6 +323,33 @@ def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.target = [c for c in d.target if c != loc.country] or []
 
 
+def envoy_posted_to(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Israel recalled its ambassador to South Africa', 'expelled the envoy in Lima': the state an envoy acted
+    upon is posted to is the other party."""
+    if d.target or d.trig.entry.type != "SANCTION":
+        return
+    envoys = [t for t in d.trig.token.subtree if t.lemma_.lower() in TITLE_NOUNS]
+    posted = {t.i for e in envoys for c in e.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+              for t in c.subtree}
+    # (read from the mentions: the resolver leaves "ambassador to X" out as a title, not a party)
+    named = [r.actors.code(m, d.span) for m in ctx.mentions if m.label in ("STATE", "CAPITAL")
+             and any(t.i in posted for t in mention_tokens(sent, m, ctx.offset))]
+    d.target = [c for c in dict.fromkeys(named) if c and c not in d.source]
+
+
+def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The agreements were concluded on Monday during the Malian president's visit to Moscow': an agreement or
+    talks told with no party were between the parties of the meeting they were part of."""
+    if d.source or d.target or d.trig.entry.type not in ("AGREE", "CONSULT", "COOPERATE"):
+        return
+    for c in d.trig.head.children:
+        if c.dep_ == "prep" and c.lower_ in SETTING_PREPS:
+            named = _named_in(r, sent, ctx, d, {t.i for t in c.subtree})
+            if len(named) >= 2:
+                d.source = named
+                return
+
+
 def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The border area came under shelling from the Syrian side', 'Kharkiv was under attack by Russian drones':
     the subject of 'come under' an act suffered it; the party named after 'from' or 'by' did it."""
@@ -474,7 +503,8 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   its_neighbour_is_the_other_party, stance_on_a_told_act, reaction_drawn,
                                   also_the_same_stance,
                                   pronoun_or_anaphor_subject,
-                                  anaphoric_counterparts, counterpart_from_previous_sentence)
+                                  anaphoric_counterparts, counterpart_from_previous_sentence, envoy_posted_to)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
-                                 came_under_attack, strikes_target_the_place_state, project_works_by_linked_states)
+                                 came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
+                                 project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act)

@@ -77,6 +77,7 @@ OCCASIONS = _words("nouns", "occasions")
 MANNER_NOUNS = _words("nouns", "manner")
 ASSISTING = _words("nouns", "assisting")
 FORCES = _words("nouns", "forces")
+VISITORS = _words("nouns", "visitors")
 NAMED_TEXTS = _words("nouns", "named_texts")
 
 NAMING_VERBS = _words("naming", "verbs")
