@@ -144,6 +144,10 @@ CASES = [
          one("ASSAULT", {"VEN"}, {"GUY"}, modality="hypothetical")),
     Case("planned_noun", "Preparations for the upcoming meeting between Xi Jinping and Donald Trump began on 2 "
          "March 2025.", "2025-03-03", one("CONSULT", {"CHN", "USA"}, modality="planned")),
+    Case("in_case_of", "The move makes Japanese forces more nimble in the event of a Chinese invasion of Taiwan, "
+         "Tokyo said on 10 April 2024.", "2024-04-11", one("ASSAULT", {"CHN"}, {"TWN"}, modality="hypothetical")),
+    Case("forecast_of_its_subject", "The agreement between Chile and Peru is expected to be signed soon, Lima said on "
+         "3 June 2025.", "2025-06-04", none_of("AGREE")),
     Case("wanted", "Turkey showed interest in buying Russian gas on 3 April 2025.", "2025-04-04",
          one("COOPERATE", target={"RUS"}, modality="planned")),
     Case("decided", "India decided to expel six Canadian diplomats on 14 October 2024.", "2024-10-15",

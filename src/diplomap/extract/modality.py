@@ -164,6 +164,38 @@ def planned_noun(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Dat
     return None
 
 
+def forecast_of_its_subject(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """What is said of an event noun as its subject may lie ahead: 'the agreement is expected to be signed next week'
+    (expected), 'the summit is set to take place on Friday' (planned), 'the deal is unlikely to be finalized today'
+    (not done)."""
+    tok = trig.token
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    for word in (verb, *[c for c in verb.children if c.dep_ == "acomp"]):
+        ahead = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in word.children)
+        lemma = word.lemma_.lower()
+        if ahead and lemma == "unlikely":
+            return Modality.HYPOTHETICAL
+        if ahead and lemma in EXPECT_HEADS:
+            return Modality.EXPECTED
+        if ahead and tok.dep_ == "nsubjpass" and lemma in PLAN_HEADS:
+            return Modality.PLANNED
+    return None
+
+
+def in_case_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'in the event of a Chinese invasion of Taiwan', 'in case of an attack': a case provided for, not news."""
+    tok = trig.token
+    prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    case = prep.head if prep is not None else None
+    if case is not None and case.lemma_.lower() in ("event", "case") and case.dep_ == "pobj" and (
+            case.head.lower_ == "in"):
+        return Modality.HYPOTHETICAL
+    return None
+
+
 def wanted(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """Under a noun of wanting: 'interest in opening borders', 'a bid to join'."""
     node = clause_head(trig)
@@ -300,7 +332,8 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
 
 
 RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, believed, habitual, standing_status,
-                           known_for, on_the_eve, modal, conditional_clause, planned_noun, wanted, decided,
+                           known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
+                           forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
                            told_before, background)
 
