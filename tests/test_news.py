@@ -1079,3 +1079,21 @@ def test_welcoming_a_counterpart_is_a_visit_and_approving_a_memorandum_or_a_join
     ev = coded(pipeline, "Egypt and Saudi Arabia on 15 October 2024 formally established a Supreme Coordination "
                "Council.", "2024-10-16")
     find(ev, "AGREE", {"EGY", "SAU"}, "2024-10-15")
+
+
+def test_a_mediator_mediates_between_the_parties_of_the_act_it_brokered(pipeline: Any) -> None:
+    ev = coded(pipeline, "Israel and Lebanon agreed on 26 November 2024 to a ceasefire brokered by the United States "
+               "and France.", "2024-11-27")
+    find(ev, "CONSULT", {"USA", "FRA", "ISR", "LBN"}, "2024-11-26", source={"USA", "FRA"})
+    ev = coded(pipeline, "Russia and Ukraine swapped 95 prisoners each on 3 June 2025 in a deal mediated by the United "
+               "Arab Emirates.", "2025-06-04")
+    find(ev, "CONSULT", {"ARE", "RUS", "UKR"}, "2025-06-03", source={"ARE"})
+
+
+def test_a_stance_held_in_a_passive_is_its_subjects_and_a_breached_network_a_cyberattack(pipeline: Any) -> None:
+    ev = coded(pipeline, "Israel is opposed to French mediation in its talks with Syria, Netanyahu said on 3 June "
+               "2025.", "2025-06-04")
+    assert [e for e in ev if e["type"] == "REJECT" and e["source"] == ["ISR"]], ev
+    ev = coded(pipeline, "Chinese state hackers breached the networks of the Dutch defence ministry on 3 June 2025.",
+               "2025-06-04")
+    assert [e for e in ev if e["type"] == "COERCE" and e["mode"] == "Cyber"], ev

@@ -93,6 +93,8 @@ CASES = [
          one("SUPPORT", {"CHL"}, {"PER"})),
     Case("people_act_for_their_state", "Protesters in Nairobi clashed with police on 25 June 2025.", "2025-06-26",
          one("ASSAULT", {"KEN"})),
+    Case("text_speaks_for_its_issuer", "The UN Security Council adopted a resolution on Monday demanding an "
+         "immediate ceasefire in Sudan.", "2025-06-30", one("REQUEST", {"UN"}, {"SDN"})),
     Case("envoy_posted_to", "Chile said on 3 June 2025 that Peru had recalled on Monday its ambassador to Bolivia.",
          "2025-06-04", one("SANCTION", {"PER"}, {"BOL"})),
     Case("parties_of_the_setting", "The agreements were signed on 23 June 2025 during the Malian president's visit to "
@@ -202,6 +204,8 @@ CASES = [
          one("ACCUSE", {"BOL"}, {"CHL"})),
     Case("envoys_withdrawn", "Peru's president announced on 24 February 2023 the withdrawal of her ambassador from "
          "Mexico.", "2023-02-25", one("SANCTION", {"PER"}, {"MEX"})),
+    Case("crowds_gathering", "Hundreds of protesters gathered outside the French embassy in Niamey on 3 June 2025.",
+         "2025-06-04", one("PROTEST", target={"FRA"})),
     Case("boycotting_a_gathering", "Peru boycotted the summit hosted by Chile on 3 June 2024.", "2024-06-05",
          one("REJECT", {"PER"}, {"CHL"})),
     Case("hit_with_a_measure", "Chile hit Peru with a 30 percent tariff on copper on 3 June 2024.", "2024-06-05",

@@ -104,7 +104,7 @@ class Coder:
                 if key and event.date and not event.date.inherited:
                     ctx.named_dates.setdefault(key, event.date)
         events += self._claims(sent, ctx, events, trigger_heads, dated, {t.token.i for t in triggers})
-        events = _aimed(events)
+        events = _mediated(_aimed(events))
         events = [(trig, each) for trig, event in _fold_elaborations(events)
                   for listed in self._listed(sent, trig, event, ctx)
                   for each in (_reactions_apart(listed, self.lex) if ctx.reactions_apart else [listed])]
@@ -320,6 +320,26 @@ def _aimed(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch,
         target = tuple(dict.fromkeys(c for c in (*kept.target, *event.target) if c not in kept.source))
         out[main[0].token.i] = (main[0], replace(kept, target=target))
     return sorted(out.values(), key=lambda pair: pair[0].token.i)
+
+
+def _mediated(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:
+    """'agreed to a ceasefire brokered by the United States and France', 'a swap mediated by the UAE': the parties of
+    the act a mediator's participle describes are the ones it mediated between."""
+    by_word = {w.i: pair for pair in events for w in (pair[0].token, *pair[0].words)}
+    out = []
+    for trig, event in events:
+        tok = trig.token
+        main = None
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            noun = tok.head  # ("swapped prisoners in a deal mediated by the UAE": the act the deal was made in)
+            verb = noun.head.head if noun.dep_ == "pobj" else None
+            main = by_word.get(noun.i) or (by_word.get(verb.i) if verb is not None else None)
+        if event.mode == "Third-party" and main is not None and main[1].type != event.type:
+            between = tuple(c for c in main[1].actors if c not in event.source)
+            if between:
+                event = replace(event, target=between)
+        out.append((trig, event))
+    return out
 
 
 def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:

@@ -134,6 +134,11 @@ def object_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: t
     return any(c.lemma_.lower() in words or c.lower_ in words for c in objects)
 
 
+def subject_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """The trigger's subject is one of ``words``: 'hundreds of protesters gathered outside the embassy'."""
+    return any(t.i in d.subject and t.lemma_.lower() in words for t in sent)
+
+
 def denies_a_telling(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The trigger denies what another party told: its object is one of ``words`` ('denied the allegations',
     'refuted Boric's statements') or it takes a that-clause ('denied that its drones entered Polish airspace'),
@@ -156,7 +161,7 @@ def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
-    about_something, denies_a_telling)}
+    about_something, denies_a_telling, subject_is)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:

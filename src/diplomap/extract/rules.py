@@ -30,9 +30,11 @@ from diplomap.knowledge.grammar import (
     ALLEGING,
     DRAWING,
     LIKEWISE,
+    NAMED_TEXTS,
     NEIGHBOURS,
     REPORTING,
     SETTING_PREPS,
+    SPEECH_NOUNS,
     STATE_ANAPHORS,
     SUCCESSION,
     SUFFERING,
@@ -323,6 +325,22 @@ def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.target = [c for c in d.target if c != loc.country] or []
 
 
+def text_speaks_for_its_issuer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The Security Council adopted a resolution demanding a ceasefire in Sudan', 'issued a statement condemning
+    the raid': what a text says, the one who issued it says."""
+    tok = d.trig.token
+    if d.source or tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return
+    text = tok.head
+    if text.lemma_.lower() not in NAMED_TEXTS | SPEECH_NOUNS or text.dep_ not in ("dobj", "nsubjpass"):
+        return
+    issuers = _named_in(r, sent, ctx, d, {t.i for c in text.head.children if c.dep_ in ("nsubj", "agent")
+                                          for t in c.subtree})
+    if issuers:
+        d.source = issuers
+        d.target = [c for c in d.target if c not in issuers]
+
+
 def envoy_posted_to(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Israel recalled its ambassador to South Africa', 'expelled the envoy in Lima': the state an envoy acted
     upon is posted to is the other party."""
@@ -503,7 +521,8 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   its_neighbour_is_the_other_party, stance_on_a_told_act, reaction_drawn,
                                   also_the_same_stance,
                                   pronoun_or_anaphor_subject,
-                                  anaphoric_counterparts, counterpart_from_previous_sentence, envoy_posted_to)
+                                  anaphoric_counterparts, counterpart_from_previous_sentence, envoy_posted_to,
+                                  text_speaks_for_its_issuer)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
                                  project_works_by_linked_states)

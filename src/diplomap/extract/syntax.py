@@ -25,6 +25,7 @@ from diplomap.knowledge.grammar import (
     SETTING_PREPS,
     STANDING,
     STATE_NOUNS,
+    STATIVE,
     WHEN_PREPS,
     WILLING,
 )
@@ -180,7 +181,9 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             if c.dep_ == "agent":
                 subj += [g for g in c.children if g.dep_ == "pobj"]
         if not subj and any(c.dep_ == "nsubjpass" for c in node.children):
-            if via == "xcomp":
+            if via == "xcomp" or (node.lemma_.lower() in STATIVE and any(
+                    c.dep_ == "prep" and c.lower_ == "to" for c in node.children)):
+                # ("Israel is opposed to French mediation": a stance its subject holds)
                 # "A and B are expected to sign": the subject of the raising verb signs
                 subj = [c for c in node.children if c.dep_ == "nsubjpass"]
             else:

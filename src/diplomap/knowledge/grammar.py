@@ -39,6 +39,7 @@ COMMENTING = _words("verbs", "commenting")
 DENYING = _words("verbs", "denying")
 HAPPENING = _words("verbs", "happening")
 SUFFERING = _words("verbs", "suffering")
+STATIVE = _words("verbs", "stative")
 IRREGULAR: dict[str, str] = dict(_DATA["irregular"])
 
 HYPO_AUX = _words("modals", "hypothetical")
