@@ -1097,3 +1097,18 @@ def test_a_stance_held_in_a_passive_is_its_subjects_and_a_breached_network_a_cyb
     ev = coded(pipeline, "Chinese state hackers breached the networks of the Dutch defence ministry on 3 June 2025.",
                "2025-06-04")
     assert [e for e in ev if e["type"] == "COERCE" and e["mode"] == "Cyber"], ev
+
+
+def test_only_a_fault_admitted_concedes_and_building_a_relationship_is_no_project(pipeline: Any) -> None:
+    ev = coded(pipeline, "The Australian prime minister acknowledged on 3 June 2025 the need to remain clear-eyed "
+               "about China.", "2025-06-04")
+    assert not [e for e in ev if e["type"] == "CONCEDE"], ev
+    ev = coded(pipeline, "The Russian leader acknowledged on 3 June 2025 that the crash had been caused by a Russian "
+               "air defence missile.", "2025-06-04")
+    assert [e for e in ev if e["type"] == "CONCEDE"], ev
+    ev = coded(pipeline, "Laos and China pledged on 3 June 2025 to keep building a community with a shared future.",
+               "2025-06-04")
+    assert not [e for e in ev if e["type"] == "COOPERATE"], ev
+    ev = coded(pipeline, "Under the deal, Israel was required to complete its withdrawal from Lebanon by 26 January "
+               "2025.", "2025-02-18")
+    assert not [e for e in ev if e["type"] == "RETREAT" and e["modality"] == "happened"], ev

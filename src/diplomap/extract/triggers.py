@@ -14,6 +14,7 @@ from diplomap.knowledge.grammar import (
     BLAME_NOUNS,
     BLAME_VERBS,
     COMMENTING,
+    FAULTS,
     HAPPENING,
     MANNER_NOUNS,
     NAMING_NEGATIVE,
@@ -24,6 +25,7 @@ from diplomap.knowledge.grammar import (
     PARTICLES,
     REPORTING,
     SPEECH_NOUNS,
+    STANDING,
     THING_NOUNS,
     TOPIC_PREPS,
     VISITORS,
@@ -88,6 +90,13 @@ class TriggerFinder:
                     entry = None  # "joining the U.S. as the only countries to ...": siding with a state
                 if entry is not None and self.lex.has_frame(tok.lemma_, "own_object") and _own_object(tok):
                     entry = None  # "defended its decision": a party's own act, no support of another
+                if entry is not None and self.lex.has_frame(tok.lemma_, "no_standing") and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in STANDING for c in tok.children):
+                    entry = None  # "building a relationship": an aim, no project
+                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "admits_fault")
+                        and not any(t.lemma_.lower() in FAULTS for c in tok.children
+                                    if c.dep_ in ("dobj", "ccomp", "prep", "xcomp") for t in c.subtree)):
+                    entry = None  # "acknowledged the need to remain clear-eyed": no fault, no concession
                 if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
                     entry = None  # "seeking a lasting settlement", "seeking closer ties with Brazil": asks no one
                 if entry is not None:

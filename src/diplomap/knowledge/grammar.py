@@ -79,6 +79,7 @@ MANNER_NOUNS = _words("nouns", "manner")
 ASSISTING = _words("nouns", "assisting")
 FORCES = _words("nouns", "forces")
 VISITORS = _words("nouns", "visitors")
+FAULTS = _words("nouns", "faults")
 NAMED_TEXTS = _words("nouns", "named_texts")
 
 NAMING_VERBS = _words("naming", "verbs")
