@@ -1112,3 +1112,15 @@ def test_only_a_fault_admitted_concedes_and_building_a_relationship_is_no_projec
     ev = coded(pipeline, "Under the deal, Israel was required to complete its withdrawal from Lebanon by 26 January "
                "2025.", "2025-02-18")
     assert not [e for e in ev if e["type"] == "RETREAT" and e["modality"] == "happened"], ev
+
+
+def test_being_asked_is_no_request_an_assertion_insisted_on_none_and_what_is_yet_to_happen_has_not(
+        pipeline: Any) -> None:
+    ev = coded(pipeline, "Asked by reporters on 3 June 2025 about taking over Greenland, Trump said: \"I think it "
+               "will happen.\"", "2025-06-04")
+    assert not [e for e in ev if e["type"] == "REQUEST"], ev
+    ev = coded(pipeline, "Bahrain is yet to reopen its embassy in Doha, Qatar said on 3 June 2025.", "2025-06-04")
+    assert not [e for e in ev if e["modality"] == "happened" and e["type"] != "ACCUSE"], ev
+    ev = coded(pipeline, "Biden insisted on 10 April 2024 that the upgrade was purely defensive and not aimed at "
+               "China.", "2024-04-11")
+    assert not [e for e in ev if e["type"] == "REQUEST"], ev

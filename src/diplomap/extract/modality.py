@@ -41,10 +41,14 @@ def _aux(head: Token) -> set[str]:
 
 
 def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """'did not sign', 'no talks were held'."""
-    for t in {clause_head(trig), trig.token}:
+    """'did not sign', 'no talks were held', 'Bahrain is yet to reopen its embassy'."""
+    head = clause_head(trig)
+    for t in {head, trig.token}:
         if any(c.dep_ == "neg" for c in t.children):
             return Modality.NEGATED
+    if head.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in head.head.children):
+        return Modality.NEGATED
     return None
 
 

@@ -90,6 +90,10 @@ class TriggerFinder:
                     entry = None  # "joining the U.S. as the only countries to ...": siding with a state
                 if entry is not None and self.lex.has_frame(tok.lemma_, "own_object") and _own_object(tok):
                     entry = None  # "defended its decision": a party's own act, no support of another
+                if (entry is not None and self.lex.has_frame(tok.lemma_, "questioned") and tok.tag_ == "VBN"
+                        and tok.dep_ in ("advcl", "ccomp", "csubj") and not any(c.dep_ == "nsubjpass"
+                                                                                for c in tok.children)):
+                    entry = None  # "Asked by reporters about the island, Trump said ...": a question to the speaker
                 if entry is not None and self.lex.has_frame(tok.lemma_, "no_standing") and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in STANDING for c in tok.children):
                     entry = None  # "building a relationship": an aim, no project
