@@ -152,3 +152,4 @@ def test_a_century_is_history() -> None:
     found = find_dates("Chile and Peru fought a war in the 19th century.", None, 2024)
     assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [("1801-01-01", "1900-12-31")]
     assert find_dates("diplomacy in the 21st century", None, 2024) == []  # now, not a date
+

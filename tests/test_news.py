@@ -1124,3 +1124,21 @@ def test_being_asked_is_no_request_an_assertion_insisted_on_none_and_what_is_yet
     ev = coded(pipeline, "Biden insisted on 10 April 2024 that the upgrade was purely defensive and not aimed at "
                "China.", "2024-04-11")
     assert not [e for e in ev if e["type"] == "REQUEST"], ev
+
+
+def test_a_weekday_of_what_will_be_done_is_the_coming_one_and_a_telling_keeps_its_day(pipeline: Any) -> None:
+    from diplomap.model import Modality
+
+    def every(text: str, written: str) -> list[Event]:
+        record = {"id": "t", "text": text, "date": written}
+        return list(next(code_records(pipeline, [record], frozenset(Modality)))["events"])
+
+    # written on Monday 8 July 2024
+    ev = every("On Thursday, Putin will host Modi for talks in Moscow.", "2024-07-08")
+    # (the announced visit is a promise made on the day it was told, not last Thursday)
+    assert [e for e in ev if e["type"] == "AGREE" and e["start"] == "2024-07-08"], ev
+    ev = every("KHARTOUM -- Sudan's government said on Tuesday it would sever relations with the UAE.", "2025-05-07")
+    assert [e for e in ev if e["start"] == "2025-05-06" and e["modality"] == "happened"], ev
+    ev = coded(pipeline, "The move makes forces more nimble in the event of a crisis such as a Chinese invasion of "
+               "Taiwan, Japan said on 10 April 2024.", "2024-04-11")
+    assert not [e for e in ev if e["type"] == "ASSAULT"], ev

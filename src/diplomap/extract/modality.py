@@ -191,12 +191,13 @@ def forecast_of_its_subject(sent: Span, trig: TriggerMatch, ctx: SentenceContext
 
 def in_case_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """'in the event of a Chinese invasion of Taiwan', 'in case of an attack': a case provided for, not news."""
-    tok = trig.token
-    prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
-    case = prep.head if prep is not None else None
-    if case is not None and case.lemma_.lower() in ("event", "case") and case.dep_ == "pobj" and (
-            case.head.lower_ == "in"):
-        return Modality.HYPOTHETICAL
+    node = trig.token
+    for _ in range(6):  # ("in the event of a crisis such as a Chinese invasion of Taiwan")
+        if node.dep_ not in ("pobj", "prep", "amod") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in ("event", "case") and node.dep_ == "pobj" and node.head.lower_ == "in":
+            return Modality.HYPOTHETICAL
     return None
 
 
