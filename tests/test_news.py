@@ -1142,3 +1142,16 @@ def test_a_weekday_of_what_will_be_done_is_the_coming_one_and_a_telling_keeps_it
     ev = coded(pipeline, "The move makes forces more nimble in the event of a crisis such as a Chinese invasion of "
                "Taiwan, Japan said on 10 April 2024.", "2024-04-11")
     assert not [e for e in ev if e["type"] == "ASSAULT"], ev
+
+
+
+def test_a_verb_joined_to_the_wrong_clause_goes_on_from_the_nearer_verb_of_its_tense(pipeline: Any) -> None:
+    from diplomap.extract.syntax import TriggerMatch, subject_tokens
+
+    doc = pipeline.nlp("Explosions were heard across Lima as Chilean forces struck the naval base at Callao, missile "
+                       "sites, and targeted senior commanders and officials, witnesses said.")
+    targeted = next(t for t in doc if t.text == "targeted")
+    assert targeted.dep_ == "conj" and targeted.head.text == "heard"  # the parse this rule mends
+    entry = pipeline.coder.lex.verbs["target"][0]
+    subject = {doc[i].text for i in subject_tokens(TriggerMatch(targeted, targeted, entry, [targeted]))}
+    assert "forces" in subject and "Explosions" not in subject, subject

@@ -220,6 +220,14 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         if node.dep_ == "pobj" and (author := authoring_verb(node)) is not None:
             via, node = "prep", author  # "Russia was behind the cyberattack", "X is responsible for the attack"
             continue
+        if node.dep_ == "conj" and node.tag_ == "VBD" and node.head.tag_ != "VBD":
+            # "explosions were heard as Israeli forces struck X and targeted Y": the parser joined "targeted" to
+            # "heard"; it goes on from the nearer verb of its own tense
+            nearer = [v for v in node.doc[node.head.i + 1:node.i] if v.tag_ == "VBD" and v.pos_ == "VERB"
+                      and any(c.dep_ == "nsubj" for c in v.children)]
+            if nearer:
+                via, node = "conj", nearer[-1]
+                continue
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp") and node.head.i != node.i:
             via, node = node.dep_, node.head  # "Arnor is about to restore ties": the subject of the governing verb
             continue
