@@ -95,6 +95,9 @@ CASES = [
          one("ASSAULT", {"KEN"})),
     Case("text_speaks_for_its_issuer", "The UN Security Council adopted a resolution on Monday demanding an "
          "immediate ceasefire in Sudan.", "2025-06-30", one("REQUEST", {"UN"}, {"SDN"})),
+    Case("discussed_topic_is_no_party", "Prabowo and Anwar on 8 June 2025 discussed the South China Sea, where both "
+         "countries have overlapping claims with China.", "2025-06-09",
+         lambda events: any(e["type"] == "CONSULT" and not e["location"] and "CHN" not in e["target"] for e in events)),
     Case("envoy_posted_to", "Chile said on 3 June 2025 that Peru had recalled on Monday its ambassador to Bolivia.",
          "2025-06-04", one("SANCTION", {"PER"}, {"BOL"})),
     Case("parties_of_the_setting", "The agreements were signed on 23 June 2025 during the Malian president's visit to "

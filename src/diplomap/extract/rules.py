@@ -341,6 +341,21 @@ def text_speaks_for_its_issuer(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.target = [c for c in d.target if c not in issuers]
 
 
+def discussed_topic_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The two leaders discussed the South China Sea, where both have overlapping claims with China': what is
+    discussed is the topic; a party or a place named only there is no party to the talks, nor where they met."""
+    if "object_is_topic" not in d.trig.frames:
+        return
+    topic = {t.i for c in d.trig.token.children if c.dep_ == "dobj" for t in c.subtree}
+    if not topic:
+        return
+    if d.location is not None and d.location.name in " ".join(sent.doc[i].text for i in sorted(topic)):
+        d.location = None  # (nor is a place it names where they met)
+    rest = {t.i for t in sent if t.i not in topic}
+    d.target = [c for c in d.target if c not in set(_named_in(r, sent, ctx, d, topic))
+                or c in set(_named_in(r, sent, ctx, d, rest))]
+
+
 def envoy_posted_to(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Israel recalled its ambassador to South Africa', 'expelled the envoy in Lima': the state an envoy acted
     upon is posted to is the other party."""
@@ -522,7 +537,7 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   also_the_same_stance,
                                   pronoun_or_anaphor_subject,
                                   anaphoric_counterparts, counterpart_from_previous_sentence, envoy_posted_to,
-                                  text_speaks_for_its_issuer)
+                                  text_speaks_for_its_issuer, discussed_topic_is_no_party)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
                                  project_works_by_linked_states)
