@@ -1155,3 +1155,15 @@ def test_a_verb_joined_to_the_wrong_clause_goes_on_from_the_nearer_verb_of_its_t
     entry = pipeline.coder.lex.verbs["target"][0]
     subject = {doc[i].text for i in subject_tokens(TriggerMatch(targeted, targeted, entry, [targeted]))}
     assert "forces" in subject and "Explosions" not in subject, subject
+
+
+def test_an_act_in_the_setting_of_a_dated_visit_takes_its_day_and_a_concluded_exercise_is_no_agreement(
+        pipeline: Any) -> None:
+    # written on Monday 30 June 2025; the parser hangs "during" on "partnership"
+    ev = coded(pipeline, "Vietnam and Japan upgraded their ties to a comprehensive strategic partnership during "
+               "Kishida's visit to Hanoi on Tuesday.", "2025-06-30")
+    assert [e for e in ev if e["type"] != "CONSULT" and e["start"] == "2025-06-24"], ev
+    ev = coded(pipeline, "India and the United States concluded their annual joint military exercise in Alaska on 29 "
+               "June 2025.", "2025-06-30")
+    find(ev, "COOPERATE", {"IND", "USA"}, "2025-06-29")
+    assert not [e for e in ev if e["type"] == "AGREE"], ev

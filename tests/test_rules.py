@@ -209,6 +209,8 @@ CASES = [
          "Mexico.", "2023-02-25", one("SANCTION", {"PER"}, {"MEX"})),
     Case("crowds_gathering", "Hundreds of protesters gathered outside the French embassy in Niamey on 3 June 2025.",
          "2025-06-04", one("PROTEST", target={"FRA"})),
+    Case("weapons_test", "Pakistan test-fired a ballistic missile on 3 June 2025, the military said.", "2025-06-04",
+         one("MOBILIZE", {"PAK"})),
     Case("boycotting_a_gathering", "Peru boycotted the summit hosted by Chile on 3 June 2024.", "2024-06-05",
          one("REJECT", {"PER"}, {"CHL"})),
     Case("hit_with_a_measure", "Chile hit Peru with a 30 percent tariff on copper on 3 June 2024.", "2024-06-05",

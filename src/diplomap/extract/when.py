@@ -129,6 +129,18 @@ def _dated_setting(verb: Token, attached: dict[int, list[DateMention]], pos: int
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.i in attached:
                     return _nearest(attached[noun.i], pos)
+    # "upgraded their ties to a partnership during Kishida's visit on Tuesday": a 'during' the parser hung on the
+    # verb's object or its phrase is still the verb's setting
+    frontier = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+    for _ in range(3):
+        deeper = []
+        for node in frontier:
+            if node.dep_ == "prep" and node.lower_ == "during" and node.head.i != verb.i:
+                for noun in node.children:
+                    if noun.dep_ == "pobj" and noun.i in attached:
+                        return _nearest(attached[noun.i], pos)
+            deeper += [c for c in node.children if c.dep_ in ("pobj", "prep", "dobj")]
+        frontier = deeper
     return None
 
 
