@@ -1167,3 +1167,12 @@ def test_an_act_in_the_setting_of_a_dated_visit_takes_its_day_and_a_concluded_ex
                "June 2025.", "2025-06-30")
     find(ev, "COOPERATE", {"IND", "USA"}, "2025-06-29")
     assert not [e for e in ev if e["type"] == "AGREE"], ev
+
+
+def test_a_year_naming_what_is_acted_on_and_a_deadline_are_not_the_acts_date(pipeline: Any) -> None:
+    ev = coded(pipeline, "South Korea suspended a 2018 military agreement with North Korea, Seoul said on 3 June "
+               "2024.", "2024-06-04")
+    find(ev, "SANCTION", {"KOR", "PRK"}, "2024-06-03", source={"KOR"})
+    ev = coded(pipeline, "The Maldives asked India to withdraw its military personnel from the archipelago by March "
+               "15.", "2024-03-20")
+    assert [e for e in ev if e["type"] == "REQUEST" and e["start"] == "2024-03-20"], ev

@@ -106,6 +106,8 @@ CASES = [
          one("ASSAULT", {"RUS"}, {"UKR"})),
     Case("came_under_attack", "Lebanon's army said on 2 June 2025 that the border area had come under shelling from "
          "the Syrian side.", "2025-06-04", one("ASSAULT", {"SYR"}, {"LBN"})),
+    Case("its_is_not_the_doer", "Japan lodged a protest with China on 3 June 2025 after a Chinese military aircraft "
+         "violated its airspace over Nagasaki.", "2025-06-04", one("COERCE", {"CHN"}, {"JPN"})),
     Case("strikes_target_the_place_state", "Chile was behind the attack on Arequipa on 3 June 2024.",
          "2024-06-05", one("ASSAULT", {"CHL"}, {"PER"})),
     Case("strikes_target_the_place_state", "Russia struck energy facilities in Kyiv on 10 October 2025.",

@@ -297,6 +297,29 @@ def its_neighbour_is_the_other_party(r: Resolvers, sent: Span, ctx: SentenceCont
             return
 
 
+def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Japan protested after a Chinese aircraft violated its airspace': 'its' on what an act falls on is not the
+    doer's own; it is the party of the clause above (its subject), else the one named before it."""
+    if not d.source or (d.target and set(d.target) != set(d.source)) or "directed" not in d.trig.entry.traits:
+        return
+    owners = [sent.doc[i] for i in d.region if sent.doc[i].lower_ in ("its", "their")
+              and sent.doc[i].dep_ == "poss" and i not in d.subject]
+    if not owners:
+        return
+    node, above = d.trig.head, []
+    for _ in range(4):
+        if node.dep_ not in ("advcl", "ccomp", "relcl", "conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+        above = _named_in(r, sent, ctx, d, {t.i for c in node.children if c.dep_ == "nsubj" for t in c.subtree})
+        if above:
+            break
+    told = [*above, *reversed(r.actors.earlier(sent, ctx, owners[0].i, d.span))]
+    other = [c for c in told if c not in d.source]
+    if other:
+        d.target = other[:1]
+
+
 def scene_of_the_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """A place named in the event's own clause; else one the sentence sets the scene in, when no other event's
     clause holds this one; a town of the same country is sharper than the country."""
@@ -540,5 +563,6 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   text_speaks_for_its_issuer, discussed_topic_is_no_party)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
+                                 its_is_not_the_doer,
                                  project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act)

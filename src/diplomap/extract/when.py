@@ -37,6 +37,10 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         toks = [t for t in sent if d.start <= t.idx - sent.start_char < d.end]
         if not toks:
             continue
+        last = toks[-1]
+        if (d.kind == "year" and last.dep_ in ("compound", "nummod", "amod", "npadvmod") and last.head.i > last.i
+                and last.head.i != trig.token.i and last.head.dep_ == "dobj" and last.head.head.i == trig.head.i):
+            continue  # "suspended a 2018 military agreement": the year names the agreement, not the suspending
         before = sent.text[max(0, d.start - 14): d.start].lower().split()
         whole = before[-1:] == ["from"] and d.span.precision == Precision.RANGE  # "held from August 21 to 24"
         if before and not whole and (before[-1] in _BOUND_WORDS or before[-2:] in _BOUND_PAIRS):
@@ -102,7 +106,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     # a day already past, in the clause of what was agreed or asked, is the day of the agreeing or asking
     agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
     past = [d for d in ctx.dates if ctx.written and d.span.precision == Precision.DAY and d.span.end <= ctx.written
-            and any(d.start <= c < d.end for c in agreed)]
+            and any(d.start <= c < d.end for c in agreed) and d not in bounds]  # ("withdraw by March 15": a deadline)
     if past and "asks_ahead" in trig.entry.traits:
         return past[0].span
     # (with no day of the story to fall back on, a date of a thing described is still not the act's: an undated
