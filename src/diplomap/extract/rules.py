@@ -303,7 +303,8 @@ def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
     if not d.source or (d.target and set(d.target) != set(d.source)) or "directed" not in d.trig.entry.traits:
         return
     owners = [sent.doc[i] for i in d.region if sent.doc[i].lower_ in ("its", "their")
-              and sent.doc[i].dep_ == "poss" and i not in d.subject]
+              and sent.doc[i].dep_ == "poss" and i not in d.subject
+              and sent.doc[i].head.lemma_.lower() not in NEIGHBOURS]  # ("its neighbour": the rule above)
     if not owners:
         return
     node, above = d.trig.head, []
