@@ -25,12 +25,13 @@ from spacy.tokens import Span, Token
 from diplomap.extract.actors import Actors
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.dates import next_occurrence, previous_occurrence, told_before_span, weeks_before_span
+from diplomap.extract.draft import Draft, Resolvers
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.modality import modality_of
 from diplomap.extract.places import Places
 from diplomap.extract.quantities import find_quantities
 from diplomap.extract.retype import retype
-from diplomap.extract.rules import AFTER_PLACE, BEFORE_PLACE, LAST, Draft, Resolvers
+from diplomap.extract.rules import AFTER_PLACE, BEFORE_PLACE, LAST
 from diplomap.extract.syntax import (
     TriggerMatch,
     authoring_verb,

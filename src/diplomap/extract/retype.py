@@ -8,9 +8,9 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext, mention_tokens
+from diplomap.extract.draft import Draft, Resolvers
 from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.rules import Draft, Resolvers
 from diplomap.extract.syntax import conditional, is_promise
 from diplomap.knowledge import TypeChange
 from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, TITLE_NOUNS

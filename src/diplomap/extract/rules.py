@@ -1,21 +1,26 @@
 """The rules that complete an event's parties and place once its trigger, date and modality are known.
 
-Each rule is a small function with the case it covers in its docstring; ``Coder`` applies ``BEFORE_PLACE``,
+Each rule is a small function with the case it covers in its docstring (the rules on how news tells an act's
+parties are in ``acts.py``; ``Draft`` and ``Resolvers`` in ``draft.py``); ``Coder`` applies ``BEFORE_PLACE``,
 then finds the event's place, then ``AFTER_PLACE``, drops an event with no actor, then ``LAST`` and the type
 changes of ``knowledge/type_changes.csv`` (``retype.py``). The order is the one written here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span, Token
 
-from diplomap.extract.actors import Actors
-from diplomap.extract.context import SentenceContext, mention_tokens
+from diplomap.extract.acts import (
+    came_under_attack,
+    discussed_topic_is_no_party,
+    envoy_posted_to,
+    its_is_not_the_doer,
+    parties_of_the_setting,
+    text_speaks_for_its_issuer,
+)
+from diplomap.extract.context import SentenceContext
+from diplomap.extract.draft import Draft, Resolvers, Rule, named_in
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.places import Places
 from diplomap.extract.syntax import (
     TriggerMatch,
     anaphor_count,
@@ -24,59 +29,18 @@ from diplomap.extract.syntax import (
     object_clauses,
     singular_anaphor,
 )
-from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import (
     ACT_REFERENCES,
     ALLEGING,
     DRAWING,
     LIKEWISE,
-    NAMED_TEXTS,
     NEIGHBOURS,
     REPORTING,
-    SETTING_PREPS,
-    SPEECH_NOUNS,
     STATE_ANAPHORS,
     SUCCESSION,
-    SUFFERING,
-    TITLE_NOUNS,
 )
-from diplomap.model import DateSpan, Modality, Place
+from diplomap.model import Modality
 from diplomap.plover import plover_score
-
-
-@dataclass
-class Draft:
-    """An event being built from one trigger; the rules fill in and correct its parties and place."""
-
-    trig: TriggerMatch
-    span: DateSpan
-    modality: Modality
-    region: set[int]  # the trigger's own clause
-    subject: set[int]  # the acting side of it
-    trigger_heads: set[int]  # every trigger of the sentence, with the words whose clause they take
-    source: list[str] = field(default_factory=list)
-    target: list[str] = field(default_factory=list)
-    location: Place | None = None
-    own_place: bool = True  # may a place named in the sentence be this event's (not an embedding event's)?
-    type: str = ""
-    mode: str = ""
-
-
-@dataclass(frozen=True)
-class Resolvers:
-    kb: Knowledge
-    lex: Lexicon
-    places: Places
-    actors: Actors
-
-
-Rule = Callable[[Resolvers, Span, SentenceContext, Draft], None]
-
-
-def _named_in(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, tokens: set[int]) -> list[str]:
-    """The actors named in ``tokens``, in the order named, whichever side the resolver puts them on."""
-    source, target, _ = r.actors.resolve(sent, d.trig, ctx, d.span, tokens, set())
-    return list(dict.fromkeys([*source, *target]))
 
 
 def hosted_guests_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -86,7 +50,7 @@ def hosted_guests_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
     if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and "visitor_acts" in d.trig.frames):
         return
     guests = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
-    visitors = [c for c in _named_in(r, sent, ctx, d, guests) if c not in d.source]
+    visitors = [c for c in named_in(r, sent, ctx, d, guests) if c not in d.source]
     if visitors:
         d.source, d.target = visitors, [c for c in dict.fromkeys([*d.target, *d.source]) if c not in visitors]
 
@@ -136,7 +100,7 @@ def call_with_the_addressed(r: Resolvers, sent: Span, ctx: SentenceContext, d: D
     addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in c.subtree}
     addressed |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree}
     if addressed:
-        d.target += [c for c in _named_in(r, sent, ctx, d, addressed) if c not in d.source and c not in d.target]
+        d.target += [c for c in named_in(r, sent, ctx, d, addressed) if c not in d.source and c not in d.target]
 
 
 def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -159,7 +123,7 @@ def visit_to_meet_someone(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
             continue
         if not any(e.type == "CONSULT" for e in r.lex.verbs.get(purpose.lemma_.lower(), [])):
             continue
-        met = [c for c in _named_in(r, sent, ctx, d, {t.i for t in purpose.subtree} - {purpose.i})
+        met = [c for c in named_in(r, sent, ctx, d, {t.i for t in purpose.subtree} - {purpose.i})
                if c not in d.source]
         if met:
             d.target = met
@@ -234,7 +198,7 @@ def _teller_of(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, pronoun
             told = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
             if not told:
                 return []
-            return _named_in(r, sent, ctx, d, told)
+            return named_in(r, sent, ctx, d, told)
         if node.head.i == node.i:
             return []
         node = node.head
@@ -297,30 +261,6 @@ def its_neighbour_is_the_other_party(r: Resolvers, sent: Span, ctx: SentenceCont
             return
 
 
-def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'Japan protested after a Chinese aircraft violated its airspace': 'its' on what an act falls on is not the
-    doer's own; it is the party of the clause above (its subject), else the one named before it."""
-    if not d.source or (d.target and set(d.target) != set(d.source)) or "directed" not in d.trig.entry.traits:
-        return
-    owners = [sent.doc[i] for i in d.region if sent.doc[i].lower_ in ("its", "their")
-              and sent.doc[i].dep_ == "poss" and i not in d.subject
-              and sent.doc[i].head.lemma_.lower() not in NEIGHBOURS]  # ("its neighbour": the rule above)
-    if not owners:
-        return
-    node, above = d.trig.head, []
-    for _ in range(4):
-        if node.dep_ not in ("advcl", "ccomp", "relcl", "conj", "xcomp") or node.head.i == node.i:
-            break
-        node = node.head
-        above = _named_in(r, sent, ctx, d, {t.i for c in node.children if c.dep_ == "nsubj" for t in c.subtree})
-        if above:
-            break
-    told = [*above, *reversed(r.actors.earlier(sent, ctx, owners[0].i, d.span))]
-    other = [c for c in told if c not in d.source]
-    if other:
-        d.target = other[:1]
-
-
 def scene_of_the_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """A place named in the event's own clause; else one the sentence sets the scene in, when no other event's
     clause holds this one; a town of the same country is sharper than the country."""
@@ -347,88 +287,6 @@ def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d
     if not d.source and "at_home" in d.trig.entry.traits and d.own_place and loc and loc.country:
         d.source = [loc.country]
         d.target = [c for c in d.target if c != loc.country] or []
-
-
-def text_speaks_for_its_issuer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'The Security Council adopted a resolution demanding a ceasefire in Sudan', 'issued a statement condemning
-    the raid': what a text says, the one who issued it says."""
-    tok = d.trig.token
-    if d.source or tok.dep_ != "acl" or tok.tag_ != "VBG":
-        return
-    text = tok.head
-    if text.lemma_.lower() not in NAMED_TEXTS | SPEECH_NOUNS or text.dep_ not in ("dobj", "nsubjpass"):
-        return
-    issuers = _named_in(r, sent, ctx, d, {t.i for c in text.head.children if c.dep_ in ("nsubj", "agent")
-                                          for t in c.subtree})
-    if issuers:
-        d.source = issuers
-        d.target = [c for c in d.target if c not in issuers]
-
-
-def discussed_topic_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'The two leaders discussed the South China Sea, where both have overlapping claims with China': what is
-    discussed is the topic; a party or a place named only there is no party to the talks, nor where they met."""
-    if "object_is_topic" not in d.trig.frames:
-        return
-    topic = {t.i for c in d.trig.token.children if c.dep_ == "dobj" for t in c.subtree}
-    if not topic:
-        return
-    if d.location is not None and d.location.name in " ".join(sent.doc[i].text for i in sorted(topic)):
-        d.location = None  # (nor is a place it names where they met)
-    rest = {t.i for t in sent if t.i not in topic}
-    d.target = [c for c in d.target if c not in set(_named_in(r, sent, ctx, d, topic))
-                or c in set(_named_in(r, sent, ctx, d, rest))]
-
-
-def envoy_posted_to(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'Israel recalled its ambassador to South Africa', 'expelled the envoy in Lima': the state an envoy acted
-    upon is posted to is the other party."""
-    if d.target or d.trig.entry.type != "SANCTION":
-        return
-    envoys = [t for t in d.trig.token.subtree if t.lemma_.lower() in TITLE_NOUNS]
-    posted = {t.i for e in envoys for c in e.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
-              for t in c.subtree}
-    # (read from the mentions: the resolver leaves "ambassador to X" out as a title, not a party)
-    named = [r.actors.code(m, d.span) for m in ctx.mentions if m.label in ("STATE", "CAPITAL")
-             and any(t.i in posted for t in mention_tokens(sent, m, ctx.offset))]
-    d.target = [c for c in dict.fromkeys(named) if c and c not in d.source]
-
-
-def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'The agreements were concluded on Monday during the Malian president's visit to Moscow': an agreement or
-    talks told with no party were between the parties of the meeting they were part of."""
-    if d.source or d.target or d.trig.entry.type not in ("AGREE", "CONSULT", "COOPERATE"):
-        return
-    for c in d.trig.head.children:
-        if c.dep_ == "prep" and c.lower_ in SETTING_PREPS:
-            named = _named_in(r, sent, ctx, d, {t.i for t in c.subtree})
-            if len(named) >= 2:
-                d.source = named
-                return
-
-
-def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'The border area came under shelling from the Syrian side', 'Kharkiv was under attack by Russian drones':
-    the subject of 'come under' an act suffered it; the party named after 'from' or 'by' did it."""
-    tok = d.trig.token
-    prep = tok.head if tok.dep_ == "pobj" else next(
-        (c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "under" and c.i < tok.i), None)
-    if prep is None or prep.lower_ != "under" or prep.head.lemma_.lower() not in SUFFERING:
-        return
-    verb = prep.head
-    doers = _named_in(r, sent, ctx, d, {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                                        for t in c.subtree})
-    if not doers:
-        return
-    sufferers = _named_in(r, sent, ctx, d, {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                                            for t in c.subtree})
-    if not sufferers and d.location and d.location.country:
-        sufferers = [d.location.country]  # "Kharkiv came under attack"
-    if not sufferers:  # "Lebanon's army said the border area came under shelling": the one other party named
-        others = [c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span) if c not in doers]
-        sufferers = others if len(set(others)) == 1 else []
-    d.source = doers
-    d.target = [c for c in sufferers if c not in doers]
 
 
 def strikes_target_the_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -483,7 +341,7 @@ def reaction_drawn(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> 
         return
     doers = {t.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if doers:
-        d.target = [c for c in _named_in(r, sent, ctx, d, doers) if c not in d.source] or d.target
+        d.target = [c for c in named_in(r, sent, ctx, d, doers) if c not in d.source] or d.target
 
 
 def also_the_same_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -542,7 +400,7 @@ def clash_with_the_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     verb = tok.head.head
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if subject:
-        others = [c for c in _named_in(r, sent, ctx, d, subject) if c not in d.source and c not in d.target]
+        others = [c for c in named_in(r, sent, ctx, d, subject) if c not in d.source and c not in d.target]
         if others:
             d.source = list(dict.fromkeys([*others, *d.source, *d.target]))
             d.target = []

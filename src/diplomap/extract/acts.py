@@ -1,0 +1,118 @@
+"""Rules on how news tells the parties of an act (applied by ``Coder`` in the order ``rules.py`` writes): a text
+speaks for its issuer, a topic discussed is no party, an envoy's posting names the other side, an agreement in the
+setting of a visit is between the visit's parties, what a place or party "came under" it suffered, and "its" on
+what an act falls on is not the doer's."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from diplomap.extract.context import SentenceContext, mention_tokens
+from diplomap.extract.draft import Draft, Resolvers, named_in
+from diplomap.knowledge.grammar import NAMED_TEXTS, NEIGHBOURS, SETTING_PREPS, SPEECH_NOUNS, SUFFERING, TITLE_NOUNS
+
+
+def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Japan protested after a Chinese aircraft violated its airspace': 'its' on what an act falls on is not the
+    doer's own; it is the party of the clause above (its subject), else the one named before it."""
+    if not d.source or (d.target and set(d.target) != set(d.source)) or "directed" not in d.trig.entry.traits:
+        return
+    owners = [sent.doc[i] for i in d.region if sent.doc[i].lower_ in ("its", "their")
+              and sent.doc[i].dep_ == "poss" and i not in d.subject
+              and sent.doc[i].head.lemma_.lower() not in NEIGHBOURS]  # ("its neighbour": the rule above)
+    if not owners:
+        return
+    node, above = d.trig.head, []
+    for _ in range(4):
+        if node.dep_ not in ("advcl", "ccomp", "relcl", "conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+        above = named_in(r, sent, ctx, d, {t.i for c in node.children if c.dep_ == "nsubj" for t in c.subtree})
+        if above:
+            break
+    told = [*above, *reversed(r.actors.earlier(sent, ctx, owners[0].i, d.span))]
+    other = [c for c in told if c not in d.source]
+    if other:
+        d.target = other[:1]
+
+
+def text_speaks_for_its_issuer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The Security Council adopted a resolution demanding a ceasefire in Sudan', 'issued a statement condemning
+    the raid': what a text says, the one who issued it says."""
+    tok = d.trig.token
+    if d.source or tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return
+    text = tok.head
+    if text.lemma_.lower() not in NAMED_TEXTS | SPEECH_NOUNS or text.dep_ not in ("dobj", "nsubjpass"):
+        return
+    issuers = named_in(r, sent, ctx, d, {t.i for c in text.head.children if c.dep_ in ("nsubj", "agent")
+                                          for t in c.subtree})
+    if issuers:
+        d.source = issuers
+        d.target = [c for c in d.target if c not in issuers]
+
+
+def discussed_topic_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The two leaders discussed the South China Sea, where both have overlapping claims with China': what is
+    discussed is the topic; a party or a place named only there is no party to the talks, nor where they met."""
+    if "object_is_topic" not in d.trig.frames:
+        return
+    topic = {t.i for c in d.trig.token.children if c.dep_ == "dobj" for t in c.subtree}
+    if not topic:
+        return
+    if d.location is not None and d.location.name in " ".join(sent.doc[i].text for i in sorted(topic)):
+        d.location = None  # (nor is a place it names where they met)
+    rest = {t.i for t in sent if t.i not in topic}
+    d.target = [c for c in d.target if c not in set(named_in(r, sent, ctx, d, topic))
+                or c in set(named_in(r, sent, ctx, d, rest))]
+
+
+def envoy_posted_to(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Israel recalled its ambassador to South Africa', 'expelled the envoy in Lima': the state an envoy acted
+    upon is posted to is the other party."""
+    if d.target or d.trig.entry.type != "SANCTION":
+        return
+    envoys = [t for t in d.trig.token.subtree if t.lemma_.lower() in TITLE_NOUNS]
+    posted = {t.i for e in envoys for c in e.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+              for t in c.subtree}
+    # (read from the mentions: the resolver leaves "ambassador to X" out as a title, not a party)
+    named = [r.actors.code(m, d.span) for m in ctx.mentions if m.label in ("STATE", "CAPITAL")
+             and any(t.i in posted for t in mention_tokens(sent, m, ctx.offset))]
+    d.target = [c for c in dict.fromkeys(named) if c and c not in d.source]
+
+
+def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The agreements were concluded on Monday during the Malian president's visit to Moscow': an agreement or
+    talks told with no party were between the parties of the meeting they were part of."""
+    if d.source or d.target or d.trig.entry.type not in ("AGREE", "CONSULT", "COOPERATE"):
+        return
+    for c in d.trig.head.children:
+        if c.dep_ == "prep" and c.lower_ in SETTING_PREPS:
+            named = named_in(r, sent, ctx, d, {t.i for t in c.subtree})
+            if len(named) >= 2:
+                d.source = named
+                return
+
+
+def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The border area came under shelling from the Syrian side', 'Kharkiv was under attack by Russian drones':
+    the subject of 'come under' an act suffered it; the party named after 'from' or 'by' did it."""
+    tok = d.trig.token
+    prep = tok.head if tok.dep_ == "pobj" else next(
+        (c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "under" and c.i < tok.i), None)
+    if prep is None or prep.lower_ != "under" or prep.head.lemma_.lower() not in SUFFERING:
+        return
+    verb = prep.head
+    doers = named_in(r, sent, ctx, d, {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                        for t in c.subtree})
+    if not doers:
+        return
+    sufferers = named_in(r, sent, ctx, d, {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                                            for t in c.subtree})
+    if not sufferers and d.location and d.location.country:
+        sufferers = [d.location.country]  # "Kharkiv came under attack"
+    if not sufferers:  # "Lebanon's army said the border area came under shelling": the one other party named
+        others = [c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span) if c not in doers]
+        sufferers = others if len(set(others)) == 1 else []
+    d.source = doers
+    d.target = [c for c in sufferers if c not in doers]

@@ -1,0 +1,53 @@
+"""An event being built from one trigger (``Draft``), what the rules read to complete it (``Resolvers``), and the
+shape of a rule. The rules themselves are in ``rules.py`` and ``acts.py``; ``Coder`` applies them in the order
+``rules.py`` writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from diplomap.extract.actors import Actors
+from diplomap.extract.context import SentenceContext
+from diplomap.extract.lexicon import Lexicon
+from diplomap.extract.places import Places
+from diplomap.extract.syntax import TriggerMatch
+from diplomap.knowledge import Knowledge
+from diplomap.model import DateSpan, Modality, Place
+
+
+@dataclass
+class Draft:
+    """An event being built from one trigger; the rules fill in and correct its parties and place."""
+
+    trig: TriggerMatch
+    span: DateSpan
+    modality: Modality
+    region: set[int]  # the trigger's own clause
+    subject: set[int]  # the acting side of it
+    trigger_heads: set[int]  # every trigger of the sentence, with the words whose clause they take
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    location: Place | None = None
+    own_place: bool = True  # may a place named in the sentence be this event's (not an embedding event's)?
+    type: str = ""
+    mode: str = ""
+
+
+@dataclass(frozen=True)
+class Resolvers:
+    kb: Knowledge
+    lex: Lexicon
+    places: Places
+    actors: Actors
+
+
+Rule = Callable[[Resolvers, Span, SentenceContext, Draft], None]
+
+
+def named_in(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, tokens: set[int]) -> list[str]:
+    """The actors named in ``tokens``, in the order named, whichever side the resolver puts them on."""
+    source, target, _ = r.actors.resolve(sent, d.trig, ctx, d.span, tokens, set())
+    return list(dict.fromkeys([*source, *target]))
