@@ -59,6 +59,8 @@ realnews: install
 	$(BIN)/diplomap eval --realnews eval/realnews/fresh2 --split fresh2
 	python3 eval/realnews/regather.py --folder eval/realnews/fresh3 check
 	$(BIN)/diplomap eval --realnews eval/realnews/fresh3 --split fresh3
+	python3 eval/realnews/regather.py --folder eval/realnews/fresh4 check
+	$(BIN)/diplomap eval --realnews eval/realnews/fresh4 --split fresh4
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
