@@ -1176,3 +1176,16 @@ def test_a_year_naming_what_is_acted_on_and_a_deadline_are_not_the_acts_date(pip
     ev = coded(pipeline, "The Maldives asked India to withdraw its military personnel from the archipelago by March "
                "15.", "2024-03-20")
     assert [e for e in ev if e["type"] == "REQUEST" and e["start"] == "2024-03-20"], ev
+
+
+
+def test_what_an_agreement_allows_is_that_agreement_and_a_deposit_in_a_central_bank_is_aid(pipeline: Any) -> None:
+    from diplomap.model import Document
+
+    text = ("Japan and the Philippines signed a reciprocal access agreement on 8 July 2024 allowing their troops to "
+            "train in each other's territory.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 7, 9))).events
+    # (the training it allows is a plan, not a happening)
+    assert [e.type for e in record if e.modality.value == "happened"] == ["AGREE"], record
+    ev = coded(pipeline, "Saudi Arabia deposited $3 billion in Pakistan's central bank on 3 June 2025.", "2025-06-04")
+    find(ev, "AID", {"SAU", "PAK"}, "2025-06-03", source={"SAU"})
