@@ -15,7 +15,6 @@ A person acts for the state of the role held on the event date.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -42,14 +41,12 @@ from diplomap.extract.syntax import (
     subject_tokens,
 )
 from diplomap.extract.triggers import TriggerFinder
-from diplomap.extract.when import event_date, named_date, named_event, owns_date
+from diplomap.extract.when import event_date, named_date, named_event, owns_date, weekday_of_its_own
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ALLEGING, BELIEVING, REPORTING, WEEKDAY_PATTERN
+from diplomap.knowledge.grammar import ALLEGING, BELIEVING, REPORTING
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
 
 __all__ = ["Coder", "SentenceContext"]
-
-_WEEKDAY_TOLD = re.compile(rf"\b(?:{WEEKDAY_PATTERN})\b", re.I)
 
 
 class Coder:
@@ -189,13 +186,9 @@ class Coder:
             return None
         if modality == Modality.EXPECTED and span.precision != Precision.DAY:
             span = next_occurrence(span, ctx.written)  # "expected in the spring" (not "agreed on 27 October to")
-        if (modality in (Modality.PLANNED, Modality.EXPECTED) and ctx.written and span.end < ctx.written
-                and _WEEKDAY_TOLD.search(span.text) and any(
-                    _WEEKDAY_TOLD.fullmatch(t.text) and (trig.head.dep_ != "ccomp" or t.i > min(
-                        (c.i for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1))
-                    for t in trig.head.subtree)):
-            # "will hold talks on Tuesday", written on a Monday: the coming Tuesday, not the last one (not "said
-            # on Tuesday it would sever ties": the day of the telling)
+        if modality in (Modality.PLANNED, Modality.EXPECTED) and ctx.written and span.end < ctx.written and (
+                weekday_of_its_own(trig, span)):
+            # "will hold talks on Tuesday", written on a Monday: the coming Tuesday, not the last one
             span = replace(span, start=span.start + timedelta(days=7), end=span.end + timedelta(days=7))
         if modality in (Modality.HAPPENED, Modality.BACKGROUND):
             span = previous_occurrence(span, ctx.written)  # "visited Riyadh in December", written in March

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.dates import DateMention
 from diplomap.extract.syntax import TriggerMatch, clause_of, subject_tokens
-from diplomap.knowledge.grammar import ACT_NOUNS, ADVERBIAL_PREPS, CLAUSE_WORDS, SETTING_PREPS
+from diplomap.knowledge.grammar import ACT_NOUNS, ADVERBIAL_PREPS, CLAUSE_WORDS, SETTING_PREPS, WEEKDAY_PATTERN
 from diplomap.model import DateSpan, Precision
 
 # words before a date that make it a bound of a state, not the date of an act ("in place since 1992")
@@ -196,3 +196,16 @@ def owns_date(noun: Token, ctx: SentenceContext, sent: Span) -> bool:
 
 def _names_an_act(noun: Token) -> bool:
     return noun.lemma_.lower() in ACT_NOUNS
+
+
+_WEEKDAY_TOLD = re.compile(rf"\b(?:{WEEKDAY_PATTERN})\b", re.I)
+
+
+def weekday_of_its_own(trig: TriggerMatch, span: DateSpan) -> bool:
+    """Is the span a weekday told in the trigger's own clause ("Putin will hold talks on Tuesday"), not the day of
+    the telling it is reported in ("said on Tuesday it would sever ties": before the clause's subject)?"""
+    if not _WEEKDAY_TOLD.search(span.text):
+        return False
+    subject = min((c.i for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1)
+    return any(_WEEKDAY_TOLD.fullmatch(t.text) and (trig.head.dep_ != "ccomp" or t.i > subject)
+               for t in trig.head.subtree)
