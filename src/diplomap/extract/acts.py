@@ -19,7 +19,7 @@ def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
         return
     owners = [sent.doc[i] for i in d.region if sent.doc[i].lower_ in ("its", "their")
               and sent.doc[i].dep_ == "poss" and i not in d.subject
-              and sent.doc[i].head.lemma_.lower() not in NEIGHBOURS]  # ("its neighbour": the rule above)
+              and sent.doc[i].head.lemma_.lower() not in NEIGHBOURS]  # ("its neighbour": rules.py)
     if not owners:
         return
     node, above = d.trig.head, []
