@@ -56,6 +56,13 @@ def test_monthly_series_both_directions() -> None:
     assert (d.trend.label, d.trend.months) == ("improving", 3)
 
 
+def test_an_event_naming_both_with_no_actor_is_between_them_with_no_direction() -> None:
+    events = [event("e1", "CONSULT", ("AZE",), ("ARM",), day(1, 5), "q"),
+              event("e2", "ACCUSE", (), ("ARM", "AZE"), day(2, 5), "q")]  # "criticism in the media of the deal"
+    d = dyad(events, "AZE", "ARM", MONTHS)
+    assert d.both.total == 2 and d.forward.total == 1 and d.backward.total == 0
+
+
 def _series(means: list[float | None]) -> DyadSeries:
     months = tuple(DyadMonth(f"2031-{i + 1:02d}", (0, 0, 0, 0), 0.0, m) for i, m in enumerate(means))
     return DyadSeries("A", "B", months)

@@ -84,7 +84,9 @@ def dyad(events: Iterable[Event], a: str, b: str, months: Sequence[str]) -> Dyad
     pool = list(events)
     forward = series(pool, a, b, months)
     backward = series(pool, b, a, months)
-    between = [e for e in pool if {(a, b), (b, a)} & directed_pairs(e)]
+    # (an event told with no actor that names both, "criticism in the media of the India–UK deal", is between them
+    # with no direction, as the review counts it)
+    between = [e for e in pool if {(a, b), (b, a)} & directed_pairs(e) or (not e.source and {a, b} <= set(e.actors))]
     both = DyadSeries(a, b, _months(between, months))
     return Dyad(a, b, forward, backward, both, trend(both))
 
