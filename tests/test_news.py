@@ -1189,3 +1189,12 @@ def test_what_an_agreement_allows_is_that_agreement_and_a_deposit_in_a_central_b
     assert [e.type for e in record if e.modality.value == "happened"] == ["AGREE"], record
     ev = coded(pipeline, "Saudi Arabia deposited $3 billion in Pakistan's central bank on 3 June 2025.", "2025-06-04")
     find(ev, "AID", {"SAU", "PAK"}, "2025-06-03", source={"SAU"})
+
+
+def test_what_a_party_describes_as_a_thing_names_no_party_but_as_anothers_acts_does(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile said its operation on 7 May 2025 targeted nine sites used for what it described as "
+               "terrorist infrastructure.", "2025-05-08")
+    assert not [e for e in ev if e["type"] == "ACCUSE"], ev
+    ev = coded(pipeline, "Peru said on 7 May 2025 that its strike was a response to what it described as repeated "
+               "Chilean violations.", "2025-05-08")
+    assert [e for e in ev if e["type"] == "ACCUSE" and "CHL" in e["target"]], ev

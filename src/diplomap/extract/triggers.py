@@ -146,12 +146,12 @@ class TriggerFinder:
                 and not _gerund_topic(t.token, heads)]
 
     def _why_another_act(self, noun: Token) -> bool:
-        """'summoned the envoy in protest', 'recalled its ambassador in retaliation': why the act of the verb was
+        """'summoned the envoy in protest', 'In retaliation, India launched strikes': why the act of the verb was
         done, no act of its own ("continued a hunger strike in protest" has no act in its verb: the protest is)."""
         verb = noun.head.head
         return (noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in MANNER_NOUNS
-                and verb.pos_ in ("VERB", "AUX") and any(len(e.words) == 1 for e in self.lex.verbs.get(
-                    verb.lemma_.lower(), [])))
+                and verb.pos_ in ("VERB", "AUX") and (is_light(verb) or any(
+                    len(e.words) == 1 for e in self.lex.verbs.get(verb.lemma_.lower(), []))))
 
     def _modifies_an_event(self, noun: Token) -> bool:
         """'The ceasefire meeting between ...' parsed as a ceasefire that is meeting: the event is the meeting,
@@ -184,6 +184,11 @@ class TriggerFinder:
         words = {t.lemma_.lower() for c in named for t in c.subtree} | {t.lower_ for c in named for t in c.subtree}
         etype = "ACCUSE" if words & NAMING_NEGATIVE else "SUPPORT" if words & NAMING_POSITIVE else ""
         if not etype or (etype == "SUPPORT" and self._own_act(verb)):
+            return None
+        if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children) and not any(
+                t.ent_type_ in ACTOR_LABELS for c in named for t in c.subtree):
+            # "targeting what it described as terrorist infrastructure": a thing, no party named (not "what it
+            # described as repeated Israeli violations")
             return None
         mode = "Disapprove" if etype == "ACCUSE" else ""
         entry = self.lex.verb_entry(verb.lemma_, etype, mode)
