@@ -478,8 +478,10 @@ def _next_anchor(dates: Sequence[DateMention], focal_year: int,
     date the text was written ("the June 2026 elections" in a 2025 review is not where the story is)."""
     stated = [d for d in dates if (
         (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month", "weekday")
-        or (d.kind == "following" and not _LOOKS_BACK.search(d.text)))  # "in the following weeks", not
-        and (published is None or d.span.start <= published)]               # "over the previous years"
+        or (d.kind == "following" and not _LOOKS_BACK.search(d.text))  # "in the following weeks", not "over the
+        # previous years"; "tensions flared again last month when ...": the paragraph goes on with last month
+        or (d.kind == "this" and d.text.lower().startswith("last") and "month" in d.text.lower()))
+        and (published is None or d.span.start <= published)]
     return stated[-1].span if stated else None
 
 
