@@ -1207,3 +1207,14 @@ def test_a_lake_is_no_capital_a_pattern_kept_up_no_happening_and_last_month_goes
     ev = coded(pipeline, "Tensions flared again last month when Ugandan police arrested 40 Kenyan fishermen. Kenya's "
                "foreign ministry summoned Uganda's high commissioner.", "2024-03-12")
     find(ev, "ACCUSE", {"KEN", "UGA"}, "2024-02-01", "2024-02-29", source={"KEN"})
+
+
+def test_a_guest_named_after_the_invitation_visits_and_the_two_heads_of_state_are_the_two_named(
+        pipeline: Any) -> None:
+    ev = coded(pipeline, "At the invitation of His Excellency Captain Ibrahim Traoré, President of Burkina Faso, His "
+               "Excellency John Dramani Mahama, President of the Republic of Ghana, paid a working visit to "
+               "Ouagadougou on 8 March 2025.", "2025-03-09")
+    find(ev, "CONSULT", {"GHA", "BFA"}, "2025-03-08")
+    ev = coded(pipeline, "John Mahama met Ibrahim Traoré in Ouagadougou on 8 March 2025. The two Heads of State agreed "
+               "to reactivate the Permanent Joint Commission for Cooperation.", "2025-03-09")
+    assert [e for e in ev if e["type"] == "AGREE" and {"GHA", "BFA"} <= set(e["source"] + e["target"])], ev

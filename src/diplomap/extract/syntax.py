@@ -257,11 +257,20 @@ def authoring_verb(noun: Token) -> Token | None:
 def fronted_subject(verb: Token) -> list[Token]:
     """'On 26 October, in Brussels, Chile and Peru signed': the parser may take the subject for more of the
     fronted place ('Brussels, Chile and Peru'); what follows the comma up to the verb is its subject."""
+    doc = verb.doc
     for prep in (c for c in verb.lefts if c.dep_ == "prep"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             for conj in (c for c in obj.children if c.dep_ == "conj"):
-                if conj.i > 0 and verb.doc[conj.left_edge.i - 1].text == "," and conj.right_edge.i == verb.i - 1:
+                if conj.i > 0 and doc[conj.left_edge.i - 1].text == "," and conj.right_edge.i == verb.i - 1:
                     return [conj]
+            # "At the invitation of Captain Traoré, President of Burkina Faso, John Mahama, President of Ghana,
+            # paid a visit": the last name set off by commas before the verb, taken for one more of the inviter's
+            for appos in (t for t in obj.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"):
+                end = appos.right_edge.i  # (the comma before the verb may be the name's last word or follow it)
+                comma_before_verb = (end + 1 == verb.i and doc[end].text == ",") or (
+                    end + 2 == verb.i and doc[end + 1].text == ",")
+                if appos.left_edge.i > 0 and doc[appos.left_edge.i - 1].text == "," and comma_before_verb:
+                    return [appos]
     return []
 
 
