@@ -1218,3 +1218,9 @@ def test_a_guest_named_after_the_invitation_visits_and_the_two_heads_of_state_ar
     ev = coded(pipeline, "John Mahama met Ibrahim Traoré in Ouagadougou on 8 March 2025. The two Heads of State agreed "
                "to reactivate the Permanent Joint Commission for Cooperation.", "2025-03-09")
     assert [e for e in ev if e["type"] == "AGREE" and {"GHA", "BFA"} <= set(e["source"] + e["target"])], ev
+
+
+def test_the_firing_of_rockets_condemned_with_its_author_is_an_attack(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru on 29 July 2025 condemned the firing of rockets by Chilean forces into Peruvian "
+               "territory.", "2025-07-30")
+    assert [e for e in ev if e["type"] == "ASSAULT" and e["source"] == ["CHL"]], ev
