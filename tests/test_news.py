@@ -1224,3 +1224,10 @@ def test_the_firing_of_rockets_condemned_with_its_author_is_an_attack(pipeline: 
     ev = coded(pipeline, "Peru on 29 July 2025 condemned the firing of rockets by Chilean forces into Peruvian "
                "territory.", "2025-07-30")
     assert [e for e in ev if e["type"] == "ASSAULT" and e["source"] == ["CHL"]], ev
+
+
+def test_the_state_a_recalled_envoy_is_posted_to_is_the_other_party(pipeline: Any) -> None:
+    # (the envoy is what a sanction acts on, so "ambassador to X" names a party, not a title: roles.route_or_title)
+    ev = coded(pipeline, "Chile said on 3 June 2025 that Peru had recalled on Monday its ambassador to Bolivia.",
+               "2025-06-04")
+    assert [e for e in ev if e["type"] == "SANCTION" and e["source"] == ["PER"] and e["target"] == ["BOL"]], ev

@@ -126,6 +126,12 @@ class Actors:
             codes.append(self.code(m, span))
         return tuple(dict.fromkeys(c for c in codes if c))
 
+    def one_other(self, sent: Span, ctx: SentenceContext, span: DateSpan | None, besides: Sequence[str]) -> list[str]:
+        """The one actor the sentence names besides ``besides`` ("Russia denied that its drones entered Polish
+        airspace": Poland), or none when it names none or several."""
+        others = [c for c in self.in_sentence(sent, ctx.offset, ctx.mentions, span) if c not in besides]
+        return others[:1] if len(set(others)) == 1 else []
+
     def code(self, mention: Mention, span: DateSpan | None) -> str:
         if mention.label == "PERSON":
             return self.kb.person_code(mention.entity_id, span.start if span else None)

@@ -1,15 +1,14 @@
 """Rules on how news tells the parties of an act (applied by ``Coder`` in the order ``rules.py`` writes): a text
-speaks for its issuer, a topic discussed is no party, an envoy's posting names the other side, an agreement in the
-setting of a visit is between the visit's parties, what a place or party "came under" it suffered, and "its" on
-what an act falls on is not the doer's."""
+speaks for its issuer, a topic discussed is no party, an agreement in the setting of a visit is between the visit's
+parties, what a place or party "came under" it suffered, and "its" on what an act falls on is not the doer's."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
-from diplomap.extract.context import SentenceContext, mention_tokens
+from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in
-from diplomap.knowledge.grammar import NAMED_TEXTS, NEIGHBOURS, SETTING_PREPS, SPEECH_NOUNS, SUFFERING, TITLE_NOUNS
+from diplomap.knowledge.grammar import NAMED_TEXTS, NEIGHBOURS, SETTING_PREPS, SPEECH_NOUNS, SUFFERING
 
 
 def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -67,20 +66,6 @@ def discussed_topic_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, 
                 or c in set(named_in(r, sent, ctx, d, rest))]
 
 
-def envoy_posted_to(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'Israel recalled its ambassador to South Africa', 'expelled the envoy in Lima': the state an envoy acted
-    upon is posted to is the other party."""
-    if d.target or d.trig.entry.type != "SANCTION":
-        return
-    envoys = [t for t in d.trig.token.subtree if t.lemma_.lower() in TITLE_NOUNS]
-    posted = {t.i for e in envoys for c in e.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
-              for t in c.subtree}
-    # (read from the mentions: the resolver leaves "ambassador to X" out as a title, not a party)
-    named = [r.actors.code(m, d.span) for m in ctx.mentions if m.label in ("STATE", "CAPITAL")
-             and any(t.i in posted for t in mention_tokens(sent, m, ctx.offset))]
-    d.target = [c for c in dict.fromkeys(named) if c and c not in d.source]
-
-
 def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The agreements were concluded on Monday during the Malian president's visit to Moscow': an agreement or
     talks told with no party were between the parties of the meeting they were part of."""
@@ -112,7 +97,6 @@ def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) 
     if not sufferers and d.location and d.location.country:
         sufferers = [d.location.country]  # "Kharkiv came under attack"
     if not sufferers:  # "Lebanon's army said the border area came under shelling": the one other party named
-        others = [c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span) if c not in doers]
-        sufferers = others if len(set(others)) == 1 else []
+        sufferers = r.actors.one_other(sent, ctx, d.span, doers)
     d.source = doers
     d.target = [c for c in sufferers if c not in doers]

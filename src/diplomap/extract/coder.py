@@ -221,9 +221,7 @@ class Coder:
                 draft.target = []  # ("launched a trade war": no state sanctions itself, as it may fight at home)
             elif self.lex.has_trait(draft.type, "directed"):
                 # "Russia denied that its drones entered Polish airspace": the other party the denial answers
-                others = [c for c in self.actors.in_sentence(sent, ctx.offset, ctx.mentions, span)
-                          if c not in draft.source]
-                draft.target = others if len(set(others)) == 1 else draft.target
+                draft.target = self.actors.one_other(sent, ctx, span, draft.source) or draft.target
         if told_as != Modality.HAPPENED and draft.modality == Modality.HAPPENED and ctx.written and ctx.anchor and (
                 span.end > ctx.written):
             span = replace(ctx.anchor, inherited=True)  # a promise of what comes later was made on the story's day

@@ -136,7 +136,7 @@ def object_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: t
 
 def subject_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The trigger's subject is one of ``words``: 'hundreds of protesters gathered outside the embassy'."""
-    return any(t.i in d.subject and t.lemma_.lower() in words for t in sent)
+    return any(sent.doc[i].lemma_.lower() in words for i in d.subject)
 
 
 def denies_a_telling(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
@@ -145,7 +145,9 @@ def denies_a_telling(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
     not a thing asked for ('denied land allocation', 'rejected the proposal')."""
     tok = d.trig.token
     return tok.pos_ == "VERB" and any(
-        (c.dep_ == "dobj" and c.lemma_.lower() in words) or (c.dep_ == "ccomp" and tok.lemma_.lower() != "reject")
+        (c.dep_ == "dobj" and c.lemma_.lower() in words)
+        # (a clause "rejected" is what it refuses: "rejected what it described as false allegations")
+        or (c.dep_ == "ccomp" and tok.lemma_.lower() != "reject")
         for c in tok.children)
 
 

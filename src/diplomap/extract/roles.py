@@ -23,6 +23,8 @@ def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
     Iran": Iran is the target)."""
     out: set[int] = set()
     acted_on = {w.i for w in trig.words}
+    if trig.entry.type == "SANCTION":  # "recalled on Monday its ambassador to South Africa": the envoy recalled
+        acted_on |= {t.i for t in trig.token.subtree if t.lemma_.lower() in TITLE_NOUNS}
     for tok in sent:
         if tok.dep_ != "prep":
             continue

@@ -13,7 +13,6 @@ from spacy.tokens import Span, Token
 from diplomap.extract.acts import (
     came_under_attack,
     discussed_topic_is_no_party,
-    envoy_posted_to,
     its_is_not_the_doer,
     parties_of_the_setting,
     text_speaks_for_its_issuer,
@@ -418,7 +417,7 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   its_neighbour_is_the_other_party, stance_on_a_told_act, reaction_drawn,
                                   also_the_same_stance,
                                   pronoun_or_anaphor_subject,
-                                  anaphoric_counterparts, counterpart_from_previous_sentence, envoy_posted_to,
+                                  anaphoric_counterparts, counterpart_from_previous_sentence,
                                   text_speaks_for_its_issuer, discussed_topic_is_no_party)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,

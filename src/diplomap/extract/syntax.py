@@ -234,12 +234,20 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         break
     tok = trig.token
     if tok.pos_ in ("NOUN", "PROPN"):
-        for c in tok.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                out.update(t.i for t in c.subtree)
-            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and "voiced" in trig.entry.traits)):
-                # "a warning from Brussels", "aid from Russia" (but "a withdrawal from Lebanon")
-                out.update(t.i for t in c.subtree)
+        out |= noun_doers(tok, trig.entry.traits)
+    return out
+
+
+def noun_doers(noun: Token, traits: frozenset[str]) -> set[int]:
+    """Tokens of an event noun's own phrase that name who did it: 'Russia's attack', 'the Israeli strike', 'the
+    strike by Israel', and for a type with the trait 'voiced' 'a warning from Brussels', 'aid from Russia' (but
+    'a withdrawal from Lebanon')."""
+    out: set[int] = set()
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            out.update(t.i for t in c.subtree)
+        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and "voiced" in traits)):
+            out.update(t.i for t in c.subtree)
     return out
 
 

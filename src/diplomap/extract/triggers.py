@@ -7,7 +7,15 @@ from spacy.tokens import Span, Token
 
 from diplomap.extract.gazetteer import ACTOR_LABELS
 from diplomap.extract.lexicon import Lexicon, TriggerEntry
-from diplomap.extract.syntax import TriggerMatch, governing_verb, is_argument, is_light, near_lemmas, topic_of
+from diplomap.extract.syntax import (
+    TriggerMatch,
+    governing_verb,
+    is_argument,
+    is_light,
+    near_lemmas,
+    noun_doers,
+    topic_of,
+)
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     AUTHOR_ADJ,
@@ -123,13 +131,8 @@ class TriggerFinder:
                             and len(verb.entry.words) == 1):
                         verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                         continue
-                    if not (direct and "reaction" in verb.entry.traits and "reacted_to" in trig.entry.traits
-                            and verb.entry.type != trig.entry.type
-                            and ("hostile" not in trig.entry.traits
-                                 or (_authored(trig.token) and "cooperative" not in verb.entry.traits))):
+                    if not (direct and _reacted_to(trig, verb)):
                         continue
-                    # "welcomed the signing of a memorandum", "condemned the Israeli strike": the act a stance is
-                    # taken on is news of its own (not what one backs: "recognised Morocco's annexation")
                 if (gov is not None and is_light(gov) and is_argument(trig.token, gov)
                         and trig.token.dep_ != "nsubj"):
                     trig.head = gov  # "held talks", not "partnerships have taken on weight"
@@ -279,11 +282,15 @@ def _on_an_occasion(word: Token) -> bool:
     return any(t.lemma_.lower() in OCCASIONS or t.lower_ == "occasion" for t in _after(word, ("on", "for")))
 
 
-def _authored(noun: Token) -> bool:
-    """The noun phrase names who did the act: 'the Israeli strike', 'Russia's attack', 'the strike by Israel'."""
-    named = [t for c in noun.children if c.dep_ in ("amod", "poss", "compound") for t in c.subtree]
-    named += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
-    return any(t.ent_type_ in ACTOR_LABELS for t in named)
+def _reacted_to(act: TriggerMatch, stance: TriggerMatch) -> bool:
+    """'welcomed the signing of a memorandum', 'condemned the Israeli strike': the act a stance is taken on is news of
+    its own (trait reacted_to); a hostile one only when condemned, not backed ('recognised Morocco's annexation'),
+    and with its doer named in its phrase."""
+    if not ("reaction" in stance.entry.traits and "reacted_to" in act.entry.traits
+            and stance.entry.type != act.entry.type):
+        return False
+    return "hostile" not in act.entry.traits or ("cooperative" not in stance.entry.traits and any(
+        act.token.doc[i].ent_type_ in ACTOR_LABELS for i in noun_doers(act.token, act.entry.traits)))
 
 
 def _gerund_topic(verb: Token, triggers: set[int]) -> bool:
