@@ -10,7 +10,7 @@ from typing import Any
 from diplomap.extract.layout import read_layout, url_day
 from diplomap.extract.pipeline import code_records
 from diplomap.knowledge import Knowledge
-from diplomap.model import DEFAULT_MODALITIES
+from diplomap.model import DEFAULT_MODALITIES, Modality
 
 Event = dict[str, Any]
 
@@ -1231,3 +1231,35 @@ def test_the_state_a_recalled_envoy_is_posted_to_is_the_other_party(pipeline: An
     ev = coded(pipeline, "Chile said on 3 June 2025 that Peru had recalled on Monday its ambassador to Bolivia.",
                "2025-06-04")
     assert [e for e in ev if e["type"] == "SANCTION" and e["source"] == ["PER"] and e["target"] == ["BOL"]], ev
+
+
+def test_a_reaction_drawn_from_someone_is_theirs_toward_the_doer(pipeline: Any) -> None:
+    # (the parser hangs "from Lima" on the participle, not on the noun of the reaction)
+    ev = coded(pipeline, "Bolivia announced new export quotas on Tuesday, drawing condemnation from Lima.",
+               "2025-04-10")
+    find(ev, "ACCUSE", {"PER", "BOL"}, "2025-04-08", source={"PER"})
+
+
+
+def test_the_object_of_prompting_does_what_it_was_prompted_to_and_curbs_are_a_measure(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru banned Chilean fruit imports on 3 May 2025, prompting Santiago to retaliate with curbs "
+               "on Peruvian fish.", "2025-05-05")
+    find(ev, "SANCTION", {"CHL", "PER"}, "2025-05-03", source={"CHL"})
+    assert not [e for e in ev if e["type"] == "ASSAULT"], ev
+
+
+def test_who_is_called_on_to_act_is_who_would_act(pipeline: Any) -> None:
+    record = {"id": "t", "text": "Chile called on Peru to release the fishermen.", "date": "2025-05-05"}
+    ev = list(next(code_records(pipeline, [record], tuple(Modality)))["events"])
+    assert [e for e in ev if e["type"] == "REQUEST" and e["source"] == ["CHL"] and e["target"] == ["PER"]], ev
+    assert not [e for e in ev if e["type"] != "REQUEST" and "CHL" in e["source"]], ev  # (Peru would release)
+
+
+def test_a_month_named_as_last_or_next_counts_from_the_day_written() -> None:
+    from diplomap.extract.dates import find_dates
+
+    found = find_dates("They agreed in principle during his visit last June.", None, 2024, today=date(2024, 1, 4),
+                       weekday_from_today=True)
+    assert [(m.span.start, m.span.end) for m in found] == [(date(2023, 6, 1), date(2023, 6, 30))]
+    found = find_dates("The deal will be signed next March.", None, 2024, today=date(2024, 5, 4))
+    assert [(m.span.start, m.span.end) for m in found] == [(date(2025, 3, 1), date(2025, 3, 31))]

@@ -100,6 +100,13 @@ CASES = [
          lambda events: any(e["type"] == "CONSULT" and not e["location"] and "CHN" not in e["target"] for e in events)),
     Case("parties_of_the_setting", "The agreements were signed on 23 June 2025 during the Malian president's visit to "
          "Moscow.", "2025-06-24", one("AGREE", {"MLI", "RUS"})),
+    Case("met_by_the_doers", "Chile and Bolivia failed to reach an agreement on water rights at talks in Lima on 4 May "
+         "2025.", "2025-05-05", one("CONSULT", {"CHL", "BOL"})),
+    Case("officials_of_the_two_sides", "Peru and Chile agreed on 4 May 2025 to reopen their border. The deal came "
+         "after talks between trade ministers in Lima on 3 May 2025.", "2025-05-05",
+         one("CONSULT", {"PER", "CHL"}, start="2025-05-03")),
+    Case("courtesy_call", "Chile's foreign minister called on President Dina Boluarte in Lima on 4 May 2025.",
+         "2025-05-05", one("CONSULT", {"CHL"}, {"PER"})),
     Case("came_under_attack", "Kharkiv came under attack by Russian drones on 2 June 2025.", "2025-06-04",
          one("ASSAULT", {"RUS"}, {"UKR"})),
     Case("came_under_attack", "Lebanon's army said on 2 June 2025 that the border area had come under shelling from "

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in
-from diplomap.knowledge.grammar import NAMED_TEXTS, NEIGHBOURS, SETTING_PREPS, SPEECH_NOUNS, SUFFERING
+from diplomap.knowledge.grammar import NAMED_TEXTS, NEIGHBOURS, SETTING_PREPS, SPEECH_NOUNS, SUFFERING, VISITORS
 
 
 def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -77,6 +77,43 @@ def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
             if len(named) >= 2:
                 d.source = named
                 return
+
+
+def met_by_the_doers(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Serbia and Kosovo failed to reach an agreement at talks in Brussels': a meeting that is the setting of another
+    act, told with no party of its own, was between the parties who did (or failed to do) that act."""
+    tok = d.trig.token
+    if d.source or d.target or d.trig.entry.type != "CONSULT" or tok.dep_ != "pobj" or tok.head.lower_ not in (
+            "at", "during"):
+        return
+    verb = tok.head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # ("reach an agreement at talks": the preposition may hang on the object)
+    for _ in range(3):  # ("failed to reach": the subject of the verb the act's clause completes)
+        subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        if subject:
+            named = named_in(r, sent, ctx, d, subject)
+            if len(named) >= 2:
+                d.source = named
+            return
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return
+        verb = verb.head
+
+
+def officials_of_the_two_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The deal was reached after two days of talks between trade ministers in Nairobi': in a news story, talks
+    between officials no name places were between the two states the story is about."""
+    tok = d.trig.token
+    if d.source or d.target or d.trig.entry.type != "CONSULT" or ctx.narrative:
+        return
+    between = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children
+               if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
+    if not between or not all(g.lemma_.lower() in VISITORS and g.tag_ in ("NNS", "NN") for g in between):
+        return
+    states = [c for c in ctx.salient if c in r.kb.states][:2]
+    if len(states) == 2:
+        d.source = states
 
 
 def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

@@ -50,6 +50,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<part>early|mid|late)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
         rf"(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
     ("month_range", re.compile(rf"\b{_MON}{_DASH}{_MON2}(?:,?\s+{_YEAR})?\b")),
+    # "during his visit to New Delhi last June", "will be signed next March": counted from the day written
+    ("named_month", re.compile(rf"\b(?P<which>last|next|this|past|coming)\s+{_MON}\b(?!,?\s+(?:of\s+)?\d)", re.I)),
     ("month", re.compile(rf"\b{_MON}(?:,?\s+(?:of\s+)?{_YEAR})?\b")),
     ("quarter", re.compile(
         rf"\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\s+(?:quarter|Q)(?:\s+of)?(?:\s+{_YEAR})?"
@@ -143,7 +145,7 @@ def find_dates(
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             base = anchor if kind in _RELATIVE else year_anchor
-            if kind == "this" and base is None:
+            if kind in ("this", "named_month") and base is None:
                 # "recalled its ambassador last month": in news, the month before the one it was written in
                 base = DateSpan(today, today, Precision.DAY, "written") if today is not None else anchor
             if kind == "weekday" and weekday_from_today and today is not None:
@@ -262,6 +264,8 @@ def _resolve(
             if b < a:
                 return None
             return DateSpan(date(y, a, 1), _month_span(y, b).end, Precision.MONTH, t), False
+        if kind == "named_month":
+            return _named_month(g, t, anchor)
         if kind == "month":
             name = g["mon"].lower()
             if name not in MONTH_NAMES and not g.get("year"):
@@ -453,6 +457,21 @@ def _relative(kind: str, g: dict[str, str | None], t: str, anchor: DateSpan | No
         return DateSpan(d, d, Precision.DAY, t), True
     lo, hi = anchor.start + sign * delta, anchor.end + sign * delta
     return DateSpan(lo, hi, Precision.RANGE, t), True
+
+
+def _named_month(g: dict[str, str | None], t: str, anchor: DateSpan | None) -> tuple[DateSpan, bool] | None:
+    """"last June" (the last June before the month of writing), "next June" (the first after it), "this June"."""
+    name = (g.get("mon") or "").lower()
+    if anchor is None or name not in MONTH_NAMES:
+        return None
+    month, ref = MONTHS[name], anchor.start
+    which = (g.get("which") or "").lower()
+    year = ref.year
+    if which in ("last", "past"):
+        year -= month >= ref.month
+    elif which in ("next", "coming"):
+        year += month <= ref.month
+    return _month_span(year, month, Precision.MONTH, t), True
 
 
 def _this(g: dict[str, str | None], t: str, default_year: int, anchor: DateSpan | None

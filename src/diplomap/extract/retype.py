@@ -13,7 +13,7 @@ from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.syntax import conditional, is_promise
 from diplomap.knowledge import TypeChange
-from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, TITLE_NOUNS
+from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, TITLE_NOUNS, VISITORS
 from diplomap.model import Modality
 
 Condition = Callable[[Resolvers, Span, SentenceContext, Draft, tuple[str, ...]], bool]
@@ -160,10 +160,21 @@ def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, 
         c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("leave", "depart", "go", "quit") for c in tok.children)
 
 
+def courtesy_call(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A verb of ``words`` ('call') on a person, asking nothing: 'Jaishankar called on Prime Minister Dahal'
+    (not 'called on Pakistan to release the fishermen', 'called on Dahal for restraint')."""
+    tok = d.trig.token
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in words or any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+        return False
+    return any(g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or g.lemma_.lower() in VISITORS)
+               for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children)
+
+
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
-    about_something, denies_a_telling, subject_is)}
+    about_something, denies_a_telling, subject_is, courtesy_call)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:

@@ -14,6 +14,8 @@ from diplomap.extract.acts import (
     came_under_attack,
     discussed_topic_is_no_party,
     its_is_not_the_doer,
+    met_by_the_doers,
+    officials_of_the_two_sides,
     parties_of_the_setting,
     text_speaks_for_its_issuer,
 )
@@ -332,12 +334,16 @@ def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
 
 def reaction_drawn(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Kenyan police arrested 12 traders, drawing a protest from Kampala': what an act drew (a stance, a measure) is
-    toward the one who did that act, the subject of the clause the participle hangs on."""
+    toward the one who did that act, the subject of the clause the participle hangs on, and by whom it drew it from."""
     tok = d.trig.token
     verb = tok.head
     if ("directed" not in d.trig.entry.traits or tok.dep_ != "dobj" or verb.lemma_.lower() not in DRAWING
             or verb.dep_ != "advcl" or set(d.target) - set(d.source)):
         return
+    if not d.source:
+        # ("drawing condemnation from Beijing": the parser may hang who reacted on the participle, not the noun)
+        reacted = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
+        d.source = named_in(r, sent, ctx, d, reacted) if reacted else []
     doers = {t.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if doers:
         d.target = [c for c in named_in(r, sent, ctx, d, doers) if c not in d.source] or d.target
@@ -421,6 +427,7 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   text_speaks_for_its_issuer, discussed_topic_is_no_party)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
+                                 met_by_the_doers, officials_of_the_two_sides,
                                  its_is_not_the_doer,
                                  project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act)

@@ -17,6 +17,7 @@ from diplomap.knowledge.grammar import (
     ANAPHORS,
     AUTHOR_ADJ,
     AUTHOR_PREPS,
+    CONTROLLING,
     FRAMING_NOUNS,
     LIGHT_FORMS,
     LIGHT_VERBS,
@@ -177,6 +178,12 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         if node is None:
             break
         subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+        if not subj and node.dep_ == "xcomp" and node.head.lemma_.lower() in CONTROLLING:
+            # "prompting Nairobi to retaliate", "called on Pakistan to release": the object does what the infinitive
+            # tells
+            subj = [c for c in node.head.children if c.dep_ == "dobj"] or [
+                g for c in node.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < node.i
+                for g in c.children if g.dep_ == "pobj"]
         for c in node.children:
             if c.dep_ == "agent":
                 subj += [g for g in c.children if g.dep_ == "pobj"]

@@ -131,7 +131,7 @@ class TriggerFinder:
                             and len(verb.entry.words) == 1):
                         verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                         continue
-                    if not (direct and _reacted_to(trig, verb)):
+                    if not (direct and _reacted_to(trig, verb)) and not _met_at(trig, verb):
                         continue
                 if (gov is not None and is_light(gov) and is_argument(trig.token, gov)
                         and trig.token.dep_ != "nsubj"):
@@ -291,6 +291,15 @@ def _reacted_to(act: TriggerMatch, stance: TriggerMatch) -> bool:
         return False
     return "hostile" not in act.entry.traits or ("cooperative" not in stance.entry.traits and any(
         act.token.doc[i].ent_type_ in ACTOR_LABELS for i in noun_doers(act.token, act.entry.traits)))
+
+
+def _met_at(noun: TriggerMatch, verb: TriggerMatch) -> bool:
+    """'failed to reach an agreement at talks in Brussels', 'signed the accord during the summit': a meeting the act of
+    another kind was done at is a happening of its own (a meeting at a meeting is the same one)."""
+    tok = noun.token
+    return (noun.entry.type == "CONSULT" and verb.entry.type != "CONSULT" and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("at", "during") and tok.head.head.i in (verb.token.i, *(
+                c.i for c in verb.token.children if c.dep_ == "dobj")))
 
 
 def _gerund_topic(verb: Token, triggers: set[int]) -> bool:

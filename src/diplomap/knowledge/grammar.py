@@ -40,6 +40,7 @@ DENYING = _words("verbs", "denying")
 HAPPENING = _words("verbs", "happening")
 SUFFERING = _words("verbs", "suffering")
 STATIVE = _words("verbs", "stative")
+CONTROLLING = _words("verbs", "controlling")
 IRREGULAR: dict[str, str] = dict(_DATA["irregular"])
 
 HYPO_AUX = _words("modals", "hypothetical")
