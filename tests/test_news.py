@@ -1263,3 +1263,13 @@ def test_a_month_named_as_last_or_next_counts_from_the_day_written() -> None:
     assert [(m.span.start, m.span.end) for m in found] == [(date(2023, 6, 1), date(2023, 6, 30))]
     found = find_dates("The deal will be signed next March.", None, 2024, today=date(2024, 5, 4))
     assert [(m.span.start, m.span.end) for m in found] == [(date(2025, 3, 1), date(2025, 3, 31))]
+
+
+def test_a_call_held_with_a_third_during_a_meeting_is_another_consultation_and_the_city_named_is_the_place(
+        pipeline: Any) -> None:
+    ev = coded(pipeline, "The presidents of Chile and Peru met on 4 May 2025 in the Pacific Ocean port city of "
+               "Valparaiso. The two leaders also held a phone call with Brazilian President Lula on 4 May 2025.",
+               "2025-05-05")
+    met = find(ev, "CONSULT", {"CHL", "PER"}, "2025-05-04")
+    assert met["location"] == "Valparaiso", met
+    find(ev, "CONSULT", {"CHL", "PER", "BRA"}, "2025-05-04")

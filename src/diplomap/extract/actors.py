@@ -25,6 +25,7 @@ from diplomap.extract.roles import (
 )
 from diplomap.extract.syntax import TriggerMatch, fronted_subject
 from diplomap.knowledge import Knowledge
+from diplomap.knowledge.grammar import PLACE_KINDS
 from diplomap.model import DateSpan, Mention, Place
 
 
@@ -40,6 +41,7 @@ class Actors:
         source: list[str] = []
         target: list[str] = []
         location: Place | None = None
+        described_by_kind = False
         placed = ctx.place_phrases | route_or_title(sent, trig)
         # "in Brussels, Chile and Peru signed": parties the parser took for more of the place
         fronted = {t.i for c in fronted_subject(trig.head) for t in c.subtree}
@@ -64,7 +66,14 @@ class Actors:
             role_place = (is_place_use(toks, trig, mention.label) and not is_attacked(toks, trig)
                           and toks[0].i not in fronted)
             if mention.label in ("PLACE", "CAPITAL") and role_place:
-                location = location or self.places.place(mention)
+                # ("in the Red Sea port city of Aqaba": a place that only says what kind of city yields to its name)
+                kind = toks[-1]
+                while kind.dep_ == "compound" and kind.head.i != kind.i:
+                    kind = kind.head
+                describing = kind.i != toks[-1].i and kind.lemma_.lower() in PLACE_KINDS
+                if location is None or (described_by_kind and not describing):
+                    location = self.places.place(mention) or location
+                    described_by_kind = describing
                 if not (mention.label == "CAPITAL" and is_destination(toks, trig)):
                     continue
                 in_subject = False  # "Lee's visit to Tokyo ended ...": the capital visited hosts, it does not act

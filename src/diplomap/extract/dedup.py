@@ -41,9 +41,11 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         return True
     if news and a.date and b.date and a.date.overlaps(b.date) and _nested(a.date, b.date) and (
             (not a.source and sa <= sb) or (not b.source and sb <= sa)
-            or (a.type == "CONSULT" and len(sa & sb) >= 2 and (a.date.days == 1 or b.date.days == 1))):
+            or (a.type == "CONSULT" and len(sa & sb) >= 2 and (a.date.days == 1 or b.date.days == 1)
+                and (a.mode == "Phone") == (b.mode == "Phone"))):
         # "two were killed" after "gunmen stormed the village": the same attack told without its author; "the
-        # meeting" and "Maduro and Ali met" the same day, one naming more of who was there
+        # meeting" and "Maduro and Ali met" the same day, one naming more of who was there (a call the two
+        # leaders held with a third during their meeting is another consultation)
         return True
     shared = len(sa & sb)
     if shared < 2 and not (sa == sb and shared == 1):

@@ -80,6 +80,7 @@ MANNER_NOUNS = _words("nouns", "manner")
 ASSISTING = _words("nouns", "assisting")
 FORCES = _words("nouns", "forces")
 VISITORS = _words("nouns", "visitors")
+PLACE_KINDS = _words("nouns", "place_kinds")
 FAULTS = _words("nouns", "faults")
 NAMED_TEXTS = _words("nouns", "named_texts")
 
