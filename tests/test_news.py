@@ -1273,3 +1273,25 @@ def test_a_call_held_with_a_third_during_a_meeting_is_another_consultation_and_t
     met = find(ev, "CONSULT", {"CHL", "PER"}, "2025-05-04")
     assert met["location"] == "Valparaiso", met
     find(ev, "CONSULT", {"CHL", "PER", "BRA"}, "2025-05-04")
+
+
+def test_march_and_may_after_the_night_of_are_days() -> None:
+    from diplomap.extract.dates import find_dates
+
+    found = find_dates("Drones struck the town on the night of March 3.", None, 2024, today=date(2024, 3, 13))
+    assert [(m.span.start, m.span.end) for m in found] == [(date(2024, 3, 3), date(2024, 3, 3))]
+    assert not find_dates("he may 3 times", None, 2024, today=date(2024, 3, 13))
+
+
+def test_the_day_a_report_was_made_does_not_move_the_story_off_the_day_it_reports(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile and Peru held talks in Lima on Monday, the foreign ministry said Tuesday. The two "
+               "countries also agreed to reopen their border.", "2025-05-07")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2025-05-05")
+    find(ev, "AGREE", {"CHL", "PER"}, "2025-05-05")
+
+
+def test_what_the_talks_attended_focused_on_is_no_party(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile and Peru held talks in Lima on 5 May 2025. Officials from both countries attended the "
+               "talks, which focused on Bolivia's claims to the sea.", "2025-05-07")
+    assert [e for e in ev if e["type"] == "CONSULT"], ev
+    assert not [e for e in ev if "BOL" in e["source"] + e["target"]], ev

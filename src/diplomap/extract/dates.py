@@ -92,6 +92,10 @@ _FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|set to|due to|is due|are due|sche
 DEADLINE = re.compile(r"\b(?:before|by|until|till|no\s+later\s+than)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
+# what makes "March 3" a date ("on March 3", "the night of March 3"), not "may 3 times"
+_DAY_OF_MONTH_WORD = re.compile(
+    rf"\b(?:on|by|since|until|from|(?:night|morning|evening|eve|events|day|attacks?)\s+of|{WEEKDAY_PATTERN}),?\s+$",
+    re.I)
 
 
 @dataclass(frozen=True)
@@ -230,7 +234,7 @@ def _resolve(
             if not 1 <= d <= 31:
                 return None
             if kind == "month_day" and not g.get("year") and g["mon"].lower() in _SKIP_MONTH_WORDS:
-                if not re.search(rf"\b(?:on|by|since|until|from|{WEEKDAY_PATTERN}),?\s+$", text[: m.start()], re.I):
+                if not _DAY_OF_MONTH_WORD.search(text[: m.start()]):
                     return None
             day = date(y, mon, d)
             return DateSpan(day, day, Precision.DAY, t), False

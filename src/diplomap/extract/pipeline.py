@@ -20,7 +20,7 @@ from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.story import attributive, bound, is_review
+from diplomap.extract.story import attributive, bound, is_review, of_the_telling
 from diplomap.extract.written import dateline_weekday_day, guess_year, slug_day, weekday_day
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
@@ -247,7 +247,8 @@ class Pipeline:
                     written is not None and written - NEWS_WINDOW <= d.span.end <= written)]
                 # (nor to a deadline: "ordering they leave before midnight on Sunday", nor to the start of what
                 # the story measures from: "the first attack since a ceasefire took effect last week")
-                told = [d for d in told if not DEADLINE.search(sent.text[:d.start]) and not bound(sent.text, d, dates)]
+                told = [d for d in told if not DEADLINE.search(sent.text[:d.start]) and not bound(sent.text, d, dates)
+                        and not of_the_telling(sent, d, dates)]
                 moved = _next_anchor(told, focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text

@@ -39,6 +39,7 @@ from diplomap.knowledge.grammar import (
     REPORTING,
     STATE_ANAPHORS,
     SUCCESSION,
+    TOPIC_VERBS,
 )
 from diplomap.model import Modality
 from diplomap.plover import plover_score
@@ -64,6 +65,9 @@ def partner_in_described_object(r: Resolvers, sent: Span, ctx: SentenceContext, 
         return
     extra = object_clauses(d.trig) - d.region
     extra |= antecedent_phrase(d.trig) - d.region
+    # (not "attended the talks, which focused on North Korea's missile launches": what they were about)
+    extra -= {t.i for i in extra if sent.doc[i].dep_ in ("relcl", "acl") and sent.doc[i].lemma_.lower() in TOPIC_VERBS
+              for t in sent.doc[i].subtree}
     extra |= {t.i for i in d.subject for r in sent.doc[i].children if r.dep_ == "relcl" for t in r.subtree}
     if extra:
         _, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, extra, set())

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from diplomap.extract.dates import DateMention
-from diplomap.knowledge.grammar import MONTH_PATTERN, WEEKDAY_PATTERN
+from diplomap.knowledge.grammar import MONTH_PATTERN, REPORTING, WEEKDAY_PATTERN
 
 
 def attributive(sent: Span, found: DateMention) -> bool:
@@ -27,6 +27,25 @@ def attributive(sent: Span, found: DateMention) -> bool:
     # "the April 22 attack", "the agreement of May 10", "an attack on tourists on April 22": the date of a thing
     return (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")) or (
         root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"))
+
+
+def of_the_telling(sent: Span, found: DateMention, dates: Sequence[DateMention]) -> bool:
+    """'South Korea and Japan held talks on Monday, the ministry said Tuesday': the day a report was made, when the
+    sentence also tells the day of what it reports; the story stays on the day of the act."""
+    if len(dates) < 2:
+        return False
+    inside = [t for t in sent if found.start <= t.idx - sent.start_char < found.end]
+    idx = {t.i for t in inside}
+    roots = [t for t in inside if t.head.i not in idx]
+    if not roots:
+        return False
+    root = roots[0]
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ not in ("pobj", "npadvmod", "nmod") or verb.lemma_.lower() not in REPORTING or verb.i == root.i:
+        return False
+    # the other day is told inside what was reported
+    told = {t.idx - sent.start_char for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+    return any(d is not found and d.start in told for d in dates)
 
 
 _SINCE = re.compile(r"\b(?:since|until|till)\b", re.I)

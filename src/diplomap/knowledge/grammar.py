@@ -41,6 +41,7 @@ HAPPENING = _words("verbs", "happening")
 SUFFERING = _words("verbs", "suffering")
 STATIVE = _words("verbs", "stative")
 CONTROLLING = _words("verbs", "controlling")
+TOPIC_VERBS = _words("verbs", "topic_verbs")
 IRREGULAR: dict[str, str] = dict(_DATA["irregular"])
 
 HYPO_AUX = _words("modals", "hypothetical")
