@@ -1295,3 +1295,10 @@ def test_what_the_talks_attended_focused_on_is_no_party(pipeline: Any) -> None:
                "talks, which focused on Bolivia's claims to the sea.", "2025-05-07")
     assert [e for e in ev if e["type"] == "CONSULT"], ev
     assert not [e for e in ev if "BOL" in e["source"] + e["target"]], ev
+
+
+def test_separate_talks_with_two_parties_are_two_meetings(pipeline: Any) -> None:
+    ev = coded(pipeline, "Brazil's president held separate talks with the leaders of Chile and Peru in Brasilia on "
+               "4 May 2025.", "2025-05-05")
+    find(ev, "CONSULT", {"BRA", "CHL"}, "2025-05-04")
+    find(ev, "CONSULT", {"BRA", "PER"}, "2025-05-04")

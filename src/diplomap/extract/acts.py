@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in
-from diplomap.knowledge.grammar import NAMED_TEXTS, NEIGHBOURS, SETTING_PREPS, SPEECH_NOUNS, SUFFERING, VISITORS
+from diplomap.knowledge.grammar import APART, NAMED_TEXTS, NEIGHBOURS, SETTING_PREPS, SPEECH_NOUNS, SUFFERING, VISITORS
 
 
 def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -114,6 +114,19 @@ def officials_of_the_two_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d
     states = [c for c in ctx.salient if c in r.kb.states][:2]
     if len(states) == 2:
         d.source = states
+
+
+def met_separately_by_each(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The leaders of Kosovo and Serbia met separately with EU heads': the ones who met separately are the subject's
+    parties, each meeting the others (the coder then tells one meeting per party)."""
+    if d.trig.entry.type != "CONSULT" or len({*d.source, *d.target}) < 3 or not any(
+            c.lower_ in APART for w in d.trig.words for c in w.children if c.dep_ in ("advmod", "amod")):
+        return
+    before = {i for i in d.subject if i < d.trig.token.i}  # (not a list the parser hung on the subject after the verb)
+    each = [c for c in named_in(r, sent, ctx, d, before) if c in d.source]
+    others = [c for c in (*d.source, *d.target) if c not in each]
+    if len(each) >= 2 and others:
+        d.source, d.target = each, list(dict.fromkeys(others))
 
 
 def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

@@ -43,7 +43,7 @@ from diplomap.extract.syntax import (
 from diplomap.extract.triggers import TriggerFinder
 from diplomap.extract.when import event_date, named_date, named_event, owns_date, weekday_of_its_own
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ALLEGING, BELIEVING, REPORTING
+from diplomap.knowledge.grammar import ALLEGING, APART, BELIEVING, REPORTING
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
 
 __all__ = ["Coder", "SentenceContext"]
@@ -109,7 +109,8 @@ class Coder:
         events = _mediated(_aimed(events))
         events = [(trig, each) for trig, event in _fold_elaborations(events)
                   for listed in self._listed(sent, trig, event, ctx)
-                  for each in (_reactions_apart(listed, self.lex) if ctx.reactions_apart else [listed])]
+                  for apart in _met_apart(trig, listed)
+                  for each in (_reactions_apart(apart, self.lex) if ctx.reactions_apart else [apart])]
         events.sort(key=lambda pair: pair[0].token.i)
         return _attach_quantities(sent, events, quantities)
 
@@ -292,6 +293,20 @@ def _teller(head: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _met_apart(trig: TriggerMatch, event: Event) -> list[Event]:
+    """'The leaders of Kosovo and Serbia met separately with EU heads', 'held separate talks with A and B': one
+    meeting with each of the parties the plural side names."""
+    if event.type != "CONSULT" or not event.source or not event.target:
+        return [event]
+    if not any(c.lower_ in APART for w in trig.words for c in w.children if c.dep_ in ("advmod", "amod")):
+        return [event]
+    if len(event.source) >= 2 and not set(event.source) & set(event.target):
+        return [replace(event, source=(party,)) for party in event.source]
+    if len(event.target) >= 2 and not set(event.source) & set(event.target):
+        return [replace(event, target=(party,)) for party in event.target]
+    return [event]
 
 
 def _reactions_apart(event: Event, lex: Lexicon) -> list[Event]:

@@ -15,6 +15,7 @@ from diplomap.extract.acts import (
     discussed_topic_is_no_party,
     its_is_not_the_doer,
     met_by_the_doers,
+    met_separately_by_each,
     officials_of_the_two_sides,
     parties_of_the_setting,
     text_speaks_for_its_issuer,
@@ -434,4 +435,4 @@ AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_
                                  met_by_the_doers, officials_of_the_two_sides,
                                  its_is_not_the_doer,
                                  project_works_by_linked_states)
-LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act)
+LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act, met_separately_by_each)
