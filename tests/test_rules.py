@@ -110,6 +110,8 @@ CASES = [
     Case("met_separately_by_each", "On 4 May 2025, in Brasilia, the leaders of Chile and Peru met separately with EU "
          "heads; President of France, Emmanuel Macron; and Federal Chancellor of Germany, Olaf Scholz.", "2025-05-05",
          lambda events: sorted(tuple(e["source"]) for e in events if e["type"] == "CONSULT") == [("CHL",), ("PER",)]),
+    Case("released_by_the_holder", "Chile announced on 4 May 2025 the release of three Chileans detained in Peru.",
+         "2025-05-05", one("RETREAT", {"PER"}, {"CHL"})),
     Case("came_under_attack", "Kharkiv came under attack by Russian drones on 2 June 2025.", "2025-06-04",
          one("ASSAULT", {"RUS"}, {"UKR"})),
     Case("came_under_attack", "Lebanon's army said on 2 June 2025 that the border area had come under shelling from "

@@ -8,7 +8,16 @@ from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in
-from diplomap.knowledge.grammar import APART, NAMED_TEXTS, NEIGHBOURS, SETTING_PREPS, SPEECH_NOUNS, SUFFERING, VISITORS
+from diplomap.knowledge.grammar import (
+    APART,
+    HOLDING,
+    NAMED_TEXTS,
+    NEIGHBOURS,
+    SETTING_PREPS,
+    SPEECH_NOUNS,
+    SUFFERING,
+    VISITORS,
+)
 
 
 def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -127,6 +136,26 @@ def met_separately_by_each(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     others = [c for c in (*d.source, *d.target) if c not in each]
     if len(each) >= 2 and others:
         d.source, d.target = each, list(dict.fromkeys(others))
+
+
+def released_by_the_holder(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The United States announced the release of ten Americans detained in Venezuela': the party that held them
+    released them, to the state of those released (not the one that announced it)."""
+    tok = d.trig.token
+    if d.trig.entry.type != "RETREAT" or tok.pos_ != "NOUN":
+        return
+    for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for held in (g for g in of.children if g.dep_ == "pobj"):
+            holding = [a for a in held.children if a.dep_ == "acl" and a.lemma_.lower() in HOLDING]
+            where = {t.i for a in holding for p in a.children if p.dep_ in ("prep", "agent")
+                     and p.lower_ in ("in", "by") for t in p.subtree}
+            holders = named_in(r, sent, ctx, d, where) if where else []
+            if not holders:
+                continue
+            people = {t.i for t in held.subtree} - {t.i for a in holding for t in a.subtree}
+            d.source = holders
+            d.target = [c for c in named_in(r, sent, ctx, d, people) if c not in holders]
+            return
 
 
 def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

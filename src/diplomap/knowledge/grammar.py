@@ -42,6 +42,7 @@ SUFFERING = _words("verbs", "suffering")
 STATIVE = _words("verbs", "stative")
 CONTROLLING = _words("verbs", "controlling")
 TOPIC_VERBS = _words("verbs", "topic_verbs")
+HOLDING = _words("verbs", "holding")
 IRREGULAR: dict[str, str] = dict(_DATA["irregular"])
 
 HYPO_AUX = _words("modals", "hypothetical")
