@@ -1302,3 +1302,14 @@ def test_separate_talks_with_two_parties_are_two_meetings(pipeline: Any) -> None
                "4 May 2025.", "2025-05-05")
     find(ev, "CONSULT", {"BRA", "CHL"}, "2025-05-04")
     find(ev, "CONSULT", {"BRA", "PER"}, "2025-05-04")
+
+
+def test_weapons_launched_by_the_hundred_an_impact_and_clashes_that_erupted_are_attacks(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru launched hundreds of drones and missiles at Chile on 4 May 2025.", "2025-05-05")
+    find(ev, "ASSAULT", {"PER", "CHL"}, "2025-05-04", source={"PER"})
+    ev = coded(pipeline, "A Chilean missile slammed into an apartment block in Arequipa on 4 May 2025.", "2025-05-05")
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2025-05-04", source={"CHL"})
+    assert not [e for e in ev if e["type"] == "ACCUSE"], ev  # (not "slammed" as in words)
+    ev = coded(pipeline, "Clashes erupted between Chilean and Peruvian troops on the border on 4 May 2025.",
+               "2025-05-05")
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2025-05-04")

@@ -135,7 +135,7 @@ CASES = [
          "strikes on its neighbour.", "2023-05-12", one("ASSAULT", {"PER"}, {"CHL"})),
     Case("clash_with_the_subject", "Two Chilean soldiers were wounded in clashes with Peruvian troops on 3 June "
          "2024.", "2024-06-05", one("ASSAULT", {"CHL", "PER"})),
-    Case("all_parties_act", "Clashes between Thailand and Cambodia broke out on 24 July 2025.", "2025-07-25",
+    Case("all_parties_act", "There were clashes between Thailand and Cambodia on 24 July 2025.", "2025-07-25",
          one("ASSAULT", {"THA", "KHM"})),
     # how the event is told (modality.py)
     Case("negated", "Pakistan did not attack India on 4 March 2025.", "2025-03-05",

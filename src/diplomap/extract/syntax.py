@@ -14,6 +14,7 @@ from diplomap.extract.lexicon import TriggerEntry
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     ADVERBIAL_PREPS,
+    AMOUNTS,
     ANAPHORS,
     AUTHOR_ADJ,
     AUTHOR_PREPS,
@@ -64,6 +65,11 @@ def near_lemmas(tok: Token) -> dict[str, Token]:
             # ("end the dispute after talks"; "talks ended without agreement" ended no agreement)
             for grand in child.children:
                 out.setdefault(grand.lemma_.lower(), grand)
+        if child.dep_ == "dobj" and child.lemma_.lower() in AMOUNTS:
+            # "launched hundreds of drones and missiles": what was launched is in the "of" phrase
+            for of in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
+                for what in (w for g in of.children if g.dep_ == "pobj" for w in (g, *g.conjuncts)):
+                    out.setdefault(what.lemma_.lower(), what)
     if tok.dep_ in ("compound", "amod"):
         out.setdefault(tok.head.lemma_.lower(), tok.head)
     return out

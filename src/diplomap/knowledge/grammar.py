@@ -84,6 +84,7 @@ ASSISTING = _words("nouns", "assisting")
 FORCES = _words("nouns", "forces")
 VISITORS = _words("nouns", "visitors")
 PLACE_KINDS = _words("nouns", "place_kinds")
+AMOUNTS = _words("nouns", "amounts")
 FAULTS = _words("nouns", "faults")
 NAMED_TEXTS = _words("nouns", "named_texts")
 
