@@ -1313,3 +1313,10 @@ def test_weapons_launched_by_the_hundred_an_impact_and_clashes_that_erupted_are_
     ev = coded(pipeline, "Clashes erupted between Chilean and Peruvian troops on the border on 4 May 2025.",
                "2025-05-05")
     find(ev, "ASSAULT", {"CHL", "PER"}, "2025-05-04")
+
+
+def test_an_act_at_home_done_in_another_state_falls_on_that_state(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile called for an immediate ceasefire in Arequipa on 4 May 2025.", "2025-05-05")
+    find(ev, "REQUEST", {"CHL", "PER"}, "2025-05-04", source={"CHL"})
+    ev = coded(pipeline, "Peruvian police arrested protesters in Lima on 4 May 2025.", "2025-05-05")
+    find(ev, "COERCE", {"PER"}, "2025-05-04")  # (at home, on its own)

@@ -89,8 +89,8 @@ CASES = [
          "agreed to resume shuttle diplomacy.", "2025-05-08", one("AGREE", {"JPN", "KOR"})),
     Case("scene_of_the_sentence", "At a summit in Kuala Lumpur on 26 October 2025, Thailand and Cambodia signed a "
          "peace declaration.", "2025-10-27", one("AGREE", {"THA", "KHM"}, location="Kuala Lumpur")),
-    Case("mission_hosted_by_place_state", "Chile reopened its embassy in Lima on 3 June 2024.", "2024-06-05",
-         one("SUPPORT", {"CHL"}, {"PER"})),
+    Case("mission_hosted_by_place_state", "Chile closed its embassy in Lima on 3 June 2024.", "2024-06-05",
+         one("SANCTION", {"CHL"}, {"PER"})),
     Case("people_act_for_their_state", "Protesters in Nairobi clashed with police on 25 June 2025.", "2025-06-26",
          one("ASSAULT", {"KEN"})),
     Case("text_speaks_for_its_issuer", "The UN Security Council adopted a resolution on Monday demanding an "
@@ -112,16 +112,17 @@ CASES = [
          lambda events: sorted(tuple(e["source"]) for e in events if e["type"] == "CONSULT") == [("CHL",), ("PER",)]),
     Case("released_by_the_holder", "Chile announced on 4 May 2025 the release of three Chileans detained in Peru.",
          "2025-05-05", one("RETREAT", {"PER"}, {"CHL"})),
-    Case("came_under_attack", "Kharkiv came under attack by Russian drones on 2 June 2025.", "2025-06-04",
-         one("ASSAULT", {"RUS"}, {"UKR"})),
+    Case("came_under_attack", "The Ukrainian border town came under attack by Russian drones on 2 June 2025.",
+         "2025-06-04", one("ASSAULT", {"RUS"}, {"UKR"})),
     Case("came_under_attack", "Lebanon's army said on 2 June 2025 that the border area had come under shelling from "
          "the Syrian side.", "2025-06-04", one("ASSAULT", {"SYR"}, {"LBN"})),
     Case("its_is_not_the_doer", "Japan lodged a protest with China on 3 June 2025 after a Chinese military aircraft "
-         "violated its airspace over Nagasaki.", "2025-06-04", one("COERCE", {"CHN"}, {"JPN"})),
-    Case("strikes_target_the_place_state", "Chile was behind the attack on Arequipa on 3 June 2024.",
-         "2024-06-05", one("ASSAULT", {"CHL"}, {"PER"})),
-    Case("strikes_target_the_place_state", "Russia struck energy facilities in Kyiv on 10 October 2025.",
-         "2025-10-11", one("ASSAULT", {"RUS"}, {"UKR"})),
+         "violated its airspace.", "2025-06-04", one("COERCE", {"CHN"}, {"JPN"})),
+    Case("strikes_target_the_place_state", "Chile and Bolivia were behind the attack on Arequipa on 3 June 2024.",
+         "2024-06-05", one("ASSAULT", {"CHL", "BOL"}, {"PER"})),
+    # (two attackers: a lone state acting at home would fall on the place's state by self_target_at_home too)
+    Case("strikes_target_the_place_state", "Russian and Belarusian forces struck energy facilities in Kyiv on 10 "
+         "October 2025.", "2025-10-11", one("ASSAULT", {"RUS", "BLR"}, {"UKR"})),
     Case("project_works_by_linked_states", "The construction of the China–Kyrgyzstan–Uzbekistan railway started on "
          "27 December 2024.", "2024-12-28", one("COOPERATE", {"CHN", "KGZ", "UZB"})),
     # drills facing no state named in their sentence face the story's other party

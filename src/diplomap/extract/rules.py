@@ -392,7 +392,11 @@ def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
         # Strait" in a story on China and Taiwan)
         story = [c for c in ctx.salient if c not in d.source and c in r.kb.states][:1] if not ctx.narrative else []
         faces = others[:1] if len(set(others)) == 1 else ([] if others else story)
-        d.target = faces if "faces_named" in d.trig.entry.traits and faces else list(d.source)
+        # ("Egypt called for a ceasefire in Gaza", "Russian forces detained residents of Kherson": where it was
+        # done, another state's place, is what it falls on)
+        there = [d.location.country] if d.location and d.location.country and d.location.country not in d.source and (
+            d.location.country in r.kb.states) and d.own_place else []
+        d.target = faces if "faces_named" in d.trig.entry.traits and faces else there or list(d.source)
     elif (not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits
           and not any(c.dep_ == "nsubjpass" for c in d.trig.head.children)):
         # ("two Chilean soldiers were wounded": those it was done to did not do it)
