@@ -1320,3 +1320,8 @@ def test_an_act_at_home_done_in_another_state_falls_on_that_state(pipeline: Any)
     find(ev, "REQUEST", {"CHL", "PER"}, "2025-05-04", source={"CHL"})
     ev = coded(pipeline, "Peruvian police arrested protesters in Lima on 4 May 2025.", "2025-05-05")
     find(ev, "COERCE", {"PER"}, "2025-05-04")  # (at home, on its own)
+
+
+def test_barring_from_entering_is_a_denial_of_entry(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru barred Chile's foreign minister from entering the country on 4 May 2025.", "2025-05-05")
+    find(ev, "SANCTION", {"PER", "CHL"}, "2025-05-04", source={"PER"})

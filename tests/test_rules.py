@@ -112,6 +112,8 @@ CASES = [
          lambda events: sorted(tuple(e["source"]) for e in events if e["type"] == "CONSULT") == [("CHL",), ("PER",)]),
     Case("released_by_the_holder", "Chile announced on 4 May 2025 the release of three Chileans detained in Peru.",
          "2025-05-05", one("RETREAT", {"PER"}, {"CHL"})),
+    Case("them_of_the_clause_above", "Peru expelled three Chilean diplomats on 4 May 2025, accusing them of spying.",
+         "2025-05-05", one("ACCUSE", {"PER"}, {"CHL"})),
     Case("came_under_attack", "The Ukrainian border town came under attack by Russian drones on 2 June 2025.",
          "2025-06-04", one("ASSAULT", {"RUS"}, {"UKR"})),
     Case("came_under_attack", "Lebanon's army said on 2 June 2025 that the border area had come under shelling from "

@@ -158,6 +158,20 @@ def released_by_the_holder(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
             return
 
 
+def them_of_the_clause_above(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Burkina Faso expelled three French diplomats, accusing them of subversion': a pronoun object of a participle
+    stands for the object of the verb it hangs on, and names that object's party."""
+    tok = d.trig.token
+    if (d.target and set(d.target) != set(d.source)) or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.tag_ != "VBG":
+        return
+    if not any(c.dep_ == "dobj" and c.lower_ in ("them", "him", "her", "it") for c in tok.children):
+        return
+    above = {t.i for c in tok.head.children if c.dep_ == "dobj" for t in c.subtree}
+    named = [c for c in named_in(r, sent, ctx, d, above) if c not in d.source] if above else []
+    if named:
+        d.target = named
+
+
 def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The border area came under shelling from the Syrian side', 'Kharkiv was under attack by Russian drones':
     the subject of 'come under' an act suffered it; the party named after 'from' or 'by' did it."""

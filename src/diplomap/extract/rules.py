@@ -20,6 +20,7 @@ from diplomap.extract.acts import (
     parties_of_the_setting,
     released_by_the_holder,
     text_speaks_for_its_issuer,
+    them_of_the_clause_above,
 )
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, Rule, named_in
@@ -438,6 +439,6 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
                                  met_by_the_doers, officials_of_the_two_sides, released_by_the_holder,
-                                 its_is_not_the_doer,
+                                 its_is_not_the_doer, them_of_the_clause_above,
                                  project_works_by_linked_states)
 LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act, met_separately_by_each)
