@@ -1325,3 +1325,9 @@ def test_an_act_at_home_done_in_another_state_falls_on_that_state(pipeline: Any)
 def test_barring_from_entering_is_a_denial_of_entry(pipeline: Any) -> None:
     ev = coded(pipeline, "Peru barred Chile's foreign minister from entering the country on 4 May 2025.", "2025-05-05")
     find(ev, "SANCTION", {"PER", "CHL"}, "2025-05-04", source={"PER"})
+
+
+def test_envoys_recalled_from_two_states_are_two_recalls(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru recalled its ambassadors from Chile and Bolivia on 4 May 2025.", "2025-05-05")
+    find(ev, "SANCTION", {"PER", "CHL"}, "2025-05-04")
+    find(ev, "SANCTION", {"PER", "BOL"}, "2025-05-04")

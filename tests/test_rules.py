@@ -114,6 +114,10 @@ CASES = [
          "2025-05-05", one("RETREAT", {"PER"}, {"CHL"})),
     Case("them_of_the_clause_above", "Peru expelled three Chilean diplomats on 4 May 2025, accusing them of spying.",
          "2025-05-05", one("ACCUSE", {"PER"}, {"CHL"})),
+    Case("announced_measure", "Peru's president announced on 4 May 2025 that Peru will break diplomatic relations with "
+         "Chile.", "2025-05-05", one("SANCTION", {"PER"}, {"CHL"}, modality="happened")),
+    Case("envoys_ordered_home", "Peru's foreign minister on 4 May 2025 ordered Peru's ambassador to Chile to return "
+         "to Lima immediately.", "2025-05-05", one("SANCTION", {"PER"}, {"CHL"})),
     Case("came_under_attack", "The Ukrainian border town came under attack by Russian drones on 2 June 2025.",
          "2025-06-04", one("ASSAULT", {"RUS"}, {"UKR"})),
     Case("came_under_attack", "Lebanon's army said on 2 June 2025 that the border area had come under shelling from "

@@ -109,7 +109,8 @@ class Coder:
         events = _mediated(_aimed(events))
         events = [(trig, each) for trig, event in _fold_elaborations(events)
                   for listed in self._listed(sent, trig, event, ctx)
-                  for apart in _met_apart(trig, listed)
+                  for one in _envoys_apart(listed)
+                  for apart in _met_apart(trig, one)
                   for each in (_reactions_apart(apart, self.lex) if ctx.reactions_apart else [apart])]
         events.sort(key=lambda pair: pair[0].token.i)
         return _attach_quantities(sent, events, quantities)
@@ -307,6 +308,15 @@ def _met_apart(trig: TriggerMatch, event: Event) -> list[Event]:
     if len(event.target) >= 2 and not set(event.source) & set(event.target):
         return [replace(event, target=(party,)) for party in event.target]
     return [event]
+
+
+def _envoys_apart(event: Event) -> list[Event]:
+    """'recalled its ambassadors from Ireland and Norway', 'expelled the envoys of A and B': one recall or expulsion
+    for each state whose envoy it was (each is a step in one relation)."""
+    if event.type != "SANCTION" or event.mode not in ("Withdraw", "Expel") or len(event.source) != 1 or len(
+            event.target) < 2:
+        return [event]
+    return [replace(event, target=(party,)) for party in event.target]
 
 
 def _reactions_apart(event: Event, lex: Lexicon) -> list[Event]:

@@ -11,7 +11,7 @@ from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.draft import Draft, Resolvers
 from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.syntax import conditional, is_promise
+from diplomap.extract.syntax import clause_head, conditional, is_promise
 from diplomap.knowledge import TypeChange
 from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, TITLE_NOUNS, VISITORS
 from diplomap.model import Modality
@@ -45,6 +45,15 @@ def forces_sent_to_help(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
 def promise(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A commitment by the actor, not a forecast, and not made to depend on the other side: 'will give'."""
     return is_promise(d.trig) and not conditional(d.trig)
+
+
+def announced_decision(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A measure a party announced it will take (``words``: verbs of announcing), on no condition: 'Petro announced
+    that Colombia will break diplomatic relations with Israel' (the decision is the act, dated when announced; 'will
+    impose tariffs if ...' stays a threat)."""
+    head = clause_head(d.trig)
+    return (head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in words and not conditional(d.trig)
+            and not any(c.dep_ == "neg" for c in head.children))
 
 
 def promise_or_condition(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
@@ -171,10 +180,19 @@ def courtesy_call(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, word
                for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children)
 
 
+def orders_envoys_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """The trigger tells its own envoys (grammar.toml nouns.title) to come home: 'ordered Israel's ambassadors from
+    Ireland and Norway to immediately return to Israel' (a recall; ``words``: the verbs of coming back)."""
+    tok = d.trig.token
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in TITLE_NOUNS for c in tok.children) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in words for c in tok.children)
+
+
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
-    about_something, denies_a_telling, subject_is, courtesy_call)}
+    about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
+    orders_envoys_home)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:

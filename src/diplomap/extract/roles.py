@@ -25,6 +25,8 @@ def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
     acted_on = {w.i for w in trig.words}
     if trig.entry.type == "SANCTION":  # "recalled on Monday its ambassador to South Africa": the envoy recalled
         acted_on |= {t.i for t in trig.token.subtree if t.lemma_.lower() in TITLE_NOUNS}
+    elif trig.entry.type == "REQUEST":  # "ordered its ambassador to Chile to return": the envoy told to go or come
+        acted_on |= {c.i for c in trig.token.children if c.dep_ == "dobj" and c.lemma_.lower() in TITLE_NOUNS}
     for tok in sent:
         if tok.dep_ != "prep":
             continue
