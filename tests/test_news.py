@@ -1331,3 +1331,16 @@ def test_envoys_recalled_from_two_states_are_two_recalls(pipeline: Any) -> None:
     ev = coded(pipeline, "Peru recalled its ambassadors from Chile and Bolivia on 4 May 2025.", "2025-05-05")
     find(ev, "SANCTION", {"PER", "CHL"}, "2025-05-04")
     find(ev, "SANCTION", {"PER", "BOL"}, "2025-05-04")
+
+
+def test_a_person_declared_persona_non_grata_names_their_state(pipeline: Any) -> None:
+    # (the parser makes a clause of "Lula persona non grata": the phrase's own words stay in the event's clause)
+    ev = coded(pipeline, "Peru declared Lula persona non grata on Monday.", "2025-05-06")
+    find(ev, "SANCTION", {"PER", "BRA"}, "2025-05-05", source={"PER"})
+
+
+def test_a_quotation_attributed_to_no_one_goes_on_quoting_the_one_quoted_before(pipeline: Any) -> None:
+    text = ("“The situation on the border is serious,” the Peruvian government said in a statement on 4 May 2025.\n\n"
+            "“This means we have suspended all trade with Chile as of this day.”")
+    ev = coded(pipeline, text, "2025-05-05")
+    assert [e for e in ev if e["source"] == ["PER"] and e["target"] == ["CHL"]], ev

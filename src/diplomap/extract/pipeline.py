@@ -170,6 +170,7 @@ class Pipeline:
         previous: tuple[str, ...] = ()
         named_dates: dict[tuple[str, ...], DateSpan] = {}
         named_actors: Counter[str] = Counter()  # how often each actor is named: the story's parties
+        quoted: tuple[str, ...] = ()  # the one the last quotation was attributed to
         for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
             if progress:
                 progress(n + 1, len(paragraphs))
@@ -187,7 +188,7 @@ class Pipeline:
                 anchor = base
             elif not (ptext.lstrip()[:1] in _QUOTES and n > first):
                 anchor = news_day  # (a paragraph of quotation goes on with the telling before it, and its day)
-            speakers = self._quote_speakers(pdoc, anchor)
+            speakers, quoted = self._quote_speakers(pdoc, anchor, quoted)
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -275,13 +276,17 @@ class Pipeline:
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
 
-    def _quote_speakers(self, pdoc: SpacyDoc, day: DateSpan | None) -> dict[int, tuple[str, ...]]:
+    def _quote_speakers(self, pdoc: SpacyDoc, day: DateSpan | None, last: tuple[str, ...]
+                        ) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]]:
         """'"I just spoke with President Sheinbaum. It was a very friendly conversation," Trump wrote.': the
         sentences of a quotation that runs over several, by their first token, and the actor it is attributed to
-        after it closes (or, with a colon, in the sentence that opens it: 'Trump wrote: "I just spoke ...')."""
+        after it closes (or, with a colon, in the sentence that opens it: 'Trump wrote: "I just spoke ...'); a
+        quotation attributed to no one goes on quoting the one ``last`` quoted ('"..., we will be moving to the
+        One-China Principle," the government said.' then '"This means we will sever relations with Taiwan."').
+        Also the one quoted last, after this paragraph."""
         out: dict[int, tuple[str, ...]] = {}
         if '"' not in pdoc.text and "“" not in pdoc.text:
-            return out
+            return out, last
         sents = [s for s in pdoc.sents if s.text.strip()]
         opened: int | None = None  # the sentence an unclosed quotation began in
         for i, sent in enumerate(sents):
@@ -289,6 +294,11 @@ class Pipeline:
             if opened is None:
                 if text.count("“") > text.count("”") or text.count('"') % 2 == 1:
                     opened = i
+                elif text.strip()[:1] in _QUOTES and text.rstrip()[-1:] in _CLOSING_QUOTES:
+                    out[sent.start] = last  # a whole sentence quoted, attributed to no one
+                elif "”" in text or text.count('"') >= 2:
+                    close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
+                    last = self._first_actor([e for e in sent.ents if e.start_char > close], day) or last
                 continue
             if "”" not in text and '"' not in text:
                 continue
@@ -298,8 +308,9 @@ class Pipeline:
                 told = self._first_actor(list(sents[opened - 1].ents), day)
             for quoted in sents[opened:i]:
                 out[quoted.start] = told
+            last = told or last
             opened = None
-        return out
+        return out, last
 
     def _first_actor(self, ents: list[SpacySpan], day: DateSpan | None) -> tuple[str, ...]:
         """The actor codes of the first gazetteer name among ``ents``."""
@@ -414,6 +425,7 @@ def _bounded(spans: Sequence[tuple[int, int]], text: str, limit: int) -> list[tu
 
 
 _QUOTES = frozenset('"“‘«')
+_CLOSING_QUOTES = frozenset('"”’»')
 
 
 def _is_heading(text: str) -> bool:

@@ -149,13 +149,15 @@ def is_argument(noun: Token, verb: Token) -> bool:
 def clause_region(trig: TriggerMatch, trigger_heads: set[int]) -> set[int]:
     """Token indices in the trigger's own clause, leaving out clauses headed by other triggers."""
     out: set[int] = set()
+    # ("declared Lula persona non grata": the parser makes a clause of the phrase's own words)
+    own = {w.i for w in trig.words}
 
     def walk(tok: Token, top: bool) -> None:
         out.add(tok.i)
         for child in tok.children:
             if not top and child.i in trigger_heads and child.i != trig.token.i:
                 continue
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and child.i != trig.token.i:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and child.i not in own:
                 if child.i in trigger_heads or child.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "csubj"):
                     continue
             if child.dep_ == "conj" and child.i in trigger_heads:
@@ -208,9 +210,12 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             told = {t.i for t in node.subtree} | {t.i for r in root.children if r.dep_ == "relcl" for t in r.subtree}
             out.update(t.i for t in root.subtree if t.i not in told)
             break
-        if subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj) and node.dep_ in ("ccomp", "relcl"):
+        pronoun = subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj)
+        if pronoun and node.dep_ in ("ccomp", "relcl") and not any(
+                c.dep_ == "nsubj" and c.lower_ in ("this", "that") for c in node.head.children):
             # "Benin said it would ...", "Baku elevated the agreement, which it signed with China": "it" is
-            # the subject of the clause above (through the noun a relative clause describes)
+            # the subject of the clause above (through the noun a relative clause describes; not "this" in "This
+            # means we will sever relations")
             via, node = node.dep_, node.head
             if node.pos_ in ("NOUN", "PROPN"):  # "attended the summit in Tianjin, where he met Xi"
                 node = governing_verb(node) or node
