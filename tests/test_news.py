@@ -1344,3 +1344,10 @@ def test_a_quotation_attributed_to_no_one_goes_on_quoting_the_one_quoted_before(
             "“This means we have suspended all trade with Chile as of this day.”")
     ev = coded(pipeline, text, "2025-05-05")
     assert [e for e in ev if e["source"] == ["PER"] and e["target"] == ["CHL"]], ev
+
+
+def test_funding_halted_to_an_associated_state_is_a_sanction_on_it(pipeline: Any) -> None:
+    # (the Cook Islands and Niue conduct their own foreign relations: states of the gazetteer)
+    ev = coded(pipeline, "New Zealand halted millions of dollars in funding to the Cook Islands on 19 June 2025.",
+               "2025-06-20")
+    find(ev, "SANCTION", {"NZL", "COK"}, "2025-06-19", source={"NZL"})
