@@ -1351,3 +1351,9 @@ def test_funding_halted_to_an_associated_state_is_a_sanction_on_it(pipeline: Any
     ev = coded(pipeline, "New Zealand halted millions of dollars in funding to the Cook Islands on 19 June 2025.",
                "2025-06-20")
     find(ev, "SANCTION", {"NZL", "COK"}, "2025-06-19", source={"NZL"})
+
+
+def test_what_a_visitor_was_welcomed_to_discuss_is_no_one_met(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's president welcomed Peru's foreign minister in Santiago on 4 May 2025 to discuss a "
+               "trade agreement between Mercosur and the European Union.", "2025-05-05")
+    find(ev, "CONSULT", {"PER", "CHL"}, "2025-05-04", source={"PER"})

@@ -131,8 +131,11 @@ def visit_to_meet_someone(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
             continue
         if not any(e.type == "CONSULT" for e in r.lex.verbs.get(purpose.lemma_.lower(), [])):
             continue
-        met = [c for c in named_in(r, sent, ctx, d, {t.i for t in purpose.subtree} - {purpose.i})
-               if c not in d.source]
+        told = {t.i for t in purpose.subtree} - {purpose.i}
+        if r.lex.has_frame(purpose.lemma_.lower(), "object_is_topic"):
+            # ("welcomed Orsi to discuss the EU-Mercosur agreement": what is discussed is no one met)
+            told = {t.i for c in purpose.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
+        met = [c for c in named_in(r, sent, ctx, d, told) if c not in d.source]
         if met:
             d.target = met
             return
