@@ -61,6 +61,8 @@ realnews: install
 	$(BIN)/diplomap eval --realnews eval/realnews/fresh3 --split fresh3
 	python3 eval/realnews/regather.py --folder eval/realnews/fresh4 check
 	$(BIN)/diplomap eval --realnews eval/realnews/fresh4 --split fresh4
+	python3 eval/realnews/regather.py --folder eval/realnews/fresh5 check
+	$(BIN)/diplomap eval --realnews eval/realnews/fresh5 --split fresh5
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

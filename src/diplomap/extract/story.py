@@ -6,21 +6,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from diplomap.extract.dates import DateMention
 from diplomap.knowledge.grammar import MONTH_PATTERN, REPORTING, WEEKDAY_PATTERN
 
 
+def _root(sent: Span, found: DateMention) -> Token | None:
+    """The word a date phrase hangs from the rest of the sentence by."""
+    inside = [t for t in sent if found.start <= t.idx - sent.start_char < found.end]
+    idx = {t.i for t in inside}
+    return next((t for t in inside if t.head.i not in idx), None)
+
+
 def attributive(sent: Span, found: DateMention) -> bool:
     """A date that names a thing rather than telling when the sentence happens ("the April 22 attack", "the
     agreement of May 10"): a reference, the story does not move there."""
-    inside = [t for t in sent if found.start <= t.idx - sent.start_char < found.end]
-    idx = {t.i for t in inside}
-    roots = [t for t in inside if t.head.i not in idx]
-    if not roots:
+    root = _root(sent, found)
+    if root is None:
         return False
-    root = roots[0]
     noun = root.head if root.dep_ != "pobj" else root.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "on", "in"):
         return False  # "during Thursday's talks, they agreed": the time of the sentence, not a reference
@@ -32,14 +36,9 @@ def attributive(sent: Span, found: DateMention) -> bool:
 def of_the_telling(sent: Span, found: DateMention, dates: Sequence[DateMention]) -> bool:
     """'South Korea and Japan held talks on Monday, the ministry said Tuesday': the day a report was made, when the
     sentence also tells the day of what it reports; the story stays on the day of the act."""
-    if len(dates) < 2:
+    root = _root(sent, found) if len(dates) >= 2 else None
+    if root is None:
         return False
-    inside = [t for t in sent if found.start <= t.idx - sent.start_char < found.end]
-    idx = {t.i for t in inside}
-    roots = [t for t in inside if t.head.i not in idx]
-    if not roots:
-        return False
-    root = roots[0]
     verb = root.head.head if root.dep_ == "pobj" else root.head
     if root.dep_ not in ("pobj", "npadvmod", "nmod") or verb.lemma_.lower() not in REPORTING or verb.i == root.i:
         return False
