@@ -8,8 +8,8 @@ from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in
+from diplomap.extract.syntax import told_apart
 from diplomap.knowledge.grammar import (
-    APART,
     HOLDING,
     NAMED_TEXTS,
     NEIGHBOURS,
@@ -128,8 +128,7 @@ def officials_of_the_two_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d
 def met_separately_by_each(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The leaders of Kosovo and Serbia met separately with EU heads': the ones who met separately are the subject's
     parties, each meeting the others (the coder then tells one meeting per party)."""
-    if d.trig.entry.type != "CONSULT" or len({*d.source, *d.target}) < 3 or not any(
-            c.lower_ in APART for w in d.trig.words for c in w.children if c.dep_ in ("advmod", "amod")):
+    if d.trig.entry.type != "CONSULT" or len({*d.source, *d.target}) < 3 or not told_apart(d.trig):
         return
     before = {i for i in d.subject if i < d.trig.token.i}  # (not a list the parser hung on the subject after the verb)
     each = [c for c in named_in(r, sent, ctx, d, before) if c in d.source]

@@ -39,11 +39,12 @@ from diplomap.extract.syntax import (
     partners_in_clause,
     setting_of,
     subject_tokens,
+    told_apart,
 )
 from diplomap.extract.triggers import TriggerFinder
 from diplomap.extract.when import event_date, named_date, named_event, owns_date, weekday_of_its_own
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ALLEGING, APART, BELIEVING, REPORTING
+from diplomap.knowledge.grammar import ALLEGING, BELIEVING, REPORTING
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
 
 __all__ = ["Coder", "SentenceContext"]
@@ -301,7 +302,7 @@ def _met_apart(trig: TriggerMatch, event: Event) -> list[Event]:
     meeting with each of the parties the plural side names."""
     if event.type != "CONSULT" or not event.source or not event.target:
         return [event]
-    if not any(c.lower_ in APART for w in trig.words for c in w.children if c.dep_ in ("advmod", "amod")):
+    if not told_apart(trig):
         return [event]
     if len(event.source) >= 2 and not set(event.source) & set(event.target):
         return [replace(event, source=(party,)) for party in event.source]

@@ -170,7 +170,7 @@ class Pipeline:
         previous: tuple[str, ...] = ()
         named_dates: dict[tuple[str, ...], DateSpan] = {}
         named_actors: Counter[str] = Counter()  # how often each actor is named: the story's parties
-        quoted: tuple[str, ...] = ()  # the one the last quotation was attributed to
+        last_quoted: tuple[str, ...] = ()  # the one the last quotation was attributed to
         for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
             if progress:
                 progress(n + 1, len(paragraphs))
@@ -188,7 +188,7 @@ class Pipeline:
                 anchor = base
             elif not (ptext.lstrip()[:1] in _QUOTES and n > first):
                 anchor = news_day  # (a paragraph of quotation goes on with the telling before it, and its day)
-            speakers, quoted = self._quote_speakers(pdoc, anchor, quoted)
+            speakers, last_quoted = self._quote_speakers(pdoc, anchor, last_quoted)
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue

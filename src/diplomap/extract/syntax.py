@@ -16,6 +16,7 @@ from diplomap.knowledge.grammar import (
     ADVERBIAL_PREPS,
     AMOUNTS,
     ANAPHORS,
+    APART,
     AUTHOR_ADJ,
     AUTHOR_PREPS,
     CONTROLLING,
@@ -315,6 +316,11 @@ def partners_in_clause(trig: TriggerMatch) -> set[int]:
     while verb is not None and verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "agreed to end ... after talks": the subject above
     return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree} if verb is not None else set()
+
+
+def told_apart(trig: TriggerMatch) -> bool:
+    """'met separately with', 'held separate talks with A and B' (grammar.toml adverbs.apart): one act per party."""
+    return any(c.lower_ in APART for w in trig.words for c in w.children if c.dep_ in ("advmod", "amod"))
 
 
 def clause_head(trig: TriggerMatch) -> Token:
