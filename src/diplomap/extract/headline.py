@@ -190,7 +190,11 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
     if trigger.i != verb.i and trigger.i not in {t.i for h in obj_heads for t in h.subtree} and not xcomp:
         parts.append(_phrase(trigger, OBJECT_WORDS))  # the trigger noun under the verb, when not its object
     parts += _partner_preps(verb, actor_tokens)
-    return " ".join([who, _verb_words(verb), *[p for p in parts if p.strip()]])
+    kept: list[str] = []
+    for part in (p for p in parts if p.strip()):
+        if not any(part in k for k in kept):  # (a phrase the parser hung twice is told once)
+            kept.append(part)
+    return " ".join([who, _verb_words(verb), *kept])
 
 
 def _partner_preps(verb: Token, actor_tokens: dict[int, Mention]) -> list[str]:
