@@ -47,22 +47,17 @@ eval: install
 	$(BIN)/diplomap eval
 
 # the real-news set (#12): texts re-gathered into $$DIPLOMAP_REALNEWS (eval/realnews/README.md), never committed
+# the real-news sets beside dev/test, each with its own manifest (eval/realnews/README.md)
+REALNEWS_SETS = fresh heldout fresh2 fresh3 fresh4 fresh5
+
 realnews: install
 	python3 eval/realnews/regather.py check
 	$(BIN)/diplomap eval --realnews eval/realnews --split dev
 	$(BIN)/diplomap eval --realnews eval/realnews --split test
-	python3 eval/realnews/regather.py --folder eval/realnews/fresh check
-	$(BIN)/diplomap eval --realnews eval/realnews/fresh --split fresh
-	python3 eval/realnews/regather.py --folder eval/realnews/heldout check
-	$(BIN)/diplomap eval --realnews eval/realnews/heldout --split heldout
-	python3 eval/realnews/regather.py --folder eval/realnews/fresh2 check
-	$(BIN)/diplomap eval --realnews eval/realnews/fresh2 --split fresh2
-	python3 eval/realnews/regather.py --folder eval/realnews/fresh3 check
-	$(BIN)/diplomap eval --realnews eval/realnews/fresh3 --split fresh3
-	python3 eval/realnews/regather.py --folder eval/realnews/fresh4 check
-	$(BIN)/diplomap eval --realnews eval/realnews/fresh4 --split fresh4
-	python3 eval/realnews/regather.py --folder eval/realnews/fresh5 check
-	$(BIN)/diplomap eval --realnews eval/realnews/fresh5 --split fresh5
+	set -e; for set in $(REALNEWS_SETS); do \
+		python3 eval/realnews/regather.py --folder eval/realnews/$$set check; \
+		$(BIN)/diplomap eval --realnews eval/realnews/$$set --split $$set; \
+	done
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

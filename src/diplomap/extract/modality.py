@@ -111,10 +111,10 @@ def habitual(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpa
     """'the General Assembly has annually adopted a resolution', 'they meet every year', 'keep clashing': a custom
     told, not one happening (grammar.toml, [adverbs])."""
     # (and what such an act carries: "adopted annually a resolution demanding an end to the embargo")
-    head = clause_head(trig)
-    if head.dep_ == "xcomp" and head.tag_ == "VBG" and head.head.lemma_.lower() == "keep":
+    clause = clause_head(trig)
+    if clause.dep_ == "xcomp" and clause.tag_ == "VBG" and clause.head.lemma_.lower() == "keep":
         return NOT_NEWS  # "why Kenya and Uganda keep clashing": a repeated pattern, not one happening
-    for head in {clause_head(trig), trig.token, *list(trig.token.ancestors)[:4]}:
+    for head in {clause, trig.token, *list(trig.token.ancestors)[:4]}:
         for c in head.children:
             if c.dep_ == "advmod" and c.lower_ in HABITUAL:
                 return NOT_NEWS

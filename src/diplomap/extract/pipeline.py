@@ -297,13 +297,11 @@ class Pipeline:
                 elif text.strip()[:1] in _QUOTES and text.rstrip()[-1:] in _CLOSING_QUOTES:
                     out[sent.start] = last  # a whole sentence quoted, attributed to no one
                 elif "”" in text or text.count('"') >= 2:
-                    close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
-                    last = self._first_actor([e for e in sent.ents if e.start_char > close], day) or last
+                    last = self._attributed(sent, day) or last
                 continue
             if "”" not in text and '"' not in text:
                 continue
-            close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
-            told = self._first_actor([e for e in sent.ents if e.start_char > close], day)
+            told = self._attributed(sent, day)
             if not told and opened > 0 and sents[opened - 1].text.rstrip().endswith(":"):
                 told = self._first_actor(list(sents[opened - 1].ents), day)
             for quoted in sents[opened:i]:
@@ -311,6 +309,11 @@ class Pipeline:
             last = told or last
             opened = None
         return out, last
+
+    def _attributed(self, sent: SpacySpan, day: DateSpan | None) -> tuple[str, ...]:
+        """The actor a quotation closing in ``sent`` is attributed to after it closes ('..." Trump wrote')."""
+        close = sent.start_char + max(sent.text.rfind("”"), sent.text.rfind('"'))
+        return self._first_actor([e for e in sent.ents if e.start_char > close], day)
 
     def _first_actor(self, ents: list[SpacySpan], day: DateSpan | None) -> tuple[str, ...]:
         """The actor codes of the first gazetteer name among ``ents``."""

@@ -3,7 +3,7 @@ conditions below, which are the only code; which type becomes which, and in what
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Span, Token
 
@@ -163,10 +163,7 @@ def denies_a_telling(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
 def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The trigger tells envoys (grammar.toml nouns.title, or ``words``) to go: 'ordered the French ambassador to
     leave the country within 72 hours'."""
-    tok = d.trig.token
-    envoys = TITLE_NOUNS | set(words)
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in envoys for c in tok.children) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("leave", "depart", "go", "quit") for c in tok.children)
+    return _orders_envoys(d.trig.token, TITLE_NOUNS | set(words), ("leave", "depart", "go", "quit"))
 
 
 def courtesy_call(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
@@ -183,9 +180,13 @@ def courtesy_call(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, word
 def orders_envoys_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The trigger tells its own envoys (grammar.toml nouns.title) to come home: 'ordered Israel's ambassadors from
     Ireland and Norway to immediately return to Israel' (a recall; ``words``: the verbs of coming back)."""
-    tok = d.trig.token
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in TITLE_NOUNS for c in tok.children) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in words for c in tok.children)
+    return _orders_envoys(d.trig.token, TITLE_NOUNS, words)
+
+
+def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) -> bool:
+    """The verb's object is an envoy and what it tells the envoy to do is one of ``moves``."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in envoys for c in tok.children) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in moves for c in tok.children)
 
 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
