@@ -164,3 +164,20 @@ def test_eval_of_a_split_the_manifest_lacks_names_the_splits_it_has(tmp_path: Pa
     assert main(["eval", "--realnews", str(tmp_path), "--split", "fresh9"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "'fresh9'" in err[0] and "dev, test" in err[0]
+
+
+def test_events_lists_news_and_all_adds_the_history_retold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """#12: the default listing holds what happened; history a news item retells is stored as background and
+    listed with --all."""
+    src = tmp_path / "item.txt"
+    src.write_text("Japanese and Vietnamese defence ministers met in Hanoi on Friday. The two countries signed a "
+                   "maritime security pact on March 3.\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert main(["ingest", "--db", str(db), "--date", "2025-06-15", str(src)]) == 0
+    capsys.readouterr()
+    assert main(["events", "--db", str(db), "--format", "jsonl"]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(e["type"], e["start"]) for e in listed] == [("CONSULT", "2025-06-13")], listed
+    assert main(["events", "--db", str(db), "--format", "jsonl", "--all"]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert ("AGREE", "2025-03-03", "background") in [(e["type"], e["start"], e["modality"]) for e in listed], listed

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from diplomap.extract.pipeline import code_records
-from diplomap.model import DEFAULT_MODALITIES, Modality
+from diplomap.model import DONE_MODALITIES, Modality
 
 Event = dict[str, Any]
 
@@ -27,8 +27,8 @@ def xfail(reason: str) -> pytest.MarkDecorator:
 
 
 def coded(pipeline: Any, text: str, date: str = "2025-06-15") -> list[Event]:
-    """The events the store lists by default (happened or background): "not output" means "not told as news"."""
-    out = next(code_records(pipeline, [{"id": "t", "text": text, "date": date}], DEFAULT_MODALITIES))
+    """The events told as done (news, or history retold): "not output" means "not told as done"."""
+    out = next(code_records(pipeline, [{"id": "t", "text": text, "date": date}], DONE_MODALITIES))
     events: list[Event] = out["events"]
     return events
 

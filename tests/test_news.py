@@ -10,14 +10,14 @@ from typing import Any
 from diplomap.extract.layout import read_layout, url_day
 from diplomap.extract.pipeline import code_records
 from diplomap.knowledge import Knowledge
-from diplomap.model import DEFAULT_MODALITIES, Modality
+from diplomap.model import DONE_MODALITIES, Modality
 
 Event = dict[str, Any]
 
 
 def coded(pipeline: Any, text: str, written: str | None = None) -> list[Event]:
     record = {"id": "t", "text": text} | ({"date": written} if written else {})
-    return list(next(code_records(pipeline, [record], DEFAULT_MODALITIES))["events"])
+    return list(next(code_records(pipeline, [record], DONE_MODALITIES))["events"])
 
 
 def find(events: list[Event], etype: str, actors: set[str], start: str, end: str | None = None,
@@ -1357,3 +1357,23 @@ def test_what_a_visitor_was_welcomed_to_discuss_is_no_one_met(pipeline: Any) -> 
     ev = coded(pipeline, "Chile's president welcomed Peru's foreign minister in Santiago on 4 May 2025 to discuss a "
                "trade agreement between Mercosur and the European Union.", "2025-05-05")
     find(ev, "CONSULT", {"PER", "CHL"}, "2025-05-04", source={"PER"})
+
+
+# --- news and the history it retells ----------------------------------------------------------------------------
+
+
+RETOLD = ("HANOI, June 15 (Mekong Wire) -- Japanese and Vietnamese defence ministers met in Hanoi on Friday. "
+          "The two countries signed a maritime security pact on March 3.")
+
+
+def test_a_news_item_retells_what_it_dates_over_a_month_before_it_went_out(pipeline: Any) -> None:
+    """#12: the gold of every set counts history an item retells as optional background; the item's news is
+    what it dates within the month before it went out (not what falls in its calendar year)."""
+    events = next(code_records(pipeline, [{"id": "t", "text": RETOLD, "date": "2025-06-15"}], tuple(Modality)))
+    met = find(events["events"], "CONSULT", {"JPN", "VNM"}, "2025-06-13")
+    signed = find(events["events"], "AGREE", {"JPN", "VNM"}, "2025-03-03")
+    assert (met["modality"], signed["modality"]) == ("happened", "background")
+    # written in January, the last days of December are its news, not the history of another year
+    late = next(code_records(pipeline, [{"id": "t", "text": "Japan and Vietnam signed a maritime security pact on "
+                                         "December 29.", "date": "2025-01-06"}], tuple(Modality)))
+    assert [(e["start"], e["modality"]) for e in late["events"]] == [("2024-12-29", "happened")]

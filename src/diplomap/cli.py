@@ -209,7 +209,8 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="date_to", type=lambda s: _month_or_day(s, end=True), help="to YYYY[-MM[-DD]]")
     p.add_argument("--q", help="full-text search in the evidence sentences")
     p.add_argument("--all", action="store_true",
-                   help="include forecasts, hypotheticals, negated events and events with one recognised actor")
+                   help="include history retold as background, forecasts, hypotheticals, negated events and events with"
+                        " one recognised actor")
     p.add_argument("--limit", type=int, default=None, help="at most this many events")
 
 
@@ -261,7 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _query(all_: bool, **filters: Any) -> EventQuery:
-    """The events a command lists; --all adds forecasts, hypotheticals, plans, negated and one-actor events."""
+    """The events a command lists; --all adds background, forecasts, hypotheticals, plans, negated and one-actor
+    events."""
     if all_:
         return EventQuery(modalities=tuple(Modality), min_actors=1, **filters)
     return EventQuery(**filters)

@@ -89,7 +89,7 @@ def resolve_filters(
 ) -> tuple[EventQuery, list[Resolved]]:
     """The query, and the names it resolved (for the caller to say which code each became).
 
-    ``include_all`` adds forecasts, hypotheticals, plans, negated and one-actor events to what is listed.
+    ``include_all`` adds background, forecasts, hypotheticals, plans, negated and one-actor events to what is listed.
     """
     if date_from and date_to and date_from > date_to:
         raise QueryError(f"--from {date_from} is after --to {date_to}: swap them")

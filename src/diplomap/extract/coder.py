@@ -199,8 +199,11 @@ class Coder:
             modality = Modality.HYPOTHETICAL  # what a request asks for ("urged ... to support")
         if modality == Modality.HAPPENED and ctx.written and span.start > ctx.written:
             modality = Modality.PLANNED  # "the withdrawal takes effect on 29 January": not done when written
-        if modality == Modality.BACKGROUND and span.inherited and not ctx.narrative and ctx.anchor:
-            span = told_before_span(ctx.anchor)  # "had threatened": before the story's day, not on it
+        if (modality == Modality.BACKGROUND and span.inherited and not ctx.narrative and ctx.anchor
+                and not (ctx.focal_start and ctx.anchor.end < ctx.focal_start)):
+            # "had threatened": before the story's day, not on it (a story told of a day long past goes on from
+            # that day: "then agreed" is background on the day it inherits)
+            span = told_before_span(ctx.anchor)
         elif (modality == Modality.HAPPENED and span.inherited and not ctx.narrative and ctx.anchor
               and ctx.written and _after_clause(trig)):
             span = weeks_before_span(ctx.anchor)  # "an agreement came after a soldier was killed": weeks before

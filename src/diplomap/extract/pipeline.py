@@ -153,11 +153,13 @@ class Pipeline:
                                                         page.focal_year)
         first = next((i for i, t in enumerate(page.texts) if t.strip()), 0)
         base: DateSpan | None = whole_year(focal_year) if focal_year else None
-        focal_start = date(focal_year, 1, 1) if focal_year else None
+        # what the text dates before the month leading up to the period it reports on is history it retells
+        focal_start = date(focal_year, 1, 1) - RETOLD if focal_year else None
         narrative = page.narrative
         if written and not narrative:
-            # a news item: what it reports without a date happened around its publication
+            # a news item: what it reports without a date happened around its publication; it reports on its day
             base = DateSpan(written, written, Precision.DAY, "publication date")
+            focal_start = written - RETOLD
         elif not written and not narrative and (month := url_month(doc.source)) and month[0] == focal_year:
             # an undated page filed under /2025/march/: what it reports without a date happened that month
             base = whole_month(*month)
@@ -486,6 +488,9 @@ _LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
 # a news item tells the days just before it went out: a new paragraph goes on from the latest of those days,
 # not from a date further back, which is background ("the April 22 attack" in an item of 7 May)
 NEWS_WINDOW = timedelta(7)
+# background: what a text dates before the month leading up to what it reports on (a news item's day, a review's
+# year), as the gold READMEs count it (history told more than about a month before)
+RETOLD = timedelta(31)
 
 
 def _next_anchor(dates: Sequence[DateMention], focal_year: int,

@@ -29,7 +29,7 @@ from diplomap.analyze.turning import turning_points
 from diplomap.analyze.vectors import VectorMap, load_vectors
 from diplomap.extract.headline import fallback
 from diplomap.knowledge import Knowledge
-from diplomap.model import DateSpan, Event, Modality, Precision
+from diplomap.model import DONE_MODALITIES, DateSpan, Event, Modality, Precision
 from diplomap.plover import plover_score, quad_class
 from diplomap.report.charts import balance_chart, dyad_chart
 from diplomap.report.maps import corridor_map
@@ -131,13 +131,15 @@ def default_year(store: Store, kb: Knowledge, country: str) -> int:
 def review_events(store: Store, kb: Knowledge, country: str, year: int) -> list[Event]:
     """The country's events dated within the year; a clear ReviewError when there are none."""
     known = country in kb.states or country in kb.organisations
-    if not known and store.count_events(EventQuery(actor=country)) == 0:
+    if not known and store.count_events(EventQuery(actor=country, modalities=DONE_MODALITIES)) == 0:
         raise ReviewError(f"unknown country code {country!r}: use an ISO 3166-1 alpha-3 code from"
                           " knowledge/states.csv, such as AZE")
-    query = EventQuery(actor=country, date_from=date(year, 1, 1), date_to=date(year, 12, 31))
+    query = EventQuery(actor=country, date_from=date(year, 1, 1), date_to=date(year, 12, 31),
+                       modalities=DONE_MODALITIES)
     events = sorted((e for e in store.iter_events(query) if year_of(e.date) == year), key=sort_key)
     if not events:
-        years = sorted({y for e in store.iter_events(EventQuery(actor=country)) if (y := year_of(e.date))})
+        years = sorted({y for e in store.iter_events(EventQuery(actor=country, modalities=DONE_MODALITIES))
+                        if (y := year_of(e.date))})
         if not years:
             raise ReviewError(f"no dated events of {country} in the database; ingest reports that mention"
                               f" {country} first (diplomap ingest FILE)")
@@ -174,7 +176,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
     months = months_of_year(year)
     top = {code for code, _ in main_partners(events, country, MAIN_PARTNERS)}
     views = []
-    record = list(store.iter_events(EventQuery(actor=country, date_to=date(year, 12, 31))))
+    record = list(store.iter_events(EventQuery(actor=country, date_to=date(year, 12, 31), modalities=DONE_MODALITIES)))
     for vname in names:
         mine = [e for e in events if any(vmap.vector_of(c) == vname for c in partners(e, country))]
         if not mine and not vmap.configured:
