@@ -1377,3 +1377,12 @@ def test_a_news_item_retells_what_it_dates_over_a_month_before_it_went_out(pipel
     late = next(code_records(pipeline, [{"id": "t", "text": "Japan and Vietnam signed a maritime security pact on "
                                          "December 29.", "date": "2025-01-06"}], tuple(Modality)))
     assert [(e["start"], e["modality"]) for e in late["events"]] == [("2024-12-29", "happened")]
+
+
+def test_what_came_before_long_ago_is_history_too(pipeline: Any) -> None:
+    """#12: 'after the invasion in 2022' came first, and in an item of 2023 it is history retold; 'decided to
+    expel' in 2021 too (both rules that say a thing happened leave its time to the background rule)."""
+    for text in ("The dispute between the two countries began shortly after Russia's invasion of Ukraine in 2022.",
+                 "In 2021, Poland decided to expel three Belarusian diplomats."):
+        events = next(code_records(pipeline, [{"id": "t", "text": text, "date": "2023-02-18"}], tuple(Modality)))
+        assert [e["modality"] for e in events["events"]] == ["background"], (text, events["events"])

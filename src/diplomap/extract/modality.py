@@ -72,7 +72,7 @@ def came_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
     tok = trig.token
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and not (
             {c.lower_ for a in tok.ancestors for c in a.children if c.dep_ == "aux"} & (FUTURE_AUX | HYPO_AUX)):
-        return Modality.HAPPENED
+        return background(sent, trig, ctx, span) or Modality.HAPPENED  # (long before: history retold)
     return None
 
 
@@ -227,7 +227,7 @@ def decided(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
     if ("hostile" in trig.entry.traits and head.dep_ == "xcomp" and parent.lemma_.lower() in _DECIDING
             and parent.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in (
                 "not", "n't", "never", *HYPO_AUX, *FUTURE_AUX) for c in parent.children)):
-        return Modality.HAPPENED
+        return background(sent, trig, ctx, span) or Modality.HAPPENED
     return None
 
 
