@@ -222,6 +222,8 @@ CASES = [
          one("THREATEN", {"USA"}, {"MEX"})),
     Case("envoys_ordered_out", "Chile ordered the Peruvian ambassador to leave the country within 72 hours on 3 June "
          "2024.", "2024-06-04", one("SANCTION", {"CHL"}, {"PER"})),
+    Case("ordered_shut", "Canada ordered the Chinese consulate in Toronto closed on 3 June 2024.", "2024-06-04",
+         one("SANCTION", {"CAN"}, {"CHN"})),
     Case("denial_of_a_telling", "Bolivia refuted Chile's statements on 16 March 2023.", "2023-03-17",
          one("ACCUSE", {"BOL"}, {"CHL"})),
     Case("envoys_withdrawn", "Peru's president announced on 24 February 2023 the withdrawal of her ambassador from "

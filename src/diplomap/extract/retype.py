@@ -183,6 +183,13 @@ def orders_envoys_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
     return _orders_envoys(d.trig.token, TITLE_NOUNS, words)
 
 
+def ordered_into_a_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """The trigger orders its object into a state of ``words``: 'a Russian trade office was ordered shut', 'ordered
+    the consulate closed' (not 'ordered the consulate to hand over its files')."""
+    return any(c.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and c.lower_ in words and not any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in d.trig.token.children)
+
+
 def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) -> bool:
     """The verb's object is an envoy and what it tells the envoy to do is one of ``moves``."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in envoys for c in tok.children) and any(
@@ -193,7 +200,7 @@ CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
     about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
-    orders_envoys_home)}
+    orders_envoys_home, ordered_into_a_state)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
