@@ -1386,3 +1386,10 @@ def test_what_came_before_long_ago_is_history_too(pipeline: Any) -> None:
                  "In 2021, Poland decided to expel three Belarusian diplomats."):
         events = next(code_records(pipeline, [{"id": "t", "text": text, "date": "2023-02-18"}], tuple(Modality)))
         assert [e["modality"] for e in events["events"]] == ["background"], (text, events["events"])
+
+
+def test_a_year_told_in_the_next_year_is_history(pipeline: Any) -> None:
+    """#12: 'in 2024', told in January 2025, ends within the month before the item but is history all the same."""
+    events = next(code_records(pipeline, [{"id": "t", "text": "Japan and Vietnam signed a maritime security pact in "
+                                           "2024.", "date": "2025-01-20"}], tuple(Modality)))
+    assert [(e["type"], e["modality"]) for e in events["events"]] == [("AGREE", "background")], events["events"]

@@ -333,8 +333,10 @@ def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
 
 
 def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """Before the period the document reports on: history retold as context."""
-    if ctx.focal_start and span.end < ctx.focal_start:
+    """Before the period the document reports on: history retold as context. A year or more ("in 2024") that starts
+    before it is history too: the month before is a twelfth of it."""
+    if ctx.focal_start and (span.end < ctx.focal_start or (
+            span.start < ctx.focal_start and (span.end - span.start).days >= 364)):
         return Modality.BACKGROUND
     return None
 
