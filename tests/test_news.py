@@ -1393,3 +1393,11 @@ def test_a_year_told_in_the_next_year_is_history(pipeline: Any) -> None:
     events = next(code_records(pipeline, [{"id": "t", "text": "Japan and Vietnam signed a maritime security pact in "
                                            "2024.", "date": "2025-01-20"}], tuple(Modality)))
     assert [(e["type"], e["modality"]) for e in events["events"]] == [("AGREE", "background")], events["events"]
+
+
+def test_an_act_news_dates_by_its_year_alone_is_history(pipeline: Any) -> None:
+    """#12: news tells its news by the day, week or month; in an item with no date, what it dates by a year alone
+    ('in 2019') is history retold, whatever year the item seems to be from."""
+    events = next(code_records(pipeline, [{"id": "t", "text": "In 2019, Japan and Vietnam signed a maritime security "
+                                           "pact."}], tuple(Modality)))
+    assert [(e["type"], e["modality"]) for e in events["events"]] == [("AGREE", "background")], events["events"]

@@ -151,6 +151,9 @@ CASES = [
          one("CONSULT", {"BRA"}, {"ARG"}, modality="negated")),
     Case("came_before", "Ethiopia and Somalia agreed to end the dispute after talks in Ankara on 11 December 2024.",
          "2024-12-12", one("CONSULT", {"ETH", "SOM"}, modality="happened")),
+    # the parties' own talks, hung by the parser on the infinitive, were held on the day of the agreement
+    Case("held_during", "Kenya and Ethiopia agreed to expand trade during their talks in Nairobi on Tuesday.",
+         "2024-10-07", one("CONSULT", modality="happened", start="2024-10-01")),
     # a reported "will" is a plan, and a plan to recognise is a promise: AGREE (type change "promise")
     Case("reported_will", "Canada announced on 30 July 2025 that it would recognise the State of Palestine.",
          "2025-07-31", one("AGREE", {"CAN"}, {"PSE"}, modality="happened")),

@@ -24,7 +24,7 @@ from diplomap.knowledge.grammar import (
     PLAN_HEADS,
     REPORTING,
 )
-from diplomap.model import DateSpan, Modality
+from diplomap.model import DateSpan, Modality, Precision
 
 NOT_NEWS: Literal["not news"] = "not news"
 Verdict = Modality | Literal["not news"] | None  # None: this rule has nothing to say
@@ -73,6 +73,27 @@ def came_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and not (
             {c.lower_ for a in tok.ancestors for c in a.children if c.dep_ == "aux"} & (FUTURE_AUX | HYPO_AUX)):
         return background(sent, trig, ctx, span) or Modality.HAPPENED  # (long before: history retold)
+    return None
+
+
+def held_during(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'agreed to expand trade during their talks in Nairobi': the parties' own meeting (their talks, his visit) is
+    where the act was done, and was held, whatever infinitive the parser hung it on; not under a future or a
+    condition ('will sign a deal to expand trade during their talks next week'), nor another's meeting ('agreed to
+    meet during the AU summit')."""
+    tok = trig.token
+    if not (trig.entry.type == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("during", "at") and any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her")
+                                                           for c in tok.children)):
+        return None
+    for node in tok.head.ancestors:
+        if node.tag_ == "MD" or {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")} & (
+                FUTURE_AUX | HYPO_AUX):
+            return None
+        if node.tag_ == "VBD":
+            return background(sent, trig, ctx, span) or Modality.HAPPENED
+        if node.tag_ in ("VBP", "VBZ"):
+            return None
     return None
 
 
@@ -338,11 +359,13 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
     if ctx.focal_start and (span.end < ctx.focal_start or (
             span.start < ctx.focal_start and (span.end - span.start).days >= 364)):
         return Modality.BACKGROUND
+    if not ctx.narrative and not span.inherited and span.precision in (Precision.YEAR, Precision.DECADE):
+        return Modality.BACKGROUND  # news tells its news by the day, week or month: "in 2019" is history retold
     return None
 
 
-RULES: tuple[Rule, ...] = (negated, denied, came_before, reported_will, believed, habitual, standing_status,
-                           known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
+RULES: tuple[Rule, ...] = (negated, denied, came_before, held_during, reported_will, believed, habitual,
+                           standing_status, known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
                            forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
                            told_before, background)

@@ -422,7 +422,11 @@ def setting_of(noun: Token) -> Token | None:
         return None
     prep = noun.head
     if prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX"):
-        return prep.head
+        verb = prep.head
+        if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.pos_ == "VERB":
+            # "agreed to expand trade during their talks": the talks are where they agreed, not where they will expand
+            return verb.head
+        return verb
     return None
 
 
