@@ -122,9 +122,11 @@ class Pipeline:
         return self._code(page, self.nlp.pipe(page.texts, batch_size=32), progress, reactions_apart)
 
     def extract_many(self, docs: Sequence[Document], reactions_apart: bool = True,
-                     batch_size: int = 32) -> list[Extraction]:
+                     batch_size: int = 128) -> list[Extraction]:
         """``extract`` of each document, with their paragraphs parsed in one stream (``nlp.pipe``), so that
-        short news items fill the model's batches: the same results as one by one, faster."""
+        short news items fill the model's batches: the same results as one by one, faster. Paragraphs are short
+        and alike in length, so batches of 128 pad little (4 % less CPU than 32 on the real-news dev items; whole
+        items, of unequal length, parse fastest in batches of 32)."""
         pages = [self._page(doc) for doc in docs]
         parsed = self.nlp.pipe((t for page in pages for t in page.texts), batch_size=batch_size)
         return [self._code(page, islice(parsed, len(page.texts)), None, reactions_apart) for page in pages]
@@ -176,7 +178,7 @@ class Pipeline:
         for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
             if progress:
                 progress(n + 1, len(paragraphs))
-            ptext = pdoc.text
+            ptext = page.texts[n]  # (the parse's own text, which spaCy would join again from every token)
             if _is_heading(ptext):
                 # a new section starts a new narrative: its actors are not the last one's
                 section = ptext.strip()
@@ -190,7 +192,7 @@ class Pipeline:
                 anchor = base
             elif not (ptext.lstrip()[:1] in _QUOTES and n > first):
                 anchor = news_day  # (a paragraph of quotation goes on with the telling before it, and its day)
-            speakers, last_quoted = self._quote_speakers(pdoc, anchor, last_quoted)
+            speakers, last_quoted = self._quote_speakers(pdoc, ptext, anchor, last_quoted)
             for sent in pdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -278,7 +280,7 @@ class Pipeline:
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
 
-    def _quote_speakers(self, pdoc: SpacyDoc, day: DateSpan | None, last: tuple[str, ...]
+    def _quote_speakers(self, pdoc: SpacyDoc, ptext: str, day: DateSpan | None, last: tuple[str, ...]
                         ) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]]:
         """'"I just spoke with President Sheinbaum. It was a very friendly conversation," Trump wrote.': the
         sentences of a quotation that runs over several, by their first token, and the actor it is attributed to
@@ -287,7 +289,7 @@ class Pipeline:
         One-China Principle," the government said.' then '"This means we will sever relations with Taiwan."').
         Also the one quoted last, after this paragraph."""
         out: dict[int, tuple[str, ...]] = {}
-        if '"' not in pdoc.text and "“" not in pdoc.text:
+        if '"' not in ptext and "“" not in ptext:
             return out, last
         sents = [s for s in pdoc.sents if s.text.strip()]
         opened: int | None = None  # the sentence an unclosed quotation began in
