@@ -1401,3 +1401,14 @@ def test_an_act_news_dates_by_its_year_alone_is_history(pipeline: Any) -> None:
     events = next(code_records(pipeline, [{"id": "t", "text": "In 2019, Japan and Vietnam signed a maritime security "
                                            "pact."}], tuple(Modality)))
     assert [(e["type"], e["modality"]) for e in events["events"]] == [("AGREE", "background")], events["events"]
+
+
+def test_what_describes_a_party_in_apposition_is_no_event(pipeline: Any) -> None:
+    """#12: 'Turkey, one of the few nations to recognize Israel,' describes Turkey; a clause with a tense of its own
+    inside the apposition still tells an event ('the railway, whose construction started in March')."""
+    described = coded(pipeline, "Turkey, one of the few Muslim-majority nations to recognize Israel, announced on "
+                                "Monday it was restricting exports to Israel.", "2025-03-04")
+    assert not [e for e in described if e["type"] == "SUPPORT"], described
+    told = coded(pipeline, "The largest project is a railway, the Basra-Aqaba line linking Iraq with Jordan, whose "
+                           "construction started in March 2025.", "2025-06-04")
+    assert [e for e in told if e["start"] == "2025-03-01"], told

@@ -480,11 +480,24 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True  # "at the invitation of Japan's prime minister, Prabowo visited Tokyo": the visit's frame
+    if (tok.tag_ in ("VB", "VBG", "VBN") or tok.pos_ == "NOUN") and _in_description(tok):
+        return True  # "Turkey, one of the few nations to recognize Israel, ...": what describes a party
     if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):
         return True  # "called the decision blackmail" names it; "called Erdogan" phones him
     # "Kirchner, who is serving a sentence under house arrest": how someone is, not news;
     # "had long restricted U.S. assistance": a lasting condition
     return _describes_now(tok) or _standing_condition(tok)
+
+
+def _in_description(tok: Token) -> bool:
+    """Under an apposition, with no verb of its own tense between ("one of the few nations to recognize Israel"; not
+    "the railway, whose construction started this year")."""
+    for node in tok.ancestors:
+        if node.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return False
+        if node.dep_ == "appos":
+            return True
+    return False
 
 
 def misparsed_main_verb(verb: Token) -> bool:
