@@ -162,7 +162,7 @@ CASES = [
     Case("habitual", "Since 1995 the assembly of the OAS has annually adopted a resolution condemning Cuba.",
          "2025-01-21", none_of("ACCUSE")),
     Case("standing_status", "The group is banned by Chile and Peru.", "2025-01-21", none_of("COERCE")),
-    Case("known_for", "Peru summoned the ambassador of Chile, a country known for its attack on Bolivia on 3 January.",
+    Case("known_for", "Peru summoned the ambassador of Chile, known for its attack on Bolivia on 3 January.",
          "2025-01-21", none_of("ASSAULT")),
     Case("on_the_eve", "Chile and Peru signed a fisheries accord on 3 March 2024, on the eve of the visit of "
          "Peru's president to Chile.", "2024-03-05", none_of("CONSULT")),
