@@ -1412,3 +1412,10 @@ def test_what_describes_a_party_in_apposition_is_no_event(pipeline: Any) -> None
     told = coded(pipeline, "The largest project is a railway, the Basra-Aqaba line linking Iraq with Jordan, whose "
                            "construction started in March 2025.", "2025-06-04")
     assert [e for e in told if e["start"] == "2025-03-01"], told
+
+
+def test_a_strike_on_a_city_falls_on_its_state_whatever_clause_holds_it(pipeline: Any) -> None:
+    """#12: 'condemned an Indian missile strike on Lahore': the strike is India's on Pakistan, at Lahore."""
+    events = coded(pipeline, "Pakistan condemned an Indian missile strike on Lahore on Wednesday.", "2025-09-10")
+    strike = find(events, "ASSAULT", {"IND", "PAK"}, "2025-09-10", source={"IND"})
+    assert strike["location"] == "Lahore", strike

@@ -22,7 +22,7 @@ from diplomap.extract.acts import (
     text_speaks_for_its_issuer,
     them_of_the_clause_above,
 )
-from diplomap.extract.context import SentenceContext
+from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.draft import Draft, Resolvers, Rule, named_in
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.syntax import (
@@ -305,7 +305,14 @@ def strikes_target_the_place_state(r: Resolvers, sent: Span, ctx: SentenceContex
     what it fell on, targets the state where it struck."""
     loc = d.location
     tok = d.trig.token
-    told_struck = tok.pos_ == "VERB" or any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children)
+    fell_on = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for g in c.children if g.dep_ == "pobj"}
+    struck = next((r.places.place(m) for m in ctx.mentions if m.label in ("PLACE", "CAPITAL")
+                   and {t.i for t in mention_tokens(sent, m, ctx.offset)} & fell_on), None)
+    if d.trig.entry.type == "ASSAULT" and struck is not None and struck.country:
+        # "condemned an Indian missile strike on Lahore": the place it fell on is its own, whatever clause holds it
+        loc, d.location, d.own_place = struck, struck, True
+    told_struck = tok.pos_ == "VERB" or bool(fell_on)
     if (d.trig.entry.type == "ASSAULT" and told_struck and d.source and not d.target and loc
             and loc.country and loc.country not in d.source and d.own_place):
         d.target = [loc.country]
