@@ -15,9 +15,14 @@ from diplomap.model import DONE_MODALITIES, Modality
 Event = dict[str, Any]
 
 
-def coded(pipeline: Any, text: str, written: str | None = None) -> list[Event]:
+def coded(pipeline: Any, text: str, written: str | None = None,
+          modalities: tuple[Modality, ...] = DONE_MODALITIES) -> list[Event]:
+    """The events told as done (news, or history retold), or of ``modalities``."""
     record = {"id": "t", "text": text} | ({"date": written} if written else {})
-    return list(next(code_records(pipeline, [record], DONE_MODALITIES))["events"])
+    return list(next(code_records(pipeline, [record], modalities))["events"])
+
+
+ALL = tuple(Modality)
 
 
 def find(events: list[Event], etype: str, actors: set[str], start: str, end: str | None = None,
@@ -1127,11 +1132,8 @@ def test_being_asked_is_no_request_an_assertion_insisted_on_none_and_what_is_yet
 
 
 def test_a_weekday_of_what_will_be_done_is_the_coming_one_and_a_telling_keeps_its_day(pipeline: Any) -> None:
-    from diplomap.model import Modality
-
     def every(text: str, written: str) -> list[Event]:
-        record = {"id": "t", "text": text, "date": written}
-        return list(next(code_records(pipeline, [record], frozenset(Modality)))["events"])
+        return coded(pipeline, text, written, ALL)
 
     # written on Monday 8 July 2024
     ev = every("On Thursday, Putin will host Modi for talks in Moscow.", "2024-07-08")
@@ -1249,8 +1251,7 @@ def test_the_object_of_prompting_does_what_it_was_prompted_to_and_curbs_are_a_me
 
 
 def test_who_is_called_on_to_act_is_who_would_act(pipeline: Any) -> None:
-    record = {"id": "t", "text": "Chile called on Peru to release the fishermen.", "date": "2025-05-05"}
-    ev = list(next(code_records(pipeline, [record], tuple(Modality)))["events"])
+    ev = coded(pipeline, "Chile called on Peru to release the fishermen.", "2025-05-05", ALL)
     assert [e for e in ev if e["type"] == "REQUEST" and e["source"] == ["CHL"] and e["target"] == ["PER"]], ev
     assert not [e for e in ev if e["type"] != "REQUEST" and "CHL" in e["source"]], ev  # (Peru would release)
 
@@ -1369,14 +1370,13 @@ RETOLD = ("HANOI, June 15 (Mekong Wire) -- Japanese and Vietnamese defence minis
 def test_a_news_item_retells_what_it_dates_over_a_month_before_it_went_out(pipeline: Any) -> None:
     """#12: the gold of every set counts history an item retells as optional background; the item's news is
     what it dates within the month before it went out (not what falls in its calendar year)."""
-    events = next(code_records(pipeline, [{"id": "t", "text": RETOLD, "date": "2025-06-15"}], tuple(Modality)))
-    met = find(events["events"], "CONSULT", {"JPN", "VNM"}, "2025-06-13")
-    signed = find(events["events"], "AGREE", {"JPN", "VNM"}, "2025-03-03")
+    events = coded(pipeline, RETOLD, "2025-06-15", ALL)
+    met = find(events, "CONSULT", {"JPN", "VNM"}, "2025-06-13")
+    signed = find(events, "AGREE", {"JPN", "VNM"}, "2025-03-03")
     assert (met["modality"], signed["modality"]) == ("happened", "background")
     # written in January, the last days of December are its news, not the history of another year
-    late = next(code_records(pipeline, [{"id": "t", "text": "Japan and Vietnam signed a maritime security pact on "
-                                         "December 29.", "date": "2025-01-06"}], tuple(Modality)))
-    assert [(e["start"], e["modality"]) for e in late["events"]] == [("2024-12-29", "happened")]
+    late = coded(pipeline, "Japan and Vietnam signed a maritime security pact on December 29.", "2025-01-06", ALL)
+    assert [(e["start"], e["modality"]) for e in late] == [("2024-12-29", "happened")], late
 
 
 def test_what_came_before_long_ago_is_history_too(pipeline: Any) -> None:
@@ -1384,23 +1384,21 @@ def test_what_came_before_long_ago_is_history_too(pipeline: Any) -> None:
     expel' in 2021 too (both rules that say a thing happened leave its time to the background rule)."""
     for text in ("The dispute between the two countries began shortly after Russia's invasion of Ukraine in 2022.",
                  "In 2021, Poland decided to expel three Belarusian diplomats."):
-        events = next(code_records(pipeline, [{"id": "t", "text": text, "date": "2023-02-18"}], tuple(Modality)))
-        assert [e["modality"] for e in events["events"]] == ["background"], (text, events["events"])
+        events = coded(pipeline, text, "2023-02-18", ALL)
+        assert [e["modality"] for e in events] == ["background"], (text, events)
 
 
 def test_a_year_told_in_the_next_year_is_history(pipeline: Any) -> None:
     """#12: 'in 2024', told in January 2025, ends within the month before the item but is history all the same."""
-    events = next(code_records(pipeline, [{"id": "t", "text": "Japan and Vietnam signed a maritime security pact in "
-                                           "2024.", "date": "2025-01-20"}], tuple(Modality)))
-    assert [(e["type"], e["modality"]) for e in events["events"]] == [("AGREE", "background")], events["events"]
+    events = coded(pipeline, "Japan and Vietnam signed a maritime security pact in 2024.", "2025-01-20", ALL)
+    assert [(e["type"], e["modality"]) for e in events] == [("AGREE", "background")], events
 
 
 def test_an_act_news_dates_by_its_year_alone_is_history(pipeline: Any) -> None:
     """#12: news tells its news by the day, week or month; in an item with no date, what it dates by a year alone
     ('in 2019') is history retold, whatever year the item seems to be from."""
-    events = next(code_records(pipeline, [{"id": "t", "text": "In 2019, Japan and Vietnam signed a maritime security "
-                                           "pact."}], tuple(Modality)))
-    assert [(e["type"], e["modality"]) for e in events["events"]] == [("AGREE", "background")], events["events"]
+    events = coded(pipeline, "In 2019, Japan and Vietnam signed a maritime security pact.", None, ALL)
+    assert [(e["type"], e["modality"]) for e in events] == [("AGREE", "background")], events
 
 
 def test_what_describes_a_party_in_apposition_is_no_event(pipeline: Any) -> None:
