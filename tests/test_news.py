@@ -1417,3 +1417,12 @@ def test_a_strike_on_a_city_falls_on_its_state_whatever_clause_holds_it(pipeline
     events = coded(pipeline, "Pakistan condemned an Indian missile strike on Lahore on Wednesday.", "2025-09-10")
     strike = find(events, "ASSAULT", {"IND", "PAK"}, "2025-09-10", source={"IND"})
     assert strike["location"] == "Lahore", strike
+
+
+def test_a_hazard_warned_of_is_no_threat(pipeline: Any) -> None:
+    """#12: 'warned of the danger of a cholera outbreak in Sudan' threatens no one; 'warned Japan of serious
+    consequences' does."""
+    hazard = coded(pipeline, "The WHO warned of the danger of a cholera outbreak in Sudan on Monday.", "2024-01-16")
+    assert not [e for e in hazard if e["type"] == "THREATEN"], hazard
+    threat = coded(pipeline, "China warned Japan of serious consequences on Monday.", "2024-01-16")
+    find(threat, "THREATEN", {"CHN", "JPN"}, "2024-01-15", source={"CHN"})

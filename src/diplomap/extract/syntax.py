@@ -21,6 +21,7 @@ from diplomap.knowledge.grammar import (
     AUTHOR_PREPS,
     CONTROLLING,
     FRAMING_NOUNS,
+    HAZARDS,
     LIGHT_FORMS,
     LIGHT_VERBS,
     PRONOUNS,
@@ -482,6 +483,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
         return True  # "at the invitation of Japan's prime minister, Prabowo visited Tokyo": the visit's frame
     if (tok.tag_ in ("VB", "VBG", "VBN") or tok.pos_ == "NOUN") and _in_description(tok):
         return True  # "Turkey, one of the few nations to recognize Israel, ...": what describes a party
+    if lemma in ("warn", "warning") and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in HAZARDS for g in c.children) for c in tok.children):
+        return True  # "warned of the risk of famine in Gaza": a hazard, not a threat of the one who warns
     if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):
         return True  # "called the decision blackmail" names it; "called Erdogan" phones him
     # "Kirchner, who is serving a sentence under house arrest": how someone is, not news;

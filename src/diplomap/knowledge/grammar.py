@@ -85,6 +85,7 @@ FORCES = _words("nouns", "forces")
 VISITORS = _words("nouns", "visitors")
 PLACE_KINDS = _words("nouns", "place_kinds")
 AMOUNTS = _words("nouns", "amounts")
+HAZARDS = _words("nouns", "hazards")
 FAULTS = _words("nouns", "faults")
 NAMED_TEXTS = _words("nouns", "named_texts")
 
