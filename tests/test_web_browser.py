@@ -33,7 +33,8 @@ if not Path(CHROMEDRIVER).exists() or not (shutil.which("chromium") or shutil.wh
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
-from selenium.webdriver.support.ui import Select  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
 def free_port() -> int:
@@ -105,7 +106,10 @@ def edit_type(browser: WebDriver, new_type: str, author: str, token: str | None)
     else:
         field.send_keys(token)
     Select(form.find_element(By.NAME, "type")).select_by_value(new_type)
+    page = browser.find_element(By.TAG_NAME, "html")
     form.find_element(By.ID, "save-edit").click()
+    # the click returns before the answer's page is in: on a busy machine the old page was still read
+    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(page))
 
 
 def test_correction_with_token_persists_after_reextraction(server: tuple[str, Path, dict[str, str]],
