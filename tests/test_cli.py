@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -181,3 +182,32 @@ def test_events_lists_news_and_all_adds_the_history_retold(tmp_path: Path, capsy
     assert main(["events", "--db", str(db), "--format", "jsonl", "--all"]) == 0
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert ("AGREE", "2025-03-03", "background") in [(e["type"], e["start"], e["modality"]) for e in listed], listed
+
+
+def test_a_fault_of_ours_on_one_document_loses_none_of_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """An extraction fault on one document of a batch (a bug, not bad input) is one error line for that document;
+    the others are stored, the exit is non-zero, and a re-run tries the failed one again."""
+    from diplomap.extract.pipeline import Pipeline
+
+    page = Pipeline._page
+
+    def faulty(self: Pipeline, doc: Any) -> Any:
+        if "Lesotho" in doc.text:
+            raise IndexError("list index out of range")
+        return page(self, doc)
+
+    monkeypatch.setattr(Pipeline, "_page", faulty)
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("Kenya and Ethiopia signed a trade deal in Nairobi on 3 June 2025.\n", encoding="utf-8")
+    bad.write_text("Lesotho and South Africa signed a water deal in Maseru on 3 June 2025.\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert main(["ingest", "--db", str(db), "--workers", "1", str(good), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.txt" in err and "extraction failed (IndexError" in err, err
+    with Store(db) as store:
+        assert [d.source.rsplit("/", 1)[-1] for d in store.documents()] == ["good.txt"]
+    monkeypatch.setattr(Pipeline, "_page", page)
+    assert main(["ingest", "--db", str(db), "--workers", "1", str(good), str(bad)]) == 0
+    with Store(db) as store:
+        assert sorted(d.source.rsplit("/", 1)[-1] for d in store.documents()) == ["bad.txt", "good.txt"]

@@ -1426,3 +1426,18 @@ def test_a_hazard_warned_of_is_no_threat(pipeline: Any) -> None:
     assert not [e for e in hazard if e["type"] == "THREATEN"], hazard
     threat = coded(pipeline, "China warned Japan of serious consequences on Monday.", "2024-01-16")
     find(threat, "THREATEN", {"CHN", "JPN"}, "2024-01-15", source={"CHN"})
+
+
+def test_a_text_ending_in_a_line_of_furniture_with_white_space_is_read(pipeline: Any, tmp_path: Path) -> None:
+    """A raw line of other stories' headlines that ends the text with a space mapped past the clean text's end
+    (an IndexError that stopped the whole ingest, found on a real news item): it is blanked, the story read."""
+    from diplomap.ingest.items import file_item
+
+    path = tmp_path / "item.txt"
+    path.write_text("Kenya and Ethiopia signed a trade deal in Nairobi on Monday, officials said.”\n"
+                    "Read More | Why did Kenya turn to Ethiopia? Analysts weigh the options for the region\n"
+                    "Nairobi and Addis Ababa also agreed to build a new road, officials said on Monday.\n"
+                    "Read More | Ethiopia and Kenya sign a deal over Abiy’s ", encoding="utf-8")
+    doc = file_item(path, published=date(2025, 6, 4)).read()
+    events = [e for e in pipeline.extract(doc).events if e.type == "AGREE"]
+    assert events and all("Read More" not in e.evidence[0].quote for e in events), events

@@ -208,6 +208,9 @@ class Project:
             return IngestResult(job.source, status, doc_id, doc.title, sentences, events, encoding=job.encoding,
                                 warnings=job.warnings)
 
+        if extraction.error:
+            return IngestResult(job.source, "error", error=f"{job.source}: {extraction.error}", encoding=job.encoding,
+                                warnings=job.warnings)
         saved = save_document(self.store, doc, job.identity, extraction.sentences, extraction.mentions,
                               extraction.events)
         if saved.outcome == "skipped":  # another process stored it meanwhile

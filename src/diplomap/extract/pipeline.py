@@ -57,6 +57,7 @@ class Extraction:
     sentences: list[Sentence]
     mentions: list[Mention]
     events: list[Event]
+    error: str = ""  # extraction failed on this document (a fault of ours): nothing of it is stored
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,20 @@ class Pipeline:
         short news items fill the model's batches: the same results as one by one, faster. Paragraphs are short
         and alike in length, so batches of 128 pad little (4 % less CPU than 32 on the real-news dev items; whole
         items, of unequal length, parse fastest in batches of 32)."""
-        pages = [self._page(doc) for doc in docs]
-        parsed = self.nlp.pipe((t for page in pages for t in page.texts), batch_size=batch_size)
-        return [self._code(page, islice(parsed, len(page.texts)), None, reactions_apart) for page in pages]
+        try:
+            pages = [self._page(doc) for doc in docs]
+            parsed = self.nlp.pipe((t for page in pages for t in page.texts), batch_size=batch_size)
+            return [self._code(page, islice(parsed, len(page.texts)), None, reactions_apart) for page in pages]
+        except Exception:  # (a fault on one document must not lose the others of its batch)
+            return [self._extract_or_fail(doc, reactions_apart) for doc in docs]
+
+    def _extract_or_fail(self, doc: Document, reactions_apart: bool) -> Extraction:
+        """One document alone; a fault on it is said with the document, not raised."""
+        try:
+            return self.extract(doc, reactions_apart=reactions_apart)
+        except Exception as exc:
+            return Extraction([], [], [], error=f"extraction failed ({type(exc).__name__}: {exc}); nothing of this"
+                                                " document was stored: please report it with the file")
 
     def _page(self, doc: Document) -> _Page:
         """What is known of a document before parsing: its layout, paragraphs, dates and kind."""
@@ -516,6 +528,9 @@ def _mask_raw_furniture(doc: Document, masked: str) -> str:
     chars = list(masked)
     for start, end in read_layout(doc.raw).furniture:
         a, b = clean_offset(doc.offset_map, start), clean_offset(doc.offset_map, max(start, end - 1))
+        if a is not None and b is not None:
+            # (a raw line that ends the text with white space maps past the clean text's end, which has none)
+            b = min(b, len(chars) - 1)
         if a is not None and b is not None and a <= b:
             for i in range(a, b + 1):
                 chars[i] = chars[i] if chars[i] == "\n" else " "
