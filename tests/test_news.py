@@ -1441,3 +1441,12 @@ def test_a_text_ending_in_a_line_of_furniture_with_white_space_is_read(pipeline:
     doc = file_item(path, published=date(2025, 6, 4)).read()
     events = [e for e in pipeline.extract(doc).events if e.type == "AGREE"]
     assert events and all("Read More" not in e.evidence[0].quote for e in events), events
+
+
+def test_an_act_a_negated_verb_takes_part_in_is_negated(pipeline: Any) -> None:
+    """#12: 'has not joined its allies in imposing sanctions on Russia' imposes none; 'joined Peru in imposing' does."""
+    negated = coded(pipeline, "Turkey has not joined its Western allies in imposing economic sanctions on Russia.",
+                    "2024-05-03")
+    assert not [e for e in negated if e["type"] == "SANCTION"], negated
+    joined = coded(pipeline, "Chile joined Peru in imposing sanctions on Bolivia on Monday.", "2024-05-03")
+    find(joined, "SANCTION", {"CHL", "BOL"}, "2024-04-29", source={"CHL"})

@@ -41,9 +41,11 @@ def _aux(head: Token) -> set[str]:
 
 
 def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """'did not sign', 'no talks were held', 'Bahrain is yet to reopen its embassy'."""
+    """'did not sign', 'no talks were held', 'Bahrain is yet to reopen its embassy', 'has not joined its allies in
+    imposing sanctions' (the act a negated verb takes part in)."""
     head = clause_head(trig)
-    for t in {head, trig.token}:
+    joined = [head.head.head] if head.dep_ == "pcomp" and head.head.dep_ == "prep" else []
+    for t in {head, trig.token, *joined}:
         if any(c.dep_ == "neg" for c in t.children):
             return Modality.NEGATED
     if head.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and any(
