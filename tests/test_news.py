@@ -1450,3 +1450,13 @@ def test_an_act_a_negated_verb_takes_part_in_is_negated(pipeline: Any) -> None:
     assert not [e for e in negated if e["type"] == "SANCTION"], negated
     joined = coded(pipeline, "Chile joined Peru in imposing sanctions on Bolivia on Monday.", "2024-05-03")
     find(joined, "SANCTION", {"CHL", "BOL"}, "2024-04-29", source={"CHL"})
+
+
+def test_a_thing_recalled_is_remembered_an_envoy_recalled_is_called_home(pipeline: Any) -> None:
+    """#12: 'recall your country's contribution' remembers; 'recalled all of its diplomats' withdraws them."""
+    remembered = coded(pipeline, "The minister would like to recall Chad's contribution to the defeat of Nazism.",
+                       "2024-05-03")
+    assert not [e for e in remembered if e["type"] == "SANCTION"], remembered
+    home = coded(pipeline, "South Africa recalled all of its diplomats from its embassy in Israel on Monday.",
+                 "2024-05-03")
+    find(home, "SANCTION", {"ZAF", "ISR"}, "2024-04-29", source={"ZAF"})

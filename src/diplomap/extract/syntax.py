@@ -25,6 +25,7 @@ from diplomap.knowledge.grammar import (
     LIGHT_FORMS,
     LIGHT_VERBS,
     PRONOUNS,
+    RECALLED,
     SETTING_NOUNS,
     SETTING_PREPS,
     STANDING,
@@ -483,6 +484,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
         return True  # "at the invitation of Japan's prime minister, Prabowo visited Tokyo": the visit's frame
     if (tok.tag_ in ("VB", "VBG", "VBN") or tok.pos_ == "NOUN") and _in_description(tok):
         return True  # "Turkey, one of the few nations to recognize Israel, ...": what describes a party
+    if lemma == "recall" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() not in RECALLED
+                                                         and c.ent_type_ not in ("PERSON",) for c in tok.children):
+        return True  # "recall your country's contribution to the defeat of Nazism": remembers, calls no one home
     if lemma in ("warn", "warning") and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in HAZARDS for g in c.children) for c in tok.children):
         return True  # "warned of the risk of famine in Gaza": a hazard, not a threat of the one who warns
