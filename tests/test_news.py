@@ -1460,3 +1460,10 @@ def test_a_thing_recalled_is_remembered_an_envoy_recalled_is_called_home(pipelin
     home = coded(pipeline, "South Africa recalled all of its diplomats from its embassy in Israel on Monday.",
                  "2024-05-03")
     find(home, "SANCTION", {"ZAF", "ISR"}, "2024-04-29", source={"ZAF"})
+
+
+def test_officials_ordered_to_leave_are_expelled(pipeline: Any) -> None:
+    """#12: 'ordered three Chinese officials working in the oil sector to leave the country' is an expulsion."""
+    events = coded(pipeline, "Niger's government on Monday ordered three Chinese officials working in the oil sector "
+                             "to leave the country.", "2025-03-12")
+    find(events, "SANCTION", {"NER", "CHN"}, "2025-03-10", source={"NER"})
