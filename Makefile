@@ -48,7 +48,7 @@ eval: install
 
 # the real-news set (#12): texts re-gathered into $$DIPLOMAP_REALNEWS (eval/realnews/README.md), never committed
 # the real-news sets beside dev/test, each with its own manifest (eval/realnews/README.md)
-REALNEWS_SETS = fresh heldout fresh2 fresh3 fresh4 fresh5 fresh6
+REALNEWS_SETS = fresh heldout fresh2 fresh3 fresh4 fresh5 fresh6 fresh7
 
 realnews: install
 	python3 eval/realnews/regather.py check
