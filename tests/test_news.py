@@ -1467,3 +1467,11 @@ def test_officials_ordered_to_leave_are_expelled(pipeline: Any) -> None:
     events = coded(pipeline, "Niger's government on Monday ordered three Chinese officials working in the oil sector "
                              "to leave the country.", "2025-03-12")
     find(events, "SANCTION", {"NER", "CHN"}, "2025-03-10", source={"NER"})
+
+
+def test_easing_a_measure_on_a_bloc_is_no_leaving_it(pipeline: Any) -> None:
+    """#12: 'eased its blockade against NATO' eases (RETREAT); only a word of leaving ('withdrew from ECOWAS')
+    makes a bloc left (SANCTION)."""
+    events = coded(pipeline, "Serbia eased its blockade against NATO on Monday.", "2025-05-23")
+    find(events, "RETREAT", {"SRB", "NATO"}, "2025-05-19", source={"SRB"})
+    assert not [e for e in events if e["type"] == "SANCTION"], events

@@ -92,8 +92,10 @@ def between_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, word
 
 
 def leaves_organisation(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
-    """What is left is an intergovernmental organisation: 'withdrew from ECOWAS'."""
-    return any(code in r.kb.organisations and r.kb.organisations[code].kind == "igo" for code in d.target)
+    """What is left is an intergovernmental organisation: 'withdrew from ECOWAS' (by a word of leaving, ``words``:
+    not 'the bloc has begun to lift sanctions on Kosovo')."""
+    return (not words or any(w.lemma_.lower() in words for w in d.trig.words)) and any(
+        code in r.kb.organisations and r.kb.organisations[code].kind == "igo" for code in d.target)
 
 
 def withdraws_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
