@@ -1475,3 +1475,13 @@ def test_easing_a_measure_on_a_bloc_is_no_leaving_it(pipeline: Any) -> None:
     events = coded(pipeline, "Serbia eased its blockade against NATO on Monday.", "2025-05-23")
     find(events, "RETREAT", {"SRB", "NATO"}, "2025-05-19", source={"SRB"})
     assert not [e for e in events if e["type"] == "SANCTION"], events
+
+
+def test_a_question_asserts_nothing_unless_it_asks_why(pipeline: Any) -> None:
+    """#12: 'Can Saudi Arabia succeed in halting the war?' (a headline) halts nothing; 'Why did Russia attack
+    Ukraine on Friday?' takes the attack as done."""
+    asked = coded(pipeline, "On the road to peace: Can Saudi Arabia succeed in halting the Russo-Ukrainian war?",
+                  "2023-08-06")
+    assert asked == [], asked
+    why = coded(pipeline, "Why did Russia attack Ukraine on Friday?", "2023-08-06")
+    find(why, "ASSAULT", {"RUS", "UKR"}, "2023-08-04", source={"RUS"})

@@ -149,6 +149,7 @@ CASES = [
          one("ASSAULT", modality="negated")),
     Case("denied", "Brazil refused to meet Argentina on 4 March 2025.", "2025-03-05",
          one("CONSULT", {"BRA"}, {"ARG"}, modality="negated")),
+    Case("asked", "Did Israel strike Iran on 13 June 2025?", "2025-06-14", none_of("ASSAULT")),
     Case("came_before", "Ethiopia and Somalia agreed to end the dispute after talks in Ankara on 11 December 2024.",
          "2024-12-12", one("CONSULT", {"ETH", "SOM"}, modality="happened")),
     # the parties' own talks, hung by the parser on the infinitive, were held on the day of the agreement

@@ -54,6 +54,22 @@ def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
     return None
 
 
+def asked(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """A yes-or-no question asserts nothing: 'Can Saudi Arabia succeed in halting the war?', 'Did Israel strike Iran?'
+    (a question of why or how presupposes the act: 'Why did Russia attack Ukraine?')."""
+    if not sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return None
+    node = clause_head(trig)
+    for _ in range(4):  # up to the verb of the question: "succeed" in "Can X succeed in halting"
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) or node.head.i == node.i:
+            break
+        node = node.head
+    subjects = [c.i for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    inverted = any(c.dep_ in ("aux", "auxpass") and subjects and c.i < min(subjects) for c in node.children)
+    wh = any(t.tag_ in ("WRB", "WP", "WDT") for t in sent if t.i < node.i)
+    return NOT_NEWS if inverted and not wh else None
+
+
 def denied(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """Under a verb that denies it: 'dragged its feet on making an apology', 'refused to attend', 'denied that its
     drones entered Polish airspace' (not a second, coordinated act: 'rejected the criticism and accused ...')."""
@@ -366,7 +382,7 @@ def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateS
     return None
 
 
-RULES: tuple[Rule, ...] = (negated, denied, came_before, held_during, reported_will, believed, habitual,
+RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, reported_will, believed, habitual,
                            standing_status, known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
                            forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
