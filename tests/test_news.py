@@ -1485,3 +1485,18 @@ def test_a_question_asserts_nothing_unless_it_asks_why(pipeline: Any) -> None:
     assert asked == [], asked
     why = coded(pipeline, "Why did Russia attack Ukraine on Friday?", "2023-08-06")
     find(why, "ASSAULT", {"RUS", "UKR"}, "2023-08-04", source={"RUS"})
+
+
+def test_a_stance_of_many_together_is_one_event_of_two_or_three_one_each(pipeline: Any) -> None:
+    """#12: in the record, four or more governments calling together speak as a group (one event); two or three
+    reacting alike are told apart (one event each, for the dyads)."""
+    from diplomap.model import Document
+
+    def requests(text: str) -> list[tuple[str, ...]]:
+        doc = Document(id="t", text=text, source="t.txt", published=date(2024, 7, 30))
+        return sorted(e.source for e in pipeline.extract(doc).events if e.type == "REQUEST")
+
+    assert requests("On Monday, the governments of Uruguay, Argentina, Costa Rica, Panama and Peru called on Venezuela "
+                    "to publish the election results.") == [("URY", "ARG", "CRI", "PAN", "PER")]
+    assert requests("On Monday, Uruguay, Argentina and Peru called on Venezuela to publish the election "
+                    "results.") == [("ARG",), ("PER",), ("URY",)]

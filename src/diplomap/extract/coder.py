@@ -324,9 +324,11 @@ def _envoys_apart(event: Event) -> list[Event]:
 
 
 def _reactions_apart(event: Event, lex: Lexicon) -> list[Event]:
-    """One event per reacting party, when several parties take one stance (a type with the trait 'reaction')
-    toward another: "the US, Japan and the EU condemned the drills" is three condemnations."""
-    if not lex.has_trait(event.type, "reaction") or len(event.source) < 2 or not event.target:
+    """One event per reacting party, when two or three parties take one stance (a type with the trait 'reaction')
+    toward another: "the US, Japan and the EU condemned the drills" is three condemnations. Four or more taking it
+    together ("the governments of Uruguay, Argentina, Costa Rica, ... called for") speak as a group: one event, as
+    the gold of every set codes a joint statement (split, nine events matched none of it)."""
+    if not lex.has_trait(event.type, "reaction") or not 2 <= len(event.source) <= 3 or not event.target:
         return [event]
     return [replace(event, source=(party,)) for party in event.source]
 
