@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in
-from diplomap.extract.syntax import told_apart
+from diplomap.extract.syntax import meeting_as_setting, told_apart
 from diplomap.knowledge.grammar import (
     HOLDING,
     NAMED_TEXTS,
@@ -91,11 +91,9 @@ def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
 def met_by_the_doers(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Serbia and Kosovo failed to reach an agreement at talks in Brussels': a meeting that is the setting of another
     act, told with no party of its own, was between the parties who did (or failed to do) that act."""
-    tok = d.trig.token
-    if d.source or d.target or d.trig.entry.type != "CONSULT" or tok.dep_ != "pobj" or tok.head.lower_ not in (
-            "at", "during"):
+    if d.source or d.target or not meeting_as_setting(d.trig):
         return
-    verb = tok.head.head
+    verb = d.trig.token.head.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # ("reach an agreement at talks": the preposition may hang on the object)
     for _ in range(3):  # ("failed to reach": the subject of the verb the act's clause completes)

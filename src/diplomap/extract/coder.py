@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
+from typing import Literal
 
 from spacy.tokens import Span, Token
 
@@ -308,9 +309,9 @@ def _met_apart(trig: TriggerMatch, event: Event) -> list[Event]:
     if not told_apart(trig):
         return [event]
     if len(event.source) >= 2 and not set(event.source) & set(event.target):
-        return [replace(event, source=(party,)) for party in event.source]
+        return _one_each(event, "source")
     if len(event.target) >= 2 and not set(event.source) & set(event.target):
-        return [replace(event, target=(party,)) for party in event.target]
+        return _one_each(event, "target")
     return [event]
 
 
@@ -320,7 +321,7 @@ def _envoys_apart(event: Event) -> list[Event]:
     if event.type != "SANCTION" or event.mode not in ("Withdraw", "Expel") or len(event.source) != 1 or len(
             event.target) < 2:
         return [event]
-    return [replace(event, target=(party,)) for party in event.target]
+    return _one_each(event, "target")
 
 
 def _reactions_apart(event: Event, lex: Lexicon) -> list[Event]:
@@ -330,7 +331,14 @@ def _reactions_apart(event: Event, lex: Lexicon) -> list[Event]:
     the gold of every set codes a joint statement (split, nine events matched none of it)."""
     if not lex.has_trait(event.type, "reaction") or not 2 <= len(event.source) <= 3 or not event.target:
         return [event]
-    return [replace(event, source=(party,)) for party in event.source]
+    return _one_each(event, "source")
+
+
+def _one_each(event: Event, side: Literal["source", "target"]) -> list[Event]:
+    """The event once for each party on one side (the apart rules above)."""
+    if side == "source":
+        return [replace(event, source=(party,)) for party in event.source]
+    return [replace(event, target=(party,)) for party in event.target]
 
 
 def _aimed(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:

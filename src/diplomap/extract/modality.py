@@ -9,7 +9,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext
-from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb, governing_verb
+from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb, governing_verb, meeting_as_setting
 from diplomap.knowledge.grammar import (
     BELIEVING,
     DENYING,
@@ -90,7 +90,7 @@ def came_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
     tok = trig.token
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and not (
             {c.lower_ for a in tok.ancestors for c in a.children if c.dep_ == "aux"} & (FUTURE_AUX | HYPO_AUX)):
-        return background(sent, trig, ctx, span) or Modality.HAPPENED  # (long before: history retold)
+        return _done(sent, trig, ctx, span)
     return None
 
 
@@ -100,16 +100,15 @@ def held_during(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
     condition ('will sign a deal to expand trade during their talks next week'), nor another's meeting ('agreed to
     meet during the AU summit')."""
     tok = trig.token
-    if not (trig.entry.type == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
-            and tok.head.lower_ in ("during", "at") and any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her")
-                                                           for c in tok.children)):
+    if not (meeting_as_setting(trig) and tok.pos_ == "NOUN" and any(
+            c.dep_ == "poss" and c.lower_ in ("their", "his", "her") for c in tok.children)):
         return None
     for node in tok.head.ancestors:
         if node.tag_ == "MD" or {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")} & (
                 FUTURE_AUX | HYPO_AUX):
             return None
         if node.tag_ == "VBD":
-            return background(sent, trig, ctx, span) or Modality.HAPPENED
+            return _done(sent, trig, ctx, span)
         if node.tag_ in ("VBP", "VBZ"):
             return None
     return None
@@ -266,7 +265,7 @@ def decided(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
     if ("hostile" in trig.entry.traits and head.dep_ == "xcomp" and parent.lemma_.lower() in _DECIDING
             and parent.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in (
                 "not", "n't", "never", *HYPO_AUX, *FUTURE_AUX) for c in parent.children)):
-        return background(sent, trig, ctx, span) or Modality.HAPPENED
+        return _done(sent, trig, ctx, span)
     return None
 
 
@@ -369,6 +368,12 @@ def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
         return None  # "as news spreads that a deal had been reached", "the news that ...": reported speech too
     had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in (*head.children, *finite_verb(head).children))
     return Modality.BACKGROUND if had else None
+
+
+def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """Told as done: news, or history retold when it is dated long before (for the rules that say a thing happened
+    whatever its mood)."""
+    return background(sent, trig, ctx, span) or Modality.HAPPENED
 
 
 def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:

@@ -320,6 +320,13 @@ def partners_in_clause(trig: TriggerMatch) -> set[int]:
     return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree} if verb is not None else set()
 
 
+def meeting_as_setting(trig: TriggerMatch) -> bool:
+    """A meeting told as where another act was done: a meeting noun after "at" or "during" ("failed to reach an
+    agreement at talks in Brussels", "agreed to expand trade during their talks")."""
+    tok = trig.token
+    return trig.entry.type == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during")
+
+
 def told_apart(trig: TriggerMatch) -> bool:
     """'met separately with', 'held separate talks with A and B' (grammar.toml adverbs.apart): one act per party."""
     return any(c.lower_ in APART for w in trig.words for c in w.children if c.dep_ in ("advmod", "amod"))
@@ -484,10 +491,10 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
         return True  # "at the invitation of Japan's prime minister, Prabowo visited Tokyo": the visit's frame
     if (tok.tag_ in ("VB", "VBG", "VBN") or tok.pos_ == "NOUN") and _in_description(tok):
         return True  # "Turkey, one of the few nations to recognize Israel, ...": what describes a party
-    if lemma == "recall" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() not in RECALLED
-                                                         and c.ent_type_ not in ("PERSON",) for c in tok.children):
+    if "calls_home" in trig.frames and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in RECALLED and c.ent_type_ != "PERSON" for c in tok.children):
         return True  # "recall your country's contribution to the defeat of Nazism": remembers, calls no one home
-    if lemma in ("warn", "warning") and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+    if "hazard_no_threat" in trig.frames and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in HAZARDS for g in c.children) for c in tok.children):
         return True  # "warned of the risk of famine in Gaza": a hazard, not a threat of the one who warns
     if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):

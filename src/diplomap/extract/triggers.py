@@ -12,6 +12,7 @@ from diplomap.extract.syntax import (
     governing_verb,
     is_argument,
     is_light,
+    meeting_as_setting,
     near_lemmas,
     noun_doers,
     topic_of,
@@ -296,10 +297,8 @@ def _reacted_to(act: TriggerMatch, stance: TriggerMatch) -> bool:
 def _met_at(noun: TriggerMatch, verb: TriggerMatch) -> bool:
     """'failed to reach an agreement at talks in Brussels', 'signed the accord during the summit': a meeting the act of
     another kind was done at is a happening of its own (a meeting at a meeting is the same one)."""
-    tok = noun.token
-    return (noun.entry.type == "CONSULT" and verb.entry.type != "CONSULT" and tok.dep_ == "pobj"
-            and tok.head.lower_ in ("at", "during") and tok.head.head.i in (verb.token.i, *(
-                c.i for c in verb.token.children if c.dep_ == "dobj")))
+    return meeting_as_setting(noun) and verb.entry.type != "CONSULT" and noun.token.head.head.i in (verb.token.i, *(
+        c.i for c in verb.token.children if c.dep_ == "dobj"))
 
 
 def _gerund_topic(verb: Token, triggers: set[int]) -> bool:
