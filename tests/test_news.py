@@ -141,6 +141,14 @@ def test_the_topic_of_an_agreement_is_no_party_but_the_accused_of_a_complaint_is
     assert [e for e in ev if e["type"] == "ACCUSE" and "ISR" in e["source"] + e["target"]], ev
 
 
+def test_what_a_claim_says_was_done_is_no_news_of_it(pipeline: Any) -> None:
+    # the arming and the shelling are what one side alleges of another: no AID, no ASSAULT
+    ev = coded(pipeline, "Chad on 3 May 2025 denied accusations that it was arming the RSF.", "2025-05-04")
+    assert ev and not [e for e in ev if e["type"] == "AID"], ev
+    ev = coded(pipeline, "Moscow on 3 May 2025 dismissed the claim that its troops had shelled Kharkiv.", "2025-05-04")
+    assert not [e for e in ev if e["type"] == "ASSAULT"], ev
+
+
 def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
     ev = coded(pipeline, "Hamas fired rockets at Israel on 3 May 2025.", "2025-05-04")
     find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")

@@ -45,7 +45,7 @@ from diplomap.extract.syntax import (
 from diplomap.extract.triggers import TriggerFinder
 from diplomap.extract.when import event_date, named_date, named_event, owns_date, weekday_of_its_own
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ALLEGING, BELIEVING, REPORTING
+from diplomap.knowledge.grammar import ALLEGING, BELIEVING, CLAIM_NOUNS, REPORTING
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
 
 __all__ = ["Coder", "SentenceContext"]
@@ -85,6 +85,10 @@ class Coder:
         # "accused Islamabad of violating the ceasefire": what is alleged is the accusation's content, not news
         alleged = {t.i for a in triggers if a.entry.type == "ACCUSE" for c in a.token.children
                    if c.dep_ == "prep" and c.lower_ in ("of", "for") for t in c.subtree}
+        # "denied accusations that it was arming the RSF", "Moscow's claim that Kyiv shelled the plant": the same
+        alleged |= {t.i for n in sent if n.pos_ == "NOUN" and n.lemma_.lower() in CLAIM_NOUNS for c in n.children
+                    if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    for t in c.subtree}
         # "insisted that Kabul must ensure its soil is not used to launch attacks": what is asked has not happened
         ctx.requested = {t.i for a in triggers if a.entry.type == "REQUEST" for c in a.head.children
                          if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}

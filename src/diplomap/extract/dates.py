@@ -138,10 +138,10 @@ def find_dates(
     "on Friday" when ``weekday_from_today`` (news: the last Friday up to the day it was written, not up to
     the last date the story told)."""
     year_anchor = anchor if year_from_anchor else None
-    # "In 2024, ... in July": a sentence that states one year dates its bare months and days in it
-    stated = {int(y) for y in _STATED_YEAR.findall(text)}
-    if len(stated) == 1 and year_anchor is None:
-        default_year = stated.pop()
+    # "In 2024, ... in July": a sentence that states one year dates the bare months and days told after it
+    # ("On January 2, the border closed in 2019 reopened": the year is another clause's, told later)
+    stated = [(m.start(), int(m.group(1))) for m in _STATED_YEAR.finditer(text)]
+    year_at = len({y for _, y in stated}) == 1 and year_anchor is None
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -164,7 +164,8 @@ def find_dates(
                 # "the treaty signed today," Putin said on Wednesday: the day he spoke, not the day of writing
                 speech = anchor.start if anchor else today
             try:
-                resolved = _deictic(m, speech) if kind == "deictic" else _resolve(kind, m, text, base, default_year)
+                year = stated[0][1] if year_at and stated[0][0] < m.start() else default_year
+                resolved = _deictic(m, speech) if kind == "deictic" else _resolve(kind, m, text, base, year)
             except (ValueError, OverflowError):  # "2500 years ago", "99999999999 days later": no such date (#9)
                 resolved = None
             if resolved is None:
