@@ -248,8 +248,28 @@ def test_plain_text_keeps_short_lines_of_their_own_and_joins_wrapped_ones() -> N
     paragraphs = clean_text(raw, markdown=False).text.split("\n\n")
     assert paragraphs[:2] == ["Kenya and Somalia restore ties", "Jane Doe / May 3, 2025"], paragraphs
     assert paragraphs[2].startswith("Kenya and Somalia restored") and paragraphs[2].endswith("neighbours."), paragraphs
+    # in a block hard-wrapped at a fixed width, a line stopped at a comma goes on in the next, whatever its case
+    # ("Muscat," / "4 May 2025 (ONA) -- ..."); a line of its own ending on a comma elsewhere stays one
+    wrapped = ("Muscat,\n4 May 2025 (ONA) -- The King and the President,\nPrime Minister and ministers, met at "
+               "the\npalace and held talks on the\nregion and on trade.\n")
+    assert clean_text(wrapped, markdown=False).text == (
+        "Muscat, 4 May 2025 (ONA) -- The King and the President, Prime Minister and ministers, met at the palace and "
+        "held talks on the region and on trade.")
+    assert clean_text("Muscat,\n4 May 2025 (ONA) -- talks ended.\n", markdown=False).text.count("\n\n") == 1
     # Markdown keeps its soft wraps: one paragraph
     assert "\n" not in clean_text("One line\nand the next", markdown=True).text
+
+
+def test_a_statement_wrapped_at_a_fixed_width_is_prose_not_a_list_of_links(pipeline: Any) -> None:
+    # a news agency's statement as a search result returns it: a short headline block, a dateline broken at its
+    # comma, and the body hard-wrapped at some 75 characters (each line short, most ending mid-sentence)
+    text = ("Other news\nKing Abdullah receives Gulf envoys\nMarkets rise in Asia\nFlood warning for the south\n"
+            "Jordan, France sign defence pact\nAmman,\n4 May 2025 (Petra) -- His Majesty King Abdullah II and "
+            "Emmanuel Macron,\nPresident of the French Republic, signed a defence cooperation agreement in\n"
+            "Amman on Sunday. The two leaders also held talks on the situation in the\nregion and agreed to "
+            "expand military training between the two countries and\nto hold joint exercises next year.\n")
+    ev = coded(pipeline, text, "2025-05-05")
+    find(ev, "AGREE", {"JOR", "FRA"}, "2025-05-04")
 
 
 def test_a_name_and_date_byline_and_a_list_of_other_headlines_are_furniture() -> None:
@@ -1228,6 +1248,13 @@ def test_a_guest_named_after_the_invitation_visits_and_the_two_heads_of_state_ar
     ev = coded(pipeline, "John Mahama met Ibrahim Traoré in Ouagadougou on 8 March 2025. The two Heads of State agreed "
                "to reactivate the Permanent Joint Commission for Cooperation.", "2025-03-09")
     assert [e for e in ev if e["type"] == "AGREE" and {"GHA", "BFA"} <= set(e["source"] + e["target"])], ev
+
+
+def test_a_guest_taken_for_one_more_of_the_hosts_titles_visits_and_the_host_is_no_visitor(pipeline: Any) -> None:
+    # the parser joins the guest to the host's title ("Sultan of Oman, Narendra Modi"); the guest's own title follows
+    ev = coded(pipeline, "At the gracious invitation of His Majesty King Abdullah II, King of Jordan, Emmanuel Macron, "
+               "President of the French Republic, paid a state visit to Jordan on 3 May 2025.", "2025-05-04")
+    find(ev, "CONSULT", {"FRA", "JOR"}, "2025-05-03", source={"FRA"})
 
 
 def test_the_firing_of_rockets_condemned_with_its_author_is_an_attack(pipeline: Any) -> None:

@@ -15,6 +15,7 @@ from datetime import date
 from importlib import resources
 
 from diplomap.extract.dates import find_dates
+from diplomap.ingest.text import JOINERS
 from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS
 from diplomap.model import Precision
 
@@ -203,13 +204,19 @@ def _link_lists(text: str, chars: list[str]) -> list[tuple[int, int]]:
                     chars[i] = " "
         run.clear()
 
+    bodies = [line.strip() for line in lines]
     for n, line in enumerate(lines):
         start, body = offset, line.rstrip("\r\n")
         offset += len(line)
         stripped = body.strip()
         if not stripped:
             continue  # (cleaned text sets every line it keeps apart by a blank line)
-        if n >= 5 and len(stripped) <= 120 and not stripped.endswith(_ENDS_SENTENCE) and not _BULLET.match(body):
+        following = next((b for b in bodies[n + 1:] if b), "")
+        # (prose wrapped at a fixed width is no list: a line stopped at a comma or a word that cannot end a
+        # sentence, or going on in lower case: "issued a joint statement welcoming the" / "signing of the ...")
+        wrapped = stripped.endswith(",") or stripped.split()[-1] in JOINERS or following[:1].islower()
+        if (n >= 5 and len(stripped) <= 120 and not stripped.endswith(_ENDS_SENTENCE) and not _BULLET.match(body)
+                and not wrapped):
             run.append((start, start + len(body)))
         else:
             close()

@@ -206,7 +206,8 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
                 subj = [c for c in node.children if c.dep_ == "nsubjpass"]
             else:
                 break  # passive with no agent: the subject undergoes the event
-        if not subj and node.pos_ in ("VERB", "AUX"):
+        fronted = not subj and node.pos_ in ("VERB", "AUX")
+        if fronted:
             subj = fronted_subject(node)
         if not subj and misparsed_main_verb(node):
             root = node.sent.root  # its subject: the root's phrase, without the verb and the relative clause
@@ -233,7 +234,8 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
                 # "Ruto, who met Trump last week, accused Somalia": the relative clause is not who acts
                 described = {t.i for r in s.subtree if r.dep_ == "relcl" and r.i != trig.head.i for t in r.subtree}
                 out.update(t.i for t in s.subtree if t.i not in described)
-            out |= listed_before(trig.head.doc, min(out))
+            if not fronted:  # (before a subject found in a fronted phrase: the rest of that phrase, not more doers)
+                out |= listed_before(trig.head.doc, min(out))
             break
         if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.lemma_.lower() == "be":
             via, node = "prep", node.head.head  # "X is on a two-day visit to Peru": X visits
@@ -300,6 +302,16 @@ def fronted_subject(verb: Token) -> list[Token]:
                     end + 2 == verb.i and doc[end + 1].text == ",")
                 if appos.left_edge.i > 0 and doc[appos.left_edge.i - 1].text == "," and comma_before_verb:
                     return [appos]
+            # "At the invitation of Sultan Haitham, Sultan of Oman, Narendra Modi, Prime Minister of India, paid a
+            # visit": the name, taken for one more of the inviter's, with its own title set off before the verb
+            for name in (t for t in reversed(list(obj.subtree)) if t.ent_type_ == "PERSON"
+                         and t.dep_ in ("conj", "appos") and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","):
+                end = name.right_edge.i if doc[name.right_edge.i].text == "," else name.right_edge.i + 1
+                title = doc[end + 1:verb.i - 1]
+                if (end < verb.i - 1 and doc[end].text == "," and doc[verb.i - 1].text == "," and 0 < len(title) <= 12
+                        and title[0].is_title and not any(t.pos_ in ("VERB", "AUX") for t in title)):
+                    return [name]
+                break  # (only the last name before the verb)
     return []
 
 

@@ -177,9 +177,12 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
         nonlocal current
         if lines:
             widest = max(piece.length for piece in lines)
+            # a block hard-wrapped at a fixed width (most of its lines go on in the next) breaks lines at commas too
+            pairs = list(pairwise(lines))
+            hard = sum(_wrapped(b, a, widest) for b, a in pairs) * 2 >= len(pairs) >= 4
             current = lines[0]
-            for before, after in pairwise(lines):
-                if _wrapped(before, after, widest):
+            for before, after in pairs:
+                if _wrapped(before, after, widest) or (hard and before.tail(2).rstrip().endswith(",")):
                     _join(current, after)
                 else:
                     blocks.append((current, None))
@@ -234,7 +237,7 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
     return CleanText(out.text, _compress(out), tuple(headings))
 
 
-_JOINERS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as",
+JOINERS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as",
             "that", "which", "who", "between", "into", "its", "their", "his", "her", "this", "these", "than", "via"}
 # the end of a paragraph that _continues reads: longer than any joiner, and than 80, the length it compares
 _TAIL = 100
@@ -252,7 +255,7 @@ def _continues(before: _Piece, after: _Piece) -> bool:
         return False
     length = before.length - (len(window) - len(tail))
     last = tail.split()[-1]  # cut short only when longer than the window: no joiner then either
-    return after.texts[0][:1].islower() or (length > 80 and last in _JOINERS)
+    return after.texts[0][:1].islower() or (length > 80 and last in JOINERS)
 
 
 def _wrapped(before: _Piece, after: _Piece, widest: int) -> bool:
@@ -263,7 +266,7 @@ def _wrapped(before: _Piece, after: _Piece, widest: int) -> bool:
     if after.texts[0][:1].islower() or tail.endswith("-"):
         return True
     words = tail.split()
-    if words and words[-1] in _JOINERS:
+    if words and words[-1] in JOINERS:
         return True
     return widest >= 50 and before.length >= 0.8 * widest
 
