@@ -149,6 +149,27 @@ def test_what_a_claim_says_was_done_is_no_news_of_it(pipeline: Any) -> None:
     assert not [e for e in ev if e["type"] == "ASSAULT"], ev
 
 
+def test_a_stance_voiced_or_lodged_is_its_subjects(pipeline: Any) -> None:
+    ev = coded(pipeline, "Japan's foreign ministry on 3 May 2025 voiced strong condemnation of South Korea's move.",
+               "2025-05-04")
+    find(ev, "ACCUSE", {"JPN", "KOR"}, "2025-05-03", source={"JPN"})
+    ev = coded(pipeline, "Vietnam lodged a protest with China on 3 May 2025.", "2025-05-04")
+    find(ev, "ACCUSE", {"VNM", "CHN"}, "2025-05-03", source={"VNM"})
+
+
+def test_the_regional_blocs_of_africa_and_the_pacific_are_actors(pipeline: Any) -> None:
+    ev = coded(pipeline, "The Southern African Development Community condemned Rwanda on 3 May 2025. The Pacific "
+               "Islands Forum on 3 May 2025 urged France to resume talks.", "2025-05-04")
+    find(ev, "ACCUSE", {"SADC", "RWA"}, "2025-05-03", source={"SADC"})
+    find(ev, "REQUEST", {"PIF", "FRA"}, "2025-05-03", source={"PIF"})
+
+
+def test_an_act_a_milestone_was_reached_with_is_the_subjects(pipeline: Any) -> None:
+    ev = coded(pipeline, "Ghana and Togo reached a new milestone with the signing of a power deal on 3 May 2025.",
+               "2025-05-04")
+    find(ev, "AGREE", {"GHA", "TGO"}, "2025-05-03")
+
+
 def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
     ev = coded(pipeline, "Hamas fired rockets at Israel on 3 May 2025.", "2025-05-04")
     find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")

@@ -20,6 +20,7 @@ from diplomap.knowledge.grammar import (
     AUTHOR_ADJ,
     AUTHOR_PREPS,
     CONTROLLING,
+    CROWNING,
     FRAMING_NOUNS,
     HAZARDS,
     LIGHT_FORMS,
@@ -239,6 +240,10 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             break
         if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.lemma_.lower() == "be":
             via, node = "prep", node.head.head  # "X is on a two-day visit to Peru": X visits
+            continue
+        if (node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.pos_ == "VERB"
+                and node.head.head.lemma_.lower() in CROWNING and node.pos_ == "NOUN"):
+            via, node = "prep", node.head.head  # "reached a milestone with the signing of a deal": the subject signs
             continue
         if node.dep_ == "pobj" and (author := authoring_verb(node)) is not None:
             via, node = "prep", author  # "Russia was behind the cyberattack", "X is responsible for the attack"
