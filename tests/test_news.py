@@ -170,6 +170,14 @@ def test_an_act_a_milestone_was_reached_with_is_the_subjects(pipeline: Any) -> N
     find(ev, "AGREE", {"GHA", "TGO"}, "2025-05-03")
 
 
+def test_what_a_government_decided_is_done_when_decided(pipeline: Any) -> None:
+    ev = coded(pipeline, "Ireland decided on 3 May 2025 to recognise Palestine as a state.", "2025-05-04",
+               (Modality.HAPPENED,))
+    find(ev, "SUPPORT", {"IRL", "PSE"}, "2025-05-03", source={"IRL"})
+    ev = coded(pipeline, "The EU decided on 3 May 2025 to open accession negotiations with Moldova.", "2025-05-04")
+    find(ev, "AGREE", {"EU", "MDA"}, "2025-05-03", source={"EU"})
+
+
 def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
     ev = coded(pipeline, "Hamas fired rockets at Israel on 3 May 2025.", "2025-05-04")
     find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")

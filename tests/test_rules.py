@@ -202,6 +202,11 @@ CASES = [
          "August 2025.", "2025-08-03", one("ACCUSE", {"CHN"})),
     Case("forces_sent_to_help", "Kenya deployed 400 police officers to Haiti to lead a security mission on 25 June "
          "2024.", "2024-06-26", one("AID", {"KEN"}, {"HTI"})),
+    # a decision to meet or to build is an agreement to, dated when decided
+    Case("decided_talks", "The EU decided on 3 May 2025 to open accession negotiations with Moldova.", "2025-05-04",
+         one("AGREE", {"EU"}, {"MDA"}, modality="happened", start="2025-05-03")),
+    Case("decided_cooperation", "Laos decided on 3 May 2025 to build a railway with Vietnam.", "2025-05-04",
+         one("AGREE", {"LAO"}, {"VNM"}, modality="happened", start="2025-05-03")),
     Case("promise", "Japan will give Vietnam a grant for flood relief.", "2025-06-26",
          one("AGREE", {"JPN"}, {"VNM"})),
     # the promise is news of the day it was made; the visit in June stays a plan

@@ -258,11 +258,12 @@ _DECIDING = frozenset({"decide", "resolve", "vote", "opt", "order"})
 
 
 def decided(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """A measure a government decided on is taken: 'India decided to expel Canada's envoys' (a hostile act; a
-    decision to cooperate stays a plan, and a promise: 'decided to build a railway')."""
+    """What a government decided on is done when decided: 'India decided to expel Canada's envoys', 'Norway decided
+    to recognise Palestine', 'the court decided to allow the candidate to run' (a decision to meet or to build is an
+    agreement to: type_changes.csv decided_talks, decided_cooperation)."""
     head = clause_head(trig)
     parent = head.head
-    if ("hostile" in trig.entry.traits and head.dep_ == "xcomp" and parent.lemma_.lower() in _DECIDING
+    if (head.dep_ == "xcomp" and parent.lemma_.lower() in _DECIDING
             and parent.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in (
                 "not", "n't", "never", *HYPO_AUX, *FUTURE_AUX) for c in parent.children)):
         return _done(sent, trig, ctx, span)

@@ -56,6 +56,13 @@ def announced_decision(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
             and not any(c.dep_ == "neg" for c in head.children))
 
 
+def decided_by(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """Told as what a party decided (``words``: verbs of deciding, in the past): 'the EU decided to open accession
+    talks with Moldova', 'decided to build a railway'."""
+    head = clause_head(d.trig)
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in words and head.head.tag_ in ("VBD", "VBN")
+
+
 def promise_or_condition(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A commitment or an act made to depend on the other side, told by a verb: 'will boycott', 'may halt ... if',
     'will withdraw its force unless' (not 'the ceasefire will be followed by talks if both agree')."""
@@ -202,7 +209,7 @@ CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
     about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
-    orders_envoys_home, ordered_into_a_state)}
+    orders_envoys_home, ordered_into_a_state, decided_by)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
