@@ -178,6 +178,28 @@ def test_what_a_government_decided_is_done_when_decided(pipeline: Any) -> None:
     find(ev, "AGREE", {"EU", "MDA"}, "2025-05-03", source={"EU"})
 
 
+def test_a_violation_told_is_the_tellers_accusation_not_a_second_act(pipeline: Any) -> None:
+    ev = coded(pipeline, "Seoul said on 3 May 2025 that the North Korean ships violated international law.",
+               "2025-05-04")
+    find(ev, "ACCUSE", {"KOR", "PRK"}, "2025-05-03", source={"KOR"})
+    assert not [e for e in ev if e["type"] == "REJECT"], ev
+
+
+def test_what_came_shortly_before_is_the_same_day_and_a_state_after_a_city_may_be_the_subject(
+        pipeline: Any) -> None:
+    ev = coded(pipeline, "Italian Prime Minister Giorgia Meloni began a visit to Albania on 3 May 2025. Shortly after "
+               "Meloni arrived in Tirana, Albania signed a contract to buy patrol boats from Italy.", "2025-05-05")
+    assert not [e for e in ev if e["type"] == "CONSULT" and e["start"] < "2025-05-02"], ev  # (not weeks before)
+    find(ev, "AGREE", {"ALB", "ITA"}, "2025-05-03", source={"ALB"})
+
+
+def test_the_speaker_describes_what_the_speaker_said_was_done(pipeline: Any) -> None:
+    # the parser hangs "describing ..." on the told clause, whose subject is the accused
+    ev = coded(pipeline, "Seoul said on 3 May 2025 that the North Korean action violated international law, "
+               "describing the incursion as unacceptable.", "2025-05-04")
+    assert not [e for e in ev if e["type"] == "ACCUSE" and "PRK" in e["source"]], ev
+
+
 def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
     ev = coded(pipeline, "Hamas fired rockets at Israel on 3 May 2025.", "2025-05-04")
     find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")

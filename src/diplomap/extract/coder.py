@@ -24,7 +24,13 @@ from spacy.tokens import Span, Token
 
 from diplomap.extract.actors import Actors
 from diplomap.extract.context import SentenceContext, mention_tokens
-from diplomap.extract.dates import next_occurrence, previous_occurrence, told_before_span, weeks_before_span
+from diplomap.extract.dates import (
+    hours_before_span,
+    next_occurrence,
+    previous_occurrence,
+    told_before_span,
+    weeks_before_span,
+)
 from diplomap.extract.draft import Draft, Resolvers
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.modality import modality_of
@@ -45,7 +51,7 @@ from diplomap.extract.syntax import (
 from diplomap.extract.triggers import TriggerFinder
 from diplomap.extract.when import event_date, named_date, named_event, owns_date, weekday_of_its_own
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import ALLEGING, BELIEVING, CLAIM_NOUNS, REPORTING
+from diplomap.knowledge.grammar import ALLEGING, BELIEVING, CLAIM_NOUNS, REPORTING, SOON
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
 
 __all__ = ["Coder", "SentenceContext"]
@@ -126,9 +132,11 @@ class Coder:
                 ) -> list[tuple[TriggerMatch, Event]]:
         """'Pakistan said Indian jets struck nine sites': telling that another party attacked, seized or threatened is
         an accusation of it (PLOVER ACCUSE), by the teller, of the party the telling names (a party telling of its
-        own act accuses no one)."""
+        own act accuses no one). An act only as its teller calls it (trigger frame characterization: "said the ships
+        violated international law") is the accusation alone."""
         out: list[tuple[TriggerMatch, Event]] = []
         tellers: set[int] = set()
+        characterized: set[int] = set()
         for n, (trig, event) in enumerate(events):
             teller = _teller(trig.head)
             # "believes that Ecuador funded the protests": told as an opinion, still an accusation
@@ -152,10 +160,13 @@ class Coder:
             if accusation is not None and accusation.source and accusation.target and not (
                     set(accusation.source) & set(event.source)) and set(accusation.target) & set(event.source):
                 out.append((claim, accusation))
-                if set(event.target) <= set(event.source):
+                if "characterization" in trig.frames:
+                    characterized.add(n)  # ("said the ships violated international law": the telling is the act)
+                elif set(event.target) <= set(event.source):
                     # "Thailand said Cambodian forces had shelled a village": with no one else named, the act
                     # told was done to the teller, not by a state to itself
                     events[n] = (trig, replace(event, target=accusation.source))
+        events[:] = [pair for n, pair in enumerate(events) if n not in characterized]
         return out
 
     def _according_to(self, sent: Span, ctx: SentenceContext, trig: TriggerMatch, event: Event
@@ -210,8 +221,10 @@ class Coder:
             # that day: "then agreed" is background on the day it inherits)
             span = told_before_span(ctx.anchor)
         elif (modality == Modality.HAPPENED and span.inherited and not ctx.narrative and ctx.anchor
-              and ctx.written and _after_clause(trig)):
-            span = weeks_before_span(ctx.anchor)  # "an agreement came after a soldier was killed": weeks before
+              and ctx.written and (after := _after_clause(trig))):
+            # "an agreement came after a soldier was killed": weeks before; "hours after leaders agreed": that day or
+            # the one before
+            span = weeks_before_span(ctx.anchor) if after == "long" else hours_before_span(ctx.anchor)
         elif (modality == Modality.HAPPENED and not ctx.narrative and ctx.written and _followed(trig)
               and not owns_date(trig.token, ctx, sent)):
             span = weeks_before_span(span)  # "Following Iran's strike, Pakistan on Thursday launched raids"
@@ -276,12 +289,17 @@ class Coder:
         return [event]
 
 
-def _after_clause(trig: TriggerMatch) -> bool:
-    """A verb told in a clause opened by 'after' ('after one soldier was killed and both sides reinforced')."""
+def _after_clause(trig: TriggerMatch) -> str:
+    """Whether a verb is told in a clause opened by 'after': "long" ('after one soldier was killed and both sides
+    reinforced': weeks before), "soon" ('shortly after Macron arrived', 'hours after the strike': grammar.toml
+    adverbs.soon), else ""."""
     head = trig.head
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    return head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "after" for c in head.children)
+    marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ == "after"]
+    if not marks or head.pos_ not in ("VERB", "AUX"):
+        return ""
+    return "soon" if marks[0].i > 0 and head.doc[marks[0].i - 1].lower_ in SOON else "long"
 
 
 def _followed(trig: TriggerMatch) -> bool:

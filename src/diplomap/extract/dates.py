@@ -514,6 +514,12 @@ def weeks_before_span(anchor: DateSpan) -> DateSpan:
     return DateSpan(end - WEEKS_BEFORE + timedelta(1), end, Precision.RANGE, "just before the story", inherited=True)
 
 
+def hours_before_span(anchor: DateSpan) -> DateSpan:
+    """What a news story tells as having come shortly before something of its day ('hours after EU leaders agreed',
+    'shortly after Macron arrived'): that day or the one before it (the night before)."""
+    return DateSpan(anchor.start - timedelta(1), anchor.start, Precision.RANGE, "shortly before", inherited=True)
+
+
 def previous_occurrence(span: DateSpan, written: date | None) -> DateSpan:
     """"Xi visited Riyadh in December", written in March: last December. Only a date given without its year,
     starting more than a week after the text was written, moves back a year (a plan stays where it is)."""

@@ -14,6 +14,7 @@ from diplomap.extract.lexicon import TriggerEntry
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     ADVERBIAL_PREPS,
+    ALLEGING,
     AMOUNTS,
     ANAPHORS,
     APART,
@@ -27,6 +28,7 @@ from diplomap.knowledge.grammar import (
     LIGHT_VERBS,
     PRONOUNS,
     RECALLED,
+    REPORTING,
     SETTING_NOUNS,
     SETTING_PREPS,
     STANDING,
@@ -256,6 +258,12 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             if nearer:
                 via, node = "conj", nearer[-1]
                 continue
+        if (node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.dep_ == "ccomp"
+                and node.head.head.lemma_.lower() in REPORTING | ALLEGING and node.i > node.head.i):
+            # "Hayashi said the Chinese action violated international law, describing the intrusion as unacceptable":
+            # the parser hangs the speaker's participle on the told clause; the speaker describes
+            via, node = "advcl", node.head.head
+            continue
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp") and node.head.i != node.i:
             via, node = node.dep_, node.head  # "Arnor is about to restore ties": the subject of the governing verb
             continue
