@@ -200,6 +200,13 @@ def test_the_speaker_describes_what_the_speaker_said_was_done(pipeline: Any) -> 
     assert not [e for e in ev if e["type"] == "ACCUSE" and "PRK" in e["source"]], ev
 
 
+def test_what_is_received_from_a_party_is_that_partys_aid(pipeline: Any) -> None:
+    ev = coded(pipeline, "Moldova received military aid from Romania on 3 May 2025.", "2025-05-04")
+    find(ev, "AID", {"MDA", "ROU"}, "2025-05-03", source={"ROU"})
+    ev = coded(pipeline, "Moldova received six fighter jets from Romania on 3 May 2025.", "2025-05-04")
+    find(ev, "AID", {"MDA", "ROU"}, "2025-05-03", source={"ROU"})
+
+
 def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
     ev = coded(pipeline, "Hamas fired rockets at Israel on 3 May 2025.", "2025-05-04")
     find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")

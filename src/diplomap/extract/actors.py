@@ -45,6 +45,9 @@ class Actors:
         placed = ctx.place_phrases | route_or_title(sent, trig)
         # "in Brussels, Chile and Peru signed": parties the parser took for more of the place
         fronted = {t.i for c in fronted_subject(trig.head) for t in c.subtree}
+        # "received F-16s from Denmark": who gives (trigger frame from_gives)
+        giving = {t.i for p in trig.head.children if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree}
+        givers: set[str] = set()
         for mention in ctx.mentions:
             toks = mention_tokens(sent, mention, ctx.offset)
             if not toks:
@@ -91,10 +94,15 @@ class Actors:
                 continue
             # a dictionary code may name several actors at once ("FRO/BIL/SAM")
             (source if in_subject else target).extend(c for c in code.split("/") if c)
+            if not in_subject and any(t.i in giving for t in toks):
+                givers.update(c for c in code.split("/") if c)
         source = list(dict.fromkeys(source))
         target = [c for c in dict.fromkeys(target) if c not in source]
         if trig.entry.type == "CONSULT" and "visitor_acts" in trig.frames and target:
             source, target = target, source  # PLOVER: the visitor acts, the host receives
+        elif "from_gives" in trig.frames and trig.entry.type in ("AID", "COOPERATE") and givers:
+            # "Ukraine received F-16s from Denmark": Denmark gives, Ukraine receives
+            source, target = [c for c in target if c in givers], source + [c for c in target if c not in givers]
         return source, target, location
 
     def clause_subject(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> list[str]:
