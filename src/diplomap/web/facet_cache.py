@@ -1,6 +1,6 @@
 """The facet index kept on disk between runs of the app, so a restarted app loads it rather than reading the database.
 
-Reading the index (web/facets.py) takes 3-5 s at 1,000,000 events, and the first request that asks for facets
+Reading the index (web/facets.py) takes 1.2-2.3 s at 1,000,000 events, and the first request that asks for facets
 waits for it. Loading the arrays it was made of takes a fraction of that (#10). The file is named after the
 database's resolved path, in ``$DIPLOMAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/diplomap``, else
 ``~/.cache/diplomap`` (never beside the data), under ``facets/``. It holds the format of this module and the

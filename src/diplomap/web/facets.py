@@ -6,7 +6,7 @@ counting took a third of the CPU. The index holds each event's type, month, moda
 as small integers, its (event, actor) and (event, document) pairs, and the events in list order, in
 numpy arrays: a view is then a boolean mask over the events, its total the mask's sum, each facet one
 bincount of it and its page the mask's first rows in list order, a few milliseconds at 1,000,000 events
-(#10). Building it reads each table as a few long strings (about 3 s at 1,000,000 events); the app's
+(#10). Building it reads each table as a few long strings (1.2-2.3 s at 1,000,000 events); the app's
 QueryCache drops it on every write, like any other count, and reads it again in the background.
 web/facet_cache.py keeps it on disk, so a restarted app loads it rather than reading the database again.
 """
@@ -172,11 +172,13 @@ class FacetIndex:
 
         An event's row in the index is the place of its id in id order. SQLite hands each table over as a
         few long strings (group_concat over an index), which numpy splits and looks up as a whole: at
-        1,000,000 events this takes 2.7-3.3 s, where reading row by row took 17-30 s (#10); 3.6-4.5 s before
-        ids were looked up by eight of their bytes (_Lookup) and evidence read from its indexes alone.
-        The evidence and the actors are read on a second connection in a second thread meanwhile (SQLite
-        and numpy's sorts and searches let go of the GIL), on the same snapshot (_twin): the first request
-        with facets after a write waits for this read.
+        1,000,000 events this takes 1.2-2.3 s, where reading row by row took 17-30 s (#10); 3.6-4.5 s before
+        ids were looked up by eight of their bytes (_Lookup) and evidence read from its indexes alone, 2.8-3.0 s
+        before the evidence and the actors were read on a second connection in a second thread meanwhile
+        (SQLite and numpy's sorts and searches let go of the GIL), on the same snapshot (_twin), and ids of
+        one width cut from their string as one array (_ids); on one connection it takes 2.0-2.4 s. The first
+        request with facets after a write waits for this read. (Two shared cores: the more the other core is
+        busy, the nearer two threads come to one.)
         """
         twin = _twin(cursor)
         if twin is None:
@@ -388,7 +390,7 @@ class FacetIndex:
 
         A vector of one partner among the chosen events counts that partner's chosen pairs (its pairs are
         distinct events); a vector of several marks the events of each partner's chosen pairs, so an event
-        with two partners in it counts once. Only the chosen pairs are touched: 5 ms for an actor in 40 % of
+        with two partners in it counts once. Only the chosen pairs are touched: 8-9 ms for an actor in 40 % of
         1,000,000 events, where a mark per vector and pair of every event took 35 ms."""
         pairs = self.actors
         picked = self.actor_pairs(chosen) if picked is None else picked
