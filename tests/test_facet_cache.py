@@ -358,3 +358,28 @@ def test_ingest_refreshes_the_index_a_served_database_keeps(tmp_path: Path) -> N
     conn.close()
     never_path = cache_path(never)
     assert never_path is not None and not never_path.exists()
+
+
+def test_the_app_saves_the_index_later_and_a_request_does_not_wait_for_it(db: tuple[Store, Path],
+                                                                          reads: list[int]) -> None:
+    """Given ``later`` (the app's), open_index hands the save over and returns the index at once: the first
+    request with facets after a write no longer waits for the file (#10). Saved then, it loads as read."""
+    store, path = db
+    saved = cache_path(path)
+    assert saved is not None
+    waiting: list[Callable[[], object]] = []
+    first = open_index(store.conn, path, waiting.append)
+    assert reads == [1] and len(waiting) == 1 and not saved.exists(), "nothing written before it runs"
+    waiting[0]()
+    assert saved.is_file()
+    same(open_index(store.conn, path, waiting.append), first)
+    assert reads == [1] and len(waiting) == 1, "loaded: nothing to save"
+
+
+def test_a_closing_app_finishes_its_saves(tmp_path: Path, reads: list[int]) -> None:
+    path = tmp_path / "web.db"
+    webdata.build(path)
+    with TestClient(create_app(path, token="t", knowledge=webdata.knowledge()), base_url="http://127.0.0.1") as c:
+        assert c.get("/api/events?facets=true").json()["facets"]["type"]
+    saved = cache_path(path)
+    assert saved is not None and saved.is_file() and reads == [1]

@@ -21,7 +21,8 @@ from fastapi.testclient import TestClient
 
 from diplomap.model import DateSpan, Document, Event, Evidence, Modality, Precision, Sentence
 from diplomap.store.corrections import record_correction
-from diplomap.store.db import Store
+from diplomap.store.db import Store, generation
+from diplomap.web import facets
 from diplomap.web.app import create_app
 from diplomap.web.facets import FACET_LIMIT, MONTH_LIMIT, TYPE_LIMIT, FacetIndex
 from diplomap.web.queries import FacetValue, Filters, where
@@ -253,3 +254,116 @@ def test_ids_alike_in_their_first_bytes_are_told_apart(tmp_path: Path, separator
         for f in (Filters(), Filters(actor="AAX"), Filters(type="AID"), Filters(doc=doc)):
             chosen = index.select(f)
             assert (int(chosen.sum()), index.facets(chosen)) == oracle(store.conn, f), f
+
+
+# -- reading the index on two connections, and counting fast (#10) ---------------------------------
+
+
+def _one_connection(conn: sqlite3.Connection) -> FacetIndex:
+    """The index read through one connection alone, as read does for a database without a file."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cursor.execute("BEGIN")
+    try:
+        return FacetIndex._read(cursor, cursor, facets._Inline())
+    finally:
+        conn.rollback()
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> Iterator[tuple[Store, Path]]:
+    rng = random.Random(11)
+    path = tmp_path / "two.db"
+    with Store(path) as store:
+        for n in range(8):
+            doc, sentences, events = _doc(n, rng)
+            store.add_document(doc, sentences, [], events)
+        yield store, path
+
+
+def test_two_connections_read_what_one_reads(stored: tuple[Store, Path]) -> None:
+    store, _ = stored
+    cursor = store.conn.cursor()
+    cursor.execute("BEGIN")
+    twin = facets._twin(cursor)
+    store.conn.rollback()
+    assert twin is not None, "a database in a file is read on two connections"
+    twin.close()
+    same(FacetIndex.build(store.conn), _one_connection(store.conn))
+    assert_index_agrees(store.conn)
+
+
+def test_a_database_without_a_file_is_read_on_one_connection() -> None:
+    conn = sqlite3.connect(":memory:")
+    assert facets._twin(conn.cursor()) is None
+    conn.close()
+
+
+def test_a_write_between_the_two_snapshots_leaves_the_second_connection_out(stored: tuple[Store, Path]) -> None:
+    """The second connection must read what the caller's transaction reads: a write that commits after the
+    caller's snapshot began would otherwise give an index of two databases (its actors newer than its events)."""
+    store, path = stored
+    before = FacetIndex.build(store.conn)
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute("BEGIN")
+    generation(store.conn)  # the caller's snapshot begins
+    with Store(path) as writer:  # another process ingests meanwhile
+        doc, sentences, events = _doc(99, random.Random(1))
+        writer.add_document(doc, sentences, [], events)
+    try:
+        assert facets._twin(cursor) is None
+        same(FacetIndex.read(cursor), before)  # the caller's snapshot, whole
+    finally:
+        store.conn.rollback()
+    assert FacetIndex.build(store.conn).size == before.size + 10
+
+
+@pytest.mark.parametrize("ids", [
+    ["ev_0123456789abcdef", "ev_1123456789abcdef", "ev_2123456789abcdef"],  # one width: cut as one array
+    ["ev_a", "ev_bb", "ev_ccc", "ev_d"],  # several widths: split
+    ["ev_ab", "ev_abc", "ev_b"],  # the first id's width divides nothing
+    ["ev_only"], ["ev_ä1", "ev_ö2"], ["ev_é", "ev_ab"],  # one id; beyond ASCII, of one and of two widths in bytes
+])
+def test_ids_are_cut_as_they_are_split(ids: list[str]) -> None:
+    text = facets.SEP.join(ids)
+    found = facets._ids(text)
+    assert found.dtype == np.array([i.encode() for i in ids]).dtype
+    assert [i.decode() for i in found] == ids
+
+
+def test_pair_counts_match_a_bincount_with_empty_values_anywhere() -> None:
+    rng = np.random.default_rng(4)
+    names = tuple(f"V{k:02d}" for k in range(12))
+    used = [1, 2, 5, 6, 7, 9]  # values 0, 3, 4, 8, 10 and 11 have no pairs: first, middle and last
+    events = rng.integers(0, 50, 300)
+    codes = rng.choice(used, 300)
+    pairs = facets.Pairs.coded(events, codes, names)
+    for share in (0.0, 0.3, 1.0):
+        chosen = rng.random(50) < share
+        picked = chosen[pairs.event]
+        want = np.bincount(pairs.value.codes[picked], minlength=len(names))
+        assert np.array_equal(pairs.counts(picked), want)
+    empty = facets.Pairs.coded(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), names)
+    assert np.array_equal(empty.counts(np.zeros(0, dtype=np.bool_)), np.zeros(len(names), dtype=np.int64))
+
+
+def test_vectors_count_an_event_once_however_many_partners_it_has_in_one(stored: tuple[Store, Path]) -> None:
+    """Vectors of one and of several partners, counted as a plain count of distinct (event, vector) pairs."""
+    store, _ = stored
+    index = FacetIndex.build(store.conn)
+    vector_of = {"AAX": None, "BBX": "North", "CCX": "North", "DDX": "South", "EEX": None}.get
+    pairs = [(str(e), str(c)) for e, c in store.conn.execute(
+        "SELECT a.event_id, a.code FROM event_actors a JOIN events e ON e.id = a.event_id"
+        " WHERE e.status != 'rejected'")]
+    for f in (Filters(actor="AAX"), Filters(actor="AAX", type="AID"), Filters(actor="AAX", q="rail")):
+        chosen = index.select(f, (), index.search(store.conn, f.q) if f.q else None)
+        ids = {i.decode() for i in index.ids[chosen]}
+        marks = {(e, vector_of(c)) for e, c in pairs if e in ids and c != "AAX" and vector_of(c)}
+        want: dict[str, int] = {}
+        for _, v in marks:
+            want[str(v)] = want.get(str(v), 0) + 1
+        found = index.vectors(chosen, "AAX", vector_of)
+        assert {v.value: v.count for v in found} == want, f
+        assert [v.count for v in found] == sorted(want.values(), reverse=True)
+        assert found == index.vectors(chosen, "AAX", vector_of, index.actor_pairs(chosen))

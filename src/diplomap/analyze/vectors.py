@@ -47,6 +47,7 @@ class VectorMap:
         self.vectors = vectors  # empty: the general default applies
         self._default = default
         self._cache: dict[str, str] = {}
+        self._members: dict[str, frozenset[str]] | None = None  # partner -> the organisations it is a member of
 
     @property
     def configured(self) -> bool:
@@ -84,8 +85,16 @@ class VectorMap:
             org = self.kb.organisations.get(org.parent)
         return chain
 
-    def _memberships(self, code: str) -> set[str]:
-        return {org.id for org in self.kb.organisations.values() if code in org.members}
+    def _memberships(self, code: str) -> frozenset[str]:
+        """The organisations ``code`` is a member of, from one pass over the organisations per map: a scan of
+        them per partner took 18 ms for a focus actor's 240 partners, on each list page of a new actor (#10)."""
+        if self._members is None:
+            found: dict[str, set[str]] = {}
+            for org in self.kb.organisations.values():
+                for member in org.members:
+                    found.setdefault(member, set()).add(org.id)
+            self._members = {member: frozenset(ids) for member, ids in found.items()}
+        return self._members.get(code, frozenset())
 
     def _configured(self, code: str) -> str:
         lineage = self._lineage(code)

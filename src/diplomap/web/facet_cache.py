@@ -1,6 +1,6 @@
 """The facet index kept on disk between runs of the app, so a restarted app loads it rather than reading the database.
 
-Reading the index (web/facets.py) takes 3-5 s at 1,000,000 events, and the first request that asks for facets
+Reading the index (web/facets.py) takes 1.2-2.3 s at 1,000,000 events, and the first request that asks for facets
 waits for it. Loading the arrays it was made of takes a fraction of that (#10). The file is named after the
 database's resolved path, in ``$DIPLOMAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/diplomap``, else
 ``~/.cache/diplomap`` (never beside the data), under ``facets/``. It holds the format of this module and the
@@ -61,9 +61,12 @@ def cache_path(db_path: str | Path) -> Path | None:
     return folder / "facets" / f"{hashlib.sha256(name).hexdigest()[:32]}.npz"
 
 
-def open_index(conn: sqlite3.Connection, db_path: str | Path) -> FacetIndex:
+def open_index(conn: sqlite3.Connection, db_path: str | Path,
+               later: Callable[[Callable[[], object]], object] | None = None) -> FacetIndex:
     """The facet index of the database as it is now: loaded from the cache when it was saved at the
-    database's present generation, else read from the database and saved."""
+    database's present generation, else read from the database and saved: by ``later`` when given (the app
+    saves on another thread, so a request waiting for the index does not wait for the file too: 0.1-0.2 s
+    at 1,000,000 events), else before returning."""
     path = cache_path(db_path) if str(db_path) != ":memory:" else None
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples
@@ -77,7 +80,10 @@ def open_index(conn: sqlite3.Connection, db_path: str | Path) -> FacetIndex:
     finally:
         conn.rollback()  # it only read
     if path is not None:
-        save(index, now, path)
+        if later is None:
+            save(index, now, path)
+        else:
+            later(lambda: save(index, now, path))
     return index
 
 

@@ -6,7 +6,7 @@ counting took a third of the CPU. The index holds each event's type, month, moda
 as small integers, its (event, actor) and (event, document) pairs, and the events in list order, in
 numpy arrays: a view is then a boolean mask over the events, its total the mask's sum, each facet one
 bincount of it and its page the mask's first rows in list order, a few milliseconds at 1,000,000 events
-(#10). Building it reads each table as a few long strings (about 3 s at 1,000,000 events); the app's
+(#10). Building it reads each table as a few long strings (1.2-2.3 s at 1,000,000 events); the app's
 QueryCache drops it on every write, like any other count, and reads it again in the background.
 web/facet_cache.py keeps it on disk, so a restarted app loads it rather than reading the database again.
 """
@@ -18,12 +18,14 @@ import threading
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
-from diplomap.store.db import fts_query
+from diplomap.store.db import fts_query, generation
 from diplomap.web.queries import Cursor, FacetValue, Filters
 
 SEARCHES = 32  # searches whose matches an index keeps
@@ -33,6 +35,7 @@ MONTH_LIMIT = 24
 
 Mask = NDArray[np.bool_]
 Codes = NDArray[np.int64]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -54,14 +57,24 @@ class Column:
 
     def among(self, values: Iterable[str]) -> Mask:
         """Rows whose value is one of ``values``."""
+        if len(values := list(values)) == 1:  # one comparison per row: 7x faster than looking each row up
+            found: Mask = self.codes == self.position.get(values[0], -1)
+            return found
         wanted = np.zeros(len(self.names), dtype=np.bool_)
         wanted[[self.position[v] for v in values if v in self.position]] = True
         return wanted[self.codes]
 
-    def top(self, rows: Mask, limit: int, newest: bool = False) -> list[FacetValue]:
-        """The values of the chosen rows with their number of rows, most first and then by value (or by
-        value, last first, when ``newest``); never the empty value."""
-        found = np.bincount(self.codes[rows], minlength=len(self.names))
+    def top(self, rows: Mask | Codes, limit: int, newest: bool = False) -> list[FacetValue]:
+        """The values of the chosen rows (a mask, or their numbers ascending) with their number of rows, most
+        first and then by value (or by value, last first, when ``newest``); never the empty value.
+
+        Given the rows' numbers it takes their codes (0.3 ms for 400,000 of 1,000,000 rows) where a mask
+        compresses every row's code (4 ms: a branch per row, mispredicted): FacetIndex.facets finds the
+        numbers once for every column."""
+        return self.ranked(np.bincount(self.codes[rows], minlength=len(self.names)), limit, newest)
+
+    def ranked(self, found: Codes, limit: int, newest: bool = False) -> list[FacetValue]:
+        """The values with a count in ``found`` (one per value, changed here), ranked as ``top`` says."""
         if "" in self.position:
             found[self.position[""]] = 0
         present = np.flatnonzero(found)
@@ -101,9 +114,21 @@ class Pairs:
                 chosen[self.event[self.starts[k]:self.starts[k + 1]]] = True
         return chosen
 
-    def top(self, chosen: Mask, limit: int) -> list[FacetValue]:
-        """The values of the chosen events with their number of events (a pair is an event)."""
-        return self.value.top(chosen[self.event], limit)
+    def counts(self, picked: Mask) -> Codes:
+        """Each value's number of picked pairs (``picked``: one flag per pair), summed slice by slice.
+
+        The pairs are sorted by value, so this is one pass over the flags, with no codes compressed by a mask
+        and no bincount of them: 1 ms for 2,200,000 pairs where that took 13 ms."""
+        found = np.zeros(len(self.starts) - 1, dtype=np.int64)
+        full = np.flatnonzero(self.starts[:-1] < self.starts[1:])  # reduceat counts an empty slice wrong
+        if len(full):
+            found[full] = np.add.reduceat(picked, self.starts[full], dtype=np.int64)
+        return found
+
+    def top(self, chosen: Mask, limit: int, picked: Mask | None = None) -> list[FacetValue]:
+        """The values of the chosen events with their number of events (a pair is an event); ``picked``, the
+        pairs of the chosen events, when the caller has it already (FacetIndex.vectors needs it too)."""
+        return self.value.ranked(self.counts(chosen[self.event] if picked is None else picked), limit)
 
 
 SEP = "\x1f"  # between the ids read in one string (unit separator: in no id diplomap makes)
@@ -147,9 +172,31 @@ class FacetIndex:
 
         An event's row in the index is the place of its id in id order. SQLite hands each table over as a
         few long strings (group_concat over an index), which numpy splits and looks up as a whole: at
-        1,000,000 events this takes 2.7-3.3 s, where reading row by row took 17-30 s (#10); 3.6-4.5 s before
-        ids were looked up by eight of their bytes (_Lookup) and evidence read from its indexes alone.
+        1,000,000 events this takes 1.2-2.3 s, where reading row by row took 17-30 s (#10); 3.6-4.5 s before
+        ids were looked up by eight of their bytes (_Lookup) and evidence read from its indexes alone, 2.8-3.0 s
+        before the evidence and the actors were read on a second connection in a second thread meanwhile
+        (SQLite and numpy's sorts and searches let go of the GIL), on the same snapshot (_twin), and ids of
+        one width cut from their string as one array (_ids); on one connection it takes 2.0-2.4 s. The first
+        request with facets after a write waits for this read. (Two shared cores: the more the other core is
+        busy, the nearer two threads come to one.)
         """
+        twin = _twin(cursor)
+        if twin is None:
+            return cls._read(cursor, cursor, _Inline())
+        try:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplomap-index") as helper:
+                other = twin.cursor()
+                other.row_factory = None
+                return cls._read(cursor, other, helper)
+        finally:
+            twin.rollback()
+            twin.close()
+
+    @classmethod
+    def _read(cls, cursor: sqlite3.Cursor, other: sqlite3.Cursor, helper: Executor) -> FacetIndex:
+        """``read``, with the evidence and the actors read through ``other`` on ``helper`` (its one thread,
+        or inline when ``other`` is ``cursor``) while this thread reads the events."""
+        evidence_text = helper.submit(_evidence_text, other)  # needs no event row: read from the start
         ids, rowids = cursor.execute(
             f"SELECT group_concat(id, '{SEP}'), group_concat(rowid) FROM events").fetchone()
         if ids is None:
@@ -158,11 +205,14 @@ class FacetIndex:
         event_ids = _ids(ids)
         if len(event_ids) != len(by_rowid):  # a separator inside an id: read row by row instead
             return cls.build_by_rows(cursor)
-        order = np.argsort(event_ids, kind="stable")
-        event_ids = event_ids[order]
+        if not _ascending(event_ids):  # read over the index of ids, they come sorted: no sort then
+            order = np.argsort(event_ids, kind="stable")
+            event_ids, by_rowid = event_ids[order], by_rowid[order]
         place = np.zeros(int(by_rowid.max()) + 1, dtype=np.int64)  # rowid -> row in the index
-        place[by_rowid[order]] = np.arange(len(order))
-        size = len(order)
+        place[by_rowid] = np.arange(len(by_rowid))
+        size = len(by_rowid)
+        rows_of = _Lookup.of(event_ids).rows
+        actors_read = helper.submit(_actor_pairs, other, rows_of)
 
         def grouped(sql: str) -> list[tuple[tuple[str, ...], Codes]]:
             return [(tuple("" if v is None else str(v) for v in r[:-1]), place[_split_ints(r[-1])])
@@ -179,31 +229,11 @@ class FacetIndex:
         types = grouped("SELECT type, group_concat(rowid) FROM events INDEXED BY events_type GROUP BY type")
         days = grouped("SELECT start, group_concat(rowid) FROM events INDEXED BY events_start GROUP BY start")
         states = grouped("SELECT status, modality, group_concat(rowid) FROM events GROUP BY status, modality")
-
-        rows_of = _Lookup.of(event_ids).rows
-        codes: list[str] = []
-        pair_rows: list[Codes] = []
-        pair_codes: list[Codes] = []
-        for code, text in cursor.execute(f"SELECT code, group_concat(event_id, '{SEP}') FROM event_actors"
-                                         " INDEXED BY event_actors_code_event GROUP BY code"):
-            at, known = rows_of(_ids(text))
-            pair_rows.append(at[known])
-            pair_codes.append(np.full(int(known.sum()), len(codes), dtype=np.int64))
-            codes.append(str(code))
-        actors = Pairs.coded(np.concatenate(pair_rows) if pair_rows else np.zeros(0, dtype=np.int64),
-                             np.concatenate(pair_codes) if pair_codes else np.zeros(0, dtype=np.int64),
-                             tuple(codes))  # GROUP BY gives the codes sorted
-        # Evidence twice, each from an index that holds what is read (no row of evidence, with its quote, is
-        # read): by event, so the events are looked up in id order, and by document, so the documents come
-        # numbered, with their number of rows; the two are matched by evidence id.
-        event_text, evidence_ids = cursor.execute(
-            f"SELECT group_concat(event_id, '{SEP}'), group_concat(id) FROM evidence INDEXED BY evidence_event_doc"
-        ).fetchone()
-        doc_text, doc_counts, doc_evidence = cursor.execute(
-            f"SELECT group_concat(doc_id, '{SEP}'), group_concat(n), group_concat(ids) FROM (SELECT doc_id,"
-            " COUNT(*) AS n, group_concat(id) AS ids FROM evidence INDEXED BY evidence_doc_sentence GROUP BY doc_id)"
-        ).fetchone()
+        day = column([(k[0], rows) for k, rows in days])
+        order = _list_order(day)
         titles = cursor.execute("SELECT id, COALESCE(NULLIF(title, ''), source) FROM documents").fetchall()
+
+        event_text, evidence_ids, doc_text, doc_counts, doc_evidence = evidence_text.result()
         if event_text is None:
             docs = Pairs.coded(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), ())
             evidence, evidence_event = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -214,21 +244,21 @@ class FacetIndex:
             evidence = by_event[by_id]
             if (len(doc_names) != len(counts) or doc_names != sorted(doc_names)
                     or not np.array_equal(evidence, by_doc[doc_by_id])):
+                actors_read.result()  # the helper's cursor is done with before this one reads on
                 return cls.build_by_rows(cursor)  # a separator inside a document id, or another order
             at, known = rows_of(_ids(event_text))
             doc_codes = np.repeat(np.arange(len(doc_names), dtype=np.int64), counts)[doc_by_id]
             known = known[by_id]
             evidence, evidence_event = evidence[known], at[by_id][known]
             docs = Pairs.coded(evidence_event, doc_codes[known], tuple(doc_names))
-        day = column([(k[0], rows) for k, rows in days])
         return cls(
             size,
             column([(k[0], rows) for k, rows in types]),
             column([(k[0][:7], rows) for k, rows in days]),
             column([(k[1], rows) for k, rows in states]),
             column([(k[0], rows) for k, rows in states]),
-            actors, docs, evidence, evidence_event, _evidence_rows(evidence, evidence_event),
-            {str(r[0]): str(r[1]) for r in titles}, event_ids, day, _list_order(day),
+            actors_read.result(), docs, evidence, evidence_event, _evidence_rows(evidence, evidence_event),
+            {str(r[0]): str(r[1]) for r in titles}, event_ids, day, order,
         )
 
     @classmethod
@@ -284,9 +314,10 @@ class FacetIndex:
         return found
 
     def _search(self, conn: sqlite3.Connection, q: str) -> Mask:
-        text = conn.execute("SELECT group_concat(rowid) FROM sentences_fts_by_date WHERE sentences_fts_by_date"
-                            " MATCH ?", (fts_query(q),)).fetchone()[0]
-        wanted = _split_ints(text) & 0xFFFFFFFF
+        # The low 32 bits taken in SQL: a string of half the length to build and parse (5 ms for a common word).
+        text = conn.execute("SELECT group_concat(rowid & 4294967295) FROM sentences_fts_by_date"
+                            " WHERE sentences_fts_by_date MATCH ?", (fts_query(q),)).fetchone()[0]
+        wanted = _split_ints(text)
         found = np.zeros(self.size, dtype=np.bool_)
         if not len(self.evidence):
             return found
@@ -334,38 +365,144 @@ class FacetIndex:
             later |= (self.day.codes == k) & below
         return later
 
-    def facets(self, chosen: Mask) -> dict[str, list[FacetValue]]:
-        """Each facet's values among the chosen events, most frequent first (months newest first)."""
+    def facets(self, chosen: Mask, picked: Mask | None = None) -> dict[str, list[FacetValue]]:
+        """Each facet's values among the chosen events, most frequent first (months newest first); ``picked``:
+        ``actor_pairs(chosen)``, when the caller has it already."""
+        rows = np.flatnonzero(chosen)  # once for the four columns (see Column.top)
         return {
-            "type": self.type.top(chosen, TYPE_LIMIT),
-            "actor": self.actors.top(chosen, FACET_LIMIT),
-            "month": self.month.top(chosen, MONTH_LIMIT, newest=True),
-            "modality": self.modality.top(chosen, FACET_LIMIT),
-            "status": self.status.top(chosen, FACET_LIMIT),
+            "type": self.type.top(rows, TYPE_LIMIT),
+            "actor": self.actors.top(chosen, FACET_LIMIT, picked),
+            "month": self.month.top(rows, MONTH_LIMIT, newest=True),
+            "modality": self.modality.top(rows, FACET_LIMIT),
+            "status": self.status.top(rows, FACET_LIMIT),
             "doc": [replace(d, label=self.titles.get(d.value, d.value)) for d in self.docs.top(chosen, FACET_LIMIT)],
         }
 
-    def vectors(self, chosen: Mask, actor: str, vector_of: Callable[[str], str | None]) -> list[FacetValue]:
-        """The focus actor's vectors, each with the chosen events that have a partner in it."""
-        partners = [vector_of(c) if c != actor else None for c in self.actors.value.names]
-        names = sorted({v for v in partners if v})
-        number = {name: k for k, name in enumerate(names)}
-        of_code = np.array([number[v] if v else -1 for v in partners], dtype=np.int64)
-        vector = of_code[self.actors.value.codes]
-        keep = chosen[self.actors.event] & (vector >= 0)
-        # One (event, vector) pair per event however many partners it has in the vector: a mark per vector
-        # and event, then the marks of each vector counted.
-        marks = np.zeros((len(names), self.size), dtype=np.bool_)
-        marks[vector[keep], self.actors.event[keep]] = True
-        found = np.count_nonzero(marks, axis=1)
-        ranked = sorted(((int(found[k]), name) for k, name in enumerate(names) if found[k]), key=lambda nv: -nv[0])
-        return [FacetValue(name, name, n) for n, name in ranked]
+    def actor_pairs(self, chosen: Mask) -> Mask:
+        """Which (event, actor) pairs are of chosen events: the actor facet and the vectors both count them,
+        and finding them is most of either's time (3 ms at 1,000,000 events)."""
+        return chosen[self.actors.event]
 
+    def vectors(self, chosen: Mask, actor: str, vector_of: Callable[[str], str | None],
+                picked: Mask | None = None) -> list[FacetValue]:
+        """The focus actor's vectors, each with the chosen events that have a partner in it; ``picked``:
+        ``actor_pairs(chosen)``, when the caller has it already.
+
+        A vector of one partner among the chosen events counts that partner's chosen pairs (its pairs are
+        distinct events); a vector of several marks the events of each partner's chosen pairs, so an event
+        with two partners in it counts once. Only the chosen pairs are touched: 8-9 ms for an actor in 40 % of
+        1,000,000 events, where a mark per vector and pair of every event took 35 ms."""
+        pairs = self.actors
+        picked = self.actor_pairs(chosen) if picked is None else picked
+        found = pairs.counts(picked)
+        members: dict[str, list[int]] = {}  # vector -> its partners (value numbers) among the chosen events
+        for k, code in enumerate(pairs.value.names):
+            vector = vector_of(code) if code != actor and found[k] else None
+            if vector:
+                members.setdefault(vector, []).append(k)
+        counted: list[tuple[int, str]] = []
+        for name in sorted(members):
+            codes = members[name]
+            if len(codes) == 1:
+                counted.append((int(found[codes[0]]), name))
+                continue
+            marks = np.zeros(self.size, dtype=np.bool_)
+            for k in codes:
+                start, end = pairs.starts[k], pairs.starts[k + 1]
+                marks[pairs.event[start:end][picked[start:end]]] = True
+            counted.append((int(np.count_nonzero(marks)), name))
+        ranked = sorted(counted, key=lambda nv: -nv[0])
+        return [FacetValue(name, name, n) for n, name in ranked]
 
 def _ids(text: str) -> NDArray[np.bytes_]:
     """The ids of a group_concat with SEP, as UTF-8 bytes: numpy compares them byte by byte, four times
-    faster than str."""
-    return np.array(text.encode("utf-8", "surrogatepass").split(SEP.encode()))
+    faster than str.
+
+    Ids of one width (diplomap's are: "ev_" and 16 hex digits) are cut from the bytes as one array, 0.02 s
+    for 2,200,000 ids where splitting them into Python bytes and gathering those took 0.35 s (with the GIL
+    held, so the other reading thread waited too); ids of several widths are split."""
+    raw = text.encode("utf-8", "surrogatepass")
+    sep = SEP.encode()
+    width = raw.find(sep)
+    if width > 0 and (len(raw) + 1) % (width + 1) == 0:
+        n = (len(raw) + 1) // (width + 1)
+        if raw.count(sep) == n - 1:  # then every separator is at its place, or one would be missing there
+            cells = np.frombuffer(raw + sep, dtype=np.uint8).reshape(n, width + 1)
+            if bool((cells[:, width] == sep[0]).all()):
+                return np.ascontiguousarray(cells[:, :width]).view(f"S{width}").ravel()
+    return np.array(raw.split(sep))
+
+
+def _ascending(values: NDArray[Any]) -> bool:
+    """Whether the values are sorted (ascending, repeats allowed): one pass, where a sort takes several."""
+    return bool(np.all(values[1:] >= values[:-1])) if len(values) > 1 else True
+
+
+class Executor(Protocol):
+    def submit(self, fn: Callable[..., T], /, *args: Any) -> Future[T]: ...
+
+
+class _Inline:
+    """Runs what it is given at once, in this thread: ``read`` on one connection."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any) -> Future[T]:
+        done: Future[T] = Future()
+        try:
+            done.set_result(fn(*args))
+        except BaseException as exc:  # handed over as a pool's future would, raised by result()
+            done.set_exception(exc)
+        return done
+
+
+def _twin(cursor: sqlite3.Cursor) -> sqlite3.Connection | None:
+    """A second connection to the database file of ``cursor``, in a read transaction on the same snapshot
+    as the caller's (the two read the same write generation, which every write to the index's tables
+    changes); None for a database without a file, one without a generation, or a write between the two."""
+    files = [str(r[2]) for r in cursor.execute("PRAGMA database_list").fetchall() if r[1] == "main"]
+    if not files or not files[0]:
+        return None
+    twin: sqlite3.Connection | None = None
+    try:
+        mine = generation(cursor.connection)  # the caller's snapshot, begun here if not before
+        twin = sqlite3.connect(files[0], check_same_thread=False)  # then used by the helper thread alone
+        twin.execute("BEGIN")
+        if generation(twin) == mine:
+            return twin
+    except sqlite3.Error:
+        pass
+    if twin is not None:
+        twin.close()
+    return None
+
+
+def _evidence_text(cursor: sqlite3.Cursor) -> tuple[Any, ...]:
+    """The evidence, read twice, each from an index that holds what is read (no row of evidence, with its
+    quote, is read): by event, so the events are looked up in id order, and by document, so the documents
+    come numbered, with their number of rows; the two are matched by evidence id."""
+    event_text, evidence_ids = cursor.execute(
+        f"SELECT group_concat(event_id, '{SEP}'), group_concat(id) FROM evidence INDEXED BY evidence_event_doc"
+    ).fetchone()
+    doc_text, doc_counts, doc_evidence = cursor.execute(
+        f"SELECT group_concat(doc_id, '{SEP}'), group_concat(n), group_concat(ids) FROM (SELECT doc_id,"
+        " COUNT(*) AS n, group_concat(id) AS ids FROM evidence INDEXED BY evidence_doc_sentence GROUP BY doc_id)"
+    ).fetchone()
+    return event_text, evidence_ids, doc_text, doc_counts, doc_evidence
+
+
+def _actor_pairs(cursor: sqlite3.Cursor, rows_of: Callable[[NDArray[np.bytes_]], tuple[Codes, Mask]]) -> Pairs:
+    """The (event, actor) pairs, read one string of event ids per actor code."""
+    codes: list[str] = []
+    pair_rows: list[Codes] = []
+    pair_codes: list[Codes] = []
+    for code, text in cursor.execute(f"SELECT code, group_concat(event_id, '{SEP}') FROM event_actors"
+                                     " INDEXED BY event_actors_code_event GROUP BY code"):
+        at, known = rows_of(_ids(text))
+        pair_rows.append(at[known])
+        pair_codes.append(np.full(int(known.sum()), len(codes), dtype=np.int64))
+        codes.append(str(code))
+    return Pairs.coded(np.concatenate(pair_rows) if pair_rows else np.zeros(0, dtype=np.int64),
+                       np.concatenate(pair_codes) if pair_codes else np.zeros(0, dtype=np.int64),
+                       tuple(codes))  # GROUP BY gives the codes sorted
 
 
 @dataclass(frozen=True)
@@ -417,8 +554,9 @@ def _split_ints(text: str | None) -> Codes:
 
 
 def _distinct(values: Codes) -> Codes:
-    """The distinct values, ascending: sorted, then repeats dropped (np.unique hashes first, 10-20x slower here)."""
-    ordered = np.sort(values)
+    """The distinct values, ascending: sorted, then repeats dropped (np.unique hashes first, 10-20x slower here).
+    An actor's pairs come sorted already (by code, then event): no sort then."""
+    ordered = values if _ascending(values) else np.sort(values)
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 

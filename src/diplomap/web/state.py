@@ -148,6 +148,14 @@ def _nice() -> None:
             pass
 
 
+def _logged(work: Callable[[], object]) -> None:
+    """Run ``work``; a failure is logged, as nobody waits for its result."""
+    try:
+        work()
+    except Exception as exc:
+        log.error("background task failed: %s", exc, exc_info=exc)
+
+
 class WebState:
     def __init__(self, db_path: Path, token: str, knowledge: Knowledge | None, sessions: Sessions) -> None:
         self.db_path = db_path
@@ -155,6 +163,7 @@ class WebState:
         self.sessions = sessions
         self.cache = QueryCache(db_path)
         self._pages = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplomap-pages")
+        self._later = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplomap-later", initializer=_nice)
         self._local = threading.local()
         self._stores: list[Store] = []
         self._lock = threading.Lock()
@@ -184,6 +193,14 @@ class WebState:
         """
         return await asyncio.get_running_loop().run_in_executor(self._pages, partial(work, *args, **kwargs))
 
+    def later(self, work: Callable[[], object]) -> None:
+        """Run ``work`` (saving a file no answer waits for) on a thread of its own, at low priority; at once
+        once the app is closing. ``close`` waits for it."""
+        try:
+            self._later.submit(_logged, work)
+        except RuntimeError:  # shut down: nothing runs it later
+            _logged(work)
+
     def knowledge(self) -> Knowledge | None:
         """The shipped knowledge base, loaded once; None (and kb_error says why) when it cannot be read."""
         with self._lock:
@@ -211,6 +228,7 @@ class WebState:
     def close(self) -> None:
         self._pages.shutdown(wait=True)
         self.cache.close()
+        self._later.shutdown(wait=True)  # after the cache: its last read may have handed a save over
         with self._lock:
             for store in self._stores:
                 store.close()

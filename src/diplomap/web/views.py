@@ -103,7 +103,7 @@ def facet_index(state: WebState, wait: float | None) -> FacetIndex | None:
 
 def _read_index(state: WebState) -> FacetIndex:
     # May run on the cache's worker thread: use that thread's own connection.
-    return open_index(state.store().conn, state.db_path)
+    return open_index(state.store().conn, state.db_path, state.later)
 
 
 def summary(state: WebState, f: Filters) -> Summary:
@@ -118,12 +118,14 @@ def summary(state: WebState, f: Filters) -> Summary:
         codes = vector_codes(state, f) if f.vector else ()
         matches = index.search(state.store().conn, f.q) if f.q else None
         chosen = index.select(f, codes, matches)
-        found = index.facets(chosen)
+        picked = index.actor_pairs(chosen)  # counted by the actor facet and, with an actor, by the vectors
+        found = index.facets(chosen, picked)
         if f.actor:
             vmap = state.vectors(f.actor)
             # Every vector of the focus actor, whichever one is chosen: counted under the other filters.
             others = index.select(replace(f, vector=""), (), matches) if f.vector else chosen
-            found["vector"] = index.vectors(others, f.actor, vmap.vector_of) if vmap is not None else []
+            found["vector"] = (index.vectors(others, f.actor, vmap.vector_of, None if f.vector else picked)
+                               if vmap is not None else [])
         return Summary(int(chosen.sum()), found)
 
     return state.cache.get(("summary", f), count)
