@@ -73,6 +73,13 @@ def test_a_sentence_that_states_its_year_dates_its_bare_months_in_it() -> None:
         ("2024-07-01", "2024-07-31"), ("2024-10-01", "2024-10-31")]
 
 
+def test_today_after_a_datelines_full_date_is_that_day_not_the_page_date() -> None:
+    # the page went up a day after the story was filed; "today" is the filing day the dateline states
+    found = find_dates("LIMA, March 27, 2025: Peru's foreign minister today met his Chilean counterpart.", YEAR, 2025,
+                       year_from_anchor=False, today=date(2025, 3, 28))
+    assert [d.span.start.isoformat() for d in found if d.kind == "deictic"] == ["2025-03-27"]
+
+
 def test_a_year_stated_later_in_the_sentence_does_not_date_a_day_told_before_it() -> None:
     # the year is the closing's, in a clause after the date: the reopening keeps the default year
     found = find_dates("On March 4, the two states reopened a crossing that had been shut in 2019.", YEAR, 2025,

@@ -144,6 +144,7 @@ def find_dates(
     year_at = len({y for _, y in stated}) == 1 and year_anchor is None
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    filed = _filed_day(text, today)
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -160,7 +161,9 @@ def find_dates(
                 if earlier:
                     base = max(earlier, key=lambda d: d.end).span
             speech = today
-            if kind == "deictic" and _spoken_day(text, m.start(), anchor, today):
+            if kind == "deictic" and filed is not None and filed[0] < m.start():
+                speech = filed[1]  # "New York, March 27, 2025: Rubio today praised": the day it was filed
+            elif kind == "deictic" and _spoken_day(text, m.start(), anchor, today):
                 # "the treaty signed today," Putin said on Wednesday: the day he spoke, not the day of writing
                 speech = anchor.start if anchor else today
             try:
@@ -176,6 +179,27 @@ def find_dates(
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(0), kind, span, relative))
     return sorted(found, key=lambda d: d.start)
+
+
+_FILED_MARK = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*[:—–-]")
+
+
+def _filed_day(text: str, today: date | None) -> tuple[int, date] | None:
+    """A dateline's full date in the sentence ("New York, NY, March 27, 2025: ...", "Muscat, 18 Dec 2025 (ONA) --"),
+    in the week up to the day written: where it ends, and the day. "Today" after it is that day."""
+    if today is None:
+        return None
+    for kind in ("month_day", "day_month"):
+        for m in dict(_PATTERNS)[kind].finditer(text):
+            if not m.group("year") or not _FILED_MARK.match(text, m.end()):
+                continue
+            try:
+                resolved = _resolve(kind, m, text, None, int(m.group("year")))
+            except (ValueError, OverflowError):
+                continue
+            if resolved is not None and today - timedelta(7) <= resolved[0].start <= today:
+                return m.end(), resolved[0].start
+    return None
 
 
 _WEEKDAY_BEFORE = re.compile(rf"\b({WEEKDAY_PATTERN}),?\s*\(?$", re.I)
