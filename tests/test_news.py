@@ -207,6 +207,18 @@ def test_what_is_received_from_a_party_is_that_partys_aid(pipeline: Any) -> None
     find(ev, "AID", {"MDA", "ROU"}, "2025-05-03", source={"ROU"})
 
 
+def test_what_kind_of_party_a_subject_is_is_no_act(pipeline: Any) -> None:
+    ev = coded(pipeline, "Eswatini is one of the few countries to recognise Taiwan, the ministry said on 3 May 2025.",
+               "2025-05-04")
+    assert not [e for e in ev if e["type"] == "SUPPORT"], ev
+
+
+def test_closing_the_text_of_an_agreement_is_agreeing(pipeline: Any) -> None:
+    ev = coded(pipeline, "Mercosur and the EU closed on 3 May 2025 in Montevideo the text of a trade agreement.",
+               "2025-05-04")
+    find(ev, "AGREE", {"MERCOSUR", "EU"}, "2025-05-03")
+
+
 def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
     ev = coded(pipeline, "Hamas fired rockets at Israel on 3 May 2025.", "2025-05-04")
     find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")

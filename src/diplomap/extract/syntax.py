@@ -531,7 +531,14 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
 
 def _in_description(tok: Token) -> bool:
     """Under an apposition, with no verb of its own tense between ("one of the few nations to recognize Israel"; not
-    "the railway, whose construction started this year")."""
+    "the railway, whose construction started this year"), or an infinitive saying what kind of party the subject
+    of "be" or "remain" is ("Eswatini is one of the few countries to recognise Taiwan")."""
+    if tok.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        kind = tok.head
+        while kind.dep_ in ("pobj", "prep") and kind.head.i != kind.i:
+            kind = kind.head
+        if kind.dep_ == "attr" and kind.head.lemma_.lower() in ("be", "remain", "become"):
+            return True
     for node in tok.ancestors:
         if node.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return False
