@@ -219,6 +219,12 @@ def test_closing_the_text_of_an_agreement_is_agreeing(pipeline: Any) -> None:
     find(ev, "AGREE", {"MERCOSUR", "EU"}, "2025-05-03")
 
 
+def test_who_speaks_at_a_joint_news_conference_with_another_meets_them(pipeline: Any) -> None:
+    ev = coded(pipeline, "Mark Rutte spoke at a joint news conference with Volodymyr Zelensky in Kyiv on 3 May 2025.",
+               "2025-05-04")
+    find(ev, "CONSULT", {"NATO", "UKR"}, "2025-05-03", source={"NATO"})
+
+
 def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
     ev = coded(pipeline, "Hamas fired rockets at Israel on 3 May 2025.", "2025-05-04")
     find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")

@@ -243,6 +243,11 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.lemma_.lower() == "be":
             via, node = "prep", node.head.head  # "X is on a two-day visit to Peru": X visits
             continue
+        if (node.dep_ == "pobj" and node.i == trig.token.i and node.head.lower_ in ("at", "during")
+                and node.head.head.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in node.children)):
+            via, node = "prep", node.head.head  # "spoke at a joint press conference with Zelensky": the speaker's
+            continue
         if (node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.pos_ == "VERB"
                 and node.head.head.lemma_.lower() in CROWNING and node.pos_ == "NOUN"):
             via, node = "prep", node.head.head  # "reached a milestone with the signing of a deal": the subject signs
