@@ -27,7 +27,7 @@ from diplomap.web.app import create_app
 from diplomap.web.facet_cache import cache_path, open_index
 from diplomap.web.facets import FacetIndex
 from tests import webdata
-from tests.test_web_facets import _doc, same
+from tests.test_web_facets import _doc, _fill, same
 
 
 def differs(a: FacetIndex, b: FacetIndex) -> bool:
@@ -40,14 +40,10 @@ def differs(a: FacetIndex, b: FacetIndex) -> bool:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[tuple[Store, Path]]:
-    rng = random.Random(7)
     path = tmp_path / "cache.db"
     with Store(path) as store:
-        for n in range(12):
-            doc, sentences, events = _doc(n, rng)
-            if n == 4:  # a title beyond ASCII
-                doc = dataclasses.replace(doc, title="Bakı — Ankara, № 4")
-            store.add_document(doc, sentences, [], events)
+        # (the fifth with a title beyond ASCII)
+        _fill(store, 12, 7, lambda n, doc: dataclasses.replace(doc, title="Bakı — Ankara, № 4") if n == 4 else doc)
         yield store, path
 
 

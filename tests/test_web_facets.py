@@ -11,7 +11,7 @@ import hashlib
 import random
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -53,6 +53,15 @@ def _doc(n: int, rng: random.Random) -> tuple[Document, list[Sentence], list[Eve
         ))
         pos += len(line) + 1
     return doc, sentences, events
+
+
+def _fill(store: Store, n: int, seed: int, retitle: Callable[[int, Document], Document] | None = None) -> None:
+    """``n`` generated documents with their sentences and events, drawn from ``seed``; ``retitle`` may change a
+    document before it is stored."""
+    rng = random.Random(seed)
+    for k in range(n):
+        doc, sentences, events = _doc(k, rng)
+        store.add_document(retitle(k, doc) if retitle else doc, sentences, [], events)
 
 
 def oracle(conn: sqlite3.Connection, f: Filters) -> tuple[int, dict[str, list[FacetValue]]]:
@@ -227,12 +236,9 @@ def test_ids_alike_in_their_first_bytes_are_told_apart(tmp_path: Path, separator
     where ids share those bytes: ids that share many bytes, of other lengths, beyond ASCII; rows of actors
     and evidence whose event is gone count for nothing. Read as one string per table or, with a separator
     inside an id, row by row: the same index, the same counts as SQL."""
-    rng = random.Random(5)
     path = tmp_path / "ids.db"
     with Store(path) as store:
-        for n in range(4):
-            doc, sentences, events = _doc(n, rng)
-            store.add_document(doc, sentences, [], events)
+        _fill(store, 4, 5)
     names = [f"ev_{'a' * 12}{k:02d}" for k in range(20)] + [f"ev_{'a' * 8}", f"ev_{'a' * 9}", "ev_ä", "ev_b"]
     names += [f"ev_c{k}" for k in range(40 - len(names) - 1)] + ["ev_z\x1fz" if separator else "ev_zz"]
     _rename_events(path, names)
@@ -272,12 +278,9 @@ def _one_connection(conn: sqlite3.Connection) -> FacetIndex:
 
 @pytest.fixture
 def stored(tmp_path: Path) -> Iterator[tuple[Store, Path]]:
-    rng = random.Random(11)
     path = tmp_path / "two.db"
     with Store(path) as store:
-        for n in range(8):
-            doc, sentences, events = _doc(n, rng)
-            store.add_document(doc, sentences, [], events)
+        _fill(store, 8, 11)
         yield store, path
 
 
