@@ -225,6 +225,17 @@ def test_who_speaks_at_a_joint_news_conference_with_another_meets_them(pipeline:
     find(ev, "CONSULT", {"NATO", "UKR"}, "2025-05-03", source={"NATO"})
 
 
+def test_a_title_and_a_surname_name_the_one_who_held_it(pipeline: Any) -> None:
+    # no one else listed has been President Ali; "Ali" alone names no one
+    ev = coded(pipeline, "President Ali met the Indian foreign minister in New York on 3 May 2025.", "2025-05-04")
+    find(ev, "CONSULT", {"GUY", "IND"}, "2025-05-03", source={"GUY"})
+
+
+def test_thanks_are_a_courtesy_not_support(pipeline: Any) -> None:
+    ev = coded(pipeline, "Kenya's president on 3 May 2025 expressed gratitude to Uganda for its help.", "2025-05-04")
+    assert not [e for e in ev if e["type"] == "SUPPORT"], ev
+
+
 def test_an_armed_group_acts_for_itself(pipeline: Any) -> None:
     ev = coded(pipeline, "Hamas fired rockets at Israel on 3 May 2025.", "2025-05-04")
     find(ev, "ASSAULT", {"HAMAS", "ISR"}, "2025-05-03")

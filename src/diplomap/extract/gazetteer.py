@@ -91,9 +91,19 @@ def patterns(kb: Knowledge) -> list[Pattern]:
         for form in (org.name, *org.aliases, org.id if org.id.isupper() and len(org.id) > 1 else ""):
             if form:
                 add("ORG", form, org.id)
+    titled: dict[str, set[str]] = {}
     for person in kb.people.values():
         for form in (person.name, *person.aliases):
             add("PERSON", form, person.id)
+        surname = person.name.split()[-1]
+        for role in person.roles:
+            if role.title and len(surname) > 2:
+                titled.setdefault(f"{role.title} {surname}", set()).add(person.id)
+    for form, ids in titled.items():
+        # "President Ali", "Prime Minister Frederiksen": a title and a surname that no one else listed holds with it
+        # (never over a name or alias of its own: add keeps the first of one label)
+        if len(ids) == 1:
+            add("PERSON", form, next(iter(ids)))
     for pr in kb.projects.values():
         for form in (pr.name, *pr.aliases):
             add("PROJECT", form, pr.id)
