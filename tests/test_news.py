@@ -359,6 +359,15 @@ def test_a_statement_wrapped_at_a_fixed_width_is_prose_not_a_list_of_links(pipel
     find(ev, "AGREE", {"JOR", "FRA"}, "2025-05-04")
 
 
+def test_a_dateline_after_a_publishers_name_is_where_and_when_it_was_filed(pipeline: Any) -> None:
+    text = ("Pacific News\n\nAustralia and Fiji deepen ties\n\nIsland Wire, Suva, Fiji, May 3, 2025: Australia's "
+            "prime minister today praised Fiji during talks in Nadi with the Fijian prime minister.")
+    layout = read_layout(text, "", lambda city: city == "Suva")
+    assert layout.dateline is not None and layout.dateline.city == "Suva" and layout.dateline.day == date(2025, 5, 3)
+    ev = coded(pipeline, text, "2025-05-04")
+    assert [e for e in ev if e["type"] == "SUPPORT" and e["source"] == ["AUS"] and e["start"] == "2025-05-03"], ev
+
+
 def test_a_name_and_date_byline_and_a_list_of_other_headlines_are_furniture() -> None:
     text = ("Kenya and Somalia restore ties\n\nJane Doe / May 3, 2025\n\nKenya and Somalia restored relations on "
             "Friday.\n\nMore news\n\nUS warns Iran over plot\nFloods hit Brazil's south\nMarkets fall in Asia\n")

@@ -52,6 +52,8 @@ DATELINE = re.compile(
     rf"(?P<city>[A-Z][A-Za-z.'\-/ ]{{1,40}}?)(?:,\s*(?!{_MON}\s+\d)(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
     rf"(?:[,.]\s*(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
     rf"\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?\s*(?:[—–-]{{1,2}}|:)(?:\s|(?<=\)--)(?=[A-Z]))")
+# "News Americas, New York, NY, March 27, 2025:": a publisher's name before the city of a dateline with its full date
+_PUBLISHER = re.compile(r"\s*[A-Z][\w.'\- ]{1,40}?,\s*(?=[A-Z])")
 # where the url of a page says its day: /2025/06/30/, /2025/0729/, /2023/mar/18/, /2025-01-18-
 _URL_DAY = re.compile(rf"/((?:19|20)\d\d)[/-](\d\d|{_MON})[/-]?(\d\d)(?:[/\-_.]|$)", re.I)
 
@@ -224,6 +226,10 @@ def _link_lists(text: str, chars: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _known_city(found: re.Match[str], known_place: Callable[[str], bool]) -> bool:
+    return len(found.group("city")) >= 3 and known_place(found.group("city").split("/")[0].strip())
+
+
 def _find_dateline(masked: str, written: date | None, known_place: Callable[[str], bool]) -> Dateline | None:
     """A dateline opens one of the first paragraphs of the story."""
     seen = 0
@@ -234,8 +240,15 @@ def _find_dateline(masked: str, written: date | None, known_place: Callable[[str
         if seen > 6:
             break
         found = DATELINE.match(para.group(0))
+        skip = 0  # a publisher's name before the dateline, blanked with it
+        if (found is None or not _known_city(found, known_place)) and (
+                publisher := _PUBLISHER.match(para.group(0))) is not None:
+            # (a publisher's name first: then only a dateline with its full date, in a known city)
+            after = DATELINE.match(para.group(0)[publisher.end():])
+            if after is not None and after.group("year") and after.group("day"):
+                found, skip = after, publisher.end()
         # ("Seoul/Tokyo, March 26 (Jiji Press)--": filed from two places, the first known one names it)
-        if found is None or len(found.group("city")) < 3 or not known_place(found.group("city").split("/")[0].strip()):
+        if found is None or not _known_city(found, known_place):
             continue
         day, month_day = None, None
         if found.group("mon") and found.group("day"):
@@ -248,6 +261,7 @@ def _find_dateline(masked: str, written: date | None, known_place: Callable[[str
                 except ValueError:
                     day = None
         start = found.start("credit") if found.group("credit") else found.start("city")  # (the credit names no party)
-        return Dateline(found.group("city").strip(), para.start() + start, para.start() + found.end(), day,
+        start = 0 if skip else start
+        return Dateline(found.group("city").strip(), para.start() + start, para.start() + skip + found.end(), day,
                         month_day)
     return None
