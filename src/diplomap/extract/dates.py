@@ -182,6 +182,7 @@ def find_dates(
 
 
 _FILED_MARK = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*[:—–-]")
+_FULL_DATES = [(kind, pattern) for kind, pattern in _PATTERNS if kind in ("month_day", "day_month")]
 
 
 def _filed_day(text: str, today: date | None) -> tuple[int, date] | None:
@@ -189,8 +190,8 @@ def _filed_day(text: str, today: date | None) -> tuple[int, date] | None:
     in the week up to the day written: where it ends, and the day. "Today" after it is that day."""
     if today is None:
         return None
-    for kind in ("month_day", "day_month"):
-        for m in dict(_PATTERNS)[kind].finditer(text):
+    for kind, pattern in _FULL_DATES:
+        for m in pattern.finditer(text):
             if not m.group("year") or not _FILED_MARK.match(text, m.end()):
                 continue
             try:

@@ -206,14 +206,18 @@ def _link_lists(text: str, chars: list[str]) -> list[tuple[int, int]]:
                     chars[i] = " "
         run.clear()
 
-    bodies = [line.strip() for line in lines]
+    following_of: list[str] = [""] * len(lines)  # the next line that is not blank, found in one pass back
+    following = ""
+    for n in range(len(lines) - 1, -1, -1):
+        following_of[n] = following
+        following = lines[n].strip() or following
     for n, line in enumerate(lines):
         start, body = offset, line.rstrip("\r\n")
         offset += len(line)
         stripped = body.strip()
         if not stripped:
             continue  # (cleaned text sets every line it keeps apart by a blank line)
-        following = next((b for b in bodies[n + 1:] if b), "")
+        following = following_of[n]
         # (prose wrapped at a fixed width is no list: a line stopped at a comma or a word that cannot end a
         # sentence, or going on in lower case: "issued a joint statement welcoming the" / "signing of the ...")
         wrapped = stripped.endswith(",") or stripped.split()[-1] in JOINERS or following[:1].islower()

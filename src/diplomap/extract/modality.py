@@ -9,7 +9,14 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext
-from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb, governing_verb, meeting_as_setting
+from diplomap.extract.syntax import (
+    TriggerMatch,
+    clause_head,
+    deciding_verb,
+    finite_verb,
+    governing_verb,
+    meeting_as_setting,
+)
 from diplomap.knowledge.grammar import (
     BELIEVING,
     DENYING,
@@ -261,11 +268,9 @@ def decided(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
     """What a government decided on is done when decided: 'India decided to expel Canada's envoys', 'Norway decided
     to recognise Palestine', 'the court decided to allow the candidate to run' (a decision to meet or to build is an
     agreement to: type_changes.csv decided_talks, decided_cooperation)."""
-    head = clause_head(trig)
-    parent = head.head
-    if (head.dep_ == "xcomp" and parent.lemma_.lower() in _DECIDING
-            and parent.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in (
-                "not", "n't", "never", *HYPO_AUX, *FUTURE_AUX) for c in parent.children)):
+    parent = deciding_verb(trig, _DECIDING)
+    if parent is not None and not any(c.dep_ in ("neg", "aux") and c.lower_ in (
+            "not", "n't", "never", *HYPO_AUX, *FUTURE_AUX) for c in parent.children):
         return _done(sent, trig, ctx, span)
     return None
 

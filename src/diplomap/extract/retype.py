@@ -11,7 +11,7 @@ from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.draft import Draft, Resolvers
 from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.syntax import clause_head, conditional, is_promise
+from diplomap.extract.syntax import clause_head, conditional, deciding_verb, is_promise
 from diplomap.knowledge import TypeChange
 from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, TITLE_NOUNS, VISITORS
 from diplomap.model import Modality
@@ -59,8 +59,7 @@ def announced_decision(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
 def decided_by(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """Told as what a party decided (``words``: verbs of deciding, in the past): 'the EU decided to open accession
     talks with Moldova', 'decided to build a railway'."""
-    head = clause_head(d.trig)
-    return head.dep_ == "xcomp" and head.head.lemma_.lower() in words and head.head.tag_ in ("VBD", "VBN")
+    return deciding_verb(d.trig, words) is not None
 
 
 def promise_or_condition(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:

@@ -5,6 +5,7 @@ Pure functions of spaCy tokens; the Coder in coder.py combines them with the gaz
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -379,6 +380,16 @@ def is_promise(trig: TriggerMatch) -> bool:
         return True
     parent = head.head
     return head.dep_ == "xcomp" and parent.lower_ in WILLING
+
+
+def deciding_verb(trig: TriggerMatch, words: Collection[str]) -> Token | None:
+    """The past verb of deciding (``words``) whose infinitive tells the act: 'India decided to expel', 'the EU
+    decided to open accession talks'; None when it is not told so."""
+    head = clause_head(trig)
+    parent = head.head
+    if head.dep_ == "xcomp" and parent.lemma_.lower() in words and parent.tag_ in ("VBD", "VBN"):
+        return parent
+    return None
 
 
 def conditional(trig: TriggerMatch) -> bool:

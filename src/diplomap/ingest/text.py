@@ -179,10 +179,11 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
             widest = max(piece.length for piece in lines)
             # a block hard-wrapped at a fixed width (most of its lines go on in the next) breaks lines at commas too
             pairs = list(pairwise(lines))
-            hard = sum(_wrapped(b, a, widest) for b, a in pairs) * 2 >= len(pairs) >= 4
+            wrapped = [_wrapped(b, a, widest) for b, a in pairs]
+            hard = sum(wrapped) * 2 >= len(pairs) >= 4
             current = lines[0]
-            for before, after in pairs:
-                if _wrapped(before, after, widest) or (hard and before.tail(2).rstrip().endswith(",")):
+            for (before, after), joins in zip(pairs, wrapped, strict=True):
+                if joins or (hard and before.tail(2).rstrip().endswith(",")):
                     _join(current, after)
                 else:
                     blocks.append((current, None))

@@ -128,18 +128,21 @@ def default_year(store: Store, kb: Knowledge, country: str) -> int:
     return max(years)
 
 
+def _told_done(country: str, date_from: date | None = None, date_to: date | None = None) -> EventQuery:
+    """The country's events the texts tell as done: news and the history they retell (the review reads both)."""
+    return EventQuery(actor=country, date_from=date_from, date_to=date_to, modalities=DONE_MODALITIES)
+
+
 def review_events(store: Store, kb: Knowledge, country: str, year: int) -> list[Event]:
     """The country's events dated within the year; a clear ReviewError when there are none."""
     known = country in kb.states or country in kb.organisations
-    if not known and store.count_events(EventQuery(actor=country, modalities=DONE_MODALITIES)) == 0:
+    if not known and store.count_events(_told_done(country)) == 0:
         raise ReviewError(f"unknown country code {country!r}: use an ISO 3166-1 alpha-3 code from"
                           " knowledge/states.csv, such as AZE")
-    query = EventQuery(actor=country, date_from=date(year, 1, 1), date_to=date(year, 12, 31),
-                       modalities=DONE_MODALITIES)
+    query = _told_done(country, date_from=date(year, 1, 1), date_to=date(year, 12, 31))
     events = sorted((e for e in store.iter_events(query) if year_of(e.date) == year), key=sort_key)
     if not events:
-        years = sorted({y for e in store.iter_events(EventQuery(actor=country, modalities=DONE_MODALITIES))
-                        if (y := year_of(e.date))})
+        years = sorted({y for e in store.iter_events(_told_done(country)) if (y := year_of(e.date))})
         if not years:
             raise ReviewError(f"no dated events of {country} in the database; ingest reports that mention"
                               f" {country} first (diplomap ingest FILE)")
@@ -176,7 +179,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
     months = months_of_year(year)
     top = {code for code, _ in main_partners(events, country, MAIN_PARTNERS)}
     views = []
-    record = list(store.iter_events(EventQuery(actor=country, date_to=date(year, 12, 31), modalities=DONE_MODALITIES)))
+    record = list(store.iter_events(_told_done(country, date_to=date(year, 12, 31))))
     for vname in names:
         mine = [e for e in events if any(vmap.vector_of(c) == vname for c in partners(e, country))]
         if not mine and not vmap.configured:

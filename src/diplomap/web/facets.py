@@ -414,6 +414,7 @@ class FacetIndex:
         ranked = sorted(counted, key=lambda nv: -nv[0])
         return [FacetValue(name, name, n) for n, name in ranked]
 
+
 def _ids(text: str) -> NDArray[np.bytes_]:
     """The ids of a group_concat with SEP, as UTF-8 bytes: numpy compares them byte by byte, four times
     faster than str.
