@@ -185,6 +185,27 @@ def test_a_violation_told_is_the_tellers_accusation_not_a_second_act(pipeline: A
     assert not [e for e in ev if e["type"] == "REJECT"], ev
 
 
+def test_undermining_is_an_accusation_when_told_and_no_event_when_only_a_view(pipeline: Any) -> None:
+    # the doer its own clause names by an anaphor, whatever the telling's clause or the sentence before names
+    ev = coded(pipeline, "Chile protested to Bolivia. Peru said on 3 May 2025 that it had closed its border with "
+               "Ecuador, saying the neighbouring government had consistently undermined Lima.", "2025-05-04")
+    find(ev, "ACCUSE", {"PER", "ECU"}, "2025-05-03", source={"PER"})
+    assert not [e for e in ev if e["type"] == "REJECT"], ev
+    ev = coded(pipeline, "The Chilean decision on 3 May 2025 undermines regional stability.", "2025-05-04")
+    assert not ev, ev
+
+
+def test_a_state_told_by_whose_it_is_and_support_affirmed(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chilean President Gabriel Boric said on 3 May 2025 that his country has decided to recognise "
+               "Palestine as a state.", "2025-05-04")
+    find(ev, "SUPPORT", {"CHL", "PSE"}, "2025-05-03", source={"CHL"})
+    ev = coded(pipeline, "Mali, Burkina Faso and Niger met in Niamey on 2 May 2025. On 3 May 2025 the three nations "
+               "announced their withdrawal from ECOWAS.", "2025-05-04")
+    find(ev, "SANCTION", {"MLI", "BFA", "NER", "ECOWAS"}, "2025-05-03", source={"MLI", "BFA", "NER"})
+    ev = coded(pipeline, "Canada on 3 May 2025 affirmed its support for Philippine sovereignty.", "2025-05-04")
+    find(ev, "SUPPORT", {"CAN", "PHL"}, "2025-05-03", source={"CAN"})
+
+
 def test_what_came_shortly_before_is_the_same_day_and_a_state_after_a_city_may_be_the_subject(
         pipeline: Any) -> None:
     ev = coded(pipeline, "Italian Prime Minister Giorgia Meloni began a visit to Albania on 3 May 2025. Shortly after "

@@ -156,7 +156,7 @@ class Coder:
             entry = self.lex.verb_entry(teller.lemma_, "ACCUSE", "Allege")
             claim = TriggerMatch(teller, teller, entry, [teller], self.lex.frames.get(teller.lemma_.lower(),
                                                                                      frozenset()))
-            accusation = self._event(sent, claim, ctx, trigger_heads | {teller.i}, dated)
+            accusation = _accused_doer(self._event(sent, claim, ctx, trigger_heads | {teller.i}, dated), event)
             if accusation is not None and accusation.source and accusation.target and not (
                     set(accusation.source) & set(event.source)) and set(accusation.target) & set(event.source):
                 out.append((claim, accusation))
@@ -166,7 +166,9 @@ class Coder:
                     # "Thailand said Cambodian forces had shelled a village": with no one else named, the act
                     # told was done to the teller, not by a state to itself
                     events[n] = (trig, replace(event, target=accusation.source))
-        events[:] = [pair for n, pair in enumerate(events) if n not in characterized]
+        # ("the U.S. action undermines regional stability": a view told by no one is no act)
+        events[:] = [pair for n, pair in enumerate(events)
+                     if n not in characterized and "told_only" not in pair[0].frames]
         return out
 
     def _according_to(self, sent: Span, ctx: SentenceContext, trig: TriggerMatch, event: Event
@@ -308,6 +310,15 @@ def _followed(trig: TriggerMatch) -> bool:
     tok = trig.token
     return ("hostile" in trig.entry.traits and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
             and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ in ("VERB", "AUX"))
+
+
+def _accused_doer(accusation: Event | None, act: Event) -> Event | None:
+    """'Rwanda said ..., saying the European nation had undermined Kigali': the accusation is of the told act's
+    doer, as its own clause resolved it (here an anaphor), whoever else the telling's clause names or the sentence
+    before it did."""
+    if accusation is None or not accusation.source or not act.source or set(accusation.target) & set(act.source):
+        return accusation
+    return replace(accusation, target=act.source)
 
 
 def _teller(head: Token) -> Token | None:

@@ -27,12 +27,14 @@ from diplomap.knowledge.grammar import (
     HAZARDS,
     LIGHT_FORMS,
     LIGHT_VERBS,
+    POSSESSIVES,
     PRONOUNS,
     RECALLED,
     REPORTING,
     SETTING_NOUNS,
     SETTING_PREPS,
     STANDING,
+    STATE_ANAPHORS,
     STATE_NOUNS,
     STATIVE,
     WHEN_PREPS,
@@ -436,10 +438,14 @@ def listed_before(doc: Doc, first: int) -> set[int]:
 
 
 def anaphoric_subject(sent: Span, subject: set[int]) -> bool:
-    """'the two sides', 'both countries', 'the three leaders', 'they': actors named before."""
+    """'the two sides', 'both countries', 'the three leaders', 'they': actors named before; so is 'his country'
+    or 'its government', a state told by whose it is ('Norway's prime minister said his country has decided ...')."""
     words = [sent.doc[i] for i in sorted(subject)]
     return any(t.lower_ in ANAPHORS and (t.lower_ in ("both", "they") or any(
-        c.lower_ in ("two", "three", "four", "both", "the", "these", "all") for c in t.children)) for t in words)
+        c.lower_ in ("two", "three", "four", "both", "the", "these", "all") or (
+            c.dep_ == "poss" and c.lower_ in POSSESSIVES and t.lower_ in STATE_ANAPHORS | {"government"}
+            and t.dep_ in ("nsubj", "nsubjpass"))  # ("strikes on its neighbour": the other party, rules.py)
+        for c in t.children)) for t in words)
 
 
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}

@@ -103,6 +103,7 @@ NAMING_POSITIVE = _words("naming", "positive")
 
 PRONOUNS = _words("reference", "pronouns")
 ANAPHORS = _words("reference", "anaphors")
+POSSESSIVES = _words("reference", "possessives")
 STATE_ANAPHORS = _words("reference", "state_anaphors")
 SUCCESSION = _words("reference", "succession")
 NEIGHBOURS = _words("reference", "neighbours")
