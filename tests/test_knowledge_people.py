@@ -15,7 +15,7 @@ from importlib import resources
 import pytest
 
 from diplomap.extract.gazetteer import patterns
-from diplomap.knowledge import Knowledge, Person, Role
+from diplomap.knowledge import Knowledge, KnowledgeError, Person, Role
 
 REFERENCE_DAY = date(2025, 6, 1)
 
@@ -212,3 +212,12 @@ def test_a_name_acts_for_the_office_held_that_day(kb: Knowledge, form: str, day:
     ids = {p.text: p.id for p in patterns(kb) if p.label == "PERSON"}
     assert form in ids, f"{form} is not a person's name or alias"
     assert kb.person_code(ids[form], day) == code
+
+
+def test_an_organisation_cannot_take_a_states_code(kb: Knowledge) -> None:
+    # the shipped files load (the Non-Aligned Movement was "NAM", Namibia's code), and a user's row that
+    # reuses a state's code is refused with the row named
+    assert kb.states["NAM"].name == "Namibia" and "NAM" not in kb.organisations
+    extra = Knowledge.load()
+    with pytest.raises(KnowledgeError, match="mine.csv: row 2: .*FRA is the ISO code of France"):
+        extra.add_csv("id,name,aliases,kind,country,parent,members,qid\nFRA,Fake Union,,igo,,,,\n", "mine.csv")

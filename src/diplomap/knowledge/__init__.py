@@ -250,6 +250,10 @@ class Knowledge:
             org = Organisation(r["id"], r["name"], _list(r.get("aliases")), r.get("kind", ""),
                                (r.get("country") or "").upper(), r.get("parent", ""), _list(r.get("members")),
                                r.get("qid", ""))
+            if org.id in self.states:
+                # (the Non-Aligned Movement was "NAM", Namibia's code: one id for two actors)
+                raise ValueError(f"organisation id {org.id} is the ISO code of {self.states[org.id].name}; "
+                                 "give the organisation another id")
             self.organisations[org.id] = org
         elif "lat" in header and "kind" in header:
             pl = PlaceRecord(r["name"], _list(r.get("aliases")), (r.get("country") or "").upper(), r.get("kind", ""),
