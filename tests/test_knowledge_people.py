@@ -219,5 +219,5 @@ def test_an_organisation_cannot_take_a_states_code(kb: Knowledge) -> None:
     # reuses a state's code is refused with the row named
     assert kb.states["NAM"].name == "Namibia" and "NAM" not in kb.organisations
     extra = Knowledge.load()
-    with pytest.raises(KnowledgeError, match="mine.csv: row 2: .*FRA is the ISO code of France"):
+    with pytest.raises(KnowledgeError, match=r"mine\.csv: row 2: .*FRA is the ISO code of France"):
         extra.add_csv("id,name,aliases,kind,country,parent,members,qid\nFRA,Fake Union,,igo,,,,\n", "mine.csv")

@@ -204,6 +204,10 @@ def test_a_state_told_by_whose_it_is_and_support_affirmed(pipeline: Any) -> None
     find(ev, "SANCTION", {"MLI", "BFA", "NER", "ECOWAS"}, "2025-05-03", source={"MLI", "BFA", "NER"})
     ev = coded(pipeline, "Canada on 3 May 2025 affirmed its support for Philippine sovereignty.", "2025-05-04")
     find(ev, "SUPPORT", {"CAN", "PHL"}, "2025-05-03", source={"CAN"})
+    # a standing promise restated is support, one event (not also a new promise)
+    ev = coded(pipeline, "Canada on 3 May 2025 reaffirmed its ironclad commitment to its defence treaty with the "
+               "Philippines.", "2025-05-04")
+    assert [e["type"] for e in ev] == ["SUPPORT"], ev
 
 
 def test_what_came_shortly_before_is_the_same_day_and_a_state_after_a_city_may_be_the_subject(

@@ -241,6 +241,10 @@ CASES = [
          "2025-06-04", one("PROTEST", target={"FRA"})),
     Case("weapons_test", "Pakistan test-fired a ballistic missile on 3 June 2025, the military said.", "2025-06-04",
          one("MOBILIZE", {"PAK"})),
+    Case("halting_talks", "Peru suspended its mediation between Chile and Bolivia on 3 June 2024.", "2024-06-05",
+         one("REJECT", {"PER"}, {"CHL", "BOL"})),
+    Case("measure_in_force", "Peru's president says his government will break diplomatic relations with Chile "
+         "effective Thursday.", "2024-06-05", one("SANCTION", {"PER"}, {"CHL"}, modality="happened")),
     Case("boycotting_a_gathering", "Peru boycotted the summit hosted by Chile on 3 June 2024.", "2024-06-05",
          one("REJECT", {"PER"}, {"CHL"})),
     Case("hit_with_a_measure", "Chile hit Peru with a 30 percent tariff on copper on 3 June 2024.", "2024-06-05",

@@ -56,6 +56,16 @@ def announced_decision(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
             and not any(c.dep_ == "neg" for c in head.children))
 
 
+def in_force_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A measure told with when it takes effect (``words``: 'effective'), on no condition: 'his government will break
+    relations with Israel effective Thursday', '... with immediate effect' is decided, not threatened."""
+    head = clause_head(d.trig)
+    near = [c for t in (head, d.trig.token) for c in t.children]
+    dated = any(c.lower_ in words for c in near) or any(
+        c.lower_ == "with" and any(g.lemma_.lower() == "effect" for g in c.children) for c in near)
+    return dated and not conditional(d.trig) and not any(c.dep_ == "neg" for c in head.children)
+
+
 def decided_by(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """Told as what a party decided (``words``: verbs of deciding, in the past): 'the EU decided to open accession
     talks with Moldova', 'decided to build a railway'."""
@@ -207,7 +217,7 @@ def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
-    about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
+    about_something, denies_a_telling, subject_is, courtesy_call, announced_decision, in_force_from,
     orders_envoys_home, ordered_into_a_state, decided_by)}
 
 
