@@ -32,6 +32,11 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # a partner the parser hangs both on the object and on the verb is told once
     ("Lima issued a public warning to Chile on 9 May 2025 that ties were at risk over the border.", "THREATEN",
      r"^Lima issued a public warning to Chile$"),
+    # a cut breaks no name and leaves no modifier without its noun
+    ("On 13 May 2025, Chile signed a broad new economic partnership agreement with Bolivian President Luis Alberto "
+     "Arce Catacora in Lima.", "AGREE", r"Luis Alberto Arce Catacora in Lima$"),
+    ("On 9 May 2025, Chile finalized a $20 billion currency swap framework with Peru's central bank.", "AGREE",
+     r"with Peru's central bank$"),
 ])
 def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str, expected: str) -> None:
     from diplomap.model import Modality

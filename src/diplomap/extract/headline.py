@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from diplomap.model import Event, Mention
 
@@ -288,8 +288,8 @@ def _phrase(head: Token, limit: int, lead_det: bool = True) -> str:
             keep = keep[1:]
     words = [t for t in keep if not t.is_punct]
     if len(words) > limit:
-        last = words[limit - 1]
-        keep = [t for t in keep if t.i <= last.i]
+        last = _unbroken(words[limit - 1], {t.i for t in keep})
+        keep = [t for t in keep if t.i <= last]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].pos_ in ("ADP", "DET", "CCONJ", "PART", "PRON", "AUX")):
         keep.pop()  # never end on "of", "the", "and", "to" or a comma
     while len(keep) > 1 and keep[0].is_punct:
@@ -300,6 +300,33 @@ def _phrase(head: Token, limit: int, lead_det: bool = True) -> str:
             out += prev.whitespace_ if tok.i == prev.i + 1 else " "
         out += tok.text
     return out
+
+
+_NAME_WAIT = 4  # words a cut may run on to end a name or a noun whole
+
+
+def _unbroken(last: Token, kept: set[int]) -> int:
+    """Where a cut after ``last`` ends so that it breaks no name and leaves no modifier without its noun ("with
+    Saudi Crown Prince Mohammed bin| Salman", "with Argentina's central| bank"): on to the name's or the noun's last
+    word when it is near, else back to before the name or noun phrase begins."""
+    doc, end = last.doc, last.i
+    for _ in range(_NAME_WAIT + 1):
+        if not _continues(doc, end, kept):
+            return end
+        end += 1
+    start = last.i  # too long to end whole
+    while start - 1 in kept and _continues(doc, start - 1, kept):
+        start -= 1
+    return start - 1
+
+
+_MODIFIERS = {"compound", "amod", "nmod", "poss", "case", "det"}
+
+
+def _continues(doc: Doc, i: int, kept: set[int]) -> bool:
+    """The kept word after ``i`` belongs to the same name, or is on the way to the noun ``i`` modifies."""
+    return i + 1 < len(doc) and i + 1 in kept and (
+        doc[i + 1].ent_iob_ == "I" or (doc[i].dep_ in _MODIFIERS and doc[i].head.i > i))
 
 
 def _join(names: Sequence[str]) -> str:
