@@ -373,9 +373,10 @@ def _actor_matches(conn: sqlite3.Connection, tests: str, args: Sequence[object],
     found, so a page found early costs little, one found late takes few steps, and the last batch walks
     little past the page: a rare actor's batch spans months of a common word's matches.
     """
-    walk = conn.execute("SELECT d.start AS day, m.key AS search_key, d.event_id FROM event_actor_days d"
-                        f" JOIN evidence_search m ON m.event_id = d.event_id WHERE d.code = ? AND {bounds}"
-                        " ORDER BY d.start", [code, *bargs])
+    walk = conn.cursor()
+    walk.row_factory = None  # plain tuples (day, search key, event id): thousands of rows, 10 % less time
+    walk.execute("SELECT d.start, m.key, d.event_id FROM event_actor_days d JOIN evidence_search m"
+                 f" ON m.event_id = d.event_id WHERE d.code = ? AND {bounds} ORDER BY d.start", [code, *bargs])
     match = fts_query(q)
     found: list[sqlite3.Row] = []
     seen: set[str] = set()
@@ -383,10 +384,9 @@ def _actor_matches(conn: sqlite3.Connection, tests: str, args: Sequence[object],
     try:
         while batch := walk.fetchmany(size):
             walked += len(batch)
-            keys = _matching(conn, match, sorted({r["search_key"] for r in batch}))
+            keys = _matching(conn, match, sorted({key for _, key, _ in batch}))
             # once each: an event's two matching sentences would be read twice when its ids span two statements
-            ids = list(dict.fromkeys(r["event_id"] for r in batch if r["search_key"] in keys
-                                     and r["event_id"] not in seen))
+            ids = list(dict.fromkeys(eid for _, key, eid in batch if key in keys and eid not in seen))
             seen.update(ids)
             for k in range(0, len(ids), PARAMS):
                 part = ids[k:k + PARAMS]
@@ -394,7 +394,7 @@ def _actor_matches(conn: sqlite3.Connection, tests: str, args: Sequence[object],
                                       f" ({','.join('?' * len(part))}){tests}", [*part, *args])
             if need is not None and len(found) >= need:
                 last_day = sorted(r["start"] or "" for r in found)[need - 1]
-                if batch[-1]["day"] > last_day:  # every event of that day is read
+                if batch[-1][0] > last_day:  # every event of that day is read
                     break
             size = _next_batch(size, walked, len(found), need)
     finally:
