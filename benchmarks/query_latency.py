@@ -82,11 +82,11 @@ from pathlib import Path
 import httpx
 from web_latency import serving
 
+from diplomap.cache import CACHE_ENV
 from diplomap.knowledge import Knowledge
 from diplomap.model import Modality
 from diplomap.plover import event_types
 from diplomap.store.db import EventQuery, Store
-from diplomap.web.facet_cache import CACHE_ENV
 
 PER_DOC = 20
 FIRST = date(2014, 1, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,44 @@ def test_the_quantities_skipped_without_a_digit_need_one(text: str) -> None:
     figures = (quantities._VOLUME, quantities._MONEY_PRE, quantities._MONEY_POST, quantities._DISTANCE,
                quantities._PERCENT, quantities._DURATION)
     assert not any(pattern.search(text) for pattern in figures)
+
+
+def test_the_gazetteers_phrase_words_match_as_spacys_phrase_matcher(pipeline, spacy_own, texts) -> None:  # type: ignore[no-untyped-def]
+    from spacy.matcher import PhraseMatcher
+
+    from diplomap.extract.gazetteer import patterns
+
+    ruler = pipeline.nlp.get_pipe("entity_ruler")
+    theirs = PhraseMatcher(spacy_own.vocab)
+    for p in patterns(pipeline.kb):
+        spec = p.spacy()
+        if isinstance(spec["pattern"], str):
+            key = ruler._create_label(spec["label"], spec["id"])
+            theirs.add(key, [spacy_own.make_doc(spec["pattern"])])
+    # every occurrence, nested and overlapping ones too ("Korea" within "Republic of Korea", "the Congo" twice)
+    extra = ["The Democratic Republic of the Congo and the Republic of the Congo met the United Nations Security "
+             "Council, the UN and the Council of Europe in Republic of Korea and Korea."]
+    for text in texts + extra:
+        doc = spacy_own.make_doc(text)
+        assert sorted(ruler.phrase_matcher(doc)) == sorted(theirs(doc))
+
+
+def test_the_phrases_words_are_kept_per_tokenizer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  spacy_own) -> None:  # type: ignore[no-untyped-def]
+    from diplomap.extract import fast
+
+    monkeypatch.setenv("DIPLOMAP_CACHE_DIR", str(tmp_path))
+    phrases = ["Côte d'Ivoire", "U.S. State Department", "co-hosted summit"]
+    words = fast.phrase_words(spacy_own, phrases)
+    assert words == {p: [t.text for t in spacy_own.make_doc(p)] for p in phrases}
+    [kept] = (tmp_path / "gazetteer").iterdir()
+    # read back (not split again), and a phrase it lacks is added to the file
+    kept.write_text(json.dumps({**words, "Côte d'Ivoire": ["as", "kept"]}), encoding="utf-8")
+    again = fast.phrase_words(spacy_own, [*phrases, "Burkina Faso"])
+    assert again["Côte d'Ivoire"] == ["as", "kept"] and again["Burkina Faso"] == ["Burkina", "Faso"]
+    assert "Burkina Faso" in kept.read_text(encoding="utf-8")
+    # another tokenizer (another rule of its own) keeps another file; an unreadable file is split again
+    other = load_model()
+    assert fast._tokenizer_key(other) != fast._tokenizer_key(spacy_own)
+    kept.write_text("{not json", encoding="utf-8")
+    assert fast.phrase_words(spacy_own, phrases) == words

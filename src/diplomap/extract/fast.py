@@ -14,10 +14,17 @@ collector walked what loading made again and again (~0.2 s of a 1.5 s load).
 from __future__ import annotations
 
 import gc
+import hashlib
+import json
+import os
 import re
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from diplomap.cache import cache_dir
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,14 +47,107 @@ def collected_rarely() -> Iterator[None]:
 
 
 def add_gazetteer(nlp: Language, found: list[Pattern]) -> None:
-    """The gazetteer as an entity ruler before the statistical NER, which keeps its entities."""
+    """The gazetteer as an entity ruler before the statistical NER, which keeps its entities.
+
+    The ruler matches its ~11,000 phrases by their words (ORTH) with spaCy's PhraseMatcher, which takes each
+    phrase as a Doc: making them cost 0.9 s of every load (half of it the vocabulary's new entries for words
+    no text may hold), while one core waited. Here the phrases' words come from a cache file (the tokenizer's
+    split of each phrase, kept per tokenizer) and the ruler's phrase matcher is a PhraseWords over them:
+    the same matches, so the same entities."""
     ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    # the ruler matches phrases by their words (ORTH): spaCy runs the pipes before it over each phrase to make
-    # it; the tokenizer alone makes the same phrases
+    specs = [p.spacy() for p in found]
     with nlp.select_pipes(disable=nlp.pipe_names):
-        ruler.add_patterns([p.spacy() for p in found])
+        ruler.add_patterns([s for s in specs if not isinstance(s["pattern"], str)])  # token patterns
+    phrases = [s for s in specs if isinstance(s["pattern"], str)]
+    words = phrase_words(nlp, [str(s["pattern"]) for s in phrases])
+    matcher = PhraseWords()
+    for spec in phrases:
+        key = ruler.matcher._normalize_key(ruler._create_label(spec["label"], spec["id"]))
+        ruler._ent_ids[key] = (spec["label"], spec["id"])  # as add_patterns keeps them, for set_annotations
+        matcher.add(key, words[str(spec["pattern"])])
+    ruler.phrase_matcher = matcher
     # it counts its patterns on every text, to warn when it has none: it has thousands
     ruler._require_patterns = lambda: None
+
+
+class PhraseWords:
+    """spaCy's PhraseMatcher on ORTH, as the entity ruler calls it (``matcher(doc)``: every occurrence of every
+    phrase, nested and overlapping ones too, as (key, start, end)), over phrases given as their words' texts: a
+    tree of words, walked from each word of the text."""
+
+    def __init__(self) -> None:
+        self.root: dict[str | None, Any] = {}
+
+    def add(self, key: int, words: Sequence[str]) -> None:
+        if not words:
+            return  # (PhraseMatcher skips an empty phrase)
+        node = self.root
+        for word in words:
+            node = node.setdefault(word, {})
+        node.setdefault(None, []).append(key)  # None: the phrase ends here, with these keys
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        words = [t.text for t in doc]
+        root, n = self.root, len(words)
+        out: list[tuple[int, int, int]] = []
+        for start, word in enumerate(words):
+            node, end = root.get(word), start + 1
+            while node is not None:
+                out.extend((key, start, end) for key in node.get(None, ()))
+                if end == n:
+                    break
+                node, end = node.get(words[end]), end + 1
+        return out
+
+
+def phrase_words(nlp: Language, texts: Sequence[str]) -> dict[str, list[str]]:
+    """Each phrase's words as the tokenizer splits it, from the cache file of this tokenizer (spaCy's version,
+    the model, its tokenizer's rules and diplomap's own); the phrases it lacks are split and the file saved
+    again. Without a cache folder, or when the file cannot be read or written, they are split here."""
+    folder = cache_dir()
+    path = folder / "gazetteer" / f"words-{_tokenizer_key(nlp)}.json" if folder is not None else None
+    known: dict[str, list[str]] = {}
+    if path is not None and path.is_file():
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+            known = loaded if isinstance(loaded, dict) else {}
+        except (OSError, ValueError):
+            known = {}
+    missing = [t for t in dict.fromkeys(texts) if not isinstance(known.get(t), list)]
+    if missing:
+        tokenizer: Any = nlp.tokenizer
+        for text, doc in zip(missing, tokenizer.pipe(missing), strict=True):
+            known[text] = [t.text for t in doc]
+        if path is not None:
+            _save(path, known)
+    return known
+
+
+def _save(path: Path, data: dict[str, list[str]]) -> None:
+    """Written whole to a file of its own, then moved in place: a reader never sees half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                         suffix=".tmp") as out:
+            json.dump(data, out, ensure_ascii=False)
+        os.replace(out.name, path)
+    except OSError:
+        pass  # a cache: without it the next load splits the phrases again
+
+
+def _tokenizer_key(nlp: Language) -> str:
+    """What a phrase's split depends on: spaCy, the model, the tokenizer's rules (its own token_match is a
+    function of ours, told by its ``key``) and this module's format."""
+    from spacy import about
+
+    tokenizer: Any = nlp.tokenizer
+    rules = tokenizer.to_bytes(exclude=["vocab", "token_match"])
+    told = getattr(tokenizer.token_match, "key", repr(tokenizer.token_match))
+    parts = [about.__version__, nlp.meta.get("name", ""), nlp.meta.get("version", ""), str(told), _FORMAT]
+    return hashlib.sha256(rules + "|".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+_FORMAT = "1"  # raise it when the file's layout changes
 
 
 def remember_lemmas(nlp: Language) -> None:

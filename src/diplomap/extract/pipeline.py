@@ -376,6 +376,9 @@ def _keep_prefixed_words(nlp: Language) -> None:
     def token_match(text: str) -> object:
         return _PREFIXED.match(text) or (previous(text) if previous else None)
 
+    # what it matches, for the gazetteer's cache (fast.phrase_words)
+    token_match.key = _PREFIXED.pattern + "|" + str(  # type: ignore[attr-defined]
+        getattr(getattr(previous, "__self__", None), "pattern", previous))
     tokenizer.token_match = token_match
 
 

@@ -28,28 +28,14 @@ from typing import cast
 import numpy as np
 from numpy.typing import NDArray
 
+from diplomap.cache import cache_dir
 from diplomap.store.db import generation
 from diplomap.web.facets import Codes, Column, FacetIndex, Pairs
 
 FORMAT = 1  # raise it whenever FacetIndex or the layout below changes: older files are then read again
-CACHE_ENV = "DIPLOMAP_CACHE_DIR"
 COLUMNS = ("type", "month", "modality", "status", "day")
 PAIRS = ("actors", "docs")
 log = logging.getLogger("diplomap.web")
-
-
-def cache_dir() -> Path | None:
-    """The folder of diplomap's caches; None when there is none (no home folder)."""
-    given = os.environ.get(CACHE_ENV)
-    if given:
-        return Path(given)
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(xdg):  # the XDG spec: a relative path is to be ignored
-        return Path(xdg) / "diplomap"
-    try:
-        return Path.home() / ".cache" / "diplomap"
-    except RuntimeError:  # no HOME and no password entry
-        return None
 
 
 def cache_path(db_path: str | Path) -> Path | None:
