@@ -195,6 +195,26 @@ def test_undermining_is_an_accusation_when_told_and_no_event_when_only_a_view(pi
     assert not ev, ev
 
 
+def test_a_participle_aimed_from_the_attacks_place_names_its_target_and_support_thrown_behind(
+        pipeline: Any) -> None:
+    # the parser hangs "targeting" on the attack's place: one attack, on Hezbollah
+    ev = coded(pipeline, "Qatar condemned an Israeli attack on its soil targeting the leaders of Hamas on 3 May "
+               "2025.", "2025-05-04")
+    assert len([e for e in ev if e["type"] == "ASSAULT"]) == 1, ev
+    ev = coded(pipeline, "Mongolia on 3 May 2025 threw its support behind South Korea's bid to host the Expo.",
+               "2025-05-04")
+    find(ev, "SUPPORT", {"MNG", "KOR"}, "2025-05-03", source={"MNG"})
+
+
+def test_states_left_unnamed_are_none_of_those_named(pipeline: Any) -> None:
+    ev = coded(pipeline, "Several countries condemned Russia on 3 May 2025.", "2025-05-04")
+    assert not [e for e in ev if "RUS" in e["source"]], ev
+    # (not the places of the phrase before the subject, taken for more of a list of doers)
+    ev = coded(pipeline, "Following the earthquakes in Syria and Turkey on 3 May 2025, many countries sent aid to the "
+               "Syrian people.", "2025-05-04")
+    assert not [e for e in ev if {"SYR", "TUR"} & set(e["source"])], ev
+
+
 def test_a_state_told_by_whose_it_is_and_support_affirmed(pipeline: Any) -> None:
     ev = coded(pipeline, "Chilean President Gabriel Boric said on 3 May 2025 that his country has decided to recognise "
                "Palestine as a state.", "2025-05-04")

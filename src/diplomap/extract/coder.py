@@ -386,6 +386,8 @@ def _aimed(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch,
         if "aims" not in trig.frames or tok.tag_ != "VBG" or tok.dep_ not in ("acl", "advcl"):
             continue
         nouns = [tok.head] if tok.dep_ == "acl" else [c for c in tok.head.children if c.dep_ == "dobj"]
+        if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
+            nouns.append(tok.head.head.head)  # ("an Israeli attack on its soil targeting Hamas's leaders")
         main = next((by_word[n.i] for n in nouns if n.i in by_word and by_word[n.i][0].token.i != i), None)
         if main is None and tok.dep_ == "advcl":  # "imposed a package of sanctions on Russia, targeting gas"
             main = next((p for j, p in by_token.items() if j != i and p[0].head.i == tok.head.i), None)

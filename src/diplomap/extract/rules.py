@@ -32,6 +32,7 @@ from diplomap.extract.syntax import (
     antecedent_phrase,
     object_clauses,
     singular_anaphor,
+    unnamed_states,
 )
 from diplomap.knowledge.grammar import (
     ACT_REFERENCES,
@@ -409,8 +410,9 @@ def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
             d.location.country in r.kb.states) and d.own_place else []
         d.target = faces if "faces_named" in d.trig.entry.traits and faces else there or list(d.source)
     elif (not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits
-          and not any(c.dep_ == "nsubjpass" for c in d.trig.head.children)):
-        # ("two Chilean soldiers were wounded": those it was done to did not do it)
+          and not any(c.dep_ == "nsubjpass" for c in d.trig.head.children) and not unnamed_states(sent, d.subject)):
+        # ("two Chilean soldiers were wounded": those it was done to did not do it; "several countries condemned
+        # Russia": others than Russia)
         d.source = list(d.target)
 
 

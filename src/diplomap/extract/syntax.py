@@ -419,9 +419,12 @@ def finite_verb(tok: Token) -> Token:
 
 
 def listed_before(doc: Doc, first: int) -> set[int]:
-    """Names listed just before a subject ("Aliyev, Pashinyan, and Erdogan held ...") belong to it,
-    whatever the parser attached them to."""
+    """Names listed just before a subject that is a name too ("Aliyev, Pashinyan, and Erdogan held ...") belong
+    to it, whatever the parser attached them to; not before a common noun ("Following the earthquakes in Syria and
+    Turkey, many countries sent aid": the places of the phrase before it)."""
     out: set[int] = set()
+    if doc[first].ent_type_ not in ACTOR_LABELS:
+        return out
     i = first - 1
     while i >= 0:
         tok = doc[i]
@@ -449,6 +452,14 @@ def anaphoric_subject(sent: Span, subject: set[int]) -> bool:
 
 
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def unnamed_states(sent: Span, subject: set[int]) -> bool:
+    """'Several countries', 'many nations', 'other governments': states the text does not name, no pointer back
+    (unlike 'the two countries') and none of the states the sentence names."""
+    words = [sent.doc[i] for i in sorted(subject)]
+    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in (*STATE_ANAPHORS,
+               "government") for t in words) and not anaphoric_subject(sent, subject)
 
 
 def anaphor_count(sent: Span, subject: set[int]) -> int:
