@@ -206,6 +206,18 @@ def test_a_participle_aimed_from_the_attacks_place_names_its_target_and_support_
     find(ev, "SUPPORT", {"MNG", "KOR"}, "2025-05-03", source={"MNG"})
 
 
+def test_an_act_a_news_item_tells_undated_happened_on_its_day_or_the_day_before(pipeline: Any) -> None:
+    from diplomap.model import Document, Precision
+
+    text = "Chile announced that it is cutting diplomatic ties with Peru.\n\nThe talks on trade go on."
+    doc = Document(id="undated", text=text, source="t.txt", published=date(2025, 5, 5))
+    [cut] = [e for e in pipeline.extract(doc).events if e.type == "SANCTION"]
+    assert cut.date is not None and (cut.date.start, cut.date.end) == (date(2025, 5, 4), date(2025, 5, 5))
+    assert cut.date.precision == Precision.RANGE
+    # sentence coding dates it by its record's date, as PLOVER does
+    find(coded(pipeline, text, "2025-05-05"), "SANCTION", {"CHL", "PER"}, "2025-05-05", "2025-05-05")
+
+
 def test_states_left_unnamed_are_none_of_those_named(pipeline: Any) -> None:
     ev = coded(pipeline, "Several countries condemned Russia on 3 May 2025.", "2025-05-04")
     assert not [e for e in ev if "RUS" in e["source"]], ev
