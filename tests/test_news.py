@@ -218,6 +218,18 @@ def test_an_act_a_news_item_tells_undated_happened_on_its_day_or_the_day_before(
     find(coded(pipeline, text, "2025-05-05"), "SANCTION", {"CHL", "PER"}, "2025-05-05", "2025-05-05")
 
 
+def test_stopping_short_of_an_act_or_refraining_from_it_is_not_doing_it(pipeline: Any) -> None:
+    for text in ("India stopped short of condemning Russia on 3 May 2025.",
+                 "China refrained from criticising Russia on 3 May 2025.",
+                 "On 3 May 2025 Chile stopped short of promising Peru a loan."):
+        assert not coded(pipeline, text, "2025-05-04"), text
+
+
+def test_arms_sent_or_delivered_to_a_state_are_aid(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile delivered 31 tanks and air defence systems to Peru on 3 May 2025.", "2025-05-04")
+    find(ev, "AID", {"CHL", "PER"}, "2025-05-03", source={"CHL"})
+
+
 def test_states_left_unnamed_are_none_of_those_named(pipeline: Any) -> None:
     ev = coded(pipeline, "Several countries condemned Russia on 3 May 2025.", "2025-05-04")
     assert not [e for e in ev if "RUS" in e["source"]], ev

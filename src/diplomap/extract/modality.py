@@ -79,11 +79,14 @@ def asked(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) 
 
 def denied(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """Under a verb that denies it: 'dragged its feet on making an apology', 'refused to attend', 'denied that its
-    drones entered Polish airspace' (not a second, coordinated act: 'rejected the criticism and accused ...')."""
+    drones entered Polish airspace', 'stopped short of promising a bailout', 'refrained from criticising' (not a
+    second, coordinated act: 'rejected the criticism and accused ...')."""
     head = clause_head(trig)
     node = head
     for _ in range(3):
-        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj") or node.head.i == node.i:
+        short_of = node.dep_ == "advmod" and node.lower_ == "short"  # ("stopped short of")
+        if (node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj") and not short_of) or (
+                node.head.i == node.i):
             break
         coordinate = node.dep_ == "conj"
         node = node.head
