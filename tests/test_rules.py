@@ -64,6 +64,8 @@ CASES = [
     Case("reaction_drawn", "Chilean police arrested 12 Peruvian traders and two Bolivian drivers on 3 June 2024, "
          "drawing a protest from Lima.",
          "2024-06-05", one("ACCUSE", {"PER"}, {"CHL"})),
+    Case("reaction_drawn", "Chile's decision drew criticism from Peru on 3 June 2024.", "2024-06-05",
+         one("ACCUSE", {"PER"}, {"CHL"})),
     Case("also_the_same_stance", "Bolivia condemned Chile's drills on 3 June 2024. Peru also voiced concern on 3 June "
          "2024.", "2024-06-05", one("ACCUSE", {"PER"}, {"CHL"})),
     Case("anaphoric_counterparts", "Chile and Peru clashed at the border on 2 June 2024. Bolivia called on both "

@@ -352,17 +352,21 @@ def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
 
 def reaction_drawn(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Kenyan police arrested 12 traders, drawing a protest from Kampala': what an act drew (a stance, a measure) is
-    toward the one who did that act, the subject of the clause the participle hangs on, and by whom it drew it from."""
+    toward the one who did that act, the subject of the clause the participle hangs on, and by whom it drew it from;
+    so is 'India's decision drew criticism from Ukraine', the act told as the subject of the verb of drawing."""
     tok = d.trig.token
     verb = tok.head
     if ("directed" not in d.trig.entry.traits or tok.dep_ != "dobj" or verb.lemma_.lower() not in DRAWING
-            or verb.dep_ != "advcl" or set(d.target) - set(d.source)):
+            or set(d.target) - set(d.source)):
         return
+    doer = verb.head if verb.dep_ == "advcl" else verb
+    doers = {t.i for c in doer.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if verb.dep_ != "advcl" and not (doers and named_in(r, sent, ctx, d, doers)):
+        return  # ("the visit drew criticism from Kyiv": whose visit, the sentence does not say)
     if not d.source:
         # ("drawing condemnation from Beijing": the parser may hang who reacted on the participle, not the noun)
         reacted = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
         d.source = named_in(r, sent, ctx, d, reacted) if reacted else []
-    doers = {t.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if doers:
         d.target = [c for c in named_in(r, sent, ctx, d, doers) if c not in d.source] or d.target
 
