@@ -247,6 +247,9 @@ CASES = [
          one("REJECT", {"PER"}, {"CHL", "BOL"})),
     Case("measure_in_force", "Peru's president says his government will break diplomatic relations with Chile "
          "effective Thursday.", "2024-06-05", one("SANCTION", {"PER"}, {"CHL"}, modality="happened")),
+    Case("measure_in_force", "Peru's president says his government will break diplomatic relations with Chile "
+         "effective Thursday in the latest escalation of tensions.", "2024-06-05",
+         one("SANCTION", {"PER"}, {"CHL"}, modality="happened")),
     Case("boycotting_a_gathering", "Peru boycotted the summit hosted by Chile on 3 June 2024.", "2024-06-05",
          one("REJECT", {"PER"}, {"CHL"})),
     Case("hit_with_a_measure", "Chile hit Peru with a 30 percent tariff on copper on 3 June 2024.", "2024-06-05",

@@ -61,6 +61,7 @@ def in_force_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, word
     relations with Israel effective Thursday', '... with immediate effect' is decided, not threatened."""
     head = clause_head(d.trig)
     near = [c for t in (head, d.trig.token) for c in t.children]
+    near += [g for c in near if c.dep_ == "npadvmod" for g in c.children]  # ("effective Thursday" on the date)
     dated = any(c.lower_ in words for c in near) or any(
         c.lower_ == "with" and any(g.lemma_.lower() == "effect" for g in c.children) for c in near)
     return dated and not conditional(d.trig) and not any(c.dep_ == "neg" for c in head.children)
