@@ -37,6 +37,9 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
      "Arce Catacora in Lima.", "AGREE", r"Luis Alberto Arce Catacora in Lima$"),
     ("On 9 May 2025, Chile finalized a $20 billion currency swap framework with Peru's central bank.", "AGREE",
      r"with Peru's central bank$"),
+    # a contracted auxiliary is spelt out when its pronoun is told by name
+    ("On 9 May 2025, Chile said it'll sign the trade accord with Peru.", "AGREE",
+     r"^Chile will sign the trade accord with Peru$"),
 ])
 def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str, expected: str) -> None:
     from diplomap.model import Modality

@@ -216,7 +216,7 @@ def _temporal(tok: Token) -> bool:
 def _verb_words(verb: Token) -> str:
     """The verb with its negation, an auxiliary of plan ("will sign"), and its particle."""
     out = []
-    aux = [c.text for c in verb.children if c.dep_ == "aux" and c.lower_ != "to"]
+    aux = [_spelt(c, verb) for c in verb.children if c.dep_ == "aux" and c.lower_ != "to"]
     if any(c.dep_ == "neg" for c in verb.children):
         out += [aux[0] if aux else "did", "not", verb.lemma_]
     elif verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.lemma_.lower() in _CONTROL:
@@ -230,6 +230,20 @@ def _verb_words(verb: Token) -> str:
         out.append(verb.text)
     out += [c.text for c in verb.children if c.dep_ == "prt"]
     return " ".join(out)
+
+
+_CONTRACTED = {"'re": "are", "'ll": "will", "'ve": "have", "'m": "am", "ca": "can", "wo": "will", "sha": "shall"}
+
+
+def _spelt(aux: Token, verb: Token) -> str:
+    """An auxiliary spelt out, since its subject may be told by name ("they're talking" -> "United States and
+    Canada are talking", not "... 're talking")."""
+    word = aux.lower_.replace("’", "'")
+    if word == "'s":
+        return "is" if verb.tag_ == "VBG" else "has"
+    if word == "'d":
+        return "had" if verb.tag_ == "VBN" else "would"
+    return _CONTRACTED.get(word, aux.text)
 
 
 def _noun_line(trigger: Token, event: Event, actor_tokens: dict[int, Mention], name: Names) -> str:
