@@ -230,6 +230,14 @@ def test_arms_sent_or_delivered_to_a_state_are_aid(pipeline: Any) -> None:
     find(ev, "AID", {"CHL", "PER"}, "2025-05-03", source={"CHL"})
 
 
+def test_a_named_treaty_an_act_goes_through_is_no_act_of_its_own(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile said on 3 May 2025 that it will file claims through the Chile-Peru Free Trade "
+               "Agreement.", "2025-05-04", ALL)
+    assert not [e for e in ev if e["type"] == "AGREE"], ev
+    ev = coded(pipeline, "On 3 May 2025, Chile and Peru signed the Lima Free Trade Agreement.", "2025-05-04")
+    find(ev, "AGREE", {"CHL", "PER"}, "2025-05-03")
+
+
 def test_states_left_unnamed_are_none_of_those_named(pipeline: Any) -> None:
     ev = coded(pipeline, "Several countries condemned Russia on 3 May 2025.", "2025-05-04")
     assert not [e for e in ev if "RUS" in e["source"]], ev

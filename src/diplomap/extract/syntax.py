@@ -23,6 +23,7 @@ from diplomap.knowledge.grammar import (
     AUTHOR_PREPS,
     CONTROLLING,
     CROWNING,
+    FRAMEWORK_PREPS,
     FRAMING_NOUNS,
     HAZARDS,
     LIGHT_FORMS,
@@ -547,6 +548,10 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True  # "at the invitation of Japan's prime minister, Prabowo visited Tokyo": the visit's frame
+    if (tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "pobj"
+            and tok.head.lower_ in FRAMEWORK_PREPS
+            and any(c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" for c in tok.children)):
+        return True  # "will file claims through the Canada-U.S.-Mexico Free Trade Agreement": a name, the framework
     if (tok.tag_ in ("VB", "VBG", "VBN") or tok.pos_ == "NOUN") and _in_description(tok):
         return True  # "Turkey, one of the few nations to recognize Israel, ...": what describes a party
     if "calls_home" in trig.frames and tok.pos_ == "VERB" and any(

@@ -69,6 +69,7 @@ TOPIC_PREPS = _words("prepositions", "topic")
 PARTICLES = _words("prepositions", "particles")
 ADVERBIAL_OBJECTS = _words("prepositions", "adverbial_objects")
 AUTHOR_PREPS = _words("prepositions", "authorship")
+FRAMEWORK_PREPS = _words("prepositions", "framework")
 
 SETTING_NOUNS = _words("nouns", "setting")
 STATE_NOUNS = _words("nouns", "state")
