@@ -170,10 +170,9 @@ class Pipeline:
         # what the text dates before the month leading up to the period it reports on is history it retells
         focal_start = date(focal_year, 1, 1) - RETOLD if focal_year else None
         narrative = page.narrative
-        base_text = "publication date"
         if written and not narrative:
             # a news item: what it reports without a date happened around its publication; it reports on its day
-            base = DateSpan(written, written, Precision.DAY, base_text)
+            base = DateSpan(written, written, Precision.DAY, PUBLICATION)
             focal_start = written - RETOLD
         elif not written and not narrative and (month := url_month(doc.source)) and month[0] == focal_year:
             # an undated page filed under /2025/march/: what it reports without a date happened that month
@@ -281,7 +280,7 @@ class Pipeline:
             # what a news item tells with no date of its own happened on its day or the day before (news goes out
             # the day of the act or the next: "Mali announced that it is cutting ties with Ukraine", the statement
             # of the Sunday before the Monday's item); sentence coding dates it by its record's date, as PLOVER
-            events = [replace(e, date=_news_days(written)) if e.date and e.date.text == base_text
+            events = [replace(e, date=_news_days(written)) if e.date and e.date.text == PUBLICATION
                       and e.date.start == e.date.end == written else e for e in events]
         dateline = None if narrative else self._dateline(layout)
         if dateline is not None:
@@ -463,8 +462,11 @@ def _is_heading(text: str) -> bool:
     return 0 < len(t) < 120 and not t.endswith((".", "?", "!", ":", ";", ",")) and "\n" not in t
 
 
+PUBLICATION = "publication date"  # how an event dated by its news item's day alone tells its date
+
+
 def _news_days(published: date) -> DateSpan:
-    return DateSpan(published - timedelta(1), published, Precision.RANGE, "publication date", inherited=True)
+    return DateSpan(published - timedelta(1), published, Precision.RANGE, PUBLICATION, inherited=True)
 
 
 def _headline_days(published: date) -> DateSpan:
