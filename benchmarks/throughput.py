@@ -20,10 +20,11 @@ core is not a clean one, least of all for the two-process runs, and on a virtual
 15 % more CPU from one minute to the next). Then the time per stage in one process, and the share of sentences
 that hold no trigger word.
 
-Figures on a quiet 2-core machine (#10; each run in CHANGELOG.md): ingest with its defaults 6,487–7,280 words/s
-against spaCy alone's 4,753–5,058, so 1.36–1.46x (the sixth session's batches of 128 paragraphs: 1.44–1.45x,
-against 1.38–1.41x for the code before them in the same rounds): short of the 1.5x target. ``--workers 2`` over
-1: 1.69–1.76x; Dask 2 over 1: 1.63–1.77x.
+Figures on a quiet 2-core machine (#10; each run in CHANGELOG.md): ingest with its defaults 6,487–7,307 words/s
+against spaCy alone's 4,753–5,058, so 1.36–1.51x (the sixth session's batches of 128 paragraphs: 1.44–1.45x,
+against 1.38–1.41x for the code before them in the same rounds; the eighth's gazetteer words from the cache
+folder: 1.51x and 1.45x in two runs, the session's start 1.44x and 1.45x in the same rounds): at the 1.5x target
+in some runs only. ``--workers 2`` over 1: 1.69–1.86x; Dask 2 over 1: 1.63–1.77x.
 """
 
 from __future__ import annotations
