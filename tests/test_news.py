@@ -238,6 +238,14 @@ def test_a_named_treaty_an_act_goes_through_is_no_act_of_its_own(pipeline: Any) 
     find(ev, "AGREE", {"CHL", "PER"}, "2025-05-03")
 
 
+def test_a_partys_own_act_given_as_the_reason_is_no_act_of_that_day(pipeline: Any) -> None:
+    ev = coded(pipeline, '"We thank Peru for its continued support," the Chilean president said on 3 May 2025.',
+               "2025-05-04")
+    assert not [e for e in ev if e["type"] == "SUPPORT" and "PER" in e["source"]], ev
+    ev = coded(pipeline, "Chile sanctioned Peru on 3 May 2025 for its support of the rebels.", "2025-05-04")
+    assert [e["type"] for e in ev] == ["SANCTION"], ev
+
+
 def test_states_left_unnamed_are_none_of_those_named(pipeline: Any) -> None:
     ev = coded(pipeline, "Several countries condemned Russia on 3 May 2025.", "2025-05-04")
     assert not [e for e in ev if "RUS" in e["source"]], ev
