@@ -243,6 +243,8 @@ CASES = [
          "2025-06-04", one("PROTEST", target={"FRA"})),
     Case("weapons_test", "Pakistan test-fired a ballistic missile on 3 June 2025, the military said.", "2025-06-04",
          one("MOBILIZE", {"PAK"})),
+    Case("launch_into_the_sea", "Peru fired a ballistic missile into the sea off its coast on 3 June 2024.",
+         "2024-06-05", lambda events: [e["type"] for e in events] == ["MOBILIZE"]),
     Case("halting_talks", "Peru suspended its mediation between Chile and Bolivia on 3 June 2024.", "2024-06-05",
          one("REJECT", {"PER"}, {"CHL", "BOL"})),
     Case("measure_in_force", "Peru's president says his government will break diplomatic relations with Chile "

@@ -67,6 +67,15 @@ def in_force_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, word
     return dated and not conditional(d.trig) and not any(c.dep_ == "neg" for c in head.children)
 
 
+def fired_into(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """Fired into or toward what ``words`` name, and at no party: 'fired a ballistic missile into the sea'."""
+    if set(d.target) - set(d.source):
+        return False
+    verbs = {d.trig.token, d.trig.head}
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "toward", "towards") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in words for g in c.children) for v in verbs for c in v.children)
+
+
 def decided_by(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """Told as what a party decided (``words``: verbs of deciding, in the past): 'the EU decided to open accession
     talks with Moldova', 'decided to build a railway'."""
@@ -218,7 +227,7 @@ def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
-    about_something, denies_a_telling, subject_is, courtesy_call, announced_decision, in_force_from,
+    about_something, denies_a_telling, subject_is, courtesy_call, announced_decision, in_force_from, fired_into,
     orders_envoys_home, ordered_into_a_state, decided_by)}
 
 
