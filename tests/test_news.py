@@ -197,7 +197,7 @@ def test_undermining_is_an_accusation_when_told_and_no_event_when_only_a_view(pi
 
 def test_a_participle_aimed_from_the_attacks_place_names_its_target_and_support_thrown_behind(
         pipeline: Any) -> None:
-    # the parser hangs "targeting" on the attack's place: one attack, on Hezbollah
+    # the parser hangs "targeting" on the attack's place: one attack, on Hamas
     ev = coded(pipeline, "Qatar condemned an Israeli attack on its soil targeting the leaders of Hamas on 3 May "
                "2025.", "2025-05-04")
     assert len([e for e in ev if e["type"] == "ASSAULT"]) == 1, ev
