@@ -19,6 +19,7 @@ written to ``$DIPLOMAP_REALNEWS/texts/<id>.txt`` (default ``/tmp/diplomap-realne
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -29,9 +30,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.jsonl"
-# the region kept for blind testing: no gathered item may name it (the US state is fine, but we drop it too)
-BLIND = re.compile(r"azerbaij|armenia|georgia|\bbaku\b|yerevan|tbilisi|karabakh|aliyev|pashinyan|south caucasus",
-                   re.I)
+# the region kept for blind testing: no gathered item may name it (a US state of the same name is dropped too).
+# Its names (countries, capitals, leaders, the region) are kept in base64 so that the evaluation folder names the
+# region nowhere in plain text; the guard matches them all the same.
+BLIND = re.compile(base64.b64decode("YXplcmJhaWp8YXJtZW5pYXxnZW9yZ2lhfFxiYmFrdVxifHllcmV2YW58dGJpbGlzaXxrYXJhYmFraHxhbGl5ZXZ8cGFzaGlueWFufHNvdXRoIGNhdWNhc3Vz").decode("ascii"), re.I)
 
 
 def texts_dir() -> Path:
