@@ -33,7 +33,10 @@ MANIFEST = HERE / "manifest.jsonl"
 # the region kept for blind testing: no gathered item may name it (a US state of the same name is dropped too).
 # Its names (countries, capitals, leaders, the region) are kept in base64 so that the evaluation folder names the
 # region nowhere in plain text; the guard matches them all the same.
-BLIND = re.compile(base64.b64decode("YXplcmJhaWp8YXJtZW5pYXxnZW9yZ2lhfFxiYmFrdVxifHllcmV2YW58dGJpbGlzaXxrYXJhYmFraHxhbGl5ZXZ8cGFzaGlueWFufHNvdXRoIGNhdWNhc3Vz").decode("ascii"), re.I)
+BLIND = re.compile(base64.b64decode(
+    "YXplcmJhaWp8YXJtZW5pYXxnZW9yZ2lhfFxiYmFrdVxifHllcmV2YW58dGJpbGlzaXxrYXJhYmFraHxh"
+    "bGl5ZXZ8cGFzaGlueWFufHNvdXRoIGNhdWNhc3Vz"
+).decode("ascii"), re.I)
 
 
 def texts_dir() -> Path:
