@@ -157,8 +157,7 @@ class Coder:
             claim = TriggerMatch(teller, teller, entry, [teller], self.lex.frames.get(teller.lemma_.lower(),
                                                                                      frozenset()))
             accusation = _accused_doer(self._event(sent, claim, ctx, trigger_heads | {teller.i}, dated), event)
-            if accusation is not None and accusation.source and accusation.target and not (
-                    set(accusation.source) & set(event.source)) and set(accusation.target) & set(event.source):
+            if accusation is not None and accusation.source and not set(accusation.source) & set(event.source):
                 out.append((claim, accusation))
                 if "characterization" in trig.frames:
                     characterized.add(n)  # ("said the ships violated international law": the telling is the act)
@@ -314,9 +313,9 @@ def _followed(trig: TriggerMatch) -> bool:
 
 def _accused_doer(accusation: Event | None, act: Event) -> Event | None:
     """'Rwanda said ..., saying the European nation had undermined Kigali': the accusation is of the told act's
-    doer, as its own clause resolved it (here an anaphor), whoever else the telling's clause names or the sentence
-    before it did."""
-    if accusation is None or not accusation.source or not act.source or set(accusation.target) & set(act.source):
+    doer (``act.source``, never empty here), as its own clause resolved it (here an anaphor), whoever else the
+    telling's clause names or the sentence before it did."""
+    if accusation is None or set(accusation.target) & set(act.source):
         return accusation
     return replace(accusation, target=act.source)
 

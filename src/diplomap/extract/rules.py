@@ -361,14 +361,15 @@ def reaction_drawn(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> 
         return
     doer = verb.head if verb.dep_ == "advcl" else verb
     doers = {t.i for c in doer.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    if verb.dep_ != "advcl" and not (doers and named_in(r, sent, ctx, d, doers)):
+    named = named_in(r, sent, ctx, d, doers) if doers else []
+    if verb.dep_ != "advcl" and not named:
         return  # ("the visit drew criticism from Kyiv": whose visit, the sentence does not say)
     if not d.source:
         # ("drawing condemnation from Beijing": the parser may hang who reacted on the participle, not the noun)
         reacted = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
         d.source = named_in(r, sent, ctx, d, reacted) if reacted else []
     if doers:
-        d.target = [c for c in named_in(r, sent, ctx, d, doers) if c not in d.source] or d.target
+        d.target = [c for c in named if c not in d.source] or d.target
 
 
 def also_the_same_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

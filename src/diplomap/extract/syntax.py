@@ -247,8 +247,7 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.lemma_.lower() == "be":
             via, node = "prep", node.head.head  # "X is on a two-day visit to Peru": X visits
             continue
-        if (node.dep_ == "pobj" and node.i == trig.token.i and node.head.lower_ in ("at", "during")
-                and node.head.head.pos_ in ("VERB", "AUX")
+        if (node.i == trig.token.i and meeting_as_setting(trig) and node.head.head.pos_ in ("VERB", "AUX")
                 and any(c.dep_ == "prep" and c.lower_ == "with" for c in node.children)):
             via, node = "prep", node.head.head  # "spoke at a joint press conference with Zelensky": the speaker's
             continue
@@ -441,13 +440,16 @@ def listed_before(doc: Doc, first: int) -> set[int]:
     return out
 
 
+_STATE_WORDS = STATE_ANAPHORS | {"government"}  # a state told by a common noun: "his country", "several governments"
+
+
 def anaphoric_subject(sent: Span, subject: set[int]) -> bool:
     """'the two sides', 'both countries', 'the three leaders', 'they': actors named before; so is 'his country'
     or 'its government', a state told by whose it is ('Norway's prime minister said his country has decided ...')."""
     words = [sent.doc[i] for i in sorted(subject)]
     return any(t.lower_ in ANAPHORS and (t.lower_ in ("both", "they") or any(
         c.lower_ in ("two", "three", "four", "both", "the", "these", "all") or (
-            c.dep_ == "poss" and c.lower_ in POSSESSIVES and t.lower_ in STATE_ANAPHORS | {"government"}
+            c.dep_ == "poss" and c.lower_ in POSSESSIVES and t.lower_ in _STATE_WORDS
             and t.dep_ in ("nsubj", "nsubjpass"))  # ("strikes on its neighbour": the other party, rules.py)
         for c in t.children)) for t in words)
 
@@ -459,8 +461,8 @@ def unnamed_states(sent: Span, subject: set[int]) -> bool:
     """'Several countries', 'many nations', 'other governments': states the text does not name, no pointer back
     (unlike 'the two countries') and none of the states the sentence names."""
     words = [sent.doc[i] for i in sorted(subject)]
-    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in (*STATE_ANAPHORS,
-               "government") for t in words) and not anaphoric_subject(sent, subject)
+    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _STATE_WORDS
+               for t in words) and not anaphoric_subject(sent, subject)
 
 
 def anaphor_count(sent: Span, subject: set[int]) -> int:
