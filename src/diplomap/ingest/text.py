@@ -239,7 +239,7 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
 
 
 JOINERS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as",
-            "that", "which", "who", "between", "into", "its", "their", "his", "her", "this", "these", "than", "via"}
+           "that", "which", "who", "between", "into", "its", "their", "his", "her", "this", "these", "than", "via"}
 # the end of a paragraph that _continues reads: longer than any joiner, and than 80, the length it compares
 _TAIL = 100
 
