@@ -46,3 +46,11 @@ def test_two_parties_each_voicing_a_stance_on_one_topic_stay_apart_in_news() -> 
                        trigger="accused")
     denial = Event("ACCUSE", ("HEZBOLLAH",), ("SYR",), DAY, (Evidence("d", 2, 2, 3, "q"),), trigger="denied accusation")
     assert len(merge([accusation, denial], news=True)) == 2
+
+
+def test_one_act_told_by_two_forms_of_its_verb_is_one_event() -> None:
+    # "Chile would recognise the state, and Peru may follow" (a caption), then "Chile is formally recognising the
+    # state": one recognition, one telling naming more states than the other (our own sentences)
+    caption = Event("SUPPORT", ("CHL",), ("PSE", "PER"), DAY, (Evidence("d", 1, 1, 2, "q"),), trigger="recognise")
+    body = Event("SUPPORT", ("CHL",), ("PSE",), DAY, (Evidence("d", 3, 3, 4, "q"),), trigger="recognising")
+    assert len(merge([caption, body], news=True)) == 1

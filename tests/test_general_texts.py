@@ -550,11 +550,12 @@ def test_usa_russia_spoke_by_phone(pipeline: Any) -> None:
     find(ev, "CONSULT", mode="phone", actors_={"USA", "RUS"}, start="2025-02-12")
 
 
-def test_france_palestine_a_reported_would_is_a_promise(pipeline: Any) -> None:
-    # "announced that France would recognise": the backshifted "will" of reported speech, not a hypothesis
+def test_france_palestine_a_reported_would_is_no_hypothesis(pipeline: Any) -> None:
+    # "announced that France would recognise": the backshifted "will" of reported speech, not a hypothesis; and
+    # recognition announced is recognition given (SUPPORT, type change announced_recognition), that day
     ev = coded(pipeline, "French President Emmanuel Macron announced on 24 July 2025 that France would recognise the "
                          "State of Palestine.", "2025-07-25")
-    find(ev, "AGREE", source={"FRA"}, target={"PSE"}, start="2025-07-24")
+    find(ev, "SUPPORT", source={"FRA"}, target={"PSE"}, start="2025-07-24")
 
 
 def test_kazakhstan_iran_recalled_ambassador_to_a_state(pipeline: Any) -> None:

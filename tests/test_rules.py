@@ -157,9 +157,9 @@ CASES = [
     # the parties' own talks, hung by the parser on the infinitive, were held on the day of the agreement
     Case("held_during", "Kenya and Ethiopia agreed to expand trade during their talks in Nairobi on Tuesday.",
          "2024-10-07", one("CONSULT", modality="happened", start="2024-10-01")),
-    # a reported "will" is a plan, and a plan to recognise is a promise: AGREE (type change "promise")
-    Case("reported_will", "Canada announced on 30 July 2025 that it would recognise the State of Palestine.",
-         "2025-07-31", one("AGREE", {"CAN"}, {"PSE"}, modality="happened")),
+    # a reported "will" is a plan, and a plan to give is a promise: AGREE (type change "promise")
+    Case("reported_will", "Canada announced on 30 July 2025 that it would give Jordan a grant for refugees.",
+         "2025-07-31", one("AGREE", {"CAN"}, {"JOR"}, modality="happened")),
     Case("believed", "Somalia's president argued on 3 May 2025 that Ethiopia had supplied weapons to the rebels.",
          "2025-05-04", none_of("AID")),
     Case("habitual", "Since 1995 the assembly of the OAS has annually adopted a resolution condemning Cuba.",
@@ -209,6 +209,9 @@ CASES = [
          one("AGREE", {"EU"}, {"MDA"}, modality="happened", start="2025-05-03")),
     Case("decided_cooperation", "Laos decided on 3 May 2025 to build a railway with Vietnam.", "2025-05-04",
          one("AGREE", {"LAO"}, {"VNM"}, modality="happened", start="2025-05-03")),
+    # recognition announced is recognition given (the guide's SUPPORT), not a promise to agree
+    Case("announced_recognition", "Canada announced on 30 July 2025 that it would recognise the State of Palestine "
+         "in September.", "2025-07-31", one("SUPPORT", {"CAN"}, {"PSE"}, modality="happened")),
     Case("promise", "Japan will give Vietnam a grant for flood relief.", "2025-06-26",
          one("AGREE", {"JPN"}, {"VNM"})),
     # the promise is news of the day it was made; the visit in June stays a plan

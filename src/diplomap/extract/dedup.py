@@ -103,10 +103,11 @@ def _topic(event: Event) -> frozenset[str]:
 
 
 def _stem(word: str) -> str:
-    """A crude stem, enough to tell 'finalized' and 'the finalization', 'met' and 'the meeting' name one act."""
+    """A crude stem, enough to tell 'finalized' and 'the finalization', 'met' and 'the meeting', 'recognise' and
+    'recognising' name one act."""
     word = IRREGULAR.get(word, word)
     for suffix in ("izations", "isations", "ization", "isation", "ations", "ation", "ized", "ised", "izes", "ises",
-                   "ize", "ise", "ings", "ing", "ed", "es", "s", "e"):
+                   "ize", "ise", "izing", "ising", "ings", "ing", "ed", "es", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
