@@ -704,3 +704,17 @@ def test_pakistan_afghanistan_fighting_abroad_is_no_attack_on_the_venue_state(pi
                          "agreed in Doha on 19 October with Qatari and Turkish mediation.", "2025-12-15")
     find(ev, "ASSAULT", actors_={"PAK", "AFG"})
     assert not [e for e in ev if e["type"] == "ASSAULT" and "QAT" in actors(e)], _dump(ev)
+
+
+def test_chile_peru_a_day_to_come_in_what_is_promised_dates_neither_the_promise_nor_its_neighbour(pipeline: Any
+                                                                                                 ) -> None:
+    # "promised to follow the elections on 3 November", written in October: the elections' day, still to come;
+    # the promise and the welcome joined to it were made on the day of the story, not a year before
+    ev = coded(pipeline, "Chile welcomed the referendum in Peru and promised to follow the elections on 3 November.",
+               "2024-10-21")
+    find(ev, "SUPPORT", source={"CHL"}, target={"PER"}, start="2024-10-21")
+    find(ev, "AGREE", source={"CHL"}, start="2024-10-21")
+    # (a day on the verb joined by 'and' is still shared: "welcomed ... and expelled the envoy on Thursday")
+    ev = coded(pipeline, "Chile welcomed the referendum in Peru and expelled the Peruvian envoy on Thursday.",
+               "2024-10-21")
+    find(ev, "SUPPORT", source={"CHL"}, target={"PER"}, start="2024-10-17")

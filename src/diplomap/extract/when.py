@@ -93,8 +93,16 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
                  and sent.doc[k].head.i not in words and sent.doc[k].head.i not in trigger_heads
                  and not _names_an_act(sent.doc[k].head)}
     others |= described
+    # "welcomed the results and promised to follow the elections on 3 November": a date in what another trigger
+    # ("promised") promises is that trigger's business, not this one's
+    others |= {k for k in attached if _below_another(sent.doc[k], trig.head, others)}
+    # "promised to follow the elections on 3 November", written in October: a day still to come, in the clause of
+    # what is agreed or asked, is the day of what was agreed, not of the agreeing
+    agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
+    coming = [d for d in ctx.dates if "asks_ahead" in trig.entry.traits and ctx.written and d.span.start > ctx.written
+              and any(d.start <= c < d.end for c in agreed)]
     inside = [d for key, ds in attached.items() if key not in others for d in ds
-              if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below)]
+              if any(d.start <= sent.doc[i].idx - sent.start_char < d.end for i in below) and d not in coming]
     if inside:
         return _nearest(inside, pos)
     # "Thailand recalled its ambassador and expelled the Cambodian envoy on Thursday": verbs joined by 'and'
@@ -104,7 +112,6 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         return _nearest(attached[joined[0].i], pos)
     # "Spain and Morocco agreed to reopen their border on Thursday", "asked India to withdraw its troops on Monday":
     # a day already past, in the clause of what was agreed or asked, is the day of the agreeing or asking
-    agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
     past = [d for d in ctx.dates if ctx.written and d.span.precision == Precision.DAY and d.span.end <= ctx.written
             and any(d.start <= c < d.end for c in agreed) and d not in bounds]  # ("withdraw by March 15": a deadline)
     if past and "asks_ahead" in trig.entry.traits:
@@ -119,6 +126,20 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
 
 
 _CLAUSE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(CLAUSE_WORDS)) + r")\b")  # (grammar.toml adverbs.clause_words)
+
+
+def _below_another(node: Token, head: Token, others: set[int]) -> bool:
+    """Is the token in what another trigger word below ``head`` (one of ``others``) agrees, promises or asks, its
+    infinitive ('promised to follow the elections on 3 November')?"""
+    seen: set[int] = set()
+    found = False
+    while node.i != head.i:
+        if node.i in seen:
+            return False  # (the root: not below ``head`` at all)
+        found = found or (node.dep_ == "xcomp" and node.head.i in others and any(c.tag_ == "TO" for c in node.children))
+        seen.add(node.i)
+        node = node.head
+    return found
 
 
 def _nearest(dates: Sequence[DateMention], pos: int) -> DateSpan:
