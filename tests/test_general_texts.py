@@ -718,3 +718,20 @@ def test_chile_peru_a_day_to_come_in_what_is_promised_dates_neither_the_promise_
     ev = coded(pipeline, "Chile welcomed the referendum in Peru and expelled the Peruvian envoy on Thursday.",
                "2024-10-21")
     find(ev, "SUPPORT", source={"CHL"}, target={"PER"}, start="2024-10-17")
+
+
+def test_kenya_welcoming_a_decision_is_support_and_a_guest_a_meeting(pipeline: Any) -> None:
+    # (type change guest_welcomed takes only a person welcomed; a decision or a ceasefire welcomed stays support)
+    ev = coded(pipeline, "Kenya welcomed President Samia's decision to reopen the border with Uganda on 3 July 2024.",
+               "2024-07-04")
+    find(ev, "SUPPORT", source={"KEN"})
+    assert not [e for e in ev if e["type"] == "CONSULT"], ev
+
+
+def test_mercosur_efta_a_south_american_bloc_is_not_american(pipeline: Any) -> None:
+    # "South American" names a continent's bloc, not the United States (grammar.toml naming.not_names); EFTA is an
+    # organisation of the gazetteer
+    ev = coded(pipeline, "The South American bloc Mercosur concluded talks for a free-trade agreement with the European "
+                         "Free Trade Association on 1 July 2025.", "2025-07-02")
+    find(ev, "AGREE", actors_={"MERCOSUR", "EFTA"})
+    assert not [e for e in ev if "USA" in actors(e)], ev

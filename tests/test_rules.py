@@ -221,6 +221,8 @@ CASES = [
          "2023-10-27", one("REJECT", {"SRB"})),
     Case("mutual_ceasefire", "A 48-hour truce between Pakistan and Afghanistan took effect on 15 October 2025.",
          "2025-10-16", one("AGREE", target={"PAK", "AFG"})),
+    Case("consent_withdrawn", "Chile withdrew its consent to the operation of the Peruvian consulate in Arica on 3 May "
+         "2024.", "2024-05-04", one("SANCTION", {"CHL"}, {"PER"})),
     Case("leaving_a_bloc", "Mali, Niger and Burkina Faso announced their withdrawal from ECOWAS on 28 January 2024.",
          "2024-01-29", one("SANCTION", {"MLI", "NER", "BFA"}, {"ECOWAS"})),
     # before leaving_a_bloc: a summit with a bloc is left, not the bloc
@@ -230,6 +232,8 @@ CASES = [
          "2025.", "2025-10-18", one("REJECT", {"AFG"})),
     Case("a_call_between", "Sheinbaum and Trump agreed on a truce during the call between Mexico and the United "
          "States on 3 February 2025.", "2025-02-04", one("CONSULT", modality="happened")),
+    Case("guest_welcomed", "Kenyan President William Ruto welcomed Ethiopian Prime Minister Abiy Ahmed at State House "
+         "on 3 July 2024.", "2024-07-04", one("CONSULT", {"KEN"}, {"ETH"})),
     Case("announced_refusal", "Chile will reject any talks with Peru, its foreign minister said on 3 June 2024.",
          "2024-06-05", one("REJECT", {"CHL"}, {"PER"}, modality="happened")),
     Case("threat", "The United States will impose tariffs on Mexico if the border is not closed.", "2025-02-26",
