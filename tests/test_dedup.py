@@ -54,3 +54,14 @@ def test_one_act_told_by_two_forms_of_its_verb_is_one_event() -> None:
     caption = Event("SUPPORT", ("CHL",), ("PSE", "PER"), DAY, (Evidence("d", 1, 1, 2, "q"),), trigger="recognise")
     body = Event("SUPPORT", ("CHL",), ("PSE",), DAY, (Evidence("d", 3, 3, 4, "q"),), trigger="recognising")
     assert len(merge([caption, body], news=True)) == 1
+
+
+def test_one_sentence_telling_one_meeting_on_the_same_day_in_other_words_is_one_event() -> None:
+    # "Mohamud arrived in Asmara on 9 October for a visit, where he was welcomed by President Isaias": the visit and
+    # the welcome are one meeting, though one date was told as "yesterday" and the other as "9 October"
+    day = date(2024, 10, 9)
+    visit = Event("CONSULT", ("SOM",), ("ERI",), DateSpan(day, day, Precision.DAY, "yesterday"),
+                  (Evidence("d", 4, 4, 5, "q"),), trigger="visit")
+    welcome = Event("CONSULT", ("ERI",), ("SOM",), DateSpan(day, day, Precision.DAY, "9 October"),
+                    (Evidence("d", 4, 4, 5, "q"),), mode="Visit", trigger="welcomed")
+    assert len(merge([visit, welcome], news=True)) == 1

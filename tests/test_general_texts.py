@@ -731,7 +731,18 @@ def test_kenya_welcoming_a_decision_is_support_and_a_guest_a_meeting(pipeline: A
 def test_mercosur_efta_a_south_american_bloc_is_not_american(pipeline: Any) -> None:
     # "South American" names a continent's bloc, not the United States (grammar.toml naming.not_names); EFTA is an
     # organisation of the gazetteer
-    ev = coded(pipeline, "The South American bloc Mercosur concluded talks for a free-trade agreement with the European "
-                         "Free Trade Association on 1 July 2025.", "2025-07-02")
+    ev = coded(pipeline, "The South American bloc Mercosur concluded talks for a free-trade agreement with the "
+                         "European Free Trade Association on 1 July 2025.", "2025-07-02")
     find(ev, "AGREE", actors_={"MERCOSUR", "EFTA"})
     assert not [e for e in ev if "USA" in actors(e)], ev
+
+
+def test_kenya_ethiopia_a_guest_welcomed_by_title_and_whole_name_is_a_visit(pipeline: Any) -> None:
+    # the gazetteer's "Prime Minister Abiy" alias no longer leaves "Ahmed" out, so the guest is a person; "the heads
+    # of government" and "they were welcomed by" are guests too
+    ev = coded(pipeline, "Kenyan President William Ruto welcomed Ethiopian Prime Minister Abiy Ahmed at State House on "
+                         "3 July 2024.", "2024-07-04")
+    find(ev, "CONSULT", source={"ETH"}, target={"KEN"}, start="2024-07-03")
+    ev = coded(pipeline, "Prime Minister Shehbaz Sharif welcomed the SCO heads of government in Islamabad on 16 "
+                         "October 2024.", "2024-10-17")
+    find(ev, "CONSULT", actors_={"SCO", "PAK"}, start="2024-10-16")

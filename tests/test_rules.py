@@ -232,8 +232,8 @@ CASES = [
          "2025.", "2025-10-18", one("REJECT", {"AFG"})),
     Case("a_call_between", "Sheinbaum and Trump agreed on a truce during the call between Mexico and the United "
          "States on 3 February 2025.", "2025-02-04", one("CONSULT", modality="happened")),
-    Case("guest_welcomed", "Kenyan President William Ruto welcomed Ethiopian Prime Minister Abiy Ahmed at State House "
-         "on 3 July 2024.", "2024-07-04", one("CONSULT", {"KEN"}, {"ETH"})),
+    Case("guest_welcomed", "The Ethiopian delegation was warmly welcomed by President Ruto in Nairobi on 3 July 2024.",
+         "2024-07-04", one("CONSULT")),
     Case("announced_refusal", "Chile will reject any talks with Peru, its foreign minister said on 3 June 2024.",
          "2024-06-05", one("REJECT", {"CHL"}, {"PER"}, modality="happened")),
     Case("threat", "The United States will impose tariffs on Mexico if the border is not closed.", "2025-02-26",

@@ -29,8 +29,9 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         # two triggers of one sentence were coded apart on purpose ("expelled ... and recalled"), unless a news
         # sentence tells one act twice ("a gun battle when gunmen stormed the village", "refused to accept the
         # planes this weekend", the date sitting with one of the two words)
-        one_date = a.date == b.date or (a.date is not None and b.date is not None
-                                        and a.date.inherited != b.date.inherited)
+        # (the same days, whatever words told them: "yesterday" and "09 October")
+        one_date = _days(a.date) == _days(b.date) or (a.date is not None and b.date is not None
+                                                      and a.date.inherited != b.date.inherited)
         # "Turkey refused to approve Sweden's bid to join NATO": the refusal and the approval refused are one act
         # of one party, one telling naming more of whom it concerns than the other
         ta, tb = set(a.target), set(b.target)
@@ -61,6 +62,10 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
     return a.date.overlaps(b.date) and _nested(a.date, b.date)
+
+
+def _days(span: DateSpan | None) -> tuple[object, object] | None:
+    return (span.start, span.end) if span is not None else None
 
 
 def _one_sentence(a: Event, b: Event) -> bool:

@@ -210,19 +210,15 @@ def courtesy_call(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, word
                for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children)
 
 
-_GUESTS = VISITORS | {"head", "guest", "visitor", "delegate", "dignitary", "official", "they", "them", "him", "her"}
-
-
-def welcomes_a_guest(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
-    """A verb of ``words`` ('welcome') whose object is a person: 'Ruto welcomed Prime Minister Abiy at State House',
-    'they were welcomed by Prime Minister Sharif' receive a guest (not 'welcomed the president's decision')."""
+def guest_received(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A verb of ``words`` whose passive subject is a guest: 'they were welcomed by Prime Minister Sharif', 'the
+    general and his delegation were warmly welcomed by President Isaias' (a person welcomed as the verb's object is
+    read as a visit where the trigger is found: triggers.py, visitor_acts)."""
     tok = d.trig.token
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in words:
-        return False
-    people = {t.i for m in ctx.mentions if m.label == "PERSON" for t in mention_tokens(sent, m, ctx.offset)}
-    return any(c.i in people or c.ent_type_ == "PERSON" or c.lower_ in _GUESTS or any(
-        w.lemma_.lower() in _GUESTS for w in (c, *(g for g in c.children if g.dep_ == "compound")))
-        for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in words and any(
+        c.dep_ == "nsubjpass" and (c.lower_ in ("they", "he", "she") or c.ent_type_ == "PERSON" or any(
+            w.lemma_.lower() in VISITORS for w in (c, *c.conjuncts)))
+        for c in tok.children)
 
 
 def orders_envoys_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
@@ -248,7 +244,7 @@ CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
     about_something, denies_a_telling, subject_is, courtesy_call, announced_decision, in_force_from, fired_into,
-    orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, welcomes_a_guest)}
+    orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, guest_received)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
