@@ -746,3 +746,16 @@ def test_kenya_ethiopia_a_guest_welcomed_by_title_and_whole_name_is_a_visit(pipe
     ev = coded(pipeline, "Prime Minister Shehbaz Sharif welcomed the SCO heads of government in Islamabad on 16 "
                          "October 2024.", "2024-10-17")
     find(ev, "CONSULT", actors_={"SCO", "PAK"}, start="2024-10-16")
+
+
+def test_us_syria_it_in_an_announcement_is_who_announced(pipeline: Any) -> None:
+    # "a U.S. announcement that it would lift all sanctions": "it" is the announcing state, not the last one named
+    ev = coded(pipeline, "Trump urged Syria's president to make peace with Israel on 14 May 2025, after a U.S. "
+                         "announcement that it would lift all sanctions on Syria.", "2025-05-15")
+    find(ev, "RETREAT", source={"USA"}, target={"SYR"})
+
+
+def test_us_syria_a_weekday_after_a_telling_dates_the_telling_not_a_day_to_come(pipeline: Any) -> None:
+    # "will lift ..., Trump said on Tuesday": the Tuesday of the saying, before the story's Wednesday, not the next one
+    ev = coded(pipeline, "The United States will lift all sanctions on Syria, Trump said on Tuesday.", "2025-05-14")
+    find(ev, "RETREAT", source={"USA"}, target={"SYR"}, start="2025-05-13")

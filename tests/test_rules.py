@@ -192,6 +192,8 @@ CASES = [
          "2025-07-29", none_of("CONSULT")),
     Case("present_state", REVIEW + "Turkey supports Hungary in every forum.", "2025-12-15", none_of("SUPPORT")),
     Case("bare_verb", "Help Ukraine, Poland urges Germany.", "2025-04-04", none_of("AID")),
+    Case("once_done", "Chile's new president, who once pledged support to Venezuela's opposition, met Peru's "
+         "president on Monday.", "2025-03-04", none_of("AGREE")),
     Case("told_before", "Japan and South Korea agreed on 16 March 2023 to resume dialogue. Seoul had threatened to "
          "stop sharing intelligence with Japan.", "2023-03-18",
          one("THREATEN", {"KOR"}, {"JPN"}, modality="background")),
@@ -212,6 +214,8 @@ CASES = [
     # recognition announced is recognition given (the guide's SUPPORT), not a promise to agree
     Case("announced_recognition", "Canada announced on 30 July 2025 that it would recognise the State of Palestine "
          "in September.", "2025-07-31", one("SUPPORT", {"CAN"}, {"PSE"}, modality="happened")),
+    Case("announced_easing", "The European Union will lift its sanctions on Niger, its foreign policy chief said on "
+         "Tuesday.", "2025-06-26", one("RETREAT", {"EU"}, {"NER"}, modality="happened", start="2025-06-24")),
     Case("promise", "Japan will give Vietnam a grant for flood relief.", "2025-06-26",
          one("AGREE", {"JPN"}, {"VNM"})),
     # the promise is news of the day it was made; the visit in June stays a plan

@@ -84,6 +84,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _STATED_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b(?![-–]\d)")
 _RELATIVE = {"relative", "following", "that_month", "same", "weekday"}
+# a verb of telling between such a word and the weekday: the weekday dates the telling, not what is told
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|announced|added|stated|declared|wrote|noted|confirmed)\b", re.I)
 # words before a weekday that put it ahead: "will take effect on Sunday", "is set to meet on Friday"
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|set to|due to|is due|are due|scheduled|expected to|plans? to|"
                          r"to be held|next|upcoming)\b[^.;]*$|\b(?:until|by)\s+(?:this\s+|next\s+)?$", re.I)
@@ -355,7 +357,10 @@ def _resolve(
             if anchor is None or anchor.precision != Precision.DAY:
                 return None
             wd = WEEKDAYS.index(g["wd"].lower())
-            if _FUTURE_CUE.search(text[max(0, m.start() - 60): m.start()]):
+            lead = text[max(0, m.start() - 60): m.start()]
+            cue = _FUTURE_CUE.search(lead)
+            # ("will lift all sanctions, Trump said on Tuesday": the day of the saying, before the story's)
+            if cue and not _REPORTED.search(lead[cue.start():]):
                 day = anchor.start + timedelta((wd - anchor.start.weekday()) % 7 or 7)
             else:
                 # ("last Tuesday", written on a Tuesday, is a week before it)

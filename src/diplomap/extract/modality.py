@@ -364,6 +364,16 @@ def bare_verb(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
     return None
 
 
+def once_done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """In a news item, a past act told as done 'once' or 'formerly' ('al-Sharaa, who once pledged allegiance to
+    al-Qaida'): background, not news of the day ('once the deal is signed' is a condition)."""
+    head = clause_head(trig)
+    if ctx.narrative or head.tag_ != "VBD":
+        return None
+    return Modality.BACKGROUND if any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly") and c.i < head.i
+                                      for c in head.children) else None
+
+
 def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """In a news item, the past perfect with no date of its own tells what came before the story ('Seoul had
     threatened to stop intelligence-sharing'): background, not news of the day."""
@@ -400,7 +410,7 @@ RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, rep
                            standing_status, known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
                            forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
-                           told_before, background)
+                           once_done, told_before, background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

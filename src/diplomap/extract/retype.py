@@ -52,6 +52,11 @@ def promise_told_by(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, wo
     return any(w.lemma_.lower() in words or w.lower_ in words for w in d.trig.words) and promise(r, sent, ctx, d, words)
 
 
+def promise_about(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A promise (as ``promise``) of an act on one of ``words`` (as ``object_is``): 'will lift all sanctions'."""
+    return object_is(r, sent, ctx, d, words) and promise(r, sent, ctx, d, words)
+
+
 def announced_decision(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A measure a party announced it will take (``words``: verbs of announcing), on no condition: 'Petro announced
     that Colombia will break diplomatic relations with Israel' (the decision is the act, dated when announced; 'will
@@ -244,7 +249,8 @@ CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
     about_something, denies_a_telling, subject_is, courtesy_call, announced_decision, in_force_from, fired_into,
-    orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, guest_received)}
+    orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, guest_received,
+    promise_about)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:

@@ -231,6 +231,12 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             if node.pos_ in ("NOUN", "PROPN"):  # "attended the summit in Tianjin, where he met Xi"
                 node = governing_verb(node) or node
             continue
+        if pronoun and node.dep_ == "acl" and node.head.pos_ == "NOUN":
+            told_by = noun_doers(node.head, frozenset({"voiced"}))
+            if any(node.doc[i].ent_type_ in ACTOR_LABELS for i in told_by):
+                # "a U.S. announcement that it would lift all sanctions": "it" is who made the announcement
+                out |= told_by
+                break
         if subj and node.dep_ == "relcl" and all(x.lower_ in ("who", "which", "that") for x in subj):
             # "Chile's president, who met Peru's leader": the one the relative clause describes acts
             inside = {t.i for t in node.subtree}

@@ -12,7 +12,14 @@ from spacy.tokens import Span, Token
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.dates import DateMention
 from diplomap.extract.syntax import TriggerMatch, clause_of, subject_tokens
-from diplomap.knowledge.grammar import ACT_NOUNS, ADVERBIAL_PREPS, CLAUSE_WORDS, SETTING_PREPS, WEEKDAY_PATTERN
+from diplomap.knowledge.grammar import (
+    ACT_NOUNS,
+    ADVERBIAL_PREPS,
+    CLAUSE_WORDS,
+    REPORTING,
+    SETTING_PREPS,
+    WEEKDAY_PATTERN,
+)
 from diplomap.model import DateSpan, Precision
 
 # words before a date that make it a bound of a state, not the date of an act ("in place since 1992")
@@ -229,4 +236,15 @@ def weekday_of_its_own(trig: TriggerMatch, span: DateSpan) -> bool:
         return False
     subject = min((c.i for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1)
     return any(_WEEKDAY_TOLD.fullmatch(t.text) and (trig.head.dep_ != "ccomp" or t.i > subject)
-               for t in trig.head.subtree)
+               and not _in_a_telling(t, trig.head) for t in trig.head.subtree)
+
+
+def _in_a_telling(tok: Token, head: Token) -> bool:
+    """Is the token in the clause of a verb of telling below ``head`` ("will lift its sanctions, its foreign policy
+    chief said on Tuesday", the parser joining "said" to "lift")?"""
+    node = tok.head
+    while node.i != head.i and node.head.i != node.i:
+        if node.pos_ == "VERB" and node.lemma_.lower() in REPORTING:
+            return True
+        node = node.head
+    return False
