@@ -759,3 +759,18 @@ def test_us_syria_a_weekday_after_a_telling_dates_the_telling_not_a_day_to_come(
     # "will lift ..., Trump said on Tuesday": the Tuesday of the saying, before the story's Wednesday, not the next one
     ev = coded(pipeline, "The United States will lift all sanctions on Syria, Trump said on Tuesday.", "2025-05-14")
     find(ev, "RETREAT", source={"USA"}, target={"SYR"}, start="2025-05-13")
+
+
+def test_kenya_ethiopia_a_fronted_after_phrase_the_parser_misreads_keeps_its_parties(pipeline: Any) -> None:
+    # "After talks in Nairobi, Kenya and Ethiopia signed": the parser takes "talks" for the subject and the two states
+    # for more of the place; they sign, that day (not weeks before, as after a clause of 'after')
+    ev = coded(pipeline, "After talks in Nairobi, Kenya and Ethiopia signed a trade deal on 29 August 2025.",
+               "2025-08-30")
+    find(ev, "AGREE", actors_={"KEN", "ETH"}, start="2025-08-29")
+
+
+def test_chile_peru_a_joint_vision_released_is_no_release(pipeline: Any) -> None:
+    # what is said or shown is no release (grammar.toml nouns.speech): "released a joint vision"; prisoners are
+    ev = coded(pipeline, "Chile and Peru released a joint vision of cooperation for the next decade on 29 August 2025.",
+               "2025-08-30")
+    assert not [e for e in ev if e["type"] == "RETREAT"], ev

@@ -64,6 +64,15 @@ def test_the_day_written_comes_from_a_date_line_before_a_byline() -> None:
     assert (layout.written, layout.written_from) == (date(2024, 3, 5), "date line")
 
 
+def test_a_date_in_brackets_before_the_byline_is_the_day_written_not_a_day_told() -> None:
+    # "[August 30, 2025] By" over the reporter's name: the page's date, blanked out of the story (it is no day the
+    # story tells, so it cannot hold back the story's own "agreed Friday")
+    text = "Chile and Peru agree to boost ties\n[August 30, 2025] By\nANA TORRES\nLIMA -- Chile and Peru agreed Friday."
+    layout = read_layout(text, "")
+    assert (layout.written, layout.written_from) == (date(2025, 8, 30), "page date")
+    assert "2025" not in layout.masked
+
+
 def test_a_dateline_gives_the_filing_day_and_city_when_the_city_is_known() -> None:
     kb = Knowledge.load()
     text = "SANTIAGO, Chile, March 4 (Andes Wire) -- Chile and Peru signed an accord on fisheries on Monday."

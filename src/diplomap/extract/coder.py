@@ -42,6 +42,7 @@ from diplomap.extract.syntax import (
     TriggerMatch,
     authoring_verb,
     clause_region,
+    fronted_after_phrase,
     no_event,
     partners_in_clause,
     setting_of,
@@ -298,8 +299,10 @@ def _after_clause(trig: TriggerMatch) -> str:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ == "after"]
-    if not marks or head.pos_ not in ("VERB", "AUX"):
-        return ""
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not marks or head.pos_ not in ("VERB", "AUX") or (
+            len(subjects) == 1 and fronted_after_phrase(head, subjects[0])):
+        return ""  # ("After talks in Nairobi, Kenya and Ethiopia signed": the 'after' of a phrase the parser misread)
     return "soon" if marks[0].i > 0 and head.doc[marks[0].i - 1].lower_ in SOON else "long"
 
 

@@ -34,10 +34,11 @@ _FURNITURE = frozenset(w.casefold() for w in _DATA["boilerplate"]["lines"])
 _POINTER = _prefixes(_DATA["boilerplate"]["prefixes"])
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _MON = rf"(?:{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
-# a line that is only a date, perhaps with a weekday and a time: "Sun, Jun 1, 2025", "May 07, 2025 12:31 PM"
-_DATE_ONLY = re.compile(rf"^\s*(?:[A-Z][a-z]{{2,8}},?\s+)?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-                        rf",?\s+(?:19|20)\d\d(?:[,\s]+\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
-                        re.I)
+# a line that is only a date, perhaps with a weekday and a time: "Sun, Jun 1, 2025", "May 07, 2025 12:31 PM", or
+# in brackets before the byline's "By": "[August 30, 2025] By"
+_DATE_ONLY = re.compile(rf"^\s*\[?(?:[A-Z][a-z]{{2,8}},?\s+)?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+                        rf",?\s+(?:19|20)\d\d(?:[,\s]+\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?"
+                        rf"(?:\]\s*(?:by\b.*)?)?\s*$", re.I)
 # a byline that is only a name and a date: "Steph Deschamps / June 20, 2024", "Jane Doe | 3 May 2025"
 _NAME_DATE = re.compile(rf"^\s*[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}}\s*[/|·•–-]\s*(?:[A-Z][a-z]{{2,8}},?\s+)?"
                         rf"(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+(?:19|20)\d\d\s*$")

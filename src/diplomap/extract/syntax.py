@@ -216,6 +216,8 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         fronted = not subj and node.pos_ in ("VERB", "AUX")
         if fronted:
             subj = fronted_subject(node)
+        elif len(subj) == 1 and (after := fronted_after_phrase(node, subj[0])):
+            fronted, subj = True, after
         if not subj and misparsed_main_verb(node):
             root = node.sent.root  # its subject: the root's phrase, without the verb and the relative clause
             told = {t.i for t in node.subtree} | {t.i for r in root.children if r.dep_ == "relcl" for t in r.subtree}
@@ -312,6 +314,20 @@ def authoring_verb(noun: Token) -> Token | None:
     return None
 
 
+def fronted_after_phrase(verb: Token, subj: Token) -> list[Token]:
+    """'After talks in Nairobi, Kenya and Ethiopia signed a trade deal': the parser takes the fronted phrase's noun
+    for the subject ('After' marking the verb) and the subject for more of its place; what follows the comma up to
+    the verb is the subject."""
+    if subj.pos_ != "NOUN" or not any(c.dep_ == "mark" and c.lower_ in ("after", "following", "before", "since")
+                                       and c.i < subj.i for c in verb.children):
+        return []
+    doc = verb.doc
+    for t in subj.subtree:
+        if t.dep_ == "conj" and t.i > 0 and doc[t.left_edge.i - 1].text == "," and t.right_edge.i == verb.i - 1:
+            return [t]
+    return []
+
+
 def fronted_subject(verb: Token) -> list[Token]:
     """'On 26 October, in Brussels, Chile and Peru signed': the parser may take the subject for more of the
     fronted place ('Brussels, Chile and Peru'); what follows the comma up to the verb is its subject."""
@@ -339,7 +355,8 @@ def fronted_subject(verb: Token) -> list[Token]:
                         and title[0].is_title and not any(t.pos_ in ("VERB", "AUX") for t in title)):
                     return [name]
                 break  # (only the last name before the verb)
-    return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return fronted_after_phrase(verb, subjects[0]) if len(subjects) == 1 else []
 
 
 def partners_in_clause(trig: TriggerMatch) -> set[int]:
