@@ -99,10 +99,11 @@ def patterns(kb: Knowledge) -> list[Pattern]:
         for role in person.roles:
             if role.title and len(surname) > 2:
                 titled.setdefault(f"{role.title} {surname}", set()).add(person.id)
-            if role.title:
-                # "Prime Minister Abiy Ahmed": the whole name after its title, so that a titled alias ("Prime
-                # Minister Abiy") does not leave the surname out
-                titled.setdefault(f"{role.title} {person.name}", set()).add(person.id)
+            whole = f"{role.title} {person.name}"
+            if role.title and any(whole.startswith(alias + " ") for alias in person.aliases):
+                # "Prime Minister Abiy Ahmed": the whole name after its title, where a titled alias ("Prime
+                # Minister Abiy") would leave the rest of the name out
+                titled.setdefault(whole, set()).add(person.id)
     for form, ids in titled.items():
         # "President Ali", "Prime Minister Frederiksen": a title and a surname that no one else listed holds with it
         # (never over a name or alias of its own: add keeps the first of one label)

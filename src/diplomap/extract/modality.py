@@ -374,6 +374,15 @@ def once_done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
                                       for c in head.children) else None
 
 
+def counted_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """In a news item, an act named after 'since' is what the story counts from ('his first trip to Latin America
+    since Russia's invasion', 'the first strike since a ceasefire took hold'): background, before the story."""
+    tok = trig.token
+    if ctx.narrative or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "since":
+        return None
+    return Modality.BACKGROUND
+
+
 def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """In a news item, the past perfect with no date of its own tells what came before the story ('Seoul had
     threatened to stop intelligence-sharing'): background, not news of the day."""
@@ -410,7 +419,7 @@ RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, rep
                            standing_status, known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
                            forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
-                           once_done, told_before, background)
+                           once_done, counted_since, told_before, background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
