@@ -774,3 +774,9 @@ def test_chile_peru_a_joint_vision_released_is_no_release(pipeline: Any) -> None
     ev = coded(pipeline, "Chile and Peru released a joint vision of cooperation for the next decade on 29 August 2025.",
                "2025-08-30")
     assert not [e for e in ev if e["type"] == "RETREAT"], ev
+
+
+def test_eu_a_brussels_based_think_tank_is_not_the_eu(pipeline: Any) -> None:
+    # "a Brussels-based think tank": where someone else sits, not the EU (nor the place of the act)
+    ev = coded(pipeline, "A Brussels-based think tank urged Chile to support Peru on 3 May 2024.", "2024-05-04")
+    assert not [e for e in ev if "EU" in actors(e)], ev

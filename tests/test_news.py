@@ -86,6 +86,12 @@ def test_a_dateline_gives_the_filing_day_and_city_when_the_city_is_known() -> No
     assert unknown.dateline is None
 
 
+def test_a_dateline_with_a_comma_before_its_agency_credit() -> None:
+    # "Islamabad, Jan 30, (dpa/GNA) –": the city the item was filed from, not a party to what it tells
+    layout = read_layout("Lima, Jan 30, (dpa/GNA) – Chile and Peru signed an accord on fisheries.", "")
+    assert layout.dateline is not None and layout.dateline.city == "Lima"
+
+
 def test_the_day_written_from_the_url() -> None:
     assert url_day("https://example.org/world/2025/06/30/story-title") == date(2025, 6, 30)
     assert url_day("http://example.cn/n3/2025/0729/c90000-1.html") == date(2025, 7, 29)

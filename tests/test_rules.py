@@ -151,6 +151,7 @@ CASES = [
          one("ASSAULT", modality="negated")),
     Case("denied", "Brazil refused to meet Argentina on 4 March 2025.", "2025-03-05",
          one("CONSULT", {"BRA"}, {"ARG"}, modality="negated")),
+    Case("negated", "No country has recognized Somaliland as a state.", "2025-03-05", none_of("SUPPORT")),
     Case("asked", "Did Israel strike Iran on 13 June 2025?", "2025-06-14", none_of("ASSAULT")),
     Case("came_before", "Ethiopia and Somalia agreed to end the dispute after talks in Ankara on 11 December 2024.",
          "2024-12-12", one("CONSULT", {"ETH", "SOM"}, modality="happened")),
@@ -229,6 +230,8 @@ CASES = [
          "2025-10-16", one("AGREE", target={"PAK", "AFG"})),
     Case("consent_withdrawn", "Chile withdrew its consent to the operation of the Peruvian consulate in Arica on 3 May "
          "2024.", "2024-05-04", one("SANCTION", {"CHL"}, {"PER"})),
+    Case("credentials_accepted", "President Ruto accepted the credentials of Somalia's new ambassador on 3 May 2024.",
+         "2024-05-04", one("SUPPORT", {"KEN"}, {"SOM"})),
     Case("leaving_a_bloc", "Mali, Niger and Burkina Faso announced their withdrawal from ECOWAS on 28 January 2024.",
          "2024-01-29", one("SANCTION", {"MLI", "NER", "BFA"}, {"ECOWAS"})),
     # before leaving_a_bloc: a summit with a bloc is left, not the bloc

@@ -54,6 +54,8 @@ class Actors:
                 continue
             if mention.label not in ("PLACE", "CAPITAL") and any(t.i in placed for t in toks):
                 continue  # "in Lachin, one of the Azerbaijani regions": the description of a place
+            if _based_in(toks):
+                continue  # "a Brussels-based think tank": where someone else sits, neither party nor place
             in_subject = any(t.i in subject for t in toks)
             if not in_subject and not any(t.i in region for t in toks):
                 continue
@@ -162,6 +164,12 @@ class Actors:
             if mention.label in ACTOR_LABELS and any(t.i in subject for t in mention_tokens(sent, mention, ctx.offset)):
                 return True
         return False
+
+
+def _based_in(toks: list[Token]) -> bool:
+    """A name that says where someone is based: 'a Brussels-based think tank', 'the London-based monitor'."""
+    doc, end = toks[-1].doc, toks[-1].i
+    return end + 2 < len(doc) and doc[end + 1].text in ("-", "–") and doc[end + 2].lower_ == "based"
 
 
 def _after_a_city(toks: list[Token]) -> bool:

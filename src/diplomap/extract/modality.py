@@ -49,7 +49,7 @@ def _aux(head: Token) -> set[str]:
 
 def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """'did not sign', 'no talks were held', 'Bahrain is yet to reopen its embassy', 'has not joined its allies in
-    imposing sanctions' (the act a negated verb takes part in)."""
+    imposing sanctions' (the act a negated verb takes part in), 'no country has recognized Somaliland'."""
     head = clause_head(trig)
     joined = [head.head.head] if head.dep_ == "pcomp" and head.head.dep_ == "prep" else []
     for t in {head, trig.token, *joined}:
@@ -58,6 +58,9 @@ def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
     if head.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and any(
             c.dep_ == "advmod" and c.lower_ == "yet" for c in head.head.children):
         return Modality.NEGATED
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in head.children):
+        return Modality.NEGATED  # "No nation has recognized the Taliban": done by no one
     return None
 
 
