@@ -780,3 +780,10 @@ def test_eu_a_brussels_based_think_tank_is_not_the_eu(pipeline: Any) -> None:
     # "a Brussels-based think tank": where someone else sits, not the EU (nor the place of the act)
     ev = coded(pipeline, "A Brussels-based think tank urged Chile to support Peru on 3 May 2024.", "2024-05-04")
     assert not [e for e in ev if "EU" in actors(e)], ev
+
+
+def test_mexico_a_collapse_contributing_to_violence_is_no_aid(pipeline: Any) -> None:
+    # "contributed to violence": the parser takes "to violence" for an infinitive; giving still needs something given
+    ev = coded(pipeline, "Sheinbaum said the collapse has contributed to violence in central Mexico on 6 March 2025.",
+               "2025-03-07")
+    assert not [e for e in ev if e["type"] == "AID"], ev

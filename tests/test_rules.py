@@ -181,6 +181,8 @@ CASES = [
          "3 June 2025.", "2025-06-04", none_of("AGREE")),
     Case("wanted", "Turkey showed interest in buying Russian gas on 3 April 2025.", "2025-04-04",
          one("COOPERATE", target={"RUS"}, modality="planned")),
+    Case("decided", "The talks resumed after Chile's decision to lift its tariffs on Peru, officials said on Tuesday.",
+         "2025-03-05", one("RETREAT", {"CHL"}, {"PER"}, modality="happened")),
     Case("decided", "India decided to expel six Canadian diplomats on 14 October 2024.", "2024-10-15",
          one("SANCTION", {"IND"}, {"CAN"}, modality="happened")),
     Case("embedded_plan", "India and China are expected to sign a border deal in Beijing.", "2025-06-01",

@@ -274,6 +274,10 @@ def decided(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
     """What a government decided on is done when decided: 'India decided to expel Canada's envoys', 'Norway decided
     to recognise Palestine', 'the court decided to allow the candidate to run' (a decision to meet or to build is an
     agreement to: type_changes.csv decided_talks, decided_cooperation)."""
+    head = clause_head(trig)
+    if head.dep_ == "acl" and head.head.lemma_.lower() == "decision" and any(
+            c.dep_ == "poss" for c in head.head.children) and not ctx.narrative:
+        return _done(sent, trig, ctx, span)  # "Trump's decision to delay tariffs": what a party decided, in news
     parent = deciding_verb(trig, _DECIDING)
     if parent is not None and not any(c.dep_ in ("neg", "aux") and c.lower_ in (
             "not", "n't", "never", *HYPO_AUX, *FUTURE_AUX) for c in parent.children):

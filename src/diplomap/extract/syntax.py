@@ -233,10 +233,12 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             if node.pos_ in ("NOUN", "PROPN"):  # "attended the summit in Tianjin, where he met Xi"
                 node = governing_verb(node) or node
             continue
-        if pronoun and node.dep_ == "acl" and node.head.pos_ == "NOUN":
+        infinitive = not subj and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+        if (pronoun or infinitive) and node.dep_ == "acl" and node.head.pos_ == "NOUN":
             told_by = noun_doers(node.head, frozenset({"voiced"}))
             if any(node.doc[i].ent_type_ in ACTOR_LABELS for i in told_by):
-                # "a U.S. announcement that it would lift all sanctions": "it" is who made the announcement
+                # "a U.S. announcement that it would lift all sanctions": "it" is who made the announcement;
+                # "Trump's decision to delay tariffs": whose decision it is acts
                 out |= told_by
                 break
         if subj and node.dep_ == "relcl" and all(x.lower_ in ("who", "which", "that") for x in subj):

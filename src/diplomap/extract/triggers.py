@@ -66,9 +66,13 @@ class TriggerFinder:
                 if entry is not None and self.lex.has_frame(tok.lemma_, "no_clause") and any(
                         c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                     entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
+                # ("contributed to violence": the parser may take "to violence" for an infinitive of a noun)
+                to_noun = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"
+                           and any(a.lower_ == "to" for a in c.children)]
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
-                        and not any(c.dep_ in ("dobj", "dative", "nsubjpass", "xcomp", "conj") for c in tok.children)
-                        and any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in tok.children)):
+                        and not any(c.dep_ in ("dobj", "dative", "nsubjpass", "xcomp", "conj") and c not in to_noun
+                                    for c in tok.children)
+                        and (to_noun or any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in tok.children))):
                     entry = None  # "contributed to restoring channels": giving needs something given
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
                         and any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)):
