@@ -787,3 +787,16 @@ def test_mexico_a_collapse_contributing_to_violence_is_no_aid(pipeline: Any) -> 
     ev = coded(pipeline, "Sheinbaum said the collapse has contributed to violence in central Mexico on 6 March 2025.",
                "2025-03-07")
     assert not [e for e in ev if e["type"] == "AID"], ev
+
+
+def test_zaf_jpn_participating_in_a_conference_and_welcoming_the_sahrawi_republic(pipeline: Any) -> None:
+    # "participated in the conference" attends it; the Sahrawi Arab Democratic Republic is a party (ESH), Western
+    # Sahara a place
+    ev = coded(pipeline, "Minister Ronald Lamola participated in the conference which was held on 24 and 25 August "
+                         "2024 in Tokyo. South Africa welcomed the participation of the Sahrawi Arab Democratic "
+                         "Republic.",
+               "2024-08-27")
+    find(ev, "CONSULT", source={"ZAF"}, start="2024-08-24", end="2024-08-25")
+    find(ev, "SUPPORT", source={"ZAF"}, includes={"ESH"})
+    ev = coded(pipeline, "France backed Moroccan sovereignty over Western Sahara on 30 July 2024.", "2024-07-31")
+    assert not [e for e in ev if "ESH" in actors(e)], ev

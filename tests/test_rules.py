@@ -95,6 +95,8 @@ CASES = [
          one("SANCTION", {"CHL"}, {"PER"})),
     Case("people_act_for_their_state", "Protesters in Nairobi clashed with police on 25 June 2025.", "2025-06-26",
          one("ASSAULT", {"KEN"})),
+    Case("text_speaks_for_its_issuer", "Chile's president received a letter from Peruvian President Dina Boluarte "
+         "recognizing Chile's claim to the islands.", "2024-05-04", one("SUPPORT", {"PER"}, {"CHL"})),
     Case("text_speaks_for_its_issuer", "The UN Security Council adopted a resolution on Monday demanding an "
          "immediate ceasefire in Sudan.", "2025-06-30", one("REQUEST", {"UN"}, {"SDN"})),
     Case("discussed_topic_is_no_party", "Prabowo and Anwar on 8 June 2025 discussed the South China Sea, where both "
@@ -171,6 +173,8 @@ CASES = [
     Case("on_the_eve", "Chile and Peru signed a fisheries accord on 3 March 2024, on the eve of the visit of "
          "Peru's president to Chile.", "2024-03-05", none_of("CONSULT")),
     Case("modal", "Iran could strike Israel again.", "2025-06-20", one("ASSAULT", modality="hypothetical")),
+    Case("conditional_clause", "The sanctions stay until Chile agrees to a ceasefire and participates in talks with "
+         "Peru.", "2025-03-05", none_of("CONSULT")),
     Case("conditional_clause", "If Venezuela attacks Guyana, the United States will respond.", "2024-01-10",
          one("ASSAULT", {"VEN"}, {"GUY"}, modality="hypothetical")),
     Case("planned_noun", "Preparations for the upcoming meeting between Xi Jinping and Donald Trump began on 2 "

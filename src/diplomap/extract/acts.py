@@ -46,15 +46,17 @@ def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
 
 def text_speaks_for_its_issuer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The Security Council adopted a resolution demanding a ceasefire in Sudan', 'issued a statement condemning
-    the raid': what a text says, the one who issued it says."""
+    the raid', 'received a letter from Netanyahu recognizing ...': what a text says, the one who issued it says."""
     tok = d.trig.token
     if d.source or tok.dep_ != "acl" or tok.tag_ != "VBG":
         return
     text = tok.head
     if text.lemma_.lower() not in NAMED_TEXTS | SPEECH_NOUNS or text.dep_ not in ("dobj", "nsubjpass"):
         return
-    issuers = named_in(r, sent, ctx, d, {t.i for c in text.head.children if c.dep_ in ("nsubj", "agent")
-                                          for t in c.subtree})
+    # ("received a letter from Netanyahu recognizing ...": the letter's sender wrote it, not its receiver)
+    issuers = named_in(r, sent, ctx, d, {t.i for c in text.children if c.dep_ == "prep" and c.lower_ == "from"
+                                          for t in c.subtree}) or named_in(
+        r, sent, ctx, d, {t.i for c in text.head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree})
     if issuers:
         d.source = issuers
         d.target = [c for c in d.target if c not in issuers]

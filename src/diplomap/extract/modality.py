@@ -208,9 +208,14 @@ def modal(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) 
 
 
 def conditional_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """'if talks fail', 'unless it withdraws', 'whether they meet'."""
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause_head(trig).children):
-        return Modality.HYPOTHETICAL
+    """'if talks fail', 'unless it withdraws', 'whether they meet', 'until Israel agrees to a ceasefire and
+    participates in talks' (a verb joined to the conditioned one shares its condition; 'until' with a present verb:
+    'fighting went on until the troops withdrew' did happen)."""
+    head = clause_head(trig)
+    for verb in (head, *([head.head] if head.dep_ == "conj" else [])):
+        if any(c.dep_ == "mark" and (c.lower_ in ("if", "unless", "whether") or (
+                c.lower_ == "until" and verb.tag_ in ("VBZ", "VBP"))) for c in verb.children):
+            return Modality.HYPOTHETICAL
     return None
 
 
