@@ -800,3 +800,16 @@ def test_zaf_jpn_participating_in_a_conference_and_welcoming_the_sahrawi_republi
     find(ev, "SUPPORT", source={"ZAF"}, includes={"ESH"})
     ev = coded(pipeline, "France backed Moroccan sovereignty over Western Sahara on 30 July 2024.", "2024-07-31")
     assert not [e for e in ev if "ESH" in actors(e)], ev
+
+
+def test_italy_algeria_a_villa_of_a_century_and_a_trip_before_do_not_date_the_meeting(pipeline: Any) -> None:
+    # "the 17th-century Villa" is what the villa is like, no date; "after a trip ... in March" came before the
+    # meeting, it is no setting that dates it
+    ev = coded(pipeline, "Italian Prime Minister Giorgia Meloni met Algerian President Abdelmadjid Tebboune at the "
+                         "17th-century Villa Doria Pamphili on 23 July 2025, after a trip to Algiers by Foreign "
+                         "Minister Antonio Tajani in March.", "2025-07-23")
+    find(ev, "CONSULT", actors_={"ITA", "DZA"}, start="2025-07-23")
+    ev = coded(pipeline, "Italian Prime Minister Giorgia Meloni met Algerian President Abdelmadjid Tebboune at the "
+                         "Villa Doria Pamphili, after a trip to Algiers by Foreign Minister Antonio Tajani in March.",
+               "2025-07-23")
+    find(ev, "CONSULT", actors_={"ITA", "DZA"}, start="2025-07-23")

@@ -59,8 +59,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(rf"\b(?P<h>first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?\b", re.I)),
     ("part_year", re.compile(rf"\b(?P<part>early|mid|late|the\s+(?:beginning|middle|end)\s+of)[\s-]+{_YEAR}\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<decade>(?:19|20)\d0)s\b", re.I)),
+    # (not "the 17th-century villa": a century hyphenated to the noun it describes tells what the thing is like)
     ("century", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<century>1[5-9]|20)(?:st|nd|rd|th)"
-                           r"[\s-]+century\b", re.I)),
+                           r"\s+century\b", re.I)),
     # (not a count: "release at least 2022 political prisoners", "more than 2000 troops")
     ("year", re.compile(rf"(?<![\d$€£.,-])(?<!at least )(?<!than )(?<!nearly )(?<!almost ){_YEAR}(?![\d%])"
                         r"(?!\s*(?:km|kilomet|percent|million|billion))")),

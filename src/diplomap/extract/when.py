@@ -154,13 +154,20 @@ def _nearest(dates: Sequence[DateMention], pos: int) -> DateSpan:
     return min(dates, key=lambda d: abs(d.start - pos)).span
 
 
+_BEFORE_OR_AFTER = frozenset({"after", "before", "following", "since", "until", "prior", "ahead"})
+
+
 def _dated_setting(verb: Token, attached: dict[int, list[DateMention]], pos: int) -> DateSpan | None:
     """The date of a dated setting of a verb: a noun after during/at/in... that a date is attached to."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS:
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.i in attached:
-                    return _nearest(attached[noun.i], pos)
+                    told = _nearest(attached[noun.i], pos)
+                    # ("met Tebboune after a trip to Algiers by Tajani in March": the day or month of what came
+                    # before or after is not the act's; its year, "closed after clashes in 2021", still is)
+                    if prep.lower_ not in _BEFORE_OR_AFTER or told.precision in (Precision.YEAR, Precision.DECADE):
+                        return told
     # "upgraded their ties to a partnership during Kishida's visit on Tuesday": a 'during' the parser hung on the
     # verb's object or its phrase is still the verb's setting
     frontier = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
