@@ -813,3 +813,11 @@ def test_italy_algeria_a_villa_of_a_century_and_a_trip_before_do_not_date_the_me
                          "Villa Doria Pamphili, after a trip to Algiers by Foreign Minister Antonio Tajani in March.",
                "2025-07-23")
     find(ev, "CONSULT", actors_={"ITA", "DZA"}, start="2025-07-23")
+
+
+def test_china_celac_a_meeting_the_ner_took_for_a_place_name_is_still_a_meeting(pipeline: Any) -> None:
+    # the statistical NER tags "the Fourth Ministerial Meeting of" as a facility; its noun still tells a meeting
+    ev = coded(pipeline, "Xi Jinping and other participants pose for a group photo at the opening ceremony of the "
+                         "Fourth Ministerial Meeting of the Forum of China and the Community of Latin American and "
+                         "Caribbean States in Beijing on May 13.", "2025-05-19")
+    find(ev, "CONSULT", actors_={"CHN", "CELAC"}, start="2025-05-13")

@@ -120,7 +120,10 @@ class TriggerFinder:
                     entry = None  # "seeking a lasting settlement", "seeking closer ties with Brazil": asks no one
                 if entry is not None:
                     found.append(self._trigger(tok, tok, entry, words))
-            elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.dep_ not in ("compound", "amod", "poss"):
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ in _NAMED_OCCASIONS and tok.dep_ not in (
+                    "compound", "amod", "poss"):
+                # (an event noun the statistical NER took for part of a name of a place or an event: "the Fourth
+                # Ministerial Meeting of the Forum", "the G20 Summit")
                 entry, words = self._match(tok, self.lex.nouns.get(tok.lemma_.lower(), []), verb=False)
                 if entry is not None and not self._modifies_an_event(tok) and not self._why_another_act(tok):
                     found.append(self._trigger(tok, tok, entry, words))
@@ -246,6 +249,9 @@ class TriggerFinder:
             if all(h is not None for h in hits):
                 return entry, [tok, *[h for h in hits if h is not None]]
         return None, []
+
+
+_NAMED_OCCASIONS = frozenset({"", "FAC", "EVENT"})
 
 
 def _blames(verb: Token) -> bool:
