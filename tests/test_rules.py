@@ -136,6 +136,8 @@ CASES = [
     Case("project_works_by_linked_states", "The construction of the China–Kyrgyzstan–Uzbekistan railway started on "
          "27 December 2024.", "2024-12-28", one("COOPERATE", {"CHN", "KGZ", "UZB"})),
     # drills facing no state named in their sentence face the story's other party
+    Case("self_target_at_home", "Rwanda received seven migrants deported from the United States on 3 August 2025.",
+         "2025-08-04", one("COERCE", {"USA"}, {"RWA"})),
     Case("self_target_at_home", "Peru accused Chile of provocations on 2 June 2024. Chile's navy launched exercises in "
          "the Strait of Magellan on 3 June 2024.", "2024-06-05", one("MOBILIZE", {"CHL"}, {"PER"})),
     Case("self_target_at_home", "Pakistan arrested dozens of opposition activists on 9 May 2023.", "2023-05-10",

@@ -400,7 +400,8 @@ def project_works_by_linked_states(r: Resolvers, sent: Span, ctx: SentenceContex
 
 def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """PLOVER: a state acting at home acts on itself (its people, its opposition), unless it mobilises (trait
-    faces_named) with one other state named; an unnamed official or group acting within a state is that state's."""
+    faces_named) with one other state named; an unnamed official or group acting within a state is that state's
+    (people deported from a state were deported by it, to the one other state named)."""
     if len(set(d.source)) == 1 and not d.target and "at_home" in d.trig.entry.traits and d.source[0] in r.kb.states:
         others = [c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span)
                   if c not in d.source and c in r.kb.states]
@@ -419,6 +420,9 @@ def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
         # ("two Chilean soldiers were wounded": those it was done to did not do it; "several countries condemned
         # Russia": others than Russia)
         d.source = list(d.target)
+        if d.mode == "Deport":
+            # "Rwanda received migrants deported from the United States": deported from it by it, to the other
+            d.target = r.actors.one_other(sent, ctx, d.span, d.source)
 
 
 def clash_with_the_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
