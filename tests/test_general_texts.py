@@ -821,3 +821,11 @@ def test_china_celac_a_meeting_the_ner_took_for_a_place_name_is_still_a_meeting(
                          "Fourth Ministerial Meeting of the Forum of China and the Community of Latin American and "
                          "Caribbean States in Beijing on May 13.", "2025-05-19")
     find(ev, "CONSULT", actors_={"CHN", "CELAC"}, start="2025-05-13")
+
+
+def test_china_us_the_reason_for_a_sanction_is_no_act_of_the_sanctioning_state(pipeline: Any) -> None:
+    # "sanctions two US defence firms for selling Taiwan weapons": the selling is the reason, told of the firms
+    ev = coded(pipeline, "China sanctioned two US defence firms for selling Taiwan weapons on 12 April 2024.",
+               "2024-04-13")
+    find(ev, "SANCTION", source={"CHN"}, target={"USA"})
+    assert not [e for e in ev if e["type"] in ("COOPERATE", "AID") and "CHN" in e["source"]], ev

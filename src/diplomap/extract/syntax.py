@@ -580,6 +580,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             and tok.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.head.head.children)):
         return True  # "thanked Japan for its continued support", "sanctioned Iran for its support of Hamas": the
         # party's own standing act, the reason for the one told, no act of that day
+    if (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in tok.head.head.children)):
+        return True  # "sanctioned two US defence firms for selling Taiwan weapons": the reason, told of the object
     if (tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "pobj"
             and tok.head.lower_ in FRAMEWORK_PREPS
             and any(c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" for c in tok.children)):
