@@ -829,3 +829,15 @@ def test_china_us_the_reason_for_a_sanction_is_no_act_of_the_sanctioning_state(p
                "2024-04-13")
     find(ev, "SANCTION", source={"CHN"}, target={"USA"})
     assert not [e for e in ev if e["type"] in ("COOPERATE", "AID") and "CHN" in e["source"]], ev
+
+
+def test_myanmar_russia_a_fronted_participle_a_press_release_and_it_as_it_seeks(pipeline: Any) -> None:
+    # "Sanctioned by the US, ..." is how the regime stands, no sanction of the day; "according to a Kremlin release"
+    # is a press release, no release; "as it seeks membership": "it" is the subject of the clause above; Myanmar's
+    # National Defence and Security Council is no UN body
+    ev = coded(pipeline, "Sanctioned by the US, Myanmar's regime is deepening ties with Russia and China as it seeks "
+                         "membership in the SCO, according to a Kremlin release and Myanmar's National Defence and "
+                         "Security Council.", "2025-09-26")
+    assert not [e for e in ev if e["type"] in ("SANCTION", "RETREAT")], ev
+    assert not [e for e in ev if "UN" in actors(e)], ev
+    find(ev, "REQUEST", source={"MMR"}, target={"SCO"})

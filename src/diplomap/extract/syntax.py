@@ -224,11 +224,12 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             out.update(t.i for t in root.subtree if t.i not in told)
             break
         pronoun = subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj)
-        if pronoun and node.dep_ in ("ccomp", "relcl") and not any(
+        as_it = node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in node.children)
+        if pronoun and (node.dep_ in ("ccomp", "relcl") or as_it) and not any(
                 c.dep_ == "nsubj" and c.lower_ in ("this", "that") for c in node.head.children):
-            # "Benin said it would ...", "Baku elevated the agreement, which it signed with China": "it" is
-            # the subject of the clause above (through the noun a relative clause describes; not "this" in "This
-            # means we will sever relations")
+            # "Benin said it would ...", "Baku elevated the agreement, which it signed with China", "the regime is
+            # deepening ties with Russia as it seeks membership": "it" is the subject of the clause above (through
+            # the noun a relative clause describes; not "this" in "This means we will sever relations")
             via, node = node.dep_, node.head
             if node.pos_ in ("NOUN", "PROPN"):  # "attended the summit in Tianjin, where he met Xi"
                 node = governing_verb(node) or node
@@ -457,6 +458,8 @@ def listed_before(doc: Doc, first: int) -> set[int]:
             i -= 1
             continue
         if tok.ent_type_ in ACTOR_LABELS and tok.ent_type_ not in ("CAPITAL",):
+            if tok.dep_ == "pobj" and doc[first - 1].text == ",":
+                break  # ("Sanctioned by the US, Myanmar's regime ...": the name of a phrase set off before it)
             while i >= 0 and doc[i].ent_type_ == tok.ent_type_ and doc[i].ent_id_ == tok.ent_id_:
                 out.add(i)
                 i -= 1
@@ -562,6 +565,12 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     lemma = tok.lemma_.lower()
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dated_by_text:
         return True  # "a policy built on respect": a participle describes its noun unless the text dates it
+    if (tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.i < tok.head.i and not dated_by_text
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in tok.children)):
+        return True  # "Sanctioned by the US, Myanmar's regime is deepening ties": how its subject stands
+    if (lemma == "release" and tok.pos_ == "NOUN" and trig.head.i == tok.i
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
+        return True  # "according to a Kremlin release": a press release; "the release of 50 prisoners" frees them
     if (trig.head.i == tok.i and tok.pos_ in ("NOUN", "PROPN") and not dated_by_text
             and (lemma in STATE_NOUNS or (tok.tag_ == "NNS" and not (news and {lemma, tok.lower_} & ACT_NOUNS)))):
         # "partnerships with Türkiye", "the gas exports": a standing relation, unless dated (in news, "signed after
