@@ -841,3 +841,13 @@ def test_myanmar_russia_a_fronted_participle_a_press_release_and_it_as_it_seeks(
     assert not [e for e in ev if e["type"] in ("SANCTION", "RETREAT")], ev
     assert not [e for e in ev if "UN" in actors(e)], ev
     find(ev, "REQUEST", source={"MMR"}, target={"SCO"})
+
+
+def test_zambia_zimbabwe_an_envoy_sent_visits_and_questioning_an_election_accuses(pipeline: Any) -> None:
+    # "sent his Foreign Affairs Minister to Harare": a visit by its representative; "questioned the credibility of
+    # the elections": a charge (plover_triggers.csv send minister, question credibility)
+    ev = coded(pipeline, "Hichilema sent his Foreign Affairs Minister, Stanley Kakubo, to Harare on 4 September 2023. "
+                         "The SADC Election Observer Mission questioned the credibility of Zimbabwe's elections on 25 "
+                         "August 2023.", "2023-09-05")
+    find(ev, "CONSULT", source={"ZMB"}, target={"ZWE"}, start="2023-09-04")
+    find(ev, "ACCUSE", source={"SADC"}, target={"ZWE"})
