@@ -86,6 +86,13 @@ def test_a_dateline_gives_the_filing_day_and_city_when_the_city_is_known() -> No
     assert unknown.dateline is None
 
 
+def test_a_numeric_date_line_year_first_is_the_day_written() -> None:
+    # "2024. 05. 11. 11:41" under the outlet's name: the page's date, blanked out of the story
+    layout = read_layout("Orban sees Xi off\n\nMagyar Nemzet\n2024. 05. 11. 11:41\nThe visit has come to an end.", "")
+    assert (layout.written, layout.written_from) == (date(2024, 5, 11), "page date")
+    assert "2024" not in layout.masked
+
+
 def test_a_dateline_with_a_comma_before_its_agency_credit() -> None:
     # "Islamabad, Jan 30, (dpa/GNA) –": the city the item was filed from, not a party to what it tells
     layout = read_layout("Lima, Jan 30, (dpa/GNA) – Chile and Peru signed an accord on fisheries.", "")

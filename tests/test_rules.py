@@ -102,6 +102,8 @@ CASES = [
     Case("discussed_topic_is_no_party", "Prabowo and Anwar on 8 June 2025 discussed the South China Sea, where both "
          "countries have overlapping claims with China.", "2025-06-09",
          lambda events: any(e["type"] == "CONSULT" and not e["location"] and "CHN" not in e["target"] for e in events)),
+    Case("parties_of_the_setting", "Chile's president visited Peru on 3 May 2024. During the summit, agreements were "
+         "concluded in several areas.", "2024-05-04", one("AGREE", {"CHL", "PER"})),
     Case("parties_of_the_setting", "The agreements were signed on 23 June 2025 during the Malian president's visit to "
          "Moscow.", "2025-06-24", one("AGREE", {"MLI", "RUS"})),
     Case("met_by_the_doers", "Chile and Bolivia failed to reach an agreement on water rights at talks in Lima on 4 May "

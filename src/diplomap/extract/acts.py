@@ -77,9 +77,13 @@ def discussed_topic_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, 
                 or c in set(named_in(r, sent, ctx, d, rest))]
 
 
+_MEETINGS = frozenset({"summit", "visit", "talk", "talks", "meeting", "trip", "negotiation", "conference", "tour"})
+
+
 def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The agreements were concluded on Monday during the Malian president's visit to Moscow': an agreement or
-    talks told with no party were between the parties of the meeting they were part of."""
+    talks told with no party were between the parties of the meeting they were part of (the one told before when
+    the setting names none: 'during the summit, agreements were concluded')."""
     if d.source or d.target or d.trig.entry.type not in ("AGREE", "CONSULT", "COOPERATE"):
         return
     for c in d.trig.head.children:
@@ -87,6 +91,14 @@ def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
             named = named_in(r, sent, ctx, d, {t.i for t in c.subtree})
             if len(named) >= 2:
                 d.source = named
+                return
+            # "During the summit of historic significance, agreements were concluded": the meeting the story told
+            # before, with its parties
+            meeting = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _MEETINGS
+                       and any(a.dep_ in ("det", "poss") and a.lower_ != "a" for a in g.children)]
+            told = next((e for e in reversed(ctx.prior) if e.type == "CONSULT" and len(set(e.actors)) >= 2), None)
+            if meeting and told is not None:
+                d.source = list(dict.fromkeys(told.actors))
                 return
 
 

@@ -33,6 +33,8 @@ _BYLINE = _prefixes(_DATA["meta"]["byline_prefixes"])
 _FURNITURE = frozenset(w.casefold() for w in _DATA["boilerplate"]["lines"])
 _POINTER = _prefixes(_DATA["boilerplate"]["prefixes"])
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# a line that is only a numeric date, year first, perhaps with a time: "2024. 05. 11. 11:41", "2024/05/11"
+_NUMERIC_DATE = re.compile(r"^\s*((?:19|20)\d\d)[./]\s?(\d{1,2})[./]\s?(\d{1,2})\.?(?:\s+\d{1,2}:\d\d)?\s*$")
 _MON = rf"(?:{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
 # a line that is only a date, perhaps with a weekday and a time: "Sun, Jun 1, 2025", "May 07, 2025 12:31 PM", or
 # in brackets before the byline's "By": "[August 30, 2025] By"
@@ -79,7 +81,7 @@ class Layout:
 
 
 def _day_in(line: str, year_hint: int | None = None) -> date | None:
-    iso = _ISO.search(line)
+    iso = _ISO.search(line) or _NUMERIC_DATE.match(line)
     if iso:
         try:
             return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
@@ -155,7 +157,7 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
             if written is None:
                 written, written_from = day, "date line"
         elif in_head and len(stripped) <= _MAX_LINE and (_BYLINE.match(body) or _DATE_ONLY.match(body)
-                                                          or _NAME_DATE.match(body)):
+                                                          or _NAME_DATE.match(body) or _NUMERIC_DATE.match(body)):
             blank_to = start + len(body)
             day = _day_in(body)
             if day is not None and (written is None or written_from == "page date"):
