@@ -851,3 +851,13 @@ def test_zambia_zimbabwe_an_envoy_sent_visits_and_questioning_an_election_accuse
                          "August 2023.", "2023-09-05")
     find(ev, "CONSULT", source={"ZMB"}, target={"ZWE"}, start="2023-09-04")
     find(ev, "ACCUSE", source={"SADC"}, target={"ZWE"})
+
+
+def test_egypt_a_photo_released_is_no_release_and_a_congress_of_others_is_not_the_us(pipeline: Any) -> None:
+    # "In this photo released by Egypt's ministry": shown, not released; "the Congress of Local and Regional
+    # Authorities" is no U.S. Congress
+    ev = coded(pipeline, "In this photo released by Egypt's Ministry of Foreign Affairs, foreign ministers convene in "
+                         "Cairo on 7 May 2023. The OSCE will join efforts with the Congress of Local and Regional "
+                         "Authorities of the Council of Europe.", "2023-05-08")
+    assert not [e for e in ev if e["type"] == "RETREAT"], ev
+    assert not [e for e in ev if "USA" in actors(e)], ev

@@ -118,6 +118,8 @@ CASES = [
          lambda events: sorted(tuple(e["source"]) for e in events if e["type"] == "CONSULT") == [("CHL",), ("PER",)]),
     Case("released_by_the_holder", "Chile announced on 4 May 2025 the release of three Chileans detained in Peru.",
          "2025-05-05", one("RETREAT", {"PER"}, {"CHL"})),
+    Case("them_of_the_clause_above", "Chile's president met with Peru's president in Lima on 4 May 2025 and urged him "
+         "to make peace with Bolivia.", "2025-05-05", one("REQUEST", {"CHL"}, {"PER"})),
     Case("them_of_the_clause_above", "Peru expelled three Chilean diplomats on 4 May 2025, accusing them of spying.",
          "2025-05-05", one("ACCUSE", {"PER"}, {"CHL"})),
     Case("announced_measure", "Peru's president announced on 4 May 2025 that Peru will break diplomatic relations with "

@@ -56,6 +56,8 @@ class Actors:
                 continue  # "in Lachin, one of the Azerbaijani regions": the description of a place
             if _based_in(toks):
                 continue  # "a Brussels-based think tank": where someone else sits, neither party nor place
+            if mention.label in ("METONYM", "ORG") and len(toks) == 1 and _names_another_body(toks):
+                continue  # "the Congress of Local and Regional Authorities": not the U.S. Congress
             in_subject = any(t.i in subject for t in toks)
             if not in_subject and not any(t.i in region for t in toks):
                 continue
@@ -164,6 +166,12 @@ class Actors:
             if mention.label in ACTOR_LABELS and any(t.i in subject for t in mention_tokens(sent, mention, ctx.offset)):
                 return True
         return False
+
+
+def _names_another_body(toks: list[Token]) -> bool:
+    """A body's common name followed by 'of' and a name: 'the Congress of Local and Regional Authorities'."""
+    doc, end = toks[-1].doc, toks[-1].i
+    return end + 2 < len(doc) and doc[end + 1].lower_ == "of" and doc[end + 2].is_title
 
 
 def _based_in(toks: list[Token]) -> bool:

@@ -170,14 +170,22 @@ def released_by_the_holder(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
 
 
 def them_of_the_clause_above(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'Burkina Faso expelled three French diplomats, accusing them of subversion': a pronoun object of a participle
-    stands for the object of the verb it hangs on, and names that object's party."""
+    """'Burkina Faso expelled three French diplomats, accusing them of subversion', 'met with Syria's president and
+    urged him to ...': a pronoun object of a participle, or of a verb joined by 'and', stands for the object of the
+    verb it hangs on, and names that object's party."""
     tok = d.trig.token
-    if (d.target and set(d.target) != set(d.source)) or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.tag_ != "VBG":
+    joined = tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP")
+    if tok.dep_ not in ("advcl", "xcomp", "conj") or not (tok.tag_ == "VBG" or joined):
+        return
+    if d.target and set(d.target) != set(d.source) and not joined:
         return
     if not any(c.dep_ == "dobj" and c.lower_ in ("them", "him", "her", "it") for c in tok.children):
         return
-    above = {t.i for c in tok.head.children if c.dep_ == "dobj" for t in c.subtree}
+    # ("Trump met with Syria's president and urged him to normalize ties with Israel": whom the verb it is joined to
+    # met; not the party its own clause names)
+    above = {t.i for c in tok.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with" and joined)
+             for t in c.subtree} - {t.i for c in tok.head.children for p in c.subtree
+                                    if p.dep_ == "prep" and p.lower_ in ("in", "at") for t in p.subtree}
     named = [c for c in named_in(r, sent, ctx, d, above) if c not in d.source] if above else []
     if named:
         d.target = named
