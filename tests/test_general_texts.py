@@ -861,3 +861,11 @@ def test_egypt_a_photo_released_is_no_release_and_a_congress_of_others_is_not_th
                          "Authorities of the Council of Europe.", "2023-05-08")
     assert not [e for e in ev if e["type"] == "RETREAT"], ev
     assert not [e for e in ev if "USA" in actors(e)], ev
+
+
+def test_efta_mercosur_the_agreement_talked_about_is_no_agreement(pipeline: Any) -> None:
+    # "talks on an agreement": what is talked about is no act of its own
+    ev = coded(pipeline, "Talks on an agreement between Chile and Peru took place in Lima on 1 July 2025.",
+               "2025-07-02")
+    find(ev, "CONSULT", actors_={"CHL", "PER"})
+    assert not [e for e in ev if e["type"] == "AGREE"], ev

@@ -207,6 +207,8 @@ CASES = [
     Case("bare_verb", "Help Ukraine, Poland urges Germany.", "2025-04-04", none_of("AID")),
     Case("once_done", "Chile's new president, who once pledged support to Venezuela's opposition, met Peru's "
          "president on Monday.", "2025-03-04", none_of("AGREE")),
+    Case("ongoing_since", "Chile and Peru have been negotiating a fisheries deal since March, officials said on "
+         "Monday.", "2025-07-02", none_of("CONSULT")),
     Case("counted_since", "Zelensky met Milei in Buenos Aires on Sunday, on his first trip to Latin America since "
          "Russia's invasion.", "2023-12-11", none_of("ASSAULT")),
     Case("told_before", "Japan and South Korea agreed on 16 March 2023 to resume dialogue. Seoul had threatened to "

@@ -386,6 +386,18 @@ def once_done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
                                       for c in head.children) else None
 
 
+def ongoing_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """In a news item, what 'has been' going on since a time past ('talks between EFTA and Mercosur have been
+    happening since 2017', 'the two have been negotiating since March'): a state the story starts from, background."""
+    tok = trig.token
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else clause_head(trig)
+    if ctx.narrative or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children)
+    return Modality.BACKGROUND if since and "been" in aux and aux & {"have", "has", "'ve"} else None
+
+
 def counted_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """In a news item, an act named after 'since' is what the story counts from ('his first trip to Latin America
     since Russia's invasion', 'the first strike since a ceasefire took hold'): background, before the story."""
@@ -431,7 +443,7 @@ RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, rep
                            standing_status, known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
                            forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
-                           once_done, counted_since, told_before, background)
+                           once_done, ongoing_since, counted_since, told_before, background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

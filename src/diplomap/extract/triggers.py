@@ -126,7 +126,8 @@ class TriggerFinder:
                 # (an event noun the statistical NER took for part of a name of a place or an event: "the Fourth
                 # Ministerial Meeting of the Forum", "the G20 Summit")
                 entry, words = self._match(tok, self.lex.nouns.get(tok.lemma_.lower(), []), verb=False)
-                if entry is not None and not self._modifies_an_event(tok) and not self._why_another_act(tok):
+                if (entry is not None and not self._modifies_an_event(tok) and not self._why_another_act(tok)
+                        and not self._topic_of_talks(tok)):
                     found.append(self._trigger(tok, tok, entry, words))
         verbs = {t.token.i: t for t in found if t.entry.pos != "NOUN"}
         out: list[TriggerMatch] = []
@@ -158,6 +159,15 @@ class TriggerFinder:
         heads = {t.token.i for t in result}
         return [t for t in result if t.token.i not in in_phrase and not topic_of(t.token, heads)
                 and not _gerund_topic(t.token, heads)]
+
+    def _topic_of_talks(self, noun: Token) -> bool:
+        """'Talks on an agreement between EFTA and Mercosur', 'negotiations over a ceasefire': what is talked about,
+        not an act of its own (the talks are)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in (*TOPIC_PREPS, "on") or prep.head.pos_ != "NOUN":
+            return False
+        talks = self.lex.nouns.get(prep.head.lemma_.lower(), [])
+        return any(e.type == "CONSULT" and len(e.words) == 1 for e in talks)
 
     def _why_another_act(self, noun: Token) -> bool:
         """'summoned the envoy in protest', 'In retaliation, India launched strikes': why the act of the verb was
