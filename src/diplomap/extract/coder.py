@@ -5,7 +5,8 @@ The mechanism, in the order ``Coder.code`` runs it; the cases live in ``knowledg
    a trigger verb belongs to it ("signed an agreement"); a noun under a light verb ("held talks") takes the
    light verb's subject, tense and modality;
 2. the date of the trigger's clause, else the narrative's (``when.py``);
-3. whether it is news and how it is told: happened, planned, expected, hypothetical, negated (``modality.py``);
+3. whether it names an event here at all (``eventhood.py``), and whether it is news and how it is told:
+   happened, planned, expected, hypothetical, negated (``modality.py``);
 4. actors among the gazetteer's mentions in the trigger's clause: the subject side is the source, the rest
    the target; a place of an event is never a party to it (``actors.py``, ``places.py``); then the named rules
    of ``rules.py`` that complete parties and place, and the type changes of ``type_changes.csv``;
@@ -32,6 +33,7 @@ from diplomap.extract.dates import (
     weeks_before_span,
 )
 from diplomap.extract.draft import Draft, Resolvers
+from diplomap.extract.eventhood import no_event
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.modality import modality_of
 from diplomap.extract.places import Places
@@ -43,7 +45,6 @@ from diplomap.extract.syntax import (
     authoring_verb,
     clause_region,
     fronted_after_phrase,
-    no_event,
     partners_in_clause,
     setting_of,
     subject_tokens,

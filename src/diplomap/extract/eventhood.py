@@ -1,0 +1,114 @@
+"""Whether a trigger names an event here: a state of things, a description, a name or a reason is none
+(``no_event``, asked by the coder of every trigger before it codes one)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplomap.extract.gazetteer import ACTOR_LABELS
+from diplomap.extract.syntax import TriggerMatch, misparsed_main_verb
+from diplomap.knowledge.grammar import (
+    ACT_NOUNS,
+    FRAMEWORK_PREPS,
+    FRAMING_NOUNS,
+    HAZARDS,
+    RECALLED,
+    STANDING,
+    STATE_NOUNS,
+)
+
+
+def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> bool:
+    """A trigger that, here, names no event: a state of things, a description, a name."""
+    tok = trig.token
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dated_by_text:
+        return True  # "a policy built on respect": a participle describes its noun unless the text dates it
+    if (tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.i < tok.head.i and not dated_by_text
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in tok.children)):
+        return True  # "Sanctioned by the US, Myanmar's regime is deepening ties": how its subject stands
+    if (lemma == "release" and tok.pos_ == "NOUN" and trig.head.i == tok.i
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
+        return True  # "according to a Kremlin release": a press release; "the release of 50 prisoners" frees them
+    if (trig.head.i == tok.i and tok.pos_ in ("NOUN", "PROPN") and not dated_by_text
+            and (lemma in STATE_NOUNS or (tok.tag_ == "NNS" and not (news and {lemma, tok.lower_} & ACT_NOUNS)))):
+        # "partnerships with Türkiye", "the gas exports": a standing relation, unless dated (in news, "signed after
+        # talks between Modi and Prachanda" tells the talks of its day; a review's "negotiations" describe)
+        return True
+    if trig.head.i == tok.i and lemma in STANDING and tok.pos_ in ("NOUN", "PROPN"):
+        return True  # "the deepening strategic partnerships": a relation, dated or not, is no event (a verb,
+        # "traded accusations", is an act)
+    if "no_object" in trig.frames and any(c.dep_ == "dobj" for c in tok.children):
+        return True  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
+    if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # "at the invitation of Japan's prime minister, Prabowo visited Tokyo": the visit's frame
+    if (trig.head.i == tok.i and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
+            and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in tok.children)
+            and tok.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.head.head.children)):
+        return True  # "thanked Japan for its continued support", "sanctioned Iran for its support of Hamas": the
+        # party's own standing act, the reason for the one told, no act of that day
+    if (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in tok.head.head.children)):
+        return True  # "sanctioned two US defence firms for selling Taiwan weapons": the reason, told of the object
+    if (tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "pobj"
+            and tok.head.lower_ in FRAMEWORK_PREPS
+            and any(c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" for c in tok.children)):
+        return True  # "will file claims through the Canada-U.S.-Mexico Free Trade Agreement": a name, the framework
+    if (tok.tag_ in ("VB", "VBG", "VBN") or tok.pos_ == "NOUN") and _in_description(tok):
+        return True  # "Turkey, one of the few nations to recognize Israel, ...": what describes a party
+    if "calls_home" in trig.frames and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in RECALLED and c.ent_type_ != "PERSON" for c in tok.children):
+        return True  # "recall your country's contribution to the defeat of Nazism": remembers, calls no one home
+    if "hazard_no_threat" in trig.frames and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in HAZARDS for g in c.children) for c in tok.children):
+        return True  # "warned of the risk of famine in Gaza": a hazard, not a threat of the one who warns
+    if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):
+        return True  # "called the decision blackmail" names it; "called Erdogan" phones him
+    # "Kirchner, who is serving a sentence under house arrest": how someone is, not news;
+    # "had long restricted U.S. assistance": a lasting condition
+    return _describes_now(tok) or _standing_condition(tok)
+
+
+def _in_description(tok: Token) -> bool:
+    """Under an apposition, with no verb of its own tense between ("one of the few nations to recognize Israel"; not
+    "the railway, whose construction started this year"), or an infinitive saying what kind of party the subject
+    of "be" or "remain" is ("Eswatini is one of the few countries to recognise Taiwan")."""
+    if tok.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        kind = tok.head
+        while kind.dep_ in ("pobj", "prep") and kind.head.i != kind.i:
+            kind = kind.head
+        if kind.dep_ == "attr" and kind.head.lemma_.lower() in ("be", "remain", "become"):
+            return True
+    for node in tok.ancestors:
+        if node.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return False
+        if node.dep_ == "appos":
+            return True
+    return False
+
+
+def _describes_now(tok: Token) -> bool:
+    """In a relative clause in the present tense (or present perfect) that describes a person or thing: "the
+    countries that have announced their withdrawal" points at what was told, it is no new event."""
+    for node in (tok, *tok.ancestors):
+        if misparsed_main_verb(node):
+            return False
+        if node.dep_ == "relcl":
+            aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            return (node.tag_ in ("VBZ", "VBP") or (node.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "'re"}))
+                    or (node.tag_ == "VBN" and bool(aux & {"has", "have", "'s", "'ve"})))
+    return False
+
+
+def _calls_someone(verb: Token) -> bool:
+    objects = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+    return any(t.ent_type_ in ACTOR_LABELS for t in objects) or any(
+        t.lemma_.lower() in ("phone", "telephone") for t in verb.subtree)
+
+
+def _standing_condition(verb: Token) -> bool:
+    """"has long supported", "had long restricted": the perfect with "long" tells a lasting state."""
+    children = list(verb.children)
+    return (any(c.dep_ == "advmod" and c.lower_ == "long" for c in children)
+            and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))
