@@ -869,3 +869,11 @@ def test_efta_mercosur_the_agreement_talked_about_is_no_agreement(pipeline: Any)
                "2025-07-02")
     find(ev, "CONSULT", actors_={"CHL", "PER"})
     assert not [e for e in ev if e["type"] == "AGREE"], ev
+
+
+def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_an_agreement(pipeline: Any) -> None:
+    # "during the summit, agreements were concluded" takes the parties of the meeting told before only when it was
+    # held on the agreement's days (acts.parties_of_the_setting)
+    ev = coded(pipeline, "Chile's president visited Peru on 1 May 2024. On 3 May 2024, during the summit, agreements "
+                         "were concluded in several areas.", "2024-05-04")
+    assert not [e for e in ev if e["type"] == "AGREE" and {"CHL", "PER"} <= actors(e)], ev

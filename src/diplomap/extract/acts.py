@@ -96,7 +96,8 @@ def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
             # before, with its parties
             meeting = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _MEETINGS
                        and any(a.dep_ in ("det", "poss") and a.lower_ != "a" for a in g.children)]
-            told = next((e for e in reversed(ctx.prior) if e.type == "CONSULT" and len(set(e.actors)) >= 2), None)
+            told = next((e for e in reversed(ctx.prior) if e.type == "CONSULT" and len(set(e.actors)) >= 2
+                         and e.date is not None and e.date.overlaps(d.span)), None)
             if meeting and told is not None:
                 d.source = list(dict.fromkeys(told.actors))
                 return
