@@ -40,6 +40,9 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # a contracted auxiliary is spelt out when its pronoun is told by name
     ("On 9 May 2025, Chile said it'll sign the trade accord with Peru.", "AGREE",
      r"^Chile will sign the trade accord with Peru$"),
+    # a sentence's capital on a common first word goes when the word moves inside the line
+    ("The signing ceremony in Lima was attended by Chile's foreign minister and Peru's president on 9 May 2025.",
+     "CONSULT", r"attended the signing ceremony in Lima$"),
 ])
 def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str, expected: str) -> None:
     from diplomap.model import Modality

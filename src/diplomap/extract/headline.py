@@ -312,8 +312,17 @@ def _phrase(head: Token, limit: int, lead_det: bool = True) -> str:
     for prev, tok in zip([None, *keep[:-1]], keep, strict=True):
         if prev is not None:
             out += prev.whitespace_ if tok.i == prev.i + 1 else " "
-        out += tok.text
+        out += _as_inside(tok)
     return out
+
+
+def _as_inside(tok: Token) -> str:
+    """A word as it reads inside a line: the capital a sentence gave its first word goes when that word is a
+    common one ("The signing ceremony was attended by Rubio" -> "Rubio attended the signing ceremony")."""
+    if tok.i == tok.sent.start and tok.pos_ in ("DET", "PRON", "ADJ", "NOUN", "ADP") and tok.text[:1].isupper() and (
+            not tok.ent_type_ and tok.text[1:].islower()):
+        return tok.text.lower()
+    return tok.text
 
 
 _NAME_WAIT = 4  # words a cut may run on to end a name or a noun whole
