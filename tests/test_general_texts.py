@@ -877,3 +877,10 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ev = coded(pipeline, "Chile's president visited Peru on 1 May 2024. On 3 May 2024, during the summit, agreements "
                          "were concluded in several areas.", "2024-05-04")
     assert not [e for e in ev if e["type"] == "AGREE" and {"CHL", "PER"} <= actors(e)], ev
+
+
+def test_nauru_switching_allegiance_recognises_the_one_it_switches_to(pipeline: Any) -> None:
+    # "switched its diplomatic allegiance from Taiwan to China": SUPPORT of China (plover_triggers.csv)
+    ev = coded(pipeline, "Nauru switched its diplomatic allegiance from Taiwan to China on 15 January 2024.",
+               "2024-01-16")
+    find(ev, "SUPPORT", source={"NRU"}, includes={"CHN"})

@@ -277,6 +277,8 @@ CASES = [
          "2024-06-05", lambda events: [e["type"] for e in events] == ["MOBILIZE"]),
     Case("halting_talks", "Peru suspended its mediation between Chile and Bolivia on 3 June 2024.", "2024-06-05",
          one("REJECT", {"PER"}, {"CHL", "BOL"})),
+    Case("measure_in_force", "Chile will sever diplomatic relations with Peru as of this day, the government said on 3 "
+         "May 2024.", "2024-05-04", one("SANCTION", {"CHL"}, {"PER"}, modality="happened")),
     Case("measure_in_force", "Peru's president says his government will break diplomatic relations with Chile "
          "effective Thursday.", "2024-06-05", one("SANCTION", {"PER"}, {"CHL"}, modality="happened")),
     Case("measure_in_force", "Peru's president says his government will break diplomatic relations with Chile "

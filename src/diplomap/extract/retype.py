@@ -68,12 +68,14 @@ def announced_decision(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
 
 def in_force_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A measure told with when it takes effect (``words``: 'effective'), on no condition: 'his government will break
-    relations with Israel effective Thursday', '... with immediate effect' is decided, not threatened."""
+    relations with Israel effective Thursday', '... with immediate effect', '... as of this day' is decided, not
+    threatened."""
     head = clause_head(d.trig)
     near = [c for t in (head, d.trig.token) for c in t.children]
     near += [g for c in near if c.dep_ == "npadvmod" for g in c.children]  # ("effective Thursday" on the date)
     dated = any(c.lower_ in words for c in near) or any(
-        c.lower_ == "with" and any(g.lemma_.lower() == "effect" for g in c.children) for c in near)
+        c.lower_ == "with" and any(g.lemma_.lower() == "effect" for g in c.children) for c in near) or any(
+        c.lower_ == "as" and any(g.lower_ == "of" for g in c.children) for c in near)  # "as of this day"
     return dated and not conditional(d.trig) and not any(c.dep_ == "neg" for c in head.children)
 
 

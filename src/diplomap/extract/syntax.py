@@ -206,6 +206,10 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
                 subj = [c for c in node.children if c.dep_ == "nsubjpass"]
             else:
                 break  # passive with no agent: the subject undergoes the event
+        if not subj and node.pos_ == "VERB":
+            # ("Nauru switched its allegiance": a name the parser took for an adverb of the verb is its subject)
+            subj = [c for c in node.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < node.i
+                    and c.ent_type_ in ACTOR_LABELS]
         fronted = not subj and node.pos_ in ("VERB", "AUX")
         if fronted:
             subj = fronted_subject(node)
