@@ -884,3 +884,11 @@ def test_nauru_switching_allegiance_recognises_the_one_it_switches_to(pipeline: 
     ev = coded(pipeline, "Nauru switched its diplomatic allegiance from Taiwan to China on 15 January 2024.",
                "2024-01-16")
     find(ev, "SUPPORT", source={"NRU"}, includes={"CHN"})
+
+
+def test_mali_ukraine_comments_reinforced_are_no_troops(pipeline: Any) -> None:
+    # "the comments were reinforced by Ukraine's ambassador": words, no reinforcement of forces (trigger frame
+    # needs_object, nouns.speech, as a passive's subject too)
+    ev = coded(pipeline, "The comments were reinforced by Ukraine's ambassador to Senegal on 4 August 2024.",
+               "2024-08-05")
+    assert not [e for e in ev if e["type"] == "MOBILIZE"], ev

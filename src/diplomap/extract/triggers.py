@@ -75,7 +75,8 @@ class TriggerFinder:
                         and (to_noun or any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in tok.children))):
                     entry = None  # "contributed to restoring channels": giving needs something given
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
-                        and (any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
+                        and (any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SPEECH_NOUNS
+                                 for c in tok.children)
                              or (tok.dep_ == "acl" and tok.head.lemma_.lower() in SPEECH_NOUNS))):
                     entry = None  # "delivered a speech", "released a communique", "a photo released by": said or shown
                 if (entry is not None and entry.type != "CONSULT" and self.lex.has_frame(tok.lemma_, "visitor_acts")
