@@ -892,3 +892,10 @@ def test_mali_ukraine_comments_reinforced_are_no_troops(pipeline: Any) -> None:
     ev = coded(pipeline, "The comments were reinforced by Ukraine's ambassador to Senegal on 4 August 2024.",
                "2024-08-05")
     assert not [e for e in ev if e["type"] == "MOBILIZE"], ev
+
+
+def test_india_afghanistan_a_standing_policy_is_no_refusal_of_the_day(pipeline: Any) -> None:
+    # "New Delhi does not recognise the Taliban": how things stand, told by no one; "did not sign" on a day refuses
+    ev = coded(pipeline, "India and Afghanistan have friendly ties, but New Delhi does not recognise the Taliban.",
+               "2025-10-10")
+    assert not [e for e in ev if e["type"] == "REJECT"], ev

@@ -238,6 +238,8 @@ CASES = [
     # the promise is news of the day it was made; the visit in June stays a plan
     Case("announced_visit", "The German foreign minister will visit Albania in June.", "2025-03-01",
          one("AGREE", {"DEU"}, {"ALB"}, modality="happened", start="2025-03-01")),
+    Case("refusal", "Chile did not sign the joint statement with Peru on 3 May 2024.", "2024-05-04",
+         one("REJECT", {"CHL"})),
     Case("refusal", "Serbia cannot accept the independence of Kosovo, its president said on 26 October 2023.",
          "2023-10-27", one("REJECT", {"SRB"})),
     Case("mutual_ceasefire", "A 48-hour truce between Pakistan and Afghanistan took effect on 15 October 2025.",

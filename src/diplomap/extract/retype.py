@@ -109,7 +109,8 @@ _CHOOSING = frozenset({"refuse", "decline", "reject", "shun", "resist", "avoid"}
 
 def not_done_by_choice(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """Negated by its actor's will: 'cannot accept', 'did not sign', 'refused to recognise' (not 'did not reach
-    a deal', 'failed to agree': what could not be done is no refusal)."""
+    a deal', 'failed to agree': what could not be done is no refusal; nor 'does not recognise the Taliban', a
+    standing policy told as such)."""
     tok = d.trig.token
     if tok.lemma_.lower() in _ACHIEVED:
         return False
@@ -120,7 +121,10 @@ def not_done_by_choice(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
         node = node.head
         if node.lemma_.lower() in _CHOOSING:
             return True
-    return any(c.dep_ == "neg" for c in (*tok.children, *d.trig.head.children))
+    head = d.trig.head
+    if head.dep_ in ("ROOT", "conj") and any(c.dep_ == "aux" and c.lower_ in ("does", "do") for c in head.children):
+        return False  # "New Delhi does not recognise the Taliban": a standing policy, told by no one, no refusal
+    return any(c.dep_ == "neg" for c in (*tok.children, *head.children))
 
 
 def between_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
@@ -193,7 +197,8 @@ def denies_a_telling(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
     'refuted Boric's statements') or it takes a that-clause ('denied that its drones entered Polish airspace'),
     not a thing asked for ('denied land allocation', 'rejected the proposal')."""
     tok = d.trig.token
-    return tok.pos_ == "VERB" and any(
+    # ("did not sign the joint statement": a refusal of the statement, which no one denies)
+    return tok.pos_ == "VERB" and not any(c.dep_ == "neg" for c in tok.children) and any(
         (c.dep_ == "dobj" and c.lemma_.lower() in words)
         # (a clause "rejected" is what it refuses: "rejected what it described as false allegations")
         or (c.dep_ == "ccomp" and tok.lemma_.lower() != "reject")
