@@ -77,9 +77,6 @@ def discussed_topic_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, 
                 or c in set(named_in(r, sent, ctx, d, rest))]
 
 
-_MEETINGS = frozenset({"summit", "visit", "talk", "talks", "meeting", "trip", "negotiation", "conference", "tour"})
-
-
 def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The agreements were concluded on Monday during the Malian president's visit to Moscow': an agreement or
     talks told with no party were between the parties of the meeting they were part of (the one told before when
@@ -94,7 +91,7 @@ def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
                 return
             # "During the summit of historic significance, agreements were concluded": the meeting the story told
             # before, with its parties
-            meeting = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _MEETINGS
+            meeting = [g for g in c.children if g.dep_ == "pobj" and r.lex.names_a_meeting(g.lemma_)
                        and any(a.dep_ in ("det", "poss") and a.lower_ != "a" for a in g.children)]
             told = next((e for e in reversed(ctx.prior) if e.type == "CONSULT" and len(set(e.actors)) >= 2
                          and e.date is not None and e.date.overlaps(d.span)), None)

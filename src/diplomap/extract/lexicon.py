@@ -55,6 +55,10 @@ class Lexicon:
         """The event types that have ``trait`` (plover_types.csv)."""
         return frozenset(t for t, traits in self.traits.items() if trait in traits)
 
+    def names_a_meeting(self, lemma: str) -> bool:
+        """Is the noun one word of a meeting, as the lexicon codes it (CONSULT): 'talks', 'summit', 'visit'."""
+        return any(e.type == "CONSULT" and len(e.words) == 1 for e in self.nouns.get(lemma.lower(), []))
+
     def has_frame(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
 

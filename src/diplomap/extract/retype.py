@@ -11,7 +11,7 @@ from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.draft import Draft, Resolvers
 from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.syntax import clause_head, conditional, deciding_verb, is_promise
+from diplomap.extract.syntax import clause_head, conditional, deciding_verb, is_promise, names_a_guest
 from diplomap.knowledge import TypeChange
 from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, TITLE_NOUNS, VISITORS
 from diplomap.model import Modality
@@ -228,9 +228,7 @@ def guest_received(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, wor
     read as a visit where the trigger is found: triggers.py, visitor_acts)."""
     tok = d.trig.token
     return tok.pos_ == "VERB" and tok.lemma_.lower() in words and any(
-        c.dep_ == "nsubjpass" and (c.lower_ in ("they", "he", "she") or c.ent_type_ == "PERSON" or any(
-            w.lemma_.lower() in VISITORS for w in (c, *c.conjuncts)))
-        for c in tok.children)
+        c.dep_ == "nsubjpass" and (c.lower_ in ("they", "he", "she") or names_a_guest(c)) for c in tok.children)
 
 
 def orders_envoys_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:

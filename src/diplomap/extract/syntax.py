@@ -31,6 +31,7 @@ from diplomap.knowledge.grammar import (
     SETTING_PREPS,
     STATE_ANAPHORS,
     STATIVE,
+    VISITORS,
     WHEN_PREPS,
     WILLING,
 )
@@ -405,6 +406,14 @@ def is_promise(trig: TriggerMatch) -> bool:
         return True
     parent = head.head
     return head.dep_ == "xcomp" and parent.lower_ in WILLING
+
+
+def names_a_guest(tok: Token) -> bool:
+    """A person, by name or by a word for one (grammar.toml nouns.visitors), on the word, a compound of it or one
+    joined to it: 'Bolsonaro', 'his Indian counterpart', 'the SCO heads of government', 'the general and his
+    delegation'."""
+    return tok.ent_type_ == "PERSON" or any(w.lemma_.lower() in VISITORS for w in (
+        tok, *(c for c in tok.children if c.dep_ == "compound"), *tok.conjuncts))
 
 
 def deciding_verb(trig: TriggerMatch, words: Collection[str]) -> Token | None:

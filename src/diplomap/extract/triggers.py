@@ -13,6 +13,7 @@ from diplomap.extract.syntax import (
     is_argument,
     is_light,
     meeting_as_setting,
+    names_a_guest,
     near_lemmas,
     noun_doers,
     topic_of,
@@ -37,7 +38,6 @@ from diplomap.knowledge.grammar import (
     STANDING,
     THING_NOUNS,
     TOPIC_PREPS,
-    VISITORS,
 )
 
 
@@ -80,9 +80,7 @@ class TriggerFinder:
                              or (tok.dep_ == "acl" and tok.head.lemma_.lower() in SPEECH_NOUNS))):
                     entry = None  # "delivered a speech", "released a communique", "a photo released by": said or shown
                 if (entry is not None and entry.type != "CONSULT" and self.lex.has_frame(tok.lemma_, "visitor_acts")
-                        and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or any(
-                            w.lemma_.lower() in VISITORS for w in (c, *c.children)
-                            if w.i == c.i or w.dep_ == "compound")) for c in tok.children)):
+                        and any(c.dep_ == "dobj" and names_a_guest(c) for c in tok.children)):
                     # "Milei received Bolsonaro", "Starmer welcomed his Indian counterpart", "welcomed the SCO heads
                     # of government": receiving a person is a visit (a guest told as a passive's subject: type change
                     # guest_welcomed)
@@ -165,10 +163,8 @@ class TriggerFinder:
         """'Talks on an agreement between EFTA and Mercosur', 'negotiations over a ceasefire': what is talked about,
         not an act of its own (the talks are)."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in (*TOPIC_PREPS, "on") or prep.head.pos_ != "NOUN":
-            return False
-        talks = self.lex.nouns.get(prep.head.lemma_.lower(), [])
-        return any(e.type == "CONSULT" and len(e.words) == 1 for e in talks)
+        return (noun.dep_ == "pobj" and prep.lower_ in (*TOPIC_PREPS, "on") and prep.head.pos_ == "NOUN"
+                and self.lex.names_a_meeting(prep.head.lemma_))
 
     def _why_another_act(self, noun: Token) -> bool:
         """'summoned the envoy in protest', 'In retaliation, India launched strikes': why the act of the verb was

@@ -135,18 +135,22 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
 _CLAUSE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(CLAUSE_WORDS)) + r")\b")  # (grammar.toml adverbs.clause_words)
 
 
+def _up_to(tok: Token, head: Token) -> list[Token]:
+    """The tokens from ``tok`` up to ``head`` (not ``head`` itself); none when ``head`` is not above ``tok``."""
+    path: list[Token] = []
+    while tok.i != head.i:
+        if tok.head.i == tok.i:
+            return []  # (the root: not below ``head`` at all)
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
 def _below_another(node: Token, head: Token, others: set[int]) -> bool:
     """Is the token in what another trigger word below ``head`` (one of ``others``) agrees, promises or asks, its
     infinitive ('promised to follow the elections on 3 November')?"""
-    seen: set[int] = set()
-    found = False
-    while node.i != head.i:
-        if node.i in seen:
-            return False  # (the root: not below ``head`` at all)
-        found = found or (node.dep_ == "xcomp" and node.head.i in others and any(c.tag_ == "TO" for c in node.children))
-        seen.add(node.i)
-        node = node.head
-    return found
+    return any(n.dep_ == "xcomp" and n.head.i in others and any(c.tag_ == "TO" for c in n.children)
+               for n in _up_to(node, head))
 
 
 def _nearest(dates: Sequence[DateMention], pos: int) -> DateSpan:
@@ -249,9 +253,4 @@ def weekday_of_its_own(trig: TriggerMatch, span: DateSpan) -> bool:
 def _in_a_telling(tok: Token, head: Token) -> bool:
     """Is the token in the clause of a verb of telling below ``head`` ("will lift its sanctions, its foreign policy
     chief said on Tuesday", the parser joining "said" to "lift")?"""
-    node = tok.head
-    while node.i != head.i and node.head.i != node.i:
-        if node.pos_ == "VERB" and node.lemma_.lower() in REPORTING:
-            return True
-        node = node.head
-    return False
+    return any(n.pos_ == "VERB" and n.lemma_.lower() in REPORTING for n in _up_to(tok, head)[1:])
