@@ -769,13 +769,6 @@ def test_kenya_ethiopia_a_fronted_after_phrase_the_parser_misreads_keeps_its_par
     find(ev, "AGREE", actors_={"KEN", "ETH"}, start="2025-08-29")
 
 
-def test_chile_peru_a_joint_vision_released_is_no_release(pipeline: Any) -> None:
-    # what is said or shown is no release (grammar.toml nouns.speech): "released a joint vision"; prisoners are
-    ev = coded(pipeline, "Chile and Peru released a joint vision of cooperation for the next decade on 29 August 2025.",
-               "2025-08-30")
-    assert not [e for e in ev if e["type"] == "RETREAT"], ev
-
-
 def test_eu_a_brussels_based_think_tank_is_not_the_eu(pipeline: Any) -> None:
     # "a Brussels-based think tank": where someone else sits, not the EU (nor the place of the act)
     ev = coded(pipeline, "A Brussels-based think tank urged Chile to support Peru on 3 May 2024.", "2024-05-04")
@@ -886,16 +879,17 @@ def test_nauru_switching_allegiance_recognises_the_one_it_switches_to(pipeline: 
     find(ev, "SUPPORT", source={"NRU"}, includes={"CHN"})
 
 
-def test_mali_ukraine_comments_reinforced_are_no_troops(pipeline: Any) -> None:
+@pytest.mark.parametrize(("text", "date", "type_"), [
+    # what is said or shown is no release (grammar.toml nouns.speech): "released a joint vision"; prisoners are
+    ("Chile and Peru released a joint vision of cooperation for the next decade on 29 August 2025.", "2025-08-30",
+     "RETREAT"),
     # "the comments were reinforced by Ukraine's ambassador": words, no reinforcement of forces (trigger frame
     # needs_object, nouns.speech, as a passive's subject too)
-    ev = coded(pipeline, "The comments were reinforced by Ukraine's ambassador to Senegal on 4 August 2024.",
-               "2024-08-05")
-    assert not [e for e in ev if e["type"] == "MOBILIZE"], ev
-
-
-def test_india_afghanistan_a_standing_policy_is_no_refusal_of_the_day(pipeline: Any) -> None:
+    ("The comments were reinforced by Ukraine's ambassador to Senegal on 4 August 2024.", "2024-08-05", "MOBILIZE"),
     # "New Delhi does not recognise the Taliban": how things stand, told by no one; "did not sign" on a day refuses
-    ev = coded(pipeline, "India and Afghanistan have friendly ties, but New Delhi does not recognise the Taliban.",
-               "2025-10-10")
-    assert not [e for e in ev if e["type"] == "REJECT"], ev
+    ("India and Afghanistan have friendly ties, but New Delhi does not recognise the Taliban.", "2025-10-10",
+     "REJECT"),
+])
+def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:
+    ev = coded(pipeline, text, date)
+    assert not [e for e in ev if e["type"] == type_], ev
