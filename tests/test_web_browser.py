@@ -11,7 +11,7 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,9 +31,10 @@ if not Path(CHROMEDRIVER).exists() or not (shutil.which("chromium") or shutil.wh
     pytest.skip("headless Chromium is not installed: apt-get install -y chromium chromium-driver",
                 allow_module_level=True)
 
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
@@ -109,7 +110,20 @@ def edit_type(browser: WebDriver, new_type: str, author: str, token: str | None)
     page = browser.find_element(By.TAG_NAME, "html")
     form.find_element(By.ID, "save-edit").click()
     # the click returns before the answer's page is in: on a busy machine the old page was still read
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 20).until(_gone(page))
+
+
+def _gone(element: WebElement) -> Callable[[WebDriver], bool]:
+    """Selenium's staleness_of, for chromium too: asked about an element of a page it has left, chromium answers
+    either "stale element" or, mid-navigation, "Node with given id does not belong to the document", which
+    staleness_of let through as an error (a test failed on a busy machine, its page already gone)."""
+    def gone(_: WebDriver) -> bool:
+        try:
+            element.is_enabled()
+        except WebDriverException:  # (StaleElementReferenceException is one)
+            return True
+        return False
+    return gone
 
 
 def test_correction_with_token_persists_after_reextraction(server: tuple[str, Path, dict[str, str]],
