@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_NAMES, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
+from diplomap.knowledge.grammar import (
+    DEADLINE_WORDS,
+    FUTURE_CUES,
+    MONTH_ABBR_PATTERN,
+    MONTH_NAMES,
+    MONTH_PATTERN,
+    MONTHS,
+    REPORTED_FORMS,
+    WEEKDAY_PATTERN,
+)
 from diplomap.model import DateSpan, Precision
 
 _MON = rf"(?P<mon>{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
@@ -27,6 +36,12 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11
 PARTS = {"early": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (20, 31), "end": (20, 31)}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3}
+
+
+def _alternation(forms: frozenset[str]) -> str:
+    """A regex alternation of word forms (grammar.toml), the longest first, a space between words any spacing."""
+    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
 
 # Order matters: longer, more specific patterns first. Each names the groups it fills.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -86,13 +101,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _STATED_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b(?![-–]\d)")
 _RELATIVE = {"relative", "following", "that_month", "same", "weekday"}
 # a verb of telling between such a word and the weekday: the weekday dates the telling, not what is told
-_REPORTED = re.compile(r"\b(?:said|says|told|tells|announced|added|stated|declared|wrote|noted|confirmed)\b", re.I)
+_REPORTED = re.compile(rf"\b(?:{_alternation(REPORTED_FORMS)})\b", re.I)
 # words before a weekday that put it ahead: "will take effect on Sunday", "is set to meet on Friday"
-_FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|set to|due to|is due|are due|scheduled|expected to|plans? to|"
-                         r"to be held|next|upcoming)\b[^.;]*$|\b(?:until|by)\s+(?:this\s+|next\s+)?$", re.I)
+_FUTURE_CUE = re.compile(rf"\b(?:{_alternation(FUTURE_CUES)})\b[^.;]*$|\b(?:until|by)\s+(?:this\s+|next\s+)?$", re.I)
 # words before a date that make it a deadline, not the time of the story ("leave before midnight on Sunday");
 # when.py's bound words ("since 1992") keep such a date from dating an act
-DEADLINE = re.compile(r"\b(?:before|by|until|till|no\s+later\s+than)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
+DEADLINE = re.compile(rf"\b(?:{_alternation(DEADLINE_WORDS)})\s+(?:\w+\s+){{0,2}}?(?:on\s+)?$", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SKIP_MONTH_WORDS = {"may", "march"}  # also ordinary words: need a day, a year or "in"/"of" around them
 # what makes "March 3" a date ("on March 3", "the night of March 3"), not "may 3 times"

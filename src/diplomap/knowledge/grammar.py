@@ -110,6 +110,10 @@ SUCCESSION = _words("reference", "succession")
 NEIGHBOURS = _words("reference", "neighbours")
 ACT_REFERENCES = _words("reference", "acts")
 
+FUTURE_CUES = _words("dates", "future_cues")
+REPORTED_FORMS = _words("dates", "reported")
+DEADLINE_WORDS = _words("dates", "deadlines")
+
 # month names and abbreviations ("sept" too) -> number; full names alone; a regex alternation of the full names
 MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
