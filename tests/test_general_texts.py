@@ -391,6 +391,16 @@ def test_kenya_ethiopia_phone_call_has_two_ends(pipeline: Any) -> None:
     find(ev, "CONSULT", mode="phone", source={"ETH"}, target={"KEN"}, start="2025-05-02")
 
 
+def test_who_acts_in_the_clause_takes_part_in_a_meeting_told_with_in(pipeline: Any) -> None:
+    # "in a meeting with X" on a verb: its subject met X (as after "during"), whatever the verb
+    ev = coded(pipeline, "Kenyan Foreign Minister Musalia Mudavadi accompanied President William Ruto on 14 May 2025 "
+                         "in a meeting with Japanese Prime Minister Shigeru Ishiba in Tokyo.", "2025-05-15")
+    find(ev, "CONSULT", source={"KEN"}, target={"JPN"}, start="2025-05-14")
+    ev = coded(pipeline, "In a meeting with Indonesian President Prabowo Subianto on 3 June 2025, Egyptian President "
+                         "Abdel Fattah al-Sisi praised the growth of their trade.", "2025-06-04")
+    find(ev, "CONSULT", actors_={"EGY", "IDN"}, start="2025-06-03")
+
+
 def test_kazakhstan_china_relative_clause_pronoun_and_its_own_date(pipeline: Any) -> None:
     # "which it signed with China in September 2019": "it" is the main clause's subject, and the relative
     # clause keeps its own date (an older event, told as background)

@@ -368,7 +368,9 @@ def partners_in_clause(trig: TriggerMatch) -> set[int]:
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
         return set()
     if trig.entry.type == "CONSULT":
-        joins = trig.entry.mode == "Phone" or tok.head.lower_ in ("after", "following", "during")
+        # ("in a meeting with Xi, Boric discussed trade": "in" joins too when the meeting is told with whom)
+        joins = trig.entry.mode == "Phone" or tok.head.lower_ in ("after", "following", "during") or (
+            tok.head.lower_ == "in" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
     else:
         joins = "done_with" in trig.entry.traits and tok.head.lower_ == "with"
     verb = governing_verb(tok) if joins else None
