@@ -106,6 +106,8 @@ CASES = [
          "concluded in several areas.", "2024-05-04", one("AGREE", {"CHL", "PER"})),
     Case("parties_of_the_setting", "The agreements were signed on 23 June 2025 during the Malian president's visit to "
          "Moscow.", "2025-06-24", one("AGREE", {"MLI", "RUS"})),
+    Case("partner_of_the_setting", "Gabriel Boric signed 13 agreements during a meeting with Xi Jinping in Beijing on "
+         "17 October 2023.", "2023-10-18", one("AGREE", {"CHL"}, {"CHN"})),
     Case("met_by_the_doers", "Chile and Bolivia failed to reach an agreement on water rights at talks in Lima on 4 May "
          "2025.", "2025-05-05", one("CONSULT", {"CHL", "BOL"})),
     Case("officials_of_the_two_sides", "Peru and Chile agreed on 4 May 2025 to reopen their border. The deal came "

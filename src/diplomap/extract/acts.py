@@ -100,6 +100,22 @@ def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
                 return
 
 
+def partner_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Boric signed 13 agreements during a meeting with Xi Jinping': an agreement or cooperation told by one party,
+    with no other, done during (at, in) a meeting with another party, is with that party."""
+    if not d.source or d.target or d.trig.entry.type not in ("AGREE", "COOPERATE"):
+        return
+    for c in d.trig.head.children:
+        if c.dep_ != "prep" or c.lower_ not in ("during", "at", "in"):
+            continue
+        for meeting in (g for g in c.children if g.dep_ == "pobj" and r.lex.names_a_meeting(g.lemma_)):
+            met = {t.i for w in meeting.children if w.dep_ == "prep" and w.lower_ == "with" for t in w.subtree}
+            named = [code for code in named_in(r, sent, ctx, d, met) if code not in d.source]
+            if named:
+                d.target = named
+                return
+
+
 def met_by_the_doers(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Serbia and Kosovo failed to reach an agreement at talks in Brussels': a meeting that is the setting of another
     act, told with no party of its own, was between the parties who did (or failed to do) that act."""

@@ -18,6 +18,7 @@ from diplomap.extract.acts import (
     met_separately_by_each,
     officials_of_the_two_sides,
     parties_of_the_setting,
+    partner_of_the_setting,
     released_by_the_holder,
     text_speaks_for_its_issuer,
     them_of_the_clause_above,
@@ -459,6 +460,7 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   text_speaks_for_its_issuer, discussed_topic_is_no_party)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
+                                 partner_of_the_setting,
                                  met_by_the_doers, officials_of_the_two_sides, released_by_the_holder,
                                  its_is_not_the_doer, them_of_the_clause_above,
                                  project_works_by_linked_states)
