@@ -401,6 +401,27 @@ def test_who_acts_in_the_clause_takes_part_in_a_meeting_told_with_in(pipeline: A
     find(ev, "CONSULT", actors_={"EGY", "IDN"}, start="2025-06-03")
 
 
+def test_words_of_abuse_for_a_leader_accuse_him(pipeline: Any) -> None:
+    # grammar.toml naming.negative: "called X a fascist", "described X as a butcher"
+    ev = coded(pipeline, "Venezuelan President Nicolas Maduro on Monday called Argentine President Javier Milei a "
+                         "fascist and a traitor.", "2024-05-22")
+    find(ev, "ACCUSE", source={"VEN"}, target={"ARG"}, start="2024-05-20")
+
+
+def test_a_person_named_in_full_is_the_same_person_named_again_alone(pipeline: Any) -> None:
+    # extract/names.py: "Francis" after "Pope Francis" in the same story (the gazetteer lists no "Francis" alone)
+    ev = coded(pipeline, "Pope Francis received Brazilian President Lula at the Vatican on 21 June 2023.\n\n"
+                         "On 22 June 2023, Francis called the Nicaraguan government a dictatorship.", "2023-06-23")
+    find(ev, "ACCUSE", source={"VAT"}, target={"NIC"}, start="2023-06-22")
+
+
+def test_a_name_two_people_of_the_story_share_stands_for_neither(pipeline: Any) -> None:
+    ev = coded(pipeline, "US Vice President Kamala Harris met Irish Prime Minister Simon Harris in Washington on 12 "
+                         "March 2024.\n\nOn 13 March 2024, Harris called Russia's invasion of Ukraine a crime.",
+               "2024-03-14")
+    assert not any(e["type"] == "ACCUSE" and set(e["source"]) & {"USA", "IRL"} for e in ev), _dump(ev)
+
+
 def test_kazakhstan_china_relative_clause_pronoun_and_its_own_date(pipeline: Any) -> None:
     # "which it signed with China in September 2019": "it" is the main clause's subject, and the relative
     # clause keeps its own date (an older event, told as background)

@@ -819,6 +819,19 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
     assert set(record[0].actors) == {"CHL", "PER"} and len(record[0].evidence) == 1
 
 
+def test_one_sentence_of_abuse_and_allegation_is_one_stance_in_the_record(pipeline: Any) -> None:
+    from diplomap.model import Document
+
+    # a disapproval ("called ... a communist") and an allegation ("accused him of") of one party toward another in
+    # one sentence of news: sentence coding codes both acts, the record keeps one stance whatever their PLOVER modes
+    # (dedup.same_event); "him" is whom the joined verb named (acts.them_of_the_clause_above), not the election's state
+    text = ("Argentine President Javier Milei on Monday called Brazilian President Lula a corrupt communist and "
+            "accused him of meddling in the Argentine election.")
+    assert [(e["type"], e["target"]) for e in coded(pipeline, text, "2024-05-22")] == [("ACCUSE", ["BRA"])] * 2
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 5, 22))).events
+    assert [(e.type, e.source, e.target) for e in record] == [("ACCUSE", ("ARG",), ("BRA",))], record
+
+
 def test_blocking_a_common_decision_is_a_veto(pipeline: Any) -> None:
     ev = coded(pipeline, "Hungary blocked an EU aid package for Ukraine on 15 December 2023.", "2023-12-16")
     find(ev, "REJECT", {"HUN", "EU", "UKR"}, "2023-12-15", source={"HUN"})

@@ -197,7 +197,9 @@ def them_of_the_clause_above(r: Resolvers, sent: Span, ctx: SentenceContext, d: 
         return
     # ("Trump met with Syria's president and urged him to normalize ties with Israel": whom the verb it is joined to
     # met; not the party its own clause names)
-    above = {t.i for c in tok.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with" and joined)
+    # ("called Lula a communist and accused him of ...": the parser may take the one named for a predicate, oprd)
+    above = {t.i for c in tok.head.children if c.dep_ in ("dobj", "oprd") or (c.dep_ == "prep" and c.lower_ == "with"
+                                                                              and joined)
              for t in c.subtree} - {t.i for c in tok.head.children for p in c.subtree
                                     if p.dep_ == "prep" and p.lower_ in ("in", "at") for t in p.subtree}
     named = [c for c in named_in(r, sent, ctx, d, above) if c not in d.source] if above else []

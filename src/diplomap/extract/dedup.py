@@ -36,7 +36,10 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         # of one party, one telling naming more of whom it concerns than the other
         ta, tb = set(a.target), set(b.target)
         nested_sides = bool(a.source) and set(a.source) == set(b.source) and (ta <= tb or tb <= ta)
-        return news and (same_sides or nested_sides) and one_date and (a.mode == b.mode or not a.mode or not b.mode)
+        # (hostile words of ``one_stance`` types are one stance whatever their modes: "called Lula a communist and
+        # accused him of meddling", a disapproval and an allegation)
+        return news and (same_sides or nested_sides) and one_date and (
+            a.mode == b.mode or not a.mode or not b.mode or a.type in one_stance)
     if news and same_sides and len(sa) >= 2 and a.date and b.date and a.date.overlaps(b.date) and (
             _nested(a.date, b.date)):
         return True

@@ -20,6 +20,7 @@ from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
+from diplomap.extract.names import ToldNames
 from diplomap.extract.story import attributive, bound, is_review, of_the_telling
 from diplomap.extract.written import dateline_weekday_day, guess_year, slug_day, weekday_day
 from diplomap.ingest.text import clean_offset
@@ -187,6 +188,7 @@ class Pipeline:
         named_dates: dict[tuple[str, ...], DateSpan] = {}
         named_actors: Counter[str] = Counter()  # how often each actor is named: the story's parties
         last_quoted: tuple[str, ...] = ()  # the one the last quotation was attributed to
+        told_names = ToldNames()
         for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
             if progress:
                 progress(n + 1, len(paragraphs))
@@ -219,6 +221,8 @@ class Pipeline:
                     if ent.ent_id_ and not (ent.ent_id_ in self.kb.people and ent.ent_id_ not in self.kb.petrarch_forms
                                             and _someone_elses_surname(ent))
                 ]
+                sent_mentions += told_names.recall(sent, doc.id, idx, p_start)  # "Francis", after "Pope Francis"
+                told_names.learn(sent, sent_mentions)
                 sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo)
                 mentions.extend(sent_mentions)
                 if layout.dateline is not None:

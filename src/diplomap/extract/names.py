@@ -1,0 +1,51 @@
+"""People named again in a story by one of their names alone: "Pope Francis ... Francis described Ortega's government
+as a dictatorship", "Foreign Minister Mahamoud Ali Youssouf said ... Youssouf announced". The gazetteer lists a
+surname alone only where it is distinctive everywhere (knowledge/README.md); within one story, a name the story
+has given in full stands for that person wherever it comes again alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from diplomap.knowledge.grammar import HONORIFICS
+from diplomap.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+class ToldNames:
+    """The short forms of the people a story has named in full so far (one story, one instance)."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, str] = {}  # short form -> person id
+        self._shared: set[str] = set()  # short forms of two people the story named: neither
+
+    def learn(self, sent: Span, mentions: Sequence[Mention]) -> None:
+        """The short forms of the people this sentence names in full ("Pope Francis": "Francis"; "Javier Milei":
+        "Milei")."""
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or not ent.ent_id_ or not any(
+                    m.entity_id == ent.ent_id_ and m.label == "PERSON" for m in mentions):
+                continue
+            names = [t for t in ent if t.is_alpha and t.is_title and t.lower_ not in HONORIFICS]
+            if len(names) < 1 or len(names) == len(ent) == 1:
+                continue  # (a name given alone is no full name)
+            short = names[-1].text
+            if len(short) < 3 or short in self._shared:
+                continue
+            if self._known.get(short, ent.ent_id_) != ent.ent_id_:
+                self._shared.add(short)
+                del self._known[short]
+            else:
+                self._known[short] = ent.ent_id_
+
+    def recall(self, sent: Span, doc_id: str, idx: int, start: int) -> list[Mention]:
+        """Mentions of the people this sentence names by a short form alone that the gazetteer does not know
+        (``start``: where the sentence's paragraph starts in the text)."""
+        return [Mention(doc_id, idx, start + ent.start_char, start + ent.end_char, ent.text, self._known[ent.text],
+                        "PERSON")
+                for ent in sent.ents
+                if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) == 1 and ent.text in self._known]
