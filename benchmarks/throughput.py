@@ -46,7 +46,7 @@ SPACY_ALONE = """
 import sys
 from pathlib import Path
 import spacy
-from diplomap.extract.pipeline import MODEL_CANDIDATES
+from diplomap.extract.nlp import MODEL_CANDIDATES
 for name in MODEL_CANDIDATES:
     try:
         nlp = spacy.load(name)

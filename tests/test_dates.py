@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from diplomap.extract.dates import find_dates, whole_year
+from diplomap.extract.dates import find_dates
+from diplomap.extract.spans import whole_year
 from diplomap.model import DateSpan, Precision
 
 YEAR = whole_year(2025)

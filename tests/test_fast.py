@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomap.extract import quantities
-from diplomap.extract.pipeline import _keep_prefixed_words, load_model
+from diplomap.extract.nlp import keep_prefixed_words, load_model
 
 from .conftest import EXAMPLES
 
@@ -28,7 +28,7 @@ TRICKY = [
 def spacy_own():  # type: ignore[no-untyped-def]
     """The model as loaded, with the pipeline's own words (one tokenizer rule) and none of fast.py's set-up."""
     nlp = load_model()
-    _keep_prefixed_words(nlp)
+    keep_prefixed_words(nlp)
     return nlp
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from diplomap.extract.pipeline import code_records
+from diplomap.extract.records import code_records
 from diplomap.model import DONE_MODALITIES, Modality
 
 Event = dict[str, Any]

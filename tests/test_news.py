@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from diplomap.extract.layout import read_layout, url_day
-from diplomap.extract.pipeline import code_records
+from diplomap.extract.records import code_records
 from diplomap.knowledge import Knowledge
 from diplomap.model import DONE_MODALITIES, Modality
 
@@ -141,7 +141,8 @@ def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
 
 
 def test_days_after_a_year_are_no_date(pipeline: Any) -> None:
-    from diplomap.extract.dates import find_dates, whole_year
+    from diplomap.extract.dates import find_dates
+    from diplomap.extract.spans import whole_year
 
     found = find_dates("two days after the vote", whole_year(2025), 2025)
     assert not [d for d in found if d.kind == "relative"], found
@@ -1392,7 +1393,8 @@ def test_a_weekday_of_what_will_be_done_is_the_coming_one_and_a_telling_keeps_it
 
 
 def test_a_verb_joined_to_the_wrong_clause_goes_on_from_the_nearer_verb_of_its_tense(pipeline: Any) -> None:
-    from diplomap.extract.syntax import TriggerMatch, subject_tokens
+    from diplomap.extract.subjects import subject_tokens
+    from diplomap.extract.syntax import TriggerMatch
 
     doc = pipeline.nlp("Explosions were heard across Lima as Chilean forces struck the naval base at Callao, missile "
                        "sites, and targeted senior commanders and officials, witnesses said.")

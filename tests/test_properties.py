@@ -13,7 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from diplomap.extract.dates import find_dates, next_occurrence, whole_year
+from diplomap.extract.dates import find_dates
+from diplomap.extract.spans import next_occurrence, whole_year
 from diplomap.model import DateSpan, Precision
 
 # -- the date resolver ------------------------------------------------------------------------------

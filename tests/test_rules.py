@@ -17,7 +17,7 @@ import pytest
 from diplomap.extract import coder as coder_module
 from diplomap.extract import modality as modality_module
 from diplomap.extract import rules as rules_module
-from diplomap.extract.pipeline import code_records
+from diplomap.extract.records import code_records
 from diplomap.model import Modality
 
 Event = dict[str, Any]

@@ -463,7 +463,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_code(args: argparse.Namespace) -> int:
     import json
 
-    from diplomap.extract.pipeline import Pipeline, code_records
+    from diplomap.extract.pipeline import Pipeline
+    from diplomap.extract.records import code_records
     from diplomap.knowledge import KnowledgeError
 
     try:

@@ -113,7 +113,7 @@ def run_peer(name: str, shared: str | None = None, show: bool = False) -> PeerRe
 
     The suite is coded exactly as ``diplomap code`` codes it by default (``CODED_MODALITIES``).
     """
-    from diplomap.extract.pipeline import code_records
+    from diplomap.extract.records import code_records
     from diplomap.project import shared_pipeline
 
     root = find_shared(shared)

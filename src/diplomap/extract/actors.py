@@ -23,7 +23,8 @@ from diplomap.extract.roles import (
     names_a_thing,
     route_or_title,
 )
-from diplomap.extract.syntax import TriggerMatch, fronted_subject
+from diplomap.extract.subjects import fronted_subject
+from diplomap.extract.syntax import TriggerMatch
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import PLACE_KINDS
 from diplomap.model import DateSpan, Mention, Place

@@ -25,13 +25,6 @@ from spacy.tokens import Span, Token
 
 from diplomap.extract.actors import Actors
 from diplomap.extract.context import SentenceContext, mention_tokens
-from diplomap.extract.dates import (
-    hours_before_span,
-    next_occurrence,
-    previous_occurrence,
-    told_before_span,
-    weeks_before_span,
-)
 from diplomap.extract.draft import Draft, Resolvers
 from diplomap.extract.eventhood import no_event
 from diplomap.extract.lexicon import Lexicon
@@ -40,14 +33,20 @@ from diplomap.extract.places import Places
 from diplomap.extract.quantities import find_quantities
 from diplomap.extract.retype import retype
 from diplomap.extract.rules import AFTER_PLACE, BEFORE_PLACE, LAST
+from diplomap.extract.spans import (
+    hours_before_span,
+    next_occurrence,
+    previous_occurrence,
+    told_before_span,
+    weeks_before_span,
+)
+from diplomap.extract.subjects import fronted_after_phrase, subject_tokens
 from diplomap.extract.syntax import (
     TriggerMatch,
     authoring_verb,
     clause_region,
-    fronted_after_phrase,
     partners_in_clause,
     setting_of,
-    subject_tokens,
     told_apart,
 )
 from diplomap.extract.triggers import TriggerFinder

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplomap.extract.gazetteer import ACTOR_LABELS
-from diplomap.extract.syntax import TriggerMatch, misparsed_main_verb
+from diplomap.extract.subjects import misparsed_main_verb
+from diplomap.extract.syntax import TriggerMatch
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     FRAMEWORK_PREPS,

