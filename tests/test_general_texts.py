@@ -401,6 +401,13 @@ def test_who_acts_in_the_clause_takes_part_in_a_meeting_told_with_in(pipeline: A
     find(ev, "CONSULT", actors_={"EGY", "IDN"}, start="2025-06-03")
 
 
+def test_leaders_of_named_states_point_to_no_one_before(pipeline: Any) -> None:
+    # "the leaders of Ecuador, Paraguay and Uruguay" says whose they are: not an anaphor for the parties named before
+    ev = coded(pipeline, "Russian President Vladimir Putin had also congratulated Milei in November.\n\nOn 10 December "
+                         "2023 Zelensky met with the leaders of Ecuador, Paraguay and Uruguay.", "2023-12-11")
+    find(ev, "CONSULT", source={"UKR"}, target={"ECU", "PRY", "URY"}, start="2023-12-10")
+
+
 def test_words_of_abuse_for_a_leader_accuse_him(pipeline: Any) -> None:
     # grammar.toml naming.negative: "called X a fascist", "described X as a butcher"
     ev = coded(pipeline, "Venezuelan President Nicolas Maduro on Monday called Argentine President Javier Milei a "
