@@ -85,6 +85,11 @@ CASES = [
     Case("stance_on_a_told_act", "Chilean troops seized a border post in Peru on 8 December 2024. Ecuador and "
          "Colombia held talks on 9 December 2024. Bolivia condemned the seizure on 9 December 2024.", "2024-12-10",
          one("ACCUSE", {"BOL"}, {"CHL"})),
+    # several others named just before: the story's main other party, not the first of them
+    Case("counterpart_from_previous_sentence", "Kenya and Somalia have quarrelled over their maritime border for "
+         "months. Kenya accused Somalia on 2 May 2025 of arming militias.\n\nOn 3 May 2025, Uganda and Somalia held "
+         "talks in Kampala on trade. On 4 May 2025, the Kenyan government condemned the move.", "2025-05-05",
+         one("ACCUSE", {"KEN"}, {"SOM"}, start="2025-05-04")),
     Case("counterpart_from_previous_sentence", "Vladimir Putin met Kassym-Jomart Tokayev in Astana on 27 November "
          "2024. The Russian president praised the agreement.", "2024-11-28", one("SUPPORT", {"RUS"}, {"KAZ"})),
     Case("pronoun_or_anaphor_subject", "Japan held talks with South Korea in Tokyo on 7 May 2025. The two sides "
