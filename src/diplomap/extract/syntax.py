@@ -323,8 +323,9 @@ def anaphoric_subject(sent: Span, subject: set[int]) -> bool:
     or 'its government', a state told by whose it is ('Norway's prime minister said his country has decided ...')."""
     words = [sent.doc[i] for i in sorted(subject)]
     # ("met with the leaders of Ecuador, Paraguay and Uruguay": whose they are is said, no pointer back)
+    # (a known name: not "the two Heads of State")
     words = [t for t in words if not any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        g.ent_type_ in ACTOR_LABELS for g in c.subtree) for c in t.children)]
+        g.ent_type_ in ACTOR_LABELS and g.ent_id_ for g in c.subtree) for c in t.children)]
     return any(t.lower_ in ANAPHORS and (t.lower_ in ("both", "they") or any(
         c.lower_ in ("two", "three", "four", "both", "the", "these", "all") or (
             c.dep_ == "poss" and c.lower_ in POSSESSIVES and t.lower_ in _STATE_WORDS
