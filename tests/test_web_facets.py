@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 from diplomap.model import DateSpan, Document, Event, Evidence, Modality, Precision, Sentence
 from diplomap.store.corrections import record_correction
 from diplomap.store.db import Store, generation
-from diplomap.web import facets
+from diplomap.web import facet_columns, facets
 from diplomap.web.app import create_app
 from diplomap.web.facets import FACET_LIMIT, MONTH_LIMIT, TYPE_LIMIT, FacetIndex
 from diplomap.web.queries import FacetValue, Filters, where
@@ -329,8 +329,8 @@ def test_a_write_between_the_two_snapshots_leaves_the_second_connection_out(stor
     ["ev_only"], ["ev_ä1", "ev_ö2"], ["ev_é", "ev_ab"],  # one id; beyond ASCII, of one and of two widths in bytes
 ])
 def test_ids_are_cut_as_they_are_split(ids: list[str]) -> None:
-    text = facets.SEP.join(ids)
-    found = facets._ids(text)
+    text = facet_columns.SEP.join(ids)
+    found = facet_columns.split_ids(text)
     assert found.dtype == np.array([i.encode() for i in ids]).dtype
     assert [i.decode() for i in found] == ids
 

@@ -30,7 +30,8 @@ from numpy.typing import NDArray
 
 from diplomap.cache import cache_dir
 from diplomap.store.db import generation
-from diplomap.web.facets import Codes, Column, FacetIndex, Pairs
+from diplomap.web.facet_columns import Codes, Column, Pairs
+from diplomap.web.facets import FacetIndex
 
 FORMAT = 1  # raise it whenever FacetIndex or the layout below changes: older files are then read again
 COLUMNS = ("type", "month", "modality", "status", "day")

@@ -17,7 +17,7 @@ import sqlite3
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeVar
@@ -26,6 +26,17 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diplomap.store.db import fts_query, generation
+from diplomap.web.facet_columns import (
+    SEP,
+    Codes,
+    Column,
+    IdLookup,
+    Mask,
+    Pairs,
+    is_ascending,
+    split_ids,
+    split_ints,
+)
 from diplomap.web.queries import Cursor, FacetValue, Filters
 
 SEARCHES = 32  # searches whose matches an index keeps
@@ -33,105 +44,10 @@ FACET_LIMIT = 15
 TYPE_LIMIT = 30
 MONTH_LIMIT = 24
 
-Mask = NDArray[np.bool_]
-Codes = NDArray[np.int64]
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Column:
-    """One value per row, as an index into ``names``, which are sorted (SQL NULL is read as '')."""
 
-    codes: Codes
-    names: tuple[str, ...]
-    position: dict[str, int] = field(repr=False)
-
-    @classmethod
-    def of(cls, values: Iterable[str]) -> Column:
-        first: dict[str, int] = {}  # value -> number, in order of first appearance
-        codes = np.fromiter((first.setdefault(v, len(first)) for v in values), dtype=np.int64)
-        names = sorted(first)
-        place = np.zeros(len(names), dtype=np.int64)  # number -> place in name order
-        place[[first[n] for n in names]] = np.arange(len(names))
-        return cls(place[codes], tuple(names), {n: k for k, n in enumerate(names)})
-
-    def among(self, values: Iterable[str]) -> Mask:
-        """Rows whose value is one of ``values``."""
-        if len(values := list(values)) == 1:  # one comparison per row: 7x faster than looking each row up
-            found: Mask = self.codes == self.position.get(values[0], -1)
-            return found
-        wanted = np.zeros(len(self.names), dtype=np.bool_)
-        wanted[[self.position[v] for v in values if v in self.position]] = True
-        return wanted[self.codes]
-
-    def top(self, rows: Mask | Codes, limit: int, newest: bool = False) -> list[FacetValue]:
-        """The values of the chosen rows (a mask, or their numbers ascending) with their number of rows, most
-        first and then by value (or by value, last first, when ``newest``); never the empty value.
-
-        Given the rows' numbers it takes their codes (0.3 ms for 400,000 of 1,000,000 rows) where a mask
-        compresses every row's code (4 ms: a branch per row, mispredicted): FacetIndex.facets finds the
-        numbers once for every column."""
-        return self.ranked(np.bincount(self.codes[rows], minlength=len(self.names)), limit, newest)
-
-    def ranked(self, found: Codes, limit: int, newest: bool = False) -> list[FacetValue]:
-        """The values with a count in ``found`` (one per value, changed here), ranked as ``top`` says."""
-        if "" in self.position:
-            found[self.position[""]] = 0
-        present = np.flatnonzero(found)
-        order = present[::-1] if newest else present[np.lexsort((present, -found[present]))]
-        return [FacetValue(self.names[k], self.names[k], int(found[k])) for k in order[:limit]]
-
-
-@dataclass(frozen=True)
-class Pairs:
-    """Distinct (event, value) pairs, sorted by value and then event: an event's actors, or the documents
-    of its evidence. ``starts[k]`` is where value k's pairs begin, so one value's events are one slice."""
-
-    event: Codes
-    value: Column
-    starts: Codes
-
-    @classmethod
-    def of(cls, events: Codes, values: Iterable[str]) -> Pairs:
-        column = Column.of(values)
-        return cls.coded(events, column.codes, column.names)
-
-    @classmethod
-    def coded(cls, events: Codes, codes: Codes, names: tuple[str, ...]) -> Pairs:
-        """From each pair's event and the number of its value among ``names`` (sorted)."""
-        width = max(int(events.max(initial=0)) + 1, 1)
-        # One pair per (event, value): an actor in two roles, or two quotes from one document, count once.
-        both = _distinct(codes * width + events)
-        value = both // width
-        starts = np.searchsorted(value, np.arange(len(names) + 1))
-        return cls(both % width, Column(value, names, {n: k for k, n in enumerate(names)}), starts)
-
-    def events_with(self, n_events: int, values: Iterable[str]) -> Mask:
-        chosen = np.zeros(n_events, dtype=np.bool_)
-        for v in values:
-            k = self.value.position.get(v)
-            if k is not None:
-                chosen[self.event[self.starts[k]:self.starts[k + 1]]] = True
-        return chosen
-
-    def counts(self, picked: Mask) -> Codes:
-        """Each value's number of picked pairs (``picked``: one flag per pair), summed slice by slice.
-
-        The pairs are sorted by value, so this is one pass over the flags, with no codes compressed by a mask
-        and no bincount of them: 1 ms for 2,200,000 pairs where that took 13 ms."""
-        found = np.zeros(len(self.starts) - 1, dtype=np.int64)
-        full = np.flatnonzero(self.starts[:-1] < self.starts[1:])  # reduceat counts an empty slice wrong
-        if len(full):
-            found[full] = np.add.reduceat(picked, self.starts[full], dtype=np.int64)
-        return found
-
-    def top(self, chosen: Mask, limit: int, picked: Mask | None = None) -> list[FacetValue]:
-        """The values of the chosen events with their number of events (a pair is an event); ``picked``, the
-        pairs of the chosen events, when the caller has it already (FacetIndex.vectors needs it too)."""
-        return self.value.ranked(self.counts(chosen[self.event] if picked is None else picked), limit)
-
-
-SEP = "\x1f"  # between the ids read in one string (unit separator: in no id diplomap makes)
 
 
 @dataclass(frozen=True)
@@ -173,7 +89,7 @@ class FacetIndex:
         An event's row in the index is the place of its id in id order. SQLite hands each table over as a
         few long strings (group_concat over an index), which numpy splits and looks up as a whole: at
         1,000,000 events this takes 1.2-2.3 s, where reading row by row took 17-30 s (#10); 3.6-4.5 s before
-        ids were looked up by eight of their bytes (_Lookup) and evidence read from its indexes alone, 2.8-3.0 s
+        ids were looked up by eight of their bytes (IdLookup) and evidence read from its indexes alone, 2.8-3.0 s
         before the evidence and the actors were read on a second connection in a second thread meanwhile
         (SQLite and numpy's sorts and searches let go of the GIL), on the same snapshot (_twin), and ids of
         one width cut from their string as one array (_ids); on one connection it takes 2.0-2.4 s. The first
@@ -201,21 +117,21 @@ class FacetIndex:
             f"SELECT group_concat(id, '{SEP}'), group_concat(rowid) FROM events").fetchone()
         if ids is None:
             return cls.empty()
-        by_rowid = _split_ints(rowids)
-        event_ids = _ids(ids)
+        by_rowid = split_ints(rowids)
+        event_ids = split_ids(ids)
         if len(event_ids) != len(by_rowid):  # a separator inside an id: read row by row instead
             return cls.build_by_rows(cursor)
-        if not _ascending(event_ids):  # read over the index of ids, they come sorted: no sort then
+        if not is_ascending(event_ids):  # read over the index of ids, they come sorted: no sort then
             order = np.argsort(event_ids, kind="stable")
             event_ids, by_rowid = event_ids[order], by_rowid[order]
         place = np.zeros(int(by_rowid.max()) + 1, dtype=np.int64)  # rowid -> row in the index
         place[by_rowid] = np.arange(len(by_rowid))
         size = len(by_rowid)
-        rows_of = _Lookup.of(event_ids).rows
+        rows_of = IdLookup.of(event_ids).rows
         actors_read = helper.submit(_actor_pairs, other, rows_of)
 
         def grouped(sql: str) -> list[tuple[tuple[str, ...], Codes]]:
-            return [(tuple("" if v is None else str(v) for v in r[:-1]), place[_split_ints(r[-1])])
+            return [(tuple("" if v is None else str(v) for v in r[:-1]), place[split_ints(r[-1])])
                     for r in cursor.execute(sql)]
 
         def column(groups: list[tuple[str, Codes]]) -> Column:
@@ -239,14 +155,14 @@ class FacetIndex:
             evidence, evidence_event = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         else:
             doc_names = doc_text.split(SEP)
-            counts, by_event, by_doc = _split_ints(doc_counts), _split_ints(evidence_ids), _split_ints(doc_evidence)
+            counts, by_event, by_doc = split_ints(doc_counts), split_ints(evidence_ids), split_ints(doc_evidence)
             by_id, doc_by_id = np.argsort(by_event, kind="stable"), np.argsort(by_doc, kind="stable")
             evidence = by_event[by_id]
             if (len(doc_names) != len(counts) or doc_names != sorted(doc_names)
                     or not np.array_equal(evidence, by_doc[doc_by_id])):
                 actors_read.result()  # the helper's cursor is done with before this one reads on
                 return cls.build_by_rows(cursor)  # a separator inside a document id, or another order
-            at, known = rows_of(_ids(event_text))
+            at, known = rows_of(split_ids(event_text))
             doc_codes = np.repeat(np.arange(len(doc_names), dtype=np.int64), counts)[doc_by_id]
             known = known[by_id]
             evidence, evidence_event = evidence[known], at[by_id][known]
@@ -317,7 +233,7 @@ class FacetIndex:
         # The low 32 bits taken in SQL: a string of half the length to build and parse (5 ms for a common word).
         text = conn.execute("SELECT group_concat(rowid & 4294967295) FROM sentences_fts_by_date"
                             " WHERE sentences_fts_by_date MATCH ?", (fts_query(q),)).fetchone()[0]
-        wanted = _split_ints(text)
+        wanted = split_ints(text)
         found = np.zeros(self.size, dtype=np.bool_)
         if not len(self.evidence):
             return found
@@ -415,30 +331,6 @@ class FacetIndex:
         return [FacetValue(name, name, n) for n, name in ranked]
 
 
-def _ids(text: str) -> NDArray[np.bytes_]:
-    """The ids of a group_concat with SEP, as UTF-8 bytes: numpy compares them byte by byte, four times
-    faster than str.
-
-    Ids of one width (diplomap's are: "ev_" and 16 hex digits) are cut from the bytes as one array, 0.02 s
-    for 2,200,000 ids where splitting them into Python bytes and gathering those took 0.35 s (with the GIL
-    held, so the other reading thread waited too); ids of several widths are split."""
-    raw = text.encode("utf-8", "surrogatepass")
-    sep = SEP.encode()
-    width = raw.find(sep)
-    if width > 0 and (len(raw) + 1) % (width + 1) == 0:
-        n = (len(raw) + 1) // (width + 1)
-        if raw.count(sep) == n - 1:  # then every separator is at its place, or one would be missing there
-            cells = np.frombuffer(raw + sep, dtype=np.uint8).reshape(n, width + 1)
-            if bool((cells[:, width] == sep[0]).all()):
-                return np.ascontiguousarray(cells[:, :width]).view(f"S{width}").ravel()
-    return np.array(raw.split(sep))
-
-
-def _ascending(values: NDArray[Any]) -> bool:
-    """Whether the values are sorted (ascending, repeats allowed): one pass, where a sort takes several."""
-    return bool(np.all(values[1:] >= values[:-1])) if len(values) > 1 else True
-
-
 class Executor(Protocol):
     def submit(self, fn: Callable[..., T], /, *args: Any) -> Future[T]: ...
 
@@ -497,68 +389,13 @@ def _actor_pairs(cursor: sqlite3.Cursor, rows_of: Callable[[NDArray[np.bytes_]],
     pair_codes: list[Codes] = []
     for code, text in cursor.execute(f"SELECT code, group_concat(event_id, '{SEP}') FROM event_actors"
                                      " INDEXED BY event_actors_code_event GROUP BY code"):
-        at, known = rows_of(_ids(text))
+        at, known = rows_of(split_ids(text))
         pair_rows.append(at[known])
         pair_codes.append(np.full(int(known.sum()), len(codes), dtype=np.int64))
         codes.append(str(code))
     return Pairs.coded(np.concatenate(pair_rows) if pair_rows else np.zeros(0, dtype=np.int64),
                        np.concatenate(pair_codes) if pair_codes else np.zeros(0, dtype=np.int64),
                        tuple(codes))  # GROUP BY gives the codes sorted
-
-
-@dataclass(frozen=True)
-class _Lookup:
-    """Event ids to index rows, by a binary search among 8-byte integers rather than among the ids.
-
-    Eight bytes of each id after the prefix all share ("ev_"), read as one big-endian integer, rise with the
-    ids; the first id with a wanted id's integer is that id, unless two ids share those bytes, and those few
-    are looked up among the ids themselves. At 1,000,000 events this finds 2,200,000 actor rows in 0.24 s
-    where the search among the ids took 0.7 s (most of it cache misses across 19 MB of ids)."""
-
-    ids: NDArray[np.bytes_]  # ascending
-    keys: NDArray[np.uint64]
-    skip: int
-
-    @classmethod
-    def of(cls, ids: NDArray[np.bytes_]) -> _Lookup:
-        first, last = (bytes(ids[0]), bytes(ids[-1])) if len(ids) else (b"", b"")
-        skip = 0  # the prefix of the first and last ids is every id's (they are sorted)
-        while skip < min(len(first), len(last)) and first[skip] == last[skip]:
-            skip += 1
-        return cls(ids, _keys(ids, skip), skip)
-
-    def rows(self, wanted: NDArray[np.bytes_]) -> tuple[Codes, Mask]:
-        """The index rows of the wanted ids, and which of them are events at all."""
-        last = len(self.ids) - 1
-        at = np.minimum(np.searchsorted(self.keys, _keys(wanted, self.skip)), last)
-        found: Mask = self.ids[at] == wanted
-        if not found.all():  # ids that share those bytes with another, or no event's ids
-            again = np.minimum(np.searchsorted(self.ids, wanted[~found]), last)
-            at[~found] = again
-            found[~found] = self.ids[again] == wanted[~found]
-        return np.asarray(at, dtype=np.int64), found
-
-
-def _keys(ids: NDArray[np.bytes_], skip: int) -> NDArray[np.uint64]:
-    """Bytes ``skip`` to ``skip`` + 8 of each id (zeros past its end), as one big-endian integer."""
-    raw = ids.view(np.uint8).reshape(len(ids), ids.dtype.itemsize)[:, skip:skip + 8]
-    if raw.shape[1] < 8:
-        raw = np.pad(raw, ((0, 0), (0, 8 - raw.shape[1])))
-    return np.ascontiguousarray(raw).view(">u8").ravel().astype(np.uint64)
-
-
-def _split_ints(text: str | None) -> Codes:
-    """The integers of a comma-separated string (a group_concat), parsed by numpy in one call."""
-    if not text:
-        return np.zeros(0, dtype=np.int64)
-    return np.fromstring(text, dtype=np.int64, sep=",")
-
-
-def _distinct(values: Codes) -> Codes:
-    """The distinct values, ascending: sorted, then repeats dropped (np.unique hashes first, 10-20x slower here).
-    An actor's pairs come sorted already (by code, then event): no sort then."""
-    ordered = values if _ascending(values) else np.sort(values)
-    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 def _evidence_rows(evidence: Codes, rows: Codes) -> Codes:
