@@ -927,6 +927,8 @@ def test_nauru_switching_allegiance_recognises_the_one_it_switches_to(pipeline: 
     # "New Delhi does not recognise the Taliban": how things stand, told by no one; "did not sign" on a day refuses
     ("India and Afghanistan have friendly ties, but New Delhi does not recognise the Taliban.", "2025-10-10",
      "REJECT"),
+    # a salute is fired in honour, at no one (grammar.toml nouns.honours)
+    ("Russian warships fired a 21-gun salute to greet Cuba in Havana on 12 June 2024.", "2024-06-13", "ASSAULT"),
 ])
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:
     ev = coded(pipeline, text, date)

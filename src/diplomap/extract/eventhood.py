@@ -13,6 +13,7 @@ from diplomap.knowledge.grammar import (
     FRAMEWORK_PREPS,
     FRAMING_NOUNS,
     HAZARDS,
+    HONOURS,
     RECALLED,
     STANDING,
     STATE_NOUNS,
@@ -39,6 +40,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if trig.head.i == tok.i and lemma in STANDING and tok.pos_ in ("NOUN", "PROPN"):
         return True  # "the deepening strategic partnerships": a relation, dated or not, is no event (a verb,
         # "traded accusations", is an act)
+    if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HONOURS
+                                  for c in tok.children):
+        return True  # "a 21-gun salute was fired in his honour", "will shoot a salute to greet the nation": no attack
     if "no_object" in trig.frames and any(c.dep_ == "dobj" for c in tok.children):
         return True  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
     if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(

@@ -91,6 +91,7 @@ VISITORS = _words("nouns", "visitors")
 PLACE_KINDS = _words("nouns", "place_kinds")
 AMOUNTS = _words("nouns", "amounts")
 HAZARDS = _words("nouns", "hazards")
+HONOURS = _words("nouns", "honours")
 FAULTS = _words("nouns", "faults")
 NAMED_TEXTS = _words("nouns", "named_texts")
 
