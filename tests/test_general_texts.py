@@ -408,6 +408,16 @@ def test_leaders_of_named_states_point_to_no_one_before(pipeline: Any) -> None:
     find(ev, "CONSULT", source={"UKR"}, target={"ECU", "PRY", "URY"}, start="2023-12-10")
 
 
+def test_an_act_done_in_the_saying_told_as_a_past_acts_purpose_was_done(pipeline: Any) -> None:
+    # grammar.toml verbs.saying_acts: "had a phone call to congratulate" congratulated (not a plan); "will ... to" stays
+    ev = coded(pipeline, "French President Emmanuel Macron had a phone call on 10 February 2025 to congratulate "
+                         "Lebanese Prime Minister Nawaf Salam.", "2025-02-11")
+    find(ev, "SUPPORT", source={"FRA"}, target={"LBN"})
+    ev = coded(pipeline, "French President Emmanuel Macron will have a phone call on 10 February 2025 to congratulate "
+                         "Lebanese Prime Minister Nawaf Salam.", "2025-02-08")
+    assert not [e for e in ev if e["type"] == "SUPPORT"], _dump(ev)
+
+
 def test_words_of_abuse_for_a_leader_accuse_him(pipeline: Any) -> None:
     # grammar.toml naming.negative: "called X a fascist", "described X as a butcher"
     ev = coded(pipeline, "Venezuelan President Nicolas Maduro on Monday called Argentine President Javier Milei a "

@@ -30,6 +30,7 @@ from diplomap.knowledge.grammar import (
     PLAN_ADJ,
     PLAN_HEADS,
     REPORTING,
+    SAYING_ACTS,
 )
 from diplomap.model import DateSpan, Modality, Precision
 
@@ -313,6 +314,9 @@ def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
         if lemma == "able" and parent.head.tag_ == "VBD":
             return None  # 'they were able to speak this morning': they did
         if infinitive and (lemma in PLAN_HEADS or parent.pos_ in ("NOUN", "ADJ") or node.dep_ == "advcl"):
+            if node.lemma_.lower() in SAYING_ACTS and (node.dep_ == "advcl" or lemma not in PLAN_HEADS) and (
+                    _told_as_past(parent)):
+                return None  # "summoned the ambassador to register a protest": done in the summoning
             return Modality.PLANNED
         if node.dep_ == "xcomp" and node.tag_ == "VBG" and lemma in PLAN_HEADS:  # 'proposed suspending the tariffs'
             return Modality.PLANNED
@@ -320,6 +324,19 @@ def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
             return Modality.PLANNED
         node = parent
     return None
+
+
+def _told_as_past(tok: Token) -> bool:
+    """The verb above ``tok`` (itself, or the one its noun or adjective hangs on) is past: 'summoned', 'had a call',
+    'was pleased'."""
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.lower_ in (
+                "has", "have", "had", "was", "were") for c in tok.children)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def headline_infinitive(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
