@@ -418,6 +418,16 @@ def test_an_act_done_in_the_saying_told_as_a_past_acts_purpose_was_done(pipeline
     assert not [e for e in ev if e["type"] == "SUPPORT"], _dump(ev)
 
 
+def test_what_an_event_did_not_do_is_no_denial_that_it_happened(pipeline: Any) -> None:
+    # modality.negated: "the round of negotiations did not witness any change" held the talks; "the talks did not take
+    # place" did not
+    ev = coded(pipeline, "The Cairo round of negotiations between Egypt and Ethiopia on 19 December 2023 did not "
+                         "witness any tangible change.", "2023-12-20")
+    find(ev, "CONSULT", actors_={"EGY", "ETH"}, start="2023-12-19")
+    ev = coded(pipeline, "The talks between Egypt and Ethiopia did not take place on 19 December 2023.", "2023-12-20")
+    assert not [e for e in ev if e["type"] == "CONSULT"], _dump(ev)
+
+
 def test_words_of_abuse_for_a_leader_accuse_him(pipeline: Any) -> None:
     # grammar.toml naming.negative: "called X a fascist", "described X as a butcher"
     ev = coded(pipeline, "Venezuelan President Nicolas Maduro on Monday called Argentine President Javier Milei a "

@@ -23,6 +23,7 @@ from diplomap.knowledge.grammar import (
     EXPECT_HEADS,
     FUTURE_AUX,
     HABITUAL,
+    HAPPENING,
     HYPO_AUX,
     INTENT_NOUNS,
     NEWS_NOUNS,
@@ -53,9 +54,17 @@ def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
     imposing sanctions' (the act a negated verb takes part in), 'no country has recognized Somaliland'."""
     head = clause_head(trig)
     joined = [head.head.head] if head.dep_ == "pcomp" and head.head.dep_ == "prep" else []
-    for t in {head, trig.token, *joined}:
+    # ("the Cairo round of negotiations did not witness any change": what the event did not do, not that it did not
+    # happen; "the talks did not take place" is)
+    told_of = trig.token.pos_ in ("NOUN", "PROPN") and head.i != trig.token.i and head.lemma_.lower() not in (
+        HAPPENING) and any(trig.token.i in {t.i for t in c.subtree} for c in head.children if c.dep_ == "nsubj")
+    for t in {head, trig.token, *joined} - ({head} if told_of else set()):
         if any(c.dep_ == "neg" for c in t.children):
             return Modality.NEGATED
+    verb = trig.token.head
+    if (trig.token.pos_ in ("NOUN", "PROPN") and trig.token.dep_ in ("nsubj", "nsubjpass")
+            and verb.lemma_.lower() in HAPPENING and any(c.dep_ == "neg" for c in verb.children)):
+        return Modality.NEGATED  # "the talks did not take place", "the summit did not happen"
     if head.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and any(
             c.dep_ == "advmod" and c.lower_ == "yet" for c in head.head.children):
         return Modality.NEGATED
