@@ -428,6 +428,16 @@ def test_what_an_event_did_not_do_is_no_denial_that_it_happened(pipeline: Any) -
     assert not [e for e in ev if e["type"] == "CONSULT"], _dump(ev)
 
 
+def test_the_counterpart_from_the_sentence_before_is_one_of_the_storys_main_parties(pipeline: Any) -> None:
+    # rules.counterpart_from_previous_sentence, in news: the company named just before is none of the story's two main
+    # parties, so the denial is not aimed at it
+    ev = coded(pipeline, "Guyana and Venezuela have quarrelled over the Essequibo region for years. Guyana accused "
+                         "Venezuela on 1 March 2025 of sending a warship into its waters.\n\nThe vessel approached a "
+                         "platform operated by ExxonMobil. The Venezuelan government denied any wrongdoing on 2 March "
+                         "2025.", "2025-03-03")
+    assert not [e for e in ev if "EXXONMOBIL" in actors(e)], _dump(ev)
+
+
 def test_words_of_abuse_for_a_leader_accuse_him(pipeline: Any) -> None:
     # grammar.toml naming.negative: "called X a fascist", "described X as a butcher"
     ev = coded(pipeline, "Venezuelan President Nicolas Maduro on Monday called Argentine President Javier Milei a "
