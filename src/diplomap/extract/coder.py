@@ -40,7 +40,7 @@ from diplomap.extract.spans import (
     told_before_span,
     weeks_before_span,
 )
-from diplomap.extract.subjects import fronted_after_phrase, subject_tokens
+from diplomap.extract.subjects import after_phrase_subject, subject_tokens
 from diplomap.extract.syntax import (
     TriggerMatch,
     authoring_verb,
@@ -299,9 +299,7 @@ def _after_clause(trig: TriggerMatch) -> str:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ == "after"]
-    subjects = [c for c in head.children if c.dep_ == "nsubj"]
-    if not marks or head.pos_ not in ("VERB", "AUX") or (
-            len(subjects) == 1 and fronted_after_phrase(head, subjects[0])):
+    if not marks or head.pos_ not in ("VERB", "AUX") or after_phrase_subject(head):
         return ""  # ("After talks in Nairobi, Kenya and Ethiopia signed": the 'after' of a phrase the parser misread)
     return "soon" if marks[0].i > 0 and head.doc[marks[0].i - 1].lower_ in SOON else "long"
 

@@ -31,7 +31,7 @@ class ToldNames:
                     m.entity_id == ent.ent_id_ and m.label == "PERSON" for m in mentions):
                 continue
             names = [t for t in ent if t.is_alpha and t.is_title and t.lower_ not in HONORIFICS]
-            if len(names) < 1 or len(names) == len(ent) == 1:
+            if not names or len(ent) == 1:
                 continue  # (a name given alone is no full name)
             short = names[-1].text
             if len(short) < 3 or short in self._shared:

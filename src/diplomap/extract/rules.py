@@ -197,8 +197,6 @@ def counterpart_from_previous_sentence(r: Resolvers, sent: Span, ctx: SentenceCo
             "directed" in d.trig.entry.traits or d.trig.entry.mode == "Phone"):
         other = [c for c in ctx.previous_actors if c not in d.source and c not in d.target]
         if len(other) > 1 or not ctx.narrative:
-            # the one the story is most about, if it is one of its two main parties (a review's chapters each have
-            # their own: there the one other named just before is taken)
             other = [c for c in ctx.salient[:2] if c in other][:1]
         if other:
             d.target.append(other[0])

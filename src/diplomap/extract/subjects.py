@@ -171,6 +171,12 @@ def fronted_subject(verb: Token) -> list[Token]:
                         and title[0].is_title and not any(t.pos_ in ("VERB", "AUX") for t in title)):
                     return [name]
                 break  # (only the last name before the verb)
+    return after_phrase_subject(verb)
+
+
+def after_phrase_subject(verb: Token) -> list[Token]:
+    """The verb's subject when the parser took a fronted 'After ...' phrase's noun for it (``fronted_after_phrase``
+    of its one subject), else none."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return fronted_after_phrase(verb, subjects[0]) if len(subjects) == 1 else []
 
