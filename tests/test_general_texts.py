@@ -895,6 +895,10 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # "switched its diplomatic allegiance from Taiwan to China": SUPPORT of China (plover_triggers.csv)
     ("Nauru switched its diplomatic allegiance from Taiwan to China on 15 January 2024.", "2024-01-16", "SUPPORT",
      {"source": {"NRU"}, "includes": {"CHN"}}),
+    # taking part told as the purpose of a past journey took place (modality.embedded_plan, grammar.toml
+    # verbs.attending and verbs.journeys); "will travel to ... to attend" stays a plan
+    ("Fiji's foreign minister flew to Jakarta on 3 June 2024 to attend an ASEAN meeting.", "2024-06-04", "CONSULT",
+     {"source": {"FJI"}, "target": {"ASEAN"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)

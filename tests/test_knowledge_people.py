@@ -190,6 +190,17 @@ def test_no_person_takes_the_name_of_a_state_place_or_organisation(kb: Knowledge
     assert not problems, "\n".join(problems)
 
 
+def test_no_form_names_two_organisations(kb: Knowledge) -> None:
+    """An abbreviation two bodies share ("PIF": the Pacific Islands Forum, Saudi Arabia's fund) would name the one
+    listed first wherever it is written; each form names one organisation (the other takes a longer form)."""
+    named: dict[str, set[str]] = {}
+    for org in kb.organisations.values():
+        for form in (org.name, *org.aliases, org.id if org.id.isupper() and len(org.id) > 1 else ""):
+            if form:
+                named.setdefault(form.strip(), set()).add(org.id)
+    assert {form: ids for form, ids in named.items() if len(ids) > 1} == {}
+
+
 @pytest.mark.parametrize(("form", "day", "code"), [
     ("Boric", date(2024, 5, 1), "CHL"),
     ("Maduro", date(2025, 1, 10), "VEN"),

@@ -135,6 +135,15 @@ def test_a_new_paragraph_of_news_goes_on_from_the_days_before_it_was_written(pip
     find(ev, "SANCTION", {"KEN", "SOM"}, "2025-05-02")
 
 
+def test_an_undated_item_goes_on_from_the_day_it_has_told(pipeline: Any) -> None:
+    # no day written: the visit's days, told with their year, are the story's; the next paragraph goes on from them
+    # (a caption's picture of years before is not: only the latest year the item names holds its own day)
+    ev = coded(pipeline, "Chile's president, pictured in Lima on 2 May 2019.\n\nChile's president visited Lima "
+                         "from 3 to 5 June 2024, his first trip abroad since 2022.\n\nDuring the visit, Chile and Peru "
+                         "signed a fisheries agreement.")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-06-03", "2024-06-05")
+
+
 def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
     ev = coded(pipeline, "Putin made his first visit to North Korea since 2000.", "2024-06-20")
     find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")

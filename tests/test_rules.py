@@ -257,6 +257,8 @@ CASES = [
          "2024-05-04", one("SUPPORT", {"KEN"}, {"SOM"})),
     Case("leaving_a_bloc", "Mali, Niger and Burkina Faso announced their withdrawal from ECOWAS on 28 January 2024.",
          "2024-01-29", one("SANCTION", {"MLI", "NER", "BFA"}, {"ECOWAS"})),
+    Case("joining_a_gathering", "Fiji joined the Pacific Islands Forum summit in Tonga on 27 August 2024.",
+         "2024-08-28", one("CONSULT", {"FJI"})),
     # before leaving_a_bloc: a summit with a bloc is left, not the bloc
     Case("leaving_a_gathering", "Mali pulled out of a regional summit with ECOWAS on 3 June 2024.", "2024-06-05",
          one("REJECT", {"MLI"}, {"ECOWAS"})),

@@ -18,6 +18,7 @@ from diplomap.extract.syntax import (
     meeting_as_setting,
 )
 from diplomap.knowledge.grammar import (
+    ATTENDING,
     BELIEVING,
     DENYING,
     EXPECT_HEADS,
@@ -26,6 +27,7 @@ from diplomap.knowledge.grammar import (
     HAPPENING,
     HYPO_AUX,
     INTENT_NOUNS,
+    JOURNEYS,
     NEWS_NOUNS,
     PERIODS,
     PLAN_ADJ,
@@ -326,6 +328,8 @@ def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
             if node.lemma_.lower() in SAYING_ACTS and (node.dep_ == "advcl" or lemma not in PLAN_HEADS) and (
                     _told_as_past(parent)):
                 return None  # "summoned the ambassador to register a protest": done in the summoning
+            if node.lemma_.lower() in ATTENDING and lemma in JOURNEYS and _told_as_past(parent):
+                return None  # "travelled to Tonga to attend the Forum's meeting": the trip was made for it
             return Modality.PLANNED
         if node.dep_ == "xcomp" and node.tag_ == "VBG" and lemma in PLAN_HEADS:  # 'proposed suspending the tariffs'
             return Modality.PLANNED

@@ -22,7 +22,7 @@ from diplomap.extract.names import ToldNames, someone_elses_surname
 from diplomap.extract.nlp import keep_prefixed_words, load_model
 from diplomap.extract.spans import whole_month, whole_year
 from diplomap.extract.story import attributive, bound, is_review, of_the_telling
-from diplomap.extract.written import dateline_weekday_day, guess_year, slug_day, weekday_day
+from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
 from diplomap.model import (
@@ -62,6 +62,7 @@ class _Page:
     texts: list[str]  # the paragraphs' text, as parsed
     focal_year: int
     narrative: bool  # a review that narrates many months, not one news day
+    story_year: int  # an undated news item: the latest year it names, where its own day is told (else 0)
 
 
 class Pipeline:
@@ -134,7 +135,9 @@ class Pipeline:
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
         # and an event the text dates by no year is left out: "on Monday" of an unknown year is no date)
         focal_year = written.year if written else (url_year(doc.source) or guess_year(text, news=not review))
-        return _Page(doc, layout, written, paragraphs, [text[s:e] for s, e in paragraphs], focal_year, review)
+        story_year = latest_year_named(text) if not (written or review) else 0
+        return _Page(doc, layout, written, paragraphs, [text[s:e] for s, e in paragraphs], focal_year, review,
+                     story_year)
 
     def _code(self, page: _Page, parsed: Iterable[SpacyDoc], progress: Callable[[int, int], None] | None,
               reactions_apart: bool) -> Extraction:
@@ -177,8 +180,10 @@ class Pipeline:
             # a date carries over within a paragraph; a new paragraph of a review starts from the period
             # the document covers unless it says otherwise (named events still keep their dates); a news
             # item's short paragraphs go on telling its latest recent day, not its background's
-            if narrative or written is None:
+            if narrative:
                 anchor = base
+            elif written is None:
+                anchor = news_day  # an undated news item goes on with the day it has told, else its year
             elif not (ptext.lstrip()[:1] in _QUOTES and n > first):
                 anchor = news_day  # (a paragraph of quotation goes on with the telling before it, and its day)
             speakers, last_quoted = self._quote_speakers(pdoc, ptext, anchor, last_quoted)
@@ -254,6 +259,10 @@ class Pipeline:
                         news_day is base or news_day is None or anchor.end >= news_day.end):
                     # (a photo caption's "make a toast Thursday" is the photo's day); once the story has told
                     # its day, it goes back no further ("the talks last weekend" is background to it)
+                    news_day = anchor
+                elif page.story_year and anchor and anchor.start.year == page.story_year and (
+                        anchor.precision in (Precision.DAY, Precision.RANGE)) and anchor.days <= 31 and (
+                        news_day is base or news_day is None or anchor.end >= news_day.end):
                     news_day = anchor
         if written and not narrative and reactions_apart:
             # what a news item tells with no date of its own happened on its day or the day before (news goes out

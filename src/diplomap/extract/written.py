@@ -34,6 +34,12 @@ def guess_year(text: str, news: bool = False) -> int:
     return 0
 
 
+def latest_year_named(text: str, this_year: int | None = None) -> int:
+    """The latest year up to this one that a text names (not "the 2050 Strategy"); 0 when it names none."""
+    this_year = this_year or date.today().year
+    return max((y for y in _years_named(text) if y <= this_year), default=0)
+
+
 def _years_named(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
 
