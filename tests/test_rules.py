@@ -55,6 +55,8 @@ CASES = [
     # parties and place (rules.py)
     Case("hosted_guests_visit", "Delegations of Egypt and Sudan, hosted by Ethiopia, met in Addis Ababa on 3 March "
          "2024.", "2024-03-04", one("CONSULT", {"EGY", "SDN"}, {"ETH"})),
+    Case("possessor_holds_the_stance", "The minister affirmed Canada's resolute support for Philippine sovereignty on "
+         "3 May 2024.", "2024-05-04", one("SUPPORT", {"CAN"}, {"PHL"})),
     Case("partner_in_described_object", "Vietnam upgraded the agreement, which it signed with Japan in 2023, on 5 May "
          "2025.", "2025-05-06", one("SUPPORT", {"VNM"}, {"JPN"})),
     Case("demanded_clause_names_target", "China demanded that the Philippines withdraw its vessels on 3 June 2025.",

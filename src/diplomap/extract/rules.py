@@ -223,6 +223,24 @@ def _teller_of(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, pronoun
     return []
 
 
+def possessor_holds_the_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'He also affirmed Canada's resolute support for Philippine sovereignty', 'the minister reiterated Japan's
+    opposition to ...': when the subject names no party, the one whose stance the trigger's noun is holds it (before
+    pronoun_or_anaphor_subject: 'he' is Canada's minister here, whoever was named before)."""
+    if d.source or r.actors.in_subject(sent, d.subject, ctx):
+        return
+    # (the noun of an act itself, 'support', 'commitment': not 'summoned Brazil's ambassador', who is the target)
+    nouns = [w for w in d.trig.words if w.pos_ == "NOUN" and w.i != d.trig.head.i and any(
+        len(e.words) == 1 for e in r.lex.nouns.get(w.lemma_.lower(), []))]
+    owners = {t.i for w in nouns for c in w.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his",
+                                                                                             "her", "our", "my")
+              for t in c.subtree}
+    holder = named_in(r, sent, ctx, d, owners) if owners else []
+    if holder:
+        d.source = holder
+        d.target = [c for c in d.target if c not in holder]
+
+
 def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Washington treated them differently: it imposed tariffs': 'it' is the actor named last before it, and so
     is 'its' in 'India said its jets struck'; 'he' or 'she' is the one named first in the sentence, else in the
@@ -459,7 +477,7 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   admission_toward_the_wronged, call_with_the_addressed, visit_hosted_by_place_state,
                                   visit_to_meet_someone,
                                   its_neighbour_is_the_other_party, stance_on_a_told_act, reaction_drawn,
-                                  also_the_same_stance,
+                                  also_the_same_stance, possessor_holds_the_stance,
                                   pronoun_or_anaphor_subject,
                                   anaphoric_counterparts, counterpart_from_previous_sentence,
                                   text_speaks_for_its_issuer, discussed_topic_is_no_party)
