@@ -22,6 +22,7 @@ from diplomap.knowledge.grammar import (
     BELIEVING,
     DENYING,
     EXPECT_HEADS,
+    FORMERLY,
     FUTURE_AUX,
     HABITUAL,
     HAPPENING,
@@ -452,6 +453,16 @@ def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
     return Modality.BACKGROUND if had else None
 
 
+def told_as_former(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """In a news item, what it tells as done 'previously' or 'formerly', with no date of its own, came before the
+    story ('He previously suspended purchases of weapons from Israel'): background, not news of the day."""
+    head = clause_head(trig)
+    if ctx.narrative or not span.inherited or head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VBD", "VBN"):
+        return None
+    return Modality.BACKGROUND if any(
+        c.dep_ == "advmod" and c.lower_ in FORMERLY for c in (*head.children, *finite_verb(head).children)) else None
+
+
 def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """Told as done: news, or history retold when it is dated long before (for the rules that say a thing happened
     whatever its mood)."""
@@ -473,7 +484,7 @@ RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, rep
                            standing_status, known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
                            forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
-                           once_done, ongoing_since, counted_since, told_before, background)
+                           once_done, ongoing_since, counted_since, told_before, told_as_former, background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

@@ -55,6 +55,7 @@ OBLIGATION = _words("modals", "obligation")
 
 HABITUAL = _words("adverbs", "habitual")
 PERIODS = _words("adverbs", "periods")
+FORMERLY = _words("adverbs", "formerly")
 LIKEWISE = _words("adverbs", "likewise")
 APART = _words("adverbs", "apart")
 CLAUSE_WORDS = _words("adverbs", "clause_words")
