@@ -144,6 +144,14 @@ def test_an_undated_item_goes_on_from_the_day_it_has_told(pipeline: Any) -> None
     find(ev, "AGREE", {"CHL", "PER"}, "2024-06-03", "2024-06-05")
 
 
+def test_the_date_of_an_agreement_acted_on_is_not_the_acts(pipeline: Any) -> None:
+    # "signed in September 2023" dates the agreement they agreed to ratify, not the agreeing or the talks
+    ev = coded(pipeline, "During the talks, Chile and Peru agreed to ratify the trade agreement signed in September "
+                         "2023.", "2024-10-07")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-10-07")
+    assert not [e for e in ev if e["trigger"] in ("agreed", "talks") and e["start"].startswith("2023")], ev
+
+
 def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
     ev = coded(pipeline, "Putin made his first visit to North Korea since 2000.", "2024-06-20")
     find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")

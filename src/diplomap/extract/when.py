@@ -87,19 +87,20 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     below = region | {t.i for t in trig.head.subtree}
     # a date of another trigger's clause below this one is that event's ("reiterated support, building on
     # the vision adopted four years earlier"), not this one's
-    # (a participle describing the trigger's own noun or an act, "agreed in a deal brokered by China on 10 March",
-    # tells of the same event; one describing a person or thing, "hostages seized in the 7 October attack", not)
+    # (a participle describing the trigger's own noun or the act it was done in, "agreed in a deal brokered by China
+    # on 10 March", tells of the same event; one describing a person or thing, "hostages seized in the 7 October
+    # attack", or an act the trigger acts on, "agreed to ratify the trade agreement signed in September 2023", not)
     words = {w.i for w in trig.words}
     others = {i for i in trigger_heads - {trig.token.i, trig.head.i}
               if sent.doc[i].dep_ != "acl" or not (sent.doc[i].head.i in words or sent.doc[i].head.i in trigger_heads
-                                                   or _names_an_act(sent.doc[i].head))}
+                                                   or _own_setting(sent.doc[i].head, trig.head))}
     # "welcomed the agreement to resolve issues that arose in 2020": a relative clause on a person or thing
     # dates what it tells of it, not the act above
     # (and a participle on a thing: "the series involving Pakistan, scheduled for next month")
     described = {k for k in attached if k not in trigger_heads and sent.doc[k].dep_ in ("relcl", "acl")
                  and k != trig.head.i
                  and sent.doc[k].head.i not in words and sent.doc[k].head.i not in trigger_heads
-                 and not _names_an_act(sent.doc[k].head)}
+                 and not _own_setting(sent.doc[k].head, trig.head)}
     others |= described
     # "welcomed the results and promised to follow the elections on 3 November": a date in what another trigger
     # ("promised") promises is that trigger's business, not this one's
@@ -232,6 +233,12 @@ def owns_date(noun: Token, ctx: SentenceContext, sent: Span) -> bool:
     own = {t.idx - sent.start_char for t in noun.subtree}
     return any(any(d.start <= c < d.end for c in own) for d in ctx.dates)
 
+
+
+def _own_setting(noun: Token, head: Token) -> bool:
+    """Is the noun an act the trigger (its ``head``) was done in, not one it acts on: 'agreed in a deal', not
+    'ratified the agreement' or 'agreed to ratify the agreement'?"""
+    return _names_an_act(noun) and noun.dep_ != "dobj" and not any(t.pos_ == "VERB" for t in _up_to(noun, head)[1:])
 
 
 def _names_an_act(noun: Token) -> bool:
