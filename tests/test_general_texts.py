@@ -899,6 +899,10 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # verbs.attending and verbs.journeys); "will travel to ... to attend" stays a plan
     ("Fiji's foreign minister flew to Jakarta on 3 June 2024 to attend an ASEAN meeting.", "2024-06-04", "CONSULT",
      {"source": {"FJI"}, "target": {"ASEAN"}}),
+    # a named party's own visit is where the act was done, and took place, whatever infinitive the parser hung it on
+    # (modality.held_during)
+    ("The leaders adopted a declaration to establish a strategic partnership during Boric's state visit to Peru on 7 "
+     "October 2024.", "2024-10-08", "CONSULT", {"source": {"CHL"}, "target": {"PER"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)

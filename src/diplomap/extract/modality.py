@@ -121,13 +121,13 @@ def came_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
 
 
 def held_during(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """'agreed to expand trade during their talks in Nairobi': the parties' own meeting (their talks, his visit) is
-    where the act was done, and was held, whatever infinitive the parser hung it on; not under a future or a
-    condition ('will sign a deal to expand trade during their talks next week'), nor another's meeting ('agreed to
-    meet during the AU summit')."""
+    """'agreed to expand trade during their talks in Nairobi': the parties' own meeting (their talks, his visit, Yoon's
+    state visit) is where the act was done, and was held, whatever infinitive the parser hung it on; not under a
+    future or a condition ('will sign a deal to expand trade during their talks next week'), nor another's meeting
+    ('agreed to meet during the AU summit')."""
     tok = trig.token
     if not (meeting_as_setting(trig) and tok.pos_ == "NOUN" and any(
-            c.dep_ == "poss" and c.lower_ in ("their", "his", "her") for c in tok.children)):
+            c.dep_ == "poss" and (c.lower_ in ("their", "his", "her") or c.pos_ == "PROPN") for c in tok.children)):
         return None
     for node in tok.head.ancestors:
         if node.tag_ == "MD" or {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")} & (
