@@ -936,6 +936,9 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     ("Sheinbaum said the collapse has contributed to violence in central Mexico on 6 March 2025.", "2025-03-07", "AID"),
     # a salute is fired in honour, at no one (grammar.toml nouns.honours)
     ("Russian warships fired a 21-gun salute to greet Cuba in Havana on 12 June 2024.", "2024-06-13", "ASSAULT"),
+    # restating a need is no stance toward anyone (trigger frame restates, grammar.toml nouns.restated)
+    ("Chile and Peru reiterated the need for a political solution in Venezuela on 13 March 2025.", "2025-03-14",
+     "SUPPORT"),
 ])
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:
     ev = coded(pipeline, text, date)

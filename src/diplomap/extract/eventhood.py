@@ -15,6 +15,7 @@ from diplomap.knowledge.grammar import (
     HAZARDS,
     HONOURS,
     RECALLED,
+    RESTATED,
     STANDING,
     STATE_NOUNS,
 )
@@ -43,6 +44,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HONOURS
                                   for c in tok.children):
         return True  # "a 21-gun salute was fired in his honour", "will shoot a salute to greet the nation": no attack
+    if "restates" in trig.frames and len(trig.words) == 1 and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in RESTATED for c in tok.children):
+        return True  # "reiterated the need for a political solution": no stance toward anyone
     if "no_object" in trig.frames and any(c.dep_ == "dobj" for c in tok.children):
         return True  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
     if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(

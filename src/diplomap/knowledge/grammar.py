@@ -96,6 +96,7 @@ PLACE_KINDS = _words("nouns", "place_kinds")
 AMOUNTS = _words("nouns", "amounts")
 HAZARDS = _words("nouns", "hazards")
 HONOURS = _words("nouns", "honours")
+RESTATED = _words("nouns", "restated")
 FAULTS = _words("nouns", "faults")
 NAMED_TEXTS = _words("nouns", "named_texts")
 
