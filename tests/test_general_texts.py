@@ -939,6 +939,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # restating a need is no stance toward anyone (trigger frame restates, grammar.toml nouns.restated)
     ("Chile and Peru reiterated the need for a political solution in Venezuela on 13 March 2025.", "2025-03-14",
      "SUPPORT"),
+    # urging no one in particular is no request (trigger frame addressed)
+    ("Peru's president encouraged more imports from Chile on 13 March 2025.", "2025-03-14", "REQUEST"),
 ])
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:
     ev = coded(pipeline, text, date)

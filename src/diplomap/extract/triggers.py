@@ -118,6 +118,9 @@ class TriggerFinder:
                     entry = None  # "acknowledged the need to remain clear-eyed": no fault, no concession
                 if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
                     entry = None  # "seeking a lasting settlement", "seeking closer ties with Brazil": asks no one
+                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "addressed")
+                        and not _addresses_someone(tok)):
+                    entry = None  # "encouraged more imports from Zambia": urges no one in particular
                 if entry is not None:
                     found.append(self._trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ in _NAMED_OCCASIONS and tok.dep_ not in (
@@ -288,6 +291,16 @@ def _asks_someone(verb: Token, words: list[Token]) -> bool:
     asked += [t for c in verb.children if c.dep_ == "dobj" for p in c.children
               if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree]
     return any(t.ent_type_ for t in asked)
+
+
+def _addresses_someone(verb: Token) -> bool:
+    """Whether a verb of urging names whom it urges: a party, a person or a pronoun as its object, or whoever is to
+    do what its infinitive tells ("encouraged Zambia to export more", "encouraged both sides to talk"), or whose
+    part it urges ("encouraged China's constructive role"), not a thing ("encouraged more imports")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "xcomp" for c in verb.children) or any(
+        c.ent_type_ or c.pos_ in ("PRON", "PROPN") for c in objects) or any(
+        g.dep_ == "poss" and g.ent_type_ for c in objects for g in c.children)  # "encouraged China's role"
 
 
 def _own_object(verb: Token) -> bool:
