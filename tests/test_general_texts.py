@@ -939,6 +939,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # restating a need is no stance toward anyone (trigger frame restates, grammar.toml nouns.restated)
     ("Chile and Peru reiterated the need for a political solution in Venezuela on 13 March 2025.", "2025-03-14",
      "SUPPORT"),
+    # a bare verb joined to a modal one shares its modal: the opposing is what they should do (modality._aux)
+    ("Chile and Peru should support each other, oppose interference and reject sanctions.", "2024-05-04", "REJECT"),
     # urging no one in particular is no request (trigger frame addressed)
     ("Peru's president encouraged more imports from Chile on 13 March 2025.", "2025-03-14", "REQUEST"),
 ])

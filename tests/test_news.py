@@ -152,6 +152,12 @@ def test_the_date_of_an_agreement_acted_on_is_not_the_acts(pipeline: Any) -> Non
     assert not [e for e in ev if e["trigger"] in ("agreed", "talks") and e["start"].startswith("2023")], ev
 
 
+def test_a_headlines_words_after_a_name_and_a_colon_are_the_named_ones(pipeline: Any) -> None:
+    ev = coded(pipeline, "Boric: We are signing a trade agreement with Peru\n\nThe two presidents met in Lima.",
+               "2024-05-03")
+    assert [e["source"] for e in ev if e["type"] == "AGREE"] == [["CHL"]], ev
+
+
 def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
     ev = coded(pipeline, "Putin made his first visit to North Korea since 2000.", "2024-06-20")
     find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")

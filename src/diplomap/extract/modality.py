@@ -45,10 +45,18 @@ Rule = Callable[[Span, TriggerMatch, SentenceContext, DateSpan], Verdict]
 
 def _aux(head: Token) -> set[str]:
     """The auxiliaries of the event's clause; a participle in an adverbial clause borrows its verb's modals
-    ("this line can constitute a link, thus building on cooperation")."""
+    ("this line can constitute a link, thus building on cooperation"), and a bare verb joined to another its
+    auxiliaries ("should support each other and oppose interference", "will visit Paris and sign a deal")."""
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if head.dep_ == "advcl" and head.tag_ == "VBG":
         aux |= {c.lower_ for c in head.head.children if c.dep_ == "aux"} & HYPO_AUX
+    node = head
+    while not aux and node.dep_ == "conj" and node.tag_ in ("VB", "VBP") and node.head.i != node.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in node.children):
+        # "should support each other, oppose interference and reject sanctions": a bare verb joined to a modal one
+        # shares its modal (the tagger may read it as a present: "oppose"/VBP)
+        node = node.head
+        aux = {c.lower_ for c in node.children if c.dep_ == "aux"} & (HYPO_AUX | FUTURE_AUX)
     return aux
 
 

@@ -295,6 +295,14 @@ class Pipeline:
         One-China Principle," the government said.' then '"This means we will sever relations with Taiwan."').
         Also the one quoted last, after this paragraph."""
         out: dict[int, tuple[str, ...]] = {}
+        for sent in pdoc.sents:
+            # "Ciuca: We are approving a memorandum with Moldova": a headline's words after a name and a colon are
+            # the named one's
+            toks = [t for t in sent if not t.is_space]
+            colon = next((t for t in toks[1:6] if t.text == ":"), None)
+            named = [e for e in sent.ents if colon is not None and e.end <= colon.i]
+            if named and named[0].start == toks[0].i and (told := self._first_actor(named, day)):
+                out[sent.start] = told
         if '"' not in ptext and "“" not in ptext:
             return out, last
         sents = [s for s in pdoc.sents if s.text.strip()]
