@@ -158,6 +158,14 @@ def test_a_headlines_words_after_a_name_and_a_colon_are_the_named_ones(pipeline:
     assert [e["source"] for e in ev if e["type"] == "AGREE"] == [["CHL"]], ev
 
 
+def test_a_day_that_describes_a_thing_does_not_move_the_story(pipeline: Any) -> None:
+    # written on Tuesday 4 June 2024: "the elections held on Sunday" is the elections' day, not the story's
+    ev = coded(pipeline, "Chile recalled its ambassador from Peru in rejection of Peruvian statements on the elections "
+                         "held on Sunday.\n\nHours earlier, Chile demanded that Peru withdraw its envoy from Santiago.",
+               "2024-06-04")
+    assert [e["start"] for e in ev if e["type"] == "REQUEST"] == ["2024-06-04"], ev
+
+
 def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
     ev = coded(pipeline, "Putin made his first visit to North Korea since 2000.", "2024-06-20")
     find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")

@@ -21,7 +21,7 @@ from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.names import ToldNames, someone_elses_surname
 from diplomap.extract.nlp import keep_prefixed_words, load_model
 from diplomap.extract.spans import whole_month, whole_year
-from diplomap.extract.story import attributive, bound, is_review, of_the_telling
+from diplomap.extract.story import attributive, bound, described_thing, is_review, of_the_telling
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
 from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
@@ -244,8 +244,9 @@ class Pipeline:
                 # a news story does not move to a date that only names a thing ("the April 22 attack"); a
                 # review's narrative does ("after the late-June raid, in the following weeks ...")
                 # (unless it is of the days the item reports: "following the signing on 11 December")
-                told = dates if narrative else [d for d in dates if not attributive(sent, d) or (
-                    written is not None and written - NEWS_WINDOW <= d.span.end <= written)]
+                told = dates if narrative else [d for d in dates if (not attributive(sent, d) or (
+                    written is not None and written - NEWS_WINDOW <= d.span.end <= written))
+                    and not described_thing(sent, d)]
                 # (nor to a deadline: "ordering they leave before midnight on Sunday", nor to the start of what
                 # the story measures from: "the first attack since a ceasefire took effect last week")
                 told = [d for d in told if not DEADLINE.search(sent.text[:d.start]) and not bound(sent.text, d, dates)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from diplomap.extract.dates import DateMention
-from diplomap.knowledge.grammar import MONTH_PATTERN, REPORTING, WEEKDAY_PATTERN
+from diplomap.knowledge.grammar import ACT_NOUNS, MONTH_PATTERN, REPORTING, WEEKDAY_PATTERN
 
 
 def _root(sent: Span, found: DateMention) -> Token | None:
@@ -31,6 +31,18 @@ def attributive(sent: Span, found: DateMention) -> bool:
     # "the April 22 attack", "the agreement of May 10", "an attack on tourists on April 22": the date of a thing
     return (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")) or (
         root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"))
+
+
+def described_thing(sent: Span, found: DateMention) -> bool:
+    """A date in a participle describing a thing that is no act of the story ("in rejection of their statements on
+    the presidential elections held on Sunday"): the thing's day; the story does not move there, however recent
+    ("welcomed the agreement signed on Monday" does: grammar.toml nouns.acts)."""
+    root = _root(sent, found)
+    if root is None:
+        return False
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.head.lemma_.lower() not in ACT_NOUNS)
 
 
 def of_the_telling(sent: Span, found: DateMention, dates: Sequence[DateMention]) -> bool:
