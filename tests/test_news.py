@@ -272,6 +272,33 @@ def test_an_act_a_news_item_tells_undated_happened_on_its_day_or_the_day_before(
     find(coded(pipeline, text, "2025-05-05"), "SANCTION", {"CHL", "PER"}, "2025-05-05", "2025-05-05")
 
 
+def test_an_attack_by_no_one_named_is_no_event_of_the_record_but_sentence_coding_keeps_it(pipeline: Any) -> None:
+    from diplomap.model import Document
+
+    # plover_types.csv trait needs_doer: "strikes killed ten civilians" names no one to code; a state named does
+    text = ("Chile and Peru agreed to open talks on Monday.\n\nTen Peruvian soldiers were killed in an attack on a "
+            "Chilean border post.")
+    doc = Document(id="no-doer", text=text, source="t.txt", published=date(2025, 5, 6))
+    assert not [e for e in pipeline.extract(doc).events if e.type == "ASSAULT"]
+    told = Document(id="doer", text=text.replace("in an attack", "in a Bolivian attack"), source="t.txt",
+                    published=date(2025, 5, 6))
+    assert [e.source for e in pipeline.extract(told).events if e.type == "ASSAULT"] == [("BOL",)]
+    assert [e for e in coded(pipeline, text, "2025-05-06") if e["type"] == "ASSAULT"]
+
+
+def test_a_lead_after_blanked_page_furniture_is_parsed_from_its_first_word(pipeline: Any) -> None:
+    # a masked date line leaves blanks before the lead: the parser took them for a word and 'Nauru' for an adverb
+    ev = coded(pipeline, "                 Nauru has switched its diplomatic allegiance from Taiwan to China.",
+               "2024-01-15")
+    assert [e["source"] for e in ev if e["type"] == "SUPPORT"] == [["NRU"]], ev
+
+
+def test_two_hyphens_are_a_dash_between_words(pipeline: Any) -> None:
+    ev = coded(pipeline, "Santiago, March 26 (Andes Press)--North Korea will reject any talks with Chile, its "
+                         "leader's sister said on Tuesday.", "2024-03-26")
+    assert [e["source"] for e in ev if e["type"] == "REJECT"] == [["PRK"]], ev
+
+
 def test_stopping_short_of_an_act_or_refraining_from_it_is_not_doing_it(pipeline: Any) -> None:
     for text in ("India stopped short of condemning Russia on 3 May 2025.",
                  "China refrained from criticising Russia on 3 May 2025.",

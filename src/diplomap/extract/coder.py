@@ -242,6 +242,11 @@ class Coder:
             rule(self.resolvers, sent, ctx, draft)
         told_as, typed_as = draft.modality, draft.type
         retype(self.resolvers, sent, ctx, draft)
+        if not draft.source and not ctx.narrative and ctx.reactions_apart and self.lex.has_trait(
+                draft.type, "needs_doer"):
+            # "strikes killed ten civilians", "opposed to reinstating Syria": in the record, news of no one's act
+            # (sentence coding, as PLOVER's, codes the type of what a sentence tells alone)
+            return None
         if draft.type != typed_as and draft.source and set(draft.target) == set(draft.source):
             if self.lex.has_trait(draft.type, "hostile") and not self.lex.has_trait(draft.type, "at_home"):
                 draft.target = []  # ("launched a trade war": no state sanctions itself, as it may fight at home)

@@ -52,3 +52,12 @@ def keep_prefixed_words(nlp: Language) -> None:
     token_match.key = _PREFIXED.pattern + "|" + str(  # type: ignore[attr-defined]
         getattr(getattr(previous, "__self__", None), "pattern", previous))
     tokenizer.token_match = token_match
+
+
+def split_double_hyphens(nlp: Language) -> None:
+    """'(Jiji Press)--North Korea will reject ...': two hyphens are a dash between words, never part of one (the
+    tokenizer kept 'Press)--North' whole, and 'North Korea' was no name)."""
+    tokenizer: Any = nlp.tokenizer
+    infixes = tokenizer.infix_finditer.__self__.pattern
+    tokenizer.infix_finditer = re.compile(infixes + r"|--").finditer
+

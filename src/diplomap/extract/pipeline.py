@@ -19,7 +19,7 @@ from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.names import ToldNames, someone_elses_surname
-from diplomap.extract.nlp import keep_prefixed_words, load_model
+from diplomap.extract.nlp import keep_prefixed_words, load_model, split_double_hyphens
 from diplomap.extract.spans import whole_month, whole_year
 from diplomap.extract.story import attributive, bound, described_thing, is_review, of_the_telling
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
@@ -85,6 +85,7 @@ class Pipeline:
             with collected_rarely():
                 nlp = load_model(self.model_name)
                 keep_prefixed_words(nlp)
+                split_double_hyphens(nlp)
                 add_gazetteer(nlp, patterns(self.kb))
                 remember_lemmas(nlp)
                 remember_attribute_rules(nlp)
@@ -367,7 +368,9 @@ class Pipeline:
 
 
 def _paragraph_spans(text: str) -> list[re.Match[str]]:
-    return list(re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text))
+    """The paragraphs, each from its first visible character: the blanks a masked date line or menu leaves before a
+    lead ("                 Nauru has switched ...") would be a token the parser hangs the subject on."""
+    return list(re.finditer(r"[^\s](?:.|\n(?!\s*\n))*", text))
 
 
 # spaCy refuses a text over nlp.max_length (E088) and needs about 1 GB per 100,000 characters to parse

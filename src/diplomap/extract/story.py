@@ -41,8 +41,9 @@ def described_thing(sent: Span, found: DateMention) -> bool:
     if root is None:
         return False
     verb = root.head.head if root.dep_ == "pobj" else root.head
+    # (not a sentence's main verb the parser hung on its subject: "Tensions flared again last month")
     return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
-            and verb.head.lemma_.lower() not in ACT_NOUNS)
+            and verb.head.dep_ != "ROOT" and verb.head.lemma_.lower() not in ACT_NOUNS)
 
 
 def of_the_telling(sent: Span, found: DateMention, dates: Sequence[DateMention]) -> bool:
