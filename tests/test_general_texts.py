@@ -899,6 +899,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # verbs.attending and verbs.journeys); "will travel to ... to attend" stays a plan
     ("Fiji's foreign minister flew to Jakarta on 3 June 2024 to attend an ASEAN meeting.", "2024-06-04", "CONSULT",
      {"source": {"FJI"}, "target": {"ASEAN"}}),
+    # "led a signing ceremony of 13 agreements": the act is the ceremony's (grammar.toml verbs.light: lead)
+    ("Boric met Xi in Beijing on 17 October 2023. After, both leaders led a signing ceremony of 13 cooperation "
+     "agreements.", "2023-10-18", "AGREE", {"actors_": {"CHL", "CHN"}}),
     # a named party's own visit is where the act was done, and took place, whatever infinitive the parser hung it on
     # (modality.held_during)
     ("The leaders adopted a declaration to establish a strategic partnership during Boric's state visit to Peru on 7 "
