@@ -899,6 +899,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # verbs.attending and verbs.journeys); "will travel to ... to attend" stays a plan
     ("Fiji's foreign minister flew to Jakarta on 3 June 2024 to attend an ASEAN meeting.", "2024-06-04", "CONSULT",
      {"source": {"FJI"}, "target": {"ASEAN"}}),
+    # what a condemnation is of is an act done, not an allegation (coder.code: "accusations of" allege)
+    ("Peru voiced strong condemnation of Chile's decision to expel three Peruvian diplomats on 2 December 2024.",
+     "2024-12-03", "SANCTION", {"source": {"CHL"}, "target": {"PER"}}),
     # "led a signing ceremony of 13 agreements": the act is the ceremony's (grammar.toml verbs.light: lead)
     ("Boric met Xi in Beijing on 17 October 2023. After, both leaders led a signing ceremony of 13 cooperation "
      "agreements.", "2023-10-18", "AGREE", {"actors_": {"CHL", "CHN"}}),

@@ -90,8 +90,11 @@ class Coder:
                                                  and t.token.head.lower_ in ("on", "against")
                                                  and t.token.head.head.i in targets)]
         # "accused Islamabad of violating the ceasefire": what is alleged is the accusation's content, not news
+        # (not what a condemnation or criticism is of: "voiced condemnation of Lithuania's decision to expel three
+        # diplomats" is a stance on an act done; "accusations of genocide" allege)
         alleged = {t.i for a in triggers if a.entry.type == "ACCUSE" for c in a.token.children
-                   if c.dep_ == "prep" and c.lower_ in ("of", "for") for t in c.subtree}
+                   if c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ == "of" and (
+                       a.token.pos_ != "NOUN" or a.token.lemma_.lower() in CLAIM_NOUNS))) for t in c.subtree}
         # "denied accusations that it was arming the RSF", "Moscow's claim that Kyiv shelled the plant": the same
         alleged |= {t.i for n in sent if n.pos_ == "NOUN" and n.lemma_.lower() in CLAIM_NOUNS for c in n.children
                     if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
