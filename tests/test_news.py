@@ -166,6 +166,14 @@ def test_a_day_that_describes_a_thing_does_not_move_the_story(pipeline: Any) -> 
     assert [e["start"] for e in ev if e["type"] == "REQUEST"] == ["2024-06-04"], ev
 
 
+def test_a_year_or_month_that_holds_the_story_is_no_day_for_the_next_paragraph(pipeline: Any) -> None:
+    # "in January this year" ends with "this year", which holds the day written but tells no day of the story
+    ev = coded(pipeline, "On 18 May 2023, Xi met Turkmenistan's president. He recalled the president's visit to "
+                         "China in January this year.\n\nXi stressed that China firmly supports Turkmenistan.",
+               "2023-05-18")
+    find(ev, "SUPPORT", {"CHN", "TKM"}, "2023-05-18", "2023-05-18")
+
+
 def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
     ev = coded(pipeline, "Putin made his first visit to North Korea since 2000.", "2024-06-20")
     find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")

@@ -258,9 +258,11 @@ class Pipeline:
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
                 if written and anchor and anchor.end >= written - NEWS_WINDOW and not is_caption(ptext) and (
+                        anchor.days <= 2 * NEWS_WINDOW.days) and (
                         news_day is base or news_day is None or anchor.end >= news_day.end):
-                    # (a photo caption's "make a toast Thursday" is the photo's day); once the story has told
-                    # its day, it goes back no further ("the talks last weekend" is background to it)
+                    # (a photo caption's "make a toast Thursday" is the photo's day; "this year" or "in May" holds
+                    # the story's day but is no day of it); once the story has told its day, it goes back no
+                    # further ("the talks last weekend" is background to it)
                     news_day = anchor
                 elif page.story_year and anchor and anchor.start.year == page.story_year and (
                         anchor.precision in (Precision.DAY, Precision.RANGE)) and anchor.days <= 31 and (
