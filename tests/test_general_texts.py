@@ -899,6 +899,10 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # verbs.attending and verbs.journeys); "will travel to ... to attend" stays a plan
     ("Fiji's foreign minister flew to Jakarta on 3 June 2024 to attend an ASEAN meeting.", "2024-06-04", "CONSULT",
      {"source": {"FJI"}, "target": {"ASEAN"}}),
+    # a state's armed forces, coast guard or border force by its own name (organisations.csv *_ARMY, *_COAST_GUARD,
+    # *_BORDER): the UPDF is Uganda's
+    ("The UPDF carried out strikes on rebel bases in eastern DR Congo on 3 May 2024.", "2024-05-04", "ASSAULT",
+     {"source": {"UGA"}, "target": {"COD"}}),
     # what a condemnation is of is an act done, not an allegation (coder.code: "accusations of" allege)
     ("Peru voiced strong condemnation of Chile's decision to expel three Peruvian diplomats on 2 December 2024.",
      "2024-12-03", "SANCTION", {"source": {"CHL"}, "target": {"PER"}}),
@@ -947,6 +951,9 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
      "SUPPORT"),
     # a bare verb joined to a modal one shares its modal: the opposing is what they should do (modality._aux)
     ("Chile and Peru should support each other, oppose interference and reject sanctions.", "2024-05-04", "REJECT"),
+    # a measure of something shown is no release of anyone (trigger frame needs_object, grammar.toml nouns.speech)
+    ("The Chilean navy released about 40 seconds of footage of the incident on 3 May 2024.", "2024-05-04",
+     "RETREAT"),
     # urging no one in particular is no request (trigger frame addressed)
     ("Peru's president encouraged more imports from Chile on 13 March 2025.", "2025-03-14", "REQUEST"),
 ])

@@ -75,7 +75,11 @@ class TriggerFinder:
                         and (to_noun or any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in tok.children))):
                     entry = None  # "contributed to restoring channels": giving needs something given
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
-                        and (any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SPEECH_NOUNS
+                        and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in SPEECH_NOUNS or any(
+                                     # "released about 40 seconds of footage": what a measure is of
+                                     p.lower_ == "of" and any(g.lemma_.lower() in SPEECH_NOUNS for g in p.children)
+                                     for p in c.children if c.like_num is False and c.tag_ in ("NNS", "NN")
+                                     and any(n.dep_ == "nummod" for n in c.children)))
                                  for c in tok.children)
                              or (tok.dep_ == "acl" and tok.head.lemma_.lower() in SPEECH_NOUNS))):
                     entry = None  # "delivered a speech", "released a communique", "a photo released by": said or shown
