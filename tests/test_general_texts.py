@@ -954,6 +954,9 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # a measure of something shown is no release of anyone (trigger frame needs_object, grammar.toml nouns.speech)
     ("The Chilean navy released about 40 seconds of footage of the incident on 3 May 2024.", "2024-05-04",
      "RETREAT"),
+    # "ended with no deal" ends no deal (syntax.near_lemmas): the talks ended; and "no deal" was none (modality.negated)
+    ("Chile's talks with Peru ended with no deal on 3 May 2024.", "2024-05-04", "SANCTION"),
+    ("Chile's talks with Peru ended with no deal on 3 May 2024.", "2024-05-04", "AGREE"),
     # urging no one in particular is no request (trigger frame addressed)
     ("Peru's president encouraged more imports from Chile on 13 March 2025.", "2025-03-14", "REQUEST"),
 ])

@@ -82,6 +82,8 @@ def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
     if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
             d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in head.children):
         return Modality.NEGATED  # "No nation has recognized the Taliban": done by no one
+    if trig.token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trig.token.children):
+        return Modality.NEGATED  # "the talks ended with no deal", "no agreement was reached"
     return None
 
 

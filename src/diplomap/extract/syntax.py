@@ -60,9 +60,10 @@ def near_lemmas(tok: Token) -> dict[str, Token]:
         # ("designated the Houthis a terrorist organization": what a verb names its object, oprd, with its words)
         if child.dep_ in ("prep", "agent", "dobj", "nsubjpass", "compound", "amod", "prt", "oprd") and not (
                 child.dep_ == "prep" and (child.lower_ in WHEN_PREPS or child.lower_ == "without")):
-            # ("end the dispute after talks"; "talks ended without agreement" ended no agreement)
+            # ("end the dispute after talks"; "talks ended without agreement" or "with no deal" ended no deal)
             for grand in child.children:
-                out.setdefault(grand.lemma_.lower(), grand)
+                if not (child.dep_ == "prep" and any(c.dep_ == "det" and c.lower_ == "no" for c in grand.children)):
+                    out.setdefault(grand.lemma_.lower(), grand)
         if child.dep_ == "dobj" and child.lemma_.lower() in AMOUNTS:
             # "launched hundreds of drones and missiles": what was launched is in the "of" phrase
             for of in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
