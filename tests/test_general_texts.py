@@ -957,6 +957,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # "ended with no deal" ends no deal (syntax.near_lemmas): the talks ended; and "no deal" was none (modality.negated)
     ("Chile's talks with Peru ended with no deal on 3 May 2024.", "2024-05-04", "SANCTION"),
     ("Chile's talks with Peru ended with no deal on 3 May 2024.", "2024-05-04", "AGREE"),
+    # agreeing on a need is a view shared, no agreement to act (trigger frame restates)
+    ("Chile and Peru agreed on the critical need for de-escalation on 15 October 2024.", "2024-10-16", "AGREE"),
     # what one would like to do is a wish, not done (grammar.toml verbs.plan_heads: like)
     ("Boric said he would like to visit Lima soon, on 3 May 2024.", "2024-05-04", "CONSULT"),
     # urging no one in particular is no request (trigger frame addressed)

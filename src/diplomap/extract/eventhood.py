@@ -45,8 +45,11 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
                                   for c in tok.children):
         return True  # "a 21-gun salute was fired in his honour", "will shoot a salute to greet the nation": no attack
     if "restates" in trig.frames and len(trig.words) == 1 and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in RESTATED for c in tok.children):
-        return True  # "reiterated the need for a political solution": no stance toward anyone
+            c.lemma_.lower() in RESTATED for c in (
+                *(c for c in tok.children if c.dep_ == "dobj"),
+                *(g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children
+                  if g.dep_ == "pobj"))):
+        return True  # "reiterated the need for a political solution", "agreed on the need for de-escalation"
     if "no_object" in trig.frames and any(c.dep_ == "dobj" for c in tok.children):
         return True  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
     if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
