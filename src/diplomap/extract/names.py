@@ -60,3 +60,14 @@ def someone_elses_surname(ent: Span) -> bool:
     return (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_
             and before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
             and before.lower_.rstrip("s") not in HONORIFICS)  # ("Presidents Aliyev and Trump")
+
+
+def inside_a_longer_name(ent: Span) -> bool:
+    """'the ruling African National Congress': a body's one-word name ("Congress") after capitalised words no
+    gazetteer entry holds is the end of another body's name, not that body."""
+    if ent.label_ != "ORG" or len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_
+            and before.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
+

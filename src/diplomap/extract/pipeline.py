@@ -18,7 +18,7 @@ from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.names import ToldNames, someone_elses_surname
+from diplomap.extract.names import ToldNames, inside_a_longer_name, someone_elses_surname
 from diplomap.extract.nlp import keep_prefixed_words, load_model, split_double_hyphens
 from diplomap.extract.spans import whole_month, whole_year
 from diplomap.extract.story import attributive, bound, described_thing, is_review, of_the_telling
@@ -201,6 +201,7 @@ class Pipeline:
                     # (a user's actor dictionary lists its forms on purpose: they are kept)
                     if ent.ent_id_ and not (ent.ent_id_ in self.kb.people and ent.ent_id_ not in self.kb.petrarch_forms
                                             and someone_elses_surname(ent))
+                    and not (ent.ent_id_ not in self.kb.petrarch_forms and inside_a_longer_name(ent))
                 ]
                 sent_mentions += told_names.recall(sent, doc.id, idx, p_start)  # "Francis", after "Pope Francis"
                 told_names.learn(sent, sent_mentions)
