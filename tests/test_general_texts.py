@@ -926,7 +926,8 @@ def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields:
     ("Guyana and Venezuela have quarrelled over the Essequibo region for years. Guyana accused Venezuela on 1 March "
      "2025 of sending a warship into its waters.\n\nThe vessel approached a platform operated by ExxonMobil. The "
      "Venezuelan government denied any wrongdoing on 2 March 2025.", "2025-03-03", "EXXONMOBIL"),
-    # a body's one-word name after capitalised words no entry holds ends another body's name (names.inside_a_longer_name)
+    # a body's one-word name after capitalised words no entry holds ends another body's name
+    # (names.inside_a_longer_name)
     ("Peru's motion was backed by the ruling African National Congress on 21 November 2023.", "2023-11-22", "USA"),
 ])
 def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str) -> None:
