@@ -70,4 +70,3 @@ def inside_a_longer_name(ent: Span) -> bool:
     before = ent.doc[ent.start - 1]
     return (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_
             and before.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
-

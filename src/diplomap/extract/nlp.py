@@ -60,4 +60,3 @@ def split_double_hyphens(nlp: Language) -> None:
     tokenizer: Any = nlp.tokenizer
     infixes = tokenizer.infix_finditer.__self__.pattern
     tokenizer.infix_finditer = re.compile(infixes + r"|--").finditer
-
