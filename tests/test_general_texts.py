@@ -964,6 +964,9 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     ("Chile and Peru agreed on the critical need for de-escalation on 15 October 2024.", "2024-10-16", "AGREE"),
     # what one would like to do is a wish, not done (grammar.toml verbs.plan_heads: like)
     ("Boric said he would like to visit Lima soon, on 3 May 2024.", "2024-05-04", "CONSULT"),
+    # a threat named as a standing state, undated, is none made that day (grammar.toml nouns.state)
+    ("The summit in Lima unfolded against concerns including Chile's threat and doubts about Peru's support.",
+     "2025-05-20", "THREATEN"),
     # urging no one in particular is no request (trigger frame addressed)
     ("Peru's president encouraged more imports from Chile on 13 March 2025.", "2025-03-14", "REQUEST"),
 ])
