@@ -174,6 +174,12 @@ def test_a_year_or_month_that_holds_the_story_is_no_day_for_the_next_paragraph(p
     find(ev, "SUPPORT", {"CHN", "TKM"}, "2023-05-18", "2023-05-18")
 
 
+def test_an_undated_items_lead_happened_on_the_day_it_tells_later(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile expelled two Peruvian diplomats.\n\nOn 3 June 2024, Peru's foreign minister met his "
+                         "Bolivian counterpart in La Paz.")
+    find(ev, "SANCTION", {"CHL", "PER"}, "2024-06-03", source={"CHL"})
+
+
 def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
     ev = coded(pipeline, "Putin made his first visit to North Korea since 2000.", "2024-06-20")
     find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")

@@ -157,6 +157,10 @@ class Pipeline:
         elif not written and not narrative and (month := url_month(doc.source)) and month[0] == focal_year:
             # an undated page filed under /2025/march/: what it reports without a date happened that month
             base = whole_month(*month)
+        elif not written and not narrative and (story_day := _story_day(page)) is not None:
+            # an undated news item that tells its day somewhere ("On November 2, 2025, ... signed"): what its lead
+            # tells without a date happened then
+            base = story_day
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
         events: list[Event] = []
@@ -368,6 +372,18 @@ class Pipeline:
     def _names_igo(self, mention: Mention) -> bool:
         org = self.kb.organisations.get(mention.entity_id)
         return mention.label == "ORG" and org is not None and org.kind == "igo"
+
+
+def _story_day(page: _Page) -> DateSpan | None:
+    """The day an undated news item reports: the latest day or short span it states, with its year, in the latest
+    year it names (not a caption's, nor one counted from another date)."""
+    if not page.story_year:
+        return None
+    days = [d.span for text in page.texts if not is_caption(text)
+            for d in find_dates(text, None, 0, year_from_anchor=False)
+            if not d.relative and d.span.precision in (Precision.DAY, Precision.RANGE) and d.span.days <= 31
+            and d.span.start.year == page.story_year]
+    return replace(max(days, key=lambda s: s.end), inherited=True) if days else None
 
 
 def _paragraph_spans(text: str) -> list[re.Match[str]]:
