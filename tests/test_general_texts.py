@@ -903,6 +903,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # *_BORDER): the UPDF is Uganda's
     ("The UPDF carried out strikes on rebel bases in eastern DR Congo on 3 May 2024.", "2024-05-04", "ASSAULT",
      {"source": {"UGA"}, "target": {"COD"}}),
+    # an armed group acts for itself (organisations.csv kind armed_group)
+    ("The Arakan Army attacked Myanmar's military in Rakhine on 3 May 2024.", "2024-05-04", "ASSAULT",
+     {"source": {"ARAKAN_ARMY"}, "target": {"MMR"}}),
     # what a condemnation is of is an act done, not an allegation (coder.code: "accusations of" allege)
     ("Peru voiced strong condemnation of Chile's decision to expel three Peruvian diplomats on 2 December 2024.",
      "2024-12-03", "SANCTION", {"source": {"CHL"}, "target": {"PER"}}),
