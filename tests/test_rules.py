@@ -220,7 +220,7 @@ CASES = [
          "Monday.", "2025-07-02", none_of("CONSULT")),
     Case("counted_since", "Zelensky met Milei in Buenos Aires on Sunday, on his first trip to Latin America since "
          "Russia's invasion.", "2023-12-11", none_of("ASSAULT")),
-    Case("told_as_former", "Chile and Peru agreed on 16 March 2023 to resume dialogue. Chile previously suspended "
+    Case("once_done", "Chile and Peru agreed on 16 March 2023 to resume dialogue. Chile previously suspended "
          "its purchases of Peruvian fish.", "2023-03-18", one("SANCTION", {"CHL"}, {"PER"}, modality="background")),
     Case("told_before", "Japan and South Korea agreed on 16 March 2023 to resume dialogue. Seoul had threatened to "
          "stop sharing intelligence with Japan.", "2023-03-18",

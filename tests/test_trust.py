@@ -150,7 +150,7 @@ def test_an_ingest_that_loses_the_race_reports_skipped_and_goes_on(tmp_path: Pat
 def test_a_paragraph_longer_than_spacy_takes_is_parsed_in_pieces(pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Issue #9, finding 3: a paragraph over nlp.max_length crashed with spaCy's E088 (here the limit is
     lowered to 2,000 characters so the test stays small; the pieces are cut at sentence ends)."""
-    from diplomap.extract.pipeline import _bounded
+    from diplomap.extract.paragraphs import bounded as _bounded
 
     sentence = "On 3 May 2025, Georgia and Armenia signed a transit agreement in Tbilisi. "
     text = sentence * 100  # one paragraph of 7,400 characters

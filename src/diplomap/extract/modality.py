@@ -418,13 +418,18 @@ def bare_verb(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
 
 
 def once_done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """In a news item, a past act told as done 'once' or 'formerly' ('al-Sharaa, who once pledged allegiance to
-    al-Qaida'): background, not news of the day ('once the deal is signed' is a condition)."""
+    """In a news item, a past act told as done 'once', 'formerly' or 'previously' ('al-Sharaa, who once pledged
+    allegiance to al-Qaida'; with no date of its own, 'He previously suspended purchases of weapons from Israel'):
+    background, not news of the day ('once the deal is signed' is a condition)."""
     head = clause_head(trig)
-    if ctx.narrative or head.tag_ != "VBD":
+    if ctx.narrative:
         return None
-    return Modality.BACKGROUND if any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly") and c.i < head.i
-                                      for c in head.children) else None
+    if head.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly") and c.i < head.i
+                                  for c in head.children):
+        return Modality.BACKGROUND
+    told = span.inherited and head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBD", "VBN")
+    return Modality.BACKGROUND if told and any(
+        c.dep_ == "advmod" and c.lower_ in FORMERLY for c in (*head.children, *finite_verb(head).children)) else None
 
 
 def ongoing_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
@@ -463,16 +468,6 @@ def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
     return Modality.BACKGROUND if had else None
 
 
-def told_as_former(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """In a news item, what it tells as done 'previously' or 'formerly', with no date of its own, came before the
-    story ('He previously suspended purchases of weapons from Israel'): background, not news of the day."""
-    head = clause_head(trig)
-    if ctx.narrative or not span.inherited or head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VBD", "VBN"):
-        return None
-    return Modality.BACKGROUND if any(
-        c.dep_ == "advmod" and c.lower_ in FORMERLY for c in (*head.children, *finite_verb(head).children)) else None
-
-
 def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """Told as done: news, or history retold when it is dated long before (for the rules that say a thing happened
     whatever its mood)."""
@@ -494,7 +489,7 @@ RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, rep
                            standing_status, known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
                            forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
-                           once_done, ongoing_since, counted_since, told_before, told_as_former, background)
+                           once_done, ongoing_since, counted_since, told_before, background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

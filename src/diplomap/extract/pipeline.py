@@ -20,10 +20,10 @@ from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, 
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.names import ToldNames, inside_a_longer_name, someone_elses_surname
 from diplomap.extract.nlp import keep_prefixed_words, load_model, split_double_hyphens
+from diplomap.extract.paragraphs import MAX_PARAGRAPH, bounded, is_heading, mask_raw_furniture, paragraph_spans
 from diplomap.extract.spans import whole_month, whole_year
 from diplomap.extract.story import attributive, bound, described_thing, is_review, of_the_telling
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
-from diplomap.ingest.text import clean_offset
 from diplomap.knowledge import Knowledge
 from diplomap.model import (
     DateSpan,
@@ -39,9 +39,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Span as SpacySpan
-
-_PARAGRAPH = re.compile(r"\n\s*\n")
-
 
 @dataclass(frozen=True)
 class Extraction:
@@ -124,15 +121,15 @@ class Pipeline:
     def _page(self, doc: Document) -> _Page:
         """What is known of a document before parsing: its layout, paragraphs, dates and kind."""
         layout = read_layout(doc.text, doc.source, self._known_place)
-        text = _mask_raw_furniture(doc, layout.masked)
+        text = mask_raw_furniture(doc, layout.masked)
         # (page furniture blanked: same offsets, no events from bylines or "Related")
         review = is_review(text)
         # the day the item was written, from the page if not given; else the day its weekday and date tell
         written = doc.published or layout.written or (
             (weekday_day(text) or dateline_weekday_day(text, layout) or slug_day(doc.text, url_month(doc.source)))
             if not review else None)
-        paragraphs = _bounded([(m.start(), m.end()) for m in _paragraph_spans(text)], text,
-                              min(self.nlp.max_length, MAX_PARAGRAPH))
+        paragraphs = bounded([(m.start(), m.end()) for m in paragraph_spans(text)], text,
+                             min(self.nlp.max_length, MAX_PARAGRAPH))
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
         # and an event the text dates by no year is left out: "on Monday" of an unknown year is no date)
         focal_year = written.year if written else (url_year(doc.source) or guess_year(text, news=not review))
@@ -176,7 +173,7 @@ class Pipeline:
             if progress:
                 progress(n + 1, len(paragraphs))
             ptext = page.texts[n]  # (the parse's own text, which spaCy would join again from every token)
-            if _is_heading(ptext):
+            if is_heading(ptext):
                 # a new section starts a new narrative: its actors are not the last one's
                 section = ptext.strip()
                 previous = ()
@@ -227,7 +224,7 @@ class Pipeline:
                                       speaker=speakers.get(sent.start, ()))
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
                          for e in (_retold_date(e, events) for e in self.coder.code(sent, ctx))]
-                if n == first and written and not narrative and _is_heading(ptext):
+                if n == first and written and not narrative and is_heading(ptext):
                     # a news headline retells the story's main event, which happened up to a few days before
                     # the item went out: so dated, it merges with the body's telling of it
                     coded = [replace(e, date=_headline_days(written)) if e.date and e.date.inherited else e
@@ -386,42 +383,8 @@ def _story_day(page: _Page) -> DateSpan | None:
     return replace(max(days, key=lambda s: s.end), inherited=True) if days else None
 
 
-def _paragraph_spans(text: str) -> list[re.Match[str]]:
-    """The paragraphs, each from its first visible character: the blanks a masked date line or menu leaves before a
-    lead ("                 Nauru has switched ...") would be a token the parser hangs the subject on."""
-    return list(re.finditer(r"[^\s](?:.|\n(?!\s*\n))*", text))
-
-
-# spaCy refuses a text over nlp.max_length (E088) and needs about 1 GB per 100,000 characters to parse
-# one: a longer paragraph (a PDF without line breaks, a scraped wall of text) is parsed in pieces (#9)
-MAX_PARAGRAPH = 100_000
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+")
-
-
-def _bounded(spans: Sequence[tuple[int, int]], text: str, limit: int) -> list[tuple[int, int]]:
-    """The paragraphs, each one longer than ``limit`` cut after its last sentence end (else space) that
-    keeps a piece within it."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        while end - start > limit:
-            window = text[start:start + limit]
-            cut = max((m.end() for m in _SENTENCE_BREAK.finditer(window)), default=0)
-            if cut < limit // 2:
-                cut = max(window.rfind(" "), window.rfind("\n")) + 1 or limit
-            out.append((start, start + cut))
-            start += cut
-        out.append((start, end))
-    return out
-
-
 _QUOTES = frozenset('"“‘«')
 _CLOSING_QUOTES = frozenset('"”’»')
-
-
-def _is_heading(text: str) -> bool:
-    t = text.strip()
-    t = t.rstrip("\"”’»'")  # '"Afghanistan will retaliate."' is a sentence, not a heading
-    return 0 < len(t) < 120 and not t.endswith((".", "?", "!", ":", ";", ",")) and "\n" not in t
 
 
 PUBLICATION = "publication date"  # how an event dated by its news item's day alone tells its date
@@ -496,20 +459,3 @@ def _next_anchor(dates: Sequence[DateMention], focal_year: int,
         or (d.kind == "this" and d.text.lower().startswith("last") and "month" in d.text.lower()))
         and (published is None or d.span.start <= published)]
     return stated[-1].span if stated else None
-
-
-def _mask_raw_furniture(doc: Document, masked: str) -> str:
-    """Furniture that only the original lines show (a list of other stories' headlines, one per line, which
-    cleaning may have joined as if wrapped): read the raw text's layout and blank the same characters here."""
-    if doc.fmt not in ("text", "markdown") or not doc.raw or not doc.offset_map:
-        return masked
-    chars = list(masked)
-    for start, end in read_layout(doc.raw).furniture:
-        a, b = clean_offset(doc.offset_map, start), clean_offset(doc.offset_map, max(start, end - 1))
-        if a is not None and b is not None:
-            # (a raw line that ends the text with white space maps past the clean text's end, which has none)
-            b = min(b, len(chars) - 1)
-        if a is not None and b is not None and a <= b:
-            for i in range(a, b + 1):
-                chars[i] = chars[i] if chars[i] == "\n" else " "
-    return "".join(chars)
