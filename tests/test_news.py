@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from diplomap.extract.layout import read_layout, url_day
 from diplomap.extract.records import code_records
 from diplomap.knowledge import Knowledge
@@ -152,12 +154,6 @@ def test_the_date_of_an_agreement_acted_on_is_not_the_acts(pipeline: Any) -> Non
     assert not [e for e in ev if e["trigger"] in ("agreed", "talks") and e["start"].startswith("2023")], ev
 
 
-def test_a_headlines_words_after_a_name_and_a_colon_are_the_named_ones(pipeline: Any) -> None:
-    ev = coded(pipeline, "Boric: We are signing a trade agreement with Peru\n\nThe two presidents met in Lima.",
-               "2024-05-03")
-    assert [e["source"] for e in ev if e["type"] == "AGREE"] == [["CHL"]], ev
-
-
 def test_a_day_that_describes_a_thing_does_not_move_the_story(pipeline: Any) -> None:
     # written on Tuesday 4 June 2024: "the elections held on Sunday" is the elections' day, not the story's
     ev = coded(pipeline, "Chile recalled its ambassador from Peru in rejection of Peruvian statements on the elections "
@@ -178,6 +174,23 @@ def test_an_undated_items_lead_happened_on_the_day_it_tells_later(pipeline: Any)
     ev = coded(pipeline, "Chile expelled two Peruvian diplomats.\n\nOn 3 June 2024, Peru's foreign minister met his "
                          "Bolivian counterpart in La Paz.")
     find(ev, "SANCTION", {"CHL", "PER"}, "2024-06-03", source={"CHL"})
+
+
+@pytest.mark.parametrize(("text", "written", "etype", "source"), [
+    # a headline's words after a name and a colon are the named one's
+    ("Boric: We are signing a trade agreement with Peru\n\nThe two presidents met in Lima.", "2024-05-03", "AGREE",
+     "CHL"),
+    # a masked date line leaves blanks before the lead: the parser took them for a word and 'Nauru' for an adverb
+    ("                 Nauru has switched its diplomatic allegiance from Taiwan to China.", "2024-01-15", "SUPPORT",
+     "NRU"),
+    # two hyphens are a dash between words
+    ("Santiago, March 26 (Andes Press)--North Korea will reject any talks with Chile, its leader's sister said on "
+     "Tuesday.", "2024-03-26", "REJECT", "PRK"),
+])
+def test_the_one_who_acts_is_read_whatever_the_page_around_the_words(pipeline: Any, text: str, written: str,
+                                                                    etype: str, source: str) -> None:
+    ev = coded(pipeline, text, written)
+    assert [e["source"] for e in ev if e["type"] == etype] == [[source]], ev
 
 
 def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
@@ -298,19 +311,6 @@ def test_an_attack_by_no_one_named_is_no_event_of_the_record_but_sentence_coding
                     published=date(2025, 5, 6))
     assert [e.source for e in pipeline.extract(told).events if e.type == "ASSAULT"] == [("BOL",)]
     assert [e for e in coded(pipeline, text, "2025-05-06") if e["type"] == "ASSAULT"]
-
-
-def test_a_lead_after_blanked_page_furniture_is_parsed_from_its_first_word(pipeline: Any) -> None:
-    # a masked date line leaves blanks before the lead: the parser took them for a word and 'Nauru' for an adverb
-    ev = coded(pipeline, "                 Nauru has switched its diplomatic allegiance from Taiwan to China.",
-               "2024-01-15")
-    assert [e["source"] for e in ev if e["type"] == "SUPPORT"] == [["NRU"]], ev
-
-
-def test_two_hyphens_are_a_dash_between_words(pipeline: Any) -> None:
-    ev = coded(pipeline, "Santiago, March 26 (Andes Press)--North Korea will reject any talks with Chile, its "
-                         "leader's sister said on Tuesday.", "2024-03-26")
-    assert [e["source"] for e in ev if e["type"] == "REJECT"] == [["PRK"]], ev
 
 
 def test_stopping_short_of_an_act_or_refraining_from_it_is_not_doing_it(pipeline: Any) -> None:

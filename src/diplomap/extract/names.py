@@ -13,7 +13,7 @@ from diplomap.knowledge.grammar import HONORIFICS
 from diplomap.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 class ToldNames:
@@ -51,22 +51,25 @@ class ToldNames:
                 if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) == 1 and ent.text in self._known]
 
 
+def _after_an_unlisted_name(ent: Span, label: str) -> Token | None:
+    """The capitalised proper noun no gazetteer entry holds right before a one-word name of ``label``, if any."""
+    if ent.label_ != label or len(ent) != 1 or ent.start == 0:
+        return None
+    before = ent.doc[ent.start - 1]
+    return before if before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_ else None
+
+
 def someone_elses_surname(ent: Span) -> bool:
     """'(AP Photo/Eraldo Peres)': a known person's surname alone, after a given name that is not theirs (any
     capitalised word but a title, grammar.toml naming.honorifics), names someone else."""
-    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    return (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_
-            and before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
-            and before.lower_.rstrip("s") not in HONORIFICS)  # ("Presidents Aliyev and Trump")
+    before = _after_an_unlisted_name(ent, "PERSON")
+    return before is not None and (
+        before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
+        and before.lower_.rstrip("s") not in HONORIFICS)  # ("Presidents Aliyev and Trump")
 
 
 def inside_a_longer_name(ent: Span) -> bool:
     """'the ruling African National Congress': a body's one-word name ("Congress") after capitalised words no
     gazetteer entry holds is the end of another body's name, not that body."""
-    if ent.label_ != "ORG" or len(ent) != 1 or ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    return (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_
-            and before.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
+    before = _after_an_unlisted_name(ent, "ORG")
+    return before is not None and before.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")

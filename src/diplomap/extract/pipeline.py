@@ -266,10 +266,9 @@ class Pipeline:
                     # the story's day but is no day of it); once the story has told its day, it goes back no
                     # further ("the talks last weekend" is background to it)
                     news_day = anchor
-                elif page.story_year and anchor and anchor.start.year == page.story_year and (
-                        anchor.precision in (Precision.DAY, Precision.RANGE)) and anchor.days <= 31 and (
+                elif anchor and _a_story_day(anchor, page.story_year) and (
                         news_day is base or news_day is None or anchor.end >= news_day.end):
-                    news_day = anchor
+                    news_day = anchor  # an undated item's day, once told
         if written and not narrative and reactions_apart:
             # what a news item tells with no date of its own happened on its day or the day before (news goes out
             # the day of the act or the next: "Mali announced that it is cutting ties with Ukraine", the statement
@@ -371,6 +370,12 @@ class Pipeline:
         return mention.label == "ORG" and org is not None and org.kind == "igo"
 
 
+def _a_story_day(span: DateSpan, story_year: int) -> bool:
+    """Can the span be an undated news item's own day: a day or a short span in the latest year the item names?"""
+    return bool(story_year) and span.start.year == story_year and span.days <= 31 and (
+        span.precision in (Precision.DAY, Precision.RANGE))
+
+
 def _story_day(page: _Page) -> DateSpan | None:
     """The day an undated news item reports: the latest day or short span it states, with its year, in the latest
     year it names (not a caption's, nor one counted from another date)."""
@@ -378,8 +383,7 @@ def _story_day(page: _Page) -> DateSpan | None:
         return None
     days = [d.span for text in page.texts if not is_caption(text)
             for d in find_dates(text, None, 0, year_from_anchor=False)
-            if not d.relative and d.span.precision in (Precision.DAY, Precision.RANGE) and d.span.days <= 31
-            and d.span.start.year == page.story_year]
+            if not d.relative and _a_story_day(d.span, page.story_year)]
     return replace(max(days, key=lambda s: s.end), inherited=True) if days else None
 
 

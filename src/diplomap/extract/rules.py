@@ -41,6 +41,7 @@ from diplomap.knowledge.grammar import (
     DRAWING,
     LIKEWISE,
     NEIGHBOURS,
+    POSSESSIVES,
     REPORTING,
     STATE_ANAPHORS,
     SUCCESSION,
@@ -232,8 +233,7 @@ def possessor_holds_the_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d
     # (the noun of an act itself, 'support', 'commitment': not 'summoned Brazil's ambassador', who is the target)
     nouns = [w for w in d.trig.words if w.pos_ == "NOUN" and w.i != d.trig.head.i and any(
         len(e.words) == 1 for e in r.lex.nouns.get(w.lemma_.lower(), []))]
-    owners = {t.i for w in nouns for c in w.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his",
-                                                                                             "her", "our", "my")
+    owners = {t.i for w in nouns for c in w.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVES | {"their"}
               for t in c.subtree}
     holder = named_in(r, sent, ctx, d, owners) if owners else []
     if holder:

@@ -66,12 +66,17 @@ def near_lemmas(tok: Token) -> dict[str, Token]:
                     out.setdefault(grand.lemma_.lower(), grand)
         if child.dep_ == "dobj" and child.lemma_.lower() in AMOUNTS:
             # "launched hundreds of drones and missiles": what was launched is in the "of" phrase
-            for of in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
-                for what in (w for g in of.children if g.dep_ == "pobj" for w in (g, *g.conjuncts)):
-                    out.setdefault(what.lemma_.lower(), what)
+            for what in of_objects(child):
+                out.setdefault(what.lemma_.lower(), what)
     if tok.dep_ in ("compound", "amod"):
         out.setdefault(tok.head.lemma_.lower(), tok.head)
     return out
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """What an amount or a measure is of: 'hundreds of drones and missiles', '40 seconds of footage'."""
+    return [w for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj" for w in (g, *g.conjuncts)]
 
 
 def is_light(tok: Token) -> bool:

@@ -16,6 +16,7 @@ from diplomap.extract.syntax import (
     names_a_guest,
     near_lemmas,
     noun_doers,
+    of_objects,
     topic_of,
 )
 from diplomap.knowledge.grammar import (
@@ -75,12 +76,7 @@ class TriggerFinder:
                         and (to_noun or any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in tok.children))):
                     entry = None  # "contributed to restoring channels": giving needs something given
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
-                        and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in SPEECH_NOUNS or any(
-                                     # "released about 40 seconds of footage": what a measure is of
-                                     p.lower_ == "of" and any(g.lemma_.lower() in SPEECH_NOUNS for g in p.children)
-                                     for p in c.children if c.like_num is False and c.tag_ in ("NNS", "NN")
-                                     and any(n.dep_ == "nummod" for n in c.children)))
-                                 for c in tok.children)
+                        and (any(c.dep_ in ("dobj", "nsubjpass") and _said_or_shown(c) for c in tok.children)
                              or (tok.dep_ == "acl" and tok.head.lemma_.lower() in SPEECH_NOUNS))):
                     entry = None  # "delivered a speech", "released a communique", "a photo released by": said or shown
                 if (entry is not None and entry.type != "CONSULT" and self.lex.has_frame(tok.lemma_, "visitor_acts")
@@ -295,6 +291,13 @@ def _asks_someone(verb: Token, words: list[Token]) -> bool:
     asked += [t for c in verb.children if c.dep_ == "dobj" for p in c.children
               if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree]
     return any(t.ent_type_ for t in asked)
+
+
+def _said_or_shown(noun: Token) -> bool:
+    """Words or pictures (grammar.toml nouns.speech), or a counted measure of them: "a communique", "about 40 seconds
+    of footage"."""
+    return noun.lemma_.lower() in SPEECH_NOUNS or (any(n.dep_ == "nummod" for n in noun.children) and any(
+        w.lemma_.lower() in SPEECH_NOUNS for w in of_objects(noun)))
 
 
 def _addresses_someone(verb: Token) -> bool:
