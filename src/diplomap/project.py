@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplomap.ingest import IngestError, identify, project_file
 from diplomap.ingest.items import Item, carried_over, file_item
+from diplomap.knowledge import Knowledge
 from diplomap.store.corrections import apply_corrections
 from diplomap.store.db import EventQuery, Store
 from diplomap.store.documents import delete_document, save_document, stored_version
@@ -76,10 +77,9 @@ class Project:
     def __init__(self, db: str | Path = DEFAULT_DB, gazetteers: Sequence[str] = (), model: str | None = None) -> None:
         """Open the store; StoreError for a bad database, KnowledgeError for a gazetteer that cannot be read,
         both before anything is ingested."""
+        self._knowledge: Knowledge | None = None
         if gazetteers:  # read now: a missing or broken file is an error even when nothing new is ingested
-            from diplomap.knowledge import Knowledge
-
-            Knowledge.load(gazetteers)
+            self._knowledge = Knowledge.load(gazetteers)
         self.store = Store(db)
         self.gazetteers = tuple(gazetteers)
         self.model = model
@@ -248,7 +248,11 @@ class Project:
             return
         from diplomap.extract.gazetteer import entities
 
-        self.store.sync_entities(entities(self.pipeline.kb))
+        if self._pipeline is not None:
+            kb = self._pipeline.kb
+        else:  # (the knowledge alone: where workers extract, this process need not import spaCy)
+            kb = self._knowledge = self._knowledge or Knowledge.load(self.gazetteers)
+        self.store.sync_entities(entities(kb))
         self._entities_synced = True
 
     def events(self, query: EventQuery | None = None) -> list[Event]:
