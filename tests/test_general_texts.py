@@ -916,6 +916,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # (modality.held_during)
     ("The leaders adopted a declaration to establish a strategic partnership during Boric's state visit to Peru on 7 "
      "October 2024.", "2024-10-08", "CONSULT", {"source": {"CHL"}, "target": {"PER"}}),
+    # two leaders reviewing their ties or cooperation together held talks (plover_triggers.csv "review tie", ...)
+    ("Carney and his Mexican counterpart Claudia Sheinbaum on Tuesday reviewed trade and security cooperation.",
+     "2025-05-07", "CONSULT", {"actors_": {"CAN", "MEX"}, "start": "2025-05-06"}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)
