@@ -59,14 +59,26 @@ def test_batches_give_the_same_database(corpus: list[Path], one_by_one: dict[str
     assert table_rows(tmp_path / "t.db") == one_by_one
 
 
+def test_a_re_run_of_a_stored_corpus_loads_no_model(corpus: list[Path], tmp_path: Path) -> None:
+    from diplomap.project import shared_pipeline
+
+    with Project(tmp_path / "t.db") as project:
+        project.ingest(corpus[:2])
+    asked = shared_pipeline.cache_info()
+    with Project(tmp_path / "t.db") as project:
+        results = project.ingest(corpus[:2], workers=2)
+    assert [r.status for r in results] == ["skipped", "skipped"]
+    after = shared_pipeline.cache_info()
+    assert (after.hits, after.misses) == (asked.hits, asked.misses)  # nothing to extract: no pipeline asked for
+
+
 def test_two_worker_processes_give_the_same_database(corpus: list[Path],
                                                      one_by_one: dict[str, list[tuple[object, ...]]],
                                                      tmp_path: Path) -> None:
     with Project(tmp_path / "t.db") as project:
         results = project.ingest([*corpus, corpus[0], corpus[1]], workers=2, batch=2)
-        assert project._pipeline is None  # the workers extract: this process read the knowledge, no spaCy model
     assert [r.status for r in results] == ["added"] * len(corpus) + ["skipped", "skipped"]
-    assert table_rows(tmp_path / "t.db") == one_by_one  # (the entities too)
+    assert table_rows(tmp_path / "t.db") == one_by_one
 
 
 @pytest.fixture(scope="module")

@@ -61,6 +61,13 @@ class _Slot:
 
 
 @lru_cache(maxsize=4)
+def shared_knowledge(gazetteers: tuple[str, ...]) -> Knowledge:
+    """The knowledge (shipped data and the user's gazetteers) once per process: KnowledgeError for a gazetteer
+    that cannot be read."""
+    return Knowledge.load(gazetteers)
+
+
+@lru_cache(maxsize=4)
 def shared_pipeline(model: str | None, gazetteers: tuple[str, ...]) -> Pipeline:
     """One pipeline (one loaded spaCy model) per configuration and process."""
     from diplomap.extract.fast import collected_rarely
@@ -68,7 +75,7 @@ def shared_pipeline(model: str | None, gazetteers: tuple[str, ...]) -> Pipeline:
     with collected_rarely():  # (importing spaCy, reading the knowledge)
         from diplomap.extract.pipeline import Pipeline
 
-        return Pipeline(model=model, gazetteers=gazetteers)
+        return Pipeline(kb=shared_knowledge(gazetteers), model=model)
 
 
 class Project:
@@ -77,9 +84,8 @@ class Project:
     def __init__(self, db: str | Path = DEFAULT_DB, gazetteers: Sequence[str] = (), model: str | None = None) -> None:
         """Open the store; StoreError for a bad database, KnowledgeError for a gazetteer that cannot be read,
         both before anything is ingested."""
-        self._knowledge: Knowledge | None = None
         if gazetteers:  # read now: a missing or broken file is an error even when nothing new is ingested
-            self._knowledge = Knowledge.load(gazetteers)
+            shared_knowledge(tuple(gazetteers))
         self.store = Store(db)
         self.gazetteers = tuple(gazetteers)
         self.model = model
@@ -248,11 +254,8 @@ class Project:
             return
         from diplomap.extract.gazetteer import entities
 
-        if self._pipeline is not None:
-            kb = self._pipeline.kb
-        else:  # (the knowledge alone: where workers extract, this process need not import spaCy)
-            kb = self._knowledge = self._knowledge or Knowledge.load(self.gazetteers)
-        self.store.sync_entities(entities(kb))
+        # (the knowledge alone: a re-run of a stored folder loads no model)
+        self.store.sync_entities(entities(shared_knowledge(self.gazetteers)))
         self._entities_synced = True
 
     def events(self, query: EventQuery | None = None) -> list[Event]:
