@@ -892,6 +892,18 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
     assert set(record[0].actors) == {"CHL", "PER"} and len(record[0].evidence) == 1
 
 
+def test_a_stance_of_one_party_toward_another_beside_their_agreement_is_its_own(pipeline: Any) -> None:
+    from diplomap.model import Document
+
+    # plover_types.csv SUPPORT aspect_of "AGREE:mutual": the commitment both voice is their agreement's; one's
+    # backing of the other's cause, told of the same day, is a stance of its own
+    text = ("Chile and Peru signed a trade agreement in Lima on Wednesday. Both leaders reaffirmed their commitment to "
+            "strengthen relations.\n\nBoric said Chile firmly supports Peru in safeguarding its sovereignty.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 20))).events
+    assert sorted((e.type, e.source, e.target) for e in record) == [
+        ("AGREE", ("CHL", "PER"), ()), ("SUPPORT", ("CHL",), ("PER",))], record
+
+
 def test_one_sentence_of_abuse_and_allegation_is_one_stance_in_the_record(pipeline: Any) -> None:
     from diplomap.model import Document
 

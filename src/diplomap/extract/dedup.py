@@ -158,7 +158,12 @@ def _absorb_aspects(events: list[Event], aspects: Mapping[str, frozenset[str]]) 
 
 
 def _aspect_of(event: Event, other: Event, aspects: Mapping[str, frozenset[str]]) -> bool:
-    return (other.type in aspects.get(event.type, frozenset()) and event.modality == other.modality
+    """``aspects``: type -> the types it is an aspect of; "AGREE:MUTUAL" only when it is told of the parties
+    together, no one's stance toward another ("both reaffirmed their commitment" is their agreement's;
+    "China firmly supports Turkmenistan", said at the signing, is a stance of its own)."""
+    hosts = aspects.get(event.type, frozenset())
+    mutual = not set(event.target) - set(event.source)
+    return ((other.type in hosts or (mutual and f"{other.type}:MUTUAL" in hosts)) and event.modality == other.modality
             and bool(event.actors) and set(event.actors) <= set(other.actors)
             and event.date is not None and other.date is not None and event.date.overlaps(other.date))
 
