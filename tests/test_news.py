@@ -902,6 +902,11 @@ def test_a_stance_of_one_party_toward_another_beside_their_agreement_is_its_own(
     record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 20))).events
     assert sorted((e.type, e.source, e.target) for e in record) == [
         ("AGREE", ("CHL", "PER"), ()), ("SUPPORT", ("CHL",), ("PER",))], record
+    # (aspect_of "CONSULT:mutual": likewise of their meeting)
+    text = ("Chile's president met his Peruvian counterpart in Lima on Wednesday. During the meeting, Chile and Peru "
+            "reaffirmed their commitment to enhancing cooperation.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 20))).events
+    assert [e.type for e in record] == ["CONSULT"], record
 
 
 def test_one_sentence_of_abuse_and_allegation_is_one_stance_in_the_record(pipeline: Any) -> None:
