@@ -909,6 +909,16 @@ def test_a_stance_of_one_party_toward_another_beside_their_agreement_is_its_own(
     assert [e.type for e in record] == ["CONSULT"], record
 
 
+def test_praise_of_an_accuser_by_the_accused_answers_the_accusation_and_is_no_part_of_it(pipeline: Any) -> None:
+    from diplomap.model import Document
+
+    # dedup._aspect_of: a cooperative act of a hostile act's target toward its doer is an event of its own
+    text = ("Chile praises Peru's president\n\nPeru accused Chile of unfair trade practices on Wednesday.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 20))).events
+    assert sorted((e.type, e.source, e.target) for e in record) == [
+        ("ACCUSE", ("PER",), ("CHL",)), ("SUPPORT", ("CHL",), ("PER",))], record
+
+
 def test_one_sentence_of_abuse_and_allegation_is_one_stance_in_the_record(pipeline: Any) -> None:
     from diplomap.model import Document
 

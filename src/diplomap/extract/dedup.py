@@ -127,8 +127,8 @@ def _nested(x: DateSpan, y: DateSpan) -> bool:
 
 
 def merge(events: Sequence[Event], news: bool = False,
-          aspects: Mapping[str, frozenset[str]] | None = None, one_stance: frozenset[str] = frozenset()
-          ) -> list[Event]:
+          aspects: Mapping[str, frozenset[str]] | None = None, one_stance: frozenset[str] = frozenset(),
+          cooperative: frozenset[str] = frozenset()) -> list[Event]:
     """One event per happening: the same event told again is combined; in news, an event that is an aspect of
     another (``aspects``: type -> the types it is an aspect of, plover_types.csv) joins that one."""
     out: list[Event] = []
@@ -139,17 +139,18 @@ def merge(events: Sequence[Event], news: bool = False,
                 break
         else:
             out.append(event)
-    return _absorb_aspects(out, aspects) if news and aspects else out
+    return _absorb_aspects(out, aspects, cooperative) if news and aspects else out
 
 
-def _absorb_aspects(events: list[Event], aspects: Mapping[str, frozenset[str]]) -> list[Event]:
+def _absorb_aspects(events: list[Event], aspects: Mapping[str, frozenset[str]],
+                    cooperative: frozenset[str] = frozenset()) -> list[Event]:
     """'North Korea and Russia signed a partnership, providing for mutual assistance': the assistance the
     agreement provides for is that agreement, told of the same parties on the same days, not a second happening
     (likewise the detentions of an attack); its evidence joins the event it is an aspect of."""
     out = list(events)
     for event in events:
-        main = next((i for i, other in enumerate(out) if other is not event and _aspect_of(event, other, aspects)),
-                    None)
+        main = next((i for i, other in enumerate(out)
+                     if other is not event and _aspect_of(event, other, aspects, cooperative)), None)
         if main is not None and event in out:
             host = out[main]
             out[main] = replace(host, evidence=tuple(sorted({*host.evidence, *event.evidence}, key=lambda e: e.start)))
@@ -157,13 +158,19 @@ def _absorb_aspects(events: list[Event], aspects: Mapping[str, frozenset[str]]) 
     return out
 
 
-def _aspect_of(event: Event, other: Event, aspects: Mapping[str, frozenset[str]]) -> bool:
+def _aspect_of(event: Event, other: Event, aspects: Mapping[str, frozenset[str]], cooperative: frozenset[str]
+               ) -> bool:
     """``aspects``: type -> the types it is an aspect of; "AGREE:MUTUAL" only when it is told of the parties
     together, no one's stance toward another ("both reaffirmed their commitment" is their agreement's;
     "China firmly supports Turkmenistan", said at the signing, is a stance of its own)."""
     hosts = aspects.get(event.type, frozenset())
     mutual = not set(event.target) - set(event.source)
-    return ((other.type in hosts or (mutual and f"{other.type}:MUTUAL" in hosts)) and event.modality == other.modality
+    # (a cooperative act of a hostile act's target toward its doer answers it, no aspect of it: Japan praising
+    # Korea is no part of Korea's complaint against Japan)
+    answers = event.type in cooperative and other.type not in cooperative and bool(event.source) and set(
+        event.source) <= set(other.target) and bool(set(event.target) & set(other.source))
+    return ((other.type in hosts or (mutual and f"{other.type}:MUTUAL" in hosts)) and not answers
+            and event.modality == other.modality
             and bool(event.actors) and set(event.actors) <= set(other.actors)
             and event.date is not None and other.date is not None and event.date.overlaps(other.date))
 

@@ -72,6 +72,7 @@ class Pipeline:
         self._nlp: Language | None = None
         self.coder = Coder(self.kb, Lexicon.from_knowledge(self.kb))
         self._one_stance = self.coder.lex.types_with("one_stance")  # hostile words merged in one sentence (dedup)
+        self._cooperative = self.coder.lex.types_with("cooperative")  # (dedup: what answers a hostile act)
         self._state_ids = {f: st.iso3 for st in self.kb.states.values() for f in (st.name, *st.aliases) if len(f) > 3}
         self._state_names = re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(self._state_ids, key=len, reverse=True))) + r")\b")
@@ -286,7 +287,7 @@ class Pipeline:
         aspects = self.coder.lex.aspects if reactions_apart else None
         one_stance = self._one_stance if reactions_apart else frozenset()
         return Extraction(sentences, mentions, dedup.merge(events, news=not narrative, aspects=aspects,
-                                                           one_stance=one_stance))
+                                                           one_stance=one_stance, cooperative=self._cooperative))
 
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
