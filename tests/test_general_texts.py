@@ -919,6 +919,11 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # two leaders reviewing their ties or cooperation together held talks (plover_triggers.csv "review tie", ...)
     ("Carney and his Mexican counterpart Claudia Sheinbaum on Tuesday reviewed trade and security cooperation.",
      "2025-05-07", "CONSULT", {"actors_": {"CAN", "MEX"}, "start": "2025-05-06"}),
+    # a past day told last, in the act a stance is taken on, is the stance's day (when._reacted_to_last)
+    ("Russia accused Finland of militarising the border on Friday.", "2025-06-05", "ACCUSE",
+     {"source": {"RUS"}, "target": {"FIN"}, "start": "2025-05-30"}),
+    ("Morocco welcomed the decision of Kenya to support its autonomy plan on Monday.", "2025-06-05", "SUPPORT",
+     {"source": {"MAR"}, "target": {"KEN"}, "start": "2025-06-02"}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)

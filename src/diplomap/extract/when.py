@@ -107,6 +107,8 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     others |= {k for k in attached if _below_another(sent.doc[k], trig.head, others)}
     # "promised to follow the elections on 3 November", written in October: a day still to come, in the clause of
     # what is agreed or asked, is the day of what was agreed, not of the agreeing
+    if (reacted := _reacted_to_last(sent, trig, attached, others, ctx)) is not None:
+        return reacted
     agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
     coming = [d for d in ctx.dates if "asks_ahead" in trig.entry.traits and ctx.written and d.span.start > ctx.written
               and any(d.start <= c < d.end for c in agreed)]
@@ -135,6 +137,28 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
 
 
 _CLAUSE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(CLAUSE_WORDS)) + r")\b")  # (grammar.toml adverbs.clause_words)
+
+
+_REACTED_PATH = frozenset({"prep", "pcomp", "pobj", "dobj", "acl"})
+
+
+def _reacted_to_last(sent: Span, trig: TriggerMatch, attached: dict[int, list[DateMention]], others: set[int],
+                     ctx: SentenceContext) -> DateSpan | None:
+    """'Russia accused Finland of militarising the border on Friday', 'Morocco welcomed Kenya's decision to support
+    the plan on Monday': a past day told last in the sentence, in the act a stance is taken on (its "of" phrase,
+    or a clause on its object), is the day of the stance, which tells none of its own."""
+    if "reaction" not in trig.entry.traits:
+        return None
+    for key in others & attached.keys():
+        path = _up_to(sent.doc[key], trig.head)
+        if not path or any(t.dep_ not in _REACTED_PATH for t in path):
+            continue
+        for d in attached[key]:
+            after = sent.text[d.end:].strip()
+            if (d.span.precision == Precision.DAY and not after.strip(".!?\"'”’ ") and ctx.written is not None
+                    and d.span.end <= ctx.written):
+                return d.span
+    return None
 
 
 def _up_to(tok: Token, head: Token) -> list[Token]:
