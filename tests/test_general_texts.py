@@ -924,6 +924,12 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      {"source": {"RUS"}, "target": {"FIN"}, "start": "2025-05-30"}),
     ("Morocco welcomed the decision of Kenya to support its autonomy plan on Monday.", "2025-06-05", "SUPPORT",
      {"source": {"MAR"}, "target": {"KEN"}, "start": "2025-06-02"}),
+    # a past day in the clause of what is threatened is the threat's day (plover_types.csv THREATEN asks_ahead)
+    ("Trump threatened to impose tariffs on Canada on Tuesday.", "2025-06-05", "THREATEN",
+     {"source": {"USA"}, "target": {"CAN"}, "start": "2025-06-03"}),
+    # a place of another state in what is threatened names whom the threat is toward (rules.self_target_at_home)
+    ("Venezuela threatened to annex Essequibo on 3 June 2025.", "2025-06-05", "THREATEN",
+     {"source": {"VEN"}, "target": {"GUY"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)

@@ -438,6 +438,8 @@ def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
         # done, another state's place, is what it falls on)
         there = [d.location.country] if d.location and d.location.country and d.location.country not in d.source and (
             d.location.country in r.kb.states) and d.own_place else []
+        # ("Venezuela threatened to annex Essequibo": the place of another state in what it threatens or vows to do)
+        there = there or _place_states_of_the_act_to_come(r, sent, ctx, d)
         d.target = faces if "faces_named" in d.trig.entry.traits and faces else there or list(d.source)
     elif (not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits
           and not any(c.dep_ == "nsubjpass" for c in d.trig.head.children) and not unnamed_states(sent, d.subject)):
@@ -447,6 +449,18 @@ def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
         if d.mode == "Deport":
             # "Rwanda received migrants deported from the United States": deported from it by it, to the other
             d.target = r.actors.one_other(sent, ctx, d.span, d.source)
+
+
+def _place_states_of_the_act_to_come(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> list[str]:
+    """The one other state whose places are named in the infinitive clause of the act the trigger governs."""
+    below = {t.i for c in d.trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
+    if not below:
+        return []
+    found = {p.country for m in ctx.mentions if m.label not in ("STATE", "CAPITAL")
+             and {t.i for t in mention_tokens(sent, m, ctx.offset)} & below
+             for p in [r.places.place(m)] if p is not None and p.country}
+    states = [c for c in found if c in r.kb.states and c not in d.source]
+    return states if len(states) == 1 else []
 
 
 def clash_with_the_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
