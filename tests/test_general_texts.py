@@ -986,6 +986,9 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
      "2025-05-20", "THREATEN"),
     # urging no one in particular is no request (trigger frame addressed)
     ("Peru's president encouraged more imports from Chile on 13 March 2025.", "2025-03-14", "REQUEST"),
+    # not joining others in an act refuses no one (type_changes.csv refused_membership: only a body)
+    ("Chile has not joined its allies in imposing sanctions on Peru, its minister said on 3 May 2024.", "2024-05-04",
+     "REJECT"),
 ])
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:
     ev = coded(pipeline, text, date)

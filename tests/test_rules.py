@@ -249,6 +249,8 @@ CASES = [
     # the promise is news of the day it was made; the visit in June stays a plan
     Case("announced_visit", "The German foreign minister will visit Albania in June.", "2025-03-01",
          one("AGREE", {"DEU"}, {"ALB"}, modality="happened", start="2025-03-01")),
+    Case("refused_membership", "Chile will not join the OECD, its president said on 3 May 2024.", "2024-05-04",
+         one("REJECT", {"CHL"}, {"OECD"}, modality="happened")),
     Case("refusal", "Chile did not sign the joint statement with Peru on 3 May 2024.", "2024-05-04",
          one("REJECT", {"CHL"})),
     Case("refusal", "Serbia cannot accept the independence of Kosovo, its president said on 26 October 2023.",

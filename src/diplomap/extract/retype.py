@@ -110,9 +110,9 @@ _CHOOSING = frozenset({"refuse", "decline", "reject", "shun", "resist", "avoid"}
 def not_done_by_choice(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """Negated by its actor's will: 'cannot accept', 'did not sign', 'refused to recognise' (not 'did not reach
     a deal', 'failed to agree': what could not be done is no refusal; nor 'does not recognise the Taliban', a
-    standing policy told as such)."""
+    standing policy told as such). With ``words``, only a trigger of those words ('will not join BRICS')."""
     tok = d.trig.token
-    if tok.lemma_.lower() in _ACHIEVED:
+    if tok.lemma_.lower() in _ACHIEVED or (words and tok.lemma_.lower() not in words):
         return False
     node = tok
     for _ in range(3):  # the verb that denies it: "refused to recognise"
@@ -125,6 +125,13 @@ def not_done_by_choice(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
     if head.dep_ in ("ROOT", "conj") and any(c.dep_ == "aux" and c.lower_ in ("does", "do") for c in head.children):
         return False  # "New Delhi does not recognise the Taliban": a standing policy, told by no one, no refusal
     return any(c.dep_ == "neg" for c in (*tok.children, *head.children))
+
+
+def declines_organisation(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """Not joining an intergovernmental organisation by its actor's will: 'Argentina will not join BRICS' (not
+    'did not join the sanctions', 'has not joined its allies in imposing sanctions')."""
+    return not_done_by_choice(r, sent, ctx, d, words) and any(
+        code in r.kb.organisations and r.kb.organisations[code].kind == "igo" for code in d.target)
 
 
 def between_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
@@ -252,9 +259,9 @@ def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) 
 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
-    between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out, object_is, done_with,
-    about_something, denies_a_telling, subject_is, courtesy_call, announced_decision, in_force_from, fired_into,
-    orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, guest_received,
+    declines_organisation, between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out,
+    object_is, done_with, about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
+    in_force_from, fired_into, orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, guest_received,
     promise_about)}
 
 
