@@ -930,6 +930,10 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # a place of another state in what is threatened names whom the threat is toward (rules.self_target_at_home)
     ("Venezuela threatened to annex Essequibo on 3 June 2025.", "2025-06-05", "THREATEN",
      {"source": {"VEN"}, "target": {"GUY"}}),
+    # an agreement after "under" is the framework of the act, and the day told after it the act's
+    # (eventhood.names_a_framework)
+    ("Chilean and Peruvian troops began joint exercises under a new defence pact on Monday, the army said.",
+     "2025-06-06", "COOPERATE", {"actors_": {"CHL", "PER"}, "start": "2025-06-02"}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)
@@ -989,6 +993,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # not joining others in an act refuses no one (type_changes.csv refused_membership: only a body)
     ("Chile has not joined its allies in imposing sanctions on Peru, its minister said on 3 May 2024.", "2024-05-04",
      "REJECT"),
+    ("Chilean and Peruvian troops began joint exercises under a new defence pact on Monday, the army said.",
+     "2025-06-06", "AGREE"),
 ])
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:
     ev = coded(pipeline, text, date)

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from diplomap.extract.actors import Actors
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.draft import Draft, Resolvers
-from diplomap.extract.eventhood import no_event
+from diplomap.extract.eventhood import names_a_framework, no_event
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.modality import modality_of
 from diplomap.extract.places import Places
@@ -106,7 +106,7 @@ class Coder:
         ctx.requested -= {t.i for i in ctx.requested for c in sent.doc[i].children
                           if c.dep_ == "conj" and c.tag_ == "VBD" and sent.doc[i].tag_ == "VB" for t in c.subtree}
         silent = {t.token.i for t in triggers if t.token.i in alleged}  # still a clause of its own
-        triggers = [t for t in triggers if t.token.i not in alleged]
+        triggers = [t for t in triggers if t.token.i not in alleged and not names_a_framework(t)]
         quantities = find_quantities(sent.text)
         events: list[tuple[TriggerMatch, Event]] = []
         trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers} | silent

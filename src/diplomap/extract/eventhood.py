@@ -21,6 +21,20 @@ from diplomap.knowledge.grammar import (
 )
 
 
+def names_a_framework(trig: TriggerMatch) -> bool:
+    """The framework another act goes through, no act of its own (nor a clause of its own: a date told after it is
+    the act's): 'will file claims through the Canada-U.S.-Mexico Free Trade Agreement' (a name), 'troops began joint
+    exercises under a new defence pact on Monday' (an agreement; an attack or an investigation one comes under is
+    one: 'came under attack', 'put under investigation')."""
+    tok = trig.token
+    if tok.dep_ != "pobj":
+        return False
+    if (tok.pos_ == "PROPN" and tok.is_title and tok.head.lower_ in FRAMEWORK_PREPS
+            and any(c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" for c in tok.children)):
+        return True
+    return trig.entry.type == "AGREE" and tok.pos_ == "NOUN" and tok.head.lower_ == "under"
+
+
 def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> bool:
     """A trigger that, here, names no event: a state of things, a description, a name."""
     tok = trig.token
@@ -63,10 +77,8 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB"
             and any(c.dep_ == "dobj" for c in tok.head.head.children)):
         return True  # "sanctioned two US defence firms for selling Taiwan weapons": the reason, told of the object
-    if (tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "pobj"
-            and tok.head.lower_ in FRAMEWORK_PREPS
-            and any(c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" for c in tok.children)):
-        return True  # "will file claims through the Canada-U.S.-Mexico Free Trade Agreement": a name, the framework
+    if names_a_framework(trig):
+        return True
     if (tok.tag_ in ("VB", "VBG", "VBN") or tok.pos_ == "NOUN") and _in_description(tok):
         return True  # "Turkey, one of the few nations to recognize Israel, ...": what describes a party
     if "calls_home" in trig.frames and tok.pos_ == "VERB" and any(
