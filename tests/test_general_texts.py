@@ -934,6 +934,10 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # (eventhood.names_a_framework)
     ("Chilean and Peruvian troops began joint exercises under a new defence pact on Monday, the army said.",
      "2025-06-06", "COOPERATE", {"actors_": {"CHL", "PER"}, "start": "2025-06-02"}),
+    # the guest's name after its title, both taken for more of the fronted inviter's phrase (subjects.fronted_subject)
+    ("At the invitation of Foreign Minister Elmer Schialer, the Minister of Foreign Affairs of Chile, Alberto van "
+     "Klaveren, paid an official visit to Peru on 2-3 June 2025.", "2025-06-05", "CONSULT",
+     {"source": {"CHL"}, "target": {"PER"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)

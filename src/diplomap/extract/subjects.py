@@ -155,7 +155,9 @@ def fronted_subject(verb: Token) -> list[Token]:
                     return [conj]
             # "At the invitation of Captain Traoré, President of Burkina Faso, John Mahama, President of Ghana,
             # paid a visit": the last name set off by commas before the verb, taken for one more of the inviter's
-            for appos in (t for t in obj.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"):
+            # (or for one more of the inviter's titles: "..., the Minister of Foreign Affairs of Chile, Alberto van
+            # Klaveren, paid")
+            for appos in (t for t in obj.subtree if t.dep_ in ("appos", "conj") and t.ent_type_ == "PERSON"):
                 end = appos.right_edge.i  # (the comma before the verb may be the name's last word or follow it)
                 comma_before_verb = (end + 1 == verb.i and doc[end].text == ",") or (
                     end + 2 == verb.i and doc[end + 1].text == ",")
