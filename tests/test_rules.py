@@ -148,6 +148,10 @@ CASES = [
          "October 2025.", "2025-10-11", one("ASSAULT", {"RUS", "BLR"}, {"UKR"})),
     Case("project_works_by_linked_states", "The construction of the China–Kyrgyzstan–Uzbekistan railway started on "
          "27 December 2024.", "2024-12-28", one("COOPERATE", {"CHN", "KGZ", "UZB"})),
+    Case("adversary_is_no_party", "Chile pledged on 3 June 2024 to support Peru in its fight against Bolivia.",
+         "2024-06-05", one("AGREE", {"CHL"}, {"PER"})),
+    Case("adversary_is_no_party", "Chile condemned Bolivia's attack on Peru on 3 June 2024.", "2024-06-05",
+         one("ACCUSE", {"CHL"}, {"BOL"})),
     # drills facing no state named in their sentence face the story's other party
     Case("self_target_at_home", "Rwanda received seven migrants deported from the United States on 3 August 2025.",
          "2025-08-04", one("COERCE", {"USA"}, {"RWA"})),

@@ -1,6 +1,7 @@
 """Rules on how news tells the parties of an act (applied by ``Coder`` in the order ``rules.py`` writes): a text
 speaks for its issuer, a topic discussed is no party, an agreement in the setting of a visit is between the visit's
-parties, what a place or party "came under" it suffered, and "its" on what an act falls on is not the doer's."""
+parties, what a place or party "came under" it suffered, "its" on what an act falls on is not the doer's, and whom
+a fight or an attack spoken of is against is no party to the act."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in
 from diplomap.extract.syntax import meeting_as_setting, told_apart
 from diplomap.knowledge.grammar import (
+    CONFLICT_NOUNS,
     HOLDING,
     NAMED_TEXTS,
     NEIGHBOURS,
@@ -228,3 +230,23 @@ def came_under_attack(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) 
         sufferers = r.actors.one_other(sent, ctx, d.span, doers)
     d.source = doers
     d.target = [c for c in sufferers if c not in doers]
+
+
+def adversary_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Germany pledged to support Ukraine in its fight against Russia', 'backed the Philippines in its dispute with
+    China', 'condemned Russia's attack on Ukraine': whom a fight, dispute or attack the act speaks of is against, with
+    or on is no party to the act, while another party is (grammar.toml nouns.conflicts)."""
+    if len(d.target) < 2:
+        return
+    head = d.trig.head
+    own = {d.trig.token.i, head.i}
+    subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    named: set[int] = set()
+    for noun in (t for t in head.subtree if t.i not in own and t.i not in subject and t.pos_ == "NOUN"
+                 and t.lemma_.lower() in CONFLICT_NOUNS):
+        named |= {g.i for p in noun.children if p.dep_ == "prep" and p.lower_ in ("against", "with", "on")
+                  for g in p.subtree}
+    if named:
+        adversaries = set(named_in(r, sent, ctx, d, named))
+        d.target = [c for c in d.target if c not in adversaries] or d.target
+
