@@ -938,6 +938,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("At the invitation of Foreign Minister Elmer Schialer, the Minister of Foreign Affairs of Chile, Alberto van "
      "Klaveren, paid an official visit to Peru on 2-3 June 2025.", "2025-06-05", "CONSULT",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # the African Union's Peace and Security Council is the AU's, not the UN Security Council (organisations.csv)
+    ("The Peace and Security Council condemned the coup in Niger on 26 July 2023.", "2023-07-27", "ACCUSE",
+     {"source": {"AU"}, "target": {"NER"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)
