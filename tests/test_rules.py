@@ -153,7 +153,7 @@ CASES = [
     Case("adversary_is_no_party", "Chile condemned Bolivia's attack on Peru on 3 June 2024.", "2024-06-05",
          one("ACCUSE", {"CHL"}, {"BOL"})),
     Case("adversary_is_no_party", "Chile cut ties with Peru over Bolivia's mediation on 3 June 2024.", "2024-06-05",
-         one("SANCTION", {"CHL"}, {"PER"})),
+         lambda events: one("SANCTION", {"CHL"}, {"PER"})(events) and not any("BOL" in e["target"] for e in events)),
     # drills facing no state named in their sentence face the story's other party
     Case("self_target_at_home", "Rwanda received seven migrants deported from the United States on 3 August 2025.",
          "2025-08-04", one("COERCE", {"USA"}, {"RWA"})),
