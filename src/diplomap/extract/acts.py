@@ -236,7 +236,7 @@ def adversary_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
     """'Germany pledged to support Ukraine in its fight against Russia', 'backed the Philippines in its dispute with
     China', 'condemned Russia's attack on Ukraine': whom a fight, dispute or attack the act speaks of is against, with
     or on is no party to the act, while another party is (grammar.toml nouns.conflicts); nor is who is named in
-    what the act is over ('Sudan cuts ties with Kenya over RSF meeting')."""
+    what an act, not a stance, is over ('Sudan cuts ties with Kenya over RSF meeting')."""
     if len(d.target) < 2:
         return
     head = d.trig.head
@@ -247,8 +247,10 @@ def adversary_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
                  and t.lemma_.lower() in CONFLICT_NOUNS):
         named |= {g.i for p in noun.children if p.dep_ == "prep" and p.lower_ in ("against", "with", "on")
                   for g in p.subtree}
-    for word in (t for t in (head, *(c for c in head.children if c.dep_ == "dobj")) if t.i not in subject):
-        named |= {g.i for p in word.children if p.dep_ == "prep" and p.lower_ == "over" for g in p.subtree}
+    if "reaction" not in d.trig.entry.traits:  # (a stance over an act is toward its doer: "complained to the UN
+        # over Israeli air raids" accuses Israel)
+        for word in (t for t in (head, *(c for c in head.children if c.dep_ == "dobj")) if t.i not in subject):
+            named |= {g.i for p in word.children if p.dep_ == "prep" and p.lower_ == "over" for g in p.subtree}
     if named:
         adversaries = set(named_in(r, sent, ctx, d, named))
         d.target = [c for c in d.target if c not in adversaries] or d.target
