@@ -9,6 +9,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext
+from diplomap.extract.retold import background, counted_since, once_done, ongoing_since, told_before
 from diplomap.extract.syntax import (
     TriggerMatch,
     clause_head,
@@ -22,21 +23,19 @@ from diplomap.knowledge.grammar import (
     BELIEVING,
     DENYING,
     EXPECT_HEADS,
-    FORMERLY,
     FUTURE_AUX,
     HABITUAL,
     HAPPENING,
     HYPO_AUX,
     INTENT_NOUNS,
     JOURNEYS,
-    NEWS_NOUNS,
     PERIODS,
     PLAN_ADJ,
     PLAN_HEADS,
     REPORTING,
     SAYING_ACTS,
 )
-from diplomap.model import DateSpan, Modality, Precision
+from diplomap.model import DateSpan, Modality
 
 NOT_NEWS: Literal["not news"] = "not news"
 Verdict = Modality | Literal["not news"] | None  # None: this rule has nothing to say
@@ -417,55 +416,12 @@ def bare_verb(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
     return None
 
 
-def once_done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """In a news item, a past act told as done 'once', 'formerly' or 'previously' ('al-Sharaa, who once pledged
-    allegiance to al-Qaida'; with no date of its own, 'He previously suspended purchases of weapons from Israel'):
-    background, not news of the day ('once the deal is signed' is a condition)."""
-    head = clause_head(trig)
-    if ctx.narrative:
-        return None
-    if head.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly") and c.i < head.i
-                                  for c in head.children):
-        return Modality.BACKGROUND
-    told = span.inherited and head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBD", "VBN")
-    return Modality.BACKGROUND if told and any(
-        c.dep_ == "advmod" and c.lower_ in FORMERLY for c in (*head.children, *finite_verb(head).children)) else None
 
 
-def ongoing_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """In a news item, what 'has been' going on since a time past ('talks between EFTA and Mercosur have been
-    happening since 2017', 'the two have been negotiating since March'): a state the story starts from, background."""
-    tok = trig.token
-    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else clause_head(trig)
-    if ctx.narrative or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children)
-    return Modality.BACKGROUND if since and "been" in aux and aux & {"have", "has", "'ve"} else None
 
 
-def counted_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """In a news item, an act named after 'since' is what the story counts from ('his first trip to Latin America
-    since Russia's invasion', 'the first strike since a ceasefire took hold'): background, before the story."""
-    tok = trig.token
-    if ctx.narrative or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "since":
-        return None
-    return Modality.BACKGROUND
 
 
-def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """In a news item, the past perfect with no date of its own tells what came before the story ('Seoul had
-    threatened to stop intelligence-sharing'): background, not news of the day."""
-    head = clause_head(trig)
-    if ctx.narrative or not span.inherited or head.tag_ != "VBN":
-        return None
-    if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING | {"confirm", "report"}:
-        return None  # "said the two sides had agreed": the tense of reported speech, the news of the day
-    that = [c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"]
-    if that and any(t.lemma_.lower() in NEWS_NOUNS for t in sent.doc[max(sent.start, that[0].i - 3):that[0].i]):
-        return None  # "as news spreads that a deal had been reached", "the news that ...": reported speech too
-    had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in (*head.children, *finite_verb(head).children))
-    return Modality.BACKGROUND if had else None
 
 
 def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
@@ -474,15 +430,6 @@ def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) 
     return background(sent, trig, ctx, span) or Modality.HAPPENED
 
 
-def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """Before the period the document reports on: history retold as context. A year or more ("in 2024") that starts
-    before it is history too: the month before is a twelfth of it."""
-    if ctx.focal_start and (span.end < ctx.focal_start or (
-            span.start < ctx.focal_start and (span.end - span.start).days >= 364)):
-        return Modality.BACKGROUND
-    if not ctx.narrative and not span.inherited and span.precision in (Precision.YEAR, Precision.DECADE):
-        return Modality.BACKGROUND  # news tells its news by the day, week or month: "in 2019" is history retold
-    return None
 
 
 RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, reported_will, believed, habitual,

@@ -1,0 +1,99 @@
+"""Rules on whom a stance is taken by and toward (applied by ``Coder`` in the order ``rules.py`` writes): the one
+whose stance a noun is holds it, a stance on an act told before is toward its author, what an act drew is toward its
+doer, and a stance taken "also" is toward whom the last such stance was."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from diplomap.extract.context import SentenceContext
+from diplomap.extract.draft import Draft, Resolvers, named_in
+from diplomap.extract.lexicon import Lexicon
+from diplomap.knowledge.grammar import ACT_REFERENCES, DRAWING, LIKEWISE, POSSESSIVES
+from diplomap.model import Modality
+from diplomap.plover import plover_score
+
+
+def possessor_holds_the_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'He also affirmed Canada's resolute support for Philippine sovereignty', 'the minister reiterated Japan's
+    opposition to ...': when the subject names no party, the one whose stance the trigger's noun is holds it (before
+    pronoun_or_anaphor_subject: 'he' is Canada's minister here, whoever was named before)."""
+    if d.source or r.actors.in_subject(sent, d.subject, ctx):
+        return
+    # (the noun of an act itself, 'support', 'commitment': not 'summoned Brazil's ambassador', who is the target)
+    nouns = [w for w in d.trig.words if w.pos_ == "NOUN" and w.i != d.trig.head.i and any(
+        len(e.words) == 1 for e in r.lex.nouns.get(w.lemma_.lower(), []))]
+    owners = {t.i for w in nouns for c in w.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVES | {"their"}
+              for t in c.subtree}
+    holder = named_in(r, sent, ctx, d, owners) if owners else []
+    if holder:
+        d.source = holder
+        d.target = [c for c in d.target if c not in holder]
+
+def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Qatar also condemned the seizure', 'Cairo denounced the strikes': a stance (trait reaction) on an act the
+    story told before, with no one else named, is taken toward that act's author: the last party that did such
+    an act ("the move", "the decision": any act but a statement) other than the one taking the stance."""
+    if d.target or not d.source or "reaction" not in d.trig.entry.traits:
+        return
+    tok = d.trig.token
+    named = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "over", "against", "on")
+              for g in c.children if g.dep_ == "pobj"]
+    for noun in named:
+        # "It was welcomed by Bolivia" after "Chile and Peru signed a deal": "it" is the act told last
+        pronoun = noun.lower_ in ("it", "this") and noun.dep_ in ("dobj", "nsubjpass")
+        if not pronoun and (noun.pos_ != "NOUN" or any(c.dep_ == "poss" for c in noun.children)):
+            continue  # "China's seizure" names its author; "defended their actions" speaks of its own
+        lemma = noun.lemma_.lower()
+        kinds = set() if lemma in ACT_REFERENCES or pronoun else {e.type for e in r.lex.nouns.get(lemma, [])}
+        if not kinds and lemma not in ACT_REFERENCES and not pronoun:
+            continue
+        for event in reversed(ctx.prior):
+            of_kind = event.type in kinds if kinds else _may_be_meant(event.type, d.trig.entry.type, r.lex)
+            if of_kind and event.source and event.modality == Modality.HAPPENED and (
+                    not set(event.source) & set(d.source)):
+                # the author of an act, or all the parties of a joint one ("the deal Chile and Peru signed")
+                parties = event.source if event.target or len(event.source) < 2 else event.actors
+                d.target = [c for c in parties if c not in d.source]
+                return
+            if pronoun:
+                return  # "it" is the last act told, or nothing
+
+def reaction_drawn(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Kenyan police arrested 12 traders, drawing a protest from Kampala': what an act drew (a stance, a measure) is
+    toward the one who did that act, the subject of the clause the participle hangs on, and by whom it drew it from;
+    so is 'India's decision drew criticism from Ukraine', the act told as the subject of the verb of drawing."""
+    tok = d.trig.token
+    verb = tok.head
+    if ("directed" not in d.trig.entry.traits or tok.dep_ != "dobj" or verb.lemma_.lower() not in DRAWING
+            or set(d.target) - set(d.source)):
+        return
+    doer = verb.head if verb.dep_ == "advcl" else verb
+    doers = {t.i for c in doer.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    named = named_in(r, sent, ctx, d, doers) if doers else []
+    if verb.dep_ != "advcl" and not named:
+        return  # ("the visit drew criticism from Kyiv": whose visit, the sentence does not say)
+    if not d.source:
+        # ("drawing condemnation from Beijing": the parser may hang who reacted on the participle, not the noun)
+        reacted = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
+        d.source = named_in(r, sent, ctx, d, reacted) if reacted else []
+    if doers:
+        d.target = [c for c in named if c not in d.source] or d.target
+
+def also_the_same_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The US condemned China's actions. Japan and Australia also voiced concern.': a stance taken 'also', with
+    no one named to take it toward, is toward the party the last such stance was taken toward."""
+    if d.target or not d.source or "reaction" not in d.trig.entry.traits:
+        return
+    if not any(c.dep_ == "advmod" and c.lower_ in LIKEWISE for c in d.trig.head.children):
+        return
+    for event in reversed(ctx.prior):
+        if event.type == d.trig.entry.type and event.target and not set(event.target) & set(d.source):
+            d.target = list(event.target)
+            return
+
+def _may_be_meant(told: str, stance: str, lex: Lexicon) -> bool:
+    """Whether "the move" a stance is taken on may be an act of type ``told``: an act, not what was said of it, and
+    one of the stance's sign ("condemned the move": a hostile act; "welcomed the move": a friendly one)."""
+    return not lex.has_trait(told, "reaction") and ((plover_score(told) or 0) < 0) == ((plover_score(stance) or 0) < 0)
