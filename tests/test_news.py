@@ -919,6 +919,15 @@ def test_praise_of_an_accuser_by_the_accused_answers_the_accusation_and_is_no_pa
         ("ACCUSE", ("PER",), ("CHL",)), ("SUPPORT", ("CHL",), ("PER",))], record
 
 
+def test_a_finite_verb_joined_to_an_infinitive_is_said_of_the_one_who_calls(pipeline: Any) -> None:
+    # subjects.subject_tokens, modality.embedded_plan: "urges" is Chile's, and done, whatever the parser joined it to
+    text = ("Chile calls on all armed groups to lay down their arms and urges Peru to protect civilians, its foreign "
+            "ministry said on 3 June 2025.")
+    asked = [(e["modality"], e["source"], e["target"]) for e in coded(pipeline, text, "2025-06-04", ALL)
+             if e["type"] == "REQUEST"]
+    assert asked == [("happened", ["CHL"], ["PER"])], asked
+
+
 def test_one_sentence_of_abuse_and_allegation_is_one_stance_in_the_record(pipeline: Any) -> None:
     from diplomap.model import Document
 

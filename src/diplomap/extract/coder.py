@@ -104,7 +104,8 @@ class Coder:
                          if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
         # ("called on both sides to stop fighting and offered to host talks": the offer is no part of what was asked)
         ctx.requested -= {t.i for i in ctx.requested for c in sent.doc[i].children
-                          if c.dep_ == "conj" and c.tag_ == "VBD" and sent.doc[i].tag_ == "VB" for t in c.subtree}
+                          if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ") and sent.doc[i].tag_ == "VB"
+                          for t in c.subtree}
         silent = {t.token.i for t in triggers if t.token.i in alleged}  # still a clause of its own
         triggers = [t for t in triggers if t.token.i not in alleged and not names_a_framework(t)]
         quantities = find_quantities(sent.text)

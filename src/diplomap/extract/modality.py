@@ -317,9 +317,9 @@ def embedded_plan(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
     (expected), '... to supply Syria with gas' (a purpose, not yet done), 'will seek to ...'."""
     node = clause_head(trig)
     while node.dep_ == "conj" and node.head.i != node.i:
-        if node.tag_ == "VBD" and node.head.tag_ == "VB" and node.head.head.i != node.head.i:
-            # "called on both sides to stop fighting and offered to host talks": a past verb the parser joined to
-            # the infinitive is joined to the verb above it
+        if node.tag_ in ("VBD", "VBZ") and node.head.tag_ == "VB" and node.head.head.i != node.head.i:
+            # "called on both sides to stop fighting and offered to host talks", "calls on ... to lay down arms and
+            # urges ...": a finite verb the parser joined to the infinitive is joined to the verb above it
             node = node.head.head
             continue
         node = node.head  # "agreed to re-establish and restore ties": the second verb is as planned as the first

@@ -114,6 +114,12 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             if nearer:
                 via, node = "conj", nearer[-1]
                 continue
+        if (node.dep_ == "conj" and node.tag_ in ("VBZ", "VBD") and node.head.tag_ == "VB" and node.head.dep_ == "xcomp"
+                and any(c.tag_ == "TO" for c in node.head.children)):
+            # "Ghana calls on armed groups to lay down their arms and urges Kinshasa to ...": a finite verb the parser
+            # joined to the infinitive is said of the one who calls, not of those called on
+            via, node = "conj", node.head.head
+            continue
         if (node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.dep_ == "ccomp"
                 and node.head.head.lemma_.lower() in REPORTING | ALLEGING and node.i > node.head.i):
             # "Hayashi said the Chinese action violated international law, describing the intrusion as unacceptable":
