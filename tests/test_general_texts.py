@@ -941,6 +941,12 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # the African Union's Peace and Security Council is the AU's, not the UN Security Council (organisations.csv)
     ("The Peace and Security Council condemned the coup in Niger on 26 July 2023.", "2023-07-27", "ACCUSE",
      {"source": {"AU"}, "target": {"NER"}}),
+    # "a day after" counts back from the day the sentence tells before it (when._before_the_clause)
+    ("Chile signed a trade agreement with Peru on Tuesday, a day after Bolivia's president visited Lima.",
+     "2025-06-12", "CONSULT", {"source": {"BOL"}, "target": {"PER"}, "start": "2025-06-09"}),
+    # "their" after two parties named together is both (rules.pronoun_or_anaphor_subject)
+    ("Chile and Peru said on Monday that their leaders met in Lima.", "2025-06-12", "CONSULT",
+     {"actors_": {"CHL", "PER"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)

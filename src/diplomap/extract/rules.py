@@ -243,7 +243,10 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.source = list(ctx.speaker)
         d.target = [c for c in d.target if c not in d.source]
         return
-    if not d.source and it and (teller := _teller_of(r, sent, ctx, d, it[0])):
+    if not d.source and it and it[0].lower_ == "their" and (owners := _their_owners(r, sent, ctx, d, it[0])):
+        d.source = owners  # "Chile and Peru signed a deal after their leaders met": both
+        d.target = [c for c in d.target if c not in d.source]
+    elif not d.source and it and (teller := _teller_of(r, sent, ctx, d, it[0])):
         d.source = teller[:1]  # "The US condemned China's actions and reaffirmed that its treaty covers ...": the US
     elif not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
         d.source = [earlier[-1]]
@@ -267,6 +270,21 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
                 antecedent = ctx.salient[:count]
         d.source = list(dict.fromkeys([*antecedent, *d.source]))
         d.target = [c for c in d.target if c not in d.source]
+
+
+def _their_owners(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, their: Token) -> list[str]:
+    """The two parties or more named as the subject of the nearest clause above 'their' that has one."""
+    node = their.head
+    for _ in range(6):
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        subject = {t.i for c in node.children if c.dep_ == "nsubj" and their.i not in {g.i for g in c.subtree}
+                   for t in c.subtree}
+        if subject:
+            named = named_in(r, sent, ctx, d, subject)
+            return named if len(named) >= 2 else []
+    return []
 
 
 def its_neighbour_is_the_other_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
