@@ -113,6 +113,11 @@ def test_without_the_writing_date_yesterday_is_not_guessed() -> None:
     ("They signed the deal earlier this week.", "2024-06-03", "2024-06-03"),
     ("They signed the deal on 30/05/2024.", "2024-05-30", "2024-05-30"),
     ("They signed the deal on 05/30/2024.", "2024-05-30", "2024-05-30"),
+    # a part of this or last month or year (dates.py "this", _part_of)
+    ("They signed the deal late last month.", "2024-05-20", "2024-05-31"),
+    ("They signed the deal at the end of last month.", "2024-05-20", "2024-05-31"),
+    ("They signed the deal early this month.", "2024-06-01", "2024-06-10"),
+    ("They signed the deal late last year.", "2023-09-01", "2023-12-31"),
 ])
 def test_news_days_count_from_the_day_written(text: str, start: str, end: str) -> None:
     today = date(2024, 6, 4)

@@ -34,6 +34,8 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11
 # "mid-November" is the 11th-20th; "late June" starts on the 20th, the day the vague words share (the shared
 # gold's convention: a late-month event dated the 20th is still "late")
 PARTS = {"early": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (20, 31), "end": (20, 31)}
+# (of a year: "early 2024" is January to April, "the end of 2024" October to December)
+YEAR_PARTS = {"early": (1, 4), "beginning": (1, 3), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12)}
 
 
 def _alternation(forms: frozenset[str]) -> str:
@@ -89,7 +91,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ("this Monday (15)": the day of the month in brackets, as Brazilian and Spanish-language news write it)
     ("weekday", re.compile(r"\b(?:(?:on|last|this|since)\s+)?"
                            rf"(?P<wd>{WEEKDAY_PATTERN})(?:\s*\(\d{{1,2}}\)|(?!\s*[,(]?\s*(?:\d|{MONTH_PATTERN}))\b)")),
-    ("this", re.compile(r"\b(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
+    # ("late last month", "at the end of this year": a part of it)
+    ("this", re.compile(r"\b(?:(?P<part>early|mid|late|(?:at\s+)?the\s+(?:beginning|middle|end)\s+of)[\s-]+)?"
+                        r"(?:this|last|next|the\s+(?:current|past|coming))\s+(?P<unit>year|month)\b", re.I)),
     ("same", re.compile(r"\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|visit|trip|event|date)\b|"
                         r"\bon\s+that\s+(?:occasion|day)\b", re.I)),
     ("that_month", re.compile(
@@ -321,8 +325,7 @@ def _resolve(
         if kind == "part_year":
             y = int(g["year"])
             part = g["part"].lower().split()[-2] if " " in g["part"] else g["part"].lower()
-            lo, hi = {"early": (1, 4), "beginning": (1, 3), "mid": (5, 8), "middle": (5, 8), "late": (9, 12),
-                      "end": (10, 12)}[part]
+            lo, hi = YEAR_PARTS[part]
             return DateSpan(date(y, lo, 1), month_span(y, hi).end, Precision.MONTH, t), False
         if kind == "decade":
             dec = int(g["decade"])
@@ -362,7 +365,8 @@ def _resolve(
                 day = anchor.start - timedelta(back)
             return DateSpan(day, day, Precision.DAY, t), True
         if kind == "this":
-            return this_or_last(g, t, default_year, anchor)
+            got, part = this_or_last(g, t, default_year, anchor), g.get("part")
+            return _part_of(got, part, t) if got and part else got
         if kind == "same":
             return (anchor, True) if anchor else None
         if kind in ("relative", "following", "that_month"):
@@ -370,3 +374,16 @@ def _resolve(
     except (ValueError, KeyError):
         return None
     return None
+
+
+def _part_of(got: tuple[DateSpan, bool], part: str, text: str) -> tuple[DateSpan, bool]:
+    """"late last month", "early this year": the part of the month or year "this_or_last" found."""
+    span, relative = got
+    word = part.lower().split()[-2] if " " in part else part.lower()
+    y, mon = span.start.year, span.start.month
+    if span.precision == Precision.YEAR:
+        lo, hi = YEAR_PARTS[word]
+        return DateSpan(date(y, lo, 1), month_span(y, hi).end, Precision.MONTH, text), relative
+    lo, hi = PARTS[word]
+    return DateSpan(date(y, mon, lo), clamp_day(y, mon, hi), Precision.PART, text), relative
+

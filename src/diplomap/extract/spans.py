@@ -170,7 +170,8 @@ def named_month(g: dict[str, str | None], t: str, anchor: DateSpan | None) -> tu
 def this_or_last(g: dict[str, str | None], t: str, default_year: int, anchor: DateSpan | None
           ) -> tuple[DateSpan, bool] | None:
     """"this year", "last year", "next month": counted from the year the document reports on."""
-    word = t.lower().split()[0] if not t.lower().startswith("the") else t.lower().split()[1]
+    # (the word before year or month: "the past month", "late last month")
+    word = t.lower().split()[-2]
     shift = {"this": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1}.get(word, 0)
     if (g.get("unit") or "").lower() == "year":
         y = default_year + shift
