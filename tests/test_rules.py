@@ -152,6 +152,8 @@ CASES = [
          "2024-06-05", one("AGREE", {"CHL"}, {"PER"})),
     Case("adversary_is_no_party", "Chile condemned Bolivia's attack on Peru on 3 June 2024.", "2024-06-05",
          one("ACCUSE", {"CHL"}, {"BOL"})),
+    Case("adversary_is_no_party", "Chile condemned the strike on Peru's capital on 3 June 2024.", "2024-06-05",
+         lambda events: not any(e["type"] == "ACCUSE" and "PER" in e["target"] for e in events)),
     Case("adversary_is_no_party", "Chile cut ties with Peru over Bolivia's mediation on 3 June 2024.", "2024-06-05",
          lambda events: one("SANCTION", {"CHL"}, {"PER"})(events) and not any("BOL" in e["target"] for e in events)),
     # drills facing no state named in their sentence face the story's other party

@@ -236,8 +236,11 @@ def adversary_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
     """'Germany pledged to support Ukraine in its fight against Russia', 'backed the Philippines in its dispute with
     China', 'condemned Russia's attack on Ukraine': whom a fight, dispute or attack the act speaks of is against, with
     or on is no party to the act, while another party is (grammar.toml nouns.conflicts); nor is who is named in
-    what an act, not a stance, is over ('Sudan cuts ties with Kenya over RSF meeting')."""
-    if len(d.target) < 2:
+    what an act, not a stance, is over ('Sudan cuts ties with Kenya over RSF meeting'). A hostile stance on an attack
+    that names only its victim ('Qatar condemned the strike on Hamas leadership') is toward an attacker the sentence
+    does not name: no event here."""
+    one_stance = "one_stance" in d.trig.entry.traits
+    if len(d.target) < 2 and not one_stance:
         return
     head = d.trig.head
     own = {d.trig.token.i, head.i}
@@ -253,5 +256,10 @@ def adversary_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
             named |= {g.i for p in word.children if p.dep_ == "prep" and p.lower_ == "over" for g in p.subtree}
     if named:
         adversaries = set(named_in(r, sent, ctx, d, named))
+        if one_stance and d.target and set(d.target) <= adversaries:
+            # "Qatar condemned the strike on Hamas leadership": a hostile stance on an attack told only by its
+            # victim is toward the attacker, whom the sentence does not name: none to code here
+            d.source, d.target = [], []
+            return
         d.target = [c for c in d.target if c not in adversaries] or d.target
 
