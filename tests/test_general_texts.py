@@ -1008,6 +1008,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
      "REJECT"),
     ("Chilean and Peruvian troops began joint exercises under a new defence pact on Monday, the army said.",
      "2025-06-06", "AGREE"),
+    # a name given to an act told is no act of its own (eventhood.no_event: naming verbs)
+    ("Peru condemned the blast in Lima on Tuesday, calling it a cowardly Bolivian attack.", "2025-06-05", "ASSAULT"),
 ])
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:
     ev = coded(pipeline, text, date)

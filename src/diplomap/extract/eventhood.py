@@ -14,6 +14,7 @@ from diplomap.knowledge.grammar import (
     FRAMING_NOUNS,
     HAZARDS,
     HONOURS,
+    NAMING_VERBS,
     RECALLED,
     RESTATED,
     STANDING,
@@ -79,6 +80,11 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
         return True  # "sanctioned two US defence firms for selling Taiwan weapons": the reason, told of the object
     if names_a_framework(trig):
         return True
+    if tok.pos_ == "NOUN" and (
+            (tok.dep_ == "oprd" and tok.head.lemma_.lower() in NAMING_VERBS)
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in NAMING_VERBS)):
+        return True  # "calling it a cowardly Israeli attack", "described the incursion as an invasion": a name given
+        # to an act told, no act of its own
     if (tok.tag_ in ("VB", "VBG", "VBN") or tok.pos_ == "NOUN") and _in_description(tok):
         return True  # "Turkey, one of the few nations to recognize Israel, ...": what describes a party
     if "calls_home" in trig.frames and tok.pos_ == "VERB" and any(
