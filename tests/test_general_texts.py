@@ -947,6 +947,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # "their" after two parties named together is both (rules.pronoun_or_anaphor_subject)
     ("Chile and Peru said on Monday that their leaders met in Lima.", "2025-06-12", "CONSULT",
      {"actors_": {"CHL", "PER"}}),
+    # what a party decided is done, however its decision names it (modality.decided: "the decision by Chile to")
+    ("Peru took note on 3 June 2025 of the decision by Chile to withdraw its ambassador.", "2025-06-05", "SANCTION",
+     {"source": {"CHL"}, "target": {"PER"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)
