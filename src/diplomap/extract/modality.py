@@ -419,20 +419,10 @@ def bare_verb(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
     return None
 
 
-
-
-
-
-
-
-
-
 def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """Told as done: news, or history retold when it is dated long before (for the rules that say a thing happened
     whatever its mood)."""
     return background(sent, trig, ctx, span) or Modality.HAPPENED
-
-
 
 
 RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, reported_will, believed, habitual,

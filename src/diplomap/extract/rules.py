@@ -225,8 +225,6 @@ def _teller_of(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, pronoun
     return []
 
 
-
-
 def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Washington treated them differently: it imposed tariffs': 'it' is the actor named last before it, and so
     is 'its' in 'India said its jets struck'; 'he' or 'she' is the one named first in the sentence, else in the
@@ -345,14 +343,6 @@ def strikes_target_the_place_state(r: Resolvers, sent: Span, ctx: SentenceContex
     if (d.trig.entry.type == "ASSAULT" and told_struck and d.source and not d.target and loc
             and loc.country and loc.country not in d.source and d.own_place):
         d.target = [loc.country]
-
-
-
-
-
-
-
-
 
 
 def project_works_by_linked_states(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
