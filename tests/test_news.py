@@ -929,6 +929,17 @@ def test_a_finite_verb_joined_to_an_infinitive_is_said_of_the_one_who_calls(pipe
     assert asked == [("happened", ["CHL"], ["PER"])], asked
 
 
+def test_a_meeting_told_with_one_party_alone_is_the_meeting_told_with_both(pipeline: Any) -> None:
+    from diplomap.model import Document
+
+    # dedup._alone_in: "the talks" with Chile alone named are the talks Chile held with Peru that day
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on Wednesday.\n\n"
+            "Following the talks, Boric said Chile had reached many decisions.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 20))).events
+    assert [(e.type, e.source, e.target, len(e.evidence)) for e in record] == [
+        ("CONSULT", ("CHL",), ("PER",), 2)], record
+
+
 def test_one_sentence_of_abuse_and_allegation_is_one_stance_in_the_record(pipeline: Any) -> None:
     from diplomap.model import Document
 

@@ -46,7 +46,8 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
     if news and a.date and b.date and a.date.overlaps(b.date) and _nested(a.date, b.date) and (
             (not a.source and sa <= sb) or (not b.source and sb <= sa)
             or (a.type == "CONSULT" and len(sa & sb) >= 2 and (a.date.days == 1 or b.date.days == 1)
-                and (a.mode == "Phone") == (b.mode == "Phone"))):
+                and (a.mode == "Phone") == (b.mode == "Phone"))
+            or (a.type == "CONSULT" and a.mode == b.mode and (_alone_in(a, b) or _alone_in(b, a)))):
         # "two were killed" after "gunmen stormed the village": the same attack told without its author; "the
         # meeting" and "Maduro and Ali met" the same day, one naming more of who was there (a call the two
         # leaders held with a third during their meeting is another consultation)
@@ -65,6 +66,12 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
     return a.date.overlaps(b.date) and _nested(a.date, b.date)
+
+
+def _alone_in(a: Event, b: Event) -> bool:
+    """'Following the talks, Trump said ...': a meeting told with one party alone is the meeting the same days
+    told with that party and others."""
+    return not a.target and len(set(a.source)) == 1 and set(a.source) < set(b.actors)
 
 
 def _days(span: DateSpan | None) -> tuple[object, object] | None:
