@@ -1,6 +1,7 @@
 """Rules on whom a stance is taken by and toward (applied by ``Coder`` in the order ``rules.py`` writes): the one
 whose stance a noun is holds it, a stance on an act told before is toward its author, what an act drew is toward its
-doer, and a stance taken "also" is toward whom the last such stance was."""
+doer, a stance taken "also" is toward whom the last such stance was, and people who speak for no state take no
+stance of one."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from spacy.tokens import Span
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in
 from diplomap.extract.lexicon import Lexicon
-from diplomap.knowledge.grammar import ACT_REFERENCES, DRAWING, LIKEWISE, POSSESSIVES
+from diplomap.knowledge.grammar import ACT_REFERENCES, DRAWING, LIKEWISE, POSSESSIVES, PRIVATE_PEOPLE
 from diplomap.model import Modality
 from diplomap.plover import plover_score
 
@@ -97,3 +98,17 @@ def _may_be_meant(told: str, stance: str, lex: Lexicon) -> bool:
     """Whether "the move" a stance is taken on may be an act of type ``told``: an act, not what was said of it, and
     one of the stance's sign ("condemned the move": a hostile act; "welcomed the move": a friendly one)."""
     return not lex.has_trait(told, "reaction") and ((plover_score(told) or 0) < 0) == ((plover_score(stance) or 0) < 0)
+
+
+def private_voices_are_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Chinese analysts criticised the Philippine drills', 'U.S. farmers criticised the deal': a stance (trait
+    reaction) whose subject is people who speak for no state (grammar.toml nouns.private) is an opinion, not the
+    stance of the state their adjective names: in the record of news, no event (the sides cleared, the coder drops
+    it); sentence coding, as PLOVER's, codes the state with the people's sector."""
+    if not ctx.reactions_apart or "reaction" not in d.trig.entry.traits or not d.source:
+        return
+    heads = [t for t in (sent.doc[i] for i in d.subject) if t.pos_ in ("NOUN", "PROPN")
+             and (t.dep_ == "nsubj" or (t.dep_ == "conj" and t.head.i in d.subject))]
+    if heads and all(h.lemma_.lower() in PRIVATE_PEOPLE for h in heads):
+        d.source, d.target = [], []
+
