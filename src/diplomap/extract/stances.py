@@ -22,6 +22,9 @@ def possessor_holds_the_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d
     if d.source or r.actors.in_subject(sent, d.subject, ctx):
         return
     # (the noun of an act itself, 'support', 'commitment': not 'summoned Brazil's ambassador', who is the target)
+    # (not what is refused: "rejected Trump's offer" refuses another's offer, it is no stance of Trump's)
+    if d.trig.entry.type == "REJECT":
+        return
     nouns = [w for w in d.trig.words if w.pos_ == "NOUN" and w.i != d.trig.head.i and any(
         len(e.words) == 1 for e in r.lex.nouns.get(w.lemma_.lower(), []))]
     owners = {t.i for w in nouns for c in w.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVES | {"their"}
