@@ -953,6 +953,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # the one whose offer is refused does not refuse it (stances.possessor_holds_the_stance: not for REJECT)
     ("Greenland rejected Trump's offer to buy the island on 14 March 2025.", "2025-03-15", "REJECT",
      {"target": {"USA"}}),
+    # a self-governing territory acts as itself (organisations.csv kind territory: GRL, FRO, NCL, PYF)
+    ("Greenland's premier rejected Trump's offer on 30 March 2025.", "2025-03-31", "REJECT",
+     {"source": {"GRL"}, "target": {"USA"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)
