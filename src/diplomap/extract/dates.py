@@ -125,6 +125,7 @@ class DateMention:
     kind: str
     span: DateSpan
     relative: bool = False  # resolved from an anchor rather than stated
+    base: DateSpan | None = None  # what a relative one was counted from (the sentence's date before it, or the anchor)
 
 
 def find_dates(
@@ -177,7 +178,7 @@ def find_dates(
             if kind in ("month_day", "day_month") and weekday_from_today and today is not None:
                 span = _weekday_told_wrong(text[:m.start()], span, today)
             taken.append((m.start(), m.end()))
-            found.append(DateMention(m.start(), m.end(), m.group(0), kind, span, relative))
+            found.append(DateMention(m.start(), m.end(), m.group(0), kind, span, relative, base if relative else None))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -225,14 +225,11 @@ def _before_the_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext) -> 
         word = last[0]  # 'after' introducing a clause (mark) or a phrase (prep)
         clause = {t.i for t in (word.head if word.dep_ == "mark" else word).subtree} - {word.i}
         if trig.head.i in clause:
-            # counted from the date find_dates counted it from (the sentence's stated date before it, else the
-            # anchor), mirrored about the day the sentence tells before it: "signed on Tuesday, a day after their
-            # leaders met" (Monday)
-            prior = [e for e in ctx.dates if e.end <= d.start]
-            base = max((e for e in prior if not e.relative and e.kind != "this"), key=lambda e: e.end, default=None)
-            told = max((e for e in prior if e.span.precision == Precision.DAY
+            # counted from the date find_dates counted it from, mirrored about the day the sentence tells before it:
+            # "signed on Tuesday, a day after their leaders met" (Monday)
+            told = max((e for e in ctx.dates if e.end <= d.start and e.span.precision == Precision.DAY
                         and (not e.relative or e.kind == "weekday")), key=lambda e: e.end, default=None)
-            b, a, span = (base.span if base else ctx.anchor), (told.span if told else ctx.anchor), d.span
+            b, a, span = (d.base or ctx.anchor), (told.span if told else ctx.anchor), d.span
             return DateSpan(a.start - (span.end - b.end), a.end - (span.start - b.start), span.precision, span.text)
     return None
 
