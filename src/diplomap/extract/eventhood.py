@@ -24,9 +24,10 @@ from diplomap.knowledge.grammar import (
 
 def names_a_framework(trig: TriggerMatch) -> bool:
     """The framework another act goes through, no act of its own (nor a clause of its own: a date told after it is
-    the act's): 'will file claims through the Canada-U.S.-Mexico Free Trade Agreement' (a name), 'troops began joint
-    exercises under a new defence pact on Monday' (an agreement; an attack or an investigation one comes under is
-    one: 'came under attack', 'put under investigation')."""
+    the act's; the coder drops such triggers before it codes any): 'will file claims through the
+    Canada-U.S.-Mexico Free Trade Agreement' (a name), 'troops began joint exercises under a new defence pact on
+    Monday' (an agreement; an attack or an investigation one comes under is one: 'came under attack', 'put under
+    investigation')."""
     tok = trig.token
     if tok.dep_ != "pobj":
         return False
@@ -78,8 +79,6 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB"
             and any(c.dep_ == "dobj" for c in tok.head.head.children)):
         return True  # "sanctioned two US defence firms for selling Taiwan weapons": the reason, told of the object
-    if names_a_framework(trig):
-        return True
     if tok.pos_ == "NOUN" and (
             (tok.dep_ == "oprd" and tok.head.lemma_.lower() in NAMING_VERBS)
             or (tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in NAMING_VERBS)):
