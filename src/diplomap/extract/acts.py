@@ -250,8 +250,8 @@ def adversary_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
                  and t.lemma_.lower() in CONFLICT_NOUNS):
         named |= {g.i for p in noun.children if p.dep_ == "prep" and p.lower_ in ("against", "with", "on")
                   for g in p.subtree}
-    if "reaction" not in d.trig.entry.traits:  # (a stance over an act is toward its doer: "complained to the UN
-        # over Israeli air raids" accuses Israel)
+    # (only for acts: a stance over an act is toward its doer, "complained to the UN over Israeli air raids")
+    if "reaction" not in d.trig.entry.traits:
         for word in (t for t in (head, *(c for c in head.children if c.dep_ == "dobj")) if t.i not in subject):
             named |= {g.i for p in word.children if p.dep_ == "prep" and p.lower_ == "over" for g in p.subtree}
     if named:

@@ -19,12 +19,10 @@ def possessor_holds_the_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d
     """'He also affirmed Canada's resolute support for Philippine sovereignty', 'the minister reiterated Japan's
     opposition to ...': when the subject names no party, the one whose stance the trigger's noun is holds it (before
     pronoun_or_anaphor_subject: 'he' is Canada's minister here, whoever was named before)."""
-    if d.source or r.actors.in_subject(sent, d.subject, ctx):
+    # (not what is refused: "rejected Trump's offer" refuses another's offer, it is no stance of Trump's)
+    if d.source or d.trig.entry.type == "REJECT" or r.actors.in_subject(sent, d.subject, ctx):
         return
     # (the noun of an act itself, 'support', 'commitment': not 'summoned Brazil's ambassador', who is the target)
-    # (not what is refused: "rejected Trump's offer" refuses another's offer, it is no stance of Trump's)
-    if d.trig.entry.type == "REJECT":
-        return
     nouns = [w for w in d.trig.words if w.pos_ == "NOUN" and w.i != d.trig.head.i and any(
         len(e.words) == 1 for e in r.lex.nouns.get(w.lemma_.lower(), []))]
     owners = {t.i for w in nouns for c in w.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVES | {"their"}
@@ -33,6 +31,7 @@ def possessor_holds_the_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d
     if holder:
         d.source = holder
         d.target = [c for c in d.target if c not in holder]
+
 
 def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Qatar also condemned the seizure', 'Cairo denounced the strikes': a stance (trait reaction) on an act the
@@ -64,6 +63,7 @@ def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
             if pronoun:
                 return  # "it" is the last act told, or nothing
 
+
 def reaction_drawn(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Kenyan police arrested 12 traders, drawing a protest from Kampala': what an act drew (a stance, a measure) is
     toward the one who did that act, the subject of the clause the participle hangs on, and by whom it drew it from;
@@ -85,6 +85,7 @@ def reaction_drawn(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> 
     if doers:
         d.target = [c for c in named if c not in d.source] or d.target
 
+
 def also_the_same_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The US condemned China's actions. Japan and Australia also voiced concern.': a stance taken 'also', with
     no one named to take it toward, is toward the party the last such stance was taken toward."""
@@ -96,6 +97,7 @@ def also_the_same_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
         if event.type == d.trig.entry.type and event.target and not set(event.target) & set(d.source):
             d.target = list(event.target)
             return
+
 
 def _may_be_meant(told: str, stance: str, lex: Lexicon) -> bool:
     """Whether "the move" a stance is taken on may be an act of type ``told``: an act, not what was said of it, and
