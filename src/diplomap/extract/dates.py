@@ -270,7 +270,7 @@ def _resolve(
             return DateSpan(day, day, Precision.DAY, t), False
         if kind == "part_month":
             y, mon = _year_of(m, anchor, default_year), MONTHS[g["mon"].lower()]
-            part = g["part"].lower().split()[-2] if " " in g["part"] else g["part"].lower()
+            part = _part_word(g["part"])
             lo, hi = PARTS[part]
             return DateSpan(date(y, mon, lo), clamp_day(y, mon, hi), Precision.PART, t), False
         if kind == "season":
@@ -325,7 +325,7 @@ def _resolve(
             return DateSpan(date(y, 6 * h - 5, 1), month_span(y, 6 * h).end, Precision.HALF, t), False
         if kind == "part_year":
             y = int(g["year"])
-            part = g["part"].lower().split()[-2] if " " in g["part"] else g["part"].lower()
+            part = _part_word(g["part"])
             lo, hi = YEAR_PARTS[part]
             return DateSpan(date(y, lo, 1), month_span(y, hi).end, Precision.MONTH, t), False
         if kind == "decade":
@@ -366,8 +366,8 @@ def _resolve(
                 day = anchor.start - timedelta(back)
             return DateSpan(day, day, Precision.DAY, t), True
         if kind == "this":
-            got, part = this_or_last(g, t, default_year, anchor), g.get("part")
-            return _part_of(got, part, t) if got and part else got
+            got, within = this_or_last(g, t, default_year, anchor), g.get("part")
+            return _part_of(got, within, t) if got and within else got
         if kind == "same":
             return (anchor, True) if anchor else None
         if kind in ("relative", "following", "that_month"):
@@ -380,11 +380,16 @@ def _resolve(
 def _part_of(got: tuple[DateSpan, bool], part: str, text: str) -> tuple[DateSpan, bool]:
     """"late last month", "early this year": the part of the month or year "this_or_last" found."""
     span, relative = got
-    word = part.lower().split()[-2] if " " in part else part.lower()
+    word = _part_word(part)
     y, mon = span.start.year, span.start.month
     if span.precision == Precision.YEAR:
         lo, hi = YEAR_PARTS[word]
         return DateSpan(date(y, lo, 1), month_span(y, hi).end, Precision.MONTH, text), relative
     lo, hi = PARTS[word]
     return DateSpan(date(y, mon, lo), clamp_day(y, mon, hi), Precision.PART, text), relative
+
+
+def _part_word(part: str) -> str:
+    """The word of a part phrase that PARTS and YEAR_PARTS know: "late", "the end of" -> "end"."""
+    return part.lower().split()[-2] if " " in part else part.lower()
 
