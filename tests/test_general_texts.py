@@ -956,6 +956,30 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # a self-governing territory acts as itself (organisations.csv kind territory: GRL, FRO, NCL, PYF)
     ("Greenland's premier rejected Trump's offer on 30 March 2025.", "2025-03-31", "REJECT",
      {"source": {"GRL"}, "target": {"USA"}}),
+    # an admission of what the speaker's own forces or arms did concedes, toward the party wronged
+    # (triggers._own_act_told, grammar.toml nouns.own_agents)
+    ("Peru acknowledged on Monday that its drone strayed into Chilean airspace.", "2025-06-10", "CONCEDE",
+     {"source": {"PER"}, "target": {"CHL"}}),
+    # a promise of a hostile act threatens (type_changes.csv hostile_promise; countermeasures are measures)
+    ("Peru vowed countermeasures against Chile on Monday.", "2025-06-10", "THREATEN",
+     {"source": {"PER"}, "target": {"CHL"}}),
+    # help given: gifted, earmarked, a tranche released, supplies counted in tonnes (nouns.amounts)
+    ("Chile gifted two patrol boats to Peru on Monday.", "2025-06-10", "AID", {"source": {"CHL"}, "target": {"PER"}}),
+    ("The IMF released a $1 billion tranche to Peru on Monday.", "2025-06-10", "AID",
+     {"source": {"IMF"}, "target": {"PER"}}),
+    ("Chile dispatched 30 tonnes of medical supplies to Peru on Monday.", "2025-06-10", "AID",
+     {"source": {"CHL"}, "target": {"PER"}}),
+    # "sat down for talks": a light verb (grammar.toml light) whose parties are the talks'
+    ("Chilean and Peruvian officials sat down for talks on Monday.", "2025-06-10", "CONSULT",
+     {"actors_": {"CHL", "PER"}}),
+    # trade blocked is curtailed (PLOVER SANCTION discontinue); a summit called off is refused
+    ("Peru blocked imports of Chilean grain on Monday.", "2025-06-10", "SANCTION",
+     {"source": {"PER"}, "target": {"CHL"}}),
+    ("Chile called off the summit with Peru on Monday.", "2025-06-10", "REJECT",
+     {"source": {"CHL"}, "target": {"PER"}}),
+    # a diplomat set free is released, not recalled (type_changes.csv envoys_withdrawn: retype.recalls_envoys)
+    ("Peru released the detained Chilean diplomat on Monday.", "2025-06-10", "RETREAT",
+     {"source": {"PER"}, "target": {"CHL"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)
@@ -1019,6 +1043,12 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
      "2025-06-06", "AGREE"),
     # a name given to an act told is no act of its own (eventhood.no_event: naming verbs)
     ("Peru condemned the blast in Lima on Tuesday, calling it a cowardly Bolivian attack.", "2025-06-05", "ASSAULT"),
+    # thanks for a party's support is a courtesy, no stance of the one thanking (nor "expressed ... support")
+    ("Peru expressed gratitude to Chile for its support in the reconstruction on Tuesday.", "2025-06-05", "SUPPORT"),
+    # an admission of nothing the speaker's forces did concedes nothing
+    ("Chile acknowledged on Tuesday that its economy is slowing.", "2025-06-05", "CONCEDE"),
+    ("Peru released the detained Chilean diplomat on Tuesday.", "2025-06-05", "SANCTION"),
+    ("Chile called off the summit with Peru on Tuesday.", "2025-06-05", "CONSULT"),
 ])
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:
     ev = coded(pipeline, text, date)

@@ -102,8 +102,9 @@ CASES = [
          "peace declaration.", "2025-10-27", one("AGREE", {"THA", "KHM"}, location="Kuala Lumpur")),
     Case("mission_hosted_by_place_state", "Chile closed its embassy in Lima on 3 June 2024.", "2024-06-05",
          one("SANCTION", {"CHL"}, {"PER"})),
+    # (a crowd's clash is a riot, PLOVER PROTEST: type_changes.csv crowds_rioting)
     Case("people_act_for_their_state", "Protesters in Nairobi clashed with police on 25 June 2025.", "2025-06-26",
-         one("ASSAULT", {"KEN"})),
+         one("PROTEST", {"KEN"})),
     Case("text_speaks_for_its_issuer", "Chile's president received a letter from Peruvian President Dina Boluarte "
          "recognizing Chile's claim to the islands.", "2024-05-04", one("SUPPORT", {"PER"}, {"CHL"})),
     Case("text_speaks_for_its_issuer", "The UN Security Council adopted a resolution on Monday demanding an "
@@ -291,6 +292,8 @@ CASES = [
          "2024-06-05", one("REJECT", {"CHL"}, {"PER"}, modality="happened")),
     Case("threat", "The United States will impose tariffs on Mexico if the border is not closed.", "2025-02-26",
          one("THREATEN", {"USA"}, {"MEX"})),
+    Case("hostile_promise", "Chile vowed to retaliate against Peru on 3 June 2024.", "2024-06-04",
+         lambda ev: one("THREATEN", {"CHL"}, {"PER"})(ev) and none_of("AGREE")(ev)),
     Case("envoys_ordered_out", "Chile ordered the Peruvian ambassador to leave the country within 72 hours on 3 June "
          "2024.", "2024-06-04", one("SANCTION", {"CHL"}, {"PER"})),
     Case("ordered_shut", "Canada ordered the Chinese consulate in Toronto closed on 3 June 2024.", "2024-06-04",
@@ -301,6 +304,8 @@ CASES = [
          "Mexico.", "2023-02-25", one("SANCTION", {"PER"}, {"MEX"})),
     Case("crowds_gathering", "Hundreds of protesters gathered outside the French embassy in Niamey on 3 June 2025.",
          "2025-06-04", one("PROTEST", target={"FRA"})),
+    Case("crowds_rioting", "Protesters stormed the Chilean embassy in Lima on 3 June 2025.", "2025-06-04",
+         lambda ev: one("PROTEST", target={"CHL"})(ev) and none_of("ASSAULT")(ev)),
     Case("weapons_test", "Pakistan test-fired a ballistic missile on 3 June 2025, the military said.", "2025-06-04",
          one("MOBILIZE", {"PAK"})),
     Case("launch_into_the_sea", "Peru fired a ballistic missile into the sea off its coast on 3 June 2024.",

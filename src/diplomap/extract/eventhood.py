@@ -71,11 +71,13 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True  # "at the invitation of Japan's prime minister, Prabowo visited Tokyo": the visit's frame
-    if (trig.head.i == tok.i and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
+    if (trig.head.i in (tok.i, tok.head.head.i) and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
+            and tok.head.lower_ == "for"
             and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in tok.children)
             and tok.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.head.head.children)):
-        return True  # "thanked Japan for its continued support", "sanctioned Iran for its support of Hamas": the
-        # party's own standing act, the reason for the one told, no act of that day
+        return True  # "thanked Japan for its continued support", "sanctioned Iran for its support of Hamas",
+        # "expressed gratitude to India for its support": the party's own standing act, the reason for the one
+        # told, no act of that day
     if (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB"
             and any(c.dep_ == "dobj" for c in tok.head.head.children)):
         return True  # "sanctioned two US defence firms for selling Taiwan weapons": the reason, told of the object

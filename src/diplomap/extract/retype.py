@@ -42,6 +42,19 @@ def forces_sent_to_help(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
         t.lemma_.lower() in ASSISTING for t in d.trig.head.subtree))
 
 
+def promises_hostile(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A verb of promising (one of ``words``) whose promise is a hostile act: 'vowed to retaliate against Israel',
+    'vowed countermeasures against the US' promise no cooperation, they threaten (plover_types.csv: harms)."""
+    tok = d.trig.token
+    if tok.lemma_.lower() not in words or tok.pos_ != "VERB":
+        return False
+    promised = [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+    promised += [g for c in promised if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
+    return any(r.lex.has_trait(e.type, "harms") for c in promised
+               for e in (r.lex.verbs if c.pos_ == "VERB" else r.lex.nouns).get(c.lemma_.lower(), [])
+               if len(e.words) == 1)
+
+
 def promise(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A commitment by the actor, not a forecast, and not made to depend on the other side: 'will give'."""
     return is_promise(d.trig) and not conditional(d.trig)
@@ -197,6 +210,12 @@ def object_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: t
     return any(c.lemma_.lower() in words or c.lower_ in words for c in objects)
 
 
+def recalls_envoys(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """What is withdrawn is one of ``words`` (as ``object_is``) and not set free: 'withdrew its ambassador from
+    Paris' recalls an envoy, 'released the detained French diplomat' frees one (PLOVER RETREAT release)."""
+    return d.trig.entry.mode != "Release" and object_is(r, sent, ctx, d, words)
+
+
 def subject_is(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The trigger's subject is one of ``words``: 'hundreds of protesters gathered outside the embassy'."""
     return any(sent.doc[i].lemma_.lower() in words for i in d.subject)
@@ -265,7 +284,7 @@ CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     declines_organisation, between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out,
     object_is, done_with, about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
     in_force_from, fired_into, orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, guest_received,
-    promise_about)}
+    promise_about, promises_hostile, recalls_envoys)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:

@@ -33,6 +33,7 @@ from diplomap.knowledge.grammar import (
     NAMING_VERBS,
     OBLIGATION,
     OCCASIONS,
+    OWN_AGENTS,
     PARTICLES,
     REPORTING,
     SPEECH_NOUNS,
@@ -114,7 +115,8 @@ class TriggerFinder:
                     entry = None  # "building a relationship": an aim, no project
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "admits_fault")
                         and not any(t.lemma_.lower() in FAULTS for c in tok.children
-                                    if c.dep_ in ("dobj", "ccomp", "prep", "xcomp") for t in c.subtree)):
+                                    if c.dep_ in ("dobj", "ccomp", "prep", "xcomp") for t in c.subtree)
+                        and not _own_act_told(tok)):
                     entry = None  # "acknowledged the need to remain clear-eyed": no fault, no concession
                 if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
                     entry = None  # "seeking a lasting settlement", "seeking closer ties with Brazil": asks no one
@@ -257,12 +259,25 @@ class TriggerFinder:
             if verb and any(h is not None and w in PARTICLES and h.dep_ == "prep"
                             and any(c.dep_ == "pobj" for c in h.children) for w, h in zip(others, hits, strict=True)):
                 continue
+            if verb and any(_behind_another_object(tok, h, entry) for h in hits if h is not None):
+                continue
             if all(h is not None for h in hits):
                 return entry, [tok, *[h for h in hits if h is not None]]
         return None, []
 
 
 _NAMED_OCCASIONS = frozenset({"", "FAC", "EVENT"})
+
+
+def _behind_another_object(verb: Token, word: Token, entry: TriggerEntry) -> bool:
+    """Is a phrase's noun only the reason ("for") of a verb whose own object is another thing? "expressed
+    gratitude to India for its support" expressed gratitude, not support; "provided Chad with aid" still provided
+    aid (its object is a party, not a thing), "put the pact on hold" put it on hold."""
+    prep = word.head
+    if prep.dep_ != "prep" or prep.lower_ != "for" or prep.head.i != verb.i:
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_ and c.lemma_.lower() not in entry.words
+               for c in verb.children)
 
 
 def _blames(verb: Token) -> bool:
@@ -308,6 +323,15 @@ def _addresses_someone(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" for c in verb.children) or any(
         c.ent_type_ or c.pos_ in ("PRON", "PROPN") for c in objects) or any(
         g.dep_ == "poss" and g.ent_type_ for c in objects for g in c.children)  # "encouraged China's role"
+
+
+def _own_act_told(verb: Token) -> bool:
+    """Does the clause a verb governs tell what the speaker's own forces or things did ("acknowledged that its
+    drone strayed into Iranian airspace", "admitted that their troops crossed the border"): an admission of an
+    act of its own, whatever the act."""
+    return any(s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in OWN_AGENTS
+               and any(p.dep_ == "poss" and p.lower_ in ("its", "their", "our") for p in s.children)
+               for c in verb.children if c.dep_ == "ccomp" for s in c.children)
 
 
 def _own_object(verb: Token) -> bool:

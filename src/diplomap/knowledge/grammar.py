@@ -100,6 +100,7 @@ HAZARDS = _words("nouns", "hazards")
 HONOURS = _words("nouns", "honours")
 RESTATED = _words("nouns", "restated")
 FAULTS = _words("nouns", "faults")
+OWN_AGENTS = _words("nouns", "own_agents")
 NAMED_TEXTS = _words("nouns", "named_texts")
 
 NAMING_VERBS = _words("naming", "verbs")
