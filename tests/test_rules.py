@@ -266,6 +266,8 @@ CASES = [
     # (in the record of news only: sentence coding codes the state, as PLOVER does)
     Case("private_voices_are_no_party", "Chilean analysts criticised the Peruvian drills on 3 June 2024.",
          "2024-06-05", lambda events: not any(e["type"] == "ACCUSE" for e in events), record=True),
+    Case("private_voices_are_no_party", "The Argentine pope expressed concern for a Peruvian bishop on 3 June 2024.",
+         "2024-06-05", lambda events: not any(e["type"] == "ACCUSE" for e in events), record=True),
     Case("refused_membership", "Chile will not join the OECD, its president said on 3 May 2024.", "2024-05-04",
          one("REJECT", {"CHL"}, {"OECD"}, modality="happened")),
     Case("refusal", "Chile did not sign the joint statement with Peru on 3 May 2024.", "2024-05-04",

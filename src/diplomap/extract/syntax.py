@@ -19,6 +19,7 @@ from diplomap.knowledge.grammar import (
     APART,
     AUTHOR_ADJ,
     AUTHOR_PREPS,
+    HEARSAY,
     LIGHT_FORMS,
     LIGHT_VERBS,
     POSSESSIVES,
@@ -245,8 +246,11 @@ def clause_head(trig: TriggerMatch) -> Token:
 
 
 def is_promise(trig: TriggerMatch) -> bool:
-    """'will give', 'is ready to send', 'plans to impose': a commitment by the actor, not a forecast."""
+    """'will give', 'is ready to send', 'plans to impose': a commitment by the actor, not a forecast (nor what
+    others say it will do: 'will reportedly attend')."""
     head = clause_head(trig)
+    if any(c.dep_ == "advmod" and c.lower_ in HEARSAY for c in head.children):
+        return False
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in head.children):
         return True
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("plan", "intend", "vow", "pledge", "promise"):
