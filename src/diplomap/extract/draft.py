@@ -4,7 +4,7 @@ shape of a rule. The rules themselves are in ``rules.py`` and ``acts.py``; ``Cod
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -45,6 +45,11 @@ class Resolvers:
 
 
 Rule = Callable[[Resolvers, Span, SentenceContext, Draft], None]
+
+
+def an_igo(r: Resolvers, codes: Collection[str]) -> bool:
+    """Is one of the codes an intergovernmental organisation's?"""
+    return any(code in r.kb.organisations and r.kb.organisations[code].kind == "igo" for code in codes)
 
 
 def named_in(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, tokens: set[int]) -> list[str]:

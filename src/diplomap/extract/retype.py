@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext, mention_tokens
-from diplomap.extract.draft import Draft, Resolvers
+from diplomap.extract.draft import Draft, Resolvers, an_igo
 from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.syntax import clause_head, conditional, deciding_verb, is_promise, names_a_guest
@@ -140,15 +140,10 @@ def not_done_by_choice(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
     return any(c.dep_ == "neg" for c in (*tok.children, *head.children))
 
 
-def _an_igo(r: Resolvers, codes: Collection[str]) -> bool:
-    """Is one of the codes an intergovernmental organisation's?"""
-    return any(code in r.kb.organisations and r.kb.organisations[code].kind == "igo" for code in codes)
-
-
 def declines_organisation(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """Not joining an intergovernmental organisation by its actor's will: 'Argentina will not join BRICS' (not
     'did not join the sanctions', 'has not joined its allies in imposing sanctions')."""
-    return not_done_by_choice(r, sent, ctx, d, words) and _an_igo(r, d.target)
+    return not_done_by_choice(r, sent, ctx, d, words) and an_igo(r, d.target)
 
 
 def between_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
@@ -160,7 +155,7 @@ def between_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, word
 def leaves_organisation(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """What is left is an intergovernmental organisation: 'withdrew from ECOWAS' (by a word of leaving, ``words``:
     not 'the bloc has begun to lift sanctions on Kosovo')."""
-    return (not words or any(w.lemma_.lower() in words for w in d.trig.words)) and _an_igo(r, d.target)
+    return (not words or any(w.lemma_.lower() in words for w in d.trig.words)) and an_igo(r, d.target)
 
 
 def withdraws_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:

@@ -29,6 +29,7 @@ from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.draft import Draft, Resolvers, Rule, named_in
 from diplomap.extract.stances import (
     also_the_same_stance,
+    forum_of_the_complaint,
     possessor_holds_the_stance,
     private_voices_are_no_party,
     reaction_drawn,
@@ -431,5 +432,6 @@ AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_
                                  partner_of_the_setting,
                                  met_by_the_doers, officials_of_the_two_sides, released_by_the_holder,
                                  its_is_not_the_doer, them_of_the_clause_above,
-                                 project_works_by_linked_states, adversary_is_no_party, private_voices_are_no_party)
+                                 project_works_by_linked_states, adversary_is_no_party, private_voices_are_no_party,
+                                 forum_of_the_complaint)
 LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act, met_separately_by_each)

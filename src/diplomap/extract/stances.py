@@ -1,16 +1,16 @@
 """Rules on whom a stance is taken by and toward (applied by ``Coder`` in the order ``rules.py`` writes): the one
 whose stance a noun is holds it, a stance on an act told before is toward its author, what an act drew is toward its
-doer, a stance taken "also" is toward whom the last such stance was, and people who speak for no state take no
-stance of one."""
+doer, a stance taken "also" is toward whom the last such stance was, the body an accusation is brought to is not
+whom it accuses, and people who speak for no state take no stance of one."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext
-from diplomap.extract.draft import Draft, Resolvers, named_in
+from diplomap.extract.draft import Draft, Resolvers, an_igo, named_in
 from diplomap.extract.lexicon import Lexicon
-from diplomap.knowledge.grammar import ACT_REFERENCES, DRAWING, LIKEWISE, POSSESSIVES, PRIVATE_PEOPLE
+from diplomap.knowledge.grammar import ACT_REFERENCES, DRAWING, FORUM_PREPS, LIKEWISE, POSSESSIVES, PRIVATE_PEOPLE
 from diplomap.model import Modality
 from diplomap.plover import plover_score
 
@@ -116,4 +116,19 @@ def private_voices_are_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, 
              and (t.dep_ == "nsubj" or (t.dep_ == "conj" and t.head.i in d.subject))]
     if heads and all(h.lemma_.lower() in PRIVATE_PEOPLE for h in heads):
         d.source, d.target = [], []
+
+
+def forum_of_the_complaint(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Peru lodged a complaint against Chile at the UN', 'filed a complaint with the African Union against Chile',
+    'complained to the UN about Chile': the intergovernmental body an accusation is brought to is where it is
+    lodged, not whom it accuses, when another party is accused."""
+    if d.type != "ACCUSE" or len(set(d.target)) < 2:
+        return
+    words = {d.trig.token.i, d.trig.head.i, *(w.i for w in d.trig.words)}
+    forum = {t.i for i in words for c in sent.doc[i].children if c.dep_ == "prep" and c.lower_ in FORUM_PREPS
+             for t in c.subtree}
+    bodies = [c for c in named_in(r, sent, ctx, d, forum) if an_igo(r, [c])]
+    accused = [c for c in d.target if c not in bodies]
+    if bodies and accused:
+        d.target = accused
 

@@ -69,6 +69,7 @@ AUTHOR_ADJ = _words("adjectives", "authorship")
 
 LOCATIVE_PREPS = _words("prepositions", "locative")
 ADVERBIAL_PREPS = _words("prepositions", "adverbial")
+FORUM_PREPS = _words("prepositions", "forum")
 SETTING_PREPS = _words("prepositions", "setting")
 WHEN_PREPS = _words("prepositions", "time")
 ROUTE_PREPS = _words("prepositions", "route")
