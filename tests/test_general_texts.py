@@ -1048,6 +1048,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # an admission of nothing the speaker's forces did concedes nothing
     ("Chile acknowledged on Tuesday that its economy is slowing.", "2025-06-05", "CONCEDE"),
     ("Peru released the detained Chilean diplomat on Tuesday.", "2025-06-05", "SANCTION"),
+    # what is done "without" an act did not do it (modality.negated)
+    ("Peru met Bolivia on Monday without inviting Chile.", "2025-06-10", "AGREE"),
     # what others say a party will do is no promise of its own (grammar.toml adverbs.hearsay; syntax.is_promise)
     ("The Chilean foreign minister will reportedly visit Peru in June.", "2025-03-01", "AGREE"),
     # a hope or an expectation about another's act is no promise of it (grammar.toml verbs.hoping)

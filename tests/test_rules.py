@@ -264,6 +264,8 @@ CASES = [
     Case("announced_visit", "The German foreign minister will visit Albania in June.", "2025-03-01",
          one("AGREE", {"DEU"}, {"ALB"}, modality="happened", start="2025-03-01")),
     # (in the record of news only: sentence coding codes the state, as PLOVER does)
+    Case("absent_is_no_party", "Peru held talks with Bolivia on 3 June 2024 without Chile.", "2024-06-04",
+         one("CONSULT", {"PER"}, {"BOL"})),
     Case("forum_of_the_complaint", "Peru filed a complaint with the African Union against Chile on 3 June 2024.",
          "2024-06-04", one("ACCUSE", {"PER"}, {"CHL"})),
     Case("private_voices_are_no_party", "Chilean analysts criticised the Peruvian drills on 3 June 2024.",

@@ -1,7 +1,7 @@
 """Rules on how news tells the parties of an act (applied by ``Coder`` in the order ``rules.py`` writes): a text
 speaks for its issuer, a topic discussed is no party, an agreement in the setting of a visit is between the visit's
 parties, what a place or party "came under" it suffered, "its" on what an act falls on is not the doer's, and whom
-a fight or an attack spoken of is against is no party to the act."""
+a fight or an attack spoken of is against, or who is left out ("without"), is no party to the act."""
 
 from __future__ import annotations
 
@@ -262,4 +262,19 @@ def adversary_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
             d.source, d.target = [], []
             return
         d.target = [c for c in d.target if c not in adversaries] or d.target
+
+
+def absent_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'organized a peace summit in June without Russia's participation', 'held talks with Bolivia without Chile':
+    a party named only after "without" on the act is the one left out, no party to it."""
+    words = {d.trig.token.i, d.trig.head.i, *(w.i for w in d.trig.words)}
+    absent = {t.i for i in words for c in sent.doc[i].children if c.dep_ == "prep" and c.lower_ == "without"
+              for t in c.subtree}
+    if not absent:
+        return
+    left_out = set(named_in(r, sent, ctx, d, absent)) - set(
+        named_in(r, sent, ctx, d, {t.i for t in sent if t.i not in absent}))
+    if left_out:
+        d.source = [c for c in d.source if c not in left_out]
+        d.target = [c for c in d.target if c not in left_out]
 

@@ -84,6 +84,8 @@ def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
         return Modality.NEGATED  # "No nation has recognized the Taliban": done by no one
     if trig.token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trig.token.children):
         return Modality.NEGATED  # "the talks ended with no deal", "no agreement was reached"
+    if head.dep_ == "pcomp" and head.head.lower_ == "without":
+        return Modality.NEGATED  # "met Bolivia without inviting Chile": not done
     return None
 
 
