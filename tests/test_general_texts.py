@@ -972,6 +972,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # "sat down for talks": a light verb (grammar.toml light) whose parties are the talks'
     ("Chilean and Peruvian officials sat down for talks on Monday.", "2025-06-10", "CONSULT",
      {"actors_": {"CHL", "PER"}}),
+    # "the South American nation": a state told by a common noun points back (grammar.toml reference.anaphors)
+    ("Peru said Monday it had severed diplomatic ties with Chile, saying the South American nation had consistently "
+     "undermined Lima.", "2025-06-10", "ACCUSE", {"source": {"PER"}, "target": {"CHL"}}),
     # trade blocked is curtailed (PLOVER SANCTION discontinue); a summit called off is refused
     ("Peru blocked imports of Chilean grain on Monday.", "2025-06-10", "SANCTION",
      {"source": {"PER"}, "target": {"CHL"}}),
