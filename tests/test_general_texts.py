@@ -975,6 +975,11 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # "the South American nation": a state told by a common noun points back (grammar.toml reference.anaphors)
     ("Peru said Monday it had severed diplomatic ties with Chile, saying the South American nation had consistently "
      "undermined Lima.", "2025-06-10", "ACCUSE", {"source": {"PER"}, "target": {"CHL"}}),
+    # told in the sentence before, the state "the nation" points back to is the story's, not the third party named
+    # last (rules.anaphoric_counterparts)
+    ("Tonga signed a security treaty with New Zealand on Monday, aimed at countering China. New Zealand on Tuesday "
+     "offered $20 million to the remote nation's population.", "2025-06-11", "AGREE",
+     {"source": {"NZL"}, "target": {"TON"}}),
     # trade blocked is curtailed (PLOVER SANCTION discontinue); a summit called off is refused
     ("Peru blocked imports of Chilean grain on Monday.", "2025-06-10", "SANCTION",
      {"source": {"PER"}, "target": {"CHL"}}),

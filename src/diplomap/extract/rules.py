@@ -168,10 +168,14 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     first = min(told)
     # "both countries": states, not the bloc named with them
     states = any(sent.doc[i].lemma_.lower() in STATE_ANAPHORS for i in told)
-    for antecedent in (r.actors.earlier(sent, ctx, first, d.span), ctx.previous_actors, ctx.salient):
+    for n, antecedent in enumerate((r.actors.earlier(sent, ctx, first, d.span), ctx.previous_actors, ctx.salient)):
         others = [c for c in antecedent if c not in d.source and (not states or c in r.kb.states)]
         if len(others) >= count:
-            chosen = others[-1:] if single else others[:count]
+            # (a state told in the sentence before: the story's most named of them, not the last named, which is
+            # often a third party it is set against: "Nauru signed a treaty with Australia aimed at China.
+            # Australia offered aid to the remote nation")
+            ranked = sorted(others, key=lambda c: ctx.salient.index(c) if c in ctx.salient else len(ctx.salient))
+            chosen = (ranked[:1] if n == 1 and states else others[-1:]) if single else others[:count]
             d.target = list(dict.fromkeys([*(t for t in d.target if t not in d.source), *chosen]))
             return
 
