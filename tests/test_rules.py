@@ -264,6 +264,8 @@ CASES = [
     Case("announced_visit", "The German foreign minister will visit Albania in June.", "2025-03-01",
          one("AGREE", {"DEU"}, {"ALB"}, modality="happened", start="2025-03-01")),
     # (in the record of news only: sentence coding codes the state, as PLOVER does)
+    Case("expelled_by_the_state_left", "The Chilean ambassador was ordered to leave Peru within 72 hours on 3 June "
+         "2024.", "2024-06-04", one("SANCTION", {"PER"}, {"CHL"})),
     Case("absent_is_no_party", "Peru held talks with Bolivia on 3 June 2024 without Chile.", "2024-06-04",
          one("CONSULT", {"PER"}, {"BOL"})),
     Case("forum_of_the_complaint", "Peru filed a complaint with the African Union against Chile on 3 June 2024.",
@@ -305,6 +307,9 @@ CASES = [
          lambda ev: one("THREATEN", {"CHL"}, {"PER"})(ev) and none_of("AGREE")(ev)),
     Case("envoys_ordered_out", "Chile ordered the Peruvian ambassador to leave the country within 72 hours on 3 June "
          "2024.", "2024-06-04", one("SANCTION", {"CHL"}, {"PER"})),
+    # (envoys told to go, in the passive)
+    Case("envoys_ordered_out", "Five officials at the Peruvian embassy in Santiago are being asked to leave the "
+         "country, Chile's foreign ministry said on 3 June 2024.", "2024-06-04", one("SANCTION", {"CHL"}, {"PER"})),
     Case("ordered_shut", "Canada ordered the Chinese consulate in Toronto closed on 3 June 2024.", "2024-06-04",
          one("SANCTION", {"CAN"}, {"CHN"})),
     Case("denial_of_a_telling", "Bolivia refuted Chile's statements on 16 March 2023.", "2023-03-17",

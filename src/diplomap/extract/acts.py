@@ -13,11 +13,13 @@ from diplomap.extract.syntax import meeting_as_setting, told_apart
 from diplomap.knowledge.grammar import (
     CONFLICT_NOUNS,
     HOLDING,
+    LEAVING,
     NAMED_TEXTS,
     NEIGHBOURS,
     SETTING_PREPS,
     SPEECH_NOUNS,
     SUFFERING,
+    TITLE_NOUNS,
     VISITORS,
 )
 
@@ -277,4 +279,18 @@ def absent_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft)
     if left_out:
         d.source = [c for c in d.source if c not in left_out]
         d.target = [c for c in d.target if c not in left_out]
+
+
+def expelled_by_the_state_left(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The Chilean ambassador was ordered to leave Peru within 72 hours': told with no one ordering, envoys sent out
+    of a state (grammar.toml nouns.title) are sent out by it."""
+    tok = d.trig.token
+    if d.source or not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in TITLE_NOUNS for c in tok.children):
+        return
+    left = {t.i for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVING
+            for g in c.children if g.dep_ == "dobj" for t in g.subtree}
+    states = [c for c in named_in(r, sent, ctx, d, left) if c in r.kb.states]
+    if len(states) == 1:
+        d.source = states
+        d.target = [c for c in d.target if c not in states]
 

@@ -13,7 +13,7 @@ from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.syntax import clause_head, conditional, deciding_verb, is_promise, names_a_guest
 from diplomap.knowledge import TypeChange
-from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, TITLE_NOUNS, VISITORS
+from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, LEAVING, TITLE_NOUNS, VISITORS
 from diplomap.model import Modality
 
 Condition = Callable[[Resolvers, Span, SentenceContext, Draft, tuple[str, ...]], bool]
@@ -232,7 +232,7 @@ def denies_a_telling(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
 def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """The trigger tells envoys (grammar.toml nouns.title, or ``words``) to go: 'ordered the French ambassador to
     leave the country within 72 hours'."""
-    return _orders_envoys(d.trig.token, TITLE_NOUNS | set(words), ("leave", "depart", "go", "quit"))
+    return _orders_envoys(d.trig.token, TITLE_NOUNS | set(words), LEAVING)
 
 
 def courtesy_call(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
@@ -269,8 +269,9 @@ def ordered_into_a_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
 
 
 def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) -> bool:
-    """The verb's object is an envoy and what it tells the envoy to do is one of ``moves``."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in envoys for c in tok.children) and any(
+    """The verb's object (or, passive, its subject: 'five officials are being asked to leave') is an envoy and what
+    it tells the envoy to do is one of ``moves``."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in envoys for c in tok.children) and any(
         c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in moves for c in tok.children)
 
 
