@@ -125,6 +125,8 @@ CASES = [
          one("CONSULT", {"PER", "CHL"}, start="2025-05-03")),
     Case("courtesy_call", "Chile's foreign minister called on President Dina Boluarte in Lima on 4 May 2025.",
          "2025-05-05", one("CONSULT", {"CHL"}, {"PER"})),
+    Case("courtesy_call", "Chile's foreign minister paid a courtesy call on Peru's president on 4 May 2025.",
+         "2025-05-05", one("CONSULT", {"CHL"}, {"PER"})),
     Case("met_separately_by_each", "On 4 May 2025, in Brasilia, the leaders of Chile and Peru met separately with EU "
          "heads; President of France, Emmanuel Macron; and Federal Chancellor of Germany, Olaf Scholz.", "2025-05-05",
          lambda events: sorted(tuple(e["source"]) for e in events if e["type"] == "CONSULT") == [("CHL",), ("PER",)]),

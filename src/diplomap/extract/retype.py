@@ -237,13 +237,18 @@ def orders_envoys_out(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, 
 
 def courtesy_call(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A verb of ``words`` ('call') on a person, asking nothing: 'Jaishankar called on Prime Minister Dahal'
-    (not 'called on Pakistan to release the fishermen', 'called on Dahal for restraint')."""
+    (not 'called on Pakistan to release the fishermen', 'called on Dahal for restraint'); or such a call named a
+    courtesy: 'paid a courtesy call on Peru's president'."""
     tok = d.trig.token
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in words or any(
-            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+    courtesy = tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "courtesy" for c in tok.children)
+    if not courtesy and (tok.pos_ != "VERB" or any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children)):
+        return False
+    if tok.lemma_.lower() not in words:
         return False
     return any(g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or g.lemma_.lower() in VISITORS)
-               for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children)
+               for w in {tok, d.trig.head} for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+               for g in c.children)
 
 
 def guest_received(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
