@@ -980,6 +980,12 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("Tonga signed a security treaty with New Zealand on Monday, aimed at countering China. New Zealand on Tuesday "
      "offered $20 million to the remote nation's population.", "2025-06-11", "AGREE",
      {"source": {"NZL"}, "target": {"TON"}}),
+    # naming another's act with a word of judgement is an accusation (grammar.toml naming.negative), also in quotes
+    # or as a clause of its own (triggers._named)
+    ("Chile on Tuesday expelled a Peruvian diplomat. Peru's foreign ministry called the decision \"unjustified\" on "
+     "Tuesday.", "2025-06-11", "ACCUSE", {"source": {"PER"}, "target": {"CHL"}}),
+    ("Peru on Tuesday branded Chile's new tariffs unfair.", "2025-06-11", "ACCUSE",
+     {"source": {"PER"}, "target": {"CHL"}}),
     # trade blocked is curtailed (PLOVER SANCTION discontinue); a summit called off is refused
     ("Peru blocked imports of Chilean grain on Monday.", "2025-06-10", "SANCTION",
      {"source": {"PER"}, "target": {"CHL"}}),

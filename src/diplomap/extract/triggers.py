@@ -189,12 +189,15 @@ class TriggerFinder:
 
     @staticmethod
     def _named(verb: Token) -> list[Token]:
-        """What a verb of naming calls its object: 'an act of war' in 'called the strikes an act of war'."""
+        """What a verb of naming calls its object: 'an act of war' in 'called the strikes an act of war'; an
+        adjective the parser made a clause of its own ('branded Chile's tariffs unfair')."""
         named = [c for c in verb.children if c.dep_ in ("oprd", "acomp") or (
-            c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_.lower() != "call")]
-        # 'called the threat by Venezuela unacceptable': the parser hangs the adjective inside the object
+            c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_.lower() != "call") or (
+            c.dep_ == "ccomp" and c.pos_ == "ADJ")]
+        # 'called the threat by Venezuela unacceptable', 'called the decision "unjustified"': the parser hangs the
+        # adjective inside the object
         for obj in (c for c in verb.children if c.dep_ == "dobj" and not named):
-            last = max(obj.subtree, key=lambda t: t.i)
+            last = max((t for t in obj.subtree if not t.is_punct), key=lambda t: t.i)
             if last.tag_ == "JJ" and last.i > obj.i and last.dep_ in ("pobj", "appos", "dobj", "amod"):
                 named.append(last)
         return named
