@@ -118,6 +118,10 @@ def test_without_the_writing_date_yesterday_is_not_guessed() -> None:
     ("They signed the deal at the end of last month.", "2024-05-20", "2024-05-31"),
     ("They signed the deal early this month.", "2024-06-01", "2024-06-10"),
     ("They signed the deal late last year.", "2023-09-01", "2023-12-31"),
+    # what is still to come of this week, month or year (spans.deictic rest_of)
+    ("They will sign the deal later this year.", "2024-06-05", "2024-12-31"),
+    ("They will sign the deal later this month.", "2024-06-05", "2024-06-30"),
+    ("They will sign the deal later this week.", "2024-06-05", "2024-06-09"),
 ])
 def test_news_days_count_from_the_day_written(text: str, start: str, end: str) -> None:
     today = date(2024, 6, 4)

@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(
         r"\b(?:(?P<day>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)|"
         r"(?P<which>last|this|next)\s+(?P<unit>week|weekend)|(?:over|during|at|on)\s+the\s+(?P<past_weekend>weekend)|"
-        r"earlier\s+this\s+(?P<so_far>week|month|year)|"
+        r"earlier\s+this\s+(?P<so_far>week|month|year)|later\s+this\s+(?P<rest_of>week|month|year)|"
         r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)\s+"
         r"(?P<units>day|week|month|year)s?\s+ago)\b", re.I)),
     ("day_range_month", re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b")),

@@ -62,6 +62,12 @@ def deictic(m: re.Match[str], today: date | None) -> tuple[DateSpan, bool] | Non
         first = (today - timedelta(today.weekday()) if unit == "week" else
                  today.replace(day=1) if unit == "month" else today.replace(month=1, day=1))
         return DateSpan(first, max(first, today - timedelta(1)), Precision.RANGE, t), False
+    if g.get("rest_of"):  # "later this year": from the day after the writing to its last day
+        unit = g["rest_of"].lower()
+        last = (today + timedelta(6 - today.weekday()) if unit == "week" else
+                (today.replace(day=28) + timedelta(4)).replace(day=1) - timedelta(1) if unit == "month" else
+                today.replace(month=12, day=31))
+        return DateSpan(min(last, today + timedelta(1)), last, Precision.RANGE, t), False
     if g.get("unit"):
         which = g["which"].lower()
         if g["unit"].lower() == "weekend":

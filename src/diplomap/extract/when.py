@@ -109,7 +109,10 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     # what is agreed or asked, is the day of what was agreed, not of the agreeing
     if (reacted := _reacted_to_last(sent, trig, attached, others, ctx)) is not None:
         return reacted
-    agreed = {t.idx - sent.start_char for c in trig.head.children if c.dep_ == "xcomp" for t in c.subtree}
+    # (the infinitive of the noun a light verb names: "expressed readiness to host talks later this year")
+    agreed = {t.idx - sent.start_char for w in {trig.head, *trig.words} for c in w.children
+              if c.dep_ == "xcomp" or (c.dep_ == "acl" and w.pos_ == "NOUN" and any(
+                  a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for t in c.subtree}
     coming = [d for d in ctx.dates if "asks_ahead" in trig.entry.traits and ctx.written and d.span.start > ctx.written
               and any(d.start <= c < d.end for c in agreed)]
     inside = [d for key, ds in attached.items() if key not in others for d in ds
