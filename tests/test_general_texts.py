@@ -991,6 +991,12 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("The Ambassador of Peru met Chile's foreign minister on Wednesday. The Ambassador expressed his country's "
      "readiness to host talks with Chile later this year.", "2025-05-14", "AGREE",
      {"source": {"PER"}, "start": "2025-05-14"}),
+    # a title-case headline's present, which the tagger takes for a bare infinitive (modality.bare_verb)
+    ("Chile and Peru Agree on Defense Ties\n\nLIMA, June 4 - The presidents of Chile and Peru met in Lima on "
+     "Wednesday.", "2025-06-05", "AGREE", {"actors_": {"CHL", "PER"}}),
+    # a joint body's establishment, told as a noun, is agreed (as "established a council")
+    ("Chile and Peru held talks on Monday. A significant outcome of the meeting was the formal establishment of the "
+     "Chilean-Peruvian Coordination Council.", "2025-06-10", "AGREE", {"actors_": {"CHL", "PER"}}),
     # trade blocked is curtailed (PLOVER SANCTION discontinue); a summit called off is refused
     ("Peru blocked imports of Chilean grain on Monday.", "2025-06-10", "SANCTION",
      {"source": {"PER"}, "target": {"CHL"}}),

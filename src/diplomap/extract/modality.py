@@ -414,10 +414,12 @@ def present_state(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
 
 
 def bare_verb(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """A bare infinitive with no date and no auxiliary ('to strengthen ties'): not news."""
+    """A bare infinitive with no date and no auxiliary ('to strengthen ties'): not news (not a headline's present
+    the tagger took for one: 'Macron and Modi Agree on Defense Ties', a main verb with its subject)."""
     tok = trig.token
     is_verb = tok.pos_ != "NOUN" and trig.head.i == tok.i
-    if is_verb and tok.tag_ == "VB" and not ctx.dates and not _aux(clause_head(trig)):
+    headline_present = tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+    if is_verb and tok.tag_ == "VB" and not ctx.dates and not _aux(clause_head(trig)) and not headline_present:
         return NOT_NEWS
     return None
 
