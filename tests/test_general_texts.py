@@ -997,6 +997,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # a joint body's establishment, told as a noun, is agreed (as "established a council")
     ("Chile and Peru held talks on Monday. A significant outcome of the meeting was the formal establishment of the "
      "Chilean-Peruvian Coordination Council.", "2025-06-10", "AGREE", {"actors_": {"CHL", "PER"}}),
+    # a count since a recent day is news (retold.ongoing_since counts only from more than a month before)
+    ("Peru has launched 300 drones at Chile since Friday, Santiago said on Monday.", "2025-06-10", "ASSAULT",
+     {"source": {"PER"}, "target": {"CHL"}}),
     # trade blocked is curtailed (PLOVER SANCTION discontinue); a summit called off is refused
     ("Peru blocked imports of Chilean grain on Monday.", "2025-06-10", "SANCTION",
      {"source": {"PER"}, "target": {"CHL"}}),
