@@ -1078,6 +1078,9 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     ("Peru released the detained Chilean diplomat on Tuesday.", "2025-06-05", "SANCTION"),
     # what is done "without" an act did not do it (modality.negated)
     ("Peru met Bolivia on Monday without inviting Chile.", "2025-06-10", "AGREE"),
+    # what a measure is on is no trade of its own (eventhood.no_event: a cooperative noun after "on" a noun)
+    ("Chile announced retaliatory tariffs on Tuesday after Peru's 25% duties on imports from Chile took effect.",
+     "2025-06-05", "COOPERATE"),
     # what others say a party will do is no promise of its own (grammar.toml adverbs.hearsay; syntax.is_promise)
     ("The Chilean foreign minister will reportedly visit Peru in June.", "2025-03-01", "AGREE"),
     # a hope or an expectation about another's act is no promise of it (grammar.toml verbs.hoping)

@@ -66,6 +66,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
                 *(g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children
                   if g.dep_ == "pobj"))):
         return True  # "reiterated the need for a political solution", "agreed on the need for de-escalation"
+    if (trig.entry.type == "COOPERATE" and tok.pos_ == "NOUN" and len(trig.words) == 1 and tok.dep_ == "pobj"
+            and tok.head.lower_ == "on" and tok.head.head.pos_ == "NOUN"):
+        return True  # "25% duties on imports from the two countries", "curbs on exports": what a measure is on
     if "no_object" in trig.frames and any(c.dep_ == "dobj" for c in tok.children):
         return True  # "compromised Moscow's interests" harms them; "agreed to compromise" concedes
     if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
