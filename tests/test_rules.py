@@ -271,6 +271,8 @@ CASES = [
     # (in the record of news only: sentence coding codes the state, as PLOVER does)
     Case("expelled_by_the_state_left", "The Chilean ambassador was ordered to leave Peru within 72 hours on 3 June "
          "2024.", "2024-06-04", one("SANCTION", {"PER"}, {"CHL"})),
+    Case("it_is_the_one_named_before", "Damage to a Peruvian fishing boat is shown after two Chilean navy ships fired "
+         "water cannon at it on 3 June 2024.", "2024-06-04", one("ASSAULT", {"CHL"}, {"PER"})),
     Case("absent_is_no_party", "Peru held talks with Bolivia on 3 June 2024 without Chile.", "2024-06-04",
          one("CONSULT", {"PER"}, {"BOL"})),
     Case("forum_of_the_complaint", "Peru filed a complaint with the African Union against Chile on 3 June 2024.",

@@ -294,3 +294,22 @@ def expelled_by_the_state_left(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.source = states
         d.target = [c for c in d.target if c not in states]
 
+
+def it_is_the_one_named_before(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Damage to a Philippine vessel is shown after Chinese ships fired water cannon at it': "it" or "them" that
+    a harmful act is done to is the party named last before it (in the sentence, else in the one before), not its
+    doer ("France supported them" may be the tariffs, no party)."""
+    if (d.target and set(d.target) != set(d.source)) or not d.source or "harms" not in d.trig.entry.traits:
+        return
+    tok = d.trig.token
+    pronouns = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ("it", "them")] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards",
+                                                                       "into")
+        for g in c.children if g.dep_ == "pobj" and g.lower_ in ("it", "them")]
+    if not pronouns:
+        return
+    told = [c for c in (*r.actors.earlier(sent, ctx, pronouns[0].i, d.span), *ctx.previous_actors)
+            if c not in d.source]
+    if told:
+        d.target = told[-1:] if r.actors.earlier(sent, ctx, pronouns[0].i, d.span) else told[:1]
+

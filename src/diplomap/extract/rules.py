@@ -17,6 +17,7 @@ from diplomap.extract.acts import (
     came_under_attack,
     discussed_topic_is_no_party,
     expelled_by_the_state_left,
+    it_is_the_one_named_before,
     its_is_not_the_doer,
     met_by_the_doers,
     met_separately_by_each,
@@ -439,5 +440,6 @@ AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_
                                  met_by_the_doers, officials_of_the_two_sides, released_by_the_holder,
                                  its_is_not_the_doer, them_of_the_clause_above,
                                  project_works_by_linked_states, adversary_is_no_party, private_voices_are_no_party,
-                                 forum_of_the_complaint, absent_is_no_party, expelled_by_the_state_left)
+                                 forum_of_the_complaint, absent_is_no_party, expelled_by_the_state_left,
+                                 it_is_the_one_named_before)
 LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act, met_separately_by_each)
