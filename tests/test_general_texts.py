@@ -1000,6 +1000,12 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # a count since a recent day is news (retold.ongoing_since counts only from more than a month before)
     ("Peru has launched 300 drones at Chile since Friday, Santiago said on Monday.", "2025-06-10", "ASSAULT",
      {"source": {"PER"}, "target": {"CHL"}}),
+    # interference as its teller names it is the teller's accusation, also after "were" (trigger_frames.csv
+    # characterization; subjects.subject_tokens, coder._teller)
+    ("Peru said on Monday that Chile had interfered in its internal affairs.", "2025-06-10", "ACCUSE",
+     {"source": {"PER"}, "target": {"CHL"}}),
+    ("Peru's foreign ministry said on Monday that Chile's comments were an unacceptable interference in Peru's "
+     "internal affairs.", "2025-06-10", "ACCUSE", {"source": {"PER"}, "target": {"CHL"}}),
     # trade blocked is curtailed (PLOVER SANCTION discontinue); a summit called off is refused
     ("Peru blocked imports of Chilean grain on Monday.", "2025-06-10", "SANCTION",
      {"source": {"PER"}, "target": {"CHL"}}),
@@ -1081,6 +1087,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # what a measure is on is no trade of its own (eventhood.no_event: a cooperative noun after "on" a noun)
     ("Chile announced retaliatory tariffs on Tuesday after Peru's 25% duties on imports from Chile took effect.",
      "2025-06-05", "COOPERATE"),
+    # interference told by no one is no act (trigger_frames.csv told_only)
+    ("Interference in internal affairs is prohibited by the UN Charter.", "2025-06-05", "REJECT"),
     # what others say a party will do is no promise of its own (grammar.toml adverbs.hearsay; syntax.is_promise)
     ("The Chilean foreign minister will reportedly visit Peru in June.", "2025-03-01", "AGREE"),
     # a hope or an expectation about another's act is no promise of it (grammar.toml verbs.hoping)

@@ -143,7 +143,7 @@ class Coder:
         tellers: set[int] = set()
         characterized: set[int] = set()
         for n, (trig, event) in enumerate(events):
-            teller = _teller(trig.head)
+            teller = _teller(trig.head, "characterization" in trig.frames)
             # "believes that Ecuador funded the protests": told as an opinion, still an accusation
             told = (Modality.HAPPENED, Modality.HYPOTHETICAL) if teller is not None and (
                 teller.lemma_.lower() in BELIEVING) else (Modality.HAPPENED,)
@@ -330,10 +330,13 @@ def _accused_doer(accusation: Event | None, act: Event) -> Event | None:
     return replace(accusation, target=act.source)
 
 
-def _teller(head: Token) -> Token | None:
+def _teller(head: Token, named: bool = False) -> Token | None:
     """The verb of saying whose reported clause holds this act ('said that ... struck', 'said Russia was behind
-    the attack'), if any."""
+    the attack'), if any; ``named``: an act only as its teller names it, also after "were" ('said Arce's comments
+    were an interference')."""
     node = authoring_verb(head) or head if head.dep_ == "pobj" else head
+    if named and node.dep_ == "attr" and node.head.lemma_.lower() == "be":
+        node = node.head
     for _ in range(3):
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | ALLEGING | BELIEVING:
             return node.head

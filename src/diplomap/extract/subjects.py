@@ -24,6 +24,9 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
     """Tokens of the acting side: the clause subject (inherited across conjuncts), agents, possessors."""
     out: set[int] = set()
     node: Token | None = trig.head
+    if (trig.head.dep_ == "attr" and trig.head.head.lemma_.lower() == "be" and trig.head.pos_ == "NOUN"
+            and "characterization" in trig.frames):
+        node = trig.head.head  # "Arce's comments were an interference": what the subject of "were" is, it did
     via = ""  # the dependency climbed to reach node
     for _ in range(4):
         if node is None:
