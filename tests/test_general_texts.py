@@ -1098,3 +1098,21 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:
     ev = coded(pipeline, text, date)
     assert not [e for e in ev if e["type"] == type_], ev
+
+
+
+def test_reported_speech_the_parser_hung_on_a_noun_is_news(pipeline: Any, tmp_path: Any) -> None:
+    # "told a press conference that Tokyo had conveyed ...": the parser makes the that-clause a relative clause of
+    # "conference"; in the record of news it is reported speech, the news of the day (one protest), not the past
+    # perfect of what came before (retold.told_before)
+    from dataclasses import replace
+    from datetime import date
+
+    from diplomap.ingest.reader import read_file
+
+    path = tmp_path / "item.txt"
+    path.write_text("Japan lodged a protest with China on Monday. Chief Cabinet Secretary Yoshimasa Hayashi told a "
+                    "press conference that Tokyo had conveyed its serious concern to Beijing.", encoding="utf-8")
+    doc = replace(read_file(path), published=date(2025, 6, 10))
+    events = [e for e in pipeline.extract(doc).events if e.type == "ACCUSE"]
+    assert [e.modality.value for e in events] == ["happened"], events

@@ -73,6 +73,9 @@ def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
         return None
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING | {"confirm", "report"}:
         return None  # "said the two sides had agreed": the tense of reported speech, the news of the day
+    if (head.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+            and head.head.dep_ in ("dobj", "dative") and head.head.head.lemma_.lower() in REPORTING):
+        return None  # "told a press conference that Tokyo had conveyed its concern": the parser's relative clause
     that = [c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"]
     if that and any(t.lemma_.lower() in NEWS_NOUNS for t in sent.doc[max(sent.start, that[0].i - 3):that[0].i]):
         return None  # "as news spreads that a deal had been reached", "the news that ...": reported speech too
