@@ -1,6 +1,6 @@
 """A page of Store.events is the same whichever way store.listing reaches it (#10).
 
-The oracle is the one statement that selects every event and sorts them (listing.select with LIMIT and
+The oracle is the one statement that selects every event and sorts them (filters.select with LIMIT and
 OFFSET); each way (walking the date index, the search index, or driving from one filter's events) must
 give its rows in its order, whatever the filters.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from diplomap.model import DateSpan, Document, Event, Evidence, Modality, Place, Precision, Sentence
-from diplomap.store import listing
+from diplomap.store import filters, listing
 from diplomap.store.db import EventQuery, Store
 
 CODES = ("AAX", "BBX", "CCX", "DDX", "EEX", "FFX")
@@ -89,7 +89,7 @@ WAYS = ("walk", "actor walk", "type walk", "country walk", "search walk", "drive
 @pytest.mark.parametrize("way", WAYS)
 def test_every_way_gives_the_page_the_one_statement_gives(store: Store, way: str | None) -> None:
     for query in queries():
-        sql, args = listing.select(query)
+        sql, args = filters.select(query)
         expected = [r["id"] for r in store.conn.execute(sql, args)]
         assert [r["id"] for r in listing.page(store.conn, query, way)] == expected, query
 
@@ -135,7 +135,7 @@ def test_an_actor_walk_with_a_search_gives_the_page_in_batches_of_any_size(
     monkeypatch.setattr(listing, "MAX_BATCH", batch[1])
     monkeypatch.setattr(listing, "PARAMS", params)
     for query in actor_searches():
-        sql, args = listing.select(query)
+        sql, args = filters.select(query)
         expected = [r["id"] for r in store.conn.execute(sql, args)]
         assert [r["id"] for r in listing.page(store.conn, query, "actor walk")] == expected, query
 
@@ -145,7 +145,7 @@ def test_a_search_finds_what_the_sentence_index_finds(store: Store) -> None:
     for word in (*WORDS, "talks", "Report"):
         by_sentence = {r[0] for r in store.conn.execute(
             "SELECT v.event_id FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence"
-            " JOIN sentences_fts f ON f.rowid = s.id WHERE sentences_fts MATCH ?", (listing.fts_query(word),))}
+            " JOIN sentences_fts f ON f.rowid = s.id WHERE sentences_fts MATCH ?", (filters.fts_query(word),))}
         listed = {e.id for e in store.events(EventQuery(q=word, modalities=tuple(Modality), min_actors=1))}
         assert listed == by_sentence and listed, word
 
@@ -280,7 +280,7 @@ def test_the_rarer_of_an_actor_and_a_type_in_the_date_range_is_walked(
     monkeypatch.setattr(listing, "CAP", 100)
     taken = _ways(monkeypatch)
     query = EventQuery(**kw)  # type: ignore[arg-type]
-    sql, args = listing.select(query)
+    sql, args = filters.select(query)
     expected = [r["id"] for r in months.conn.execute(sql, args)]
     assert [r["id"] for r in listing.page(months.conn, query)] == expected and expected
     assert taken == [way]

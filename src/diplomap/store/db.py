@@ -27,9 +27,10 @@ from diplomap.model import (
     Sentence,
 )
 from diplomap.store.errors import StoreError, check_path, open_problem
+from diplomap.store.filters import fts_query as fts_query  # where others have always imported it from
+from diplomap.store.filters import select
 from diplomap.store.ids import event_ids
-from diplomap.store.listing import fts_query as fts_query  # where others have always imported it from
-from diplomap.store.listing import page, select
+from diplomap.store.listing import page
 from diplomap.store.migrations import SCHEMA_VERSION, migrate, refuse_foreign
 
 if TYPE_CHECKING:

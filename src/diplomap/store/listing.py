@@ -1,4 +1,5 @@
-"""The SQL of Store.events: its filters, and a page of them found without reading every event they select (#10).
+"""A page of Store.events found without reading every event its filters select (#10; the filters are in
+``filters.py``).
 
 Store.events lists events oldest first (undated last). Written as one query with a LIMIT, SQLite gathers
 every event the filters select and sorts them before it can return a page: on 1,000,000 events an actor's
@@ -25,8 +26,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from diplomap.store.filters import (
+    ACTOR_IDS,
+    COUNTRY_IDS,
+    SEARCH_IDS,
+    TYPE_IDS,
+    Filter,
+    filters,
+    fts_query,
+    search_filter,
+)
 
 if TYPE_CHECKING:
     from diplomap.store.db import EventQuery
@@ -40,103 +51,15 @@ BASE = 0.85  # the share of events left by the default modalities, rejection and
 WALK, DRIVE, SEARCH, GATHER, PROBE = 2.0, 3.0, 10.0, 0.5, 300.0
 # A search's match read within a batch's range of keys by an actor walk, and tested against the batch's keys.
 RANGE = 0.15
-_SEARCH = ("SELECT m.event_id FROM sentences_fts_by_date f JOIN evidence_search m ON m.key = f.rowid"
-           " WHERE sentences_fts_by_date MATCH ?")
-_ACTOR_IDS = "SELECT event_id FROM event_actors WHERE code = ?"
-_TYPE_IDS = "SELECT id FROM events WHERE type = ?"
 # An actor's or a type's events in a range of start dates, from the index its walk reads (dates are above '0').
 _IN_RANGE = {
-    _ACTOR_IDS: "SELECT 1 FROM event_actor_days WHERE code = ? AND start >= ? AND start <= ?",
-    _TYPE_IDS: "SELECT 1 FROM events INDEXED BY events_type_start_id WHERE type = ? AND start >= ? AND start <= ?",
+    ACTOR_IDS: "SELECT 1 FROM event_actor_days WHERE code = ? AND start >= ? AND start <= ?",
+    TYPE_IDS: "SELECT 1 FROM events INDEXED BY events_type_start_id WHERE type = ? AND start >= ? AND start <= ?",
 }
-# UNION ALL: counted up to CAP without first gathering both sets (e.id IN drops repeats)
-_COUNTRY_IDS = f"{_ACTOR_IDS} UNION ALL SELECT id FROM events WHERE location_country = ?"
 _DATED = 1 << 32  # the lowest key of a dated row in sentences_fts_by_date (day 0: undated)
 _END = 1 << 62
 BATCH, MAX_BATCH = 64, 512  # the first batch of an actor's events walked with a search, and the largest
 PARAMS = 500  # values bound to one statement at most (SQLite builds before 3.32 allow 999)
-
-
-def fts_query(text: str) -> str:
-    """Quote each word so user input never breaks FTS5 syntax.
-
-    A NUL ends an FTS5 string early ("unterminated string"), so it separates words as a space does
-    (#9); a lone surrogate (undecodable bytes in a command-line argument) cannot reach SQLite as
-    UTF-8 and becomes "?".
-    """
-    text = text.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words) or '""'
-
-
-@dataclass(frozen=True)
-class Filter:
-    """One filter: ``test``, a condition on ``events e`` evaluated row by row (indexed columns behind a
-    unary +, so SQLite never drives the query from them); ``ids``, the same events as a query of their
-    ids through an index, or '' when none serves it."""
-
-    test: str
-    args: tuple[object, ...]
-    ids: str = ""
-    ids_args: tuple[object, ...] = ()
-
-
-def filters(query: EventQuery) -> list[Filter]:
-    """The query's filters (the search apart: see search_filter)."""
-    out: list[Filter] = []
-    if query.modalities:
-        out.append(Filter(f"e.modality IN ({','.join('?' * len(query.modalities))})",
-                          tuple(m.value for m in query.modalities)))
-    if not query.include_rejected:
-        out.append(Filter("e.status != 'rejected'", ()))
-    if query.min_actors > 1:
-        out.append(Filter("(SELECT COUNT(DISTINCT a.code) FROM event_actors a WHERE a.event_id = e.id) >= ?",
-                          (query.min_actors,)))
-    if query.type:
-        out.append(Filter("+e.type = ?", (query.type.upper(),), _TYPE_IDS, (query.type.upper(),)))
-    if query.actor:
-        code = query.actor.upper()
-        out.append(Filter("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.code = ?)", (code,),
-                          _ACTOR_IDS, (code,)))
-    if query.country:
-        code = query.country.upper()
-        out.append(Filter(
-            "(+e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
-            " AND a.code = ?))", (code, code), _COUNTRY_IDS, (code, code)))
-    if query.date_from:
-        out.append(Filter('e."end" >= ?', (query.date_from.isoformat(),)))
-    if query.date_to:
-        out.append(Filter("+e.start <= ?", (query.date_to.isoformat(),)))
-    if query.doc_id:
-        out.append(Filter("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.doc_id = ?)",
-                          (query.doc_id,), "SELECT event_id FROM evidence WHERE doc_id = ?", (query.doc_id,)))
-    return out
-
-
-def search_filter(q: str, probe: bool) -> Filter:
-    """The search as a condition: its matches gathered once (``probe`` False), or tested on each event,
-    which is dearer per event but costs nothing for the events never tested."""
-    if probe:
-        test = ("EXISTS (SELECT 1 FROM evidence_search m JOIN sentences_fts_by_date f ON f.rowid = m.key"
-                " WHERE m.event_id = e.id AND sentences_fts_by_date MATCH ?)")
-    else:
-        test = f"+e.id IN ({_SEARCH})"
-    return Filter(test, (fts_query(q),), _SEARCH, (fts_query(q),))
-
-
-def select(query: EventQuery, count: bool = False) -> tuple[str, list[object]]:
-    """Every event the query selects, in list order, as one statement (exports read them all)."""
-    chosen = filters(query) + ([search_filter(query.q, probe=False)] if query.q else [])
-    clause = " WHERE " + " AND ".join(f.test for f in chosen) if chosen else ""
-    args = [a for f in chosen for a in f.args]
-    if count:
-        return "SELECT COUNT(*) FROM events e" + clause, args
-    # on one day, in the order stored: the order the text tells them, whatever ids they hash to
-    sql = "SELECT e.* FROM events e" + clause + " ORDER BY e.start IS NULL, e.start, e.rowid"
-    if query.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        args += [query.limit, query.offset]
-    return sql, args
 
 
 def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) -> list[sqlite3.Row]:
@@ -181,24 +104,24 @@ def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) ->
         costs["walk"] = WALK * min(need / share, n_dated)
     else:
         costs["search walk"] = SEARCH * min(need / share, n_search * n_dated / total)
-        drivers.append((n_search, f"e.id IN ({_SEARCH})", (fts_query(query.q or ""),)))
+        drivers.append((n_search, f"e.id IN ({SEARCH_IDS})", (fts_query(query.q or ""),)))
     if query.actor:
         # The actor's share is in ``share``; an actor walk reads its events alone, in the date range.
-        n_actor, of_range = walks[_ACTOR_IDS]
+        n_actor, of_range = walks[ACTOR_IDS]
         found = 1.0 if n_search is None else min(n_search / total, 1.0)
         walked = min(need * of_range / (share * found), n_actor)
         # With a search, the search's keys of the days walked (about the share of the actor's events walked).
         costs["actor walk"] = DRIVE * walked + (RANGE * n_search * n_dated / total * min(walked / n_actor, 1.0)
                                                 if n_search else 0)
     if query.type and n_search is None:
-        n_type, of_range = walks[_TYPE_IDS]
+        n_type, of_range = walks[TYPE_IDS]
         costs["type walk"] = WALK * min(need * of_range / share, n_type)
     if query.country and n_search is None:
         # Two walks, the country's actor's events and the events held there, each for a full page.
         code = query.country.upper()
-        n_code = size(_bounded(conn, _ACTOR_IDS, (code,)))
+        n_code = size(_bounded(conn, ACTOR_IDS, (code,)))
         n_held = size(_bounded(conn, "SELECT 1 FROM events WHERE location_country = ?", (code,)))
-        n_country = next(n for n, sql, _ in drivers if sql == f"e.id IN ({_COUNTRY_IDS})")
+        n_country = next(n for n, sql, _ in drivers if sql == f"e.id IN ({COUNTRY_IDS})")
         costs["country walk"] = DRIVE * sum(min(need * n / (share * total), n * n_dated / total)
                                             for n in (n_code, n_held)) * n_country / max(n_code + n_held, 1)
     for k, (n, _, _) in enumerate(drivers):
@@ -218,7 +141,7 @@ def page(conn: sqlite3.Connection, query: EventQuery, way: str | None = None) ->
     order = " ORDER BY e.start IS NULL, e.start, e.rowid"
     tests = "".join(" AND " + f.test for f in chosen)
     args = [*dargs, *(a for f in chosen for a in f.args)]
-    if n_search is None or driver.endswith(f"({_SEARCH})"):
+    if n_search is None or driver.endswith(f"({SEARCH_IDS})"):
         sql = f"SELECT e.* FROM events e WHERE {driver}{tests}{order} LIMIT ? OFFSET ?"
         return list(conn.execute(sql, [*args, query.limit, query.offset]))
     assert query.q is not None
