@@ -36,6 +36,15 @@ def add_months(d: date, n: int) -> date:
     return clamp_day(y, m % 12 + 1, d.day)
 
 
+def _current(unit: str, today: date) -> tuple[date, date]:
+    """The first and last day of the week (Monday to Sunday), month or year the day is in."""
+    if unit == "week":
+        monday = today - timedelta(today.weekday())
+        return monday, monday + timedelta(6)
+    span = month_span(today.year, today.month) if unit == "month" else whole_year(today.year)
+    return span.start, span.end
+
+
 def weekend(today: date, which: str, text: str) -> DateSpan:
     """Saturday and Sunday: "this weekend" written on a Monday or Tuesday is the one just past, later in the week
     the coming one; "last weekend" is the last one before this week's; "next weekend" the one after this one."""
@@ -58,15 +67,10 @@ def deictic(m: re.Match[str], today: date | None) -> tuple[DateSpan, bool] | Non
     if g.get("past_weekend"):  # "over the weekend": the one just past, or this one when written on it
         return weekend(today, "this" if today.weekday() >= 5 else "last", t), False
     if g.get("so_far"):  # "earlier this month": from its first day to the day before the writing
-        unit = g["so_far"].lower()
-        first = (today - timedelta(today.weekday()) if unit == "week" else
-                 today.replace(day=1) if unit == "month" else today.replace(month=1, day=1))
+        first, _ = _current(g["so_far"].lower(), today)
         return DateSpan(first, max(first, today - timedelta(1)), Precision.RANGE, t), False
     if g.get("rest_of"):  # "later this year": from the day after the writing to its last day
-        unit = g["rest_of"].lower()
-        last = (today + timedelta(6 - today.weekday()) if unit == "week" else
-                (today.replace(day=28) + timedelta(4)).replace(day=1) - timedelta(1) if unit == "month" else
-                today.replace(month=12, day=31))
+        _, last = _current(g["rest_of"].lower(), today)
         return DateSpan(min(last, today + timedelta(1)), last, Precision.RANGE, t), False
     if g.get("unit"):
         which = g["which"].lower()
