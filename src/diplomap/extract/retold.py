@@ -39,23 +39,23 @@ def ongoing_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
     if ctx.narrative or verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not aux & {"have", "has", "'ve"}:
+        return None
     since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children) or any(
         c.lower_ == "for" and c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in LONG_WHILES
                                                         for g in c.children) for c in verb.children)
-    if since and "been" in aux and aux & {"have", "has", "'ve"}:
-        return Modality.BACKGROUND
     # ("fighting has killed tens of thousands since April 2023": a toll counted since a day long past, not the
     # news of the day; "has launched 300 drones since Friday" is)
-    return Modality.BACKGROUND if aux & {"have", "has", "'ve"} and _since_long_ago(sent, verb, ctx) else None
+    return Modality.BACKGROUND if (since and "been" in aux) or _since_long_ago(sent, verb, ctx) else None
 
 
 def _since_long_ago(sent: Span, verb: Token, ctx: SentenceContext) -> bool:
     """A 'since' phrase on the verb whose date ends more than a month before the item was written."""
     if ctx.written is None:
         return False
-    phrases = [(min(t.idx for t in c.subtree) - sent.start_char, max(t.idx + len(t) for t in c.subtree)
-                - sent.start_char) for c in verb.children if c.lower_ == "since" and c.dep_ == "prep"]
-    return any(a <= d.start < b and d.span.end < ctx.written - timedelta(31) for a, b in phrases for d in ctx.dates)
+    since = {t.idx - sent.start_char for c in verb.children if c.lower_ == "since" and c.dep_ == "prep"
+             for t in c.subtree}
+    return any(d.start in since and d.span.end < ctx.written - timedelta(31) for d in ctx.dates)
 
 def counted_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
     """In a news item, an act named after 'since' is what the story counts from ('his first trip to Latin America
