@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext
-from diplomap.extract.draft import Draft, Resolvers, named_in
+from diplomap.extract.draft import Draft, Resolvers, named_in, phrases_on_the_act
 from diplomap.extract.syntax import meeting_as_setting, told_apart
 from diplomap.knowledge.grammar import (
     CONFLICT_NOUNS,
@@ -269,9 +269,7 @@ def adversary_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
 def absent_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'organized a peace summit in June without Russia's participation', 'held talks with Bolivia without Chile':
     a party named only after "without" on the act is the one left out, no party to it."""
-    words = {d.trig.token.i, d.trig.head.i, *(w.i for w in d.trig.words)}
-    absent = {t.i for i in words for c in sent.doc[i].children if c.dep_ == "prep" and c.lower_ == "without"
-              for t in c.subtree}
+    absent = phrases_on_the_act(sent, d, ("without",))
     if not absent:
         return
     left_out = set(named_in(r, sent, ctx, d, absent)) - set(

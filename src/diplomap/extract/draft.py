@@ -52,6 +52,14 @@ def an_igo(r: Resolvers, codes: Collection[str]) -> bool:
     return any(code in r.kb.organisations and r.kb.organisations[code].kind == "igo" for code in codes)
 
 
+def phrases_on_the_act(sent: Span, d: Draft, preps: Collection[str]) -> set[int]:
+    """The tokens of the prepositional phrases opened by one of ``preps`` on the trigger, its head or its phrase's
+    words ("held talks with Bolivia without Chile", "filed a complaint with the AU against Chad")."""
+    words = {d.trig.token.i, d.trig.head.i, *(w.i for w in d.trig.words)}
+    return {t.i for i in words for c in sent.doc[i].children if c.dep_ == "prep" and c.lower_ in preps
+            for t in c.subtree}
+
+
 def named_in(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, tokens: set[int]) -> list[str]:
     """The actors named in ``tokens``, in the order named, whichever side the resolver puts them on."""
     source, target, _ = r.actors.resolve(sent, d.trig, ctx, d.span, tokens, set())

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext
-from diplomap.extract.draft import Draft, Resolvers, an_igo, named_in
+from diplomap.extract.draft import Draft, Resolvers, an_igo, named_in, phrases_on_the_act
 from diplomap.extract.lexicon import Lexicon
 from diplomap.knowledge.grammar import ACT_REFERENCES, DRAWING, FORUM_PREPS, LIKEWISE, POSSESSIVES, PRIVATE_PEOPLE
 from diplomap.model import Modality
@@ -124,9 +124,7 @@ def forum_of_the_complaint(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     lodged, not whom it accuses, when another party is accused."""
     if d.type != "ACCUSE" or len(set(d.target)) < 2:
         return
-    words = {d.trig.token.i, d.trig.head.i, *(w.i for w in d.trig.words)}
-    forum = {t.i for i in words for c in sent.doc[i].children if c.dep_ == "prep" and c.lower_ in FORUM_PREPS
-             for t in c.subtree}
+    forum = phrases_on_the_act(sent, d, FORUM_PREPS)
     bodies = [c for c in named_in(r, sent, ctx, d, forum) if an_igo(r, [c])]
     accused = [c for c in d.target if c not in bodies]
     if bodies and accused:
