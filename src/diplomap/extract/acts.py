@@ -11,6 +11,7 @@ from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in, phrases_on_the_act
 from diplomap.extract.syntax import meeting_as_setting, told_apart
 from diplomap.knowledge.grammar import (
+    AIMED_PREPS,
     CONFLICT_NOUNS,
     HOLDING,
     LEAVING,
@@ -295,19 +296,18 @@ def expelled_by_the_state_left(r: Resolvers, sent: Span, ctx: SentenceContext, d
 
 def it_is_the_one_named_before(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Damage to a Philippine vessel is shown after Chinese ships fired water cannon at it': "it" or "them" that
-    a harmful act is done to is the party named last before it (in the sentence, else in the one before), not its
-    doer ("France supported them" may be the tariffs, no party)."""
+    a harmful act is done to (grammar.toml prepositions.aimed) is the party named last before it in the sentence,
+    else the first of the sentence before, not its doer ("France supported them" may be the tariffs, no party)."""
     if (d.target and set(d.target) != set(d.source)) or not d.source or "harms" not in d.trig.entry.traits:
         return
     tok = d.trig.token
     pronouns = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ("it", "them")] + [
-        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards",
-                                                                       "into")
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS
         for g in c.children if g.dep_ == "pobj" and g.lower_ in ("it", "them")]
     if not pronouns:
         return
-    told = [c for c in (*r.actors.earlier(sent, ctx, pronouns[0].i, d.span), *ctx.previous_actors)
-            if c not in d.source]
+    before = [c for c in r.actors.earlier(sent, ctx, pronouns[0].i, d.span) if c not in d.source]
+    told = before[-1:] or [c for c in ctx.previous_actors if c not in d.source][:1]
     if told:
-        d.target = told[-1:] if r.actors.earlier(sent, ctx, pronouns[0].i, d.span) else told[:1]
+        d.target = told
 
