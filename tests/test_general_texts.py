@@ -1081,6 +1081,7 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     ("Peru expressed gratitude to Chile for its support in the reconstruction on Tuesday.", "2025-06-05", "SUPPORT"),
     # an admission of nothing the speaker's forces did concedes nothing
     ("Chile acknowledged on Tuesday that its economy is slowing.", "2025-06-05", "CONCEDE"),
+    # a diplomat set free is not recalled (type_changes.csv envoys_withdrawn: retype.recalls_envoys)
     ("Peru released the detained Chilean diplomat on Tuesday.", "2025-06-05", "SANCTION"),
     # what is done "without" an act did not do it (modality.negated)
     ("Peru met Bolivia on Monday without inviting Chile.", "2025-06-10", "AGREE"),
@@ -1093,6 +1094,7 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     ("The Chilean foreign minister will reportedly visit Peru in June.", "2025-03-01", "AGREE"),
     # a hope or an expectation about another's act is no promise of it (grammar.toml verbs.hoping)
     ("Chile hopes that Peru will join the pact.", "2025-06-05", "AGREE"),
+    # a summit called off was not held (plover_triggers.csv call off summit)
     ("Chile called off the summit with Peru on Tuesday.", "2025-06-05", "CONSULT"),
 ])
 def test_no_act_of_the_type_is_told(pipeline: Any, text: str, date: str, type_: str) -> None:

@@ -268,7 +268,6 @@ CASES = [
     # the promise is news of the day it was made; the visit in June stays a plan
     Case("announced_visit", "The German foreign minister will visit Albania in June.", "2025-03-01",
          one("AGREE", {"DEU"}, {"ALB"}, modality="happened", start="2025-03-01")),
-    # (in the record of news only: sentence coding codes the state, as PLOVER does)
     Case("expelled_by_the_state_left", "The Chilean ambassador was ordered to leave Peru within 72 hours on 3 June "
          "2024.", "2024-06-04", one("SANCTION", {"PER"}, {"CHL"})),
     Case("it_is_the_one_named_before", "Damage to a Peruvian fishing boat is shown after two Chilean navy ships fired "
@@ -277,6 +276,7 @@ CASES = [
          one("CONSULT", {"PER"}, {"BOL"})),
     Case("forum_of_the_complaint", "Peru filed a complaint with the African Union against Chile on 3 June 2024.",
          "2024-06-04", one("ACCUSE", {"PER"}, {"CHL"})),
+    # (in the record of news only: sentence coding codes the state, as PLOVER does)
     Case("private_voices_are_no_party", "Chilean analysts criticised the Peruvian drills on 3 June 2024.",
          "2024-06-05", lambda events: not any(e["type"] == "ACCUSE" for e in events), record=True),
     Case("private_voices_are_no_party", "The Argentine pope expressed concern for a Peruvian bishop on 3 June 2024.",
