@@ -162,13 +162,16 @@ def reported_will(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
     return None
 
 
+_OPINION = BELIEVING | HOPING  # verbs whose clause is the holder's view or wish (grammar.toml)
+
+
 def believed(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """'Kurti argues that Belgrade supplied the weapons', 'believes that Ecuador funded the protests': an act held
     in a clause of opinion is the holder's view, not news that it happened (a hostile one is an accusation:
     coder._claims); 'Chile hopes that Peru will join the pact' is a wish, no promise of Peru's."""
     node = clause_head(trig)
     for _ in range(3):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in BELIEVING | HOPING and _holder(node.head):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _OPINION and _holder(node.head):
             return Modality.HYPOTHETICAL
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return None
