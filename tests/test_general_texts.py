@@ -1014,6 +1014,11 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # a diplomat set free is released, not recalled (type_changes.csv envoys_withdrawn: retype.recalls_envoys)
     ("Peru released the detained Chilean diplomat on Monday.", "2025-06-10", "RETREAT",
      {"source": {"PER"}, "target": {"CHL"}}),
+    # what a party is to another, told in an apposition, makes that other no party (grammar.toml nouns.relations)
+    ("Japan, a close neighbour of South Korea, condemned North Korea's missile launch on Monday.", "2025-06-10",
+     "ACCUSE", {"source": {"JPN"}, "target": {"PRK"}}),
+    ("Chile, Peru's main trading partner, criticised Bolivia's decision on Monday.", "2025-06-10", "ACCUSE",
+     {"source": {"CHL"}, "target": {"BOL"}}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)

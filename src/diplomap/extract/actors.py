@@ -26,7 +26,7 @@ from diplomap.extract.roles import (
 from diplomap.extract.subjects import fronted_subject
 from diplomap.extract.syntax import TriggerMatch
 from diplomap.knowledge import Knowledge
-from diplomap.knowledge.grammar import PLACE_KINDS
+from diplomap.knowledge.grammar import PLACE_KINDS, RELATIONS
 from diplomap.model import DateSpan, Mention, Place
 
 
@@ -49,6 +49,7 @@ class Actors:
         # "received F-16s from Denmark": who gives (trigger frame from_gives)
         giving = {t.i for p in trig.head.children if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree}
         givers: set[str] = set()
+        related = _related_in_apposition(sent, trig)
         for mention in ctx.mentions:
             toks = mention_tokens(sent, mention, ctx.offset)
             if not toks:
@@ -57,6 +58,8 @@ class Actors:
                 continue  # "in Lachin, one of the Azerbaijani regions": the description of a place
             if _based_in(toks):
                 continue  # "a Brussels-based think tank": where someone else sits, neither party nor place
+            if any(t.i in related for t in toks):
+                continue  # "the United States, a treaty ally of the Philippines, condemned": what a party is to another
             if mention.label in ("METONYM", "ORG") and len(toks) == 1 and _names_another_body(toks):
                 continue  # "the Congress of Local and Regional Authorities": not the U.S. Congress
             in_subject = any(t.i in subject for t in toks)
@@ -173,6 +176,19 @@ def _names_another_body(toks: list[Token]) -> bool:
     """A body's common name followed by 'of' and a name: 'the Congress of Local and Regional Authorities'."""
     doc, end = toks[-1].doc, toks[-1].i
     return end + 2 < len(doc) and doc[end + 1].lower_ == "of" and doc[end + 2].is_title
+
+
+def _related_in_apposition(sent: Span, trig: TriggerMatch) -> set[int]:
+    """Tokens of appositions that say what a party is to another ("the United States, a treaty ally of the
+    Philippines, ...", "France, Ukraine's closest partner, ..."; nouns.relations): that other party takes no part
+    in the act (unless the trigger is in the apposition)."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ == "appos" and tok.lemma_.lower() in RELATIONS:
+            inside = {t.i for t in tok.subtree}
+            if trig.token.i not in inside and trig.head.i not in inside:
+                out |= inside
+    return out
 
 
 def _based_in(toks: list[Token]) -> bool:

@@ -109,6 +109,7 @@ RESTATED = _words("nouns", "restated")
 FAULTS = _words("nouns", "faults")
 OWN_AGENTS = _words("nouns", "own_agents")
 NAMED_TEXTS = _words("nouns", "named_texts")
+RELATIONS = _words("nouns", "relations")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
