@@ -1019,6 +1019,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      "ACCUSE", {"source": {"JPN"}, "target": {"PRK"}}),
     ("Chile, Peru's main trading partner, criticised Bolivia's decision on Monday.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"BOL"}}),
+    # a high commissioner is the envoy of one Commonwealth state to another (grammar.toml nouns.recalled, nouns.title)
+    ("Kenya recalled its high commissioner to Uganda on Thursday.", "2025-06-13", "SANCTION",
+     {"source": {"KEN"}, "target": {"UGA"}, "start": "2025-06-12"}),
 ])
 def test_an_act_is_told(pipeline: Any, text: str, date: str, type_: str, fields: dict[str, Any]) -> None:
     find(coded(pipeline, text, date), type_, **fields)
