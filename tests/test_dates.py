@@ -60,6 +60,18 @@ def test_precision_is_kept() -> None:
     assert only("in the fall of 2025").precision == Precision.SEASON
 
 
+@pytest.mark.parametrize(("text", "written", "start", "end"), [
+    # a season counted from the day written: the next to begin after it, the last to end before it
+    ("The treaty will be signed next autumn.", date(2024, 11, 2), "2025-09-01", "2025-11-30"),
+    ("The treaty will be signed next autumn.", date(2024, 6, 2), "2024-09-01", "2024-11-30"),
+    ("The talks stalled last winter.", date(2025, 6, 1), "2024-12-01", "2025-02-28"),
+    ("The talks stalled last summer.", date(2025, 8, 1), "2024-06-01", "2024-08-31"),
+])
+def test_a_season_counted_from_the_day_written(text: str, written: date, start: str, end: str) -> None:
+    found = find_dates(text, None, written.year, today=written)
+    assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [(start, end)]
+
+
 def test_a_relative_date_without_an_anchor_is_not_guessed() -> None:
     assert find_dates("A month later, the ministers met.", None, 2025) == []
 

@@ -151,6 +151,8 @@ def find_dates(
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             base = anchor if kind in _RELATIVE else year_anchor
+            if kind == "season" and _season_counted(text, m) and today is not None:
+                base = DateSpan(today, today, Precision.DAY, "written")  # "next autumn": after the day written
             if kind in ("this", "named_month") and base is None:
                 # "recalled its ambassador last month": in news, the month before the one it was written in
                 base = DateSpan(today, today, Precision.DAY, "written") if today is not None else anchor
@@ -239,6 +241,19 @@ def _year_of(m: re.Match[str], anchor: DateSpan | None, default_year: int) -> in
     return int(year) if year else (anchor.start.year if anchor else default_year)
 
 
+def _season_counted(text: str, m: re.Match[str]) -> str:
+    """"next" or "last" when the season is counted from the day written ("next autumn", "last winter"), else ""."""
+    lead = re.search(r"\b(last|past|next|coming)\s+(?:early\s+|late\s+|mid-?)?$", text[:m.start()], re.I)
+    if lead is None:
+        return ""
+    return "next" if lead.group(1).lower() in ("next", "coming") else "last"
+
+
+def _season_end(y: int, first: int, last: int) -> date:
+    """The last day of the season that begins in month ``first`` of year ``y`` (winter ends in the next year)."""
+    return clamp_day(y + 1, last, 31) if first > last else clamp_day(y, last, 31)
+
+
 def _resolve(
     kind: str, m: re.Match[str], text: str, anchor: DateSpan | None, default_year: int
 ) -> tuple[DateSpan, bool] | None:
@@ -279,10 +294,17 @@ def _resolve(
                 return None
             y = _year_of(m, anchor, default_year)
             first, last = SEASONS[g["season"].lower()]
-            if first > last:  # winter spans the new year: December of y to February of y+1
-                start, end = date(y, 12, 1), clamp_day(y + 1, last, 31)
-            else:
-                start, end = date(y, first, 1), clamp_day(y, last, 31)
+            which = _season_counted(text, m)
+            if which and not g.get("year") and anchor is not None:
+                # "next autumn": the first to begin after the day counted from; "last winter": the last to end before
+                ref = anchor.start
+                y = ref.year - (which == "last" and first > last)
+                if which == "next":
+                    y += ref >= date(y, first, 1)
+                else:
+                    y -= _season_end(y, first, last) >= ref
+            start = date(y, first, 1)
+            end = _season_end(y, first, last)
             if g.get("part"):
                 third = (end - start).days // 3
                 p = g["part"].lower()
