@@ -1873,3 +1873,12 @@ def test_a_stance_of_many_together_is_one_event_of_two_or_three_one_each(pipelin
                     "to publish the election results.") == [("URY", "ARG", "CRI", "PAN", "PER")]
     assert requests("On Monday, Uruguay, Argentina and Peru called on Venezuela to publish the election "
                     "results.") == [("ARG",), ("PER",), ("URY",)]
+
+
+def test_a_headline_tells_the_happening_the_body_dates_days_before_it(pipeline: Any) -> None:
+    # a headline's days are a guess (the few days up to publication): a visit the body dates in the week before
+    # them is the one the headline tells (dedup._same_days), one event on the body's days
+    ev = coded(pipeline, "Chile's state visit to Peru resets ties\n\nChilean President Gabriel Boric paid a state "
+                         "visit to Peru from October 28 to 30.\n", "2024-11-02")
+    visits = [e for e in ev if e["type"] == "CONSULT"]
+    assert [(v["start"], v["end"]) for v in visits] == [("2024-10-28", "2024-10-30")], ev

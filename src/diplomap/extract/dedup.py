@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import timedelta
 
 from diplomap.knowledge.grammar import EMPTY_VERBS, IRREGULAR
 from diplomap.model import DateSpan, Event, Precision, Quantity
@@ -40,8 +41,7 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         # accused him of meddling", a disapproval and an allegation)
         return news and (same_sides or nested_sides) and one_date and (
             a.mode == b.mode or not a.mode or not b.mode or a.type in one_stance)
-    if news and same_sides and len(sa) >= 2 and a.date and b.date and a.date.overlaps(b.date) and (
-            _nested(a.date, b.date)):
+    if news and same_sides and len(sa) >= 2 and a.date and b.date and _same_days(a.date, b.date):
         return True
     if news and a.date and b.date and a.date.overlaps(b.date) and _nested(a.date, b.date) and (
             (not a.source and sa <= sb) or (not b.source and sb <= sa)
@@ -65,7 +65,7 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         return False  # a memorandum and a peace agreement signed the same day are two events
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
-    return a.date.overlaps(b.date) and _nested(a.date, b.date)
+    return _same_days(a.date, b.date)
 
 
 def _alone_in(a: Event, b: Event) -> bool:
@@ -126,6 +126,20 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def _same_days(x: DateSpan, y: DateSpan) -> bool:
+    """Dates that can tell one happening: one within the other; or a headline's days (only a guess: the few days up
+    to the item's publication) and what the body dates in them or in the week before them ("Macron's state visit
+    resets ties", published on 2 November, and the visit "from October 28 to 30")."""
+    if x.overlaps(y) and _nested(x, y):
+        return True
+    return any(h.text == HEADLINE_DAYS and o.text != HEADLINE_DAYS and o.start <= h.end and o.end >= h.start - _WEEK
+               for h, o in ((x, y), (y, x)))
+
+
+HEADLINE_DAYS = "headline"  # the text of a headline's guessed days (pipeline._headline_days)
+_WEEK = timedelta(7)
 
 
 def _nested(x: DateSpan, y: DateSpan) -> bool:

@@ -402,7 +402,7 @@ def _news_days(published: date) -> DateSpan:
 
 
 def _headline_days(published: date) -> DateSpan:
-    return DateSpan(published - timedelta(3), published, Precision.RANGE, "headline", inherited=True)
+    return DateSpan(published - timedelta(3), published, Precision.RANGE, dedup.HEADLINE_DAYS, inherited=True)
 
 
 def _retold_date(event: Event, earlier: Sequence[Event]) -> Event:
