@@ -1019,6 +1019,12 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      "ACCUSE", {"source": {"JPN"}, "target": {"PRK"}}),
     ("Chile, Peru's main trading partner, criticised Bolivia's decision on Monday.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"BOL"}}),
+    # a party's act or words judged in a clause of saying are condemned (triggers._judges, grammar.toml
+    # naming.negative)
+    ("Chile said on Monday that Peru's decision was illegal.", "2025-06-10", "ACCUSE",
+     {"source": {"CHL"}, "target": {"PER"}}),
+    ("Chile said on Monday that Peru's claims were a smear and utterly false.", "2025-06-10", "ACCUSE",
+     {"source": {"CHL"}, "target": {"PER"}}),
     # a high commissioner is the envoy of one Commonwealth state to another (grammar.toml nouns.recalled, nouns.title)
     ("Kenya recalled its high commissioner to Uganda on Thursday.", "2025-06-13", "SANCTION",
      {"source": {"KEN"}, "target": {"UGA"}, "start": "2025-06-12"}),
@@ -1102,6 +1108,9 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     ("The Chilean foreign minister will reportedly visit Peru in June.", "2025-03-01", "AGREE"),
     # a hope or an expectation about another's act is no promise of it (grammar.toml verbs.hoping)
     ("Chile hopes that Peru will join the pact.", "2025-06-05", "AGREE"),
+    # no party's act judged, or judged under a negation: no condemnation (triggers._judges)
+    ("Chile said on Monday that the situation on the border with Peru was dangerous.", "2025-06-10", "ACCUSE"),
+    ("Chile said on Monday that Peru's drills were defensive and not a threat.", "2025-06-10", "ACCUSE"),
     # a summit called off was not held (plover_triggers.csv call off summit)
     ("Chile called off the summit with Peru on Tuesday.", "2025-06-05", "CONSULT"),
 ])

@@ -54,6 +54,11 @@ class TriggerFinder:
                 # "Lin said the Philippines bore full responsibility": the teller accuses the one it blames
                 found.append(self._trigger(tok, tok, self.lex.verb_entry(tok.lemma_, "ACCUSE", "Allege"), [tok]))
                 continue
+            if tok.lemma_.lower() in REPORTING and _judges(tok):
+                # "China said the Philippines' actions were illegal": the teller condemns what it so judges
+                found.append(self._trigger(tok, tok, self.lex.verb_entry(tok.lemma_, "ACCUSE", "Disapprove"),
+                                           [tok]))
+                continue
             if tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
                 continue  # "Kabul was to blame": the blame is the teller's (above)
             if tok.lemma_.lower() in NAMING_VERBS and self._names_something(tok):
@@ -295,6 +300,37 @@ def _blames(verb: Token) -> bool:
                                  or (c.dep_ == "xcomp" and c.lemma_.lower() == "blame") for c in clause.children):
             return True  # (not "responsible for the attack": the attack's own telling accuses)
     return False
+
+
+def _judges(verb: Token) -> bool:
+    """A verb of saying whose clause judges a party's act or words with a word of judgement (grammar.toml
+    naming.negative): 'said the Philippines' actions were illegal', 'said Canada's allegations were preposterous',
+    'said the US decision was a hostile act' (not 'said the situation was dangerous': no party's; not 'said the
+    accusation against Israel was unfounded': Israel's is not the accusation; not 'was not illegal')."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        judged = [w for c in clause.children if c.dep_ in ("acomp", "attr") for w in _judgement_words(c)]
+        owners = [t for c in clause.children if c.dep_ == "nsubj"
+                  for t in (c, *(t for a in c.children if a.dep_ in ("poss", "compound", "amod") for t in a.subtree))]
+        if ({t.lemma_.lower() for t in judged} | {t.lower_ for t in judged}) & NAMING_NEGATIVE and any(
+                t.ent_type_ in ACTOR_LABELS for t in owners):
+            return True
+    return False
+
+
+def _judgement_words(word: Token) -> list[Token]:
+    """A complement's words that judge: itself, its modifiers and what it is 'of' ("an act of aggression"), those it
+    is joined to ("unfriendly and reckless"), none under a negation ("defensive and not a threat")."""
+    if any(c.dep_ == "neg" for c in word.children):
+        return []
+    out = [word]
+    for c in word.children:
+        if c.dep_ in ("amod", "compound", "conj"):
+            out += _judgement_words(c)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _asks_someone(verb: Token, words: list[Token]) -> bool:
