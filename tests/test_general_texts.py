@@ -1108,6 +1108,9 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     ("The Chilean foreign minister will reportedly visit Peru in June.", "2025-03-01", "AGREE"),
     # a hope or an expectation about another's act is no promise of it (grammar.toml verbs.hoping)
     ("Chile hopes that Peru will join the pact.", "2025-06-05", "AGREE"),
+    # what is done "under" an agreement told before is its term, no new promise (syntax.is_promise, grammar.toml
+    # nouns.provisions)
+    ("Under the deal, Peru will supply gas to Chile until 2030.", "2025-06-10", "AGREE"),
     # no party's act judged, or judged under a negation: no condemnation (triggers._judges)
     ("Chile said on Monday that the situation on the border with Peru was dangerous.", "2025-06-10", "ACCUSE"),
     ("Chile said on Monday that Peru's drills were defensive and not a threat.", "2025-06-10", "ACCUSE"),

@@ -23,6 +23,7 @@ from diplomap.knowledge.grammar import (
     LIGHT_FORMS,
     LIGHT_VERBS,
     POSSESSIVES,
+    PROVISIONS,
     SETTING_NOUNS,
     SETTING_PREPS,
     STATE_ANAPHORS,
@@ -251,6 +252,9 @@ def is_promise(trig: TriggerMatch) -> bool:
     head = clause_head(trig)
     if any(c.dep_ == "advmod" and c.lower_ in HEARSAY for c in head.children):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "under" and g.dep_ == "pobj" and g.lemma_.lower() in PROVISIONS
+           for c in head.children for g in c.children):
+        return False  # "Under the deal, Serbia will receive twelve jets": a term of an agreement told, no new promise
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in head.children):
         return True
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("plan", "intend", "vow", "pledge", "promise"):

@@ -110,6 +110,7 @@ FAULTS = _words("nouns", "faults")
 OWN_AGENTS = _words("nouns", "own_agents")
 NAMED_TEXTS = _words("nouns", "named_texts")
 RELATIONS = _words("nouns", "relations")
+PROVISIONS = _words("nouns", "provisions")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
