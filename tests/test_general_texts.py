@@ -1108,6 +1108,11 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     ("The Chilean foreign minister will reportedly visit Peru in June.", "2025-03-01", "AGREE"),
     # a hope or an expectation about another's act is no promise of it (grammar.toml verbs.hoping)
     ("Chile hopes that Peru will join the pact.", "2025-06-05", "AGREE"),
+    # what is deemed needed or important is no act (eventhood.no_event, grammar.toml nouns.restated); a view agreed
+    # on is no agreement
+    ("The two ministers stressed the importance of strengthening ties between Chile and Peru on Monday.",
+     "2025-06-10", "SUPPORT"),
+    ("Chile and Peru agreed on Monday that relations between them are at their best.", "2025-06-10", "AGREE"),
     # what is done "under" an agreement told before is its term, no new promise (syntax.is_promise, grammar.toml
     # nouns.provisions)
     ("Under the deal, Peru will supply gas to Chile until 2030.", "2025-06-10", "AGREE"),

@@ -66,6 +66,15 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
                 *(g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children
                   if g.dep_ == "pobj"))):
         return True  # "reiterated the need for a political solution", "agreed on the need for de-escalation"
+    if (tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "for")
+            and tok.head.head.lemma_.lower() in RESTATED):
+        return True  # "stressed the importance of strengthening ties", "underlined the need for talks": deemed needed
+    if trig.entry.type == "AGREE" and len(trig.words) == 1 and any(
+            c.dep_ == "ccomp" and c.lemma_.lower() == "be" and not any(
+                a.dep_ == "aux" and a.lower_ in ("will", "would", "should", "shall", "must") for a in c.children)
+            for c in tok.children):
+        return True  # "agreed that relations are at their best": a view shared, no agreement ("that talks would
+        # resume" is one)
     if (trig.entry.type == "COOPERATE" and tok.pos_ == "NOUN" and len(trig.words) == 1 and tok.dep_ == "pobj"
             and tok.head.lower_ == "on" and tok.head.head.pos_ == "NOUN"):
         return True  # "25% duties on imports from the two countries", "curbs on exports": what a measure is on
