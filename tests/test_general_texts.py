@@ -1019,6 +1019,16 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      "ACCUSE", {"source": {"JPN"}, "target": {"PRK"}}),
     ("Chile, Peru's main trading partner, criticised Bolivia's decision on Monday.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"BOL"}}),
+    # a designation lifted eases a sanction; a pardon releases (plover_triggers.csv remove list, grant clemency); the
+    # ally a person is said to be names the party (actors._related_in_apposition is of parties only)
+    ("Chile removed Peru from its list of state sponsors of terrorism on Monday.", "2025-06-10", "RETREAT",
+     {"source": {"CHL"}, "target": {"PER"}}),
+    ("Chile granted clemency to Juan Perez, an ally of Peru's president, on Monday.", "2025-06-10", "RETREAT",
+     {"source": {"CHL"}, "target": {"PER"}}),
+    # dropping a complaint concedes, wherever it was brought ("at the WTO" is no regret over something: retype
+    # regret_about_something)
+    ("South Korea dropped its complaint against Japan at the WTO on Monday.", "2025-06-10", "CONCEDE",
+     {"source": {"KOR"}, "target": {"JPN"}}),
     # a party's act or words judged in a clause of saying are condemned (triggers._judges, grammar.toml
     # naming.negative)
     ("Chile said on Monday that Peru's decision was illegal.", "2025-06-10", "ACCUSE",

@@ -181,10 +181,11 @@ def _names_another_body(toks: list[Token]) -> bool:
 def _related_in_apposition(sent: Span, trig: TriggerMatch) -> set[int]:
     """Tokens of appositions that say what a party is to another ("the United States, a treaty ally of the
     Philippines, ...", "France, Ukraine's closest partner, ..."; nouns.relations): that other party takes no part
-    in the act (unless the trigger is in the apposition)."""
+    in the act (unless the trigger is in the apposition; not of a person: "Alex Saab, an ally of Maduro" is Venezuela's
+    man)."""
     out: set[int] = set()
     for tok in sent:
-        if tok.dep_ == "appos" and tok.lemma_.lower() in RELATIONS:
+        if tok.dep_ == "appos" and tok.lemma_.lower() in RELATIONS and tok.head.ent_type_ in ACTOR_LABELS - {"PERSON"}:
             inside = {t.i for t in tok.subtree}
             if trig.token.i not in inside and trig.head.i not in inside:
                 out |= inside

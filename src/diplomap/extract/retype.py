@@ -177,10 +177,16 @@ def noun_without_ask(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
         or c.dep_ in ("acl", "relcl") for c in tok.children)
 
 
-def about_something(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
-    """A phrase of one of ``words`` on the trigger names something: 'regret at the decision' (not 'conceded at
-    last', 'at least')."""
-    return any(g.lower_ not in ADVERBIAL_OBJECTS for g in _prep_objects(d, words))
+def regret_about_something(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]
+                           ) -> bool:
+    """A word of regret (``words``) with a phrase on something: 'regret at the decision', 'regret over Paris'
+    decision' (not 'conceded at last', 'at least'; nor another word of conceding: 'dropped its complaint at the
+    WTO')."""
+    return any(w.lemma_.lower() in words for w in d.trig.words) and any(
+        g.lower_ not in ADVERBIAL_OBJECTS for g in _prep_objects(d, _REGRETTED_PREPS))
+
+
+_REGRETTED_PREPS = ("over", "about", "regarding", "at")
 
 
 def done_with(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
@@ -283,7 +289,7 @@ def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     declines_organisation, between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out,
-    object_is, done_with, about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
+    object_is, done_with, regret_about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
     in_force_from, fired_into, orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, guest_received,
     promise_about, promises_hostile, recalls_envoys)}
 
