@@ -1025,6 +1025,12 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      {"source": {"CHL"}, "target": {"PER"}}),
     ("Chile granted clemency to Juan Perez, an ally of Peru's president, on Monday.", "2025-06-10", "RETREAT",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # equipment handed over is given; an arms sale approved is decided (plover_triggers.csv hand over vessel,
+    # approve sale)
+    ("Japan handed over five patrol vessels to the Philippine coast guard on Monday.", "2025-06-10", "AID",
+     {"source": {"JPN"}, "target": {"PHL"}}),
+    ("The United States approved a $500 million arms sale to Taiwan on Monday.", "2025-06-10", "COOPERATE",
+     {"source": {"USA"}, "target": {"TWN"}}),
     # dropping a complaint concedes, wherever it was brought ("at the WTO" is no regret over something: retype
     # regret_about_something)
     ("South Korea dropped its complaint against Japan at the WTO on Monday.", "2025-06-10", "CONCEDE",
