@@ -1882,3 +1882,11 @@ def test_a_headline_tells_the_happening_the_body_dates_days_before_it(pipeline: 
                          "visit to Peru from October 28 to 30.\n", "2024-11-02")
     visits = [e for e in ev if e["type"] == "CONSULT"]
     assert [(v["start"], v["end"]) for v in visits] == [("2024-10-28", "2024-10-30")], ev
+
+
+def test_a_clause_after_a_year_after_keeps_the_day_it_states(pipeline: Any) -> None:
+    # "a year after X did Y on <day>": the day stated in the clause is Y's, not a year before the story's day
+    # (when._before_the_clause)
+    ev = coded(pipeline, "A year after Chile and Peru signed their border treaty on June 15, 2024, the two leaders "
+                         "met again in Lima.", "2025-06-16")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-06-15", "2024-06-15")

@@ -228,6 +228,11 @@ def _before_the_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext) -> 
         word = last[0]  # 'after' introducing a clause (mark) or a phrase (prep)
         clause = {t.i for t in (word.head if word.dep_ == "mark" else word).subtree} - {word.i}
         if trig.head.i in clause:
+            stated = [e for e in ctx.dates if not e.relative and any(
+                e.start <= sent.doc[i].idx - sent.start_char < e.end for i in clause)]
+            if stated:
+                # "a year after Chile and Peru signed their treaty on June 15, 2024": the clause's own date
+                return max(stated, key=lambda e: e.start).span
             # counted from the date find_dates counted it from, mirrored about the day the sentence tells before it:
             # "signed on Tuesday, a day after their leaders met" (Monday)
             told = max((e for e in ctx.dates if e.end <= d.start and e.span.precision == Precision.DAY
