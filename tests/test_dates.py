@@ -48,6 +48,9 @@ def test_stated_dates(text: str, start: str, end: str) -> None:
     ("In the following weeks, several were detained.", LATE_JUNE, "2025-06-20", "2025-07-31"),
     ("The plan was adopted four years earlier.", YEAR, "2021-01-01", "2021-12-31"),
     ("Later that month, talks resumed.", OCT9, "2025-10-09", "2025-10-31"),
+    # counted from a day, the next or the previous day is one day
+    ("The next day, the ministers met.", OCT9, "2025-10-10", "2025-10-10"),
+    ("The previous day, the two sides had agreed to a truce.", OCT9, "2025-10-08", "2025-10-08"),
 ])
 def test_relative_dates_count_from_the_anchor(text: str, anchor: DateSpan, start: str, end: str) -> None:
     span = only(text, anchor)

@@ -111,6 +111,10 @@ def relative_to(kind: str, g: dict[str, str | None], t: str, anchor: DateSpan | 
             return anchor, True
         step = {"day": timedelta(1), "week": timedelta(7), "month": timedelta(31), "year": timedelta(365)}[unit]
         plural = t.rstrip().endswith("s")
+        if unit == "day" and not plural and anchor.precision == Precision.DAY:
+            # "the next day", "the previous day", counted from a day: that one day
+            day = anchor.start + (step if which in ("following", "next") else -step)
+            return DateSpan(day, day, Precision.DAY, t), True
         if which in ("following", "next"):
             end = anchor.end + (step * (4 if plural and unit == "week" else 3 if plural else 1))
             if unit == "month" and not plural:
