@@ -1031,6 +1031,10 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      {"source": {"JPN"}, "target": {"PHL"}}),
     ("The United States approved a $500 million arms sale to Taiwan on Monday.", "2025-06-10", "COOPERATE",
      {"source": {"USA"}, "target": {"TWN"}}),
+    # a leaders' retreat is a meeting; a border shut is closed (plover_triggers.csv hold retreat, shut border)
+    ("Malaysia's Anwar and Singapore's Wong held their annual leaders' retreat on Monday.", "2025-06-10", "CONSULT",
+     {"actors_": {"MYS", "SGP"}}),
+    ("Niger shut its border with Benin on Monday.", "2025-06-10", "SANCTION", {"source": {"NER"}, "target": {"BEN"}}),
     # dropping a complaint concedes, wherever it was brought ("at the WTO" is no regret over something: retype
     # regret_about_something)
     ("South Korea dropped its complaint against Japan at the WTO on Monday.", "2025-06-10", "CONCEDE",
