@@ -1035,6 +1035,14 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("Malaysia's Anwar and Singapore's Wong held their annual leaders' retreat on Monday.", "2025-06-10", "CONSULT",
      {"actors_": {"MYS", "SGP"}}),
     ("Niger shut its border with Benin on Monday.", "2025-06-10", "SANCTION", {"source": {"NER"}, "target": {"BEN"}}),
+    # the "for" of a for-to clause is the verb's particle, its clause the object (syntax.near_lemmas,
+    # clause_region); "renew" is a light verb; "threw its weight behind" supports
+    ("Pakistan called for Afghanistan to act against militants on Monday.", "2025-06-10", "REQUEST",
+     {"source": {"PAK"}, "target": {"AFG"}}),
+    ("Argentina renewed its call on Britain to negotiate over the islands on Monday.", "2025-06-10", "REQUEST",
+     {"source": {"ARG"}, "target": {"GBR"}}),
+    ("India threw its weight behind Bangladesh's bid on Monday.", "2025-06-10", "SUPPORT",
+     {"source": {"IND"}, "target": {"BGD"}}),
     # dropping a complaint concedes, wherever it was brought ("at the WTO" is no regret over something: retype
     # regret_about_something)
     ("South Korea dropped its complaint against Japan at the WTO on Monday.", "2025-06-10", "CONCEDE",

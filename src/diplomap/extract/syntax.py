@@ -66,6 +66,11 @@ def near_lemmas(tok: Token) -> dict[str, Token]:
             for grand in child.children:
                 if not (child.dep_ == "prep" and any(c.dep_ == "det" and c.lower_ == "no" for c in grand.children)):
                     out.setdefault(grand.lemma_.lower(), grand)
+        if child.dep_ in ("advcl", "xcomp", "ccomp"):
+            # "called for Afghanistan to act": the "for" of a for-to clause is the verb's particle
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ == "for":
+                    out.setdefault("for", mark)
         if child.dep_ == "dobj" and child.lemma_.lower() in AMOUNTS:
             # "launched hundreds of drones and missiles": what was launched is in the "of" phrase
             for what in of_objects(child):
@@ -163,7 +168,9 @@ def clause_region(trig: TriggerMatch, trigger_heads: set[int]) -> set[int]:
         for child in tok.children:
             if not top and child.i in trigger_heads and child.i != trig.token.i:
                 continue
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and child.i not in own:
+            # (a clause whose mark is the trigger's own word is its object: "called for Afghanistan to act")
+            marked = any(m.dep_ == "mark" and m.i in own for m in child.children)
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and child.i not in own and not marked:
                 if child.i in trigger_heads or child.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "csubj"):
                     continue
             if child.dep_ == "conj" and child.i in trigger_heads:
