@@ -1890,3 +1890,21 @@ def test_a_clause_after_a_year_after_keeps_the_day_it_states(pipeline: Any) -> N
     ev = coded(pipeline, "A year after Chile and Peru signed their border treaty on June 15, 2024, the two leaders "
                          "met again in Lima.", "2025-06-16")
     find(ev, "AGREE", {"CHL", "PER"}, "2024-06-15", "2024-06-15")
+
+
+def test_a_headlines_act_the_lead_tells_as_another_act_is_of_the_leads_day(pipeline: Any, tmp_path: Path) -> None:
+    # the headline's protest is told in the body only as a demand of the same parties: it happened on the lead's
+    # day, not somewhere in the days before publication (pipeline: lead_day)
+    from dataclasses import replace
+    from datetime import date
+
+    from diplomap.ingest.reader import read_file
+
+    item = tmp_path / "item.txt"
+    item.write_text("Chile protests Peruvian patrol boat in its waters\n\nSANTIAGO — Chile on Wednesday demanded that "
+                    "Peru withdraw a patrol boat operating in Chilean waters, the foreign ministry said.\n",
+                    encoding="utf-8")
+    doc = replace(read_file(item), published=date(2024, 6, 13))
+    protests = [e for e in pipeline.extract(doc).events if e.type == "ACCUSE"]
+    assert [(e.date.start.isoformat(), e.date.end.isoformat()) for e in protests if e.date] == [
+        ("2024-06-12", "2024-06-12")], protests

@@ -172,6 +172,7 @@ class Pipeline:
         named_actors: Counter[str] = Counter()  # how often each actor is named: the story's parties
         last_quoted: tuple[str, ...] = ()  # the one the last quotation was attributed to
         told_names = ToldNames()
+        lead_day: DateSpan | None = None  # the day the first paragraph after a news headline tells
         for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
             if progress:
                 progress(n + 1, len(paragraphs))
@@ -272,6 +273,10 @@ class Pipeline:
                 elif anchor and _a_story_day(anchor, page.story_year) and (
                         news_day is base or news_day is None or anchor.end >= news_day.end):
                     news_day = anchor  # an undated item's day, once told
+            if (lead_day is None and n > first and written and not narrative and not is_heading(ptext)
+                    and not is_caption(ptext) and news_day is not base and news_day is not None
+                    and news_day.precision == Precision.DAY):
+                lead_day = news_day
         if written and not narrative and reactions_apart:
             # what a news item tells with no date of its own happened on its day or the day before (news goes out
             # the day of the act or the next: "Mali announced that it is cutting ties with Ukraine", the statement
@@ -288,8 +293,18 @@ class Pipeline:
         # (the record keeps one event per happening; sentence coding, as PLOVER's, codes each act the sentence tells)
         aspects = self.coder.lex.aspects if reactions_apart else None
         one_stance = self._one_stance if reactions_apart else frozenset()
-        return Extraction(sentences, mentions, dedup.merge(events, news=not narrative, aspects=aspects,
-                                                           one_stance=one_stance, cooperative=self._cooperative))
+        merged = dedup.merge(events, news=not narrative, aspects=aspects, one_stance=one_stance,
+                             cooperative=self._cooperative)
+        if lead_day is not None:
+            # a headline's act the body tells of the same parties only as another act happened on the day the lead
+            # tells it ("Vietnam protests Chinese survey ship" over "Vietnam on Wednesday demanded that China
+            # withdraw ...")
+            of_the_lead = [e for e in merged if e.date and not e.date.inherited and e.date.start == lead_day.start
+                           and e.date.end == lead_day.end]
+            merged = [replace(e, date=replace(lead_day, inherited=True)) if e.date and (
+                e.date.text == dedup.HEADLINE_DAYS and e.date.start - timedelta(7) <= lead_day.start <= e.date.end
+                and any(set(o.actors) == set(e.actors) for o in of_the_lead)) else e for e in merged]
+        return Extraction(sentences, mentions, merged)
 
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
