@@ -1043,6 +1043,8 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      {"source": {"ARG"}, "target": {"GBR"}}),
     ("India threw its weight behind Bangladesh's bid on Monday.", "2025-06-10", "SUPPORT",
      {"source": {"IND"}, "target": {"BGD"}}),
+    # skipping a summit declines to attend it (plover_triggers.csv skip summit)
+    ("Chile skipped the Mercosur summit in Asuncion on Monday.", "2025-06-10", "REJECT", {"source": {"CHL"}}),
     # dropping a complaint concedes, wherever it was brought ("at the WTO" is no regret over something: retype
     # regret_about_something)
     ("South Korea dropped its complaint against Japan at the WTO on Monday.", "2025-06-10", "CONCEDE",
