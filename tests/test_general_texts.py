@@ -1043,6 +1043,12 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      {"source": {"ARG"}, "target": {"GBR"}}),
     ("India threw its weight behind Bangladesh's bid on Monday.", "2025-06-10", "SUPPORT",
      {"source": {"IND"}, "target": {"BGD"}}),
+    # warplanes sent are deployed; a base handed over to the host's army is given up (plover_triggers.csv send
+    # warplane, hand over base)
+    ("China sent 45 warplanes toward Taiwan on Monday.", "2025-06-10", "MOBILIZE",
+     {"source": {"CHN"}, "target": {"TWN"}}),
+    ("France handed over its last military base in Chad to the Chadian army on Monday.", "2025-06-10", "RETREAT",
+     {"source": {"FRA"}, "target": {"TCD"}}),
     # skipping a summit declines to attend it (plover_triggers.csv skip summit)
     ("Chile skipped the Mercosur summit in Asuncion on Monday.", "2025-06-10", "REJECT", {"source": {"CHL"}}),
     # dropping a complaint concedes, wherever it was brought ("at the WTO" is no regret over something: retype
