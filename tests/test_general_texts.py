@@ -1049,6 +1049,13 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      {"source": {"CHN"}, "target": {"TWN"}}),
     ("France handed over its last military base in Chad to the Chadian army on Monday.", "2025-06-10", "RETREAT",
      {"source": {"FRA"}, "target": {"TCD"}}),
+    # an honour awarded supports; goods given are aid (plover_triggers.csv award order, give car); who the teller says
+    # it knows was behind an act is accused (triggers._blames)
+    ("China awarded Chile's president its Order of Friendship on Monday.", "2025-06-10", "SUPPORT",
+     {"source": {"CHN"}, "target": {"CHL"}}),
+    ("Vietnam gave Laos 20 electric cars on Monday.", "2025-06-10", "AID", {"source": {"VNM"}, "target": {"LAO"}}),
+    ("Chile said on Monday that it knew that Peruvian agents were behind the fire.", "2025-06-10", "ACCUSE",
+     {"source": {"CHL"}, "target": {"PER"}}),
     # skipping a summit declines to attend it (plover_triggers.csv skip summit)
     ("Chile skipped the Mercosur summit in Asuncion on Monday.", "2025-06-10", "REJECT", {"source": {"CHL"}}),
     # dropping a complaint concedes, wherever it was brought ("at the WTO" is no regret over something: retype

@@ -291,7 +291,10 @@ def _behind_another_object(verb: Token, word: Token, entry: TriggerEntry) -> boo
 def _blames(verb: Token) -> bool:
     """A verb of saying whose clause puts the blame on its subject: 'X bore full responsibility', 'X is to blame',
     'X was solely responsible' (grammar.toml: naming.blame_verbs, blame_nouns; adjectives.authorship)."""
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    # ("said Poland knew for sure that Russian services were behind the fire": what the teller says it knows)
+    clauses += [g for c in clauses if c.lemma_.lower() in _KNOWING for g in c.children if g.dep_ == "ccomp"]
+    for clause in clauses:
         lemma = clause.lemma_.lower()
         if lemma in BLAME_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in BLAME_NOUNS for c in clause.children):
             return True
@@ -299,7 +302,14 @@ def _blames(verb: Token) -> bool:
                                   and not any(g.dep_ == "prep" for g in c.children))
                                  or (c.dep_ == "xcomp" and c.lemma_.lower() == "blame") for c in clause.children):
             return True  # (not "responsible for the attack": the attack's own telling accuses)
+        if lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children) and any(
+                t.ent_type_ in ACTOR_LABELS for c in clause.children if c.dep_ == "nsubj" for t in c.subtree):
+            return True  # "said Russian secret services were behind the fire" (unless what it was is an attack the
+            # coder reads: authoring_verb)
     return False
+
+
+_KNOWING = frozenset({"know", "establish", "determine", "find", "conclude"})
 
 
 def _judges(verb: Token) -> bool:
