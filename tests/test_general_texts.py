@@ -1056,6 +1056,10 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("Vietnam gave Laos 20 electric cars on Monday.", "2025-06-10", "AID", {"source": {"VNM"}, "target": {"LAO"}}),
     ("Chile said on Monday that it knew that Peruvian agents were behind the fire.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # "Congo" alone is the Democratic Republic of the Congo, as AP style writes it (states.csv); the Republic of
+    # Congo is named so
+    ("Rwanda accused Congo on Monday of backing the militia.", "2025-06-10", "ACCUSE",
+     {"source": {"RWA"}, "target": {"COD"}}),
     # skipping a summit declines to attend it (plover_triggers.csv skip summit)
     ("Chile skipped the Mercosur summit in Asuncion on Monday.", "2025-06-10", "REJECT", {"source": {"CHL"}}),
     # dropping a complaint concedes, wherever it was brought ("at the WTO" is no regret over something: retype
