@@ -1056,6 +1056,10 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("Vietnam gave Laos 20 electric cars on Monday.", "2025-06-10", "AID", {"source": {"VNM"}, "target": {"LAO"}}),
     ("Chile said on Monday that it knew that Peruvian agents were behind the fire.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # what a measure falls on, counted ("C$30 billion of U.S. imports"), is its object, no trade of its own
+    # (coder._measured)
+    ("Chile imposed tariffs on $30 billion of Peruvian imports on Monday.", "2025-06-10", "SANCTION",
+     {"source": {"CHL"}, "target": {"PER"}}),
     # "Congo" alone is the Democratic Republic of the Congo, as AP style writes it (states.csv); the Republic of
     # Congo is named so
     ("Rwanda accused Congo on Monday of backing the militia.", "2025-06-10", "ACCUSE",

@@ -58,6 +58,15 @@ from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, 
 __all__ = ["Coder", "SentenceContext"]
 
 
+def _measured(noun: Token, measures: set[int]) -> bool:
+    """A noun a measure (the words of ``measures``) falls on: "tariffs on imports from Mexico", "a ban on exports to
+    Russia", also counted: "tariffs on C$30 billion of U.S. imports", "on $20 billion worth of goods"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            noun.head.head.pos_ == "NUM" or noun.head.head.lower_ == "worth"):
+        noun = noun.head.head  # the amount counted of it
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") and noun.head.head.i in measures
+
+
 class Coder:
     def __init__(self, kb: Knowledge, lexicon: Lexicon) -> None:
         self.kb = kb
@@ -86,9 +95,7 @@ class Coder:
         triggers = [t for t in triggers if t.token.i not in {o.token.i for o in obligations}] + obligations
         # "tariffs on imports from Mexico", "a ban on exports to Russia": what a measure falls on is its object
         targets = {w.i for t in triggers if t.entry.type in ("SANCTION", "COERCE") for w in t.words}
-        triggers = [t for t in triggers if not (t.token.pos_ == "NOUN" and t.token.dep_ == "pobj"
-                                                 and t.token.head.lower_ in ("on", "against")
-                                                 and t.token.head.head.i in targets)]
+        triggers = [t for t in triggers if not (t.token.pos_ == "NOUN" and _measured(t.token, targets))]
         # "accused Islamabad of violating the ceasefire": what is alleged is the accusation's content, not news
         # (not what a condemnation or criticism is of: "voiced condemnation of Lithuania's decision to expel three
         # diplomats" is a stance on an act done; "accusations of genocide" allege)
