@@ -1167,6 +1167,9 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # what is done "under" an agreement told before is its term, no new promise (syntax.is_promise, grammar.toml
     # nouns.provisions)
     ("Under the deal, Peru will supply gas to Chile until 2030.", "2025-06-10", "AGREE"),
+    # an act weighed is not taken (modality.weighed, grammar.toml verbs.considering)
+    ("Chile is weighing a ban on Peruvian apps.", "2025-06-10", "COERCE"),
+    ("Chile is considering expelling the Peruvian ambassador.", "2025-06-10", "SANCTION"),
     # no party's act judged, or judged under a negation: no condemnation (triggers._judges)
     ("Chile said on Monday that the situation on the border with Peru was dangerous.", "2025-06-10", "ACCUSE"),
     ("Chile said on Monday that Peru's drills were defensive and not a threat.", "2025-06-10", "ACCUSE"),

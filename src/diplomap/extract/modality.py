@@ -21,6 +21,7 @@ from diplomap.extract.syntax import (
 from diplomap.knowledge.grammar import (
     ATTENDING,
     BELIEVING,
+    CONSIDERING,
     DENYING,
     EXPECT_HEADS,
     FUTURE_AUX,
@@ -255,6 +256,16 @@ def planned_noun(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Dat
     return None
 
 
+def weighed(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """An act weighed, not taken: 'India is weighing a ban on Chinese apps', 'is considering expelling the
+    ambassador' (grammar.toml verbs.considering)."""
+    tok = trig.token
+    if trig.head.i == tok.i and tok.dep_ in ("dobj", "xcomp") and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") and (
+            tok.head.lemma_.lower() in CONSIDERING):
+        return Modality.HYPOTHETICAL
+    return None
+
+
 def forecast_of_its_subject(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """What is said of an event noun as its subject may lie ahead: 'the agreement is expected to be signed next week'
     (expected), 'the summit is set to take place on Friday' (planned), 'the deal is unlikely to be finalized today'
@@ -435,7 +446,7 @@ def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) 
 
 RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, reported_will, believed, habitual,
                            standing_status, known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
-                           forecast_of_its_subject, wanted, decided,
+                           weighed, forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
                            once_done, ongoing_since, counted_since, told_before, background)
 

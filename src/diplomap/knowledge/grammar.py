@@ -111,6 +111,7 @@ OWN_AGENTS = _words("nouns", "own_agents")
 NAMED_TEXTS = _words("nouns", "named_texts")
 RELATIONS = _words("nouns", "relations")
 PROVISIONS = _words("nouns", "provisions")
+CONSIDERING = _words("verbs", "considering")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
