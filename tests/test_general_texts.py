@@ -1056,6 +1056,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("Vietnam gave Laos 20 electric cars on Monday.", "2025-06-10", "AID", {"source": {"VNM"}, "target": {"LAO"}}),
     ("Chile said on Monday that it knew that Peruvian agents were behind the fire.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # an agreement its teller says was reached "with" another party is the teller's (acts.reached_with_the_teller)
+    ("Chile announced on Monday that an agreement had been reached with Peru on fishing.", "2025-06-10", "AGREE",
+     {"source": {"CHL"}, "target": {"PER"}}),
     # what a measure falls on, counted ("C$30 billion of U.S. imports"), is its object, no trade of its own
     # (coder._measured)
     ("Chile imposed tariffs on $30 billion of Peruvian imports on Monday.", "2025-06-10", "SANCTION",

@@ -1908,3 +1908,11 @@ def test_a_headlines_act_the_lead_tells_as_another_act_is_of_the_leads_day(pipel
     protests = [e for e in pipeline.extract(doc).events if e.type == "ACCUSE"]
     assert [(e.date.start.isoformat(), e.date.end.isoformat()) for e in protests if e.date] == [
         ("2024-06-12", "2024-06-12")], protests
+
+
+def test_a_year_in_a_relative_clause_on_a_thing_does_not_move_the_story(pipeline: Any) -> None:
+    # "issues that arose in 2020" is the issues' year (story.described_thing): an undated item's "on Monday" after it
+    # counts from the day the item told, not from 2020
+    ev = coded(pipeline, "Chile and Peru met in Lima on October 23, 2024, to settle issues that arose in 2020. On "
+                         "Monday, Chile had announced an agreement with Peru on fishing.")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-10-21", "2024-10-21", source={"CHL"})

@@ -17,6 +17,7 @@ from diplomap.knowledge.grammar import (
     LEAVING,
     NAMED_TEXTS,
     NEIGHBOURS,
+    REPORTING,
     SETTING_PREPS,
     SPEECH_NOUNS,
     SUFFERING,
@@ -65,6 +66,23 @@ def text_speaks_for_its_issuer(r: Resolvers, sent: Span, ctx: SentenceContext, d
     if issuers:
         d.source = issuers
         d.target = [c for c in d.target if c not in issuers]
+
+
+def reached_with_the_teller(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'India announced that an agreement had been reached with China': an agreement its teller says was reached
+    "with" another party, naming no one else, is the teller's with it."""
+    if d.source or d.trig.entry.type != "AGREE" or not d.target:
+        return
+    clause = d.trig.head
+    while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    teller = clause.head
+    if clause.dep_ != "ccomp" or teller.lemma_.lower() not in REPORTING or not any(
+            c.dep_ == "prep" and c.lower_ == "with" for w in d.trig.words for c in w.children):
+        return
+    tellers = named_in(r, sent, ctx, d, {t.i for c in teller.children if c.dep_ == "nsubj" for t in c.subtree})
+    if tellers and not set(tellers) & set(d.target):
+        d.source = tellers
 
 
 def discussed_topic_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

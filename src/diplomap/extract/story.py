@@ -34,16 +34,19 @@ def attributive(sent: Span, found: DateMention) -> bool:
 
 
 def described_thing(sent: Span, found: DateMention) -> bool:
-    """A date in a participle describing a thing that is no act of the story ("in rejection of their statements on
-    the presidential elections held on Sunday"): the thing's day; the story does not move there, however recent
-    ("welcomed the agreement signed on Monday" does: grammar.toml nouns.acts)."""
+    """A date in a participle or a relative clause describing a thing that is no act of the story ("in rejection
+    of their statements on the presidential elections held on Sunday", "issues that arose in 2020"): the thing's
+    day; the story does not move there, however recent ("welcomed the agreement signed on Monday" does:
+    grammar.toml nouns.acts)."""
     root = _root(sent, found)
     if root is None:
         return False
     verb = root.head.head if root.dep_ == "pobj" else root.head
-    # (not a sentence's main verb the parser hung on its subject: "Tensions flared again last month")
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
-            and verb.head.dep_ != "ROOT" and verb.head.lemma_.lower() not in ACT_NOUNS)
+    # (a relative clause too: "issues that arose in 2020"; not a sentence's main verb the parser hung on its
+    # subject: "Tensions flared again last month")
+    return ((verb.dep_ == "acl" and verb.tag_ == "VBN") or (verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children))) and (
+        verb.head.pos_ in ("NOUN", "PROPN") and verb.head.dep_ != "ROOT" and verb.head.lemma_.lower() not in ACT_NOUNS)
 
 
 def of_the_telling(sent: Span, found: DateMention, dates: Sequence[DateMention]) -> bool:
