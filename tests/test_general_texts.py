@@ -1056,6 +1056,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("Vietnam gave Laos 20 electric cars on Monday.", "2025-06-10", "AID", {"source": {"VNM"}, "target": {"LAO"}}),
     ("Chile said on Monday that it knew that Peruvian agents were behind the fire.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # "their" in a clause below "the two countries" is theirs, those named before (rules._their_owners)
+    ("Chile and Peru agreed on Monday to reopen their embassies, the two countries said in a statement after their "
+     "foreign ministers met in Lima.", "2025-06-10", "CONSULT", {"actors_": {"CHL", "PER"}}),
     # an agreement its teller says was reached "with" another party is the teller's (acts.reached_with_the_teller)
     ("Chile announced on Monday that an agreement had been reached with Peru on fishing.", "2025-06-10", "AGREE",
      {"source": {"CHL"}, "target": {"PER"}}),
