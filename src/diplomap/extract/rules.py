@@ -293,7 +293,7 @@ def _their_owners(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, thei
             named = named_in(r, sent, ctx, d, subject)
             if len(named) < 2 and anaphoric_subject(sent, subject):
                 # ("the two countries said ... after their foreign ministers met"): those named before it
-                named = r.actors.earlier(sent, ctx, min(subject), d.span)
+                named = list(r.actors.earlier(sent, ctx, min(subject), d.span))
             return named if len(named) >= 2 else []
     return []
 
