@@ -207,6 +207,8 @@ CASES = [
          one("ASSAULT", {"VEN"}, {"GUY"}, modality="hypothetical")),
     Case("planned_noun", "Preparations for the upcoming meeting between Xi Jinping and Donald Trump began on 2 "
          "March 2025.", "2025-03-03", one("CONSULT", {"CHN", "USA"}, modality="planned")),
+    Case("weighed", "Chile said on 3 June 2024 that it was weighing a ban on Peruvian apps.", "2024-06-04",
+         one("COERCE", modality="hypothetical")),
     Case("in_case_of", "The move makes Japanese forces more nimble in the event of a Chinese invasion of Taiwan, "
          "Tokyo said on 10 April 2024.", "2024-04-11", one("ASSAULT", {"CHN"}, {"TWN"}, modality="hypothetical")),
     Case("forecast_of_its_subject", "The agreement between Chile and Peru is expected to be signed soon, Lima said on "
@@ -274,6 +276,8 @@ CASES = [
          "water cannon at it on 3 June 2024.", "2024-06-04", one("ASSAULT", {"CHL"}, {"PER"})),
     Case("absent_is_no_party", "Peru held talks with Bolivia on 3 June 2024 without Chile.", "2024-06-04",
          one("CONSULT", {"PER"}, {"BOL"})),
+    Case("reached_with_the_teller", "Chile announced on 3 June 2024 that an agreement had been reached with Peru.",
+         "2024-06-04", one("AGREE", {"CHL"}, {"PER"})),
     Case("forum_of_the_complaint", "Peru filed a complaint with the African Union against Chile on 3 June 2024.",
          "2024-06-04", one("ACCUSE", {"PER"}, {"CHL"})),
     # (in the record of news only: sentence coding codes the state, as PLOVER does)
