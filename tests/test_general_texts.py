@@ -1056,6 +1056,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("Vietnam gave Laos 20 electric cars on Monday.", "2025-06-10", "AID", {"source": {"VNM"}, "target": {"LAO"}}),
     ("Chile said on Monday that it knew that Peruvian agents were behind the fire.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # admitting a crime concedes (grammar.toml nouns.faults)
+    ("Chile formally acknowledged on Monday that it committed genocide in Peru.", "2025-06-10", "CONCEDE",
+     {"source": {"CHL"}, "target": {"PER"}}),
     # "their" in a clause below "the two countries" is theirs, those named before (rules._their_owners)
     ("Chile and Peru agreed on Monday to reopen their embassies, the two countries said in a statement after their "
      "foreign ministers met in Lima.", "2025-06-10", "CONSULT", {"actors_": {"CHL", "PER"}}),
@@ -1173,6 +1176,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # what is done "under" an agreement told before is its term, no new promise (syntax.is_promise, grammar.toml
     # nouns.provisions)
     ("Under the deal, Peru will supply gas to Chile until 2030.", "2025-06-10", "AGREE"),
+    # a crime committed is no commitment (trigger_frames.csv not_a_crime, grammar.toml nouns.crimes)
+    ("Chile acknowledged on Monday that it committed atrocities in Peru.", "2025-06-10", "AGREE"),
     # an act weighed is not taken (modality.weighed, grammar.toml verbs.considering)
     ("Chile is weighing a ban on Peruvian apps.", "2025-06-10", "COERCE"),
     ("Chile is considering expelling the Peruvian ambassador.", "2025-06-10", "SANCTION"),

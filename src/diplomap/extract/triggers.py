@@ -25,6 +25,7 @@ from diplomap.knowledge.grammar import (
     BLAME_NOUNS,
     BLAME_VERBS,
     COMMENTING,
+    CRIMES,
     FAULTS,
     HAPPENING,
     MANNER_NOUNS,
@@ -115,6 +116,9 @@ class TriggerFinder:
                         and tok.dep_ in ("advcl", "ccomp", "csubj") and not any(c.dep_ == "nsubjpass"
                                                                                 for c in tok.children)):
                     entry = None  # "Asked by reporters about the island, Trump said ...": a question to the speaker
+                if entry is not None and self.lex.has_frame(tok.lemma_, "not_a_crime") and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in CRIMES for c in tok.children):
+                    entry = None  # "committed genocide": a crime, no commitment
                 if entry is not None and self.lex.has_frame(tok.lemma_, "no_standing") and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in STANDING for c in tok.children):
                     entry = None  # "building a relationship": an aim, no project

@@ -112,6 +112,7 @@ NAMED_TEXTS = _words("nouns", "named_texts")
 RELATIONS = _words("nouns", "relations")
 PROVISIONS = _words("nouns", "provisions")
 CONSIDERING = _words("verbs", "considering")
+CRIMES = _words("nouns", "crimes")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
