@@ -1056,6 +1056,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("Vietnam gave Laos 20 electric cars on Monday.", "2025-06-10", "AID", {"source": {"VNM"}, "target": {"LAO"}}),
     ("Chile said on Monday that it knew that Peruvian agents were behind the fire.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # children (or detainees, hostages) returned are released (plover_triggers.csv return child)
+    ("Peru returned 20 Chilean children to their families on Monday.", "2025-06-10", "RETREAT",
+     {"source": {"PER"}, "target": {"CHL"}}),
     # admitting a crime concedes (grammar.toml nouns.faults)
     ("Chile formally acknowledged on Monday that it committed genocide in Peru.", "2025-06-10", "CONCEDE",
      {"source": {"CHL"}, "target": {"PER"}}),
