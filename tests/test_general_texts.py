@@ -1056,6 +1056,12 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     ("Vietnam gave Laos 20 electric cars on Monday.", "2025-06-10", "AID", {"source": {"VNM"}, "target": {"LAO"}}),
     ("Chile said on Monday that it knew that Peruvian agents were behind the fire.", "2025-06-10", "ACCUSE",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # what a party wants (tells, pushes) another to do, or insists it do, is asked of it (triggers.obligations,
+    # grammar.toml verbs.wanting)
+    ("Chile wants Peru to lift its tariffs, the foreign ministry said on Monday.", "2025-06-10", "REQUEST",
+     {"source": {"CHL"}, "target": {"PER"}}),
+    ("Chile insisted on Monday that Peru withdraw its troops from the border.", "2025-06-10", "REQUEST",
+     {"source": {"CHL"}, "target": {"PER"}}),
     # children (or detainees, hostages) returned are released (plover_triggers.csv return child)
     ("Peru returned 20 Chilean children to their families on Monday.", "2025-06-10", "RETREAT",
      {"source": {"PER"}, "target": {"CHL"}}),
@@ -1179,6 +1185,8 @@ def test_a_name_is_no_party_here(pipeline: Any, text: str, date: str, code: str)
     # what is done "under" an agreement told before is its term, no new promise (syntax.is_promise, grammar.toml
     # nouns.provisions)
     ("Under the deal, Peru will supply gas to Chile until 2030.", "2025-06-10", "AGREE"),
+    # what is insisted upon has not happened (triggers._mandative)
+    ("Chile insisted on Monday that Peru withdraw its troops from the border.", "2025-06-10", "RETREAT"),
     # a crime committed is no commitment (trigger_frames.csv not_a_crime, grammar.toml nouns.crimes)
     ("Chile acknowledged on Monday that it committed atrocities in Peru.", "2025-06-10", "AGREE"),
     # an act weighed is not taken (modality.weighed, grammar.toml verbs.considering)

@@ -41,6 +41,7 @@ from diplomap.knowledge.grammar import (
     STANDING,
     THING_NOUNS,
     TOPIC_PREPS,
+    WANTING,
 )
 
 
@@ -243,13 +244,20 @@ class TriggerFinder:
                                      and not any(t.ent_type_ for t in o.subtree) for o in objects)
 
     def obligations(self, sent: Span) -> list[TriggerMatch]:
-        """'X said Y must (should) do Z' is X asking Y: a REQUEST whose trigger is the reporting verb."""
+        """'X said Y must (should) do Z', 'X insisted that Y withdraw' (a bare verb: what X demands of Y) is X asking
+        Y: a REQUEST whose trigger is the reporting verb; so is 'X wants (told, is pushing) Y to do Z', Y a party
+        (grammar.toml verbs.wanting)."""
         out = []
         for tok in sent:
-            if tok.lemma_.lower() not in REPORTING:
+            lemma = tok.lemma_.lower()
+            if lemma in WANTING and _wants_of_a_party(tok):
+                out.append(self._trigger(tok, tok, self.lex.verb_entry(tok.lemma_, "REQUEST"), [tok]))
+                continue
+            if lemma not in REPORTING:
                 continue
             for c in tok.children:
-                if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+                if c.dep_ == "ccomp" and (any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
+                                          or (lemma == "insist" and _mandative(c))):
                     entry = self.lex.verb_entry(tok.lemma_, "REQUEST")
                     out.append(self._trigger(tok, tok, entry, [tok]))
                     break
@@ -311,6 +319,23 @@ def _blames(verb: Token) -> bool:
             return True  # "said Russian secret services were behind the fire" (unless what it was is an attack the
             # coder reads: authoring_verb)
     return False
+
+
+def _mandative(clause: Token) -> bool:
+    """A clause in the bare form with its own subject and no auxiliary: 'insisted that Kyiv withdraw its troops'."""
+    return clause.tag_ == "VB" and any(c.dep_ == "nsubj" for c in clause.children) and not any(
+        c.dep_ in ("aux", "auxpass") for c in clause.children)
+
+
+def _wants_of_a_party(verb: Token) -> bool:
+    """'wants the United States to lift its sanctions', 'told the IAEA to stop': a party (the object) and what it
+    is to do (an infinitive)."""
+    told = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    # (the parser may make the party the infinitive's subject: "wants the United States to lift")
+    parties = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        s for c in told for s in c.children if s.dep_ == "nsubj"]
+    return bool(told) and any(p.ent_type_ in ACTOR_LABELS for p in parties)
 
 
 _KNOWING = frozenset({"know", "establish", "determine", "find", "conclude"})

@@ -113,6 +113,7 @@ RELATIONS = _words("nouns", "relations")
 PROVISIONS = _words("nouns", "provisions")
 CONSIDERING = _words("verbs", "considering")
 CRIMES = _words("nouns", "crimes")
+WANTING = _words("verbs", "wanting")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
