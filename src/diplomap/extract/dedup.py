@@ -9,6 +9,9 @@ from datetime import timedelta
 from diplomap.knowledge.grammar import EMPTY_VERBS, IRREGULAR
 from diplomap.model import DateSpan, Event, Precision, Quantity
 
+HEADLINE_DAYS = "headline"  # the text of a headline's guessed days (pipeline._headline_days)
+_WEEK = timedelta(7)
+
 
 def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str] = frozenset()) -> bool:
     """Same type, overlapping actors, compatible dates. In a news item (``news``), the same parties doing the
@@ -115,8 +118,6 @@ def _topic(event: Event) -> frozenset[str]:
     return frozenset(_stem(w) for w in event.trigger.lower().split()) - EMPTY_VERBS
 
 
-
-
 def _stem(word: str) -> str:
     """A crude stem, enough to tell 'finalized' and 'the finalization', 'met' and 'the meeting', 'recognise' and
     'recognising' name one act."""
@@ -136,10 +137,6 @@ def _same_days(x: DateSpan, y: DateSpan) -> bool:
         return True
     return any(h.text == HEADLINE_DAYS and o.text != HEADLINE_DAYS and o.start <= h.end and o.end >= h.start - _WEEK
                for h, o in ((x, y), (y, x)))
-
-
-HEADLINE_DAYS = "headline"  # the text of a headline's guessed days (pipeline._headline_days)
-_WEEK = timedelta(7)
 
 
 def _nested(x: DateSpan, y: DateSpan) -> bool:
