@@ -28,6 +28,7 @@ from diplomap.knowledge.grammar import (
     CRIMES,
     FAULTS,
     HAPPENING,
+    KNOWING,
     MANNER_NOUNS,
     NAMING_NEGATIVE,
     NAMING_POSITIVE,
@@ -305,7 +306,7 @@ def _blames(verb: Token) -> bool:
     'X was solely responsible' (grammar.toml: naming.blame_verbs, blame_nouns; adjectives.authorship)."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     # ("said Poland knew for sure that Russian services were behind the fire": what the teller says it knows)
-    clauses += [g for c in clauses if c.lemma_.lower() in _KNOWING for g in c.children if g.dep_ == "ccomp"]
+    clauses += [g for c in clauses if c.lemma_.lower() in KNOWING for g in c.children if g.dep_ == "ccomp"]
     for clause in clauses:
         lemma = clause.lemma_.lower()
         if lemma in BLAME_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in BLAME_NOUNS for c in clause.children):
@@ -336,9 +337,6 @@ def _wants_of_a_party(verb: Token) -> bool:
     parties = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
         s for c in told for s in c.children if s.dep_ == "nsubj"]
     return bool(told) and any(p.ent_type_ in ACTOR_LABELS for p in parties)
-
-
-_KNOWING = frozenset({"know", "establish", "determine", "find", "conclude"})
 
 
 def _judges(verb: Token) -> bool:

@@ -114,6 +114,7 @@ PROVISIONS = _words("nouns", "provisions")
 CONSIDERING = _words("verbs", "considering")
 CRIMES = _words("nouns", "crimes")
 WANTING = _words("verbs", "wanting")
+KNOWING = _words("verbs", "knowing")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
