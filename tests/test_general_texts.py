@@ -1062,6 +1062,8 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      {"source": {"CHL"}, "target": {"PER"}}),
     ("Chile insisted on Monday that Peru withdraw its troops from the border.", "2025-06-10", "REQUEST",
      {"source": {"CHL"}, "target": {"PER"}}),
+    # a joint communique released is agreed (plover_triggers.csv release communique)
+    ("Chile and Peru released a joint communique on Monday.", "2025-06-10", "AGREE", {"actors_": {"CHL", "PER"}}),
     # children (or detainees, hostages) returned are released (plover_triggers.csv return child)
     ("Peru returned 20 Chilean children to their families on Monday.", "2025-06-10", "RETREAT",
      {"source": {"PER"}, "target": {"CHL"}}),

@@ -276,6 +276,8 @@ CASES = [
          "water cannon at it on 3 June 2024.", "2024-06-04", one("ASSAULT", {"CHL"}, {"PER"})),
     Case("absent_is_no_party", "Peru held talks with Bolivia on 3 June 2024 without Chile.", "2024-06-04",
          one("CONSULT", {"PER"}, {"BOL"})),
+    Case("one_partys_text_agrees_nothing", "Chile issued a communique on 3 June 2024 condemning Peru.", "2024-06-04",
+         none_of("AGREE")),
     Case("reached_with_the_teller", "Chile announced on 3 June 2024 that an agreement had been reached with Peru.",
          "2024-06-04", one("AGREE", {"CHL"}, {"PER"})),
     Case("forum_of_the_complaint", "Peru filed a complaint with the African Union against Chile on 3 June 2024.",

@@ -11,6 +11,7 @@ from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, named_in, phrases_on_the_act
 from diplomap.extract.syntax import meeting_as_setting, told_apart
 from diplomap.knowledge.grammar import (
+    AGREED_TEXTS,
     AIMED_PREPS,
     CONFLICT_NOUNS,
     HOLDING,
@@ -83,6 +84,16 @@ def reached_with_the_teller(r: Resolvers, sent: Span, ctx: SentenceContext, d: D
     tellers = named_in(r, sent, ctx, d, {t.i for c in teller.children if c.dep_ == "nsubj" for t in c.subtree})
     if tellers and not set(tellers) & set(d.target):
         d.source = tellers
+
+
+def one_partys_text_agrees_nothing(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Chile issued a communique condemning Peru': a text of one party is no agreement (a joint one, or one of two
+    parties, is: 'China and Brazil released a joint communique'); it drops (grammar.toml nouns.agreed_texts)."""
+    if d.trig.entry.type != "AGREE" or len({*d.source, *d.target}) >= 2:
+        return
+    texts = [w for w in d.trig.words if w.pos_ == "NOUN" and w.lemma_.lower() in AGREED_TEXTS]
+    if texts and not any(c.lower_ in ("joint", "common") for w in texts for c in w.children):
+        d.source, d.target = [], []
 
 
 def discussed_topic_is_no_party(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

@@ -22,6 +22,7 @@ from diplomap.extract.acts import (
     met_by_the_doers,
     met_separately_by_each,
     officials_of_the_two_sides,
+    one_partys_text_agrees_nothing,
     parties_of_the_setting,
     partner_of_the_setting,
     reached_with_the_teller,
@@ -445,5 +446,6 @@ AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_
                                  its_is_not_the_doer, them_of_the_clause_above,
                                  project_works_by_linked_states, adversary_is_no_party, private_voices_are_no_party,
                                  forum_of_the_complaint, absent_is_no_party, expelled_by_the_state_left,
-                                 it_is_the_one_named_before, reached_with_the_teller)
+                                 it_is_the_one_named_before, reached_with_the_teller,
+                                 one_partys_text_agrees_nothing)
 LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act, met_separately_by_each)

@@ -115,6 +115,7 @@ CONSIDERING = _words("verbs", "considering")
 CRIMES = _words("nouns", "crimes")
 WANTING = _words("verbs", "wanting")
 KNOWING = _words("verbs", "knowing")
+AGREED_TEXTS = _words("nouns", "agreed_texts")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
