@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from diplomap.extract.cues import DIGIT, Cue, Cues
 from diplomap.extract.spans import clamp_day, deictic, month_span, named_month, relative_to, this_or_last
 from diplomap.knowledge.grammar import (
     DEADLINE_WORDS,
@@ -100,84 +101,38 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:later|earlier)\s+(?:in\s+)?(?:that|the\s+same|the)\s+(?P<unit>week|month|year)\b", re.I)),
 ]
 
-# What each pattern cannot match without: cue words looked for once per text, when a pattern first asks for
-# them, skip the patterns whose cues a sentence lacks (most sentences name no date, and a plain search for a word
-# is much cheaper than a pattern's search, #10). A pattern runs when each of its cues has one of its words.
-
-
-@dataclass(frozen=True)
-class _Cue:
-    words: tuple[str, ...]  # any one of them
-    folded: bool = True  # as a pattern of re.I finds them (in any case: _fold), else as written
-
-
-def _fold(text: str) -> str:
-    """The text in lower case, where every letter that re.I matches to an ASCII letter is that letter (Python's
-    re also takes the dotless 'ı' for 'i', 'İ' for 'i' and the long 'ſ' for 's'; checked over all of Unicode)."""
-    return text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
-
-
-_DIGIT = re.compile(r"\d")  # (any digit a pattern's \d takes; the one cue that is a pattern)
-_UNIT = _Cue(("day", "night", "morning", "afternoon", "evening", "week", "month", "year"))  # ("today", "weekend")
-_MONTHS_AS_WRITTEN = _Cue((*MONTH_ABBR_PATTERN.split("|"), "May"), folded=False)  # (each name's start)
-_MONTHS_ANY_CASE = _Cue(tuple(w.lower() for w in _MONTHS_AS_WRITTEN.words))
-_CUES: dict[str, tuple[_Cue | re.Pattern[str], ...]] = {
-    "deictic": (_UNIT, _Cue(("yesterday", "today", "tonight", "this", "night", "week", "ago"))),
-    "day_range_month": (_DIGIT, _MONTHS_AS_WRITTEN),
-    "month_day_range": (_DIGIT, _MONTHS_AS_WRITTEN),
-    "day_month_range": (_DIGIT, _MONTHS_AS_WRITTEN),
-    "day_month": (_DIGIT, _MONTHS_AS_WRITTEN),
-    "month_day": (_DIGIT, _MONTHS_AS_WRITTEN),
-    "iso": (_DIGIT,),
-    "numeric": (_DIGIT,),
+# What each pattern cannot match without (extract/cues.py): most sentences name no date, and skip them all
+_UNIT = Cue(("day", "night", "morning", "afternoon", "evening", "week", "month", "year"))  # ("today", "weekend")
+_MONTHS_AS_WRITTEN = Cue((*MONTH_ABBR_PATTERN.split("|"), "May"), folded=False)  # (each name's start)
+_MONTHS_ANY_CASE = Cue(tuple(w.lower() for w in _MONTHS_AS_WRITTEN.words))
+_CUES: dict[str, tuple[Cue | re.Pattern[str], ...]] = {
+    "deictic": (_UNIT, Cue(("yesterday", "today", "tonight", "this", "night", "week", "ago"))),
+    "day_range_month": (DIGIT, _MONTHS_AS_WRITTEN),
+    "month_day_range": (DIGIT, _MONTHS_AS_WRITTEN),
+    "day_month_range": (DIGIT, _MONTHS_AS_WRITTEN),
+    "day_month": (DIGIT, _MONTHS_AS_WRITTEN),
+    "month_day": (DIGIT, _MONTHS_AS_WRITTEN),
+    "iso": (DIGIT,),
+    "numeric": (DIGIT,),
     "part_month": (_MONTHS_ANY_CASE,),
-    "season": (_Cue(tuple(SEASONS)),),
+    "season": (Cue(tuple(SEASONS)),),
     "month_range": (_MONTHS_AS_WRITTEN,),
-    "named_month": (_MONTHS_ANY_CASE, _Cue(("last", "next", "this", "past", "coming"))),
+    "named_month": (_MONTHS_ANY_CASE, Cue(("last", "next", "this", "past", "coming"))),
     "month": (_MONTHS_AS_WRITTEN,),
-    "quarter": (_Cue(("q",)),),  # ("quarter", "Q1")
-    "half": (_Cue(("half",)),),
-    "part_year": (_DIGIT,),
-    "decade": (_DIGIT,),
-    "century": (_DIGIT,),
-    "year": (_DIGIT,),
-    "relative": (_UNIT, _Cue(("later", "earlier", "after", "before", "ago"))),
-    "following": (_UNIT, _Cue(("following", "next", "previous", "preceding", "same"))),
-    "weekday": (_Cue(("day",), folded=False),),  # (every weekday's name, as written)
-    "this": (_UNIT, _Cue(("this", "last", "next", "current", "past", "coming"))),
-    "same": (_Cue(("same", "that")),),
-    "that_month": (_UNIT, _Cue(("later", "earlier"))),
+    "quarter": (Cue(("q",)),),  # ("quarter", "Q1")
+    "half": (Cue(("half",)),),
+    "part_year": (DIGIT,),
+    "decade": (DIGIT,),
+    "century": (DIGIT,),
+    "year": (DIGIT,),
+    "relative": (_UNIT, Cue(("later", "earlier", "after", "before", "ago"))),
+    "following": (_UNIT, Cue(("following", "next", "previous", "preceding", "same"))),
+    "weekday": (Cue(("day",), folded=False),),  # (every weekday's name, as written)
+    "this": (_UNIT, Cue(("this", "last", "next", "current", "past", "coming"))),
+    "same": (Cue(("same", "that")),),
+    "that_month": (_UNIT, Cue(("later", "earlier"))),
 }
 assert set(_CUES) == {kind for kind, _ in _PATTERNS}
-
-
-class _Cues:
-    """Which cues of ``_CUES`` a text holds, each looked for at most once."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._folded: str | None = None
-        self._found: dict[_Cue | re.Pattern[str], bool] = {}
-
-    def allow(self, kind: str) -> bool:
-        """Can the pattern of ``kind`` match anywhere in the text (has it all its cues)?"""
-        return all(self.has(cue) for cue in _CUES[kind])
-
-    def has(self, cue: _Cue | re.Pattern[str]) -> bool:
-        """Does the text hold the cue?"""
-        found = self._found.get(cue)
-        if found is None:
-            found = self._found[cue] = self._look(cue)
-        return found
-
-    def _look(self, cue: _Cue | re.Pattern[str]) -> bool:
-        if isinstance(cue, re.Pattern):
-            return cue.search(self.text) is not None
-        if cue.folded and self._folded is None:
-            self._folded = _fold(self.text)
-        text = self._folded if cue.folded else self.text
-        assert text is not None
-        return any(w in text for w in cue.words)
 
 
 _STATED_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b(?![-–]\d)")
@@ -221,15 +176,15 @@ def find_dates(
     year_anchor = anchor if year_from_anchor else None
     # "In 2024, ... in July": a sentence that states one year dates the bare months and days told after it
     # ("On January 2, the border closed in 2019 reopened": the year is another clause's, told later)
-    cues = _Cues(text)
-    digits = cues.has(_DIGIT)  # (a stated year, a dateline's full date)
+    cues = Cues(text)
+    digits = cues.has(DIGIT)  # (a stated year, a dateline's full date)
     stated = [(m.start(), int(m.group(1))) for m in _STATED_YEAR.finditer(text)] if digits else []
     year_at = len({y for _, y in stated}) == 1 and year_anchor is None
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     filed = _filed_day(text, today) if digits else None
     for kind, pattern in _PATTERNS:
-        if not cues.allow(kind):
+        if not cues.allow(_CUES[kind]):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

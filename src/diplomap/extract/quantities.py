@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from diplomap.extract.cues import DIGIT, Cue, Cues
 from diplomap.model import Quantity
 
 WORD_NUMBERS = {
@@ -56,9 +57,21 @@ _COUNT = re.compile(
     rf"(?P<tail>\s+(?:were\s+|was\s+)?"
     rf"(?:killed|dead|died|injured|wounded))?")
 _DEATHS = re.compile(rf"(?:deaths?\s+of|killing|killed|kills)\s+(?:{_QUAL})?(?:{_NUM}|{_WORDNUM})\b", re.I)
-_DIGIT = re.compile(r"\d")  # what _NUM starts with
 _DURATION = re.compile(rf"(?:for\s+)?{_NUM}[\s-]+(?P<unit>year|month|week|day|hour)s?\b"
                        rf"(?!\s+(?:ago|earlier|later|old|before|after))", re.I)
+
+# the words each pattern cannot match without, besides a figure (extract/cues.py): most sentences have none
+_CUES = {
+    _VOLUME: Cue(("bcm", "cubic", "m3", "m³", "barrel", "bbl", "ton", "mw", "gw", "megawatt", "gigawatt")),
+    _MONEY_PRE: Cue(("$", "€", "£", "usd", "eur", "gbp", "azn", "rub", "cny")),
+    _MONEY_POST: Cue(("dollar", "usd", "eur", "manat", "azn", "rouble", "rub", "yuan", "cny", "tenge", "lira", "pound",
+                      "rupee", "yen", "reais")),
+    _DISTANCE: Cue(("km", "kilomet", "mile")),
+    _PERCENT: Cue(("%", "per")),
+    _DEATHS: Cue(("death", "kill")),
+    _DURATION: Cue(("year", "month", "week", "day", "hour")),
+}
+_NUMBER_WORDS = Cue(tuple(WORD_NUMBERS), folded=False)  # (_COUNT is of any case as written)
 
 
 def _value(m: re.Match[str]) -> float:
@@ -88,7 +101,12 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in a sentence, with its unit and qualifiers, in reading order."""
     found: list[tuple[int, Quantity]] = []
     taken: list[tuple[int, int]] = []
-    figures = _DIGIT.search(text) is not None  # (all but counts in words and deaths need one: skipped without)
+    cues = Cues(text)
+    figures = cues.has(DIGIT)  # (all but counts in words and deaths need one: skipped without)
+
+    def matches(pattern: re.Pattern[str], figure: bool = True) -> list[re.Match[str]]:
+        """The pattern's matches, when the text has its cue words (and ``figure``: a digit)."""
+        return list(pattern.finditer(text)) if (figures or not figure) and cues.has(_CUES[pattern]) else []
 
     def add(m: re.Match[str], value: float, unit: str) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
@@ -96,7 +114,7 @@ def find_quantities(text: str) -> list[Quantity]:
         taken.append((m.start(), m.end()))
         found.append((m.start(), Quantity(value, unit, m.group(0).strip(), _qualifier(m, text))))
 
-    for m in _VOLUME.finditer(text) if figures else ():
+    for m in matches(_VOLUME):
         raw_unit = " ".join(m.group("unit").lower().split())
         value = _value(m)
         if raw_unit.startswith("billion cubic") or raw_unit == "bcm":
@@ -110,19 +128,19 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             unit = {"megawatts": "MW", "gigawatts": "GW"}.get(raw_unit, raw_unit.upper())
         add(m, value, unit + ("/year" if m.group("per") else ""))
-    for pattern in (_MONEY_PRE, _MONEY_POST) if figures else ():
-        for m in pattern.finditer(text):
+    for pattern in (_MONEY_PRE, _MONEY_POST):
+        for m in matches(pattern):
             word = m.group("cur").lower()
             cur = word if word in CURRENCIES else word.rstrip("s")
             add(m, _value(m), CURRENCIES.get(cur, CURRENCIES.get(m.group("cur").lower(), m.group("cur").upper())))
-    for m in _DISTANCE.finditer(text) if figures else ():
+    for m in matches(_DISTANCE):
         unit = "mile" if m.group("unit").lower().startswith("mile") else "km"
         add(m, _value(m), unit)
-    for m in _PERCENT.finditer(text) if figures else ():
+    for m in matches(_PERCENT):
         add(m, _value(m), "percent")
-    for m in _DEATHS.finditer(text):
+    for m in matches(_DEATHS, figure=False):
         add(m, _value(m), "death")
-    for m in _COUNT.finditer(text):
+    for m in _COUNT.finditer(text) if figures or cues.has(_NUMBER_WORDS) else ():
         noun = m.group("noun")
         singular = IRREGULAR_PLURALS.get(noun.lower()) or (noun[:-1].lower() if noun.endswith("s") else noun.lower())
         if m.group("tail"):
@@ -132,6 +150,6 @@ def find_quantities(text: str) -> list[Quantity]:
             if noun[:1].isupper() and not re.search(r"(?:is|ns)$", noun):
                 continue
             add(m, _value(m), "person" if singular in PERSON_NOUNS or noun[:1].isupper() else singular)
-    for m in _DURATION.finditer(text) if figures else ():  # "a 42-day ceasefire", "for 5 years"
+    for m in matches(_DURATION):  # "a 42-day ceasefire", "for 5 years"
         add(m, _value(m), m.group("unit").lower())
     return [q for _, q in sorted(found, key=lambda pair: pair[0])]
