@@ -267,8 +267,8 @@ class Coder:
         if told_as != Modality.HAPPENED and draft.modality == Modality.HAPPENED and ctx.written and ctx.anchor and (
                 span.end > ctx.written):
             span = replace(ctx.anchor, inherited=True)  # a promise of what comes later was made on the story's day
-        start = ctx.offset
-        ev = Evidence(ctx.doc_id, ctx.index, start, start + len(sent.text), sent.text)
+        start, text = ctx.offset, sent.text
+        ev = Evidence(ctx.doc_id, ctx.index, start, start + len(text), text)
         return Event(
             type=draft.type,
             mode=draft.mode,
@@ -279,7 +279,7 @@ class Coder:
             modality=draft.modality,
             location=draft.location,
             trigger=" ".join(t.text for t in sorted(trig.words, key=lambda t: t.i)),
-            summary=sent.text.strip()[:300],
+            summary=text.strip()[:300],
             trigger_at=ctx.offset + trig.token.idx - sent.start_char,  # for extract/headline.py
         )
 

@@ -23,10 +23,10 @@ class ToldNames:
         self._known: dict[str, str] = {}  # short form -> person id
         self._shared: set[str] = set()  # short forms of two people the story named: neither
 
-    def learn(self, sent: Span, mentions: Sequence[Mention]) -> None:
-        """The short forms of the people this sentence names in full ("Pope Francis": "Francis"; "Javier Milei":
-        "Milei")."""
-        for ent in sent.ents:
+    def learn(self, ents: Sequence[Span], mentions: Sequence[Mention]) -> None:
+        """The short forms of the people a sentence names in full ("Pope Francis": "Francis"; "Javier Milei":
+        "Milei"), among its entities ``ents``."""
+        for ent in ents:
             if ent.label_ != "PERSON" or not ent.ent_id_ or not any(
                     m.entity_id == ent.ent_id_ and m.label == "PERSON" for m in mentions):
                 continue
@@ -42,12 +42,12 @@ class ToldNames:
             else:
                 self._known[short] = ent.ent_id_
 
-    def recall(self, sent: Span, doc_id: str, idx: int, start: int) -> list[Mention]:
-        """Mentions of the people this sentence names by a short form alone that the gazetteer does not know
-        (``start``: where the sentence's paragraph starts in the text)."""
+    def recall(self, ents: Sequence[Span], doc_id: str, idx: int, start: int) -> list[Mention]:
+        """Mentions of the people a sentence names by a short form alone that the gazetteer does not know, among
+        its entities ``ents`` (``start``: where the sentence's paragraph starts in the text)."""
         return [Mention(doc_id, idx, start + ent.start_char, start + ent.end_char, ent.text, self._known[ent.text],
                         "PERSON")
-                for ent in sent.ents
+                for ent in ents
                 if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) == 1 and ent.text in self._known]
 
 

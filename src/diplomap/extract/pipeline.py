@@ -192,24 +192,27 @@ class Pipeline:
                 anchor = news_day  # an undated news item goes on with the day it has told, else its year
             elif not (ptext.lstrip()[:1] in _QUOTES and n > first):
                 anchor = news_day  # (a paragraph of quotation goes on with the telling before it, and its day)
-            speakers, last_quoted = self._quote_speakers(pdoc, ptext, anchor, last_quoted)
-            for sent in pdoc.sents:
-                if not sent.text.strip():
+            sents = list(pdoc.sents)  # (each a span, read once: spaCy makes them, and their text, anew when asked)
+            speakers, last_quoted = self._quote_speakers(sents, ptext, anchor, last_quoted)
+            for sent in sents:
+                stext = ptext[sent.start_char:sent.end_char]  # (sent.text, joined again from its tokens)
+                if not stext.strip():
                     continue
                 idx = len(sentences)
                 offset = p_start + sent.start_char
-                sentences.append(Sentence(doc.id, idx, offset, offset + len(sent.text), sent.text, section))
+                sentences.append(Sentence(doc.id, idx, offset, offset + len(stext), stext, section))
+                ents = sent.ents  # (each call makes the paragraph's entity spans anew)
                 sent_mentions = [
                     Mention(doc.id, idx, p_start + ent.start_char, p_start + ent.end_char, ent.text, ent.ent_id_,
                             ent.label_)
-                    for ent in sent.ents
+                    for ent in ents
                     # (a user's actor dictionary lists its forms on purpose: they are kept)
                     if ent.ent_id_ and not (ent.ent_id_ in self.kb.people and ent.ent_id_ not in self.kb.petrarch_forms
                                             and someone_elses_surname(ent))
                     and not (ent.ent_id_ not in self.kb.petrarch_forms and inside_a_longer_name(ent))
                 ]
-                sent_mentions += told_names.recall(sent, doc.id, idx, p_start)  # "Francis", after "Pope Francis"
-                told_names.learn(sent, sent_mentions)
+                sent_mentions += told_names.recall(ents, doc.id, idx, p_start)  # "Francis", after "Pope Francis"
+                told_names.learn(ents, sent_mentions)
                 sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo)
                 mentions.extend(sent_mentions)
                 if layout.dateline is not None:
@@ -219,7 +222,7 @@ class Pipeline:
                 mentions.extend(self._states_in_names(sent_mentions))
                 last_igo = next((m for m in reversed(sent_mentions) if self._names_igo(m)), last_igo)
                 # a day or month without a year belongs to the year the document reports on
-                dates = find_dates(sent.text, anchor, focal_year, year_from_anchor=False, today=written,
+                dates = find_dates(stext, anchor, focal_year, year_from_anchor=False, today=written,
                                    weekday_from_today=not narrative)
                 ctx = SentenceContext(doc.id, idx, offset, sent_mentions, dates, anchor, focal_start, previous,
                                       narrative, named_dates, written,
@@ -256,7 +259,7 @@ class Pipeline:
                     and not described_thing(sent, d)]
                 # (nor to a deadline: "ordering they leave before midnight on Sunday", nor to the start of what
                 # the story measures from: "the first attack since a ceasefire took effect last week")
-                told = [d for d in told if not DEADLINE.search(sent.text[:d.start]) and not bound(sent.text, d, dates)
+                told = [d for d in told if not DEADLINE.search(stext[:d.start]) and not bound(stext, d, dates)
                         and not of_the_telling(sent, d, dates)]
                 moved = _next_anchor(told, focal_year, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
@@ -309,29 +312,29 @@ class Pipeline:
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
 
-    def _quote_speakers(self, pdoc: SpacyDoc, ptext: str, day: DateSpan | None, last: tuple[str, ...]
+    def _quote_speakers(self, sents: list[SpacySpan], ptext: str, day: DateSpan | None, last: tuple[str, ...]
                         ) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]]:
         """'"I just spoke with President Sheinbaum. It was a very friendly conversation," Trump wrote.': the
         sentences of a quotation that runs over several, by their first token, and the actor it is attributed to
         after it closes (or, with a colon, in the sentence that opens it: 'Trump wrote: "I just spoke ...'); a
         quotation attributed to no one goes on quoting the one ``last`` quoted ('"..., we will be moving to the
         One-China Principle," the government said.' then '"This means we will sever relations with Taiwan."').
-        Also the one quoted last, after this paragraph."""
+        Also the one quoted last, after this paragraph (``sents``: the paragraph's sentences)."""
         out: dict[int, tuple[str, ...]] = {}
-        for sent in pdoc.sents:
+        for sent in sents:
             # "Ciuca: We are approving a memorandum with Moldova": a headline's words after a name and a colon are
             # the named one's
-            toks = [t for t in sent if not t.is_space]
+            toks = list(islice((t for t in sent if not t.is_space), 6))  # (the first words are enough)
             colon = next((t for t in toks[1:6] if t.text == ":"), None)
-            named = [e for e in sent.ents if colon is not None and e.end <= colon.i]
+            named = [e for e in sent.ents if e.end <= colon.i] if colon is not None else []
             if named and named[0].start == toks[0].i and (told := self._first_actor(named, day)):
                 out[sent.start] = told
         if '"' not in ptext and "“" not in ptext:
             return out, last
-        sents = [s for s in pdoc.sents if s.text.strip()]
+        sents = [s for s in sents if ptext[s.start_char:s.end_char].strip()]
         opened: int | None = None  # the sentence an unclosed quotation began in
         for i, sent in enumerate(sents):
-            text = sent.text
+            text = ptext[sent.start_char:sent.end_char]
             if opened is None:
                 if text.count("“") > text.count("”") or text.count('"') % 2 == 1:
                     opened = i
@@ -353,7 +356,8 @@ class Pipeline:
 
     def _attributed(self, sent: SpacySpan, day: DateSpan | None) -> tuple[str, ...]:
         """The actor a quotation closing in ``sent`` is attributed to after it closes ('..." Trump wrote')."""
-        close = sent.start_char + max(sent.text.rfind("”"), sent.text.rfind('"'))
+        text = sent.text
+        close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
         return self._first_actor([e for e in sent.ents if e.start_char > close], day)
 
     def _first_actor(self, ents: list[SpacySpan], day: DateSpan | None) -> tuple[str, ...]:
