@@ -19,7 +19,13 @@ from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.names import ToldNames, inside_a_longer_name, someone_elses_surname
-from diplomap.extract.nlp import correct_lemmas, keep_prefixed_words, load_model, split_double_hyphens
+from diplomap.extract.nlp import (
+    correct_lemmas,
+    keep_prefixed_words,
+    load_model,
+    special_cases_held,
+    split_double_hyphens,
+)
 from diplomap.extract.paragraphs import MAX_PARAGRAPH, bounded, is_heading, mask_raw_furniture, paragraph_spans
 from diplomap.extract.spans import whole_month, whole_year
 from diplomap.extract.story import attributive, bound, described_thing, is_review, of_the_telling
@@ -83,8 +89,9 @@ class Pipeline:
         if self._nlp is None:
             with collected_rarely():
                 nlp = load_model(self.model_name)
-                keep_prefixed_words(nlp)
-                split_double_hyphens(nlp)
+                with special_cases_held(nlp):
+                    keep_prefixed_words(nlp)
+                    split_double_hyphens(nlp)
                 correct_lemmas(nlp, VERB_LEMMAS)
                 add_gazetteer(nlp, patterns(self.kb))
                 remember_lemmas(nlp)
