@@ -166,14 +166,14 @@ def clause_region(trig: TriggerMatch, trigger_heads: set[int]) -> set[int]:
     def walk(tok: Token, top: bool) -> None:
         out.add(tok.i)
         for child in tok.children:
-            if not top and child.i in trigger_heads and child.i != trig.token.i:
+            i, dep = child.i, child.dep_  # (each read once: spaCy makes them anew at every read)
+            if not top and i in trigger_heads and i != trig.token.i:
                 continue
             # (a clause whose mark is the trigger's own word is its object: "called for Afghanistan to act")
-            marked = any(m.dep_ == "mark" and m.i in own for m in child.children)
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and child.i not in own and not marked:
-                if child.i in trigger_heads or child.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "csubj"):
+            if dep in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and i not in own and not _marked_by(child, own):
+                if i in trigger_heads or dep in ("ccomp", "advcl", "parataxis", "relcl", "csubj"):
                     continue
-            if child.dep_ == "conj" and child.i in trigger_heads:
+            if dep == "conj" and i in trigger_heads:
                 continue
             walk(child, False)
 
@@ -188,6 +188,11 @@ def clause_region(trig: TriggerMatch, trigger_heads: set[int]) -> set[int]:
             if child.dep_ in ("dobj", "attr", "prep") and child.i != tok.i:
                 walk(child, False)
     return out
+
+
+def _marked_by(clause: Token, words: set[int]) -> bool:
+    """Is a clause's mark one of ``words`` (token indices)?"""
+    return any(m.dep_ == "mark" and m.i in words for m in clause.children)
 
 
 def noun_doers(noun: Token, traits: frozenset[str]) -> set[int]:
