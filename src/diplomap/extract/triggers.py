@@ -53,18 +53,19 @@ class TriggerFinder:
     def find(self, sent: Span) -> list[TriggerMatch]:
         found: list[TriggerMatch] = []
         for tok in sent:
-            if tok.lemma_.lower() in REPORTING and _blames(tok):
+            lemma = tok.lemma_.lower()  # (read once: spaCy makes the string anew at every read)
+            if lemma in REPORTING and _blames(tok):
                 # "Lin said the Philippines bore full responsibility": the teller accuses the one it blames
                 found.append(self._trigger(tok, tok, self.lex.verb_entry(tok.lemma_, "ACCUSE", "Allege"), [tok]))
                 continue
-            if tok.lemma_.lower() in REPORTING and _judges(tok):
+            if lemma in REPORTING and _judges(tok):
                 # "China said the Philippines' actions were illegal": the teller condemns what it so judges
                 found.append(self._trigger(tok, tok, self.lex.verb_entry(tok.lemma_, "ACCUSE", "Disapprove"),
                                            [tok]))
                 continue
-            if tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
+            if lemma == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
                 continue  # "Kabul was to blame": the blame is the teller's (above)
-            if tok.lemma_.lower() in NAMING_VERBS and self._names_something(tok):
+            if lemma in NAMING_VERBS and self._names_something(tok):
                 naming = self._naming(tok)
                 if naming is not None:
                     found.append(naming)
@@ -72,7 +73,9 @@ class TriggerFinder:
             if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBN", "VBD", "VBG"):
                 continue  # "Pakistan-Occupied Kashmir", "the annexed peninsula": a participle describes a name
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
-                entry, words = self._match(tok, self.lex.verbs.get(tok.lemma_.lower(), []), verb=True)
+                entry, words = self._match(tok, self.lex.verbs.get(lemma, []), verb=True)
+                if entry is None:
+                    continue  # (most verbs: none of the checks below can make them a trigger)
                 if entry is not None and self.lex.has_frame(tok.lemma_, "no_clause") and any(
                         c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                     entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
@@ -140,7 +143,7 @@ class TriggerFinder:
                     "compound", "amod", "poss"):
                 # (an event noun the statistical NER took for part of a name of a place or an event: "the Fourth
                 # Ministerial Meeting of the Forum", "the G20 Summit")
-                entry, words = self._match(tok, self.lex.nouns.get(tok.lemma_.lower(), []), verb=False)
+                entry, words = self._match(tok, self.lex.nouns.get(lemma, []), verb=False)
                 if (entry is not None and not self._modifies_an_event(tok) and not self._why_another_act(tok)
                         and not self._topic_of_talks(tok)):
                     found.append(self._trigger(tok, tok, entry, words))
