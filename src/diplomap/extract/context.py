@@ -40,10 +40,17 @@ class SentenceContext:
 def mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:
     """The tokens of the sentence a mention covers: those that start within it. (Found by bisection over the
     tokens' offsets, which increase: the coder asks this for every mention and trigger, #10.)"""
-    base = sent.start_char - offset
+    return tokens_in(sent, mention.start - offset, mention.end - offset)
+
+
+def tokens_in(sent: Span, start: int, end: int) -> list[Token]:
+    """The tokens of the sentence that start at or after ``start`` and before ``end`` (character offsets in the
+    sentence, as a date's or a mention's), found by bisection: ``[t for t in sent if start <= t.idx -
+    sent.start_char < end]`` without making every token of the sentence (#10)."""
+    base = sent.start_char
     doc, starts = sent.doc, _starts(sent.doc)
-    first = bisect_left(starts, mention.start + base, sent.start, sent.end)
-    return [doc[i] for i in range(first, bisect_left(starts, mention.end + base, first, sent.end))]
+    first = bisect_left(starts, start + base, sent.start, sent.end)
+    return [doc[i] for i in range(first, bisect_left(starts, end + base, first, sent.end))]
 
 
 def _starts(doc: Doc) -> list[int]:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from diplomap.extract.context import tokens_in
 from diplomap.model import Event, Mention
 
 MAX_WORDS = 18  # a headline is a line, not the sentence again
@@ -78,10 +79,8 @@ def _actor_tokens(sent: Span, mentions: Sequence[Mention], offset: int, actors: 
     event's codes are not resolvable from the mention, such as a person)."""
     out: dict[int, Mention] = {}
     for m in mentions:
-        start, end = m.start - offset, m.end - offset
-        for t in sent:
-            if start <= t.idx - sent.start_char < end:
-                out[t.i] = m
+        for t in tokens_in(sent, m.start - offset, m.end - offset):
+            out[t.i] = m
     return out
 
 

@@ -8,13 +8,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from diplomap.extract.context import tokens_in
 from diplomap.extract.dates import DateMention
 from diplomap.knowledge.grammar import ACT_NOUNS, MONTH_PATTERN, REPORTING, WEEKDAY_PATTERN
 
 
 def _root(sent: Span, found: DateMention) -> Token | None:
     """The word a date phrase hangs from the rest of the sentence by."""
-    inside = [t for t in sent if found.start <= t.idx - sent.start_char < found.end]
+    inside = tokens_in(sent, found.start, found.end)
     idx = {t.i for t in inside}
     return next((t for t in inside if t.head.i not in idx), None)
 

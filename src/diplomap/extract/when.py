@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from diplomap.extract.context import SentenceContext, mention_tokens
+from diplomap.extract.context import SentenceContext, mention_tokens, tokens_in
 from diplomap.extract.dates import DateMention
 from diplomap.extract.subjects import subject_tokens
 from diplomap.extract.syntax import TriggerMatch, clause_of
@@ -41,15 +41,16 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         return mirrored
     attached: dict[int, list[DateMention]] = {}
     bounds: list[DateMention] = []
+    text = sent.text  # (spaCy joins it again from every token at each read)
     for d in ctx.dates:
-        toks = [t for t in sent if d.start <= t.idx - sent.start_char < d.end]
+        toks = tokens_in(sent, d.start, d.end)
         if not toks:
             continue
         last = toks[-1]
         if (d.kind == "year" and last.dep_ in ("compound", "nummod", "amod", "npadvmod") and last.head.i > last.i
                 and last.head.i != trig.token.i and last.head.dep_ == "dobj" and last.head.head.i == trig.head.i):
             continue  # "suspended a 2018 military agreement": the year names the agreement, not the suspending
-        before = sent.text[max(0, d.start - 14): d.start].lower().split()
+        before = text[max(0, d.start - 14): d.start].lower().split()
         whole = before[-1:] == ["from"] and d.span.precision == Precision.RANGE  # "held from August 21 to 24"
         if before and not whole and (before[-1] in _BOUND_WORDS or before[-2:] in _BOUND_PAIRS):
             bounds.append(d)
@@ -69,7 +70,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
         first = sent.doc[min(subject)].idx - sent.start_char
         near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= min(pos, first)
-                and not _CLAUSE_WORDS.search(sent.text[d.end:first])]
+                and not _CLAUSE_WORDS.search(text[d.end:first])]
         if near:
             return max(near, key=lambda d: d.start).span
     if (setting := _dated_setting(trig.head, attached, pos)) is not None:
@@ -222,7 +223,7 @@ def _before_the_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext) -> 
     if ctx.anchor is None or trig.head.pos_ != "VERB":
         return None
     for d in ctx.dates:
-        last = [t for t in sent if d.start <= t.idx - sent.start_char < d.end][-1:]
+        last = tokens_in(sent, d.start, d.end)[-1:]
         if not d.relative or not last or last[0].lower_ not in ("after", "before"):
             continue
         word = last[0]  # 'after' introducing a clause (mark) or a phrase (prep)
