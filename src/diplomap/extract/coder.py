@@ -115,7 +115,7 @@ class Coder:
                           for t in c.subtree}
         silent = {t.token.i for t in triggers if t.token.i in alleged}  # still a clause of its own
         triggers = [t for t in triggers if t.token.i not in alleged and not names_a_framework(t)]
-        quantities = find_quantities(sent.text)
+        quantities = find_quantities(ctx.text_of(sent))
         events: list[tuple[TriggerMatch, Event]] = []
         trigger_heads = {t.head.i for t in triggers} | {t.token.i for t in triggers} | silent
         dated: dict[int, DateSpan] = {}
@@ -137,7 +137,7 @@ class Coder:
                   for apart in _met_apart(trig, one)
                   for each in (_reactions_apart(apart, self.lex) if ctx.reactions_apart else [apart])]
         events.sort(key=lambda pair: pair[0].token.i)
-        return _attach_quantities(sent, events, quantities)
+        return _attach_quantities(sent, ctx.text_of(sent), events, quantities)
 
     def _claims(self, sent: Span, ctx: SentenceContext, events: list[tuple[TriggerMatch, Event]],
                 trigger_heads: set[int], dated: dict[int, DateSpan], taken: set[int]
@@ -267,7 +267,7 @@ class Coder:
         if told_as != Modality.HAPPENED and draft.modality == Modality.HAPPENED and ctx.written and ctx.anchor and (
                 span.end > ctx.written):
             span = replace(ctx.anchor, inherited=True)  # a promise of what comes later was made on the story's day
-        start, text = ctx.offset, sent.text
+        start, text = ctx.offset, ctx.text_of(sent)
         ev = Evidence(ctx.doc_id, ctx.index, start, start + len(text), text)
         return Event(
             type=draft.type,
@@ -466,13 +466,12 @@ def _fold_elaborations(events: list[tuple[TriggerMatch, Event]]) -> list[tuple[T
 
 
 def _attach_quantities(
-    sent: Span, events: list[tuple[TriggerMatch, Event]], quantities: list[Quantity]
+    sent: Span, text: str, events: list[tuple[TriggerMatch, Event]], quantities: list[Quantity]
 ) -> list[Event]:
-    """Each quantity goes to the event whose trigger is nearest to it in the sentence."""
+    """Each quantity goes to the event whose trigger is nearest to it in the sentence (of text ``text``)."""
     if not quantities or not events:
         return [event for _, event in events]
     attached: dict[int, list[Quantity]] = {i: [] for i in range(len(events))}
-    text = sent.text
     for q in quantities:
         pos = text.find(q.text)
         best = min(range(len(events)), key=lambda i: abs((events[i][0].token.idx - sent.start_char) - pos))

@@ -35,6 +35,14 @@ class SentenceContext:
     reactions_apart: bool = False  # one event per reacting party ("the US and Japan condemned ...")
     prior: Sequence[Event] = ()  # the events the document told before this sentence ("condemned the seizure")
     speaker: tuple[str, ...] = ()  # who a quotation the sentence is in is attributed to ("I spoke with ...," X wrote)
+    text: str | None = None  # the sentence's text, when the caller has it (else read from the parse when first asked)
+
+    def text_of(self, sent: Span) -> str:
+        """The text of the sentence this context is of (``sent.text``, which spaCy joins anew from every token at
+        each read: read once, #10)."""
+        if self.text is None:
+            self.text = sent.text
+        return self.text
 
 
 def mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:

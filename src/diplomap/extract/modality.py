@@ -93,7 +93,7 @@ def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
 def asked(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """A yes-or-no question asserts nothing: 'Can Saudi Arabia succeed in halting the war?', 'Did Israel strike Iran?'
     (a question of why or how presupposes the act: 'Why did Russia attack Ukraine?')."""
-    if not sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+    if not ctx.text_of(sent).rstrip().rstrip("\"”’'").endswith("?"):
         return None
     node = clause_head(trig)
     for _ in range(4):  # up to the verb of the question: "succeed" in "Can X succeed in halting"
@@ -390,7 +390,7 @@ def headline_infinitive(sent: Span, trig: TriggerMatch, ctx: SentenceContext, sp
             head.dep_ == "ROOT" or (head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("PROPN", "NOUN"))
             # "DGMOs to hold talks again", the name read as a verb: a capitalised root of a line without a stop
             or (head.dep_ == "xcomp" and head.head.dep_ == "ROOT" and head.head.text[:1].isupper()
-                and not sent.text.rstrip().endswith((".", "!", "?", '"', "”")))):
+                and not ctx.text_of(sent).rstrip().endswith((".", "!", "?", '"', "”")))):
         return Modality.PLANNED
     return None
 

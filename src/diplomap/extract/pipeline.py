@@ -235,7 +235,7 @@ class Pipeline:
                                       narrative, named_dates, written,
                                       salient=tuple(code for code, _ in named_actors.most_common()),
                                       reactions_apart=reactions_apart, prior=tuple(events),
-                                      speaker=speakers.get(sent.start, ()))
+                                      speaker=speakers.get(sent.start, ()), text=stext)
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
                          for e in (_retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and is_heading(ptext):

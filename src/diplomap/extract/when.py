@@ -41,7 +41,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         return mirrored
     attached: dict[int, list[DateMention]] = {}
     bounds: list[DateMention] = []
-    text = sent.text  # (spaCy joins it again from every token at each read)
+    text = ctx.text_of(sent)
     for d in ctx.dates:
         toks = tokens_in(sent, d.start, d.end)
         if not toks:
@@ -158,7 +158,7 @@ def _reacted_to_last(sent: Span, trig: TriggerMatch, attached: dict[int, list[Da
         if not path or any(t.dep_ not in _REACTED_PATH for t in path):
             continue
         for d in attached[key]:
-            after = sent.text[d.end:].strip()
+            after = ctx.text_of(sent)[d.end:].strip()
             if (d.span.precision == Precision.DAY and not after.strip(".!?\"'”’ ") and ctx.written is not None
                     and d.span.end <= ctx.written):
                 return d.span
