@@ -4,6 +4,7 @@ the gazetteer's phrases split into words (``extract/fast.py``)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -22,3 +23,14 @@ def cache_dir() -> Path | None:
         return Path.home() / ".cache" / "diplomap"
     except RuntimeError:  # no HOME and no password entry
         return None
+
+
+def facet_index_path(db_path: str | Path) -> Path | None:
+    """Where the web app keeps the facet index of the database at ``db_path`` (web/facet_cache.py), named after its
+    resolved path. Here, apart from the web app's modules, so that ``ingest`` asks whether there is one without
+    loading them (#10)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    name = str(Path(db_path).resolve()).encode("utf-8", "surrogatepass")
+    return folder / "facets" / f"{hashlib.sha256(name).hexdigest()[:32]}.npz"

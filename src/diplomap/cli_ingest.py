@@ -65,14 +65,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def refresh_saved_index(db: Path) -> None:
     """When the web app has kept a facet index of this database (it has been served), read it again now, so the
     next ``serve`` answers its first request at once rather than after reading a million events (#10)."""
+    from diplomap.cache import facet_index_path
+
+    path = facet_index_path(db)
+    if path is None or not path.is_file():
+        return  # (never served: the web app's modules are not loaded)
     try:
         import sqlite3
 
-        from diplomap.web.facet_cache import cache_path, open_index
+        from diplomap.web.facet_cache import open_index
     except ImportError:  # installed without the web extra
-        return
-    path = cache_path(db)
-    if path is None or not path.is_file():
         return
     with sqlite3.connect(db) as conn:
         open_index(conn, db)

@@ -14,7 +14,6 @@ disk) is logged and the app goes on without it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -28,7 +27,8 @@ from typing import cast
 import numpy as np
 from numpy.typing import NDArray
 
-from diplomap.cache import cache_dir
+from diplomap.cache import cache_dir as cache_dir  # (where the cache folder is, as this module has told it)
+from diplomap.cache import facet_index_path
 from diplomap.store.db import generation
 from diplomap.web.facet_columns import Codes, Column, Pairs
 from diplomap.web.facets import FacetIndex
@@ -41,11 +41,7 @@ log = logging.getLogger("diplomap.web")
 
 def cache_path(db_path: str | Path) -> Path | None:
     """Where the facet index of the database at ``db_path`` is kept."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    name = str(Path(db_path).resolve()).encode("utf-8", "surrogatepass")
-    return folder / "facets" / f"{hashlib.sha256(name).hexdigest()[:32]}.npz"
+    return facet_index_path(db_path)
 
 
 def open_index(conn: sqlite3.Connection, db_path: str | Path,
