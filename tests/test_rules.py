@@ -413,3 +413,13 @@ def test_a_type_change_row_names_a_known_condition(pipeline: Any) -> None:
     finally:
         mp.undo()
     assert {c.condition for c in lex.changes} <= set(CONDITIONS)
+
+
+def test_the_lexicon_says_the_types_a_word_codes(pipeline: Any) -> None:
+    # the one question rules ask of the trigger lexicon (Lexicon.word_types): alone, or in any phrase
+    lex = pipeline.coder.lex
+    assert "CONSULT" in lex.word_types("Summit", verb=False, alone=True)
+    assert "SANCTION" in lex.word_types("recall", verb=True)
+    assert "CONCEDE" in lex.word_types("drop", verb=True) and "CONCEDE" not in lex.word_types("drop", verb=True,
+                                                                                            alone=True)
+    assert lex.word_types("lighthouse", verb=False) == frozenset()

@@ -55,9 +55,15 @@ class Lexicon:
         """The event types that have ``trait`` (plover_types.csv)."""
         return frozenset(t for t, traits in self.traits.items() if trait in traits)
 
+    def word_types(self, lemma: str, verb: bool, alone: bool = False) -> frozenset[str]:
+        """The event types a word codes as a verb (else as a noun): in any of its entries, or with ``alone`` in those
+        of the word alone ('summit' CONSULT; not 'attack' through "attack on the embassy" phrases only)."""
+        table = self.verbs if verb else self.nouns
+        return frozenset(e.type for e in table.get(lemma.lower(), []) if not alone or len(e.words) == 1)
+
     def names_a_meeting(self, lemma: str) -> bool:
         """Is the noun one word of a meeting, as the lexicon codes it (CONSULT): 'talks', 'summit', 'visit'."""
-        return any(e.type == "CONSULT" and len(e.words) == 1 for e in self.nouns.get(lemma.lower(), []))
+        return "CONSULT" in self.word_types(lemma, verb=False, alone=True)
 
     def has_frame(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())

@@ -50,9 +50,8 @@ def promises_hostile(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
         return False
     promised = [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
     promised += [g for c in promised if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
-    return any(r.lex.has_trait(e.type, "harms") for c in promised
-               for e in (r.lex.verbs if c.pos_ == "VERB" else r.lex.nouns).get(c.lemma_.lower(), [])
-               if len(e.words) == 1)
+    return any(r.lex.has_trait(t, "harms") for c in promised
+               for t in r.lex.word_types(c.lemma_, verb=c.pos_ == "VERB", alone=True))
 
 
 def promise(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:

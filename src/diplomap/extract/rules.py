@@ -140,7 +140,7 @@ def visit_to_meet_someone(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
         if purpose.dep_ not in ("advcl", "xcomp") or purpose.tag_ != "VB" or not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
             continue
-        if not any(e.type == "CONSULT" for e in r.lex.verbs.get(purpose.lemma_.lower(), [])):
+        if "CONSULT" not in r.lex.word_types(purpose.lemma_, verb=True):
             continue
         told = {t.i for t in purpose.subtree} - {purpose.i}
         if r.lex.has_frame(purpose.lemma_.lower(), "object_is_topic"):

@@ -23,8 +23,8 @@ def possessor_holds_the_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d
     if d.source or d.trig.entry.type == "REJECT" or r.actors.in_subject(sent, d.subject, ctx):
         return
     # (the noun of an act itself, 'support', 'commitment': not 'summoned Brazil's ambassador', who is the target)
-    nouns = [w for w in d.trig.words if w.pos_ == "NOUN" and w.i != d.trig.head.i and any(
-        len(e.words) == 1 for e in r.lex.nouns.get(w.lemma_.lower(), []))]
+    nouns = [w for w in d.trig.words if w.pos_ == "NOUN" and w.i != d.trig.head.i
+             and r.lex.word_types(w.lemma_, verb=False, alone=True)]
     owners = {t.i for w in nouns for c in w.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVES | {"their"}
               for t in c.subtree}
     holder = named_in(r, sent, ctx, d, owners) if owners else []
@@ -49,7 +49,7 @@ def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
         if not pronoun and (noun.pos_ != "NOUN" or any(c.dep_ == "poss" for c in noun.children)):
             continue  # "China's seizure" names its author; "defended their actions" speaks of its own
         lemma = noun.lemma_.lower()
-        kinds = set() if lemma in ACT_REFERENCES or pronoun else {e.type for e in r.lex.nouns.get(lemma, [])}
+        kinds = set() if lemma in ACT_REFERENCES or pronoun else set(r.lex.word_types(lemma, verb=False))
         if not kinds and lemma not in ACT_REFERENCES and not pronoun:
             continue
         for event in reversed(ctx.prior):

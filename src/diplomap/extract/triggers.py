@@ -190,8 +190,8 @@ class TriggerFinder:
         done, no act of its own ("continued a hunger strike in protest" has no act in its verb: the protest is)."""
         verb = noun.head.head
         return (noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in MANNER_NOUNS
-                and verb.pos_ in ("VERB", "AUX") and (is_light(verb) or any(
-                    len(e.words) == 1 for e in self.lex.verbs.get(verb.lemma_.lower(), []))))
+                and verb.pos_ in ("VERB", "AUX") and (
+                    is_light(verb) or bool(self.lex.word_types(verb.lemma_, verb=True, alone=True))))
 
     def _modifies_an_event(self, noun: Token) -> bool:
         """'The ceasefire meeting between ...' parsed as a ceasefire that is meeting: the event is the meeting,
