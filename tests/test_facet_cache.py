@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
+from diplomap import cache
 from diplomap.store.corrections import record_correction
 from diplomap.store.db import Store, generation
 from diplomap.store.documents import delete_document, set_title
@@ -327,10 +328,10 @@ def test_the_app_serves_facets_when_the_cache_cannot_be_written(tmp_path: Path, 
 def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("DIPLOMAP_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert facet_cache.cache_dir() == tmp_path / "xdg" / "diplomap"
+    assert cache.cache_dir() == tmp_path / "xdg" / "diplomap"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as the spec says
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert facet_cache.cache_dir() == tmp_path / "home" / ".cache" / "diplomap"
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "diplomap"
 
 
 def test_ingest_refreshes_the_index_a_served_database_keeps(tmp_path: Path) -> None:

@@ -27,8 +27,7 @@ from typing import cast
 import numpy as np
 from numpy.typing import NDArray
 
-from diplomap.cache import cache_dir as cache_dir  # (where the cache folder is, as this module has told it)
-from diplomap.cache import facet_index_path
+from diplomap.cache import facet_index_path as cache_path  # where the facet index of a database is kept
 from diplomap.store.db import generation
 from diplomap.web.facet_columns import Codes, Column, Pairs
 from diplomap.web.facets import FacetIndex
@@ -37,11 +36,6 @@ FORMAT = 1  # raise it whenever FacetIndex or the layout below changes: older fi
 COLUMNS = ("type", "month", "modality", "status", "day")
 PAIRS = ("actors", "docs")
 log = logging.getLogger("diplomap.web")
-
-
-def cache_path(db_path: str | Path) -> Path | None:
-    """Where the facet index of the database at ``db_path`` is kept."""
-    return facet_index_path(db_path)
 
 
 def open_index(conn: sqlite3.Connection, db_path: str | Path,
