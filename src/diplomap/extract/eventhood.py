@@ -12,14 +12,19 @@ from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     FRAMEWORK_PREPS,
     FRAMING_NOUNS,
+    FUTURE_AUX,
     HAZARDS,
     HONOURS,
     NAMING_VERBS,
+    OBLIGATION,
     RECALLED,
     RESTATED,
     STANDING,
     STATE_NOUNS,
 )
+
+# an agreement that something will or must be done is one ("agreed that talks would resume"): the modals of it
+_ASKING_AHEAD = FUTURE_AUX | OBLIGATION | {"would"}
 
 
 def names_a_framework(trig: TriggerMatch) -> bool:
@@ -71,7 +76,7 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
         return True  # "stressed the importance of strengthening ties", "underlined the need for talks": deemed needed
     if trig.entry.type == "AGREE" and len(trig.words) == 1 and any(
             c.dep_ == "ccomp" and c.lemma_.lower() == "be" and not any(
-                a.dep_ == "aux" and a.lower_ in ("will", "would", "should", "shall", "must") for a in c.children)
+                a.dep_ == "aux" and a.lower_ in _ASKING_AHEAD for a in c.children)
             for c in tok.children):
         return True  # "agreed that relations are at their best": a view shared, no agreement ("that talks would
         # resume" is one)

@@ -26,6 +26,7 @@ from diplomap.knowledge.grammar import (
     BLAME_VERBS,
     COMMENTING,
     CRIMES,
+    DEMANDING,
     FAULTS,
     HAPPENING,
     KNOWING,
@@ -76,7 +77,7 @@ class TriggerFinder:
                 entry, words = self._match(tok, self.lex.verbs.get(lemma, []), verb=True)
                 if entry is None:
                     continue  # (most verbs: none of the checks below can make them a trigger)
-                if entry is not None and self.lex.has_frame(tok.lemma_, "no_clause") and any(
+                if self.lex.has_frame(tok.lemma_, "no_clause") and any(
                         c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                     entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
                 # ("contributed to violence": the parser may take "to violence" for an infinitive of a noun)
@@ -261,7 +262,7 @@ class TriggerFinder:
                 continue
             for c in tok.children:
                 if c.dep_ == "ccomp" and (any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
-                                          or (lemma == "insist" and _mandative(c))):
+                                          or (lemma in DEMANDING and _mandative(c))):
                     entry = self.lex.verb_entry(tok.lemma_, "REQUEST")
                     out.append(self._trigger(tok, tok, entry, [tok]))
                     break

@@ -114,6 +114,7 @@ PROVISIONS = _words("nouns", "provisions")
 CONSIDERING = _words("verbs", "considering")
 CRIMES = _words("nouns", "crimes")
 WANTING = _words("verbs", "wanting")
+DEMANDING = _words("verbs", "demanding")
 KNOWING = _words("verbs", "knowing")
 AGREED_TEXTS = _words("nouns", "agreed_texts")
 
