@@ -28,6 +28,7 @@ def once_done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
     return Modality.BACKGROUND if told and any(
         c.dep_ == "advmod" and c.lower_ in FORMERLY for c in (*head.children, *finite_verb(head).children)) else None
 
+
 def ongoing_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
     """In a news item, what 'has been' going on since a time past or for a long while ('talks between EFTA and
     Mercosur have been happening since 2017', 'the two have been negotiating since March', 'a civil war has been
@@ -57,6 +58,7 @@ def _since_long_ago(sent: Span, verb: Token, ctx: SentenceContext) -> bool:
              for t in c.subtree}
     return any(d.start in since and d.span.end < ctx.written - timedelta(31) for d in ctx.dates)
 
+
 def counted_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
     """In a news item, an act named after 'since' is what the story counts from ('his first trip to Latin America
     since Russia's invasion', 'the first strike since a ceasefire took hold'): background, before the story."""
@@ -64,6 +66,7 @@ def counted_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
     if ctx.narrative or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "since":
         return None
     return Modality.BACKGROUND
+
 
 def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
     """In a news item, the past perfect with no date of its own tells what came before the story ('Seoul had
@@ -81,6 +84,7 @@ def told_before(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Date
         return None  # "as news spreads that a deal had been reached", "the news that ...": reported speech too
     had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in (*head.children, *finite_verb(head).children))
     return Modality.BACKGROUND if had else None
+
 
 def background(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
     """Before the period the document reports on: history retold as context. A year or more ("in 2024") that starts

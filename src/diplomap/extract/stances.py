@@ -129,4 +129,3 @@ def forum_of_the_complaint(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     accused = [c for c in d.target if c not in bodies]
     if bodies and accused:
         d.target = accused
-
