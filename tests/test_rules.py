@@ -100,6 +100,14 @@ CASES = [
          "agreed to resume shuttle diplomacy.", "2025-05-08", one("AGREE", {"JPN", "KOR"})),
     Case("scene_of_the_sentence", "At a summit in Kuala Lumpur on 26 October 2025, Thailand and Cambodia signed a "
          "peace declaration.", "2025-10-27", one("AGREE", {"THA", "KHM"}, location="Kuala Lumpur")),
+    Case("pronoun_or_anaphor_subject", "Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum "
+         "said they would work on a trade plan. Their meeting in Mexico City on 3 June 2025 came as both face tariffs.",
+         "2025-06-04", one("CONSULT", {"CAN", "MEX"})),
+    Case("pronoun_or_anaphor_subject", "Speaking after his meeting with Indian Prime Minister Narendra Modi on 3 June "
+         "2025, Australian Prime Minister Anthony Albanese said ties were strong.", "2025-06-04",
+         one("CONSULT", {"AUS"}, {"IND"})),
+    Case("talks_hosted_by_the_seat_state", "Cuban President Miguel Diaz-Canel held talks at the Kremlin on 3 June "
+         "2025.", "2025-06-04", one("CONSULT", {"CUB"}, {"RUS"})),
     Case("mission_hosted_by_place_state", "Chile closed its embassy in Lima on 3 June 2024.", "2024-06-05",
          one("SANCTION", {"CHL"}, {"PER"})),
     # (a crowd's clash is a riot, PLOVER PROTEST: type_changes.csv crowds_rioting)

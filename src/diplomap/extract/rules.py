@@ -31,7 +31,7 @@ from diplomap.extract.acts import (
     them_of_the_clause_above,
 )
 from diplomap.extract.context import SentenceContext, mention_tokens
-from diplomap.extract.draft import Draft, Resolvers, Rule, named_in
+from diplomap.extract.draft import Draft, Resolvers, Rule, named_in, phrases_on_the_act
 from diplomap.extract.stances import (
     also_the_same_stance,
     forum_of_the_complaint,
@@ -255,10 +255,18 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
     if not d.source and it and it[0].lower_ == "their" and (owners := _their_owners(r, sent, ctx, d, it[0])):
         d.source = owners  # "Chile and Peru signed a deal after their leaders met": both
         d.target = [c for c in d.target if c not in d.source]
+    elif (not d.source and it and it[0].lower_ == "their" and not r.actors.earlier(sent, ctx, it[0].i, d.span)
+          and 2 <= len(ctx.previous_actors) <= 3):
+        # "Carney and Sheinbaum said ... . Their meeting in Mexico City came as ...": those of the sentence before
+        d.source = list(ctx.previous_actors)
+        d.target = [c for c in d.target if c not in d.source]
     elif not d.source and it and (teller := _teller_of(r, sent, ctx, d, it[0])):
         d.source = teller[:1]  # "The US condemned China's actions and reaffirmed that its treaty covers ...": the US
     elif not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
         d.source = [earlier[-1]]
+    elif not d.source and not d.target[1:] and (owner := _cataphoric_owner(r, sent, ctx, d)):
+        d.source = owner  # "Speaking after his meeting with Modi, Albanese said ...": the one the clause is about
+        d.target = [c for c in d.target if c not in d.source]
     elif not d.source and person and (
             told := r.actors.earlier(sent, ctx, person[0].i, d.span)[:1] or ctx.previous_actors[:1]):
         # "Macron met reporters. He praised Peru", "Modi said he would visit": the one named first
@@ -279,6 +287,22 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
                 antecedent = ctx.salient[:count]
         d.source = list(dict.fromkeys([*antecedent, *d.source]))
         d.target = [c for c in d.target if c not in d.source]
+
+
+def _cataphoric_owner(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> list[str]:
+    """'his' or 'her' before anyone is named, in a clause that leads the sentence ('Speaking after his meeting
+    with Modi, Albanese said'): the one named as the subject of the clause it leads."""
+    his = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("his", "her") and sent.doc[i].dep_ == "poss"]
+    if not his or r.actors.earlier(sent, ctx, his[0].i, d.span):
+        return []
+    node = his[0]
+    while node.head.i != node.i:
+        if node.dep_ in ("advcl", "prep") and node.head.pos_ in ("VERB", "AUX") and node.i < node.head.i:
+            subject = {t.i for c in node.head.children if c.dep_ == "nsubj" for t in c.subtree}
+            named = named_in(r, sent, ctx, d, subject) if subject and min(subject) > his[0].i else []
+            return named[:1]
+        node = node.head
+    return []
 
 
 def _their_owners(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, their: Token) -> list[str]:
@@ -330,6 +354,22 @@ def mission_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext
     if (not d.target and d.source and loc is not None and loc.country and loc.country not in d.source
             and any(w.lemma_.lower() in ("embassy", "consulate", "mission") for w in d.trig.words)):
         d.target = [loc.country]
+
+
+def talks_hosted_by_the_seat_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Diaz-Canel held talks at the Kremlin', 'Blinken held talks in Cairo': talks told with one party, held in
+    another state's capital or seat of government, were with that state's government."""
+    if (d.trig.entry.type != "CONSULT" or d.trig.entry.mode == "Visit" or d.target or len(d.source) != 1
+            or d.source[0] not in r.kb.states):
+        return  # (visits: visit_hosted_by_place_state; an organisation meets in a member's capital: "the ASEAN
+        # meeting in Jakarta")
+    held_in = {g.i for c in (sent.doc[i] for i in phrases_on_the_act(sent, d, ("in", "at")))
+               if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    hosts = [m.entity_id for m in ctx.mentions if m.label in ("CAPITAL", "METONYM")
+             and m.entity_id in r.kb.states and m.entity_id not in d.source
+             and held_in & {t.i for t in mention_tokens(sent, m, ctx.offset)}]  # (not "the Tokyo conference")
+    if len(set(hosts)) == 1:
+        d.target = hosts[:1]
 
 
 def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -439,7 +479,8 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   pronoun_or_anaphor_subject,
                                   anaphoric_counterparts, counterpart_from_previous_sentence,
                                   text_speaks_for_its_issuer, discussed_topic_is_no_party)
-AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, people_act_for_their_state,
+AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, talks_hosted_by_the_seat_state,
+                                 people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
                                  partner_of_the_setting,
                                  met_by_the_doers, officials_of_the_two_sides, released_by_the_holder,
