@@ -198,6 +198,13 @@ def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
     find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")
 
 
+def test_an_act_after_the_parties_own_talks_takes_their_day(pipeline: Any) -> None:
+    # "after their talks ... on June 13": the documents were signed that day, not on the day written
+    ev = coded(pipeline, "Vietnamese President Vo Van Thuong and Indonesian President Joko Widodo witnessed the "
+                         "signing of five agreements after their talks in Hanoi on June 13.", "2025-06-15")
+    find(ev, "AGREE", {"VNM", "IDN"}, "2025-06-13", "2025-06-13")
+
+
 def test_days_after_a_year_are_no_date(pipeline: Any) -> None:
     from diplomap.extract.dates import find_dates
     from diplomap.extract.spans import whole_year

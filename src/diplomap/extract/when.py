@@ -199,8 +199,13 @@ def _dated_setting(verb: Token, attached: dict[int, list[DateMention]], pos: int
                 if noun.dep_ == "pobj" and noun.i in attached:
                     told = _nearest(attached[noun.i], pos)
                     # ("met Tebboune after a trip to Algiers by Tajani in March": the day or month of what came
-                    # before or after is not the act's; its year, "closed after clashes in 2021", still is)
+                    # before or after is not the act's; its year, "closed after clashes in 2021", still is, and so is
+                    # the day of the parties' own meeting the act followed, "signed five agreements after their talks
+                    # in Hanoi on June 23", when the act tells no date of its own)
                     if prep.lower_ not in _BEFORE_OR_AFTER or told.precision in (Precision.YEAR, Precision.DECADE):
+                        return told
+                    if prep.lower_ in ("after", "following") and verb.i not in attached and any(
+                            c.dep_ == "poss" and c.lower_ in ("their", "his", "her") for c in noun.children):
                         return told
     # "upgraded their ties to a partnership during Kishida's visit on Tuesday": a 'during' the parser hung on the
     # verb's object or its phrase is still the verb's setting
