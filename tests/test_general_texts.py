@@ -1221,3 +1221,10 @@ def test_reported_speech_the_parser_hung_on_a_noun_is_news(pipeline: Any, tmp_pa
     doc = replace(read_file(path), published=date(2025, 6, 10))
     events = [e for e in pipeline.extract(doc).events if e.type == "ACCUSE"]
     assert [e.modality.value for e in events] == ["happened"], events
+
+
+def test_a_name_written_with_a_curled_apostrophe_is_the_same_name(pipeline: Any) -> None:
+    # "People’s Republic of China" is China, not the "Republic of China" inside it
+    for text in ("South Africa signed eleven agreements with the People’s Republic of China on Monday.",
+                 "South Africa signed eleven agreements with the People's Republic of China on Monday."):
+        assert any(e["type"] == "AGREE" and actors(e) == {"ZAF", "CHN"} for e in coded(pipeline, text)), text

@@ -53,9 +53,11 @@ def patterns(kb: Knowledge) -> list[Pattern]:
         text = text.strip()
         if len(text) < 2:
             return
-        old = out.get(text)
-        if old is None or rank[label] < rank[old.label]:
-            out[text] = Pattern(label, text, ent_id)
+        # news writes a name's apostrophe straight or curled ("People's Republic", "People’s Republic")
+        for form in dict.fromkeys((text, text.replace("'", "\u2019"), text.replace("\u2019", "'"))):
+            old = out.get(form)
+            if old is None or rank[label] < rank[old.label]:
+                out[form] = Pattern(label, form, ent_id)
 
     capitals: dict[str, str] = {}
     for st in kb.states.values():
