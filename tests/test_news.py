@@ -75,6 +75,16 @@ def test_a_date_in_brackets_before_the_byline_is_the_day_written_not_a_day_told(
     assert "2025" not in layout.masked
 
 
+def test_a_date_line_with_its_time_and_byline_is_the_day_written_not_a_day_told() -> None:
+    # "02 June 2025 - 15:35 By ...": the page's stamp; the story's "on Sunday" is its own day, not held back by it
+    text = "Chile backs Peru's plan\n02 June 2025 - 15:35 By Jane Doe\nChile said on Sunday that it backs the plan."
+    layout = read_layout(text, "")
+    assert (layout.written, layout.written_from) == (date(2025, 6, 2), "page date")
+    assert "2025" not in layout.masked
+    # (not a sentence that starts with a date: "June 2, 2025 by President Ruto, ..." stays)
+    assert "Ruto" in read_layout("x\nJune 2, 2025 by President Ruto, a statement said.\n", "").masked
+
+
 def test_a_dateline_gives_the_filing_day_and_city_when_the_city_is_known() -> None:
     kb = Knowledge.load()
     text = "SANTIAGO, Chile, March 4 (Andes Wire) -- Chile and Peru signed an accord on fisheries on Monday."

@@ -37,10 +37,12 @@ _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _NUMERIC_DATE = re.compile(r"^\s*((?:19|20)\d\d)[./]\s?(\d{1,2})[./]\s?(\d{1,2})\.?(?:\s+\d{1,2}:\d\d)?\s*$")
 _MON = rf"(?:{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
 # a line that is only a date, perhaps with a weekday and a time: "Sun, Jun 1, 2025", "May 07, 2025 12:31 PM", or
-# in brackets before the byline's "By": "[August 30, 2025] By"
+# in brackets before the byline's "By": "[August 30, 2025] By", or with the byline after it: "02 June 2025 - 15:35
+# By Jane Doe"
 _DATE_ONLY = re.compile(rf"^\s*\[?(?:[A-Z][a-z]{{2,8}},?\s+)?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-                        rf",?\s+(?:19|20)\d\d(?:[,\s]+\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?"
-                        rf"(?:\]\s*(?:by\b.*)?)?\s*$", re.I)
+                        rf",?\s+(?:19|20)\d\d(?:(?:[,\s]+|\s*[-–|]\s*)\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?"
+                        rf"(?:\s*[A-Z]{{2,4}})?)?"
+                        rf"(?:\]\s*(?:by\b.*)?|\s*[-–|]?\s*by\s+(?-i:[A-Z])[^\n,.]{{0,60}})?\s*$", re.I)
 # a byline that is only a name and a date: "Steph Deschamps / June 20, 2024", "Jane Doe | 3 May 2025"
 _NAME_DATE = re.compile(rf"^\s*[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}}\s*[/|·•–-]\s*(?:[A-Z][a-z]{{2,8}},?\s+)?"
                         rf"(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+(?:19|20)\d\d\s*$")
