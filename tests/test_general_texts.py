@@ -1228,3 +1228,16 @@ def test_a_name_written_with_a_curled_apostrophe_is_the_same_name(pipeline: Any)
     for text in ("South Africa signed eleven agreements with the People’s Republic of China on Monday.",
                  "South Africa signed eleven agreements with the People's Republic of China on Monday."):
         assert any(e["type"] == "AGREE" and actors(e) == {"ZAF", "CHN"} for e in coded(pipeline, text)), text
+
+
+def test_the_programme_of_a_visit_already_told_is_no_new_agreement_to_meet(pipeline: Any) -> None:
+    # "will hold talks" during a visit the story has told is a stop on it, not a promise to meet (an AGREE)
+    text = ("Kenyan President William Ruto left Nairobi on Monday for a state visit to China. During the visit, Ruto "
+            "will hold talks with President Xi Jinping.")
+    events = coded(pipeline, text, "2025-04-21")
+    assert any(e["type"] == "CONSULT" and actors(e) == {"KEN", "CHN"} for e in events), _dump(events)
+    assert not any(e["type"] == "AGREE" for e in events), _dump(events)
+    # told first, the programme is the news: the announcement is an agreement to meet
+    told_first = coded(pipeline, "Ruto said that during his visit, he will hold talks with President Xi Jinping.",
+                       "2025-04-21")
+    assert any(e["type"] == "AGREE" and actors(e) == {"KEN", "CHN"} for e in told_first), _dump(told_first)

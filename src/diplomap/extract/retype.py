@@ -59,6 +59,26 @@ def promise(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tup
     return is_promise(d.trig) and not conditional(d.trig)
 
 
+def promised_meeting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A promise (as ``promise``) to meet, not a stop of a visit the story told before: 'During the visit, Ruto will
+    hold talks with Xi', 'Lula will also attend the forum' are its programme (``words``: the nouns of a visit, and
+    'also'), no new agreement to meet. (Told first, the programme is the news: 'Xi said that during his visit, he
+    and Boluarte will attend the port's inauguration'.)"""
+    if not promise(r, sent, ctx, d, words):
+        return False
+    parties = {*d.source, *d.target}
+    if not any(e.type == "CONSULT" and parties & {*e.source, *e.target} for e in ctx.prior):
+        return True
+    for w in {clause_head(d.trig), d.trig.token, d.trig.head}:
+        for c in w.children:
+            if c.dep_ == "advmod" and c.lower_ in words:
+                return False
+            if c.dep_ == "prep" and c.lower_ == "during" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in words for g in c.children):
+                return False
+    return True
+
+
 def promise_told_by(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A promise (as ``promise``) told by a trigger word of ``words``: 'Canada will recognise Palestine'."""
     return any(w.lemma_.lower() in words or w.lower_ in words for w in d.trig.words) and promise(r, sent, ctx, d, words)
@@ -290,7 +310,7 @@ CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     declines_organisation, between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out,
     object_is, done_with, regret_about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
     in_force_from, fired_into, orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, guest_received,
-    promise_about, promises_hostile, recalls_envoys)}
+    promise_about, promises_hostile, recalls_envoys, promised_meeting)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
