@@ -297,6 +297,10 @@ CASES = [
          "2024-06-05", lambda events: not any(e["type"] == "ACCUSE" for e in events), record=True),
     Case("refused_membership", "Chile will not join the OECD, its president said on 3 May 2024.", "2024-05-04",
          one("REJECT", {"CHL"}, {"OECD"}, modality="happened")),
+    Case("stayed_away", "India did not attend the summit in Beijing on 3 June 2025.", "2025-06-04",
+         one("REJECT", {"IND"})),
+    Case("parties_of_the_meeting_told", "The OAS held an extraordinary meeting in Washington on 3 June 2025. Mexico "
+         "did not attend the meeting.", "2025-06-04", one("REJECT", {"MEX"}, {"OAS"})),
     Case("refusal", "Chile did not sign the joint statement with Peru on 3 May 2024.", "2024-05-04",
          one("REJECT", {"CHL"})),
     Case("refusal", "Serbia cannot accept the independence of Kosovo, its president said on 26 October 2023.",

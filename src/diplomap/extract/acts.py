@@ -25,6 +25,7 @@ from diplomap.knowledge.grammar import (
     TITLE_NOUNS,
     VISITORS,
 )
+from diplomap.model import Modality
 
 
 def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -132,6 +133,23 @@ def parties_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
             if meeting and told is not None:
                 d.source = list(dict.fromkeys(told.actors))
                 return
+
+
+def parties_of_the_meeting_told(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'The OAS adopted the resolution at its meeting ... Mexico did not attend the meeting': a party told staying
+    away from "the" meeting, with no other party, stayed away from the meeting the story told before, with its
+    parties (type_changes.csv stayed_away makes it a refusal)."""
+    if d.trig.entry.type != "CONSULT" or d.modality != Modality.NEGATED or d.target or len(d.source) != 1:
+        return
+    meeting = [c for w in (d.trig.token, *d.trig.words) for c in ([w] if w.pos_ == "NOUN" else w.children)
+               if c.pos_ == "NOUN" and r.lex.names_a_meeting(c.lemma_)
+               and any(a.dep_ == "det" and a.lower_ == "the" for a in c.children)]
+    if not meeting:
+        return
+    told = next((e for e in reversed(ctx.prior) if e.type == "CONSULT"
+                 and set(e.actors) - set(d.source) and d.source[0] not in e.actors), None)
+    if told is not None:
+        d.target = [c for c in dict.fromkeys(told.actors) if c not in d.source]
 
 
 def partner_of_the_setting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
