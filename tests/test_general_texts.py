@@ -1241,3 +1241,13 @@ def test_the_programme_of_a_visit_already_told_is_no_new_agreement_to_meet(pipel
     told_first = coded(pipeline, "Ruto said that during his visit, he will hold talks with President Xi Jinping.",
                        "2025-04-21")
     assert any(e["type"] == "AGREE" and actors(e) == {"KEN", "CHN"} for e in told_first), _dump(told_first)
+
+
+@pytest.mark.parametrize("text", [
+    "The United States announced visa restrictions on Bangladeshi officials on Wednesday.",
+    "The United States imposed visa restrictions on Bangladeshi officials on Wednesday.",
+])
+def test_visa_restrictions_on_a_states_officials_are_a_sanction(pipeline: Any, text: str) -> None:
+    events = coded(pipeline, text)
+    assert any(e["type"] == "SANCTION" and e["source"] == ["USA"] and e["target"] == ["BGD"] for e in events), (
+        _dump(events))
