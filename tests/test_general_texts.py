@@ -1251,3 +1251,10 @@ def test_visa_restrictions_on_a_states_officials_are_a_sanction(pipeline: Any, t
     events = coded(pipeline, text)
     assert any(e["type"] == "SANCTION" and e["source"] == ["USA"] and e["target"] == ["BGD"] for e in events), (
         _dump(events))
+
+
+def test_its_minister_after_the_told_clause_is_the_subjects_minister(pipeline: Any) -> None:
+    # "its oil minister said" is Iraq's: no accusation of Iraq by OPEC+, the last one named before "its"
+    events = coded(pipeline, "Iraq will not agree to any new OPEC+ output cuts, its oil minister said on Saturday.")
+    assert any(e["type"] == "REJECT" and e["source"] == ["IRQ"] for e in events), _dump(events)
+    assert not any(e["type"] == "ACCUSE" for e in events), _dump(events)

@@ -216,6 +216,24 @@ def counterpart_from_previous_sentence(r: Resolvers, sent: Span, ctx: SentenceCo
             d.target.append(other[0])
 
 
+def _subject_of_the_told(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, pronoun: Token) -> list[str]:
+    """'its' in the subject of a verb of saying put after what it tells ('Iraq will not agree to any OPEC+ cuts, its
+    oil minister said'): the party the told clause is about, its subject, not the last one named in it."""
+    node = pronoun
+    while node.dep_ not in ("nsubj", "nsubjpass") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return []
+    verb = node.head
+    if node.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING:
+        return []
+    for told in (c for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i):
+        subject = {t.i for c in told.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        if subject:
+            return named_in(r, sent, ctx, d, subject)
+    return []
+
+
 def _teller_of(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, pronoun: Token) -> list[str]:
     """The actors of the subject of the verb that reports the clause a pronoun is in ('X reaffirmed that its ...')."""
     node = pronoun
@@ -261,6 +279,8 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
         # "Carney and Sheinbaum said ... . Their meeting in Mexico City came as ...": those of the sentence before
         d.source = list(ctx.previous_actors)
         d.target = [c for c in d.target if c not in d.source]
+    elif not d.source and it and it[0].lower_ == "its" and (told := _subject_of_the_told(r, sent, ctx, d, it[0])):
+        d.source = told[:1]  # "Iraq will not agree to any OPEC+ cuts, its oil minister said": Iraq's minister
     elif not d.source and it and (teller := _teller_of(r, sent, ctx, d, it[0])):
         d.source = teller[:1]  # "The US condemned China's actions and reaffirmed that its treaty covers ...": the US
     elif not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
