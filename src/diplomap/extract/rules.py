@@ -279,8 +279,9 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
         # "Carney and Sheinbaum said ... . Their meeting in Mexico City came as ...": those of the sentence before
         d.source = list(ctx.previous_actors)
         d.target = [c for c in d.target if c not in d.source]
-    elif not d.source and it and it[0].lower_ == "its" and (told := _subject_of_the_told(r, sent, ctx, d, it[0])):
-        d.source = told[:1]  # "Iraq will not agree to any OPEC+ cuts, its oil minister said": Iraq's minister
+    elif not d.source and it and it[0].lower_ == "its" and (
+            about := _subject_of_the_told(r, sent, ctx, d, it[0])):
+        d.source = about[:1]  # "Iraq will not agree to any OPEC+ cuts, its oil minister said": Iraq's minister
     elif not d.source and it and (teller := _teller_of(r, sent, ctx, d, it[0])):
         d.source = teller[:1]  # "The US condemned China's actions and reaffirmed that its treaty covers ...": the US
     elif not d.source and it and (earlier := r.actors.earlier(sent, ctx, it[0].i, d.span)):
