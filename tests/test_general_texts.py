@@ -1258,3 +1258,10 @@ def test_its_minister_after_the_told_clause_is_the_subjects_minister(pipeline: A
     events = coded(pipeline, "Iraq will not agree to any new OPEC+ output cuts, its oil minister said on Saturday.")
     assert any(e["type"] == "REJECT" and e["source"] == ["IRQ"] for e in events), _dump(events)
     assert not any(e["type"] == "ACCUSE" for e in events), _dump(events)
+
+
+def test_the_subject_of_a_demand_nouns_clause_is_its_target(pipeline: Any) -> None:
+    # "Trump's demand that Hamas free ...": Hamas is asked (Trump, like Rubio, is the US: no US-to-US request)
+    events = coded(pipeline, "Rubio on Tuesday repeated Trump's demand that Hamas free all hostages immediately.")
+    assert any(e["type"] == "REQUEST" and e["source"] == ["USA"] and e["target"] == ["HAMAS"] for e in events), (
+        _dump(events))

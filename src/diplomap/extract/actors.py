@@ -114,10 +114,12 @@ class Actors:
         return source, target, location
 
     def clause_subject(self, sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> list[str]:
-        """The actors of the subject of the clause a trigger governs ("demanded that the US cancel")."""
+        """The actors of the subject of the clause a trigger governs ("demanded that the US cancel", or a noun's:
+        "the demand that Hamas free the hostages")."""
         subject: set[int] = set()
         for c in trig.head.children:
-            if c.dep_ in ("ccomp", "xcomp"):
+            if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and trig.head.pos_ == "NOUN" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                 if trig.entry.type == "ACCUSE":
                     # an allegation accuses every party of what it alleges ("X's jets used Y's airspace")
                     subject.update(t.i for t in c.subtree)
