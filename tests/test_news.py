@@ -215,6 +215,14 @@ def test_an_act_after_the_parties_own_talks_takes_their_day(pipeline: Any) -> No
     find(ev, "AGREE", {"VNM", "IDN"}, "2025-06-13", "2025-06-13")
 
 
+def test_the_past_of_a_figure_compared_does_not_date_the_act(pipeline: Any) -> None:
+    # "up from $2.7 billion a year in the 2010s": the figure's past, not the summit's or the agreement's date
+    ev = coded(pipeline, "Following their talks in Beijing, Lula and Xi agreed on a goal of lifting Chinese investment "
+                         "in Brazil to $10 billion a year, up from $4 billion a year in the 2010s.", "2025-08-30")
+    find(ev, "CONSULT", {"BRA", "CHN"}, "2025-08-30")
+    find(ev, "AGREE", {"BRA", "CHN"}, "2025-08-30")
+
+
 def test_days_after_a_year_are_no_date(pipeline: Any) -> None:
     from diplomap.extract.dates import find_dates
     from diplomap.extract.spans import whole_year

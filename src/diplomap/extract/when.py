@@ -23,6 +23,9 @@ from diplomap.knowledge.grammar import (
 )
 from diplomap.model import DateSpan, Precision
 
+# a figure compared with its past before a date: the date is the figure's, no act's ("up from $2.7 billion in 2019")
+_BASELINE = re.compile(r"\b(?:up|down|rising|falling|rose|fell)\s+from\b[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$",
+                       re.I)
 # words before a date that make it a bound of a state, not the date of an act ("in place since 1992")
 _BOUND_WORDS = ("since", "until", "till", "before", "after", "from", "by")
 _BOUND_PAIRS = (["as", "of"], ["ahead", "of"], ["prior", "to"])
@@ -55,6 +58,9 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         if before and not whole and (before[-1] in _BOUND_WORDS or before[-2:] in _BOUND_PAIRS):
             bounds.append(d)
             continue
+        if _BASELINE.search(text[max(0, d.start - 50): d.start]):
+            continue  # "raise investment to $6.8 billion a year, up from $2.7 billion in the 2010s": a figure's past
+
         attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
     if trig.head.dep_ == "relcl":  # "since January 12, when troops clashed": the day the clause tells of
         on = trig.head.head.idx - sent.start_char
