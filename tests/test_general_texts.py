@@ -1265,3 +1265,16 @@ def test_the_subject_of_a_demand_nouns_clause_is_its_target(pipeline: Any) -> No
     events = coded(pipeline, "Rubio on Tuesday repeated Trump's demand that Hamas free all hostages immediately.")
     assert any(e["type"] == "REQUEST" and e["source"] == ["USA"] and e["target"] == ["HAMAS"] for e in events), (
         _dump(events))
+
+
+@pytest.mark.parametrize("text", [
+    # the "as" that names the act hangs, in the parse, on a word inside the object
+    "Slovak Prime Minister Robert Fico on Wednesday described Kyiv's move to stop the gas transit as sabotage.",
+    # an act said to show what it is
+    "Slovak Prime Minister Robert Fico said on Wednesday that Ukraine's decision to halt gas supplies shows an "
+    "intolerance unbecoming of partners.",
+])
+def test_an_act_named_or_shown_as_a_fault_is_an_accusation(pipeline: Any, text: str) -> None:
+    events = coded(pipeline, text)
+    assert any(e["type"] == "ACCUSE" and e["source"] == ["SVK"] and e["target"] == ["UKR"] for e in events), (
+        _dump(events))

@@ -215,6 +215,12 @@ class TriggerFinder:
             last = max((t for t in obj.subtree if not t.is_punct), key=lambda t: t.i)
             if last.tag_ == "JJ" and last.i > obj.i and last.dep_ in ("pobj", "appos", "dobj", "amod"):
                 named.append(last)
+            # 'dubbed Ukraine's decision to halt the supplies as "sabotage"': the "as" that closes the object,
+            # hung by the parser on a word inside it
+            closing = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "as" and t.i > obj.i
+                       and max(g.i for g in t.subtree) >= last.i]
+            if closing and not named and verb.lemma_.lower() != "call":
+                named.append(closing[-1])
         return named
 
     def _names_something(self, verb: Token) -> bool:
@@ -343,15 +349,21 @@ def _wants_of_a_party(verb: Token) -> bool:
     return bool(told) and any(p.ent_type_ in ACTOR_LABELS for p in parties)
 
 
+# verbs by which an act shows what it is ("the expulsion shows an intolerance unbecoming of democracies")
+_SHOWING = frozenset({"show", "reflect", "demonstrate", "constitute", "represent", "reveal"})
+
+
 def _judges(verb: Token) -> bool:
     """A verb of saying whose clause judges a party's act or words with a word of judgement (grammar.toml
     naming.negative): 'said the Philippines' actions were illegal', 'said Canada's allegations were preposterous',
     'said the US decision was a hostile act' (not 'said the situation was dangerous': no party's; not 'said the
     accusation against Israel was unfounded': Israel's is not the accusation; not 'was not illegal')."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        if clause.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in clause.children):
+        showing = clause.lemma_.lower() in _SHOWING  # "said Venezuela's expulsion shows an intolerance ..."
+        if (clause.lemma_.lower() != "be" and not showing) or any(c.dep_ == "neg" for c in clause.children):
             continue
-        judged = [w for c in clause.children if c.dep_ in ("acomp", "attr") for w in _judgement_words(c)]
+        judged = [w for c in clause.children if c.dep_ in (("dobj",) if showing else ("acomp", "attr"))
+                  for w in _judgement_words(c)]
         owners = [t for c in clause.children if c.dep_ == "nsubj"
                   for t in (c, *(t for a in c.children if a.dep_ in ("poss", "compound", "amod") for t in a.subtree))]
         if ({t.lemma_.lower() for t in judged} | {t.lower_ for t in judged}) & NAMING_NEGATIVE and any(
