@@ -108,6 +108,8 @@ CASES = [
          one("CONSULT", {"AUS"}, {"IND"})),
     Case("talks_hosted_by_the_seat_state", "Cuban President Miguel Diaz-Canel held talks at the Kremlin on 3 June "
          "2025.", "2025-06-04", one("CONSULT", {"CUB"}, {"RUS"})),
+    Case("visitor_of_the_visit", "The agreements were signed in Pretoria on 3 June 2025 during the state visit of "
+         "Chinese President Xi Jinping.", "2025-06-04", one("CONSULT", {"CHN"}, {"ZAF"})),
     Case("mission_hosted_by_place_state", "Chile closed its embassy in Lima on 3 June 2024.", "2024-06-05",
          one("SANCTION", {"CHL"}, {"PER"})),
     # (a crowd's clash is a riot, PLOVER PROTEST: type_changes.csv crowds_rioting)

@@ -394,6 +394,23 @@ def talks_hosted_by_the_seat_state(r: Resolvers, sent: Span, ctx: SentenceContex
         d.target = hosts[:1]
 
 
+def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'during the state visit of Chinese President Xi Jinping', 'the visit of the Kenyan president to Beijing': the
+    one a visit is "of" is the visitor (the source), and with no host named, the state of the place where the visit
+    is told to happen hosts it."""
+    tok = d.trig.token
+    if d.trig.entry.mode != "Visit" or tok.pos_ != "NOUN":
+        return
+    of = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    visitors = named_in(r, sent, ctx, d, of) if of and not d.source else []
+    if visitors:
+        d.source = visitors
+        d.target = [c for c in d.target if c not in visitors]
+    loc = d.location
+    if d.source and not d.target and loc is not None and loc.country and loc.country not in d.source:
+        d.target = [loc.country]  # ("signed in Pretoria during Xi's state visit")
+
+
 def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'demonstrators in Baghdad blocked a road': unnamed people act for the state they act in (not 'agreed in
     Doha after clashes': that place is the agreement's)."""
@@ -502,7 +519,7 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   anaphoric_counterparts, counterpart_from_previous_sentence,
                                   text_speaks_for_its_issuer, discussed_topic_is_no_party)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, talks_hosted_by_the_seat_state,
-                                 people_act_for_their_state,
+                                 visitor_of_the_visit, people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
                                  partner_of_the_setting, parties_of_the_meeting_told,
                                  met_by_the_doers, officials_of_the_two_sides, released_by_the_holder,
