@@ -223,6 +223,14 @@ def test_the_past_of_a_figure_compared_does_not_date_the_act(pipeline: Any) -> N
     find(ev, "AGREE", {"BRA", "CHN"}, "2025-08-30")
 
 
+def test_the_day_the_decision_was_taken_is_the_acts(pipeline: Any) -> None:
+    # written on Monday 26 February 2024: "the decision" takes up the lifting told undated just before
+    ev = coded(pipeline, "Abuja — The West African bloc ECOWAS has lifted its sanctions on Niger with immediate "
+                         "effect.\n\nThe decision was made at an extraordinary summit in Abuja on Saturday.",
+               "2024-02-26")
+    find(ev, "RETREAT", {"ECOWAS", "NER"}, "2024-02-24", "2024-02-24")
+
+
 def test_days_after_a_year_are_no_date(pipeline: Any) -> None:
     from diplomap.extract.dates import find_dates
     from diplomap.extract.spans import whole_year

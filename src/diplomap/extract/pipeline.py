@@ -28,7 +28,7 @@ from diplomap.extract.nlp import (
 )
 from diplomap.extract.paragraphs import MAX_PARAGRAPH, bounded, is_heading, mask_raw_furniture, paragraph_spans
 from diplomap.extract.spans import whole_month, whole_year
-from diplomap.extract.story import attributive, bound, described_thing, is_review, of_the_telling
+from diplomap.extract.story import attributive, bound, decision_day, described_thing, is_review, of_the_telling
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import VERB_LEMMAS
@@ -254,6 +254,11 @@ class Pipeline:
                          else e for e in coded]
                 placed = [e.location for e in coded if e.location and e.date and not e.date.inherited]
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
+                if written and not narrative and (day := decision_day(sent, dates, written)) is not None:
+                    # "ECOWAS lifted its sanctions. The decision was made at a summit on Saturday.": that day
+                    events = [replace(e, date=day) if e.date and e.date.text == PUBLICATION
+                              and e.date.start == e.date.end == written and e.evidence[0].sentence == idx - 1
+                              else e for e in events]
                 events.extend(coded)
                 named = self.coder.actor_codes(sent, offset, sent_mentions, anchor)
                 previous = named or previous

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from spacy.tokens import Span, Token
 
 from diplomap.extract.context import tokens_in
 from diplomap.extract.dates import DateMention
-from diplomap.knowledge.grammar import ACT_NOUNS, MONTH_PATTERN, REPORTING, WEEKDAY_PATTERN
+from diplomap.knowledge.grammar import ACT_NOUNS, DECISIONS, MONTH_PATTERN, REPORTING, TAKING, WEEKDAY_PATTERN
+from diplomap.model import DateSpan, Precision
 
 
 def _root(sent: Span, found: DateMention) -> Token | None:
@@ -85,3 +87,17 @@ def is_review(text: str) -> bool:
     if len(months) < 5:
         return False
     return len(text.split()) >= REVIEW_WORDS or not re.search(rf"\b(?:{WEEKDAY_PATTERN})\b", text)
+
+
+def decision_day(sent: Span, dates: Sequence[DateMention], written: date) -> DateSpan | None:
+    """'ECOWAS has lifted its sanctions on Niger. The decision was made at a summit in Abuja on Saturday.': a
+    sentence whose subject takes up the act told just before ("the decision", "this move", grammar.toml
+    nouns.decisions) as taken (verbs.taking) on one past day gives that act the day."""
+    root = sent.root
+    if root.lemma_.lower() not in TAKING:
+        return None
+    if not any(c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() in DECISIONS and any(
+            a.dep_ == "det" and a.lower_ in ("the", "this", "that") for a in c.children) for c in root.children):
+        return None
+    days = [d.span for d in dates if d.span.precision == Precision.DAY and d.span.end <= written]
+    return days[0] if len(days) == 1 else None

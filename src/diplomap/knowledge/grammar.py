@@ -117,6 +117,8 @@ WANTING = _words("verbs", "wanting")
 DEMANDING = _words("verbs", "demanding")
 KNOWING = _words("verbs", "knowing")
 AGREED_TEXTS = _words("nouns", "agreed_texts")
+DECISIONS = _words("nouns", "decisions")
+TAKING = _words("verbs", "taking")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
