@@ -1278,3 +1278,9 @@ def test_an_act_named_or_shown_as_a_fault_is_an_accusation(pipeline: Any, text: 
     events = coded(pipeline, text)
     assert any(e["type"] == "ACCUSE" and e["source"] == ["SVK"] and e["target"] == ["UKR"] for e in events), (
         _dump(events))
+
+
+def test_a_picture_provided_by_a_state_body_is_no_aid(pipeline: Any) -> None:
+    events = coded(pipeline, "In this picture provided by the Finnish Border Guard, a Finnish vessel patrols near the "
+                             "damaged pipeline in the Gulf of Finland on Tuesday.")
+    assert not any(e["type"] == "AID" for e in events), _dump(events)
