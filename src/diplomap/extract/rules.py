@@ -275,9 +275,9 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.source = owners  # "Chile and Peru signed a deal after their leaders met": both
         d.target = [c for c in d.target if c not in d.source]
     elif (not d.source and it and it[0].lower_ == "their" and not r.actors.earlier(sent, ctx, it[0].i, d.span)
-          and 2 <= len(ctx.previous_actors) <= 3):
+          and it[0].head.dep_ in ("nsubj", "nsubjpass") and (owners := _owners_before(ctx))):
         # "Carney and Sheinbaum said ... . Their meeting in Mexico City came as ...": those of the sentence before
-        d.source = list(ctx.previous_actors)
+        d.source = owners
         d.target = [c for c in d.target if c not in d.source]
     elif not d.source and it and it[0].lower_ == "its" and (
             about := _subject_of_the_told(r, sent, ctx, d, it[0])):
@@ -309,6 +309,16 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
                 antecedent = ctx.salient[:count]
         d.source = list(dict.fromkeys([*antecedent, *d.source]))
         d.target = [c for c in d.target if c not in d.source]
+
+
+def _owners_before(ctx: SentenceContext) -> list[str]:
+    """Whom 'their' opening a sentence stands for: the two or three the sentence before named, or of more (a
+    sentence on the talks of two that names what they discussed: "... said at the start of discussions focused on
+    Russia and China"), the two the story is most about among them."""
+    before = list(ctx.previous_actors)
+    if len(before) > 3:
+        before = [c for c in ctx.salient[:2] if c in before]
+    return before if len(before) >= 2 and len(before) <= 3 else []
 
 
 def _cataphoric_owner(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> list[str]:
