@@ -1293,3 +1293,8 @@ def test_their_meeting_after_a_sentence_naming_what_they_discussed(pipeline: Any
             "China and trade. Their meeting in Washington on Wednesday came as the United States courts Asia.")
     events = coded(pipeline, text)
     assert any(e["type"] == "CONSULT" and actors(e) == {"USA", "MNG"} for e in events), _dump(events)
+
+
+def test_what_a_party_works_to_do_is_an_aim_not_an_act(pipeline: Any) -> None:
+    events = coded(pipeline, "The meeting came as the Biden administration works to ease tensions with China.")
+    assert not any(e["type"] == "CONCEDE" for e in events), _dump(events)
