@@ -1298,3 +1298,15 @@ def test_their_meeting_after_a_sentence_naming_what_they_discussed(pipeline: Any
 def test_what_a_party_works_to_do_is_an_aim_not_an_act(pipeline: Any) -> None:
     events = coded(pipeline, "The meeting came as the Biden administration works to ease tensions with China.")
     assert not any(e["type"] == "CONCEDE" for e in events), _dump(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Prince Mohammed bin Salman reaffirmed Saudi Arabia's commitment to deepening its ties with Egypt on Monday.",
+    "The two prime ministers reaffirmed their commitment to further strengthen the India-Bhutan friendship on Monday.",
+])
+def test_a_commitment_to_grow_a_relation_is_no_stance(pipeline: Any, text: str) -> None:
+    events = coded(pipeline, text)
+    assert not any(e["type"] == "SUPPORT" for e in events), _dump(events)
+    # (a commitment to the other party's cause is one)
+    kept = coded(pipeline, "France reaffirmed its commitment to Ukraine's sovereignty on Monday.")
+    assert any(e["type"] == "SUPPORT" and e["target"] == ["UKR"] for e in kept), _dump(kept)

@@ -13,6 +13,7 @@ from diplomap.knowledge.grammar import (
     FRAMEWORK_PREPS,
     FRAMING_NOUNS,
     FUTURE_AUX,
+    GROWING,
     HAZARDS,
     HONOURS,
     NAMING_VERBS,
@@ -71,6 +72,8 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
                 *(g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children
                   if g.dep_ == "pobj"))):
         return True  # "reiterated the need for a political solution", "agreed on the need for de-escalation"
+    if _grows_a_relation(trig):
+        return True  # "reaffirmed its commitment to deepening ties with Egypt": an aim for the relation, no stance
     if (tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "for")
             and tok.head.head.lemma_.lower() in RESTATED):
         return True  # "stressed the importance of strengthening ties", "underlined the need for talks": deemed needed
@@ -160,3 +163,16 @@ def _standing_condition(verb: Token) -> bool:
     children = list(verb.children)
     return (any(c.dep_ == "advmod" and c.lower_ == "long" for c in children)
             and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))
+
+
+def _grows_a_relation(trig: TriggerMatch) -> bool:
+    """A commitment (a trigger word or the one it takes) to making a standing relation grow: 'reaffirmed Saudi
+    Arabia's commitment to deepening its ties with Egypt', 'their commitment to further strengthen the friendship'
+    (grammar.toml nouns.growing, nouns.standing); 'its commitment to Ukraine's sovereignty' supports."""
+    words = [w for w in (trig.token, *trig.words) if w.lemma_.lower() == "commitment"]
+    words += [c for c in trig.token.children if c.dep_ == "dobj" and c.lemma_.lower() == "commitment"]
+    grown = [g for w in words for to in w.children if to.dep_ == "prep" and to.lower_ == "to"
+             for g in to.children if g.dep_ in ("pcomp", "pobj")]
+    grown += [g for w in words for g in w.children if g.dep_ in ("acl", "xcomp")]  # "to further strengthen"
+    return any(g.lemma_.lower() in GROWING and any(o.dep_ == "dobj" and o.lemma_.lower() in STANDING
+                                                   for o in g.children) for g in grown)
