@@ -1289,8 +1289,8 @@ def test_a_picture_provided_by_a_state_body_is_no_aid(pipeline: Any) -> None:
 def test_their_meeting_after_a_sentence_naming_what_they_discussed(pipeline: Any) -> None:
     # the sentence before names four states, two of them only as topics: "their" is the story's two
     text = ("The United States and Mongolia will sign a civil aviation agreement, U.S. Vice President Kamala Harris "
-            "and Mongolian Prime Minister Luvsannamsrai Oyun-Erdene said at the start of discussions focused on Russia, "
-            "China and trade. Their meeting in Washington on Wednesday came as the United States courts Asia.")
+            "and Mongolian Prime Minister Luvsannamsrai Oyun-Erdene said at the start of discussions focused on "
+            "Russia, China and trade. Their meeting in Washington on Wednesday came as the United States courts Asia.")
     events = coded(pipeline, text)
     assert any(e["type"] == "CONSULT" and actors(e) == {"USA", "MNG"} for e in events), _dump(events)
 
