@@ -192,3 +192,9 @@ def test_a_century_is_history() -> None:
     assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [("1801-01-01", "1900-12-31")]
     assert find_dates("diplomacy in the 21st century", None, 2024) == []  # now, not a date
 
+
+def test_next_year_with_no_year_known_is_no_date() -> None:
+    # an item that states no year: "next year" counts from nothing (not from year 0, which made it year 1)
+    assert find_dates("Guatemala will strengthen its relations with Belize next year.", None, 0) == []
+    found = find_dates("Guatemala will strengthen its relations with Belize next year.", None, 2024)
+    assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [("2025-01-01", "2025-12-31")]

@@ -188,6 +188,8 @@ def this_or_last(g: dict[str, str | None], t: str, default_year: int, anchor: Da
     word = t.lower().split()[-2]
     shift = {"this": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1}.get(word, 0)
     if (g.get("unit") or "").lower() == "year":
+        if default_year <= 0:
+            return None  # (no year known to count from: not "year 1" for "next year")
         y = default_year + shift
         return DateSpan(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, t), False
     if anchor is None:
