@@ -110,6 +110,8 @@ CASES = [
          "2025.", "2025-06-04", one("CONSULT", {"CUB"}, {"RUS"})),
     Case("visitor_of_the_visit", "The agreements were signed in Pretoria on 3 June 2025 during the state visit of "
          "Chinese President Xi Jinping.", "2025-06-04", one("CONSULT", {"CHN"}, {"ZAF"})),
+    Case("a_joint_aim_asks_no_one", "Xi Jinping met Gustavo Petro in Beijing on 3 June 2025. Xi told Petro that the "
+         "two countries should seize the anniversary of their ties.", "2025-06-04", none_of("REQUEST")),
     Case("mission_hosted_by_place_state", "Chile closed its embassy in Lima on 3 June 2024.", "2024-06-05",
          one("SANCTION", {"CHL"}, {"PER"})),
     # (a crowd's clash is a riot, PLOVER PROTEST: type_changes.csv crowds_rioting)

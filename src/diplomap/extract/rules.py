@@ -421,6 +421,24 @@ def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
         d.target = [loc.country]  # ("signed in Pretoria during Xi's state visit")
 
 
+def a_joint_aim_asks_no_one(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Xi urged both sides to ensure the success of the celebrations', 'Xi told Petro that the two countries should
+    seize the anniversary': asking "both sides" or "the two countries" of which the asker is one asks no one (a
+    joint aim told by one of them), no request: the event is dropped (an event with no actor is)."""
+    if d.trig.entry.type != "REQUEST" or not d.source:
+        return
+    head = d.trig.token
+    asked = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    asked += [s for c in head.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
+              if s.dep_ in ("nsubj", "nsubjpass")]
+    for phrase in asked:
+        tokens = {t.i for t in phrase.subtree}
+        if anaphor_count(sent, tokens) == 2 and not named_in(r, sent, ctx, d, tokens) and (
+                set(d.target) <= set(d.source) or len(set(d.source) | set(d.target)) == 2):
+            d.source, d.target = [], []
+            return
+
+
 def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'demonstrators in Baghdad blocked a road': unnamed people act for the state they act in (not 'agreed in
     Doha after clashes': that place is the agreement's)."""
@@ -529,7 +547,7 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   anaphoric_counterparts, counterpart_from_previous_sentence,
                                   text_speaks_for_its_issuer, discussed_topic_is_no_party)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, talks_hosted_by_the_seat_state,
-                                 visitor_of_the_visit, people_act_for_their_state,
+                                 visitor_of_the_visit, a_joint_aim_asks_no_one, people_act_for_their_state,
                                  came_under_attack, strikes_target_the_place_state, parties_of_the_setting,
                                  partner_of_the_setting, parties_of_the_meeting_told,
                                  met_by_the_doers, officials_of_the_two_sides, released_by_the_holder,
