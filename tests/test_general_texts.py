@@ -1310,3 +1310,10 @@ def test_a_commitment_to_grow_a_relation_is_no_stance(pipeline: Any, text: str) 
     # (a commitment to the other party's cause is one)
     kept = coded(pipeline, "France reaffirmed its commitment to Ukraine's sovereignty on Monday.")
     assert any(e["type"] == "SUPPORT" and e["target"] == ["UKR"] for e in kept), _dump(kept)
+
+
+def test_observers_deployed_to_a_state_are_aid_not_a_mobilisation(pipeline: Any) -> None:
+    events = coded(pipeline, "ECOWAS deployed 95 election observers to Sierra Leone on Monday.")
+    assert any(e["type"] == "AID" and e["source"] == ["ECOWAS"] and e["target"] == ["SLE"] for e in events), (
+        _dump(events))
+    assert not any(e["type"] == "MOBILIZE" for e in events), _dump(events)
