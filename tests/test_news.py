@@ -85,6 +85,17 @@ def test_a_date_line_with_its_time_and_byline_is_the_day_written_not_a_day_told(
     assert "Ruto" in read_layout("x\nJune 2, 2025 by President Ruto, a statement said.\n", "").masked
 
 
+def test_a_numeric_time_stamp_month_first_is_the_day_written_and_a_broken_one_gives_its_year(pipeline: Any) -> None:
+    layout = read_layout("Chile and Peru sign three accords\n10/17/2023 01:08 PM EDT\nOn October 16, Chile and Peru "
+                         "signed three accords.", "")
+    assert (layout.written, layout.written_from) == (date(2023, 10, 17), "page date")
+    broken = ("Chile and Peru sign three accords\n0/17/2023 01:08 PM EDT\nOn October 16, Chile and Peru signed "
+              "three accords.")
+    assert (read_layout(broken, "").written, read_layout(broken, "").year) == (None, 2023)
+    # the stamp's year dates what the item tells with a day and month
+    find(coded(pipeline, broken), "AGREE", {"CHL", "PER"}, "2023-10-16", "2023-10-16")
+
+
 def test_a_dateline_gives_the_filing_day_and_city_when_the_city_is_known() -> None:
     kb = Knowledge.load()
     text = "SANTIAGO, Chile, March 4 (Andes Wire) -- Chile and Peru signed an accord on fisheries on Monday."

@@ -43,6 +43,9 @@ _DATE_ONLY = re.compile(rf"^\s*\[?(?:[A-Z][a-z]{{2,8}},?\s+)?(?:\d{{1,2}}\s+{_MO
                         rf",?\s+(?:19|20)\d\d(?:(?:[,\s]+|\s*[-–|]\s*)\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?"
                         rf"(?:\s*[A-Z]{{2,4}})?)?"
                         rf"(?:\]\s*(?:by\b.*)?|\s*[-–|]?\s*by\s+(?-i:[A-Z])[^\n,.]{{0,60}})?\s*$", re.I)
+# a line that is only a numeric date, month first as US pages write it, with its time: "10/17/2023 01:08 PM EDT"
+_US_STAMP = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?:,?\s+\d{1,2}:\d\d(?::\d\d)?\s*"
+                       r"(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)\s*$")
 # a byline that is only a name and a date: "Steph Deschamps / June 20, 2024", "Jane Doe | 3 May 2025"
 _NAME_DATE = re.compile(rf"^\s*[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}}\s*[/|·•–-]\s*(?:[A-Z][a-z]{{2,8}},?\s+)?"
                         rf"(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+(?:19|20)\d\d\s*$")
@@ -80,6 +83,7 @@ class Layout:
     written_from: str  # "date line", "byline", "dateline", "url", or "" when unknown
     dateline: Dateline | None
     furniture: tuple[tuple[int, int], ...]  # blanked spans
+    year: int = 0  # the year of a time stamp whose day cannot be read ("0/17/2023 01:08 PM EDT"), else 0
 
 
 def _day_in(line: str, year_hint: int | None = None) -> date | None:
@@ -137,6 +141,7 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
     furniture: list[tuple[int, int]] = []
     written: date | None = None
     written_from = ""
+    year = 0
     head_end = min(len(text), 3000)
     offset = 0
     for line in text.splitlines(keepends=True):
@@ -164,6 +169,13 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
             day = _day_in(body)
             if day is not None and (written is None or written_from == "page date"):
                 written, written_from = day, ("byline" if _BYLINE.match(body) else "page date")
+        elif in_head and (stamp := _US_STAMP.match(body)):
+            blank_to = start + len(body)  # a time stamp; its day when it reads as one, else only its year
+            day = _us_day(*(int(g) for g in stamp.groups()))
+            if day is not None and (written is None or written_from == "page date"):
+                written, written_from = day, "page date"
+            elif day is None and not year:
+                year = int(stamp.group(3))
         elif (stripped.casefold().rstrip(":") in _FURNITURE or _POINTER.match(body)
               or (len(stripped) <= 60 and _SLUG.match(body))):
             blank_to = start + len(body)
@@ -178,7 +190,18 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
         written, written_from = dateline.day, "dateline"
     if written is None and (day := url_day(source)) is not None:
         written, written_from = day, "url"
-    return Layout(masked, written, written_from, dateline, tuple(furniture))
+    return Layout(masked, written, written_from, dateline, tuple(furniture), year)
+
+
+def _us_day(month: int, day: int, year: int) -> date | None:
+    """The day of a month-first numeric date ("10/17/2023"), or of a day-first one when its first number cannot be a
+    month ("17/10/2023"); None when neither reads ("0/17/2023", its first digit lost)."""
+    for m, d in ((month, day), (day, month)):
+        try:
+            return date(year, m, d)
+        except ValueError:
+            continue
+    return None
 
 
 # the credit that closes a photo caption: "(AP/Japan's Cabinet Office)", "(Bernama via Xinhua)", "© Foreign Ministry

@@ -142,7 +142,8 @@ class Pipeline:
                              min(self.nlp.max_length, MAX_PARAGRAPH))
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
         # and an event the text dates by no year is left out: "on Monday" of an unknown year is no date)
-        focal_year = written.year if written else (url_year(doc.source) or guess_year(text, news=not review))
+        focal_year = written.year if written else (url_year(doc.source) or layout.year
+                                                   or guess_year(text, news=not review))
         story_year = latest_year_named(text) if not (written or review) else 0
         return _Page(doc, layout, written, paragraphs, [text[s:e] for s, e in paragraphs], focal_year, review,
                      story_year)
