@@ -1317,3 +1317,9 @@ def test_observers_deployed_to_a_state_are_aid_not_a_mobilisation(pipeline: Any)
     assert any(e["type"] == "AID" and e["source"] == ["ECOWAS"] and e["target"] == ["SLE"] for e in events), (
         _dump(events))
     assert not any(e["type"] == "MOBILIZE" for e in events), _dump(events)
+
+
+def test_officials_ordered_out_of_the_country_are_expelled(pipeline: Any) -> None:
+    events = coded(pipeline, "Venezuela ordered Argentine diplomats out of the country within 72 hours on Monday.")
+    assert any(e["type"] == "SANCTION" and e["source"] == ["VEN"] and e["target"] == ["ARG"] for e in events), (
+        _dump(events))

@@ -298,11 +298,23 @@ def ordered_into_a_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in d.trig.token.children)
 
 
+# where a party is ordered out of: "ordered the envoys out of the country"
+_OUT_OF = frozenset({"country", "territory", "nation"})
+
+
 def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) -> bool:
     """The verb's object (or, passive, its subject: 'five officials are being asked to leave') is an envoy and what
-    it tells the envoy to do is one of ``moves``."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in envoys for c in tok.children) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in moves for c in tok.children)
+    it tells the envoy to do is one of ``moves``, or where it tells them to go is out of the country ('ordered three
+    Chinese officials out of the country', the parser hanging "out" on the verb or on a word of the object)."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in envoys]
+    if not objects:
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in moves for c in tok.children):
+        return True
+    outs = [c for c in (*tok.children, *(t for o in objects for t in o.subtree)) if c.lower_ == "out"]
+    return any(of.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _OUT_OF for g in of.children)
+               for out in outs for of in out.children)
+
 
 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
