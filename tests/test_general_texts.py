@@ -1323,3 +1323,10 @@ def test_officials_ordered_out_of_the_country_are_expelled(pipeline: Any) -> Non
     events = coded(pipeline, "Venezuela ordered Argentine diplomats out of the country within 72 hours on Monday.")
     assert any(e["type"] == "SANCTION" and e["source"] == ["VEN"] and e["target"] == ["ARG"] for e in events), (
         _dump(events))
+
+
+def test_an_act_told_in_the_tellers_quoted_words_is_only_the_accusation(pipeline: Any) -> None:
+    events = coded(pipeline, "China's coast guard said on Monday that two Philippine vessels had \"illegally "
+                             "intruded\" into Chinese waters.")
+    assert any(e["type"] == "ACCUSE" and e["source"] == ["CHN"] for e in events), _dump(events)
+    assert not any(e["type"] == "COERCE" for e in events), _dump(events)

@@ -16,6 +16,7 @@ A person acts for the state of the role held on the event date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -171,8 +172,10 @@ class Coder:
             accusation = _accused_doer(self._event(sent, claim, ctx, trigger_heads | {teller.i}, dated), event)
             if accusation is not None and accusation.source and not set(accusation.source) & set(event.source):
                 out.append((claim, accusation))
-                if "characterization" in trig.frames:
-                    characterized.add(n)  # ("said the ships violated international law": the telling is the act)
+                if "characterization" in trig.frames or _in_scare_quotes(sent, trig):
+                    # ("said the ships violated international law", 'said the vessels had "illegally intruded"': the
+                    # telling is the act, in the teller's words)
+                    characterized.add(n)
                 elif set(event.target) <= set(event.source):
                     # "Thailand said Cambodian forces had shelled a village": with no one else named, the act
                     # told was done to the teller, not by a state to itself
@@ -326,6 +329,17 @@ def _followed(trig: TriggerMatch) -> bool:
     tok = trig.token
     return ("hostile" in trig.entry.traits and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
             and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ in ("VERB", "AUX"))
+
+
+_QUOTES = re.compile(r"[\"“”]")
+
+
+def _in_scare_quotes(sent: Span, trig: TriggerMatch) -> bool:
+    """Is the trigger word inside a short quotation of the teller's own words ('had "illegally intruded" into
+    Chinese waters'), a few words and no clause of their own?"""
+    text, at = sent.text, trig.token.idx - sent.start_char
+    marks = [m.start() for m in _QUOTES.finditer(text)]
+    return any(a < at < b and b - a <= 40 for a, b in zip(marks[::2], marks[1::2], strict=False))
 
 
 def _accused_doer(accusation: Event | None, act: Event) -> Event | None:
