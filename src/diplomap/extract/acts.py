@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from diplomap.extract.context import SentenceContext
+from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.draft import Draft, Resolvers, named_in, phrases_on_the_act
 from diplomap.extract.syntax import meeting_as_setting, told_apart
 from diplomap.knowledge.grammar import (
@@ -358,3 +358,35 @@ def it_is_the_one_named_before(r: Resolvers, sent: Span, ctx: SentenceContext, d
     if told:
         d.target = told
 
+
+def talks_hosted_by_the_seat_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Diaz-Canel held talks at the Kremlin', 'Blinken held talks in Cairo': talks told with one party, held in
+    another state's capital or seat of government, were with that state's government."""
+    if (d.trig.entry.type != "CONSULT" or d.trig.entry.mode == "Visit" or d.target or len(d.source) != 1
+            or d.source[0] not in r.kb.states):
+        return  # (visits: visit_hosted_by_place_state; an organisation meets in a member's capital: "the ASEAN
+        # meeting in Jakarta")
+    held_in = {g.i for c in (sent.doc[i] for i in phrases_on_the_act(sent, d, ("in", "at")))
+               if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    hosts = [m.entity_id for m in ctx.mentions if m.label in ("CAPITAL", "METONYM")
+             and m.entity_id in r.kb.states and m.entity_id not in d.source
+             and held_in & {t.i for t in mention_tokens(sent, m, ctx.offset)}]  # (not "the Tokyo conference")
+    if len(set(hosts)) == 1:
+        d.target = hosts[:1]
+
+
+def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'during the state visit of Chinese President Xi Jinping', 'the visit of the Kenyan president to Beijing': the
+    one a visit is "of" is the visitor (the source), and with no host named, the state of the place where the visit
+    is told to happen hosts it."""
+    tok = d.trig.token
+    if d.trig.entry.mode != "Visit" or tok.pos_ != "NOUN":
+        return
+    of = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    visitors = named_in(r, sent, ctx, d, of) if of and not d.source else []
+    if visitors:
+        d.source = visitors
+        d.target = [c for c in d.target if c not in visitors]
+    loc = d.location
+    if d.source and not d.target and loc is not None and loc.country and loc.country not in d.source:
+        d.target = [loc.country]  # ("signed in Pretoria during Xi's state visit")

@@ -28,12 +28,15 @@ from diplomap.extract.acts import (
     partner_of_the_setting,
     reached_with_the_teller,
     released_by_the_holder,
+    talks_hosted_by_the_seat_state,
     text_speaks_for_its_issuer,
     them_of_the_clause_above,
+    visitor_of_the_visit,
 )
 from diplomap.extract.context import SentenceContext, mention_tokens
-from diplomap.extract.draft import Draft, Resolvers, Rule, named_in, phrases_on_the_act
+from diplomap.extract.draft import Draft, Resolvers, Rule, named_in
 from diplomap.extract.stances import (
+    a_joint_aim_asks_no_one,
     also_the_same_stance,
     forum_of_the_complaint,
     possessor_holds_the_stance,
@@ -318,7 +321,7 @@ def _owners_before(ctx: SentenceContext) -> list[str]:
     before = list(ctx.previous_actors)
     if len(before) > 3:
         before = [c for c in ctx.salient[:2] if c in before]
-    return before if len(before) >= 2 and len(before) <= 3 else []
+    return before if 2 <= len(before) <= 3 else []
 
 
 def _cataphoric_owner(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> list[str]:
@@ -386,57 +389,6 @@ def mission_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext
     if (not d.target and d.source and loc is not None and loc.country and loc.country not in d.source
             and any(w.lemma_.lower() in ("embassy", "consulate", "mission") for w in d.trig.words)):
         d.target = [loc.country]
-
-
-def talks_hosted_by_the_seat_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'Diaz-Canel held talks at the Kremlin', 'Blinken held talks in Cairo': talks told with one party, held in
-    another state's capital or seat of government, were with that state's government."""
-    if (d.trig.entry.type != "CONSULT" or d.trig.entry.mode == "Visit" or d.target or len(d.source) != 1
-            or d.source[0] not in r.kb.states):
-        return  # (visits: visit_hosted_by_place_state; an organisation meets in a member's capital: "the ASEAN
-        # meeting in Jakarta")
-    held_in = {g.i for c in (sent.doc[i] for i in phrases_on_the_act(sent, d, ("in", "at")))
-               if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
-    hosts = [m.entity_id for m in ctx.mentions if m.label in ("CAPITAL", "METONYM")
-             and m.entity_id in r.kb.states and m.entity_id not in d.source
-             and held_in & {t.i for t in mention_tokens(sent, m, ctx.offset)}]  # (not "the Tokyo conference")
-    if len(set(hosts)) == 1:
-        d.target = hosts[:1]
-
-
-def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'during the state visit of Chinese President Xi Jinping', 'the visit of the Kenyan president to Beijing': the
-    one a visit is "of" is the visitor (the source), and with no host named, the state of the place where the visit
-    is told to happen hosts it."""
-    tok = d.trig.token
-    if d.trig.entry.mode != "Visit" or tok.pos_ != "NOUN":
-        return
-    of = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
-    visitors = named_in(r, sent, ctx, d, of) if of and not d.source else []
-    if visitors:
-        d.source = visitors
-        d.target = [c for c in d.target if c not in visitors]
-    loc = d.location
-    if d.source and not d.target and loc is not None and loc.country and loc.country not in d.source:
-        d.target = [loc.country]  # ("signed in Pretoria during Xi's state visit")
-
-
-def a_joint_aim_asks_no_one(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'Xi urged both sides to ensure the success of the celebrations', 'Xi told Petro that the two countries should
-    seize the anniversary': asking "both sides" or "the two countries" of which the asker is one asks no one (a
-    joint aim told by one of them), no request: the event is dropped (an event with no actor is)."""
-    if d.trig.entry.type != "REQUEST" or not d.source:
-        return
-    head = d.trig.token
-    asked = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-    asked += [s for c in head.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
-              if s.dep_ in ("nsubj", "nsubjpass")]
-    for phrase in asked:
-        tokens = {t.i for t in phrase.subtree}
-        if anaphor_count(sent, tokens) == 2 and not named_in(r, sent, ctx, d, tokens) and (
-                set(d.target) <= set(d.source) or len(set(d.source) | set(d.target)) == 2):
-            d.source, d.target = [], []
-            return
 
 
 def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

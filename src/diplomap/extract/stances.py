@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.draft import Draft, Resolvers, an_igo, named_in, phrases_on_the_act
 from diplomap.extract.lexicon import Lexicon
+from diplomap.extract.syntax import anaphor_count
 from diplomap.knowledge.grammar import ACT_REFERENCES, DRAWING, FORUM_PREPS, LIKEWISE, POSSESSIVES, PRIVATE_PEOPLE
 from diplomap.model import Modality
 from diplomap.plover import plover_score
@@ -129,3 +130,21 @@ def forum_of_the_complaint(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     accused = [c for c in d.target if c not in bodies]
     if bodies and accused:
         d.target = accused
+
+
+def a_joint_aim_asks_no_one(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Xi urged both sides to ensure the success of the celebrations', 'Xi told Petro that the two countries should
+    seize the anniversary': asking "both sides" or "the two countries" of which the asker is one asks no one (a
+    joint aim told by one of them), no request: the event is dropped (an event with no actor is)."""
+    if d.trig.entry.type != "REQUEST" or not d.source:
+        return
+    head = d.trig.token
+    asked = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    asked += [s for c in head.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
+              if s.dep_ in ("nsubj", "nsubjpass")]
+    for phrase in asked:
+        tokens = {t.i for t in phrase.subtree}
+        if anaphor_count(sent, tokens) == 2 and not named_in(r, sent, ctx, d, tokens) and (
+                set(d.target) <= set(d.source) or len(set(d.source) | set(d.target)) == 2):
+            d.source, d.target = [], []
+            return
