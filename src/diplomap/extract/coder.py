@@ -172,7 +172,7 @@ class Coder:
             accusation = _accused_doer(self._event(sent, claim, ctx, trigger_heads | {teller.i}, dated), event)
             if accusation is not None and accusation.source and not set(accusation.source) & set(event.source):
                 out.append((claim, accusation))
-                if "characterization" in trig.frames or _in_scare_quotes(sent, trig):
+                if "characterization" in trig.frames or _in_scare_quotes(sent, ctx.text_of(sent), trig):
                     # ("said the ships violated international law", 'said the vessels had "illegally intruded"': the
                     # telling is the act, in the teller's words)
                     characterized.add(n)
@@ -334,10 +334,10 @@ def _followed(trig: TriggerMatch) -> bool:
 _QUOTES = re.compile(r"[\"“”]")
 
 
-def _in_scare_quotes(sent: Span, trig: TriggerMatch) -> bool:
+def _in_scare_quotes(sent: Span, text: str, trig: TriggerMatch) -> bool:
     """Is the trigger word inside a short quotation of the teller's own words ('had "illegally intruded" into
-    Chinese waters'), a few words and no clause of their own?"""
-    text, at = sent.text, trig.token.idx - sent.start_char
+    Chinese waters'), a few words and no clause of their own? (``text``: the sentence's.)"""
+    at = trig.token.idx - sent.start_char
     marks = [m.start() for m in _QUOTES.finditer(text)]
     return any(a < at < b and b - a <= 40 for a, b in zip(marks[::2], marks[1::2], strict=False))
 

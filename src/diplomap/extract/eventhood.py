@@ -168,7 +168,7 @@ def _standing_condition(verb: Token) -> bool:
 def _grows_a_relation(trig: TriggerMatch) -> bool:
     """A commitment (a trigger word or the one it takes) to making a standing relation grow: 'reaffirmed Saudi
     Arabia's commitment to deepening its ties with Egypt', 'their commitment to further strengthen the friendship'
-    (grammar.toml nouns.growing, nouns.standing); 'its commitment to Ukraine's sovereignty' supports."""
+    (grammar.toml verbs.growing, nouns.standing); 'its commitment to Ukraine's sovereignty' supports."""
     words = [w for w in (trig.token, *trig.words) if w.lemma_.lower() == "commitment"]
     words += [c for c in trig.token.children if c.dep_ == "dobj" and c.lemma_.lower() == "commitment"]
     grown = [g for w in words for to in w.children if to.dep_ == "prep" and to.lower_ == "to"

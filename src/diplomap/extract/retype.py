@@ -316,7 +316,6 @@ def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) 
                for out in outs for of in out.children)
 
 
-
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     declines_organisation, between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out,
