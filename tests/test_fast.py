@@ -114,3 +114,98 @@ def test_the_phrases_words_are_kept_per_tokenizer(tmp_path: Path, monkeypatch: p
     assert fast._tokenizer_key(other) != fast._tokenizer_key(spacy_own)
     kept.write_text("{not json", encoding="utf-8")
     assert fast.phrase_words(spacy_own, phrases) == words
+
+
+# names the gazetteer knows next to names, dates and figures only the statistical model finds; sentence breaks,
+# runs of spaces and line breaks (words on which spaCy lets no entity start or go on)
+NAMED = [
+    "President Ilham Aliyev received Zorbek Quillanov, chairman of Trans-Caspian Freight Holdings, in Baku on "
+    "Monday. They signed two agreements worth $300 million. Kazakhstan and the European Union agreed to meet again "
+    "in the second half of 2026.",
+    "the talks resumed last week after three rounds.\n\nNo one came.  Then Xylander Corp objected",
+    "Armenia Azerbaijan Georgia Turkey. Russia\nIran  China, the United States and the EU on 8 August 2025 in "
+    "Washington; Pashinyan and Aliyev initialled it at the White House with Donald Trump.",
+    "They met Trans-Caspian Freight: Holdings said it was over.",  # (an entity would run over the sentence's end)
+    "and March York Smith Azerbaijan March He Monday 2025 March Smith in Smith 2025",
+    "", "Baku", "Quillanov", "   ", "On 3 March",
+]
+
+
+def _entities(doc) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    """Every word's entity annotation, and the entities."""
+    words = [(t.ent_iob, t.ent_type, t.ent_kb_id, t.ent_id) for t in doc]
+    return [*words, *((e.start, e.end, e.label_, e.kb_id_, e.id_) for e in doc.ents)]
+
+
+def _decoded_both_ways(pipeline, texts: list[str], batch_size: int):  # type: ignore[no-untyped-def]
+    """The texts parsed up to the recognizer, then its entities as decoded here and as spaCy decodes them."""
+    ner = pipeline.nlp.get_pipe("ner")
+    before = list(pipeline.nlp.pipe(texts, disable=["ner"]))
+    ours, theirs = [d.copy() for d in before], [d.copy() for d in before]
+    list(ner.pipe(ours, batch_size=batch_size))
+    list(ner.inner.pipe(theirs, batch_size=batch_size))
+    return ours, theirs
+
+
+def test_the_recognizer_is_decoded_here(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert type(pipeline.nlp.get_pipe("ner")).__name__ == "_Entities"
+    assert pipeline.nlp.pipe_names[-2:] == ["entity_ruler", "ner"]
+
+
+@pytest.mark.parametrize("batch_size", [128, 32, 3, 1])
+def test_the_entities_decoded_here_are_spacys(pipeline, texts, batch_size: int) -> None:  # type: ignore[no-untyped-def]
+    ner = pipeline.nlp.get_pipe("ner")
+    fallbacks = ner.fallbacks
+    ours, theirs = _decoded_both_ways(pipeline, NAMED + texts, batch_size)
+    assert [_entities(d) for d in ours] == [_entities(d) for d in theirs]
+    assert ner.fallbacks == fallbacks  # (each decided here, none left to spaCy)
+
+
+def test_the_scores_are_spacys_bit_for_bit(pipeline, texts) -> None:  # type: ignore[no-untyped-def]
+    """Each move's score as spaCy's own step model gives it (its Python path: the same sums of precomputed rows,
+    maxout and output layer as its greedy C loop), with no entity open and with one open since an earlier word."""
+    import numpy
+
+    ner = pipeline.nlp.get_pipe("ner")
+    docs = list(pipeline.nlp.pipe(NAMED + texts[:40], disable=["ner"]))
+    for i in range(0, len(docs), 16):
+        batch = docs[i:i + 16]
+        cached, scores = ner.scores(batch)
+        step = ner.inner.model.predict(batch)
+        words = len(scores)
+        ids = numpy.full((words, 3), -1, dtype="i")
+        ids[:, 0] = numpy.arange(words)
+        assert numpy.array_equal(scores, step.vec2scores.predict(step.state2vec.predict(ids)))
+        opened = [(t, s) for t in range(1, words) for s in (0, t // 2, t - 1)]
+        ids = numpy.array([(t, s, t - 1) for t, s in opened], dtype="i")
+        theirs = step.vec2scores.predict(step.state2vec.predict(ids))
+        assert numpy.array_equal(numpy.stack([ner.open_scores(cached, t, s) for t, s in opened]), theirs)
+
+
+def test_statistical_entities_are_found_beside_the_gazetteers(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # in sentences the gazetteer covers in part, and in one it does not touch at all
+    [doc] = _decoded_both_ways(pipeline, NAMED[:2], 32)[0][:1]
+    found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert {("Ilham Aliyev", "PERSON", "ilham_aliyev"), ("Baku", "CAPITAL", "AZE"),
+            ("the European Union", "ORG", "EU")} <= found  # the gazetteer's, kept
+    assert {("Zorbek Quillanov", "PERSON", ""), ("Trans-Caspian Freight Holdings", "ORG", ""), ("Monday", "DATE", ""),
+            ("two", "CARDINAL", ""), ("$300 million", "MONEY", ""), ("the second half of 2026", "DATE", "")} <= found
+    doc = pipeline.nlp(NAMED[1])  # (one document alone: the component's own call)
+    assert [(e.text, e.label_) for e in doc.ents] == [("last week", "DATE"), ("three", "CARDINAL"),
+                                                      ("Xylander Corp", "ORG")]
+
+
+_WORDS = ["Baku", "Azerbaijan", "the European Union", "Ilham Aliyev", "Quillanov", "Zorbek", "Holdings", "Corp",
+          "Monday", "March", "2025", "two", "$", "300", "million", "%", "the", "signed", "met", "in", "and", "of",
+          "second", "half", "last", "week", ",", ".", ";", ":", "\n", "\n\n", "  ", "New", "York", "Trans-Caspian",
+          "John", "He", "Smith", "said"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=25).map(" ".join), min_size=1, max_size=6))
+def test_any_words_are_decoded_as_spacy_decodes_them(pipeline, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    ner = pipeline.nlp.get_pipe("ner")
+    fallbacks = ner.fallbacks
+    ours, theirs = _decoded_both_ways(pipeline, texts, 4)
+    assert [_entities(d) for d in ours] == [_entities(d) for d in theirs]
+    assert ner.fallbacks == fallbacks

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import DEADLINE, DateMention, find_dates
-from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
+from diplomap.extract.fast import (
+    add_gazetteer,
+    collected_rarely,
+    decode_entities_here,
+    remember_attribute_rules,
+    remember_lemmas,
+)
 from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
@@ -96,6 +102,7 @@ class Pipeline:
                 add_gazetteer(nlp, patterns(self.kb))
                 remember_lemmas(nlp)
                 remember_attribute_rules(nlp)
+                decode_entities_here(nlp)
             self._nlp = nlp
         return self._nlp
 
