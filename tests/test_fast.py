@@ -20,7 +20,7 @@ from .conftest import EXAMPLES
 TRICKY = [
     "We're gonna sign it, y'all, and there is nothin' they can do: I ain't leaving, let's go, c'mon.",
     "He gets what he got; it was given to me and to you, and they have had it, haven't they?",
-    "Azerbaijan  and Armenia\n\ninitialled the agreement in Washington on 8 August 2025 — that's what was done.",
+    "Chile  and Peru\n\ninitialled the agreement in Lima on 8 August 2025 — that's what was done.",
     "Whether or not the ministers will meet, the talks (which had stalled) resumed; those that did were few.",
 ]
 
@@ -119,15 +119,15 @@ def test_the_phrases_words_are_kept_per_tokenizer(tmp_path: Path, monkeypatch: p
 # names the gazetteer knows next to names, dates and figures only the statistical model finds; sentence breaks,
 # runs of spaces and line breaks (words on which spaCy lets no entity start or go on)
 NAMED = [
-    "President Ilham Aliyev received Zorbek Quillanov, chairman of Trans-Caspian Freight Holdings, in Baku on "
+    "President Cyril Ramaphosa received Zorbek Quillanov, chairman of Trans-Caspian Freight Holdings, in Pretoria on "
     "Monday. They signed two agreements worth $300 million. Kazakhstan and the European Union agreed to meet again "
     "in the second half of 2026.",
     "the talks resumed last week after three rounds.\n\nNo one came.  Then Xylander Corp objected",
-    "Armenia Azerbaijan Georgia Turkey. Russia\nIran  China, the United States and the EU on 8 August 2025 in "
-    "Washington; Pashinyan and Aliyev initialled it at the White House with Donald Trump.",
+    "Chile Peru Bolivia Turkey. Russia\nIran  China, the United States and the EU on 8 August 2025 in "
+    "Washington; Boric and Arce initialled it at the White House with Donald Trump.",
     "They met Trans-Caspian Freight: Holdings said it was over.",  # (an entity would run over the sentence's end)
-    "and March York Smith Azerbaijan March He Monday 2025 March Smith in Smith 2025",
-    "", "Baku", "Quillanov", "   ", "On 3 March",
+    "and March York Smith Paraguay March He Monday 2025 March Smith in Smith 2025",
+    "", "Pretoria", "Quillanov", "   ", "On 3 March",
 ]
 
 
@@ -186,7 +186,7 @@ def test_statistical_entities_are_found_beside_the_gazetteers(pipeline) -> None:
     # in sentences the gazetteer covers in part, and in one it does not touch at all
     [doc] = _decoded_both_ways(pipeline, NAMED[:2], 32)[0][:1]
     found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
-    assert {("Ilham Aliyev", "PERSON", "ilham_aliyev"), ("Baku", "CAPITAL", "AZE"),
+    assert {("Cyril Ramaphosa", "PERSON", "cyril_ramaphosa"), ("Pretoria", "CAPITAL", "ZAF"),
             ("the European Union", "ORG", "EU")} <= found  # the gazetteer's, kept
     assert {("Zorbek Quillanov", "PERSON", ""), ("Trans-Caspian Freight Holdings", "ORG", ""), ("Monday", "DATE", ""),
             ("two", "CARDINAL", ""), ("$300 million", "MONEY", ""), ("the second half of 2026", "DATE", "")} <= found
@@ -195,7 +195,7 @@ def test_statistical_entities_are_found_beside_the_gazetteers(pipeline) -> None:
                                                       ("Xylander Corp", "ORG")]
 
 
-_WORDS = ["Baku", "Azerbaijan", "the European Union", "Ilham Aliyev", "Quillanov", "Zorbek", "Holdings", "Corp",
+_WORDS = ["Pretoria", "Paraguay", "the European Union", "Cyril Ramaphosa", "Quillanov", "Zorbek", "Holdings", "Corp",
           "Monday", "March", "2025", "two", "$", "300", "million", "%", "the", "signed", "met", "in", "and", "of",
           "second", "half", "last", "week", ",", ".", ";", ":", "\n", "\n\n", "  ", "New", "York", "Trans-Caspian",
           "John", "He", "Smith", "said"]

@@ -13,13 +13,7 @@ from typing import TYPE_CHECKING
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import DEADLINE, DateMention, find_dates
-from diplomap.extract.fast import (
-    add_gazetteer,
-    collected_rarely,
-    decode_entities_here,
-    remember_attribute_rules,
-    remember_lemmas,
-)
+from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
 from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
@@ -33,6 +27,7 @@ from diplomap.extract.nlp import (
     split_double_hyphens,
 )
 from diplomap.extract.paragraphs import MAX_PARAGRAPH, bounded, is_heading, mask_raw_furniture, paragraph_spans
+from diplomap.extract.recognizer import decode_entities_here
 from diplomap.extract.spans import whole_month, whole_year
 from diplomap.extract.story import attributive, bound, decision_day, described_thing, is_review, of_the_telling
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
