@@ -192,7 +192,6 @@ def run_realnews(folder: str | Path, split: str = "dev", shared: str | None = No
     from diplomap.project import Project
 
     root, texts = Path(folder), realnews_texts()
-    scorer = find_shared(shared) / "eval" / "score.py"
     manifest = [json.loads(line) for line in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
                 if line.strip()]
     items = [it for it in manifest if split == "all" or it.get("split") == split]
@@ -204,6 +203,8 @@ def run_realnews(folder: str | Path, split: str = "dev", shared: str | None = No
     if missing:
         raise EvalError(f"{len(missing)} item texts missing in {texts} (e.g. {missing[0]}); re-gather them: "
                         "python eval/realnews/regather.py lookups")
+    # (the split and the texts first, what the user gave; then the shared scorer, needed only to score)
+    scorer = find_shared(shared) / "eval" / "score.py"
     wanted = {str(it["id"]) for it in items}
     gold = [line for line in (root / "gold.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip() and json.loads(line).get("doc") in wanted]
