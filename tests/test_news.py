@@ -242,6 +242,13 @@ def test_the_day_the_decision_was_taken_is_the_acts(pipeline: Any) -> None:
     find(ev, "RETREAT", {"ECOWAS", "NER"}, "2024-02-24", "2024-02-24")
 
 
+def test_the_day_of_what_came_before_is_not_the_acts(pipeline: Any) -> None:
+    # written on Friday 13 June 2025: the call was on Tuesday, the strike on Wednesday
+    ev = coded(pipeline, "After a call between Putin and Trump on Tuesday, Ukraine struck a Russian oil depot on "
+                         "Wednesday.", "2025-06-13")
+    find(ev, "ASSAULT", {"UKR", "RUS"}, "2025-06-11", "2025-06-11")
+
+
 def test_days_after_a_year_are_no_date(pipeline: Any) -> None:
     from diplomap.extract.dates import find_dates
     from diplomap.extract.spans import whole_year

@@ -75,8 +75,12 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     if subject and not (trig.head.dep_ == "relcl" and min(subject) not in {t.i for t in trig.head.subtree}):
         lead = sent.doc[max(sent.start, min(subject) - 4)].idx - sent.start_char
         first = sent.doc[min(subject)].idx - sent.start_char
-        near = [d for ds in attached.values() for d in ds if lead <= d.start and d.end <= min(pos, first)
-                and not _CLAUSE_WORDS.search(text[d.end:first])]
+        # (not the date of another act told before or after it: "After a call between Putin and Trump on Tuesday,
+        # Ukraine struck ... on Wednesday")
+        near = [d for k, ds in attached.items() for d in ds if lead <= d.start and d.end <= min(pos, first)
+                and not _CLAUSE_WORDS.search(text[d.end:first])
+                and not (k in trigger_heads and k not in (trig.head.i, trig.token.i)
+                         and sent.doc[k].dep_ == "pobj" and sent.doc[k].head.lower_ in _BEFORE_OR_AFTER)]
         if near:
             return max(near, key=lambda d: d.start).span
     if (setting := _dated_setting(trig.head, attached, pos)) is not None:
