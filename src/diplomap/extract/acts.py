@@ -375,6 +375,14 @@ def talks_hosted_by_the_seat_state(r: Resolvers, sent: Span, ctx: SentenceContex
         d.target = hosts[:1]
 
 
+def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'arrived in Amman': with no one else named, the host of a visit is the state of the place visited."""
+    loc = d.location
+    if not d.target and d.trig.entry.mode == "Visit" and loc is not None and loc.country and (
+            loc.country not in d.source):
+        d.target.append(loc.country)
+
+
 def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'during the state visit of Chinese President Xi Jinping', 'the visit of the Kenyan president to Beijing': the
     one a visit is "of" is the visitor (the source), and with no host named, the state of the place where the visit
@@ -387,6 +395,5 @@ def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
     if visitors:
         d.source = visitors
         d.target = [c for c in d.target if c not in visitors]
-    loc = d.location
-    if d.source and not d.target and loc is not None and loc.country and loc.country not in d.source:
-        d.target = [loc.country]  # ("signed in Pretoria during Xi's state visit")
+    if d.source:
+        visit_hosted_by_place_state(r, sent, ctx, d)  # ("signed in Pretoria during Xi's state visit")

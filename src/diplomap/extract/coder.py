@@ -331,14 +331,14 @@ def _followed(trig: TriggerMatch) -> bool:
             and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ in ("VERB", "AUX"))
 
 
-_QUOTES = re.compile(r"[\"“”]")
+_DOUBLE_QUOTES = re.compile(r"[\"“”]")
 
 
 def _in_scare_quotes(sent: Span, text: str, trig: TriggerMatch) -> bool:
     """Is the trigger word inside a short quotation of the teller's own words ('had "illegally intruded" into
     Chinese waters'), a few words and no clause of their own? (``text``: the sentence's.)"""
     at = trig.token.idx - sent.start_char
-    marks = [m.start() for m in _QUOTES.finditer(text)]
+    marks = [m.start() for m in _DOUBLE_QUOTES.finditer(text)]
     return any(a < at < b and b - a <= 40 for a, b in zip(marks[::2], marks[1::2], strict=False))
 
 

@@ -10,7 +10,6 @@ the recognizer then takes 0.18 s, its network 0.15 s of it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -53,13 +52,6 @@ _ENTITIES = "diplomap_entities"
 
 def _make_entities(nlp: Language, name: str) -> _Entities:
     return _Entities()
-
-
-def _batches(items: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
-    """spaCy's minibatch: lists of ``size`` items, the last shorter."""
-    stream = iter(items)
-    while batch := list(islice(stream, size)):
-        yield batch
 
 
 class _Undecided(Exception):
@@ -109,10 +101,13 @@ class _Entities:
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
         """As spaCy's Parser.pipe: batches of ``batch_size``, each decoded in sub-batches of a quarter of it,
         by length (the network's batches, whose sums these are)."""
+        from spacy.util import minibatch
+
         error_handler = self.inner.get_error_handler()
-        for in_order in _batches(docs, batch_size):
+        for in_order in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
             try:
-                for sub in _batches(sorted(in_order, key=len), max(batch_size // 4, 2)):
+                by_length = sorted(in_order, key=len)
+                for sub in minibatch(by_length, max(batch_size // 4, 2)):  # type: ignore[no-untyped-call]
                     self._annotate(sub)
                 yield from in_order
             except Exception as e:

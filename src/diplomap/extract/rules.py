@@ -31,6 +31,7 @@ from diplomap.extract.acts import (
     talks_hosted_by_the_seat_state,
     text_speaks_for_its_issuer,
     them_of_the_clause_above,
+    visit_hosted_by_place_state,
     visitor_of_the_visit,
 )
 from diplomap.extract.context import SentenceContext, mention_tokens
@@ -124,14 +125,6 @@ def call_with_the_addressed(r: Resolvers, sent: Span, ctx: SentenceContext, d: D
     addressed |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree}
     if addressed:
         d.target += [c for c in named_in(r, sent, ctx, d, addressed) if c not in d.source and c not in d.target]
-
-
-def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'arrived in Amman': with no one else named, the host of a visit is the state of the place visited."""
-    loc = d.location
-    if not d.target and d.trig.entry.mode == "Visit" and loc is not None and loc.country and (
-            loc.country not in d.source):
-        d.target.append(loc.country)
 
 
 def visit_to_meet_someone(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
