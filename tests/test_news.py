@@ -484,6 +484,20 @@ def test_naming_an_act_with_a_word_of_stance_is_that_stance(pipeline: Any) -> No
     assert not [e for e in ev if e["type"] in ("PROTEST", "CONSULT")], ev
 
 
+def test_calling_words_said_names_them_and_phones_no_one(pipeline: Any) -> None:
+    # the object is what someone said, not someone phoned; what it is called closes the sentence, wherever the
+    # parser hangs it (here inside the clause told of the comments)
+    ev = coded(pipeline, "On Tuesday, Wang Yi called the comments of the Japanese prime minister, that China "
+                         "threatens Taiwan, a provocation.", "2025-06-12")
+    find(ev, "ACCUSE", {"CHN", "JPN"}, "2025-06-10", source={"CHN"})
+    assert not [e for e in ev if e["type"] in ("CONSULT", "THREATEN")], ev
+    ev = coded(pipeline, "On Monday, Lavrov called the remarks of the German chancellor about Moscow's plans.",
+               "2025-06-12")
+    assert not [e for e in ev if e["type"] == "CONSULT"], ev
+    ev = coded(pipeline, "On Monday, Macron called Modi to discuss the attack.", "2025-06-12")
+    find(ev, "CONSULT", {"FRA", "IND"}, "2025-06-09")
+
+
 def test_a_participle_inside_a_name_is_no_event(pipeline: Any) -> None:
     ev = coded(pipeline, "India struck targets in Pakistan-Occupied Kashmir on 7 May 2025.", "2025-05-08")
     assert not [e for e in ev if e["type"] == "COERCE"], ev

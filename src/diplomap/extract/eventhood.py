@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from diplomap.extract.gazetteer import ACTOR_LABELS
 from diplomap.extract.subjects import misparsed_main_verb
-from diplomap.extract.syntax import TriggerMatch
+from diplomap.extract.syntax import TriggerMatch, names_words_said
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     FRAMEWORK_PREPS,
@@ -106,6 +106,10 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             or (tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in NAMING_VERBS)):
         return True  # "calling it a cowardly Israeli attack", "described the incursion as an invasion": a name given
         # to an act told, no act of its own
+    if (tok.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() in NAMING_VERBS and names_words_said(tok.head)
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)):
+        return True  # "called the comments of the prime minister, that China threatens Taiwan, a provocation": what
+        # the comments said, hung by the parser on the verb that names them
     if (tok.tag_ in ("VB", "VBG", "VBN") or tok.pos_ == "NOUN") and _in_description(tok):
         return True  # "Turkey, one of the few nations to recognize Israel, ...": what describes a party
     if "calls_home" in trig.frames and tok.pos_ == "VERB" and any(
@@ -153,6 +157,10 @@ def _describes_now(tok: Token) -> bool:
 
 
 def _calls_someone(verb: Token) -> bool:
+    """'called Erdogan', 'called his Russian counterpart' phone someone; 'called the statements of the Italian
+    president lies' names words said (grammar.toml nouns.speech), whoever said them."""
+    if names_words_said(verb):
+        return False
     objects = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
     return any(t.ent_type_ in ACTOR_LABELS for t in objects) or any(
         t.lemma_.lower() in ("phone", "telephone") for t in verb.subtree)

@@ -26,6 +26,7 @@ from diplomap.knowledge.grammar import (
     PROVISIONS,
     SETTING_NOUNS,
     SETTING_PREPS,
+    SPEECH_NOUNS,
     STATE_ANAPHORS,
     VISITORS,
     WHEN_PREPS,
@@ -84,6 +85,13 @@ def of_objects(noun: Token) -> list[Token]:
     """What an amount or a measure is of: 'hundreds of drones and missiles', '40 seconds of footage'."""
     return [w for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children if g.dep_ == "pobj" for w in (g, *g.conjuncts)]
+
+
+def names_words_said(verb: Token) -> bool:
+    """'called the statements of the Italian president ...': the objects of a verb are words said (grammar.toml
+    nouns.speech), not someone phoned or named."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return bool(objects) and all(c.lemma_.lower() in SPEECH_NOUNS or c.lower_ in SPEECH_NOUNS for c in objects)
 
 
 def is_light(tok: Token) -> bool:

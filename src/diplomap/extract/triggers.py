@@ -14,6 +14,7 @@ from diplomap.extract.syntax import (
     is_light,
     meeting_as_setting,
     names_a_guest,
+    names_words_said,
     near_lemmas,
     noun_doers,
     of_objects,
@@ -221,6 +222,11 @@ class TriggerFinder:
                        and max(g.i for g in t.subtree) >= last.i]
             if closing and not named and verb.lemma_.lower() != "call":
                 named.append(closing[-1])
+        if not named and names_words_said(verb):
+            # 'called the statements of the president, that Russia threatens Europe, lies and fake': what words
+            # said are called closes the sentence, wherever the parser hangs it
+            last = max((t for t in verb.subtree if not t.is_punct), key=lambda t: t.i)
+            named += [last, last.head] if last.dep_ == "conj" else [last]
         return named
 
     def _names_something(self, verb: Token) -> bool:
