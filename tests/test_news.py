@@ -1981,3 +1981,10 @@ def test_a_year_in_a_relative_clause_on_a_thing_does_not_move_the_story(pipeline
     ev = coded(pipeline, "Chile and Peru met in Lima on October 23, 2024, to settle issues that arose in 2020. On "
                          "Monday, Chile had announced an agreement with Peru on fishing.")
     find(ev, "AGREE", {"CHL", "PER"}, "2024-10-21", "2024-10-21", source={"CHL"})
+
+
+def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
+    ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
+               "2025-05-05")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2025-05-04", source={"CHL"})
+    assert not [e for e in ev if e["type"] == "REQUEST"], ev

@@ -152,6 +152,8 @@ CASES = [
          "Chile.", "2025-05-05", one("SANCTION", {"PER"}, {"CHL"}, modality="happened")),
     Case("envoys_ordered_home", "Peru's foreign minister on 4 May 2025 ordered Peru's ambassador to Chile to return "
          "to Lima immediately.", "2025-05-05", one("SANCTION", {"PER"}, {"CHL"})),
+    Case("envoys_ordered_summoned", "Chile's foreign minister said on 4 May 2025 that he had ordered the Peruvian "
+         "ambassador in Santiago to be summoned to the ministry.", "2025-05-05", one("ACCUSE", {"CHL"}, {"PER"})),
     Case("came_under_attack", "The Ukrainian border town came under attack by Russian drones on 2 June 2025.",
          "2025-06-04", one("ASSAULT", {"RUS"}, {"UKR"})),
     Case("came_under_attack", "Lebanon's army said on 2 June 2025 that the border area had come under shelling from "

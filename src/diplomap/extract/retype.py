@@ -285,9 +285,10 @@ def guest_received(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, wor
         c.dep_ == "nsubjpass" and (c.lower_ in ("they", "he", "she") or names_a_guest(c)) for c in tok.children)
 
 
-def orders_envoys_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
-    """The trigger tells its own envoys (grammar.toml nouns.title) to come home: 'ordered Israel's ambassadors from
-    Ireland and Norway to immediately return to Israel' (a recall; ``words``: the verbs of coming back)."""
+def envoys_told_to(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """The trigger tells envoys (grammar.toml nouns.title) to do, or to undergo, one of ``words``: 'ordered Israel's
+    ambassadors from Ireland and Norway to immediately return to Israel' (a recall), 'ordered the Russian
+    ambassador to be summoned to the ministry' (a summoning)."""
     return _orders_envoys(d.trig.token, TITLE_NOUNS, words)
 
 
@@ -320,7 +321,7 @@ CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     declines_organisation, between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out,
     object_is, done_with, regret_about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
-    in_force_from, fired_into, orders_envoys_home, ordered_into_a_state, decided_by, promise_told_by, guest_received,
+    in_force_from, fired_into, envoys_told_to, ordered_into_a_state, decided_by, promise_told_by, guest_received,
     promise_about, promises_hostile, recalls_envoys, promised_meeting)}
 
 
