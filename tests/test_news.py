@@ -1988,3 +1988,11 @@ def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
                "2025-05-05")
     find(ev, "ACCUSE", {"CHL", "PER"}, "2025-05-04", source={"CHL"})
     assert not [e for e in ev if e["type"] == "REQUEST"], ev
+
+
+def test_he_is_the_one_named_first_even_by_a_surname_told_before(pipeline: Any) -> None:
+    # "Peters" is known only from "Winston Peters" before it, yet it comes first in its sentence: "he" is Peters,
+    # not Samoa
+    ev = coded(pipeline, "New Zealand Foreign Minister Winston Peters spoke on Monday. Peters arrived in Samoa late "
+                         "Thursday night. He met with Mata'afa on Friday morning in Apia.", "2025-06-15")
+    find(ev, "CONSULT", {"NZL", "WSM"}, "2025-06-13", source={"NZL"})
