@@ -148,6 +148,8 @@ CASES = [
          "to make peace with Bolivia.", "2025-05-05", one("REQUEST", {"CHL"}, {"PER"})),
     Case("them_of_the_clause_above", "Peru expelled three Chilean diplomats on 4 May 2025, accusing them of spying.",
          "2025-05-05", one("ACCUSE", {"PER"}, {"CHL"})),
+    Case("announced_request", "Chile's president said on 4 May 2025 that he would ask Peru to reopen the border.",
+         "2025-05-05", one("REQUEST", {"CHL"}, {"PER"}, modality="happened")),
     Case("announced_measure", "Peru's president announced on 4 May 2025 that Peru will break diplomatic relations with "
          "Chile.", "2025-05-05", one("SANCTION", {"PER"}, {"CHL"}, modality="happened")),
     Case("envoys_ordered_home", "Peru's foreign minister on 4 May 2025 ordered Peru's ambassador to Chile to return "

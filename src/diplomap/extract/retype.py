@@ -98,6 +98,13 @@ def announced_decision(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
             and not any(c.dep_ == "neg" for c in head.children))
 
 
+def announced_request(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """A request a party announced it will make of another (as ``announced_decision``, with ``words`` the verbs of
+    telling): 'Trump said he would ask Saudi Arabia to bring down the cost of oil' (not 'the two countries will push
+    for cooperation': no one is asked)."""
+    return bool(set(d.target) - set(d.source)) and announced_decision(r, sent, ctx, d, words)
+
+
 def in_force_from(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A measure told with when it takes effect (``words``: 'effective'), on no condition: 'his government will break
     relations with Israel effective Thursday', '... with immediate effect', '... as of this day' is decided, not
@@ -322,7 +329,7 @@ CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
     declines_organisation, between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out,
     object_is, done_with, regret_about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
     in_force_from, fired_into, envoys_told_to, ordered_into_a_state, decided_by, promise_told_by, guest_received,
-    promise_about, promises_hostile, recalls_envoys, promised_meeting)}
+    promise_about, promises_hostile, recalls_envoys, promised_meeting, announced_request)}
 
 
 def applies(change: TypeChange, lex: Lexicon, d: Draft) -> bool:
