@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", default="dev",
                    help="with --realnews: the items of this split in the manifest, or all (default: dev; test in "
                         "eval/realnews; each other set in its own folder names its split after the folder: "
-                        "fresh, heldout, fresh2 ... fresh17)")
+                        "fresh, heldout, fresh2 ... fresh18)")
     p.add_argument("--keep", metavar="FILE", help="with --realnews: keep the predicted events (JSONL) in FILE")
 
     p = sub.add_parser("code", help="code sentences: JSONL {id, text, date?} in, {id, events} out",
