@@ -198,3 +198,13 @@ def test_next_year_with_no_year_known_is_no_date() -> None:
     assert find_dates("Guatemala will strengthen its relations with Belize next year.", None, 0) == []
     found = find_dates("Guatemala will strengthen its relations with Belize next year.", None, 2024)
     assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [("2025-01-01", "2025-12-31")]
+
+
+def test_years_after_a_past_act_told_by_a_gerund_count_from_that_act_not_the_story() -> None:
+    # "four years after becoming ..." counts from an act whose day is not given: no date of the story's, which
+    # "four years after" from the story's day would make (years ahead of it)
+    written = DateSpan(date(2023, 12, 7), date(2023, 12, 7), Precision.DAY, "written")
+    text = "Chile left the pact, more than four years after becoming its only member in the region."
+    assert not [d for d in find_dates(text, written, 2023) if d.kind == "relative"]
+    # counted from a day the story told, it still dates
+    assert [d for d in find_dates("Peru replied two days after the attack.", written, 2023) if d.kind == "relative"]

@@ -85,7 +85,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # (not a duration: "paused the tariffs for a month after the talks")
         r"(?<!\bfor\s)(?<!\bfor\sa\s)\b(?:(?P<less>less\s+than|more\s+than|about|some|nearly|almost|over)\s+)?"
         r"(?P<n>a\s+few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d+)\s+"
-        r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before|ago)\b", re.I)),
+        # (not from a past act told by a gerund: "more than four years after becoming the only G7 nation to sign
+        # up" counts from that act, whose day the sentence does not give, not from the story's day)
+        r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|(?:after|before)(?!\s+\w+ing\b)|ago)\b", re.I)),
     ("following", re.compile(
         r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
         re.I)),
