@@ -203,6 +203,10 @@ def noun_without_ask(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
         or c.dep_ in ("acl", "relcl") for c in tok.children)
 
 
+# the phrases on what is regretted: "regret over Paris' decision", "regret at the decision"
+_REGRETTED_PREPS = ("over", "about", "regarding", "at")
+
+
 def regret_about_something(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]
                            ) -> bool:
     """A word of regret (``words``) with a phrase on something: 'regret at the decision', 'regret over Paris'
@@ -211,8 +215,6 @@ def regret_about_something(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     return any(w.lemma_.lower() in words for w in d.trig.words) and any(
         g.lower_ not in ADVERBIAL_OBJECTS for g in _prep_objects(d, _REGRETTED_PREPS))
 
-
-_REGRETTED_PREPS = ("over", "about", "regarding", "at")
 
 
 def done_with(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:

@@ -60,7 +60,6 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
             continue
         if _BASELINE.search(text[max(0, d.start - 50): d.start]):
             continue  # "raise investment to $6.8 billion a year, up from $2.7 billion in the 2010s": a figure's past
-
         attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
     if trig.head.dep_ == "relcl":  # "since January 12, when troops clashed": the day the clause tells of
         on = trig.head.head.idx - sent.start_char
