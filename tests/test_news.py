@@ -85,6 +85,17 @@ def test_a_date_line_with_its_time_and_byline_is_the_day_written_not_a_day_told(
     assert "Ruto" in read_layout("x\nJune 2, 2025 by President Ruto, a statement said.\n", "").masked
 
 
+def test_a_story_carried_again_a_day_later_is_dated_by_its_own_date_line(pipeline: Any) -> None:
+    # an aggregator dates the page the 6th; the story under its headline says it was written on the 5th, and its
+    # "today" is that day; a date line further back than a week is not taken for the writing of this story
+    text = ("Chile and Peru seal a new era of ties\n\n5 June 2025\nAndes Times\nBy Our Reporter\n\n"
+            "President Boric today hosted Peru's President Boluarte in Santiago on her first official visit.")
+    assert read_layout(text, "").stated == date(2025, 6, 5)
+    find(coded(pipeline, text, "2025-06-06"), "CONSULT", {"CHL", "PER"}, "2025-06-05", "2025-06-05")
+    find(coded(pipeline, text.replace("5 June", "20 May"), "2025-06-06"), "CONSULT", {"CHL", "PER"}, "2025-06-06",
+         "2025-06-06")
+
+
 def test_a_numeric_time_stamp_month_first_is_the_day_written_and_a_broken_one_gives_its_year(pipeline: Any) -> None:
     layout = read_layout("Chile and Peru sign three accords\n10/17/2023 01:08 PM EDT\nOn October 16, Chile and Peru "
                          "signed three accords.", "")

@@ -84,6 +84,7 @@ class Layout:
     dateline: Dateline | None
     furniture: tuple[tuple[int, int], ...]  # blanked spans
     year: int = 0  # the year of a time stamp whose day cannot be read ("0/17/2023 01:08 PM EDT"), else 0
+    stated: date | None = None  # the day the first byline or date line of its own says ("5 June 2025")
 
 
 def _day_in(line: str, year_hint: int | None = None) -> date | None:
@@ -142,6 +143,7 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
     written: date | None = None
     written_from = ""
     year = 0
+    stated: date | None = None
     head_end = min(len(text), 3000)
     offset = 0
     for line in text.splitlines(keepends=True):
@@ -167,6 +169,7 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
                                                           or _NAME_DATE.match(body) or _NUMERIC_DATE.match(body)):
             blank_to = start + len(body)
             day = _day_in(body)
+            stated = stated or day
             if day is not None and (written is None or written_from == "page date"):
                 written, written_from = day, ("byline" if _BYLINE.match(body) else "page date")
         elif in_head and (stamp := _US_STAMP.match(body)):
@@ -190,7 +193,7 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
         written, written_from = dateline.day, "dateline"
     if written is None and (day := url_day(source)) is not None:
         written, written_from = day, "url"
-    return Layout(masked, written, written_from, dateline, tuple(furniture), year)
+    return Layout(masked, written, written_from, dateline, tuple(furniture), year, stated)
 
 
 def _us_day(month: int, day: int, year: int) -> date | None:

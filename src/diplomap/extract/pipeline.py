@@ -137,7 +137,7 @@ class Pipeline:
         # (page furniture blanked: same offsets, no events from bylines or "Related")
         review = is_review(text)
         # the day the item was written, from the page if not given; else the day its weekday and date tell
-        written = doc.published or layout.written or (
+        written = _republished(doc.published, layout) or layout.written or (
             (weekday_day(text) or dateline_weekday_day(text, layout) or slug_day(doc.text, url_month(doc.source)))
             if not review else None)
         paragraphs = bounded([(m.start(), m.end()) for m in paragraph_spans(text)], text,
@@ -467,6 +467,15 @@ _GROUP_ANAPHOR = re.compile(r"\b(?:this|that|the said)\s+(?:group|grouping|organ
                             re.I)
 
 
+def _republished(published: date | None, layout: Layout) -> date | None:
+    """The day an item was written: the date it was published, unless its own byline or date line says it was
+    written up to a week before ('5 June 2025' under the headline of a page dated the 6th): a page that carries a
+    story again dates it when it carries it, and "today" in the story is the day it was written."""
+    if published is not None and layout.stated is not None and published - REPUBLISHED <= layout.stated < published:
+        return layout.stated
+    return published
+
+
 def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Mention | None) -> list[Mention]:
     """"hosted two summits of this group": the organisation the paragraph named last, when the sentence
     names none itself."""
@@ -486,6 +495,7 @@ _LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
 # a news item tells the days just before it went out: a new paragraph goes on from the latest of those days,
 # not from a date further back, which is background ("the April 22 attack" in an item of 7 May)
 NEWS_WINDOW = timedelta(7)
+REPUBLISHED = timedelta(7)  # a page carrying a story again, within a week of its writing
 # background: what a text dates before the month leading up to what it reports on (a news item's day, a review's
 # year), as the gold READMEs count it (history told more than about a month before)
 RETOLD = timedelta(31)
