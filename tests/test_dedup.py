@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from diplomap.extract.dedup import merge
@@ -65,3 +66,17 @@ def test_one_sentence_telling_one_meeting_on_the_same_day_in_other_words_is_one_
     welcome = Event("CONSULT", ("ERI",), ("SOM",), DateSpan(day, day, Precision.DAY, "9 October"),
                     (Evidence("d", 4, 4, 5, "q"),), mode="Visit", trigger="welcomed")
     assert len(merge([visit, welcome], news=True)) == 1
+
+
+def test_papers_of_different_kinds_signed_the_same_day_are_two_acts_in_news() -> None:
+    # "Chile and Peru exchanged instruments of ratification of the border treaty. They also signed a declaration on
+    # partnership." and the headline's "Chile and Peru sign declaration" (our own sentences)
+    exchanged = Event("AGREE", ("CHL", "PER"), (), DAY, (Evidence("d", 2, 2, 3, "q"),), trigger="exchanged instruments")
+    declared = Event("AGREE", ("CHL", "PER"), (), DAY, (Evidence("d", 3, 3, 4, "q"),), trigger="signed declaration")
+    headline = Event("AGREE", ("PER", "CHL"), (), DAY, (Evidence("d", 0, 0, 1, "q"),), trigger="sign declaration")
+    merged = merge([headline, exchanged, declared], news=True)
+    assert len(merged) == 2
+    assert sorted(len(e.evidence) for e in merged) == [1, 2]
+    # (an agreement and the deal it is called later stay one: neither names a kind of paper apart)
+    deal = Event("AGREE", ("CHL", "PER"), (), DAY, (Evidence("d", 5, 5, 6, "q"),), trigger="signed deal")
+    assert len(merge([deal, replace(declared, trigger="signed agreement")], news=True)) == 1

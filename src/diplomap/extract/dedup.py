@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from diplomap.knowledge.grammar import EMPTY_VERBS, IRREGULAR
+from diplomap.knowledge.grammar import DOCUMENT_KINDS, EMPTY_VERBS, IRREGULAR
 from diplomap.model import DateSpan, Event, Precision, Quantity
 
 HEADLINE_DAYS = "headline"  # the text of a headline's guessed days (pipeline._headline_days)
@@ -44,6 +44,8 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         # accused him of meddling", a disapproval and an allegation)
         return news and (same_sides or nested_sides) and one_date and (
             a.mode == b.mode or not a.mode or not b.mode or a.type in one_stance)
+    if news and _papers(a) and _papers(b) and not _papers(a) & _papers(b):
+        return False  # a declaration signed and instruments of ratification exchanged the same day: two acts
     if news and same_sides and len(sa) >= 2 and a.date and b.date and _same_days(a.date, b.date):
         return True
     if news and a.date and b.date and a.date.overlaps(b.date) and _nested(a.date, b.date) and (
@@ -116,6 +118,13 @@ def _retold(span: DateSpan) -> bool:
 def _topic(event: Event) -> frozenset[str]:
     """What the trigger names, as word stems: "signed memorandum" -> {sign, memorandum}."""
     return frozenset(_stem(w) for w in event.trigger.lower().split()) - EMPTY_VERBS
+
+
+def _papers(event: Event) -> frozenset[str]:
+    """The kinds of paper an agreement's trigger names ("signed memorandums" -> {memorandum}); none for others."""
+    if event.type != "AGREE":
+        return frozenset()
+    return frozenset(DOCUMENT_KINDS[w] for w in event.trigger.lower().split() if w in DOCUMENT_KINDS)
 
 
 def _stem(word: str) -> str:
