@@ -2007,3 +2007,17 @@ def test_he_is_the_one_named_first_even_by_a_surname_told_before(pipeline: Any) 
     ev = coded(pipeline, "New Zealand Foreign Minister Winston Peters spoke on Monday. Peters arrived in Samoa late "
                          "Thursday night. He met with Mata'afa on Friday morning in Apia.", "2025-06-15")
     find(ev, "CONSULT", {"NZL", "WSM"}, "2025-06-13", source={"NZL"})
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    # the receiving side: the one the story named of that region, not the last named
+    ("Peru's president arrived in Kenya on Tuesday. In March, Bolivia ended ties with Peru. The Peruvian delegation "
+     "signed three memoranda of understanding with the East African country on Tuesday.", "AGREE", "PER", "KEN"),
+    # the acting side
+    ("Qatar hosted talks between Peru and Chile on Monday. Chile thanked Peru. The Gulf state also criticised "
+     "Bolivia on Monday.", "ACCUSE", "QAT", "BOL"),
+])
+def test_a_state_anaphor_with_a_regional_word_is_a_state_of_that_region(pipeline: Any, text: str, etype: str,
+                                                                         source: str, target: str) -> None:
+    assert any(e["type"] == etype and e["source"] == [source] and e["target"] == [target]
+               for e in coded(pipeline, text, "2025-06-11")), coded(pipeline, text, "2025-06-11")

@@ -51,6 +51,7 @@ from diplomap.extract.syntax import (
     anaphoric_subject,
     antecedent_phrase,
     object_clauses,
+    region_of,
     singular_anaphor,
     unnamed_states,
 )
@@ -169,8 +170,11 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     first = min(told)
     # "both countries": states, not the bloc named with them
     states = any(sent.doc[i].lemma_.lower() in STATE_ANAPHORS for i in told)
+    # "the southern African country": one of Africa's
+    region = region_of(sent, told, r.kb.states_described) if single else frozenset()
     for n, antecedent in enumerate((r.actors.earlier(sent, ctx, first, d.span), ctx.previous_actors, ctx.salient)):
-        others = [c for c in antecedent if c not in d.source and (not states or c in r.kb.states)]
+        others = [c for c in antecedent if c not in d.source and (not states or c in r.kb.states)
+                  and (not region or c in region)]
         if len(others) >= count:
             # (a state told in the sentence before: the story's most named of them, not the last named, which is
             # often a third party it is set against: "Nauru signed a treaty with Australia aimed at China.
@@ -297,6 +301,9 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
             # named before the anaphor, not before the act
             earlier = r.actors.earlier(sent, ctx, min(d.subject), d.span)
             antecedent = earlier[-1:] or ctx.previous_actors[:1]
+            if region := region_of(sent, d.subject, r.kb.states_described):  # "the Gulf state": of the Gulf's
+                antecedent = tuple(c for c in (*reversed(earlier), *ctx.previous_actors, *ctx.salient)
+                                   if c in region)[:1]
         else:
             antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
             count = anaphor_count(sent, d.subject)

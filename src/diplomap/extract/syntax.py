@@ -5,7 +5,7 @@ Pure functions of spaCy tokens; the Coder in coder.py combines them with the gaz
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -389,6 +389,27 @@ def anaphor_count(sent: Span, subject: set[int]) -> int:
                 if c.lower_ in _COUNTS:
                     return _COUNTS[c.lower_]
     return 0
+
+
+def region_of(sent: Span, tokens: Collection[int], described: Callable[[str], frozenset[str]]) -> frozenset[str]:
+    """The states a regional word before a state anaphor among ``tokens`` allows ('the southern African country':
+    ``described`` of 'southern African'), or none. Of 'the small southern African country' the longest words
+    that name a region."""
+    return next((found for words in _region_words(sent, tokens) if (found := described(words))), frozenset())
+
+
+def _region_words(sent: Span, tokens: Collection[int]) -> list[str]:
+    """'the small southern African country' -> ['small southern African', 'southern African', 'African']."""
+    for i in sorted(tokens):
+        head = sent.doc[i]
+        if head.lemma_.lower() not in STATE_ANAPHORS:
+            continue
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+        if mods:
+            start = min(t.i for c in mods for t in c.subtree)
+            words = [t.text for t in sent.doc[start:head.i]]
+            return [" ".join(words[k:]) for k in range(len(words))]
+    return []
 
 
 def singular_anaphor(sent: Span, subject: set[int]) -> bool:

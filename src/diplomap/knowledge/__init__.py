@@ -265,6 +265,21 @@ class Knowledge:
 
     # -- lookups ---------------------------------------------------------------------------
 
+    def states_described(self, words: str) -> frozenset[str]:
+        """The states a regional word allows ("southern African", "Gulf"): grammar.toml reference.regions, else a
+        group's adjective (groups.csv); none when the words name no region."""
+        from diplomap.knowledge.grammar import REGION_WORDS
+
+        words = words.lower()
+        if words in REGION_WORDS:
+            fields = [f.split(":", 1) for f in REGION_WORDS[words]]
+            return frozenset(code for code, st in self.states.items() for field, value in fields
+                             if (code == value if field == "code" else getattr(st, field) == value))
+        for group in self.groups.values():
+            if any(form.lower().startswith(words + " ") for form in group.forms):
+                return frozenset(group.members)
+        return frozenset()
+
     def org_code(self, org_id: str) -> str:
         """The actor code an organisation stands for: its state, else the top of its parent chain. An armed
         group or a de facto state acts for itself, whatever state it is in (its ``country`` says where)."""
