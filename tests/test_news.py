@@ -2021,3 +2021,17 @@ def test_a_state_anaphor_with_a_regional_word_is_a_state_of_that_region(pipeline
                                                                          source: str, target: str) -> None:
     assert any(e["type"] == etype and e["source"] == [source] and e["target"] == [target]
                for e in coded(pipeline, text, "2025-06-11")), coded(pipeline, text, "2025-06-11")
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    # words of scorn are disapproval (plover_triggers.csv)
+    ("Russia's foreign ministry spokeswoman on Monday mocked Finland's decision to close its border.", "ACCUSE",
+     "RUS", "FIN"),
+    ("Venezuela on Monday ridiculed the Guyanese proposal.", "ACCUSE", "VEN", "GUY"),
+    # Spain's prime minister by his surname alone, written without its accent (people.csv)
+    ("While Sanchez was visiting China on Monday, Madrid said it backed the talks.", "CONSULT", "ESP", "CHN"),
+])
+def test_words_of_scorn_and_a_leader_by_surname(pipeline: Any, text: str, etype: str, source: str,
+                                                target: str) -> None:
+    events = coded(pipeline, text, "2024-09-10")
+    assert any(e["type"] == etype and e["source"] == [source] and e["target"] == [target] for e in events), events

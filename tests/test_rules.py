@@ -372,6 +372,10 @@ CASES = [
          one("SANCTION", {"CHL"}, {"PER"})),
     Case("trade_war", "Chile launched a trade war against Peru on 3 June 2024.", "2024-06-05",
          one("SANCTION", {"CHL"}, {"PER"})),
+    Case("attacked_verbally", "Boric verbally attacked Peruvian President Dina Boluarte on 3 June 2024.", "2024-06-05",
+         one("ACCUSE", {"CHL"}, {"PER"})),
+    Case("verbal_attack", "Boric attacked Peru's government and its remarks on 3 June 2024.", "2024-06-05",
+         one("ACCUSE", {"CHL"}, {"PER"})),
     Case("regret_over_an_act", "Chile expressed great regret over the Peruvian decision on 4 March 2024.",
          "2024-03-05", one("ACCUSE", {"CHL"}, {"PER"})),
     # 'at' a decision, not 'at last'
