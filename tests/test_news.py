@@ -2035,3 +2035,10 @@ def test_words_of_scorn_and_a_leader_by_surname(pipeline: Any, text: str, etype:
                                                 target: str) -> None:
     events = coded(pipeline, text, "2024-09-10")
     assert any(e["type"] == etype and e["source"] == [source] and e["target"] == [target] for e in events), events
+
+
+def test_regional_words_allow_their_states_and_nothing_else() -> None:
+    kb = Knowledge.load()
+    assert kb.states_described("Gulf") == {"ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}  # a group's adjective
+    assert "KEN" in kb.states_described("East African") and "NGA" not in kb.states_described("East African")
+    assert kb.states_described("south") == frozenset()  # (part of a group's adjective names no region)

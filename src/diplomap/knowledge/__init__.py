@@ -59,6 +59,7 @@ class Group:
     name: str
     forms: tuple[str, ...]  # "Central Asian leaders", "Central Asian states", ...
     members: tuple[str, ...]
+    adjectives: tuple[str, ...] = ()  # "Central Asian"
 
 
 # what a regional adjective must precede to name the group's states rather than the region
@@ -229,7 +230,8 @@ class Knowledge:
             nouns = _list(r.get("nouns")) or GROUP_NOUNS
             forms = tuple(f"{adj} {noun}" for adj in _list(r.get("adjectives")) for noun in nouns)
             self.groups[r["group"]] = Group(r["group"], r["name"], forms,
-                                            tuple(m.upper() for m in _list(r.get("members"))))
+                                            tuple(m.upper() for m in _list(r.get("members"))),
+                                            _list(r.get("adjectives")))
         elif "term" in header:
             self.metonyms[r["term"]] = r["code"].upper()
         elif "waypoints" in header:
@@ -276,7 +278,7 @@ class Knowledge:
             return frozenset(code for code, st in self.states.items() for field, value in fields
                              if (code == value if field == "code" else getattr(st, field) == value))
         for group in self.groups.values():
-            if any(form.lower().startswith(words + " ") for form in group.forms):
+            if words in (adjective.lower() for adjective in group.adjectives):
                 return frozenset(group.members)
         return frozenset()
 
