@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from diplomap.extract.context import SentenceContext, mention_tokens
-from diplomap.extract.draft import Draft, Resolvers, named_in, phrases_on_the_act
+from diplomap.extract.draft import Draft, Resolvers, named_in, phrases_on_the_act, place_state_untold
 from diplomap.extract.syntax import meeting_as_setting, told_apart
 from diplomap.knowledge.grammar import (
     AGREED_TEXTS,
@@ -377,10 +377,8 @@ def talks_hosted_by_the_seat_state(r: Resolvers, sent: Span, ctx: SentenceContex
 
 def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'arrived in Amman': with no one else named, the host of a visit is the state of the place visited."""
-    loc = d.location
-    if not d.target and d.trig.entry.mode == "Visit" and loc is not None and loc.country and (
-            loc.country not in d.source):
-        d.target.append(loc.country)
+    if d.trig.entry.mode == "Visit" and (state := place_state_untold(d)):
+        d.target.append(state)
 
 
 def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

@@ -64,3 +64,10 @@ def named_in(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, tokens: s
     """The actors named in ``tokens``, in the order named, whichever side the resolver puts them on."""
     source, target, _ = r.actors.resolve(sent, d.trig, ctx, d.span, tokens, set())
     return list(dict.fromkeys([*source, *target]))
+
+
+def place_state_untold(d: Draft) -> str | None:
+    """The state of the event's place, when the event has no target yet and that state is not its doer's: the one a
+    visit, a mission opened or a strike there is toward ('arrived in Amman', 'reopened its embassy in Lima')."""
+    loc = d.location
+    return loc.country if not d.target and loc is not None and loc.country and loc.country not in d.source else None

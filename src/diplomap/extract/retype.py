@@ -216,7 +216,6 @@ def regret_about_something(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
         g.lower_ not in ADVERBIAL_OBJECTS for g in _prep_objects(d, _REGRETTED_PREPS))
 
 
-
 def done_with(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A 'with' phrase on the trigger names one of ``words`` as what it was done with: 'hit Brazil with a 50
     percent tariff'."""

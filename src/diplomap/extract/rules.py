@@ -35,7 +35,7 @@ from diplomap.extract.acts import (
     visitor_of_the_visit,
 )
 from diplomap.extract.context import SentenceContext, mention_tokens
-from diplomap.extract.draft import Draft, Resolvers, Rule, named_in
+from diplomap.extract.draft import Draft, Resolvers, Rule, named_in, place_state_untold
 from diplomap.extract.stances import (
     a_joint_aim_asks_no_one,
     also_the_same_stance,
@@ -385,10 +385,9 @@ def scene_of_the_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
 def mission_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Chile reopened its embassy in Lima': a mission opened or closed in another state's place is toward that
     state."""
-    loc = d.location
-    if (not d.target and d.source and loc is not None and loc.country and loc.country not in d.source
-            and any(w.lemma_.lower() in ("embassy", "consulate", "mission") for w in d.trig.words)):
-        d.target = [loc.country]
+    if d.source and any(w.lemma_.lower() in ("embassy", "consulate", "mission") for w in d.trig.words) and (
+            state := place_state_untold(d)):
+        d.target = [state]
 
 
 def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
@@ -403,7 +402,6 @@ def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d
 def strikes_target_the_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Israel struck targets in Tehran', 'the attack on Odesa': an attack told by its verb, or by a noun with
     what it fell on, targets the state where it struck."""
-    loc = d.location
     tok = d.trig.token
     fell_on = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                for g in c.children if g.dep_ == "pobj"}
@@ -411,11 +409,10 @@ def strikes_target_the_place_state(r: Resolvers, sent: Span, ctx: SentenceContex
                    and {t.i for t in mention_tokens(sent, m, ctx.offset)} & fell_on), None)
     if d.trig.entry.type == "ASSAULT" and struck is not None and struck.country:
         # "condemned an Indian missile strike on Lahore": the place it fell on is its own, whatever clause holds it
-        loc, d.location, d.own_place = struck, struck, True
+        d.location, d.own_place = struck, True
     told_struck = tok.pos_ == "VERB" or bool(fell_on)
-    if (d.trig.entry.type == "ASSAULT" and told_struck and d.source and not d.target and loc
-            and loc.country and loc.country not in d.source and d.own_place):
-        d.target = [loc.country]
+    if d.trig.entry.type == "ASSAULT" and told_struck and d.source and d.own_place and (state := place_state_untold(d)):
+        d.target = [state]
 
 
 def project_works_by_linked_states(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

@@ -78,65 +78,65 @@ class TriggerFinder:
                 entry, words = self._match(tok, self.lex.verbs.get(lemma, []), verb=True)
                 if entry is None:
                     continue  # (most verbs: none of the checks below can make them a trigger)
-                if self.lex.has_frame(tok.lemma_, "no_clause") and any(
+                if self.lex.has_frame(lemma, "no_clause") and any(
                         c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                     entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
                 # ("contributed to violence": the parser may take "to violence" for an infinitive of a noun)
                 to_noun = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"
                            and any(a.lower_ == "to" for a in c.children)]
-                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
+                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(lemma, "needs_object")
                         and not any(c.dep_ in ("dobj", "dative", "nsubjpass", "xcomp", "conj") and c not in to_noun
                                     for c in tok.children)
                         and (to_noun or any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in tok.children))):
                     entry = None  # "contributed to restoring channels": giving needs something given
-                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "needs_object")
+                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(lemma, "needs_object")
                         and (any(c.dep_ in ("dobj", "nsubjpass") and _said_or_shown(c) for c in tok.children)
                              or (tok.dep_ == "acl" and tok.head.lemma_.lower() in SPEECH_NOUNS))):
                     entry = None  # "delivered a speech", "released a communique", "a photo released by": said or shown
-                if (entry is not None and entry.type != "CONSULT" and self.lex.has_frame(tok.lemma_, "visitor_acts")
+                if (entry is not None and entry.type != "CONSULT" and self.lex.has_frame(lemma, "visitor_acts")
                         and any(c.dep_ == "dobj" and names_a_guest(c) for c in tok.children)):
                     # "Milei received Bolsonaro", "Starmer welcomed his Indian counterpart", "welcomed the SCO heads
                     # of government": receiving a person is a visit (a guest told as a passive's subject: type change
                     # guest_welcomed)
                     entry = self.lex.verb_entry(tok.lemma_, "CONSULT", "Visit")
-                if entry is not None and self.lex.has_frame(tok.lemma_, "party_acts") and any(
+                if entry is not None and self.lex.has_frame(lemma, "party_acts") and any(
                         c.dep_ == "nsubj" and c.lemma_.lower() in THING_NOUNS
                         and not any(t.ent_type_ for a in c.children if a.dep_ in ("poss", "compound", "amod")
                                     for t in a.subtree) for c in tok.children):
                     # "the tariffs threatened to blow up the accord", "the escalation in Port Sudan threatens
                     # security": a risk, not a threat ("Russia's escalation" is Russia's act)
                     entry = None
-                if entry is not None and self.lex.has_frame(tok.lemma_, "no_comment") and any(
+                if entry is not None and self.lex.has_frame(lemma, "no_comment") and any(
                         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENTING for c in tok.children):
                     entry = None  # "declined to comment", "refused to be drawn": no one is refused
-                if entry is not None and self.lex.has_frame(tok.lemma_, "with_party") and not any(
+                if entry is not None and self.lex.has_frame(lemma, "with_party") and not any(
                         t.ent_type_ for t in _after(tok, ("with",))):
                     entry = None  # "Palestinians celebrate in Gaza streets": with no one
-                if entry is not None and self.lex.has_frame(tok.lemma_, "occasion") and _on_an_occasion(tok):
+                if entry is not None and self.lex.has_frame(lemma, "occasion") and _on_an_occasion(tok):
                     entry = None  # "congratulated Peru on its national day": a courtesy
-                if entry is not None and self.lex.has_frame(tok.lemma_, "joins_a_body") and any(
+                if entry is not None and self.lex.has_frame(lemma, "joins_a_body") and any(
                         c.dep_ == "dobj" and c.ent_type_ in ("STATE", "CAPITAL") for c in tok.children):
                     entry = None  # "joining the U.S. as the only countries to ...": siding with a state
-                if entry is not None and self.lex.has_frame(tok.lemma_, "own_object") and _own_object(tok):
+                if entry is not None and self.lex.has_frame(lemma, "own_object") and _own_object(tok):
                     entry = None  # "defended its decision": a party's own act, no support of another
-                if (entry is not None and self.lex.has_frame(tok.lemma_, "questioned") and tok.tag_ == "VBN"
+                if (entry is not None and self.lex.has_frame(lemma, "questioned") and tok.tag_ == "VBN"
                         and tok.dep_ in ("advcl", "ccomp", "csubj") and not any(c.dep_ == "nsubjpass"
                                                                                 for c in tok.children)):
                     entry = None  # "Asked by reporters about the island, Trump said ...": a question to the speaker
-                if entry is not None and self.lex.has_frame(tok.lemma_, "not_a_crime") and any(
+                if entry is not None and self.lex.has_frame(lemma, "not_a_crime") and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in CRIMES for c in tok.children):
                     entry = None  # "committed genocide": a crime, no commitment
-                if entry is not None and self.lex.has_frame(tok.lemma_, "no_standing") and any(
+                if entry is not None and self.lex.has_frame(lemma, "no_standing") and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in STANDING for c in tok.children):
                     entry = None  # "building a relationship": an aim, no project
-                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "admits_fault")
+                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(lemma, "admits_fault")
                         and not any(t.lemma_.lower() in FAULTS for c in tok.children
                                     if c.dep_ in ("dobj", "ccomp", "prep", "xcomp") for t in c.subtree)
                         and not _own_act_told(tok)):
                     entry = None  # "acknowledged the need to remain clear-eyed": no fault, no concession
-                if entry is not None and self.lex.has_frame(tok.lemma_, "asks_from") and not _asks_someone(tok, words):
+                if entry is not None and self.lex.has_frame(lemma, "asks_from") and not _asks_someone(tok, words):
                     entry = None  # "seeking a lasting settlement", "seeking closer ties with Brazil": asks no one
-                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(tok.lemma_, "addressed")
+                if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(lemma, "addressed")
                         and not _addresses_someone(tok)):
                     entry = None  # "encouraged more imports from Zambia": urges no one in particular
                 if entry is not None:

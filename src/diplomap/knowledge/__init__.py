@@ -14,6 +14,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from diplomap.knowledge.grammar import REGION_WORDS
+
 
 class KnowledgeError(Exception):
     """A knowledge file that cannot be read; the message names the file and row."""
@@ -228,10 +230,10 @@ class Knowledge:
                                          r["type"].strip().upper(), (r.get("mode") or "").strip()))
         elif "adjectives" in header:
             nouns = _list(r.get("nouns")) or GROUP_NOUNS
-            forms = tuple(f"{adj} {noun}" for adj in _list(r.get("adjectives")) for noun in nouns)
+            adjectives = _list(r.get("adjectives"))
+            forms = tuple(f"{adj} {noun}" for adj in adjectives for noun in nouns)
             self.groups[r["group"]] = Group(r["group"], r["name"], forms,
-                                            tuple(m.upper() for m in _list(r.get("members"))),
-                                            _list(r.get("adjectives")))
+                                            tuple(m.upper() for m in _list(r.get("members"))), adjectives)
         elif "term" in header:
             self.metonyms[r["term"]] = r["code"].upper()
         elif "waypoints" in header:
@@ -270,8 +272,6 @@ class Knowledge:
     def states_described(self, words: str) -> frozenset[str]:
         """The states a regional word allows ("southern African", "Gulf"): grammar.toml reference.regions, else a
         group's adjective (groups.csv); none when the words name no region."""
-        from diplomap.knowledge.grammar import REGION_WORDS
-
         words = words.lower()
         if words in REGION_WORDS:
             fields = [f.split(":", 1) for f in REGION_WORDS[words]]
