@@ -230,6 +230,27 @@ def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
     find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")
 
 
+def test_a_stay_that_ends_on_a_day_runs_the_days_before_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Kenyan President William Ruto concluded his three-day state visit to Ghana on Thursday.",
+               "2025-06-13")
+    find(ev, "CONSULT", {"KEN", "GHA"}, "2025-06-10", "2025-06-12")
+    ev = coded(pipeline, "The four-day visit of Chile's president to Japan came to an end on Friday.", "2025-06-13")
+    find(ev, "CONSULT", {"CHL", "JPN"}, "2025-06-10", "2025-06-13")
+    # a day that begins the stay, or falls within it, stays a day: which of its days the others are is untold
+    ev = coded(pipeline, "Chilean President Gabriel Boric arrived in Tokyo on Tuesday for a four-day visit.",
+               "2025-06-13")
+    find(ev, "CONSULT", {"CHL", "JPN"}, "2025-06-10", "2025-06-10")
+    ev = coded(pipeline, "Peru and Japan signed a trade pact on Tuesday during the Peruvian president's four-day "
+                         "official visit to Tokyo.", "2025-06-13")
+    assert all(e["start"] == e["end"] == "2025-06-10" for e in ev), ev
+
+
+def test_a_day_and_the_stay_it_ends_told_in_one_sentence_are_one_visit(pipeline: Any) -> None:
+    ev = coded(pipeline, "Ghana's President John Mahama arrived in Nairobi on Monday, marking the end of his "
+                         "two-day tour of the region.", "2025-06-13")
+    assert len([e for e in ev if e["type"] == "CONSULT"]) == 1, ev
+
+
 def test_an_act_after_the_parties_own_talks_takes_their_day(pipeline: Any) -> None:
     # "after their talks ... on June 13": the documents were signed that day, not on the day written
     ev = coded(pipeline, "Vietnamese President Vo Van Thuong and Indonesian President Joko Widodo witnessed the "

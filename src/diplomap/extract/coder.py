@@ -51,7 +51,7 @@ from diplomap.extract.syntax import (
     told_apart,
 )
 from diplomap.extract.triggers import TriggerFinder
-from diplomap.extract.when import event_date, named_date, named_event, owns_date, weekday_of_its_own
+from diplomap.extract.when import event_date, lasted, named_date, named_event, owns_date, weekday_of_its_own
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import ALLEGING, BELIEVING, CLAIM_NOUNS, REPORTING, SOON
 from diplomap.model import DateSpan, Event, Evidence, Mention, Modality, Place, Precision, Quantity
@@ -227,6 +227,7 @@ class Coder:
             span = replace(span, start=span.start + timedelta(days=7), end=span.end + timedelta(days=7))
         if modality in (Modality.HAPPENED, Modality.BACKGROUND):
             span = previous_occurrence(span, ctx.written)  # "visited Riyadh in December", written in March
+        span = lasted(trig, span)
         if modality == Modality.HAPPENED and trig.token.i in ctx.requested:
             modality = Modality.HYPOTHETICAL  # what a request asks for ("urged ... to support")
         if modality == Modality.HAPPENED and ctx.written and span.start > ctx.written:

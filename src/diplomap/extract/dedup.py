@@ -34,8 +34,9 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         # sentence tells one act twice ("a gun battle when gunmen stormed the village", "refused to accept the
         # planes this weekend", the date sitting with one of the two words)
         # (the same days, whatever words told them: "yesterday" and "09 October")
-        one_date = _days(a.date) == _days(b.date) or (a.date is not None and b.date is not None
-                                                      and a.date.inherited != b.date.inherited)
+        # (or a day and the days it begins or ends: "arrived on Thursday, the start of his three-day visit")
+        one_date = _days(a.date) == _days(b.date) or (a.date is not None and b.date is not None and (
+            a.date.inherited != b.date.inherited or _lasting_from(a.date, b.date) or _lasting_from(b.date, a.date)))
         # "Turkey refused to approve Sweden's bid to join NATO": the refusal and the approval refused are one act
         # of one party, one telling naming more of whom it concerns than the other
         ta, tb = set(a.target), set(b.target)
@@ -136,6 +137,12 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def _lasting_from(day: DateSpan, days: DateSpan) -> bool:
+    """Is ``days`` the stay ``day`` begins or ends, counted from the same words (extract/when.lasted)?"""
+    return (day.days == 1 and days.precision == Precision.RANGE and day.text == days.text
+            and day.start in (days.start, days.end))
 
 
 def _same_days(x: DateSpan, y: DateSpan) -> bool:

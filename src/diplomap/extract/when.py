@@ -6,17 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext, mention_tokens, tokens_in
 from diplomap.extract.dates import DateMention
+from diplomap.extract.spans import NUMBERS
 from diplomap.extract.subjects import subject_tokens
 from diplomap.extract.syntax import TriggerMatch, clause_of
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     ADVERBIAL_PREPS,
     CLAUSE_WORDS,
+    LASTING,
+    LASTING_ENDS,
     REPORTING,
     SETTING_PREPS,
     WEEKDAY_PATTERN,
@@ -313,3 +317,54 @@ def _in_a_telling(tok: Token, head: Token) -> bool:
     """Is the token in the clause of a verb of telling below ``head`` ("will lift its sanctions, its foreign policy
     chief said on Tuesday", the parser joining "said" to "lift")?"""
     return any(n.pos_ == "VERB" and n.lemma_.lower() in REPORTING for n in _up_to(tok, head)[1:])
+
+
+_LONGEST = 14  # days: longer stays are told with their dates, not counted from one
+_WITHIN = frozenset({"during", "throughout", "amid", "amidst"})
+
+
+def lasted(trig: TriggerMatch, span: DateSpan) -> DateSpan:
+    """A day told as the last of an act that lasted several: "concluded his two-day visit on Friday", "a truce on
+    10 May after four days of fighting" run to that day. A day that begins one ("arrived on Friday for a three-day
+    visit") or falls within it ("met on Friday during his three-day visit") stays a day."""
+    if span.precision != Precision.DAY:
+        return span
+    for noun in _lasting_nouns(trig.token):
+        days = _days_long(noun)
+        if days is None:
+            continue
+        path = [noun]
+        while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head is not path[-1]:
+            path.append(path[-1].head)
+        if any(t.lower_ in _WITHIN for t in path):
+            return span
+        said = {t.lemma_.lower() for t in path} | {o.lemma_.lower() for t in path if t.pos_ in ("VERB", "AUX")
+                                                   for p in t.children if p.dep_ == "prep" for o in p.children}
+        if said & LASTING_ENDS:
+            return replace(span, start=span.start - timedelta(days=days - 1), precision=Precision.RANGE)
+        return span
+    return span
+
+
+def _lasting_nouns(tok: Token) -> list[Token]:
+    """The trigger if it names an act that lasts ("the visit"), else such an act it does or is done for ("concluded
+    his visit", "arrived for a visit")."""
+    if tok.lemma_.lower() in LASTING and tok.pos_ in ("NOUN", "PROPN"):
+        return [tok]
+    out = [c for c in tok.children if c.dep_ == "dobj"]
+    out += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "on") for o in p.children
+            if o.dep_ == "pobj"]
+    return [n for n in out if n.lemma_.lower() in LASTING]
+
+
+def _days_long(noun: Token) -> int | None:
+    """How many days the noun says the act lasted: "a three-day visit", "four days of talks"."""
+    days = [c for c in noun.children if c.lemma_.lower() == "day" and c.dep_ in ("compound", "nmod", "amod")]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() == "day":
+        days.append(noun.head.head)
+    for day in days:
+        for c in day.children:
+            n = int(c.text) if c.text.isdigit() else NUMBERS.get(c.lower_, 0) if c.lower_ not in ("a", "an") else 0
+            if c.dep_ == "nummod" and 1 < n <= _LONGEST:
+                return n
+    return None

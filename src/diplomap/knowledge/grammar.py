@@ -144,6 +144,8 @@ ACT_REFERENCES = _words("reference", "acts")
 FUTURE_CUES = _words("dates", "future_cues")
 REPORTED_FORMS = _words("dates", "reported")
 DEADLINE_WORDS = _words("dates", "deadlines")
+LASTING = _words("dates", "lasting")
+LASTING_ENDS = _words("dates", "lasting_ends")
 
 # month names and abbreviations ("sept" too) -> number; full names alone; a regex alternation of the full names
 MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
