@@ -230,6 +230,13 @@ def test_a_bound_does_not_date_the_act(pipeline: Any) -> None:
     find(ev, "CONSULT", {"RUS", "PRK"}, "2024-06-20")
 
 
+def test_a_relative_clause_telling_the_doers_own_past_names_no_party(pipeline: Any) -> None:
+    # the clause on the subject tells where the activist came from, years before: no party to the criticism
+    ev = coded(pipeline, "The activist, who fled from Peru to Bolivia several years ago, criticised Argentina on "
+                         "Friday.", "2025-06-13")
+    assert ev and all(not {"PER", "BOL"} & {*e["source"], *e["target"]} for e in ev), ev
+
+
 def test_a_stay_that_ends_on_a_day_runs_the_days_before_it(pipeline: Any) -> None:
     ev = coded(pipeline, "Kenyan President William Ruto concluded his three-day state visit to Ghana on Thursday.",
                "2025-06-13")

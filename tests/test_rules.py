@@ -353,6 +353,10 @@ CASES = [
          "2025-06-04", one("PROTEST", target={"FRA"})),
     Case("crowds_rioting", "Protesters stormed the Chilean embassy in Lima on 3 June 2025.", "2025-06-04",
          lambda ev: one("PROTEST", target={"CHL"})(ev) and none_of("ASSAULT")(ev)),
+    Case("burned_symbol", "A Chilean activist burned a copy of the Quran outside the Peruvian embassy in Santiago on "
+         "3 June 2025.", "2025-06-04", lambda ev: one("PROTEST")(ev) and none_of("ASSAULT")(ev)),
+    Case("burned_symbol", "A Peruvian lawmaker burned the flag of Chile in Lima on 3 June 2025.", "2025-06-04",
+         lambda ev: one("PROTEST", target={"CHL"})(ev) and none_of("ASSAULT")(ev)),
     Case("weapons_test", "Pakistan test-fired a ballistic missile on 3 June 2025, the military said.", "2025-06-04",
          one("MOBILIZE", {"PAK"})),
     Case("launch_into_the_sea", "Peru fired a ballistic missile into the sea off its coast on 3 June 2024.",

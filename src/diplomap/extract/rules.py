@@ -88,10 +88,20 @@ def partner_in_described_object(r: Resolvers, sent: Span, ctx: SentenceContext, 
     # (not "attended the talks, which focused on North Korea's missile launches": what they were about)
     extra -= {t.i for i in extra if sent.doc[i].dep_ in ("relcl", "acl") and sent.doc[i].lemma_.lower() in TOPIC_VERBS
               for t in sent.doc[i].subtree}
-    extra |= {t.i for i in d.subject for r in sent.doc[i].children if r.dep_ == "relcl" for t in r.subtree}
+    if not d.target:
+        # (not "the activist, who fled from Iraq to Sweden years ago, criticised Turkey": the clause tells of the
+        # subject's own past, and the act has its party)
+        extra |= {t.i for i in d.subject for r in sent.doc[i].children if r.dep_ == "relcl" and not _own_time(r, ctx)
+                  for t in r.subtree}
     if extra:
         _, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, extra, set())
         d.target += [c for c in more if c not in d.source and c not in d.target]
+
+
+def _own_time(clause: Token, ctx: SentenceContext) -> bool:
+    """Does the clause tell its own time ("years ago", "in 2019")?"""
+    chars = {t.idx - clause.sent.start_char for t in clause.subtree}
+    return any(d.start in chars for d in ctx.dates)
 
 
 def demanded_clause_names_target(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
