@@ -237,6 +237,12 @@ def test_a_relative_clause_telling_the_doers_own_past_names_no_party(pipeline: A
     assert ev and all(not {"PER", "BOL"} & {*e["source"], *e["target"]} for e in ev), ev
 
 
+def test_a_meal_leaders_hold_together_is_a_meeting(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's president held a working lunch with Peru's president in Lima on Friday.",
+               "2025-06-13")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2025-06-13")
+
+
 def test_a_stay_that_ends_on_a_day_runs_the_days_before_it(pipeline: Any) -> None:
     ev = coded(pipeline, "Kenyan President William Ruto concluded his three-day state visit to Ghana on Thursday.",
                "2025-06-13")
