@@ -243,6 +243,15 @@ def test_a_meal_leaders_hold_together_is_a_meeting(pipeline: Any) -> None:
     find(ev, "CONSULT", {"CHL", "PER"}, "2025-06-13")
 
 
+def test_what_is_done_in_a_paper_issued_on_a_day_is_dated_by_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "The position was set out in a joint statement released last Monday in Santiago, following a "
+                         "meeting between Chile's foreign minister and Peru's foreign minister.", "2025-06-13")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2025-06-09", "2025-06-09")
+    # (a participle on a thing is no date of what happens in it)
+    ev = coded(pipeline, "Chile and Peru met in a building constructed in 1990.", "2025-06-13")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2025-06-13")
+
+
 def test_a_stay_that_ends_on_a_day_runs_the_days_before_it(pipeline: Any) -> None:
     ev = coded(pipeline, "Kenyan President William Ruto concluded his three-day state visit to Ghana on Thursday.",
                "2025-06-13")

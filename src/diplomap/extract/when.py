@@ -23,6 +23,7 @@ from diplomap.knowledge.grammar import (
     LASTING_ENDS,
     REPORTING,
     SETTING_PREPS,
+    SPEECH_NOUNS,
     WEEKDAY_PATTERN,
 )
 from diplomap.model import DateSpan, Precision
@@ -209,7 +210,12 @@ def _dated_setting(verb: Token, attached: dict[int, list[DateMention]], pos: int
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ADVERBIAL_PREPS | SETTING_PREPS:
             for noun in prep.children:
-                if noun.dep_ == "pobj" and noun.i in attached:
+                if noun.dep_ != "pobj":
+                    continue
+                if noun.i not in attached and prep.lower_ not in _BEFORE_OR_AFTER and (
+                        dated := _dated_by_its_participle(noun, attached)):
+                    return _nearest(dated, pos)  # "expressed in a communique issued last Monday"
+                if noun.i in attached:
                     told = _nearest(attached[noun.i], pos)
                     # ("met Tebboune after a trip to Algiers by Tajani in March": the day or month of what came
                     # before or after is not the act's; its year, "closed after clashes in 2021", still is, and so is
@@ -233,6 +239,14 @@ def _dated_setting(verb: Token, attached: dict[int, list[DateMention]], pos: int
             deeper += [c for c in node.children if c.dep_ in ("pobj", "prep", "dobj")]
         frontier = deeper
     return None
+
+
+def _dated_by_its_participle(noun: Token, attached: dict[int, list[DateMention]]) -> list[DateMention]:
+    """The dates of a participle on a paper or an act ("a communique issued last Monday", "the talks held on
+    Friday"): when that was, what was done in it was."""
+    if noun.lemma_.lower() not in SPEECH_NOUNS | ACT_NOUNS:
+        return []
+    return next((attached[c.i] for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i in attached), [])
 
 
 def _before_the_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext) -> DateSpan | None:
