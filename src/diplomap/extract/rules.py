@@ -34,7 +34,7 @@ from diplomap.extract.acts import (
     visit_hosted_by_place_state,
     visitor_of_the_visit,
 )
-from diplomap.extract.context import SentenceContext, mention_tokens
+from diplomap.extract.context import SentenceContext, mention_tokens, tells_its_time
 from diplomap.extract.draft import Draft, Resolvers, Rule, named_in, place_state_untold
 from diplomap.extract.stances import (
     a_joint_aim_asks_no_one,
@@ -79,8 +79,9 @@ def hosted_guests_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
 
 def partner_in_described_object(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """The partner may be named only in a clause that describes the object: 'elevated its agreement, which
-    it signed with China, to ...'; or in the noun phrase a relative clause describes; or in one that describes
-    the subject: 'the Chinese minister, who is visiting Nepal, signed three agreements'."""
+    it signed with China, to ...'; or in the noun phrase a relative clause describes; or, when the act names no
+    other, in one that describes the subject and tells no time of its own: 'the Chinese minister, who is visiting
+    Nepal, signed three agreements'."""
     if len({*d.source, *d.target}) >= 2:
         return
     extra = object_clauses(d.trig) - d.region
@@ -88,20 +89,12 @@ def partner_in_described_object(r: Resolvers, sent: Span, ctx: SentenceContext, 
     # (not "attended the talks, which focused on North Korea's missile launches": what they were about)
     extra -= {t.i for i in extra if sent.doc[i].dep_ in ("relcl", "acl") and sent.doc[i].lemma_.lower() in TOPIC_VERBS
               for t in sent.doc[i].subtree}
-    if not d.target:
-        # (not "the activist, who fled from Iraq to Sweden years ago, criticised Turkey": the clause tells of the
-        # subject's own past, and the act has its party)
-        extra |= {t.i for i in d.subject for r in sent.doc[i].children if r.dep_ == "relcl" and not _own_time(r, ctx)
-                  for t in r.subtree}
+    if not d.target:  # (not "the activist, who fled from Iraq to Sweden several years ago, criticised Turkey")
+        extra |= {t.i for i in d.subject for r in sent.doc[i].children
+                  if r.dep_ == "relcl" and not tells_its_time(r, ctx) for t in r.subtree}
     if extra:
         _, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, extra, set())
         d.target += [c for c in more if c not in d.source and c not in d.target]
-
-
-def _own_time(clause: Token, ctx: SentenceContext) -> bool:
-    """Does the clause tell its own time ("years ago", "in 2019")?"""
-    chars = {t.idx - clause.sent.start_char for t in clause.subtree}
-    return any(d.start in chars for d in ctx.dates)
 
 
 def demanded_clause_names_target(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:

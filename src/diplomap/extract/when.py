@@ -338,9 +338,10 @@ _WITHIN = frozenset({"during", "throughout", "amid", "amidst"})
 
 
 def lasted(trig: TriggerMatch, span: DateSpan) -> DateSpan:
-    """A day told as the last of an act that lasted several: "concluded his two-day visit on Friday", "a truce on
-    10 May after four days of fighting" run to that day. A day that begins one ("arrived on Friday for a three-day
-    visit") or falls within it ("met on Friday during his three-day visit") stays a day."""
+    """A day told as the last of an act that lasted several runs to that day: the visit of "concluded his two-day
+    visit on Friday", the fighting of "a truce on 10 May after four days of fighting". A day that begins one
+    ("arrived on Friday for a three-day visit") or falls within it ("met on Friday during his three-day visit") stays
+    a day."""
     if span.precision != Precision.DAY:
         return span
     for noun in _lasting_nouns(trig.token):
