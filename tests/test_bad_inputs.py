@@ -102,6 +102,7 @@ BAD = [
     Bad("broken-utf16.txt", _write(codecs.BOM_UTF16_LE + "Baku".encode("utf-16-le") + b"\x00\xd8"), "UTF-16 LE"),
     Bad("notes.docx", _write(b"PK\x03\x04"), "unsupported"),
     Bad("Makefile", _write(b"all:\n\techo hi\n"), "unsupported"),
+    Bad("items.jsonl", _write(b'{"path": "a.txt"}\n'), "--manifest"),
     Bad("folder.md", lambda path: path.mkdir(), "directory"),
     Bad("pipe.txt", _fifo, "not a regular file"),
     Bad("loop.md", _symlink_loop, "link loop"),

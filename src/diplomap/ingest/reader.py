@@ -65,9 +65,10 @@ def _read(path: Path) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise IngestError(f"{path}: not a regular file (a pipe, socket or device); save its content to a file first")
     if path.suffix.lower() not in SUFFIXES:
-        raise IngestError(
-            f"{path}: unsupported file type {path.suffix or '(none)'}; use one of {', '.join(sorted(SUFFIXES))}"
-        )
+        # (a list of items passed as one: "ingest items.jsonl" meant "ingest --manifest items.jsonl")
+        listing = "; a list of items goes in with --manifest" if path.suffix.lower() in (".jsonl", ".csv") else ""
+        raise IngestError(f"{path}: unsupported file type {path.suffix or '(none)'}; use one of "
+                          f"{', '.join(sorted(SUFFIXES))}{listing}")
     if info.st_size > MAX_BYTES:
         raise IngestError(_too_large(path, info.st_size))
     try:
