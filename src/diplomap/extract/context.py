@@ -51,12 +51,6 @@ def mention_tokens(sent: Span, mention: Mention, offset: int) -> list[Token]:
     return tokens_in(sent, mention.start - offset, mention.end - offset)
 
 
-def tells_its_time(clause: Token, ctx: SentenceContext) -> bool:
-    """Does the clause under ``clause`` hold a date phrase of its own ("several years ago", "in 2019")?"""
-    chars = {t.idx - clause.sent.start_char for t in clause.subtree}
-    return any(d.start in chars for d in ctx.dates)
-
-
 def tokens_in(sent: Span, start: int, end: int) -> list[Token]:
     """The tokens of the sentence that start at or after ``start`` and before ``end`` (character offsets in the
     sentence, as a date's or a mention's), found by bisection: ``[t for t in sent if start <= t.idx -

@@ -34,7 +34,7 @@ from diplomap.extract.acts import (
     visit_hosted_by_place_state,
     visitor_of_the_visit,
 )
-from diplomap.extract.context import SentenceContext, mention_tokens, tells_its_time
+from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.draft import Draft, Resolvers, Rule, named_in, place_state_untold
 from diplomap.extract.stances import (
     a_joint_aim_asks_no_one,
@@ -55,6 +55,7 @@ from diplomap.extract.syntax import (
     singular_anaphor,
     unnamed_states,
 )
+from diplomap.extract.when import owns_date
 from diplomap.knowledge.grammar import (
     ALLEGING,
     NEIGHBOURS,
@@ -91,7 +92,7 @@ def partner_in_described_object(r: Resolvers, sent: Span, ctx: SentenceContext, 
               for t in sent.doc[i].subtree}
     if not d.target:  # (not "the activist, who fled from Iraq to Sweden several years ago, criticised Turkey")
         extra |= {t.i for i in d.subject for r in sent.doc[i].children
-                  if r.dep_ == "relcl" and not tells_its_time(r, ctx) for t in r.subtree}
+                  if r.dep_ == "relcl" and not owns_date(r, ctx, sent) for t in r.subtree}
     if extra:
         _, more, _ = r.actors.resolve(sent, d.trig, ctx, d.span, extra, set())
         d.target += [c for c in more if c not in d.source and c not in d.target]

@@ -298,7 +298,8 @@ def named_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
 
 
 def owns_date(noun: Token, ctx: SentenceContext, sent: Span) -> bool:
-    """Does a date phrase hang from the noun itself ("the summit on 22 August")?"""
+    """Does a date phrase hang from the noun itself ("the summit on 22 August"), or from the clause under a verb
+    ("who fled from Iraq several years ago")?"""
     own = {t.idx - sent.start_char for t in noun.subtree}
     return any(any(d.start <= c < d.end for c in own) for d in ctx.dates)
 
@@ -379,7 +380,7 @@ def _days_long(noun: Token) -> int | None:
         days.append(noun.head.head)
     for day in days:
         for c in day.children:
-            n = int(c.text) if c.text.isdigit() else NUMBERS.get(c.lower_, 0) if c.lower_ not in ("a", "an") else 0
+            n = int(c.text) if c.text.isdigit() else NUMBERS.get(c.lower_, 0)
             if c.dep_ == "nummod" and 1 < n <= _LONGEST:
                 return n
     return None
