@@ -2085,3 +2085,16 @@ def test_regional_words_allow_their_states_and_nothing_else() -> None:
     assert kb.states_described("Gulf") == {"ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}  # a group's adjective
     assert "KEN" in kb.states_described("East African") and "NGA" not in kb.states_described("East African")
     assert kb.states_described("south") == frozenset()  # (part of a group's adjective names no region)
+
+
+def test_discussions_between_officials_are_talks_and_a_meetings_topic_is_no_party(pipeline: Any) -> None:
+    """#12: 'the decision was made after discussions between the interior ministers of both countries' tells talks of
+    the two sides (grammar.toml nouns.acts: a plural act noun is news in a news item); in 'held talks on Bolivia' and
+    'talks focused on China' the state named is what was discussed (roles.route_or_title)."""
+    events = coded(pipeline, "Peru and Chile will reopen the border crossing on 20 May. The decision was made after "
+                             "discussions between the interior ministers of both countries in Lima on Tuesday.",
+                   "2025-05-08")
+    find(events, "CONSULT", {"PER", "CHL"}, "2025-05-06")
+    for text in ("The foreign ministers of Chile and Peru held talks on Bolivia in Lima on Tuesday.",
+                 "The foreign ministers of Chile and Peru held talks focused on China and trade in Lima on Tuesday."):
+        find(coded(pipeline, text, "2025-05-08"), "CONSULT", {"PER", "CHL"}, "2025-05-06")

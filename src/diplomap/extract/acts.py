@@ -189,14 +189,18 @@ def met_by_the_doers(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -
 
 
 def officials_of_the_two_sides(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
-    """'The deal was reached after two days of talks between trade ministers in Nairobi': in a news story, talks
-    between officials no name places were between the two states the story is about."""
+    """'The deal was reached after two days of talks between trade ministers in Nairobi', 'inked following a
+    bilateral meeting': in a news story, talks between officials no name places, or bilateral talks told with no
+    party, were between the two states the story is about."""
     tok = d.trig.token
     if d.source or d.target or d.trig.entry.type != "CONSULT" or ctx.narrative:
         return
     between = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children
                if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
-    if not between or not all(g.lemma_.lower() in VISITORS and g.tag_ in ("NNS", "NN") for g in between):
+    bilateral = any(c.dep_ == "amod" and c.lower_ == "bilateral" for c in tok.children) and not any(
+        c.dep_ == "poss" for c in tok.children)  # (not "their first bilateral meeting": one told before)
+    if not bilateral and (not between or not all(g.lemma_.lower() in VISITORS and g.tag_ in ("NNS", "NN")
+                                                 for g in between)):
         return
     states = [c for c in ctx.salient if c in r.kb.states][:2]
     if len(states) == 2:

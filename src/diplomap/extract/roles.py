@@ -14,6 +14,7 @@ from diplomap.knowledge.grammar import (
     SETTING_NOUNS,
     TITLE_NOUNS,
     TOPIC_PREPS,
+    TOPIC_VERBS,
 )
 
 
@@ -31,7 +32,9 @@ def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
         if tok.dep_ != "prep":
             continue
         title = tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS and tok.head.i not in acted_on
-        topic = tok.lower_ in TOPIC_PREPS and "topical" in trig.entry.traits
+        topic = "topical" in trig.entry.traits and (tok.lower_ in TOPIC_PREPS or (tok.lower_ == "on" and (
+            tok.head.lemma_.lower() in TOPIC_VERBS  # ("talks focused on North Korea")
+            or (trig.entry.type == "CONSULT" and tok.head.i in {w.i for w in trig.words} and tok.head.pos_ == "NOUN"))))
         if tok.lower_ in ROUTE_PREPS or topic or title:
             out.update(t.i for t in tok.subtree)
     return out
