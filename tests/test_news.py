@@ -2096,5 +2096,15 @@ def test_discussions_between_officials_are_talks_and_a_meetings_topic_is_no_part
                    "2025-05-08")
     find(events, "CONSULT", {"PER", "CHL"}, "2025-05-06")
     for text in ("The foreign ministers of Chile and Peru held talks on Bolivia in Lima on Tuesday.",
-                 "The foreign ministers of Chile and Peru held talks focused on China and trade in Lima on Tuesday."):
+                 "The foreign ministers of Chile and Peru held talks focused on China and trade in Lima on Tuesday.",
+                 "The phone call between the presidents of Chile and Peru on Tuesday touched on Bolivia and trade."):
         find(coded(pipeline, text, "2025-05-08"), "CONSULT", {"PER", "CHL"}, "2025-05-06")
+
+
+def test_a_proposal_met_with_scepticism_is_no_meeting(pipeline: Any) -> None:
+    """#12: 'was met with' tells how something was received (eventhood.no_event); 'was met by' a host is a meeting."""
+    for text in ("The attacks on shipping, attributed to Iran, were met with a strong response from the United "
+                 "States on Tuesday.", "Peru's proposal was met with scepticism in Chile on Tuesday."):
+        assert not [e for e in coded(pipeline, text, "2025-05-08") if e["type"] == "CONSULT"], text
+    find(coded(pipeline, "Chile's president was met by Peru's foreign minister at the airport in Lima on Tuesday.",
+               "2025-05-08"), "CONSULT", {"PER", "CHL"}, "2025-05-06")

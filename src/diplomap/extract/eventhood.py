@@ -120,6 +120,10 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
         return True  # "warned of the risk of famine in Gaza": a hazard, not a threat of the one who warns
     if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):
         return True  # "called the decision blackmail" names it; "called Erdogan" phones him
+    if lemma == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return True  # "the attacks were met with a strong response", "was met with protests": how it was received
+        # (not "was met by the foreign minister at the airport")
     # "Kirchner, who is serving a sentence under house arrest": how someone is, not news;
     # "had long restricted U.S. assistance": a lasting condition
     return _describes_now(tok) or _standing_condition(tok)
