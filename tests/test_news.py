@@ -2108,3 +2108,18 @@ def test_a_proposal_met_with_scepticism_is_no_meeting(pipeline: Any) -> None:
         assert not [e for e in coded(pipeline, text, "2025-05-08") if e["type"] == "CONSULT"], text
     find(coded(pipeline, "Chile's president was met by Peru's foreign minister at the airport in Lima on Tuesday.",
                "2025-05-08"), "CONSULT", {"PER", "CHL"}, "2025-05-06")
+
+
+def test_ties_transformed_and_a_declaration_released_are_agreed_and_one_partys_statement_is_not(pipeline: Any) -> None:
+    """#12: 'decided to transform ties into an enhanced strategic partnership' and 'the leaders released the Lima
+    Declaration' are agreements (plover_triggers.csv); a statement of one party agrees nothing with a party it only
+    speaks of ('released a statement which affirmed that Chile will not rule out joining Mercosur')."""
+    find(coded(pipeline, "Chile's president held talks with Peru's president on Wednesday in Lima, during which both "
+                         "leaders decided to transform ties into an enhanced strategic partnership.", "2025-05-08"),
+         "AGREE", {"CHL", "PER"}, "2025-05-07")
+    find(coded(pipeline, "Chile's president met Peru's president in Lima on Wednesday. The leaders released a vision "
+                         "statement and the Lima Declaration, outlining areas of further cooperation.", "2025-05-08"),
+         "AGREE", {"CHL", "PER"}, "2025-05-07")
+    alone = coded(pipeline, "On Wednesday, Chile's foreign minister released a statement which affirmed that Chile "
+                            "will not rule out joining Mercosur.", "2025-05-08")
+    assert not [e for e in alone if e["type"] == "AGREE"], alone

@@ -90,10 +90,17 @@ def reached_with_the_teller(r: Resolvers, sent: Span, ctx: SentenceContext, d: D
 def one_partys_text_agrees_nothing(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Chile issued a communique condemning Peru': a text of one party is no agreement (a joint one, or one of two
     parties, is: 'China and Brazil released a joint communique'); it drops (grammar.toml nouns.agreed_texts)."""
-    if d.trig.entry.type != "AGREE" or len({*d.source, *d.target}) >= 2:
+    if d.trig.entry.type != "AGREE":
         return
     texts = [w for w in d.trig.words if w.pos_ == "NOUN" and w.lemma_.lower() in AGREED_TEXTS]
-    if texts and not any(c.lower_ in ("joint", "common") for w in texts for c in w.children):
+    if not texts or any(c.lower_ in ("joint", "common") for w in texts for c in w.children):
+        return
+    # (a party named only in what the text says is no party to it: "released a statement which affirmed that Togo
+    # will not rule out joining the AES")
+    said = {t.i for w in texts for c in w.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    parties = {*d.source, *d.target} - ({*named_in(r, sent, ctx, d, said)} - {
+        *named_in(r, sent, ctx, d, {t.i for t in sent if t.i not in said})})
+    if len(parties) < 2:
         d.source, d.target = [], []
 
 

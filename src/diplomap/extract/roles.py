@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from diplomap.extract.syntax import TriggerMatch
 from diplomap.knowledge.grammar import (
+    ACT_NOUNS,
     LOCATIVE_PREPS,
     MONTH_NAMES,
     NAMED_TEXTS,
@@ -34,7 +35,9 @@ def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
         title = tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS and tok.head.i not in acted_on
         topic = "topical" in trig.entry.traits and (tok.lower_ in TOPIC_PREPS or (tok.lower_ == "on" and (
             tok.head.lemma_.lower() in TOPIC_VERBS  # ("talks focused on North Korea")
-            or (trig.entry.type == "CONSULT" and tok.head.i in {w.i for w in trig.words} and tok.head.pos_ == "NOUN"))))
+            or (trig.entry.type == "CONSULT" and tok.head.i in {w.i for w in trig.words} and tok.head.pos_ == "NOUN"
+                and not any(g.lemma_.lower() in ACT_NOUNS for g in tok.children)))))  # ("talks on a deal between
+        # Chile and Peru" are between the deal's parties)
         if tok.lower_ in ROUTE_PREPS or topic or title:
             out.update(t.i for t in tok.subtree)
     return out
