@@ -2123,3 +2123,12 @@ def test_ties_transformed_and_a_declaration_released_are_agreed_and_one_partys_s
     alone = coded(pipeline, "On Wednesday, Chile's foreign minister released a statement which affirmed that Chile "
                             "will not rule out joining Mercosur.", "2025-05-08")
     assert not [e for e in alone if e["type"] == "AGREE"], alone
+
+
+def test_support_for_positions_is_support_whatever_clause_the_parser_hangs_on_it(pipeline: Any) -> None:
+    """#12: 'fully supports the positions of ECOWAS ... in their call for all parties to return' is support, though
+    the parser takes the call's clause for the verb's (triggers: a verb of frame no_clause with an object of its own
+    acts on it)."""
+    events = coded(pipeline, "Kenya fully supports the positions of ECOWAS, the African Union and the United Nations "
+                             "in their call for all parties to return to constitutional rule.", "2025-05-08")
+    assert any(e["type"] == "SUPPORT" and e["source"] == ["KEN"] and "ECOWAS" in e["target"] for e in events), events

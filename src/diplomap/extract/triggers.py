@@ -79,8 +79,10 @@ class TriggerFinder:
                 if entry is None:
                     continue  # (most verbs: none of the checks below can make them a trigger)
                 if self.lex.has_frame(lemma, "no_clause") and any(
-                        c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                        c.dep_ in ("xcomp", "ccomp") for c in tok.children) and not (any(
+                        c.dep_ == "dobj" for c in tok.children) and not any(c.dep_ == "xcomp" for c in tok.children)):
                     entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
+                    # (with an object of its own the verb acts on it: "supports the positions of ECOWAS ...")
                 # ("contributed to violence": the parser may take "to violence" for an infinitive of a noun)
                 to_noun = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"
                            and any(a.lower_ == "to" for a in c.children)]
