@@ -2127,8 +2127,8 @@ def test_ties_transformed_and_a_declaration_released_are_agreed_and_one_partys_s
 
 def test_support_for_positions_is_support_whatever_clause_the_parser_hangs_on_it(pipeline: Any) -> None:
     """#12: 'fully supports the positions of ECOWAS ... in their call for all parties to return' is support, though
-    the parser takes the call's clause for the verb's (triggers: a verb of frame no_clause with an object of its own
-    acts on it)."""
+    the parser takes the call's clause for the verb's (triggers._for_clause: a clause with its own subject after
+    "for" is a noun's)."""
     events = coded(pipeline, "Kenya fully supports the positions of ECOWAS, the African Union and the United Nations "
                              "in their call for all parties to return to constitutional rule.", "2025-05-08")
     assert any(e["type"] == "SUPPORT" and e["source"] == ["KEN"] and "ECOWAS" in e["target"] for e in events), events

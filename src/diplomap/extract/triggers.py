@@ -48,6 +48,11 @@ from diplomap.knowledge.grammar import (
 )
 
 
+def _for_clause(clause: Token) -> bool:
+    """A clause with its own subject after "for" ("for all parties to return")."""
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+
+
 class TriggerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -79,10 +84,10 @@ class TriggerFinder:
                 if entry is None:
                     continue  # (most verbs: none of the checks below can make them a trigger)
                 if self.lex.has_frame(lemma, "no_clause") and any(
-                        c.dep_ in ("xcomp", "ccomp") for c in tok.children) and not (any(
-                        c.dep_ == "dobj" for c in tok.children) and not any(c.dep_ == "xcomp" for c in tok.children)):
+                        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _for_clause(c)) for c in tok.children):
                     entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
-                    # (with an object of its own the verb acts on it: "supports the positions of ECOWAS ...")
+                    # (a clause "for all parties to return" is a noun's, whatever the parser says: "supports the
+                    # positions of ECOWAS ... in their call for all parties to return")
                 # ("contributed to violence": the parser may take "to violence" for an infinitive of a noun)
                 to_noun = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"
                            and any(a.lower_ == "to" for a in c.children)]
