@@ -135,8 +135,8 @@ CASES = [
     Case("officials_of_the_two_sides", "Peru and Chile agreed on 4 May 2025 to reopen their border. The deal came "
          "after talks between trade ministers in Lima on 3 May 2025.", "2025-05-05",
          one("CONSULT", {"PER", "CHL"}, start="2025-05-03")),
-    Case("officials_of_the_two_sides", "Peru and Chile signed a fisheries pact in Lima on 3 May 2025. The pact was "
-         "inked by their ministers following a bilateral meeting.", "2025-05-05",
+    Case("officials_of_the_two_sides", "Peru and Chile signed a fisheries pact in Lima on 3 May 2025. It was signed by "
+         "officials after a bilateral meeting.", "2025-05-05",
          one("CONSULT", {"PER", "CHL"}, start="2025-05-03")),
     Case("courtesy_call", "Chile's foreign minister called on President Dina Boluarte in Lima on 4 May 2025.",
          "2025-05-05", one("CONSULT", {"CHL"}, {"PER"})),

@@ -95,8 +95,8 @@ def one_partys_text_agrees_nothing(r: Resolvers, sent: Span, ctx: SentenceContex
     texts = [w for w in d.trig.words if w.pos_ == "NOUN" and w.lemma_.lower() in AGREED_TEXTS]
     if not texts or any(c.lower_ in ("joint", "common") for w in texts for c in w.children):
         return
-    # (a party named only in what the text says is no party to it: "released a statement which affirmed that Togo
-    # will not rule out joining the AES")
+    # (a party named only in what the text says is no party to it: "released a statement which said that Chile may
+    # yet join Mercosur")
     said = {t.i for w in texts for c in w.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     parties = {*d.source, *d.target} - ({*named_in(r, sent, ctx, d, said)} - {
         *named_in(r, sent, ctx, d, {t.i for t in sent if t.i not in said})})

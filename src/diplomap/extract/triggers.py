@@ -87,7 +87,7 @@ class TriggerFinder:
                         c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _for_clause(c)) for c in tok.children):
                     entry = None  # "helped to push", "sought to recalibrate", "demonstrated that": not events
                     # (a clause "for all parties to return" is a noun's, whatever the parser says: "supports the
-                    # positions of ECOWAS ... in their call for all parties to return")
+                    # positions of Uganda in their call for all parties to return")
                 # ("contributed to violence": the parser may take "to violence" for an infinitive of a noun)
                 to_noun = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"
                            and any(a.lower_ == "to" for a in c.children)]
