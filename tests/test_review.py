@@ -165,3 +165,14 @@ def test_year_without_events_names_the_years_that_have_some(tmp_path: Path) -> N
 
 def test_markdown_escaping_keeps_quotes_inert() -> None:
     assert md_escape("[x](http://a) | *b* #c") == r"\[x\](http://a) \| \*b\* \#c"
+
+
+def test_the_outlook_names_the_parties_of_a_treaty_still_to_ratify_and_no_declaration(
+        written: tuple[ReviewResult, list[str]]) -> None:
+    """A signed treaty is still to be ratified, said with the parties' names; a declaration adopted binds no one
+    later and is no line of the outlook."""
+    result, _ = written
+    md = result.markdown.read_text(encoding="utf-8")
+    outlook = md[md.index("Outlook"):md.index("## Map")]
+    assert "The treaty between Armenia and Azerbaijan is signed" in outlook, outlook
+    assert "declaration" not in outlook.lower() and "AZE" not in outlook, outlook

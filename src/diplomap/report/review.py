@@ -337,11 +337,19 @@ def _outlook(ahead: Sequence[Event], deals: Sequence[Agreement], cite: dict[str,
                                                                else " (planned)"), (cite[e.id],))
              for e in ahead if e.id in cite]
     for a in deals:
-        if a.kind == "agreement" and a.status in ("initialled", "signed"):
-            lines.append(OutlookLine("next", f"The {a.subject} of {', '.join(a.parties)} is {a.status}: ratification"
+        if a.kind == "agreement" and a.status in ("initialled", "signed") and a.subject in _RATIFIED:
+            names = [_name(kb, p) for p in a.parties]
+            between = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+            lines.append(OutlookLine("next", f"The {a.subject} between {between} is {a.status}: ratification"
                                      " and entry into force are still to come",
                                      tuple(cite[i] for i in a.event_ids if i in cite)))
     return tuple(lines[:OUTLOOK])
+
+
+# instruments that are ratified before they bind (not a memorandum, a declaration, a joint statement or a
+# communique, which bind no one or bind once signed)
+_RATIFIED = frozenset({"agreement", "intergovernmental agreement", "treaty", "protocol", "accord", "convention",
+                       "charter"})
 
 
 def _when(event: Event, year: int) -> str:
