@@ -2151,3 +2151,14 @@ def test_support_for_positions_is_support_whatever_clause_the_parser_hangs_on_it
     doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
               sent_starts=[True] + [False] * (len(words) - 1))
     assert "supports" not in [t.token.text for t in pipeline.coder.triggers(doc[:])]
+
+
+def test_the_leader_of_a_named_body_speaks_for_the_body_not_for_his_state(pipeline: Any) -> None:
+    """#12: 'the observation mission of the OAS, headed by a former foreign minister of Uruguay, praised ...' is the
+    OAS's act, not Uruguay's (roles._led_by_another); 'a delegation led by Wang Yi' is China's."""
+    events = coded(pipeline, "The observation mission of the Organization of American States, headed by a former "
+                             "foreign minister of Uruguay, praised the people of Bolivia for Sunday's peaceful vote.",
+                   "2025-05-08")
+    assert [e["source"] for e in events if e["type"] == "SUPPORT"] == [["OAS"]], events
+    find(coded(pipeline, "A delegation led by Chinese Foreign Minister Wang Yi visited Nairobi on Tuesday.",
+               "2025-05-08"), "CONSULT", {"CHN", "KEN"}, "2025-05-06")

@@ -40,7 +40,21 @@ def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
         # Chile and Peru" are between the deal's parties)
         if tok.lower_ in ROUTE_PREPS or topic or title:
             out.update(t.i for t in tok.subtree)
+    for tok in sent:
+        if _led_by_another(tok, acted_on):
+            out.update(t.i for t in tok.subtree)
     return out
+
+
+def _led_by_another(tok: Token, acted_on: set[int]) -> bool:
+    """'The Electoral Observation Mission of the OAS, headed by a former minister of Chile': the leader of a body
+    named by its own name speaks for that body, not for the leader's state (not 'a delegation led by Wang Yi',
+    whose state the leader gives)."""
+    if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in ("head", "lead", "chair")
+            and any(c.dep_ == "agent" for c in tok.children) and tok.i not in acted_on):
+        return False
+    own = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
+    return any(tok.doc[i].ent_type_ in ("ORG", "NORP", "GPE") for i in own)
 
 
 def _preposition_of(tok: Token) -> str:
