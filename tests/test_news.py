@@ -2162,3 +2162,13 @@ def test_the_leader_of_a_named_body_speaks_for_the_body_not_for_his_state(pipeli
     assert [e["source"] for e in events if e["type"] == "SUPPORT"] == [["OAS"]], events
     find(coded(pipeline, "A delegation led by Chinese Foreign Minister Wang Yi visited Nairobi on Tuesday.",
                "2025-05-08"), "CONSULT", {"CHN", "KEN"}, "2025-05-06")
+
+
+def test_the_month_of_an_occasion_an_act_is_for_does_not_date_the_act(pipeline: Any) -> None:
+    """#12: 'approved the deployment of observers to Liberia for the October vote' was approved when told, not in
+    October (when._occasion_of); 'recalled its ambassador for consultations on Tuesday' stays Tuesday's."""
+    events = coded(pipeline, "The President of the ECOWAS Commission has approved the deployment of 80 election "
+                             "observers to Liberia for the October vote.", "2025-06-15")
+    assert [e["start"] for e in events if e["type"] == "SUPPORT"] == ["2025-06-15"], events
+    find(coded(pipeline, "Chile recalled its ambassador to Peru for consultations on Tuesday.", "2025-06-15"),
+         "SANCTION", {"CHL", "PER"}, "2025-06-10")

@@ -65,6 +65,8 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
             continue
         if _BASELINE.search(text[max(0, d.start - 50): d.start]):
             continue  # "raise investment to $6.8 billion a year, up from $2.7 billion in the 2010s": a figure's past
+        if _occasion_of(toks):
+            continue  # "approved the deployment of observers for the October vote": the occasion's date, not the act's
         attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
     if trig.head.dep_ == "relcl":  # "since January 12, when troops clashed": the day the clause tells of
         on = trig.head.head.idx - sent.start_char
@@ -152,6 +154,15 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         return inherited or _nearest(told, pos)
     # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
     return inherited or (_nearest(bounds, pos) if bounds else None)
+
+
+def _occasion_of(toks: list[Token]) -> bool:
+    """Does the date name an occasion an act is for ("for the October vote", "for the June 24 elections"), before its
+    noun, not the act's time ("for consultations on Tuesday") nor itself ("for 2025")?"""
+    noun, own = toks[-1].head, {t.i for t in toks}
+    return (all((t.dep_ in ("compound", "nummod", "amod", "nmod") and t.head.i == noun.i) or t.head.i in own
+                for t in toks) and noun.i > toks[-1].i and noun.pos_ == "NOUN"
+            and noun.dep_ == "pobj" and noun.head.lower_ == "for")
 
 
 _CLAUSE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(CLAUSE_WORDS)) + r")\b")  # (grammar.toml adverbs.clause_words)
