@@ -20,9 +20,9 @@ from diplomap.knowledge.grammar import (
 
 
 def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
-    """Tokens naming a route ("via Türkiye"), a topic ("a dispute over Somaliland") or part of a title
+    """Tokens naming a route ("via Türkiye"), a topic ("a dispute over Somaliland"), part of a title
     ("ambassador to Germany"), unless the title is what the trigger acts on ("recalled its ambassador to
-    Iran": Iran is the target)."""
+    Iran": Iran is the target), or the leader of a body named by its own name (``_led_by_another``)."""
     out: set[int] = set()
     acted_on = {w.i for w in trig.words}
     if trig.entry.type == "SANCTION":  # "recalled on Monday its ambassador to South Africa": the envoy recalled
@@ -47,7 +47,7 @@ def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
 
 
 def _led_by_another(tok: Token, acted_on: set[int]) -> bool:
-    """'The Electoral Observation Mission of the OAS, headed by a former minister of Chile': the leader of a body
+    """'The observation mission of the OAS, headed by a former minister of Uruguay': the leader of a body
     named by its own name speaks for that body, not for the leader's state (not 'a delegation led by Wang Yi',
     whose state the leader gives)."""
     if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in ("head", "lead", "chair")

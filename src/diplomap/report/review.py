@@ -331,6 +331,12 @@ def _outlook_events(store: Store, country: str, year: int) -> list[Event]:
     return sorted(filter(ahead, store.iter_events(query)), key=sort_key)[:OUTLOOK]
 
 
+# instruments that are ratified before they bind (not a memorandum, a declaration, a joint statement or a
+# communique, which bind no one or bind once signed)
+_RATIFIED = frozenset({"agreement", "intergovernmental agreement", "treaty", "protocol", "accord", "convention",
+                       "charter"})
+
+
 def _outlook(ahead: Sequence[Event], deals: Sequence[Agreement], cite: dict[str, Cite], kb: Knowledge,
              year: int) -> tuple[OutlookLine, ...]:
     lines = [OutlookLine(_when(e, year), _headline(e, kb) + (" (expected)" if e.modality is Modality.EXPECTED
@@ -344,12 +350,6 @@ def _outlook(ahead: Sequence[Event], deals: Sequence[Agreement], cite: dict[str,
                                      " and entry into force are still to come",
                                      tuple(cite[i] for i in a.event_ids if i in cite)))
     return tuple(lines[:OUTLOOK])
-
-
-# instruments that are ratified before they bind (not a memorandum, a declaration, a joint statement or a
-# communique, which bind no one or bind once signed)
-_RATIFIED = frozenset({"agreement", "intergovernmental agreement", "treaty", "protocol", "accord", "convention",
-                       "charter"})
 
 
 def _when(event: Event, year: int) -> str:
