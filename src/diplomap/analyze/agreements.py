@@ -30,6 +30,10 @@ _INSTRUMENT = re.compile(
     r"joint declaration|declaration|joint statement|communiqu[eé]|road ?map|accord|convention|charter|"
     r"action plan|contract)s?\b"
 )
+# Instruments ratified before they bind (not a memorandum, a declaration, a joint statement or a communique, which
+# bind no one or bind once signed): the ones whose signing leaves a stage to come.
+RATIFIED = frozenset({"agreement", "intergovernmental agreement", "treaty", "protocol", "accord", "convention",
+                      "charter"})
 # The trigger lemma is the most precise witness of the stage; the quote is searched only without one.
 _TRIGGER_STAGE = {
     "sign": "signed", "countersign": "signed", "conclude": "signed", "adopt": "signed", "initial": "initialled",

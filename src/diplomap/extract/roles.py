@@ -24,24 +24,24 @@ def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
     ("ambassador to Germany"), unless the title is what the trigger acts on ("recalled its ambassador to
     Iran": Iran is the target), or the leader of a body named by its own name (``_led_by_another``)."""
     out: set[int] = set()
-    acted_on = {w.i for w in trig.words}
+    words = {w.i for w in trig.words}
+    acted_on = set(words)
     if trig.entry.type == "SANCTION":  # "recalled on Monday its ambassador to South Africa": the envoy recalled
         acted_on |= {t.i for t in trig.token.subtree if t.lemma_.lower() in TITLE_NOUNS}
     elif trig.entry.type == "REQUEST":  # "ordered its ambassador to Chile to return": the envoy told to go or come
         acted_on |= {c.i for c in trig.token.children if c.dep_ == "dobj" and c.lemma_.lower() in TITLE_NOUNS}
     for tok in sent:
+        if _led_by_another(tok, acted_on):
+            out.update(t.i for t in tok.subtree)
         if tok.dep_ != "prep":
             continue
         title = tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS and tok.head.i not in acted_on
         topic = "topical" in trig.entry.traits and (tok.lower_ in TOPIC_PREPS or (tok.lower_ == "on" and (
             tok.head.lemma_.lower() in TOPIC_VERBS  # ("talks focused on North Korea")
-            or (trig.entry.type == "CONSULT" and tok.head.i in {w.i for w in trig.words} and tok.head.pos_ == "NOUN"
+            or (trig.entry.type == "CONSULT" and tok.head.i in words and tok.head.pos_ == "NOUN"
                 and not any(g.lemma_.lower() in ACT_NOUNS for g in tok.children)))))  # ("talks on a deal between
         # Chile and Peru" are between the deal's parties)
         if tok.lower_ in ROUTE_PREPS or topic or title:
-            out.update(t.i for t in tok.subtree)
-    for tok in sent:
-        if _led_by_another(tok, acted_on):
             out.update(t.i for t in tok.subtree)
     return out
 

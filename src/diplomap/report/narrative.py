@@ -89,10 +89,10 @@ def lead(vector: str, country_name: str, year: int, n_events: int, cooperative: 
     out.append((Part(f"{phrase[:1].upper() + phrase[1:]}: {_n(n_events, 'event')} in {year} ({share})."),))
     for f in facts:
         if f.mean is not None and f.trend.label != "too few data":
-            out.append((Part(f"With {_and(f.name)} the record is {f.trend.label}: a mean PLOVER score of {f.mean:+.1f} "
-                             f"over {_n(f.events, 'event')}, the slope {f.trend.slope:+.2f} a month."),))
+            out.append((Part(f"With {names_and(f.name)} the record is {f.trend.label}: a mean PLOVER score of "
+                             f"{f.mean:+.1f} over {_n(f.events, 'event')}, the slope {f.trend.slope:+.2f} a month."),))
         elif f.mean is not None:
-            out.append((Part(f"With {_and(f.name)}: {_n(f.events, 'event')}, mean PLOVER score {f.mean:+.1f}, too "
+            out.append((Part(f"With {names_and(f.name)}: {_n(f.events, 'event')}, mean PLOVER score {f.mean:+.1f}, too "
                              "few months for a trend."),))
         for point, cause, cites in f.turns:
             verb = "turned down" if point.direction == "downturn" else "turned up"
@@ -173,7 +173,7 @@ def _n(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _and(names: str) -> str:
+def names_and(names: str) -> str:
     """"Kyrgyzstan, Tajikistan, Uzbekistan" -> "Kyrgyzstan, Tajikistan and Uzbekistan"."""
     head, _, last = names.rpartition(", ")
     return f"{head} and {last}" if head else names

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diplomap.analyze.agreements import Agreement, agreements
+from diplomap.analyze.agreements import RATIFIED, Agreement, agreements
 from diplomap.analyze.balance import balance, is_cooperative
 from diplomap.analyze.corridors import Corridor, corridors
 from diplomap.analyze.dyads import dyad, main_partners
@@ -33,7 +33,7 @@ from diplomap.model import DONE_MODALITIES, DateSpan, Event, Modality, Precision
 from diplomap.plover import plover_score, quad_class
 from diplomap.report.charts import balance_chart, dyad_chart
 from diplomap.report.maps import corridor_map
-from diplomap.report.narrative import Cite, DyadFacts, balance_words, day_label, lead, opening
+from diplomap.report.narrative import Cite, DyadFacts, balance_words, day_label, lead, names_and, opening
 from diplomap.report.narrative import label as judge
 from diplomap.report.views import (
     AgreementView,
@@ -331,21 +331,14 @@ def _outlook_events(store: Store, country: str, year: int) -> list[Event]:
     return sorted(filter(ahead, store.iter_events(query)), key=sort_key)[:OUTLOOK]
 
 
-# instruments that are ratified before they bind (not a memorandum, a declaration, a joint statement or a
-# communique, which bind no one or bind once signed)
-_RATIFIED = frozenset({"agreement", "intergovernmental agreement", "treaty", "protocol", "accord", "convention",
-                       "charter"})
-
-
 def _outlook(ahead: Sequence[Event], deals: Sequence[Agreement], cite: dict[str, Cite], kb: Knowledge,
              year: int) -> tuple[OutlookLine, ...]:
     lines = [OutlookLine(_when(e, year), _headline(e, kb) + (" (expected)" if e.modality is Modality.EXPECTED
                                                                else " (planned)"), (cite[e.id],))
              for e in ahead if e.id in cite]
     for a in deals:
-        if a.kind == "agreement" and a.status in ("initialled", "signed") and a.subject in _RATIFIED:
-            names = [_name(kb, p) for p in a.parties]
-            between = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        if a.kind == "agreement" and a.status in ("initialled", "signed") and a.subject in RATIFIED:
+            between = names_and(", ".join(_name(kb, p) for p in a.parties))
             lines.append(OutlookLine("next", f"The {a.subject} between {between} is {a.status}: ratification"
                                      " and entry into force are still to come",
                                      tuple(cite[i] for i in a.event_ids if i in cite)))
