@@ -80,3 +80,33 @@ def test_papers_of_different_kinds_signed_the_same_day_are_two_acts_in_news() ->
     # (an agreement and the deal it is called later stay one: neither names a kind of paper apart)
     deal = Event("AGREE", ("CHL", "PER"), (), DAY, (Evidence("d", 5, 5, 6, "q"),), trigger="signed deal")
     assert len(merge([deal, replace(declared, trigger="signed agreement")], news=True)) == 1
+
+
+def test_ties_raised_and_papers_signed_the_same_day_are_two_acts_in_news() -> None:
+    # "Peru and Chile raised their ties to a strategic partnership. The two sides also inked six pacts." and the
+    # headline's "Chile, Peru sign six pacts" (our own sentences)
+    raised = Event("AGREE", ("PER", "CHL"), (), DAY, (Evidence("d", 2, 2, 3, "q"),), trigger="raised ties")
+    inked = Event("AGREE", ("CHL", "PER"), (), DAY, (Evidence("d", 3, 3, 4, "q"),), trigger="inked pacts")
+    headline = Event("AGREE", ("CHL", "PER"), (), DAY, (Evidence("d", 0, 0, 1, "q"),), trigger="sign pacts")
+    merged = merge([headline, raised, inked], news=True)
+    assert sorted(e.trigger for e in merged) == ["raised ties", "sign pacts"]
+    # (a trigger naming both, or neither, still joins the telling it repeats)
+    both = replace(raised, trigger="signed partnership agreement")
+    assert len(merge([both, inked], news=True)) == 1
+
+
+def test_a_meeting_told_once_by_each_side_is_one_meeting_of_both_in_news() -> None:
+    # "Ruto's two-day state visit began as talks on the port stalled. 'We were glad to receive him,' Tinubu said after
+    # the talks." (our own sentences): a visit with its visitor alone, talks with their host alone, the same days
+    visit = Event("CONSULT", ("KEN",), (), DAY, (Evidence("d", 1, 1, 2, "q"),), mode="Visit", trigger="state visit")
+    talks = Event("CONSULT", ("NGA",), (), DAY, (Evidence("d", 3, 3, 4, "q"),), trigger="talks")
+    states = frozenset({"KEN", "NGA", "UGA"})
+    merged = merge([visit, talks], news=True, states=states)
+    assert len(merged) == 1 and set(merged[0].actors) == {"KEN", "NGA"}
+    # (another day, a call against a visit, or a body rather than a state: told apart)
+    other_day = DateSpan(date(2025, 8, 20), date(2025, 8, 20), Precision.DAY, "20 August")
+    assert len(merge([visit, replace(talks, date=other_day)], news=True, states=states)) == 2
+    assert len(merge([visit, replace(talks, mode="Phone")], news=True, states=states)) == 2
+    assert len(merge([visit, replace(talks, source=("AU",))], news=True, states=states)) == 2
+    # (nor outside news: a review's sentences each tell their own)
+    assert len(merge([visit, talks], states=states)) == 2

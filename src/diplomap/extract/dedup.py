@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from diplomap.knowledge.grammar import DOCUMENT_KINDS, EMPTY_VERBS, IRREGULAR
+from diplomap.knowledge.grammar import DOCUMENT_KINDS, EMPTY_VERBS, IRREGULAR, PAPERS, TIES
 from diplomap.model import DateSpan, Event, Precision, Quantity
 
 HEADLINE_DAYS = "headline"  # the text of a headline's guessed days (pipeline._headline_days)
@@ -45,6 +45,8 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         # accused him of meddling", a disapproval and an allegation)
         return news and (same_sides or nested_sides) and one_date and (
             a.mode == b.mode or not a.mode or not b.mode or a.type in one_stance)
+    if news and a.type == "AGREE" and _ties_and_papers(a, b):
+        return False  # ties raised to a partnership and eight pacts signed the same day: two acts
     if news and _papers(a) and _papers(b) and not _papers(a) & _papers(b):
         return False  # a declaration signed and instruments of ratification exchanged the same day: two acts
     if news and same_sides and len(sa) >= 2 and a.date and b.date and _same_days(a.date, b.date):
@@ -128,6 +130,19 @@ def _papers(event: Event) -> frozenset[str]:
     return frozenset(DOCUMENT_KINDS[w] for w in event.trigger.lower().split() if w in DOCUMENT_KINDS)
 
 
+def _ties_and_papers(a: Event, b: Event) -> bool:
+    """One agreement raises the parties' ties ("elevated relations to a strategic partnership"), the other signs
+    papers ("inked five pacts"): two acts, even on the same day."""
+    return {_deal_kind(a), _deal_kind(b)} == {"ties", "papers"}
+
+
+def _deal_kind(event: Event) -> str:
+    """What an agreement's trigger names: ties ("raise ties"), papers ("signed memorandums"), neither or both ("")."""
+    words = set(event.trigger.lower().split())
+    ties, papers = bool(words & TIES), bool(words & PAPERS)
+    return "ties" if ties and not papers else "papers" if papers and not ties else ""
+
+
 def _stem(word: str) -> str:
     """A crude stem, enough to tell 'finalized' and 'the finalization', 'met' and 'the meeting', 'recognise' and
     'recognising' name one act."""
@@ -162,11 +177,11 @@ def _nested(x: DateSpan, y: DateSpan) -> bool:
 
 def merge(events: Sequence[Event], news: bool = False,
           aspects: Mapping[str, frozenset[str]] | None = None, one_stance: frozenset[str] = frozenset(),
-          cooperative: frozenset[str] = frozenset()) -> list[Event]:
+          cooperative: frozenset[str] = frozenset(), states: frozenset[str] = frozenset()) -> list[Event]:
     """One event per happening: the same event told again is combined; in news, an event that is an aspect of
     another (``aspects``: type -> the types it is an aspect of, plover_types.csv) joins that one."""
     out: list[Event] = []
-    for event in events:
+    for event in (_sides_of_one_meeting(events, states) if news else events):
         for i, kept in enumerate(out):
             if same_event(kept, event, news, one_stance):
                 out[i] = _combine(kept, event)
@@ -174,6 +189,27 @@ def merge(events: Sequence[Event], news: bool = False,
         else:
             out.append(event)
     return _absorb_aspects(out, aspects, cooperative) if news and aspects else out
+
+
+def _sides_of_one_meeting(events: Sequence[Event], states: frozenset[str]) -> list[Event]:
+    """A news item telling a meeting once by one side and once by the other ("Tebboune's state visit ...",
+    then "Putin said after the talks"), each with no other party, on the same days: one meeting of both."""
+    out = list(events)
+    for event in events:
+        if event not in out or not _one_sided_meeting(event, states) or not event.source:
+            continue
+        other = next((o for o in out if o is not event and _one_sided_meeting(o, states)
+                      and set(o.actors) != set(event.actors)
+                      and o.modality == event.modality and (o.mode == "Phone") == (event.mode == "Phone")
+                      and o.date is not None and event.date is not None and _same_days(o.date, event.date)), None)
+        if other is not None:
+            out[out.index(event)] = _combine(event, other)
+            out.remove(other)
+    return out
+
+
+def _one_sided_meeting(event: Event, states: frozenset[str]) -> bool:
+    return event.type == "CONSULT" and len(set(event.actors)) == 1 and event.actors[0] in states
 
 
 def _absorb_aspects(events: list[Event], aspects: Mapping[str, frozenset[str]],

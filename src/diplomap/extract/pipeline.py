@@ -314,7 +314,7 @@ class Pipeline:
         aspects = self.coder.lex.aspects if reactions_apart else None
         one_stance = self._one_stance if reactions_apart else frozenset()
         merged = dedup.merge(events, news=not narrative, aspects=aspects, one_stance=one_stance,
-                             cooperative=self._cooperative)
+                             cooperative=self._cooperative, states=frozenset(self.kb.states))
         if lead_day is not None:
             # a headline's act the body tells of the same parties only as another act happened on the day the lead
             # tells it ("Vietnam protests Chinese survey ship" over "Vietnam on Wednesday demanded that China

@@ -112,6 +112,8 @@ OWN_AGENTS = _words("nouns", "own_agents")
 NAMED_TEXTS = _words("nouns", "named_texts")
 RELATIONS = _words("nouns", "relations")
 PROVISIONS = _words("nouns", "provisions")
+TIES = _words("nouns", "ties")
+PAPERS = _words("nouns", "papers")
 # kind of paper, by each word for one (grammar.toml [documents])
 DOCUMENT_KINDS: dict[str, str] = {w: kind for kind, words in _DATA["documents"].items() for w in words}
 CONSIDERING = _words("verbs", "considering")
