@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from diplomap.report.review import ReviewError, ReviewResult, md_escape, write_review
+from diplomap.knowledge import Knowledge
+from diplomap.report.narrative import opening, possessive
+from diplomap.report.review import ReviewError, ReviewResult, _prose_name, md_escape, write_review
 from diplomap.store.db import Store
 
 from .synthetic import YEAR, events, knowledge, store
@@ -176,3 +178,14 @@ def test_the_outlook_names_the_parties_of_a_treaty_still_to_ratify_and_no_declar
     outlook = md[md.index("Outlook"):md.index("## Map")]
     assert "The treaty between Armenia and Azerbaijan is signed" in outlook, outlook
     assert "declaration" not in outlook.lower() and "AZE" not in outlook, outlook
+
+
+def test_a_sentence_says_a_name_with_its_article() -> None:
+    """"Relations with the Philippines", "the African Union"; "Kenya" and "BRICS" as they are (grammar.toml
+    names.with_article); and the possessive of a name ending in s is an apostrophe."""
+    kb = Knowledge.load()
+    assert [_prose_name(kb, c) for c in ("PHL", "USA", "KEN", "AU", "BRICS")] == [
+        "the Philippines", "the United States", "Kenya", "the African Union", "BRICS"]
+    assert possessive("the Philippines") == "the Philippines'" and possessive("Kenya") == "Kenya's"
+    first = opening(_prose_name(kb, "PHL"), 2031, 4, 2, 3, [])[0][0].text
+    assert first.startswith("In 2031 the record holds 4 events of the Philippines' foreign policy"), first

@@ -114,6 +114,7 @@ RELATIONS = _words("nouns", "relations")
 PROVISIONS = _words("nouns", "provisions")
 TIES = _words("nouns", "ties")
 PAPERS = _words("nouns", "papers")
+NAMES_WITH_ARTICLE = _words("names", "with_article")
 # kind of paper, by each word for one (grammar.toml [documents])
 DOCUMENT_KINDS: dict[str, str] = {w: kind for kind, words in _DATA["documents"].items() for w in words}
 CONSIDERING = _words("verbs", "considering")

@@ -15,6 +15,7 @@ from diplomap.analyze.agreements import Agreement
 from diplomap.analyze.balance import PeriodBalance
 from diplomap.analyze.dyads import Trend
 from diplomap.analyze.turning import TurningPoint
+from diplomap.knowledge.grammar import NAMES_WITH_ARTICLE
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -79,8 +80,8 @@ def lead(vector: str, country_name: str, year: int, n_events: int, cooperative: 
          figures: Sequence[tuple[str, tuple[Cite, ...]]], phrase: str) -> tuple[Sentence, ...]:
     """The lead paragraph of a vector: judgement, trajectory, turning points, agreements, figures."""
     if n_events == 0:
-        return ((Part(f"No coded events of {country_name} with {vector} in {year}: the record is silent here, "
-                      "which says nothing about the relationship itself."),),)
+        return ((Part(f"No coded events of {country_name} with {in_prose(vector)} in {year}: the record is silent "
+                      "here, which says nothing about the relationship itself."),),)
     out: list[Sentence] = []
     if conflictual:
         share = f"{cooperative} cooperative, {conflictual} conflictual"
@@ -118,7 +119,7 @@ def opening(country_name: str, year: int, n_events: int, n_partners: int, cooper
         return ((Part(f"The record holds no events of {country_name} in {year}."),),)
     busiest = max(sections, key=lambda s: s[3]) if sections else None
     out: list[Sentence] = [(Part(
-        f"In {year} the record holds {_n(n_events, 'event')} of {country_name}'s foreign policy with "
+        f"In {year} the record holds {_n(n_events, 'event')} of {possessive(country_name)} foreign policy with "
         f"{_n(n_partners, 'partner')}, {cooperative / n_events:.0%} of them cooperative."
         + (f" The busiest vector was {busiest[0]} ({_n(busiest[3], 'event')})." if busiest else "")),)]
     judged = [f"{name}: {phrase} {arrow}" for name, phrase, arrow, n in sections if n]
@@ -171,6 +172,19 @@ def _month(month: str) -> str:
 
 def _n(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def in_prose(name: str, organisation: bool = False) -> str:
+    """A name as running prose says it: "the Philippines", "the African Union"; "Kenya", "BRICS" as they are
+    (grammar.toml names.with_article)."""
+    if name in NAMES_WITH_ARTICLE or (organisation and " " in name and not name.lower().startswith("the ")):
+        return f"the {name}"
+    return name
+
+
+def possessive(name: str) -> str:
+    """"Kenya" -> "Kenya's", "the Philippines" -> "the Philippines'"."""
+    return name + ("'" if name.endswith("s") else "'s")
 
 
 def names_and(names: str) -> str:

@@ -33,7 +33,7 @@ from diplomap.model import DONE_MODALITIES, DateSpan, Event, Modality, Precision
 from diplomap.plover import plover_score, quad_class
 from diplomap.report.charts import balance_chart, dyad_chart
 from diplomap.report.maps import corridor_map
-from diplomap.report.narrative import Cite, DyadFacts, balance_words, day_label, lead, names_and, opening
+from diplomap.report.narrative import Cite, DyadFacts, balance_words, day_label, in_prose, lead, names_and, opening
 from diplomap.report.narrative import label as judge
 from diplomap.report.views import (
     AgreementView,
@@ -195,7 +195,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
             between = [e for e in mine if code in e.actors]
             same = seen.get(frozenset(e.id for e in between))
             if same is not None:
-                facts[same] = replace(facts[same], name=f"{facts[same].name}, {_name(kb, code)}")
+                facts[same] = replace(facts[same], name=f"{facts[same].name}, {_prose_name(kb, code)}")
                 continue
             seen[frozenset(e.id for e in between)] = len(facts)
             d = dyad(mine, country, code, months)
@@ -208,7 +208,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
                          for p in points)
             turns += [(code, p.month, p.direction, p.cause_ids) for p in points]
             scores = [s for e in between if (s := plover_score(e.type, e.mode)) is not None]
-            facts.append(DyadFacts(code, _name(kb, code), len(between), sum(map(is_cooperative, between)),
+            facts.append(DyadFacts(code, _prose_name(kb, code), len(between), sum(map(is_cooperative, between)),
                                    sum(1 for e in between if quad_class(e.type) in (3, 4)),
                                    sum(scores) / len(scores) if scores else None, d.trend, told))
         coop = sum(map(is_cooperative, mine))
@@ -225,7 +225,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
         views.append(VectorView(
             vname, slugs[vname], len(mine), coop, conf, phrase, arrow,
             tuple((f"{_name(kb, c)} ({c})", n) for c, n in ranked),
-            lead(vname, name, year, len(mine), coop, conf, facts, deals, figures, phrase),
+            lead(vname, in_prose(name), year, len(mine), coop, conf, facts, deals, figures, phrase),
             tuple(dyads), tuple(sorted(here, key=lambda h: h.start)), tuple(sorted(also, key=lambda h: h.start)),
             tuple(turns)))
     say("agreements, corridors, balance")
@@ -242,7 +242,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
     n_partners = len({c for e in events for c in partners(e, country)})
     return Review(
         country=country, name=name, year=year,
-        opening=opening(name, year, len(events), n_partners, sum(map(is_cooperative, events)),
+        opening=opening(in_prose(name), year, len(events), n_partners, sum(map(is_cooperative, events)),
                         [(v.name, v.label, v.arrow, v.events) for v in views]),
         key=tuple(key),
         numbers=_numbers(events, country, len(deals_all), found_corridors, kb, len(ordered)),
@@ -338,7 +338,7 @@ def _outlook(ahead: Sequence[Event], deals: Sequence[Agreement], cite: dict[str,
              for e in ahead if e.id in cite]
     for a in deals:
         if a.kind == "agreement" and a.status in ("initialled", "signed") and a.subject in RATIFIED:
-            between = names_and(", ".join(_name(kb, p) for p in a.parties))
+            between = names_and(", ".join(_prose_name(kb, p) for p in a.parties))
             lines.append(OutlookLine("next", f"The {a.subject} between {between} is {a.status}: ratification"
                                      " and entry into force are still to come",
                                      tuple(cite[i] for i in a.event_ids if i in cite)))
@@ -459,6 +459,11 @@ def _name(kb: Knowledge, code: str) -> str:
     if code in kb.organisations:
         return kb.organisations[code].name
     return code
+
+
+def _prose_name(kb: Knowledge, code: str) -> str:
+    """The name as a sentence says it: "the Philippines", "the African Union"."""
+    return in_prose(_name(kb, code), code in kb.organisations and code not in kb.states)
 
 
 def _slug(name: str) -> str:
