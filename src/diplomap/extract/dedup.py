@@ -46,7 +46,7 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         return news and (same_sides or nested_sides) and one_date and (
             a.mode == b.mode or not a.mode or not b.mode or a.type in one_stance)
     if news and a.type == "AGREE" and _ties_and_papers(a, b):
-        return False  # ties raised to a partnership and eight pacts signed the same day: two acts
+        return False  # ties raised to a partnership and five pacts signed the same day: two acts
     if news and _papers(a) and _papers(b) and not _papers(a) & _papers(b):
         return False  # a declaration signed and instruments of ratification exchanged the same day: two acts
     if news and same_sides and len(sa) >= 2 and a.date and b.date and _same_days(a.date, b.date):
@@ -192,8 +192,9 @@ def merge(events: Sequence[Event], news: bool = False,
 
 
 def _sides_of_one_meeting(events: Sequence[Event], states: frozenset[str]) -> list[Event]:
-    """A news item telling a meeting once by one side and once by the other ("Tebboune's state visit ...",
-    then "Putin said after the talks"), each with no other party, on the same days: one meeting of both."""
+    """A news item telling a meeting once by one side and once by the other ("the Kenyan president's state visit
+    began ...", then "'We were glad to receive him,' Tinubu said after the talks"), each with no other party, on the
+    same days: one meeting of both states."""
     out = list(events)
     for event in events:
         if event not in out or not _one_sided_meeting(event, states) or not event.source:
@@ -209,6 +210,7 @@ def _sides_of_one_meeting(events: Sequence[Event], states: frozenset[str]) -> li
 
 
 def _one_sided_meeting(event: Event, states: frozenset[str]) -> bool:
+    """A meeting told with one state alone."""
     return event.type == "CONSULT" and len(set(event.actors)) == 1 and event.actors[0] in states
 
 

@@ -225,7 +225,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
         views.append(VectorView(
             vname, slugs[vname], len(mine), coop, conf, phrase, arrow,
             tuple((f"{_name(kb, c)} ({c})", n) for c, n in ranked),
-            lead(vname, in_prose(name), year, len(mine), coop, conf, facts, deals, figures, phrase),
+            lead(vname, _prose_name(kb, country), year, len(mine), coop, conf, facts, deals, figures, phrase),
             tuple(dyads), tuple(sorted(here, key=lambda h: h.start)), tuple(sorted(also, key=lambda h: h.start)),
             tuple(turns)))
     say("agreements, corridors, balance")
@@ -242,7 +242,7 @@ def build_review(store: Store, kb: Knowledge, vmap: VectorMap, events: Sequence[
     n_partners = len({c for e in events for c in partners(e, country)})
     return Review(
         country=country, name=name, year=year,
-        opening=opening(in_prose(name), year, len(events), n_partners, sum(map(is_cooperative, events)),
+        opening=opening(_prose_name(kb, country), year, len(events), n_partners, sum(map(is_cooperative, events)),
                         [(v.name, v.label, v.arrow, v.events) for v in views]),
         key=tuple(key),
         numbers=_numbers(events, country, len(deals_all), found_corridors, kb, len(ordered)),
