@@ -2172,3 +2172,15 @@ def test_the_month_of_an_occasion_an_act_is_for_does_not_date_the_act(pipeline: 
     assert [e["start"] for e in events if e["type"] == "SUPPORT"] == ["2025-06-15"], events
     find(coded(pipeline, "Chile recalled its ambassador to Peru for consultations on Tuesday.", "2025-06-15"),
          "SANCTION", {"CHL", "PER"}, "2025-06-10")
+
+
+def test_whom_a_stance_of_solidarity_is_with_is_no_party_to_the_act(pipeline: Any) -> None:
+    """'cut ties with Chile in solidarity with Peru', 'as a sign of solidarity with Peru': Peru is not cut off,
+    however the parser hangs the second "with" (roles.route_or_title); 'expressed solidarity with Cuba' stays
+    Cuba's support."""
+    for text in ("Uruguay cut ties with Chile on Monday in solidarity with Peru.",
+                 "Uruguay cut ties with Chile on Monday, as a sign of solidarity with Peru."):
+        events = coded(pipeline, text, "2025-05-08")
+        assert [e["target"] for e in events if e["type"] == "SANCTION"] == [["CHL"]], events
+    find(coded(pipeline, "Bolivia expressed solidarity with Cuba on Monday.", "2025-05-08"), "SUPPORT",
+         {"BOL", "CUB"}, "2025-05-05")

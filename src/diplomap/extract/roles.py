@@ -9,6 +9,7 @@ from diplomap.extract.syntax import TriggerMatch
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     LOCATIVE_PREPS,
+    MANNER_NOUNS,
     MONTH_NAMES,
     NAMED_TEXTS,
     ROUTE_PREPS,
@@ -22,7 +23,9 @@ from diplomap.knowledge.grammar import (
 def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
     """Tokens naming a route ("via Türkiye"), a topic ("a dispute over Somaliland"), part of a title
     ("ambassador to Germany"), unless the title is what the trigger acts on ("recalled its ambassador to
-    Iran": Iran is the target), or the leader of a body named by its own name (``_led_by_another``)."""
+    Iran": Iran is the target), the leader of a body named by its own name (``_led_by_another``), or whom a manner
+    noun is with ("cut ties with Chile in solidarity with Peru", "as a sign of solidarity with Peru", however the
+    parser hangs "with")."""
     out: set[int] = set()
     words = {w.i for w in trig.words}
     acted_on = set(words)
@@ -41,7 +44,9 @@ def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
             or (trig.entry.type == "CONSULT" and tok.head.i in words and tok.head.pos_ == "NOUN"
                 and not any(g.lemma_.lower() in ACT_NOUNS for g in tok.children)))))  # ("talks on a deal between
         # Chile and Peru" are between the deal's parties)
-        if tok.lower_ in ROUTE_PREPS or topic or title:
+        before = tok.doc[tok.i - 1] if tok.i > 0 else tok
+        manner = tok.lower_ == "with" and before.lemma_.lower() in MANNER_NOUNS and before.dep_ == "pobj"
+        if tok.lower_ in ROUTE_PREPS or topic or title or manner:
             out.update(t.i for t in tok.subtree)
     return out
 
