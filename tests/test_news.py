@@ -1721,7 +1721,7 @@ def test_the_firing_of_rockets_condemned_with_its_author_is_an_attack(pipeline: 
 
 
 def test_the_state_a_recalled_envoy_is_posted_to_is_the_other_party(pipeline: Any) -> None:
-    # (the envoy is what a sanction acts on, so "ambassador to X" names a party, not a title: roles.route_or_title)
+    # (the envoy is what a sanction acts on, so "ambassador to X" names a party, not a title: roles.phrases_of_no_party)
     ev = coded(pipeline, "Chile said on 3 June 2025 that Peru had recalled on Monday its ambassador to Bolivia.",
                "2025-06-04")
     assert [e for e in ev if e["type"] == "SANCTION" and e["source"] == ["PER"] and e["target"] == ["BOL"]], ev
@@ -2090,7 +2090,7 @@ def test_regional_words_allow_their_states_and_nothing_else() -> None:
 def test_discussions_between_officials_are_talks_and_a_meetings_topic_is_no_party(pipeline: Any) -> None:
     """#12: 'agreed after discussions between the foreign ministers of both states' tells talks of
     the two sides (grammar.toml nouns.acts: a plural act noun is news in a news item); in 'held talks on Bolivia' and
-    'talks focused on China' the state named is what was discussed (roles.route_or_title)."""
+    'talks focused on China' the state named is what was discussed (roles.phrases_of_no_party)."""
     events = coded(pipeline, "Peru and Chile will reopen their border on 20 May. The step was agreed after "
                              "discussions between the foreign ministers of both states in Lima on Tuesday.",
                    "2025-05-08")
@@ -2176,7 +2176,7 @@ def test_the_month_of_an_occasion_an_act_is_for_does_not_date_the_act(pipeline: 
 
 def test_whom_a_stance_of_solidarity_is_with_is_no_party_to_the_act(pipeline: Any) -> None:
     """'cut ties with Chile in solidarity with Peru', 'as a sign of solidarity with Peru': Peru is not cut off,
-    however the parser hangs the second "with" (roles.route_or_title); 'expressed solidarity with Cuba' stays
+    however the parser hangs the second "with" (roles.phrases_of_no_party); 'expressed solidarity with Cuba' stays
     Cuba's support."""
     for text in ("Uruguay cut ties with Chile on Monday in solidarity with Peru.",
                  "Uruguay cut ties with Chile on Monday, as a sign of solidarity with Peru."):

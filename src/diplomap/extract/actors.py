@@ -21,7 +21,7 @@ from diplomap.extract.roles import (
     names_a_place,
     names_a_text,
     names_a_thing,
-    route_or_title,
+    phrases_of_no_party,
 )
 from diplomap.extract.subjects import fronted_subject
 from diplomap.extract.syntax import TriggerMatch
@@ -43,7 +43,7 @@ class Actors:
         target: list[str] = []
         location: Place | None = None
         described_by_kind = False
-        placed = ctx.place_phrases | route_or_title(sent, trig)
+        placed = ctx.place_phrases | phrases_of_no_party(sent, trig)
         # "in Brussels, Chile and Peru signed": parties the parser took for more of the place
         fronted = {t.i for c in fronted_subject(trig.head) for t in c.subtree}
         # "received F-16s from Denmark": who gives (trigger frame from_gives)

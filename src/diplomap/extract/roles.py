@@ -20,12 +20,12 @@ from diplomap.knowledge.grammar import (
 )
 
 
-def route_or_title(sent: Span, trig: TriggerMatch) -> set[int]:
-    """Tokens naming a route ("via Türkiye"), a topic ("a dispute over Somaliland"), part of a title
-    ("ambassador to Germany"), unless the title is what the trigger acts on ("recalled its ambassador to
-    Iran": Iran is the target), the leader of a body named by its own name (``_led_by_another``), or whom a manner
-    noun is with ("cut ties with Chile in solidarity with Peru", "as a sign of solidarity with Peru", however the
-    parser hangs "with")."""
+def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
+    """Tokens of phrases that name no party to the act: a route ("via Türkiye"), a topic ("a dispute over
+    Somaliland"), part of a title ("ambassador to Germany", unless the title is what the trigger acts on: "recalled
+    its ambassador to Iran" makes Iran the target), the leader of a body named by its own name
+    (``_led_by_another``), whom a manner noun is with ("cut ties with Chile in solidarity with Peru", "as a sign of
+    solidarity with Peru", however the parser hangs "with")."""
     out: set[int] = set()
     words = {w.i for w in trig.words}
     acted_on = set(words)

@@ -113,10 +113,10 @@ NAMED_TEXTS = _words("nouns", "named_texts")
 RELATIONS = _words("nouns", "relations")
 PROVISIONS = _words("nouns", "provisions")
 TIES = _words("nouns", "ties")
-PAPERS = _words("nouns", "papers")
 NAMES_WITH_ARTICLE = _words("names", "with_article")
 # kind of paper, by each word for one (grammar.toml [documents])
 DOCUMENT_KINDS: dict[str, str] = {w: kind for kind, words in _DATA["documents"].items() for w in words}
+PAPERS = _words("nouns", "papers") | frozenset(DOCUMENT_KINDS)  # every word for a paper, of a kind or not
 CONSIDERING = _words("verbs", "considering")
 CRIMES = _words("nouns", "crimes")
 WANTING = _words("verbs", "wanting")
