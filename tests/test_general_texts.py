@@ -1243,6 +1243,15 @@ def test_the_programme_of_a_visit_already_told_is_no_new_agreement_to_meet(pipel
     assert any(e["type"] == "AGREE" and actors(e) == {"KEN", "CHN"} for e in told_first), _dump(told_first)
 
 
+def test_a_later_stop_of_a_tour_already_told_is_no_new_agreement_to_meet(pipeline: Any) -> None:
+    # "will later travel to" a second country is the tour's next stop, not a promise to meet (an AGREE)
+    text = ("The Canadian foreign minister held talks with Kenya's president in Nairobi on Monday. The minister will "
+            "later travel to Ghana for talks with its president.")
+    events = coded(pipeline, text, "2025-04-21")
+    assert any(e["type"] == "CONSULT" and actors(e) == {"CAN", "KEN"} for e in events), _dump(events)
+    assert not any(e["type"] == "AGREE" for e in events), _dump(events)
+
+
 @pytest.mark.parametrize("text", [
     "The United States announced visa restrictions on Bangladeshi officials on Wednesday.",
     "The United States imposed visa restrictions on Bangladeshi officials on Wednesday.",

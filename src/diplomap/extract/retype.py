@@ -61,9 +61,9 @@ def promise(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tup
 
 def promised_meeting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A promise (as ``promise``) to meet, not a stop of a visit the story told before: 'During the visit, Ruto will
-    hold talks with Xi', 'Lula will also attend the forum' are its programme (``words``: the nouns of a visit, and
-    'also'), no new agreement to meet. (Told first, the programme is the news: 'Xi said that during his visit, he
-    and Boluarte will attend the port's inauguration'.)"""
+    hold talks with Xi', 'Lula will also attend the forum', 'will later travel to Ghana' are its programme
+    (``words``: the nouns of a visit, 'also', 'later'), no new agreement to meet. (Told first, the programme is the
+    news: 'Xi said that during his visit, he and Boluarte will attend the port's inauguration'.)"""
     if not promise(r, sent, ctx, d, words):
         return False
     parties = {*d.source, *d.target}
