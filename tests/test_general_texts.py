@@ -1339,3 +1339,28 @@ def test_an_act_told_in_the_tellers_quoted_words_is_only_the_accusation(pipeline
                              "intruded\" into Chinese waters.")
     assert any(e["type"] == "ACCUSE" and e["source"] == ["CHN"] for e in events), _dump(events)
     assert not any(e["type"] == "COERCE" for e in events), _dump(events)
+
+
+def test_the_parliament_or_the_ministry_alone_is_the_body_of_the_state_the_story_is_about(pipeline: Any) -> None:
+    # "the parliament" opening a sentence is that of the state named before, as "the country" is
+    text = ("Peru has suspended its trade ties with Chile, the country's parliament announced on Thursday. The "
+            "parliament also condemned Chile's military drills near the border.")
+    events = coded(pipeline, text, "2025-04-18")
+    assert any(e["type"] == "ACCUSE" and e["source"] == ["PER"] and e["target"] == ["CHL"] for e in events), (
+        _dump(events))
+    # the ministry is that of the state the story is about, not of the one named last
+    text = ("Norway will close its consulate in Murmansk, its foreign minister said on Friday. Norway accuses Moscow "
+            "of spying on its staff. The Russian envoy was told of the closure on Friday by the ministry, which also "
+            "asked that Russia cut the staff of its mission in Oslo.")
+    events = coded(pipeline, text, "2025-04-18")
+    assert any(e["type"] == "REQUEST" and e["source"] == ["NOR"] and e["target"] == ["RUS"] for e in events), (
+        _dump(events))
+
+
+def test_a_body_whose_state_is_said_points_back_to_no_one(pipeline: Any) -> None:
+    # "the parliament" points back to a state named before; "the Chilean parliament" says whose it is
+    from diplomap.extract.syntax import anaphoric_subject
+    for text, subject, back in (("The parliament condemned Peru.", {0, 1}, True),
+                                ("The Chilean parliament condemned Peru.", {0, 1, 2}, False)):
+        sent = next(iter(pipeline.nlp(text).sents))
+        assert anaphoric_subject(sent, subject) is back, text

@@ -58,6 +58,7 @@ from diplomap.extract.syntax import (
 from diplomap.extract.when import owns_date
 from diplomap.knowledge.grammar import (
     ALLEGING,
+    BODIES,
     NEIGHBOURS,
     REPORTING,
     STATE_ANAPHORS,
@@ -308,6 +309,8 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
             if region := region_of(sent, d.subject, r.kb.states_described):  # "the Gulf state": of the Gulf's
                 antecedent = tuple(c for c in (*reversed(earlier), *ctx.previous_actors, *ctx.salient)
                                    if c in region)[:1]
+            elif any(sent.doc[i].lower_ in BODIES for i in d.subject) and ctx.salient:
+                antecedent = ctx.salient[:1]  # "the ministry said": of the state the story is most about
         else:
             antecedent = earlier if len(earlier) >= 2 else ctx.previous_actors
             count = anaphor_count(sent, d.subject)

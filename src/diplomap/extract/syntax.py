@@ -19,6 +19,7 @@ from diplomap.knowledge.grammar import (
     APART,
     AUTHOR_ADJ,
     AUTHOR_PREPS,
+    BODIES,
     HEARSAY,
     LIGHT_FORMS,
     LIGHT_VERBS,
@@ -360,6 +361,9 @@ def anaphoric_subject(sent: Span, subject: set[int]) -> bool:
     # (a known name: not "the two Heads of State")
     words = [t for t in words if not any(c.dep_ == "prep" and c.lower_ == "of" and any(
         g.ent_type_ in ACTOR_LABELS and g.ent_id_ for g in c.subtree) for c in t.children)]
+    # ("the Taiwanese parliament": whose body it is, said)
+    words = [t for t in words if not (t.lower_ in BODIES and any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_id_ for c in t.children))]
     return any(t.lower_ in ANAPHORS and (t.lower_ in ("both", "they") or any(
         c.lower_ in ("two", "three", "four", "both", "the", "these", "all") or (
             c.dep_ == "poss" and c.lower_ in POSSESSIVES and t.lower_ in _STATE_WORDS
