@@ -924,6 +924,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
      {"source": {"RUS"}, "target": {"FIN"}, "start": "2025-05-30"}),
     ("Morocco welcomed the decision of Kenya to support its autonomy plan on Monday.", "2025-06-05", "SUPPORT",
      {"source": {"MAR"}, "target": {"KEN"}, "start": "2025-06-02"}),
+    # (not the day of a participle describing what the stance is on: that is the day of the thing described)
+    ("The African Union congratulates Ghana for the elections held on Sunday, 1 June.", "2025-06-05", "SUPPORT",
+     {"source": {"AU"}, "target": {"GHA"}, "start": "2025-06-05"}),
     # a past day in the clause of what is threatened is the threat's day (plover_types.csv THREATEN asks_ahead)
     ("Trump threatened to impose tariffs on Canada on Tuesday.", "2025-06-05", "THREATEN",
      {"source": {"USA"}, "target": {"CAN"}, "start": "2025-06-03"}),

@@ -182,6 +182,8 @@ def _reacted_to_last(sent: Span, trig: TriggerMatch, attached: dict[int, list[Da
         path = _up_to(sent.doc[key], trig.head)
         if not path or any(t.dep_ not in _REACTED_PATH for t in path):
             continue
+        if sent.doc[key].dep_ == "acl" and sent.doc[key].tag_ == "VBN":
+            continue  # "congratulated Chile for the elections held on Sunday": the participle's day is the elections'
         for d in attached[key]:
             after = ctx.text_of(sent)[d.end:].strip()
             if (d.span.precision == Precision.DAY and not after.strip(".!?\"'”’ ") and ctx.written is not None
