@@ -919,6 +919,9 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # two leaders reviewing their ties or cooperation together held talks (plover_triggers.csv "review tie", ...)
     ("Carney and his Mexican counterpart Claudia Sheinbaum on Tuesday reviewed trade and security cooperation.",
      "2025-05-07", "CONSULT", {"actors_": {"CAN", "MEX"}, "start": "2025-05-06"}),
+    # a concern restated is disapproval, not the support a bare "reiterated" tells (plover_triggers.csv)
+    ("Chile reiterated its deep concern about Peru's military drills near the border on Monday.", "2025-06-05",
+     "ACCUSE", {"source": {"CHL"}, "target": {"PER"}}),
     # a past day told last, in the act a stance is taken on, is the stance's day (when._reacted_to_last)
     ("Russia accused Finland of militarising the border on Friday.", "2025-06-05", "ACCUSE",
      {"source": {"RUS"}, "target": {"FIN"}, "start": "2025-05-30"}),
