@@ -1370,3 +1370,10 @@ def test_a_body_whose_state_is_said_points_back_to_no_one(pipeline: Any) -> None
                                 ("The Chilean parliament condemned Peru.", {0, 1, 2}, False)):
         sent = next(iter(pipeline.nlp(text).sents))
         assert anaphoric_subject(sent, subject) is back, text
+
+
+def test_whose_ally_a_person_in_apposition_is_is_no_party(pipeline: Any) -> None:
+    # "a close ally of X" describes the one met; X does not meet anyone
+    events = coded(pipeline, "Chile's president on Monday met Alexander Stubb, president of Finland and a close ally "
+                             "of Swedish Prime Minister Ulf Kristersson.", "2025-06-05")
+    assert any(e["type"] == "CONSULT" and actors(e) == {"CHL", "FIN"} for e in events), _dump(events)

@@ -12,6 +12,7 @@ from diplomap.knowledge.grammar import (
     MANNER_NOUNS,
     MONTH_NAMES,
     NAMED_TEXTS,
+    RELATIONS,
     ROUTE_PREPS,
     SETTING_NOUNS,
     TITLE_NOUNS,
@@ -24,8 +25,9 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
     """Tokens of phrases that name no party to the act: a route ("via Türkiye"), a topic ("a dispute over
     Somaliland"), part of a title ("ambassador to Germany", unless the title is what the trigger acts on: "recalled
     its ambassador to Iran" makes Iran the target), the leader of a body named by its own name
-    (``_led_by_another``), whom a manner noun is with ("cut ties with Chile in solidarity with Peru", "as a sign of
-    solidarity with Peru", however the parser hangs "with")."""
+    (``_led_by_another``), whose ally a person said in apposition is (``_whose_ally``), whom a manner noun is with
+    ("cut ties with Chile in solidarity with Peru", "as a sign of solidarity with Peru", however the parser hangs
+    "with")."""
     out: set[int] = set()
     words = {w.i for w in trig.words}
     acted_on = set(words)
@@ -46,9 +48,17 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
         # Chile and Peru" are between the deal's parties)
         before = tok.doc[tok.i - 1] if tok.i > 0 else tok
         manner = tok.lower_ == "with" and before.lemma_.lower() in MANNER_NOUNS and before.dep_ == "pobj"
-        if tok.lower_ in ROUTE_PREPS or topic or title or manner:
+        if tok.lower_ in ROUTE_PREPS or topic or title or manner or _whose_ally(tok):
             out.update(t.i for t in tok.subtree)
     return out
+
+
+def _whose_ally(tok: Token) -> bool:
+    """'met Lukashenko, president of Belarus and a close ally of Putin': whose ally (friend, critic) a person is,
+    said in apposition after what he is, describes him and is no party ('granted clemency to Perez, an ally of
+    Peru's president' says whose side the one pardoned is on: Peru is the target)."""
+    head = tok.head
+    return tok.lower_ == "of" and head.lemma_.lower() in RELATIONS and head.dep_ == "conj" and head.head.dep_ == "appos"
 
 
 def _led_by_another(tok: Token, acted_on: set[int]) -> bool:
