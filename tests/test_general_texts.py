@@ -1377,3 +1377,13 @@ def test_whose_ally_a_person_in_apposition_is_is_no_party(pipeline: Any) -> None
     events = coded(pipeline, "Chile's president on Monday met Alexander Stubb, president of Finland and a close ally "
                              "of Swedish Prime Minister Ulf Kristersson.", "2025-06-05")
     assert any(e["type"] == "CONSULT" and actors(e) == {"CHL", "FIN"} for e in events), _dump(events)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The Sejm condemned Belarus on Monday.", "POL"),  # a legislature by its own name (organisations.csv)
+    ("Itamaraty summoned the ambassador of Peru on Monday.", "BRA"),  # a seat of government (metonyms.csv)
+    ("The Taoiseach condemned Chile on Monday.", "IRL"),  # a title of one state's office used alone (metonyms.csv)
+])
+def test_a_legislature_a_seat_or_a_title_alone_names_its_state(pipeline: Any, text: str, source: str) -> None:
+    events = coded(pipeline, text, "2025-06-05")
+    assert any(e["source"] == [source] for e in events), _dump(events)
