@@ -1387,3 +1387,9 @@ def test_whose_ally_a_person_in_apposition_is_is_no_party(pipeline: Any) -> None
 def test_a_legislature_a_seat_or_a_title_alone_names_its_state(pipeline: Any, text: str, source: str) -> None:
     events = coded(pipeline, text, "2025-06-05")
     assert any(e["source"] == [source] for e in events), _dump(events)
+
+
+def test_a_leaders_one_word_name_before_more_of_an_unknown_name_is_someone_else(pipeline: Any) -> None:
+    # "Modi Alvarez" is not India's prime minister: his one-word name begins another person's name
+    events = coded(pipeline, "Peru's deputy defence minister Modi Alvarez visited Chile on Monday.", "2025-06-05")
+    assert any(e["type"] == "CONSULT" and actors(e) == {"PER", "CHL"} for e in events), _dump(events)

@@ -61,11 +61,19 @@ def _after_an_unlisted_name(ent: Span, label: str) -> Token | None:
 
 def someone_elses_surname(ent: Span) -> bool:
     """'(AP Photo/Eraldo Peres)': a known person's surname alone, after a given name that is not theirs (any
-    capitalised word but a title, grammar.toml naming.honorifics), names someone else."""
+    capitalised word but a title, grammar.toml naming.honorifics), names someone else; so does a known person's
+    one-word name before more of a name no gazetteer entry holds ('Deputy Minister Yunus Bek Yevkurov': Yunus is
+    his given name, not Muhammad Yunus)."""
     before = _after_an_unlisted_name(ent, "PERSON")
-    return before is not None and (
-        before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
-        and before.lower_.rstrip("s") not in HONORIFICS)  # ("Presidents Aliyev and Trump")
+    if before is not None and (
+            before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
+            and before.lower_.rstrip("s") not in HONORIFICS):  # ("Presidents Aliyev and Trump")
+        return True
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.end >= len(ent.doc):
+        return False
+    after = ent.doc[ent.end]
+    return (after.pos_ == "PROPN" and after.text[:1].isupper() and after.is_alpha and not after.ent_id_
+            and after.ent_type_ in ("", "PERSON") and after.lower_ not in HONORIFICS)
 
 
 def inside_a_longer_name(ent: Span) -> bool:
