@@ -222,6 +222,31 @@ def test_actor_page_leaves_an_old_outlier_off_the_axis_and_says_so(tmp_path: Pat
         assert c.get("/api/actors/ALD").json()["monthly"]["1990-05"] == 1  # the API keeps the whole series
 
 
+def test_actor_page_orders_its_dyads_as_its_events_column_counts(tmp_path: Path) -> None:
+    """Seen as a new user: a partner with more events dated only to the year came first, above one with more
+    events in the column the table shows (dated to the month)."""
+    path = tmp_path / "order.db"
+    webdata.build(path)
+    extra = webdata.document("Aldoria and Castria met in spring. Aldoria and Castria met in summer. Aldoria and "
+                             "Castria met in autumn. Aldoria and Borvia met twice more.", "Rounds")
+    from dataclasses import replace
+    from datetime import date
+
+    from diplomap.model import DateSpan, Precision
+
+    year = DateSpan(date(2025, 1, 1), date(2025, 12, 31), Precision.YEAR, "2025")
+    with Store(path) as store:
+        vague = [replace(webdata.event(extra, f"Castria met in {season}", "CONSULT", ("ALD",), ("CAS",), None),
+                         date=year) for season in ("spring", "summer", "autumn")]
+        dated = webdata.event(extra, "Borvia met twice more", "CONSULT", ("ALD",), ("BRV",), date(2025, 6, 2))
+        store.add_document(extra, webdata.sentences(extra), [], [*vague, dated])
+    app = create_app(path, token=TOKEN, knowledge=webdata.knowledge())
+    with TestClient(app, base_url=BASE) as c:
+        rows = c.get("/api/actors/ALD").json()["partners"]
+        totals = [r["events"] for r in rows]
+        assert totals == sorted(totals, reverse=True) and rows[0]["partner"] == "BRV", rows
+
+
 def test_favicon_is_served_and_linked(client: TestClient) -> None:
     """#9/15: no favicon (a 404 in every browser console)."""
     for url in ("/favicon.ico", "/static/favicon.svg"):

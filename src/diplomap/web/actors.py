@@ -70,6 +70,8 @@ def actor_view(store: Store, code: str, kb: Knowledge | None) -> ActorView | Non
     # Every modality, as the list shows them; rejected events stay out (EventQuery's default).
     events = store.events(EventQuery(actor=code, modalities=tuple(Modality)))
     dyads = [dyad(events, code, partner, months) for partner, _ in main_partners(events, code, DYADS)]
+    # in the order of the Events column the table shows (dated to the month), ties as the partners were found
+    dyads.sort(key=lambda d: -d.both.total)
     net = actor_network(events, kb)
     neighbours = sorted(((e.b if e.a == code else e.a, e.events) for e in net.edges if code in (e.a, e.b)),
                         key=lambda pair: (-pair[1], pair[0]))[:NEIGHBOURS]
