@@ -51,33 +51,37 @@ class ToldNames:
                 if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) == 1 and ent.text in self._known]
 
 
-def _after_an_unlisted_name(ent: Span, label: str) -> Token | None:
-    """The capitalised proper noun no gazetteer entry holds right before a one-word name of ``label``, if any."""
-    if ent.label_ != label or len(ent) != 1 or ent.start == 0:
+def _unlisted_name_beside(ent: Span, label: str, after: bool = False) -> Token | None:
+    """The capitalised proper noun no gazetteer entry holds right before (or ``after``) a one-word name of ``label``,
+    if any."""
+    if ent.label_ != label or len(ent) != 1:
         return None
-    before = ent.doc[ent.start - 1]
-    return before if before.pos_ == "PROPN" and before.text[:1].isupper() and not before.ent_id_ else None
+    i = ent.end if after else ent.start - 1
+    if not 0 <= i < len(ent.doc):
+        return None
+    tok = ent.doc[i]
+    return tok if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_id_ else None
+
+
+def _a_title(tok: Token) -> bool:
+    """A title (grammar.toml naming.honorifics), however written: "Dr.", "Presidents"."""
+    return (tok.lower_.rstrip(".") in HONORIFICS or tok.lemma_.lower() in HONORIFICS
+            or tok.lower_.rstrip("s") in HONORIFICS)  # ("Presidents Aliyev and Trump")
 
 
 def someone_elses_surname(ent: Span) -> bool:
     """'(AP Photo/Eraldo Peres)': a known person's surname alone, after a given name that is not theirs (any
-    capitalised word but a title, grammar.toml naming.honorifics), names someone else; so does a known person's
-    one-word name before more of a name no gazetteer entry holds ('Deputy Minister Yunus Bek Yevkurov': Yunus is
-    his given name, not Muhammad Yunus)."""
-    before = _after_an_unlisted_name(ent, "PERSON")
-    if before is not None and (
-            before.lower_.rstrip(".") not in HONORIFICS and before.lemma_.lower() not in HONORIFICS
-            and before.lower_.rstrip("s") not in HONORIFICS):  # ("Presidents Aliyev and Trump")
+    capitalised word but a title), names someone else; so does a known person's one-word name before more of a name
+    no gazetteer entry holds ('Deputy Minister Yunus Bek Yevkurov': Yunus is his given name, not Muhammad Yunus)."""
+    before = _unlisted_name_beside(ent, "PERSON")
+    if before is not None and not _a_title(before):
         return True
-    if ent.label_ != "PERSON" or len(ent) != 1 or ent.end >= len(ent.doc):
-        return False
-    after = ent.doc[ent.end]
-    return (after.pos_ == "PROPN" and after.text[:1].isupper() and after.is_alpha and not after.ent_id_
-            and after.ent_type_ in ("", "PERSON") and after.lower_ not in HONORIFICS)
+    after = _unlisted_name_beside(ent, "PERSON", after=True)
+    return after is not None and after.is_alpha and after.ent_type_ in ("", "PERSON") and not _a_title(after)
 
 
 def inside_a_longer_name(ent: Span) -> bool:
     """'the ruling African National Congress': a body's one-word name ("Congress") after capitalised words no
     gazetteer entry holds is the end of another body's name, not that body."""
-    before = _after_an_unlisted_name(ent, "ORG")
+    before = _unlisted_name_beside(ent, "ORG")
     return before is not None and before.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")

@@ -182,7 +182,7 @@ def _reacted_to_last(sent: Span, trig: TriggerMatch, attached: dict[int, list[Da
         path = _up_to(sent.doc[key], trig.head)
         if not path or any(t.dep_ not in _REACTED_PATH for t in path):
             continue
-        if sent.doc[key].dep_ == "acl" and sent.doc[key].tag_ == "VBN":
+        if _participle_on(sent.doc[key]):
             continue  # "congratulated Chile for the elections held on Sunday": the participle's day is the elections'
         for d in attached[key]:
             after = ctx.text_of(sent)[d.end:].strip()
@@ -259,7 +259,13 @@ def _dated_by_its_participle(noun: Token, attached: dict[int, list[DateMention]]
     Friday"): when that was, what was done in it was."""
     if noun.lemma_.lower() not in SPEECH_NOUNS | ACT_NOUNS:
         return []
-    return next((attached[c.i] for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i in attached), [])
+    return next((attached[c.i] for c in noun.children if _participle_on(c) and c.i in attached), [])
+
+
+def _participle_on(tok: Token) -> bool:
+    """A past participle describing a noun ("the elections held on Sunday", "a communique issued last Monday"): the
+    day it tells is that of the thing described."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
 def _before_the_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext) -> DateSpan | None:
