@@ -81,6 +81,7 @@ class Pipeline:
         self.coder = Coder(self.kb, Lexicon.from_knowledge(self.kb))
         self._one_stance = self.coder.lex.types_with("one_stance")  # hostile words merged in one sentence (dedup)
         self._cooperative = self.coder.lex.types_with("cooperative")  # (dedup: what answers a hostile act)
+        self._states = frozenset(self.kb.states)  # (dedup: a meeting told by each side alone)
         self._state_ids = {f: st.iso3 for st in self.kb.states.values() for f in (st.name, *st.aliases) if len(f) > 3}
         self._state_names = re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(self._state_ids, key=len, reverse=True))) + r")\b")
@@ -314,7 +315,7 @@ class Pipeline:
         aspects = self.coder.lex.aspects if reactions_apart else None
         one_stance = self._one_stance if reactions_apart else frozenset()
         merged = dedup.merge(events, news=not narrative, aspects=aspects, one_stance=one_stance,
-                             cooperative=self._cooperative, states=frozenset(self.kb.states))
+                             cooperative=self._cooperative, states=self._states)
         if lead_day is not None:
             # a headline's act the body tells of the same parties only as another act happened on the day the lead
             # tells it ("Vietnam protests Chinese survey ship" over "Vietnam on Wednesday demanded that China
