@@ -11,6 +11,7 @@ import pytest
 
 from diplomap.extract.layout import read_layout, url_day
 from diplomap.extract.records import code_records
+from diplomap.extract.written import latest_year_named
 from diplomap.knowledge import Knowledge
 from diplomap.model import DONE_MODALITIES, Modality
 
@@ -444,6 +445,14 @@ def test_a_partys_own_act_given_as_the_reason_is_no_act_of_that_day(pipeline: An
     assert not [e for e in ev if e["type"] == "SUPPORT" and "PER" in e["source"]], ev
     ev = coded(pipeline, "Chile sanctioned Peru on 3 May 2025 for its support of the rebels.", "2025-05-04")
     assert [e["type"] for e in ev] == ["SANCTION"], ev
+    # the reason told of thanks given to a counterpart: "for" hangs on the counterpart; "the" support, not "its"
+    ev = coded(pipeline, "On 3 May 2025 the Chilean president expressed gratitude to his Peruvian host for the support "
+               "Peru gives to Chilean exporters.", "2025-05-04")
+    assert not [e for e in ev if e["type"] == "SUPPORT"], ev
+    # what an order is for is the act ordered, no reason: it is still told
+    ev = coded(pipeline, "On 3 May 2025 Peru's president announced orders for the withdrawal of its troops from the "
+               "border with Chile.", "2025-05-04")
+    assert [e for e in ev if e["type"] == "RETREAT"], ev
 
 
 def test_states_left_unnamed_are_none_of_those_named(pipeline: Any) -> None:
@@ -2184,3 +2193,15 @@ def test_whom_a_stance_of_solidarity_is_with_is_no_party_to_the_act(pipeline: An
         assert [e["target"] for e in events if e["type"] == "SANCTION"] == [["CHL"]], events
     find(coded(pipeline, "Bolivia expressed solidarity with Cuba on Monday.", "2025-05-08"), "SUPPORT",
          {"BOL", "CUB"}, "2025-05-05")
+
+
+def test_an_undated_items_background_year_does_not_carry_its_story_back(pipeline: Any) -> None:
+    # no date of publication: the story is in the latest year the item names; the summit it recalls, held in
+    # 2009, is background, and what follows in the paragraph is not
+    text = ("Peru's president paid an official visit to Chile on 12 March 2024.\n\n"
+            "The ministers recalled the first Peru-Chile summit, held in Santiago in 2009, and the plan adopted "
+            "there. They also agreed to expand their trade links.")
+    ev = coded(pipeline, text)
+    find(ev, "AGREE", {"PER", "CHL"}, "2024-03-12")
+    # (a number multiplied into a name is no year the item names)
+    assert latest_year_named("the first summit of 2023 launched the 25×2025 plan", 2026) == 2023

@@ -22,10 +22,23 @@ from diplomap.knowledge.grammar import (
     RESTATED,
     STANDING,
     STATE_NOUNS,
+    THANKS,
 )
 
 # an agreement that something will or must be done is one ("agreed that talks would resume"): the modals of it
 _ASKING_AHEAD = FUTURE_AUX | OBLIGATION | {"would"}
+
+
+def _acts_on_someone(tok: Token) -> Token | None:
+    """The verb with an object that a reason's "for" is told of, from the word the parser hung "for" on: the verb
+    itself ("thanked Japan for"), thanks as its object ("expressed gratitude for"), or the object of a "to" phrase
+    of either ("expressed gratitude to his counterpart for"); "announced orders for their withdrawal" tells what the
+    orders are, no reason."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head.head
+    if tok.dep_ == "dobj" and tok.lemma_.lower() in THANKS:
+        tok = tok.head
+    return tok if tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children) else None
 
 
 def names_a_framework(trig: TriggerMatch) -> bool:
@@ -91,13 +104,14 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if lemma in FRAMING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True  # "at the invitation of Japan's prime minister, Prabowo visited Tokyo": the visit's frame
-    if (trig.head.i in (tok.i, tok.head.head.i) and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
-            and tok.head.lower_ == "for"
-            and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in tok.children)
-            and tok.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.head.head.children)):
+    if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
+            and any((c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her"))
+                    or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children)
+            and (verb := _acts_on_someone(tok.head.head)) is not None
+            and trig.head.i in (tok.i, tok.head.head.i, verb.i)):
         return True  # "thanked Japan for its continued support", "sanctioned Iran for its support of Hamas",
-        # "expressed gratitude to India for its support": the party's own standing act, the reason for the one
-        # told, no act of that day
+        # "expressed gratitude to India for the support it gives": the party's own standing act, the reason for the
+        # one told, no act of that day
     if (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB"
             and any(c.dep_ == "dobj" for c in tok.head.head.children)):
         return True  # "sanctioned two US defence firms for selling Taiwan weapons": the reason, told of the object

@@ -184,6 +184,9 @@ class Pipeline:
         last_quoted: tuple[str, ...] = ()  # the one the last quotation was attributed to
         told_names = ToldNames()
         lead_day: DateSpan | None = None  # the day the first paragraph after a news headline tells
+        # an undated news item's story is in the latest year it names or the one before: an earlier year it tells
+        # ("recalled the first summit, held in 2010") is background the story does not move to
+        background_before = page.story_year - 1 if page.story_year and not narrative else 0
         for n, ((p_start, _), pdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
             if progress:
                 progress(n + 1, len(paragraphs))
@@ -279,7 +282,7 @@ class Pipeline:
                 # the story measures from: "the first attack since a ceasefire took effect last week")
                 told = [d for d in told if not DEADLINE.search(stext[:d.start]) and not bound(stext, d, dates)
                         and not of_the_telling(sent, d, dates)]
-                moved = _next_anchor(told, focal_year, written)
+                moved = _next_anchor(told, focal_year or background_before, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]

@@ -41,7 +41,8 @@ def latest_year_named(text: str, this_year: int | None = None) -> int:
 
 
 def _years_named(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", text[:3000])]
+    # (not a number multiplied into a name: "the 25×2025 Initiative")
+    return [int(y) for y in re.findall(r"(?<!×)\b(20\d\d|19\d\d)\b", text[:3000])]
 
 
 def _latest_year(month: int, day: int, weekday: int, years: list[int], this_year: int | None = None) -> int:
