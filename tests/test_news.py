@@ -13,7 +13,7 @@ from diplomap.extract.layout import read_layout, url_day
 from diplomap.extract.records import code_records
 from diplomap.extract.written import latest_year_named
 from diplomap.knowledge import Knowledge
-from diplomap.model import DONE_MODALITIES, Modality
+from diplomap.model import DONE_MODALITIES, Document, Modality
 
 Event = dict[str, Any]
 
@@ -2205,3 +2205,24 @@ def test_an_undated_items_background_year_does_not_carry_its_story_back(pipeline
     find(ev, "AGREE", {"PER", "CHL"}, "2024-03-12")
     # (a number multiplied into a name is no year the item names)
     assert latest_year_named("the first summit of 2023 launched the 25×2025 plan", 2026) == 2023
+
+
+def test_a_protest_and_the_concern_it_expresses_are_one_stance(pipeline: Any) -> None:
+    # the concern is told without whose it is; in the record it is the protest told again, not a second stance
+    text = ("On 3 May 2025 Chile's foreign ministry handed Peruvian ambassador Luis Quispe a note of protest "
+            "“expressing serious concern over the many cases of hostile treatment of citizens of Chile on the "
+            "territory of Peru.”")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2025, 5, 4))).events
+    [protest] = [e for e in record if e.type == "ACCUSE"]
+    assert protest.source == ("CHL",), protest
+
+
+def test_the_place_of_an_attack_is_not_its_author(pipeline: Any) -> None:
+    # the attack, no people of the place, is the subject; "outside of" tells a place as "in" does
+    for text in ("The attack in Lima killed 14 people on 3 May 2025.",
+                 "The bombing outside of Lima on 3 May 2025 killed 14 people."):
+        ev = coded(pipeline, text, "2025-05-04")
+        assert not [e for e in ev if "PER" in e["source"]], (text, ev)
+    # unnamed people of the place still act for it
+    ev = coded(pipeline, "Police in Lima killed three protesters on 3 May 2025.", "2025-05-04")
+    find(ev, "ASSAULT", {"PER"}, "2025-05-03", source={"PER"})

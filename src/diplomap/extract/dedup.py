@@ -41,6 +41,10 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
         # of one party, one telling naming more of whom it concerns than the other
         ta, tb = set(a.target), set(b.target)
         nested_sides = bool(a.source) and set(a.source) == set(b.source) and (ta <= tb or tb <= ta)
+        # "handed Peru's envoy a note of protest expressing concern": the concern is the protest, told without
+        # whose it is (a meeting's parties are told apart on purpose: "Xi met Yunus after Han Zheng had")
+        nested_sides = nested_sides or (a.type not in _UNDIRECTED and (
+            (not a.source and sa <= sb) or (not b.source and sb <= sa)))
         # (hostile words of ``one_stance`` types are one stance whatever their modes: "called Lula a communist and
         # accused him of meddling", a disapproval and an allegation)
         return news and (same_sides or nested_sides) and one_date and (

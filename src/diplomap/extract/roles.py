@@ -99,6 +99,8 @@ def after_locative(tok: Token) -> bool:
         root = root.head
     if root.like_num or root.ent_type_ in ("DATE", "TIME") or root.lower_ in MONTH_NAMES:
         return False  # a mis-parse that hangs a name on "on April 25"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ("outside", "inside"):
+        return True  # "the attack outside of Moscow"
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 

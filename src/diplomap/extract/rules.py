@@ -401,6 +401,9 @@ def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d
     """'demonstrators in Baghdad blocked a road': unnamed people act for the state they act in (not 'agreed in
     Doha after clashes': that place is the agreement's)."""
     loc = d.location
+    heads = [sent.doc[i] for i in d.subject if sent.doc[i].head.i not in d.subject or sent.doc[i].head.i == i]
+    if any(h.pos_ == "NOUN" and r.lex.word_types(h.lemma_.lower(), verb=False, alone=True) for h in heads):
+        return  # "the attack in Moscow killed 145 people": an act, no people of the place, is the subject
     if not d.source and "at_home" in d.trig.entry.traits and d.own_place and loc and loc.country:
         d.source = [loc.country]
         d.target = [c for c in d.target if c != loc.country] or []
