@@ -43,6 +43,15 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # a sentence's capital on a common first word goes when the word moves inside the line
     ("The signing ceremony in Lima was attended by Chile's foreign minister and Peru's president on 9 May 2025.",
      "CONSULT", r"attended the signing ceremony in Lima$"),
+    # what a sentence says something is leads its line, not the names in what it is said to be
+    ("On 9 May 2025, officials said the Condor cruise missile is a joint venture between Peru and Chile.",
+     "COOPERATE", r"^The Condor cruise missile is a joint venture between Peru and Chile$"),
+    # a text told with what it does (never cut after its verb), after who issued it
+    ("On 9 May 2025, Chile issued a communique expressing deep concern over Peru's new fishing law.", "ACCUSE",
+     r"^Chile issued a communique expressing deep concern over Peru's new fishing law$"),
+    # what is charged is told; a doer the sentence leaves unnamed stays so, never the one charged
+    ("Peru's government is angry. On 9 May 2025 officials charged that Chile is using the port as a military base.",
+     "ACCUSE", r"^Officials charged that Chile is using the port as a military base$"),
 ])
 def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str, expected: str) -> None:
     from diplomap.model import Modality
@@ -52,6 +61,13 @@ def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str
     assert chosen, [(e.type, e.headline) for e in events]
     assert re.search(expected, chosen[0].headline), chosen[0].headline
     assert "2025" not in chosen[0].headline  # the date is shown beside the headline, never in it
+
+
+def test_a_pronoun_told_by_one_name_takes_the_verb_of_one(pipeline: Any) -> None:
+    text = ("Peru and Bolivia are worried about the port. On 9 May 2025 they charge that Chile is using it as a "
+            "military base.")
+    lines = [e.headline for e in _events(pipeline, text) if e.type == "ACCUSE" and len(e.source) == 1]
+    assert lines and all(re.match(r"^(Peru|Bolivia) charges that Chile is using", h) for h in lines), lines
 
 
 def test_a_merged_event_keeps_the_headline_of_the_telling_whose_date_it_keeps(pipeline: Any) -> None:

@@ -143,6 +143,8 @@ def _who(subject: list[Token], event: Event, actor_tokens: dict[int, Mention], n
                 parts += [m.text.strip() for m in found if _RANK.get(m.label, 4) == rank]
     if parts:
         return _join(list(dict.fromkeys(parts)))
+    if not side and subject and subject[0].pos_ in ("NOUN", "PROPN"):
+        return _phrase(subject[0], 5)  # "Officials charge that Chile ...": no party is told as the doer
     codes = list(side) or list(event.actors)
     return _join([name(c) for c in codes])
 
@@ -170,8 +172,21 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
         return " ".join([_phrase(passive[0], OBJECT_WORDS), *aux, verb.text, *_partner_preps(verb, actor_tokens)])
     if not subject and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the opening of the gas pipeline, inaugurated during ...": the noun it describes and the act
-        return f"{_phrase(verb.head, OBJECT_WORDS)} {verb.text} " + " ".join(_partner_preps(verb, actor_tokens))
+        # ("a note of protest expressing serious concern": with what it does; after who issued it, when the verb
+        # whose object it is has a subject that names an actor: "Chile issued a communique expressing concern")
+        objects = [_phrase(c, OBJECT_WORDS) for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        line = [_phrase(verb.head, OBJECT_WORDS), verb.text, *objects, *_partner_preps(verb, actor_tokens)]
+        issuer = verb.head.head
+        by, _ = _subject(issuer) if verb.head.dep_ == "dobj" and issuer.pos_ == "VERB" else ([], False)
+        if any(i in actor_tokens for s in by for i in _own(s)):
+            line = [_who(by, event, actor_tokens, name, event.source), _verb_words(issuer), *line]
+        return " ".join(line)
     who = _who(subject, event, actor_tokens, name, event.source)
+    by_name = bool(subject) and all(s.pos_ == "PRON" for s in subject)  # a pronoun told by the names it stands for
+    if verb.lemma_ == "be" and subject and subject[0].pos_ in ("NOUN", "PROPN") and not any(
+            i in actor_tokens for i in _own(subject[0])):
+        # "the BrahMos missile is a joint venture between India and Russia": what it is said of leads, not the names
+        who = _phrase(subject[0], OBJECT_WORDS)
     obj_heads = list(passive) if by_agent else []  # "a treaty was signed by the six leaders": they signed it
     obj_heads += [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd", "acomp")]
     xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
@@ -186,6 +201,11 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
                  and not _temporal(c)]
         to = "to" if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) else ""
         parts.append(" ".join([to, x.text, *[_phrase(c, OBJECT_WORDS) for c in sorted(inner, key=lambda t: t.i)]]))
+    told = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if told and not obj_heads and not xcomp and trigger.i == verb.i:
+        # "They charge that Moscow is using Libya as a platform": what is charged, said or denied
+        that = ["that"] if any(c.dep_ == "mark" and c.lower_ == "that" for c in told[0].children) else []
+        parts.append(" ".join([*that, _phrase(told[0], OBJECT_WORDS)]))
     if trigger.i != verb.i and trigger.i not in {t.i for h in obj_heads for t in h.subtree} and not xcomp:
         parts.append(_phrase(trigger, OBJECT_WORDS))  # the trigger noun under the verb, when not its object
     parts += _partner_preps(verb, actor_tokens)
@@ -193,7 +213,22 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
     for part in (p for p in parts if p.strip()):
         if not any(part in k for k in kept):  # (a phrase the parser hung twice is told once)
             kept.append(part)
-    return " ".join([who, _verb_words(verb), *kept])
+    words = _verb_words(verb)
+    if verb.tag_ == "VBP" and by_name and " and " not in who and words == verb.text:
+        words = _third_person(verb)  # "They charge" told of one party by name: "Libya charges"
+    return " ".join([who, words, *kept])
+
+
+def _third_person(verb: Token) -> str:
+    """A present-tense verb as said of one party ("charge" -> "charges", "have" -> "has")."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("be", "have"):
+        return {"be": "is", "have": "has"}[lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
 
 
 def _partner_preps(verb: Token, actor_tokens: dict[int, Mention]) -> list[str]:
@@ -201,7 +236,7 @@ def _partner_preps(verb: Token, actor_tokens: dict[int, Mention]) -> list[str]:
     out = []
     for prep in sorted((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _PARTNER_PREPS),
                        key=lambda t: t.i):
-        if not _temporal(prep):
+        if not _temporal(prep) and any(True for _ in prep.children):  # (not a preposition the parser left bare)
             out.append(_phrase(prep, OBJECT_WORDS))
     return out
 
