@@ -2226,3 +2226,12 @@ def test_the_place_of_an_attack_is_not_its_author(pipeline: Any) -> None:
     # unnamed people of the place still act for it
     ev = coded(pipeline, "Police in Lima killed three protesters on 3 May 2025.", "2025-05-04")
     find(ev, "ASSAULT", {"PER"}, "2025-05-03", source={"PER"})
+
+
+def test_they_are_not_those_they_charge(pipeline: Any) -> None:
+    # "they" stands for the parties named before, but never for those the same sentence accuses
+    text = ("Critics see the visit as proof of Chile's intent to expand its influence in Bolivia at Peru's expense. "
+            "On 3 May 2025 they also charged that Chile is using Bolivia as a base for its navy.")
+    ev = coded(pipeline, text, "2025-05-04")
+    charged = [e for e in ev if e["type"] == "ACCUSE"]
+    assert charged and all("CHL" not in e["source"] and "CHL" in e["target"] for e in charged), charged

@@ -317,6 +317,9 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
             if count and len(antecedent) != count and len(ctx.salient) >= count:
                 # "the two leaders" after a sentence on three others: the two the story is about
                 antecedent = ctx.salient[:count]
+            elif not count and d.type not in ("AGREE", "CONSULT", "COOPERATE") and d.target:
+                # "They charge that Moscow is using Libya": whoever they are, not those they charge
+                antecedent = tuple(c for c in antecedent if c not in d.target)
         d.source = list(dict.fromkeys([*antecedent, *d.source]))
         d.target = [c for c in d.target if c not in d.source]
 
