@@ -525,6 +525,14 @@ def test_a_title_and_a_surname_name_the_one_who_held_it(pipeline: Any) -> None:
     find(ev, "CONSULT", {"GUY", "IND"}, "2025-05-03", source={"GUY"})
 
 
+def test_a_blow_delivered_is_no_cooperation(pipeline: Any) -> None:
+    ev = coded(pipeline, "The coups delivered a stunning blow to France's long dominant influence in Mali on 3 May "
+               "2025.", "2025-05-04")
+    assert not [e for e in ev if e["type"] == "COOPERATE"], ev
+    ev = coded(pipeline, "Chile delivered 40 tonnes of fuel to Peru on 3 May 2025.", "2025-05-04")
+    assert [e for e in ev if e["type"] in ("COOPERATE", "AID")], ev
+
+
 def test_thanks_are_a_courtesy_not_support(pipeline: Any) -> None:
     ev = coded(pipeline, "Kenya's president on 3 May 2025 expressed gratitude to Uganda for its help.", "2025-05-04")
     assert not [e for e in ev if e["type"] == "SUPPORT"], ev

@@ -25,6 +25,7 @@ from diplomap.knowledge.grammar import (
     AUTHOR_ADJ,
     BLAME_NOUNS,
     BLAME_VERBS,
+    BLOWS,
     COMMENTING,
     CRIMES,
     DEMANDING,
@@ -415,8 +416,8 @@ def _asks_someone(verb: Token, words: list[Token]) -> bool:
 
 def _said_or_shown(noun: Token) -> bool:
     """Words or pictures (grammar.toml nouns.speech), or a counted measure of them: "a communique", "about 40 seconds
-    of footage"."""
-    return noun.lemma_.lower() in SPEECH_NOUNS or (any(n.dep_ == "nummod" for n in noun.children) and any(
+    of footage"; or a blow dealt (nouns.blows): "delivered a stunning blow to France's influence"."""
+    return noun.lemma_.lower() in SPEECH_NOUNS | BLOWS or (any(n.dep_ == "nummod" for n in noun.children) and any(
         w.lemma_.lower() in SPEECH_NOUNS for w in of_objects(noun)))
 
 
