@@ -93,6 +93,12 @@ def test_kazakhstan_china_visit_with_title_and_apposition(pipeline: Any) -> None
     find(ev, "CONSULT", source={"KAZ"}, target={"CHN"}, start="2025-09-02", end="2025-09-02", location="Beijing")
 
 
+def test_a_visitor_touching_down_arrives(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's foreign minister touched down at the airport in Lima on 2 September 2025 for talks "
+                         "with Peru's president.", "2025-09-03")
+    find(ev, "CONSULT", source={"CHL"}, target={"PER"}, start="2025-09-02", end="2025-09-02")
+
+
 def test_south_korea_japan_nominal_visit(pipeline: Any) -> None:
     ev = coded(pipeline, "South Korean President Lee Jae-myung's visit to Tokyo on 23 August 2025 ended with a joint "
                          "pledge to deepen economic ties with Japan.", "2025-08-25")
