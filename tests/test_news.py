@@ -2243,3 +2243,11 @@ def test_they_are_not_those_they_charge(pipeline: Any) -> None:
     ev = coded(pipeline, text, "2025-05-04")
     charged = [e for e in ev if e["type"] == "ACCUSE"]
     assert charged and all("CHL" not in e["source"] and "CHL" in e["target"] for e in charged), charged
+
+
+def test_a_family_name_told_first_is_recalled_alone(pipeline: Any) -> None:
+    # "Park Jin", named in full, is "Park" after: even where the parser takes "Park" for no name
+    text = ("South Korean Foreign Minister Park Jin met Chile's president in Santiago on 3 May 2023. "
+            "Park also held separate talks with his Peruvian counterpart in Lima on 4 May 2023.")
+    ev = coded(pipeline, text, "2023-05-05")
+    find(ev, "CONSULT", {"KOR", "PER"}, "2023-05-04", source={"KOR"})

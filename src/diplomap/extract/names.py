@@ -33,22 +33,26 @@ class ToldNames:
             names = [t for t in ent if t.is_alpha and t.is_title and t.lower_ not in HONORIFICS]
             if not names or len(ent) == 1:
                 continue  # (a name given alone is no full name)
-            short = names[-1].text
-            if len(short) < 3 or short in self._shared:
-                continue
-            if self._known.get(short, ent.ent_id_) != ent.ent_id_:
-                self._shared.add(short)
-                del self._known[short]
-            else:
-                self._known[short] = ent.ent_id_
+            # the last name, and of a two-word name the first too: a family name told first ("Park Jin": "Park")
+            for short in {names[-1].text, *([names[0].text] if len(names) == 2 else [])}:
+                if len(short) < 3 or short in self._shared:
+                    continue
+                if self._known.get(short, ent.ent_id_) != ent.ent_id_:
+                    self._shared.add(short)
+                    del self._known[short]
+                else:
+                    self._known[short] = ent.ent_id_
 
-    def recall(self, ents: Sequence[Span], doc_id: str, idx: int, start: int) -> list[Mention]:
+    def recall(self, sent: Span, ents: Sequence[Span], doc_id: str, idx: int, start: int) -> list[Mention]:
         """Mentions of the people a sentence names by a short form alone that the gazetteer does not know, among
-        its entities ``ents`` (``start``: where the sentence's paragraph starts in the text)."""
-        return [Mention(doc_id, idx, start + ent.start_char, start + ent.end_char, ent.text, self._known[ent.text],
-                        "PERSON")
-                for ent in ents
-                if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) == 1 and ent.text in self._known]
+        its entities ``ents`` or its proper nouns the parser took for no name ("Park also held talks"; ``start``:
+        where the sentence's paragraph starts in the text)."""
+        words = [ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) == 1]
+        words += [sent.doc[t.i:t.i + 1] for t in sent if t.pos_ == "PROPN" and not t.ent_type_ and t.is_title
+                  and not any(n.pos_ == "PROPN" for n in (t.nbor(-1) if t.i > 0 else t, t.nbor(1) if t.i + 1 < len(
+                      t.doc) else t) if n.i != t.i)]
+        return [Mention(doc_id, idx, start + w.start_char, start + w.end_char, w.text, self._known[w.text], "PERSON")
+                for w in words if w.text in self._known]
 
 
 def _unlisted_name_beside(ent: Span, label: str, after: bool = False) -> Token | None:

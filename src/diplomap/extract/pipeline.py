@@ -226,7 +226,7 @@ class Pipeline:
                     and not (ent.ent_id_ not in self.kb.petrarch_forms and inside_a_longer_name(ent))
                 ]
                 # "Francis" after "Pope Francis", in the order told ("Peters arrived in Samoa. He met": Peters)
-                sent_mentions = sorted([*sent_mentions, *told_names.recall(ents, doc.id, idx, p_start)],
+                sent_mentions = sorted([*sent_mentions, *told_names.recall(sent, ents, doc.id, idx, p_start)],
                                        key=lambda m: m.start)
                 told_names.learn(ents, sent_mentions)
                 sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo)
