@@ -450,6 +450,16 @@ def test_usa_georgia_lasting_support_is_no_event(pipeline: Any) -> None:
     find(ev, "SUPPORT", source={"USA"}, target={"GEO"}, start="2025-05-03")
 
 
+def test_a_stance_held_consistently_is_no_event_unless_charged(pipeline: Any) -> None:
+    # "has consistently supported" is a lasting stance (grammar.toml adverbs.lasting) ...
+    assert coded(pipeline, "Chile's new president has consistently supported Peru's bid to join the OECD.",
+                 "2025-05-04") == []
+    # ... but what a party is said to have done all along is charged today
+    ev = coded(pipeline, "Peru cut ties with Chile on 3 May 2025, saying Chile had consistently undermined Lima.",
+               "2025-05-04")
+    find(ev, "ACCUSE", source={"PER"}, target={"CHL"})
+
+
 def test_serbia_kosovo_compromise_only_without_an_object(pipeline: Any) -> None:
     ev = coded(pipeline, "On 2 May 2025, Serbia and Kosovo compromised on the licence plates.", "2025-05-03")
     find(ev, "CONCEDE", actors_={"SRB", "XKX"}, start="2025-05-02")

@@ -21,6 +21,7 @@ from diplomap.knowledge.grammar import (
     RECALLED,
     RESTATED,
     STANDING,
+    STANDING_ADVERBS,
     STATE_NOUNS,
     THANKS,
 )
@@ -185,9 +186,12 @@ def _calls_someone(verb: Token) -> bool:
 
 
 def _standing_condition(verb: Token) -> bool:
-    """"has long supported", "had long restricted": the perfect with "long" tells a lasting state."""
+    """"has long supported", "had long restricted", "has consistently backed": the perfect with "long" and its like
+    (grammar.toml adverbs.lasting) tells a lasting state."""
     children = list(verb.children)
-    return (any(c.dep_ == "advmod" and c.lower_ == "long" for c in children)
+    # (not in what is told of another: "saying Belgium had consistently undermined Kigali" accuses it today)
+    return (any(c.dep_ == "advmod" and (c.lower_ == "long" or (c.lower_ in STANDING_ADVERBS and verb.dep_ != "ccomp"))
+                for c in children)
             and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))
 
 

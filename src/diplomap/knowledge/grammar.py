@@ -56,6 +56,7 @@ FUTURE_AUX = _words("modals", "future")
 OBLIGATION = _words("modals", "obligation")
 
 HABITUAL = _words("adverbs", "habitual")
+STANDING_ADVERBS = _words("adverbs", "lasting")
 PERIODS = _words("adverbs", "periods")
 FORMERLY = _words("adverbs", "formerly")
 HEARSAY = _words("adverbs", "hearsay")
