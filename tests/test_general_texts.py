@@ -450,6 +450,14 @@ def test_usa_georgia_lasting_support_is_no_event(pipeline: Any) -> None:
     find(ev, "SUPPORT", source={"USA"}, target={"GEO"}, start="2025-05-03")
 
 
+def test_a_commitment_to_a_cause_is_no_stance_toward_a_party(pipeline: Any) -> None:
+    for text in ("Peru reaffirmed its dedication to global health and international cooperation on Friday.",
+                 "Peru reiterated its commitment to clean energy on Friday."):
+        assert not [e for e in coded(pipeline, text, "2025-06-10") if e["type"] == "SUPPORT"], text
+    ev = coded(pipeline, "Peru reiterated its commitment to Chile's sovereignty on Friday.", "2025-06-10")
+    find(ev, "SUPPORT", source={"PER"}, target={"CHL"})
+
+
 def test_a_stance_held_consistently_is_no_event_unless_charged(pipeline: Any) -> None:
     # "has consistently supported" is a lasting stance (grammar.toml adverbs.lasting) ...
     assert coded(pipeline, "Chile's new president has consistently supported Peru's bid to join the OECD.",

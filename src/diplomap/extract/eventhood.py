@@ -10,6 +10,7 @@ from diplomap.extract.subjects import misparsed_main_verb
 from diplomap.extract.syntax import TriggerMatch, names_words_said
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
+    COMMITMENTS,
     FRAMEWORK_PREPS,
     FRAMING_NOUNS,
     FUTURE_AUX,
@@ -88,6 +89,8 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
         return True  # "reiterated the need for a political solution", "agreed on the need for de-escalation"
     if _grows_a_relation(trig):
         return True  # "reaffirmed its commitment to deepening ties with Egypt": an aim for the relation, no stance
+    if trig.entry.type == "SUPPORT" and _committed_to_no_party(trig):
+        return True  # "reaffirmed its dedication to global health": a cause, no stance toward another party
     if (tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "for")
             and tok.head.head.lemma_.lower() in RESTATED):
         return True  # "stressed the importance of strengthening ties", "underlined the need for talks": deemed needed
@@ -193,6 +196,19 @@ def _standing_condition(verb: Token) -> bool:
     return (any(c.dep_ == "advmod" and (c.lower_ == "long" or (c.lower_ in STANDING_ADVERBS and verb.dep_ != "ccomp"))
                 for c in children)
             and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))
+
+
+def _committed_to_no_party(trig: TriggerMatch) -> bool:
+    """A commitment (grammar.toml nouns.commitments, the trigger's word or its object) to what names no party:
+    'reiterated its commitment to global health'; 'its commitment to Ukraine's sovereignty' names one."""
+    words = [w for w in (trig.token, *trig.words) if w.lemma_.lower() in COMMITMENTS]
+    words += [c for c in trig.token.children if c.dep_ == "dobj" and c.lemma_.lower() in COMMITMENTS]
+    # (the parser may hang "to" on the verb: "reaffirmed its dedication | to global health")
+    to = [p for w in {*words, *([trig.token] if words else [])} for p in w.children
+          if p.dep_ == "prep" and p.lower_ == "to"]
+    # (or read "to" as an infinitive's: "commitment to clean | energy")
+    to += [c for w in words for c in w.children if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)]
+    return bool(to) and not any(t.ent_type_ in ACTOR_LABELS for p in to for t in p.subtree)
 
 
 def _grows_a_relation(trig: TriggerMatch) -> bool:
