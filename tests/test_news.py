@@ -1392,6 +1392,9 @@ def test_putting_the_blame_on_a_party_accuses_it(pipeline: Any) -> None:
     find(ev, "ACCUSE", {"PER", "CHL"}, "2024-06-03", source={"PER"})
     ev = coded(pipeline, "Peru said on 3 June 2024 that Santiago was to blame.", "2024-06-05")
     assert [(e["source"], e["target"]) for e in ev] == [(["PER"], ["CHL"])], ev
+    # blame denied puts it on no one
+    ev = coded(pipeline, "Peru said on 3 June 2024 that Santiago was not to blame for the crisis.", "2024-06-05")
+    assert not [e for e in ev if e["type"] == "ACCUSE"], ev
 
 
 def test_vessels_colliding_is_a_clash(pipeline: Any) -> None:

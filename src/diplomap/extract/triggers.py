@@ -333,6 +333,8 @@ def _blames(verb: Token) -> bool:
     clauses += [g for c in clauses if c.lemma_.lower() in KNOWING for g in c.children if g.dep_ == "ccomp"]
     for clause in clauses:
         lemma = clause.lemma_.lower()
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue  # "said China is not to blame": blame denied
         if lemma in BLAME_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in BLAME_NOUNS for c in clause.children):
             return True
         if lemma == "be" and any((c.dep_ == "acomp" and c.lemma_.lower() in AUTHOR_ADJ
