@@ -214,6 +214,8 @@ CASES = [
          "2025-05-04", none_of("AID")),
     Case("habitual", "Since 1995 the assembly of the OAS has annually adopted a resolution condemning Cuba.",
          "2025-01-21", none_of("ACCUSE")),
+    Case("habitual", "Chilean officials often describe Peru as a reliable partner.", "2025-01-21",
+         none_of("SUPPORT")),
     Case("standing_status", "The group is banned by Chile and Peru.", "2025-01-21", none_of("COERCE")),
     Case("known_for", "Peru summoned the ambassador of Chile, known for its attack on Bolivia on 3 January.",
          "2025-01-21", none_of("ASSAULT")),
