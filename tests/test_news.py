@@ -2254,3 +2254,10 @@ def test_a_family_name_told_first_is_recalled_alone(pipeline: Any) -> None:
             "Park also held separate talks with his Peruvian counterpart in Lima on 4 May 2023.")
     ev = coded(pipeline, text, "2023-05-05")
     find(ev, "CONSULT", {"KOR", "PER"}, "2023-05-04", source={"KOR"})
+
+
+def test_the_body_a_mission_is_to_is_no_party(pipeline: Any) -> None:
+    # the parser hangs "to the United Nations" on the ceremony, not on the mission it names
+    ev = coded(pipeline, "Chile and Peru formally established diplomatic relations on 3 May 2025 at a ceremony at the "
+               "Chilean Permanent Mission to the United Nations in New York.", "2025-05-04")
+    assert ev and not [e for e in ev if "UN" in e["source"] + e["target"]], ev

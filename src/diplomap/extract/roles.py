@@ -40,7 +40,11 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
             out.update(t.i for t in tok.subtree)
         if tok.dep_ != "prep":
             continue
-        title = tok.lower_ == "to" and tok.head.lemma_.lower() in TITLE_NOUNS and tok.head.i not in acted_on
+        # (or the title right before "to" that the parser hung elsewhere: "a ceremony at the Permanent Mission | to
+        # the United Nations")
+        titled = tok.head if tok.head.lemma_.lower() in TITLE_NOUNS else (
+            tok.nbor(-1) if tok.i > 0 and tok.nbor(-1).lemma_.lower() in TITLE_NOUNS else None)
+        title = tok.lower_ == "to" and titled is not None and titled.i not in acted_on
         topic = "topical" in trig.entry.traits and (tok.lower_ in TOPIC_PREPS or (tok.lower_ == "on" and (
             tok.head.lemma_.lower() in TOPIC_VERBS  # ("talks focused on North Korea")
             or (trig.entry.type == "CONSULT" and tok.head.i in words and tok.head.pos_ == "NOUN"
