@@ -2261,3 +2261,14 @@ def test_the_body_a_mission_is_to_is_no_party(pipeline: Any) -> None:
     ev = coded(pipeline, "Chile and Peru formally established diplomatic relations on 3 May 2025 at a ceremony at the "
                "Chilean Permanent Mission to the United Nations in New York.", "2025-05-04")
     assert ev and not [e for e in ev if "UN" in e["source"] + e["target"]], ev
+
+
+def test_a_recent_day_after_which_an_act_came_is_not_its_day(pipeline: Any) -> None:
+    # the day told in the "after" clause is the coup's; the suspension is the news of the item's day
+    text = "The OAS has suspended Peru's membership after the military took power in the country on 14 October."
+    ev = coded(pipeline, text, "2025-10-15")
+    [suspended] = [e for e in ev if e["type"] == "SANCTION"]
+    assert suspended["end"] == "2025-10-15" and suspended["start"] != "2025-10-14", suspended
+    # a day long past stays near: "lifted them after he won the elections in 2014"
+    ev = coded(pipeline, "Chile lifted its sanctions on Peru after Peru held elections on 3 May 2014.", "2025-10-15")
+    assert [e["start"][:4] for e in ev if e["type"] == "RETREAT"] == ["2014"], ev

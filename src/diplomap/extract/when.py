@@ -67,6 +67,13 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
             continue  # "raise investment to $6.8 billion a year, up from $2.7 billion in the 2010s": a figure's past
         if _occasion_of(toks):
             continue  # "approved the deployment of observers for the October vote": the occasion's date, not the act's
+        if (ctx.written and d.span.precision == Precision.DAY and ctx.written - timedelta(7) <= d.span.end < ctx.written
+                and _in_a_bounding_clause(toks[0], trig, trigger_heads)):
+            # "suspended Madagascar after the military took power on October 14", written on the 15th: the other
+            # act's recent day bounds this one, which the story tells as news ("lifted them after he won the 2014
+            # elections" stays near its year)
+            bounds.append(d)
+            continue
         attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
     if trig.head.dep_ == "relcl":  # "since January 12, when troops clashed": the day the clause tells of
         on = trig.head.head.idx - sent.start_char
@@ -154,6 +161,18 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         return inherited or _nearest(told, pos)
     # "since 2000", "until May 18": a bound dates a state, not the act; only without any other date
     return inherited or (_nearest(bounds, pos) if bounds else None)
+
+
+def _in_a_bounding_clause(tok: Token, trig: TriggerMatch, trigger_heads: set[int]) -> bool:
+    """Is the token in a clause opened by "after", "before", "since" or "until" that tells no act of its own coded
+    here, with the trigger outside it: that clause's day bounds the act, it is not the act's."""
+    node = tok
+    while node.head.i != node.i and not (node.pos_ in ("VERB", "AUX") and node.dep_ == "advcl"):
+        node = node.head
+    if node.dep_ != "advcl" or node.i in trigger_heads or not any(
+            c.dep_ == "mark" and c.lower_ in _BEFORE_OR_AFTER for c in node.children):
+        return False
+    return trig.token.i not in {t.i for t in node.subtree}
 
 
 def _occasion_of(toks: list[Token]) -> bool:
