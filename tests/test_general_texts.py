@@ -980,6 +980,8 @@ def test_chile_peru_a_meeting_told_before_on_another_day_is_not_the_setting_of_a
     # what a party decided is done, however its decision names it (modality.decided: "the decision by Chile to")
     ("Peru took note on 3 June 2025 of the decision by Chile to withdraw its ambassador.", "2025-06-05", "SANCTION",
      {"source": {"CHL"}, "target": {"PER"}}),
+    ("Peru's president said on 3 June 2025 that Chile's move to recall its ambassador from Lima was a mistake.",
+     "2025-06-05", "SANCTION", {"source": {"CHL"}, "target": {"PER"}}),
     # the one whose offer is refused does not refuse it (stances.possessor_holds_the_stance: not for REJECT)
     ("Greenland rejected Trump's offer to buy the island on 14 March 2025.", "2025-03-15", "REJECT",
      {"target": {"USA"}}),

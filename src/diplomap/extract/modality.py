@@ -319,11 +319,11 @@ def decided(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
     to recognise Palestine', 'the court decided to allow the candidate to run' (a decision to meet or to build is an
     agreement to: type_changes.csv decided_talks, decided_cooperation)."""
     head = clause_head(trig)
-    if head.dep_ == "acl" and head.head.lemma_.lower() == "decision" and any(
+    if head.dep_ == "acl" and head.head.lemma_.lower() in ("decision", "move") and any(
             c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in head.head.children) and (
             not ctx.narrative):
-        # "Trump's decision to delay tariffs", "the decision by Chile to withdraw its ambassador": what a party
-        # decided, in news
+        # "Trump's decision to delay tariffs", "the decision by Chile to withdraw its ambassador", "Turkey's move to
+        # halt trade": what a party decided, in news
         return _done(sent, trig, ctx, span)
     parent = deciding_verb(trig, _DECIDING)
     if parent is not None and not any(c.dep_ in ("neg", "aux") and c.lower_ in (
