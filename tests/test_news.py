@@ -295,6 +295,13 @@ def test_the_day_the_decision_was_taken_is_the_acts(pipeline: Any) -> None:
                          "effect.\n\nThe decision was made at an extraordinary summit in Abuja on Saturday.",
                "2024-02-26")
     find(ev, "RETREAT", {"ECOWAS", "NER"}, "2024-02-24", "2024-02-24")
+    # written on Friday 2 May 2025: the move was announced on Thursday, spoken of on Friday; the urging is Friday's
+    text = ("Chile's president on Friday urged Peru to return to talks and said Chile's move to halt trade with Peru "
+            "was designed to force a deal. The decision, announced on Thursday, is the latest sign of tension.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2025, 5, 2))).events
+    assert {(e.type, str(e.date.start)) for e in record if e.date} >= {("SANCTION", "2025-05-01"),
+                                                                      ("REQUEST", "2025-05-02")}, record
+    assert [e.headline for e in record if e.type == "SANCTION"] == ["Chile's move to halt trade with Peru"]
 
 
 def test_the_day_of_what_came_before_is_not_the_acts(pipeline: Any) -> None:

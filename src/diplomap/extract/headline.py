@@ -176,6 +176,8 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
         # whose object it is has a subject that names an actor: "Chile issued a communique expressing concern")
         objects = [_phrase(c, OBJECT_WORDS) for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
         line = [_phrase(verb.head, OBJECT_WORDS), verb.text, *objects, *_partner_preps(verb, actor_tokens)]
+        if verb.i in _kept(verb.head):
+            line = line[:1]  # "Turkey's move to halt trade with Israel": the noun's phrase holds its act
         issuer = verb.head.head
         by, _ = _subject(issuer) if verb.head.dep_ == "dobj" and issuer.pos_ == "VERB" else ([], False)
         if any(i in actor_tokens for s in by for i in _own(s)):

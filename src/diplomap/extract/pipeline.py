@@ -265,8 +265,12 @@ class Pipeline:
                 scene = placed[-1] if placed else scene  # the latest scene the sentence moved to
                 if written and not narrative and (day := decision_day(sent, dates, written)) is not None:
                     # "ECOWAS lifted its sanctions. The decision was made at a summit on Saturday.": that day
-                    events = [replace(e, date=day) if e.date and e.date.text == PUBLICATION
-                              and e.date.start == e.date.end == written and e.evidence[0].sentence == idx - 1
+                    # (or an act, no words, the sentence before dated only by the day it was spoken of: "Erdogan on
+                    # Friday said Turkey's move to halt trade was designed to ... The decision, announced on
+                    # Thursday, ...")
+                    events = [replace(e, date=day) if e.date and e.date.start == e.date.end == written
+                              and e.evidence[0].sentence == idx - 1 and (
+                                  e.date.text == PUBLICATION or not self.coder.lex.has_trait(e.type, "voiced"))
                               else e for e in events]
                 events.extend(coded)
                 named = self.coder.actor_codes(sent, offset, sent_mentions, anchor)
