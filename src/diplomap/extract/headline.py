@@ -238,7 +238,7 @@ def _partner_preps(verb: Token, actor_tokens: dict[int, Mention]) -> list[str]:
     out = []
     for prep in sorted((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _PARTNER_PREPS),
                        key=lambda t: t.i):
-        if not _temporal(prep) and any(True for _ in prep.children):  # (not a preposition the parser left bare)
+        if not _temporal(prep) and prep.n_lefts + prep.n_rights:  # (not a preposition the parser left bare)
             out.append(_phrase(prep, OBJECT_WORDS))
     return out
 

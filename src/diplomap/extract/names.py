@@ -49,10 +49,15 @@ class ToldNames:
         where the sentence's paragraph starts in the text)."""
         words = [ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) == 1]
         words += [sent.doc[t.i:t.i + 1] for t in sent if t.pos_ == "PROPN" and not t.ent_type_ and t.is_title
-                  and not any(n.pos_ == "PROPN" for n in (t.nbor(-1) if t.i > 0 else t, t.nbor(1) if t.i + 1 < len(
-                      t.doc) else t) if n.i != t.i)]
+                  and not _beside_a_proper_noun(t)]
         return [Mention(doc_id, idx, start + w.start_char, start + w.end_char, w.text, self._known[w.text], "PERSON")
                 for w in words if w.text in self._known]
+
+
+def _beside_a_proper_noun(tok: Token) -> bool:
+    """Is the word part of a longer name: a proper noun right before or after it?"""
+    doc = tok.doc
+    return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (tok.i - 1, tok.i + 1))
 
 
 def _unlisted_name_beside(ent: Span, label: str, after: bool = False) -> Token | None:
