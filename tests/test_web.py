@@ -138,6 +138,8 @@ def test_actor_page_has_chart_dyads_network_and_roles(client: TestClient) -> Non
     assert 'aria-label="ALD: events per month"' in r.text
     assert 'href="/actors/BRV"' in r.text and 'href="/actors/CAS"' in r.text
     assert "Ana Vela — President of Aldoria" in r.text and "2024-06-30" in r.text
+    # the directions of a dyad need not add up to its events, and the page says why
+    assert "counts in both directions" in r.text
     body = client.get("/api/actors/ALD").json()
     assert body["events"] == 3
     assert {p["partner"]: p["events"] for p in body["partners"]} == {"BRV": 2, "CAS": 1}
