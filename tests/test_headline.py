@@ -52,6 +52,9 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # what is charged is told; a doer the sentence leaves unnamed stays so, never the one charged
     ("Peru's government is angry. On 9 May 2025 officials charged that Chile is using the port as a military base.",
      "ACCUSE", r"^Officials charged that Chile is using the port as a military base$"),
+    # the one chosen to do it does it: the choosing is told with it
+    ("On 9 May 2025, Chile's energy agency chose Peru's state company to lead construction of a new port in Peru.",
+     "COOPERATE", r"chose Peru's state company to lead construction of a new port"),
 ])
 def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str, expected: str) -> None:
     from diplomap.model import Modality

@@ -258,6 +258,10 @@ def _verb_words(verb: Token) -> str:
     elif verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.lemma_.lower() in _CONTROL:
         head = verb.head  # "is expected to travel", "agreed to expand"
         out += [*[c.text for c in head.children if c.dep_ in ("aux", "auxpass")][:1], head.text, "to", verb.text]
+    elif verb.dep_ == "xcomp" and verb.tag_ == "VB" and (
+            chosen := [c for c in verb.head.children if c.dep_ == "dobj"]):
+        # "chose Rosatom to lead construction": the one chosen does it, not the subject
+        out += [verb.head.text, _phrase(chosen[0], 5), "to", verb.text]
     elif verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         out.append(verb.text)  # "was signed by" -> "signed"
     elif verb.tag_ in ("VB", "VBG", "VBZ", "VBP") and aux:
