@@ -99,6 +99,11 @@ def test_a_visitor_touching_down_arrives(pipeline: Any) -> None:
     find(ev, "CONSULT", source={"CHL"}, target={"PER"}, start="2025-09-02", end="2025-09-02")
 
 
+def test_a_visitor_who_is_in_a_state_on_a_visit_visits_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "On 2 September 2025, Chile's foreign minister was in Peru on a working visit.", "2025-09-03")
+    find(ev, "CONSULT", source={"CHL"}, target={"PER"}, start="2025-09-02")
+
+
 def test_south_korea_japan_nominal_visit(pipeline: Any) -> None:
     ev = coded(pipeline, "South Korean President Lee Jae-myung's visit to Tokyo on 23 August 2025 ended with a joint "
                          "pledge to deepen economic ties with Japan.", "2025-08-25")

@@ -196,6 +196,12 @@ def clause_region(trig: TriggerMatch, trigger_heads: set[int]) -> set[int]:
         for child in tok.head.children:
             if child.dep_ in ("dobj", "attr", "prep") and child.i != tok.i:
                 walk(child, False)
+    if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for")
+            and tok.head.head.lemma_ == "be" and tok.head.head.i not in trigger_heads):
+        # "the minister was in Estonia on a working visit": where the one on the visit is, the visit is
+        for child in tok.head.head.children:
+            if child.dep_ == "prep" and child.i != tok.head.i:
+                walk(child, False)
     return out
 
 
