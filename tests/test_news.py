@@ -2279,3 +2279,13 @@ def test_a_recent_day_after_which_an_act_came_is_not_its_day(pipeline: Any) -> N
     # a day long past stays near: "lifted them after he won the elections in 2014"
     ev = coded(pipeline, "Chile lifted its sanctions on Peru after Peru held elections on 3 May 2014.", "2025-10-15")
     assert [e["start"][:4] for e in ev if e["type"] == "RETREAT"] == ["2014"], ev
+
+
+def test_what_the_speakers_side_must_do_asks_no_one(pipeline: Any) -> None:
+    text = ("Chile's president met Peru's president in Lima on 3 May 2025. \u201cAmid this crisis, with so many people "
+            "hurt, we must preserve the one option that still offers a peaceful settlement for both peoples,\u201d "
+            "Boric added.")
+    ev = coded(pipeline, text, "2025-05-04")
+    assert not [e for e in ev if e["type"] == "REQUEST"], ev
+    ev = coded(pipeline, "Peru's president said on 3 May 2025 that Chile must withdraw its troops.", "2025-05-04")
+    find(ev, "REQUEST", {"PER", "CHL"}, "2025-05-03", source={"PER"})

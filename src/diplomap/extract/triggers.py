@@ -281,6 +281,8 @@ class TriggerFinder:
             if lemma not in REPORTING:
                 continue
             for c in tok.children:
+                if any(s.dep_ == "nsubj" and s.lower_ in ("we", "i") for s in c.children):
+                    continue  # "we must keep alive the only alternative": what the speaker's side owes, asks no one
                 if c.dep_ == "ccomp" and (any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
                                           or (lemma in DEMANDING and _mandative(c))):
                     entry = self.lex.verb_entry(tok.lemma_, "REQUEST")
