@@ -2289,3 +2289,10 @@ def test_what_the_speakers_side_must_do_asks_no_one(pipeline: Any) -> None:
     assert not [e for e in ev if e["type"] == "REQUEST"], ev
     ev = coded(pipeline, "Peru's president said on 3 May 2025 that Chile must withdraw its troops.", "2025-05-04")
     find(ev, "REQUEST", {"PER", "CHL"}, "2025-05-03", source={"PER"})
+
+
+def test_an_act_a_state_approves_is_the_act(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru's congress approved the deployment of troops to the border with Chile on 3 May 2025.",
+               "2025-05-04")
+    find(ev, "MOBILIZE", {"PER", "CHL"}, "2025-05-03", source={"PER"})
+    assert not [e for e in ev if e["type"] == "SUPPORT"], ev

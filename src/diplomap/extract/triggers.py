@@ -22,6 +22,7 @@ from diplomap.extract.syntax import (
 )
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
+    APPROVING,
     AUTHOR_ADJ,
     BLAME_NOUNS,
     BLAME_VERBS,
@@ -169,6 +170,11 @@ class TriggerFinder:
                     direct = trig.token.head.i == gov.i
                     if (direct and is_light(gov) and verb.entry.type != trig.entry.type
                             and len(verb.entry.words) == 1):
+                        verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
+                        continue
+                    if (direct and gov.lemma_.lower() in APPROVING and trig.entry.type in _APPROVED_ACTS
+                            and len(verb.entry.words) == 1):
+                        # "Hungary's parliament approved the sending of a military mission to Chad": that act
                         verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                         continue
                     if not (direct and _reacted_to(trig, verb)) and not _met_at(trig, verb):
@@ -455,6 +461,10 @@ def _own_object(verb: Token) -> bool:
 def _on_an_occasion(word: Token) -> bool:
     """'congratulated Peru on its national day', 'greetings on the occasion of Eid': paid on an occasion."""
     return any(t.lemma_.lower() in OCCASIONS or t.lower_ == "occasion" for t in _after(word, ("on", "for")))
+
+
+# the acts a state's own approval does ("approved the deployment of troops", "authorized the delivery of aid")
+_APPROVED_ACTS = frozenset({"MOBILIZE", "AID", "COOPERATE", "SANCTION", "RETREAT", "COERCE", "ASSAULT"})
 
 
 def _reacted_to(act: TriggerMatch, stance: TriggerMatch) -> bool:

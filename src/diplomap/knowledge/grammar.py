@@ -27,6 +27,7 @@ def inflections(verbs: frozenset[str]) -> frozenset[str]:
 
 
 LIGHT_VERBS = _words("verbs", "light")
+APPROVING = _words("verbs", "approving")
 LIGHT_FORMS = inflections(LIGHT_VERBS)
 EMPTY_VERBS = _words("verbs", "empty")
 DRAWING = _words("verbs", "drawing")
