@@ -31,6 +31,7 @@ from diplomap.knowledge.grammar import (
     CRIMES,
     DEMANDING,
     FAULTS,
+    FORCES,
     HAPPENING,
     KNOWING,
     MANNER_NOUNS,
@@ -173,7 +174,8 @@ class TriggerFinder:
                         verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                         continue
                     if (direct and gov.lemma_.lower() in APPROVING and trig.entry.type in _APPROVED_ACTS
-                            and len(verb.entry.words) == 1):
+                            and len(verb.entry.words) == 1 and (trig.entry.type != "MOBILIZE" or any(
+                                t.lemma_.lower() in FORCES for t in of_objects(trig.token)))):
                         # "Hungary's parliament approved the sending of a military mission to Chad": that act
                         verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                         continue
