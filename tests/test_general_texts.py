@@ -464,7 +464,7 @@ def test_a_commitment_to_a_cause_is_no_stance_toward_a_party(pipeline: Any) -> N
 
 
 def test_a_stance_held_consistently_is_no_event_unless_charged(pipeline: Any) -> None:
-    # "has consistently supported" is a lasting stance (grammar.toml adverbs.lasting) ...
+    # "has consistently supported" is a lasting stance (grammar.toml adverbs.standing) ...
     assert coded(pipeline, "Chile's new president has consistently supported Peru's bid to join the OECD.",
                  "2025-05-04") == []
     # ... but what a party is said to have done all along is charged today

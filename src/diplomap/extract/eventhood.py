@@ -190,7 +190,7 @@ def _calls_someone(verb: Token) -> bool:
 
 def _standing_condition(verb: Token) -> bool:
     """"has long supported", "had long restricted", "has consistently backed": the perfect with "long" and its like
-    (grammar.toml adverbs.lasting) tells a lasting state."""
+    (grammar.toml adverbs.standing) tells a lasting state."""
     children = list(verb.children)
     # (not in what is told of another: "saying Belgium had consistently undermined Kigali" accuses it today)
     return (any(c.dep_ == "advmod" and (c.lower_ == "long" or (c.lower_ in STANDING_ADVERBS and verb.dep_ != "ccomp"))
@@ -198,11 +198,16 @@ def _standing_condition(verb: Token) -> bool:
             and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))
 
 
+def _commitment_words(trig: TriggerMatch, lemmas: frozenset[str]) -> list[Token]:
+    """The trigger's words, or its object, that name a commitment (of ``lemmas``): 'reaffirmed its commitment'."""
+    words = [w for w in (trig.token, *trig.words) if w.lemma_.lower() in lemmas]
+    return words + [c for c in trig.token.children if c.dep_ == "dobj" and c.lemma_.lower() in lemmas]
+
+
 def _committed_to_no_party(trig: TriggerMatch) -> bool:
     """A commitment (grammar.toml nouns.commitments, the trigger's word or its object) to what names no party:
     'reiterated its commitment to global health'; 'its commitment to Ukraine's sovereignty' names one."""
-    words = [w for w in (trig.token, *trig.words) if w.lemma_.lower() in COMMITMENTS]
-    words += [c for c in trig.token.children if c.dep_ == "dobj" and c.lemma_.lower() in COMMITMENTS]
+    words = _commitment_words(trig, COMMITMENTS)
     # (the parser may hang "to" on the verb: "reaffirmed its dedication | to global health")
     to = [p for w in {*words, *([trig.token] if words else [])} for p in w.children
           if p.dep_ == "prep" and p.lower_ == "to"]
@@ -215,8 +220,7 @@ def _grows_a_relation(trig: TriggerMatch) -> bool:
     """A commitment (a trigger word or the one it takes) to making a standing relation grow: 'reaffirmed Saudi
     Arabia's commitment to deepening its ties with Egypt', 'their commitment to further strengthen the friendship'
     (grammar.toml verbs.growing, nouns.standing); 'its commitment to Ukraine's sovereignty' supports."""
-    words = [w for w in (trig.token, *trig.words) if w.lemma_.lower() == "commitment"]
-    words += [c for c in trig.token.children if c.dep_ == "dobj" and c.lemma_.lower() == "commitment"]
+    words = _commitment_words(trig, frozenset({"commitment"}))
     grown = [g for w in words for to in w.children if to.dep_ == "prep" and to.lower_ == "to"
              for g in to.children if g.dep_ in ("pcomp", "pobj")]
     grown += [g for w in words for g in w.children if g.dep_ in ("acl", "xcomp")]  # "to further strengthen"

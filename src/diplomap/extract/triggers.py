@@ -169,14 +169,9 @@ class TriggerFinder:
                     # the direct object names what a light verb did ("held talks"); a noun deeper in
                     # the object is its topic ("talks on the massacres"), not another event
                     direct = trig.token.head.i == gov.i
-                    if (direct and is_light(gov) and verb.entry.type != trig.entry.type
-                            and len(verb.entry.words) == 1):
-                        verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
-                        continue
-                    if (direct and gov.lemma_.lower() in APPROVING and trig.entry.type in _APPROVED_ACTS
-                            and len(verb.entry.words) == 1 and (trig.entry.type != "MOBILIZE" or any(
-                                t.lemma_.lower() in FORCES for t in of_objects(trig.token)))):
-                        # "Hungary's parliament approved the sending of a military mission to Chad": that act
+                    # ("Peru's congress approved the deployment of troops": that act, as a light verb's)
+                    if direct and len(verb.entry.words) == 1 and (
+                            (is_light(gov) and verb.entry.type != trig.entry.type) or _approved_act(gov, trig)):
                         verbs[gov.i] = self._trigger(verb.token, verb.head, trig.entry, [*verb.words, trig.token])
                         continue
                     if not (direct and _reacted_to(trig, verb)) and not _met_at(trig, verb):
@@ -467,6 +462,13 @@ def _on_an_occasion(word: Token) -> bool:
 
 # the acts a state's own approval does ("approved the deployment of troops", "authorized the delivery of aid")
 _APPROVED_ACTS = frozenset({"MOBILIZE", "AID", "COOPERATE", "SANCTION", "RETREAT", "COERCE", "ASSAULT"})
+
+
+def _approved_act(verb: Token, act: TriggerMatch) -> bool:
+    """A verb of approving (grammar.toml verbs.approving) whose object is an act the approver's state does: a
+    deployment only of forces ("approved the deployment of troops"; observers approved stay a support)."""
+    return verb.lemma_.lower() in APPROVING and act.entry.type in _APPROVED_ACTS and (
+        act.entry.type != "MOBILIZE" or any(t.lemma_.lower() in FORCES for t in of_objects(act.token)))
 
 
 def _reacted_to(act: TriggerMatch, stance: TriggerMatch) -> bool:

@@ -27,8 +27,8 @@ def inflections(verbs: frozenset[str]) -> frozenset[str]:
 
 
 LIGHT_VERBS = _words("verbs", "light")
-APPROVING = _words("verbs", "approving")
 LIGHT_FORMS = inflections(LIGHT_VERBS)
+APPROVING = _words("verbs", "approving")
 EMPTY_VERBS = _words("verbs", "empty")
 DRAWING = _words("verbs", "drawing")
 CROWNING = _words("verbs", "crowning")
@@ -57,7 +57,7 @@ FUTURE_AUX = _words("modals", "future")
 OBLIGATION = _words("modals", "obligation")
 
 HABITUAL = _words("adverbs", "habitual")
-STANDING_ADVERBS = _words("adverbs", "lasting")
+STANDING_ADVERBS = _words("adverbs", "standing")
 PERIODS = _words("adverbs", "periods")
 FORMERLY = _words("adverbs", "formerly")
 HEARSAY = _words("adverbs", "hearsay")
