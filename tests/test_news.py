@@ -2296,3 +2296,14 @@ def test_an_act_a_state_approves_is_the_act(pipeline: Any) -> None:
                "2025-05-04")
     find(ev, "MOBILIZE", {"PER", "CHL"}, "2025-05-03", source={"PER"})
     assert not [e for e in ev if e["type"] == "SUPPORT"], ev
+
+
+def test_a_journey_and_the_meeting_it_was_made_for_are_one_event(pipeline: Any) -> None:
+    # the arrival (a visit) and the summit it was for (a multilateral meeting), told in one sentence, one happening
+    ev = coded(pipeline, "On 3 May 2025, Chile's president Gabriel Boric arrived in Peru to attend the Pacific "
+               "Alliance summit.", "2025-05-04")
+    assert len([e for e in ev if e["type"] == "CONSULT"]) == 1, ev
+    # two meetings of one trip told in one sentence stay two when their parties differ
+    ev = coded(pipeline, "On 3 May 2025, Chile's president met Peru's president in Lima and attended a summit of "
+               "the Andean Community.", "2025-05-04")
+    assert len([e for e in ev if e["type"] == "CONSULT"]) == 2, ev

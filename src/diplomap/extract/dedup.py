@@ -47,8 +47,10 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
             (not a.source and sa <= sb) or (not b.source and sb <= sa)))
         # (hostile words of ``one_stance`` types are one stance whatever their modes: "called Lula a communist and
         # accused him of meddling", a disapproval and an allegation)
+        # (a journey and the meeting it was made for: "arrived in Lima to attend the summit")
         return news and (same_sides or nested_sides) and one_date and (
-            a.mode == b.mode or not a.mode or not b.mode or a.type in one_stance)
+            a.mode == b.mode or not a.mode or not b.mode or a.type in one_stance
+            or {a.mode, b.mode} == {"Visit", "Multilateral"})
     if news and a.type == "AGREE" and _ties_and_papers(a, b):
         return False  # ties raised to a partnership and five pacts signed the same day: two acts
     if news and _papers(a) and _papers(b) and not _papers(a) & _papers(b):
