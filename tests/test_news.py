@@ -2307,3 +2307,11 @@ def test_a_journey_and_the_meeting_it_was_made_for_are_one_event(pipeline: Any) 
     ev = coded(pipeline, "On 3 May 2025, Chile's president met Peru's president in Lima and attended a summit of "
                "the Andean Community.", "2025-05-04")
     assert len([e for e in ev if e["type"] == "CONSULT"]) == 2, ev
+
+
+def test_views_that_clash_are_no_fight(pipeline: Any) -> None:
+    # a stance or a policy is no party: whoever's it is, its clash with another is a difference of views
+    ev = coded(pipeline, "On 3 May 2025, Chile's firm stance on fishing clashed with Peruvian policies.", "2025-05-04")
+    assert not [e for e in ev if e["type"] == "ASSAULT"], ev
+    ev = coded(pipeline, "On 3 May 2025, Chilean troops clashed with Peruvian soldiers near the border.", "2025-05-04")
+    find(ev, "ASSAULT", {"CHL", "PER"}, "2025-05-03")

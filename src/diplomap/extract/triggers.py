@@ -40,6 +40,7 @@ from diplomap.knowledge.grammar import (
     NAMING_VERBS,
     OBLIGATION,
     OCCASIONS,
+    OPINION_NOUNS,
     OWN_AGENTS,
     PARTICLES,
     REPORTING,
@@ -110,11 +111,13 @@ class TriggerFinder:
                     # guest_welcomed)
                     entry = self.lex.verb_entry(tok.lemma_, "CONSULT", "Visit")
                 if entry is not None and self.lex.has_frame(lemma, "party_acts") and any(
-                        c.dep_ == "nsubj" and c.lemma_.lower() in THING_NOUNS
-                        and not any(t.ent_type_ for a in c.children if a.dep_ in ("poss", "compound", "amod")
-                                    for t in a.subtree) for c in tok.children):
+                        c.dep_ == "nsubj" and (c.lemma_.lower() in OPINION_NOUNS or (
+                            c.lemma_.lower() in THING_NOUNS
+                            and not any(t.ent_type_ for a in c.children if a.dep_ in ("poss", "compound", "amod")
+                                        for t in a.subtree))) for c in tok.children):
                     # "the tariffs threatened to blow up the accord", "the escalation in Port Sudan threatens
-                    # security": a risk, not a threat ("Russia's escalation" is Russia's act)
+                    # security": a risk, not a threat ("Russia's escalation" is Russia's act; "France's stance clashed
+                    # with Italian policies" is no one's fight)
                     entry = None
                 if entry is not None and self.lex.has_frame(lemma, "no_comment") and any(
                         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENTING for c in tok.children):
