@@ -701,6 +701,23 @@ def test_a_name_and_date_byline_and_a_list_of_other_headlines_are_furniture() ->
     assert "Kenya and Somalia restored relations" in layout.masked
 
 
+def test_a_bulleted_list_of_headlines_is_furniture_and_bulleted_sentences_are_not() -> None:
+    # other stories' headlines, each a list item written as a headline (however long), after the story
+    story = "Kenya and Somalia restore ties\n\nJane Doe / May 3, 2025\n\nKenya and Somalia restored relations.\n\n"
+    others = ("Popular\n\n- Chile to Charge Foreigners More for Residence Permits, Looking to Align with European "
+              "Countries\n\n- Peru's President Meets Many World Leaders at G20 Debut in Lima; Speaks with Heads of "
+              "Countries Including Italy, Germany, India\n\n- Bolivia Signs Gas Deal with Brazil\n")
+    masked = read_layout(story + others, "").masked
+    for gone in ("Chile to Charge", "Meets Many World Leaders", "Bolivia Signs"):
+        assert gone not in masked, gone
+    # a story's own points, written as sentences, stay
+    points = ("Key points\n\n- Kenya will reopen its embassy in Mogadishu next month\n\n- the two sides agreed on "
+              "new flights between Nairobi and Mogadishu\n\n- Somalia will send a trade delegation to Kenya\n")
+    masked = read_layout(story + points, "").masked
+    for kept in ("reopen its embassy", "new flights", "trade delegation"):
+        assert kept in masked, kept
+
+
 def test_several_parties_reacting_are_one_event_each_in_the_record(pipeline: Any) -> None:
     from diplomap.model import Document
 

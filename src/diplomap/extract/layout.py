@@ -253,13 +253,27 @@ def _link_lists(text: str, chars: list[str]) -> list[tuple[int, int]]:
         # (prose wrapped at a fixed width is no list: a line stopped at a comma or a word that cannot end a
         # sentence, or going on in lower case: "issued a joint statement welcoming the" / "signing of the ...")
         wrapped = stripped.endswith(",") or stripped.split()[-1] in JOINERS or following[:1].islower()
-        if (n >= 5 and len(stripped) <= 120 and not stripped.endswith(_ENDS_SENTENCE) and not _BULLET.match(body)
-                and not wrapped):
+        # (a list item counts when it is written as a headline, as long as one: "- Japan to Tighten Screening of
+        # Residence Permits")
+        bullet = _BULLET.match(body)
+        headline = bullet is not None and _headline_case(body[bullet.end():])
+        if (n >= 5 and len(stripped) <= (_MAX_LINE if headline else 120) and not stripped.endswith(_ENDS_SENTENCE)
+                and not wrapped and (bullet is None or headline)):
             run.append((start, start + len(body)))
         else:
             close()
     close()
     return spans
+
+
+_SMALL_WORDS = JOINERS | {"is", "are", "be", "over", "after", "amid", "vs", "per", "up", "off", "out", "nor", "so"}
+
+
+def _headline_case(line: str) -> bool:
+    """Written as headlines are, every word but the small ones capitalised, and at least four words."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", line)
+    return len(words) >= 4 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words[1:]) and (
+        words[0][0].isupper())
 
 
 def _known_city(found: re.Match[str], known_place: Callable[[str], bool]) -> bool:
