@@ -2332,3 +2332,10 @@ def test_views_that_clash_are_no_fight(pipeline: Any) -> None:
     assert not [e for e in ev if e["type"] == "ASSAULT"], ev
     ev = coded(pipeline, "On 3 May 2025, Chilean troops clashed with Peruvian soldiers near the border.", "2025-05-04")
     find(ev, "ASSAULT", {"CHL", "PER"}, "2025-05-03")
+
+
+def test_a_told_surname_is_the_person_whatever_the_model_labels_it(pipeline: Any) -> None:
+    # the model takes "Talon" alone for a place: the story has named Patrice Talon in full, so it is him (Benin)
+    ev = coded(pipeline, "Benin's President Patrice Talon arrived in Accra on 3 May 2025. Mahama hosted Talon in Kumasi "
+               "on 4 May 2025.", "2025-05-05")
+    find(ev, "CONSULT", {"BEN", "GHA"}, "2025-05-04")

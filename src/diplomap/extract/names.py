@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+_NAMES_MISTAKEN = frozenset({"PERSON", "GPE", "ORG", "LOC", "NORP"})  # the model's labels a told short form may get
+
+
 class ToldNames:
     """The short forms of the people a story has named in full so far (one story, one instance)."""
 
@@ -45,9 +48,10 @@ class ToldNames:
 
     def recall(self, sent: Span, ents: Sequence[Span], doc_id: str, idx: int, start: int) -> list[Mention]:
         """Mentions of the people a sentence names by a short form alone that the gazetteer does not know, among
-        its entities ``ents`` or its proper nouns the parser took for no name ("Park also held talks"; ``start``:
+        its entities ``ents`` (whatever the model labelled them) or its proper nouns the parser took for no name ("Park also held talks"; ``start``:
         where the sentence's paragraph starts in the text)."""
-        words = [ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) == 1]
+        # (the model may take the name for a place or a body: "hosted Talon in Paris", once "Patrice Talon" was told)
+        words = [ent for ent in ents if ent.label_ in _NAMES_MISTAKEN and not ent.ent_id_ and len(ent) == 1]
         words += [sent.doc[t.i:t.i + 1] for t in sent if t.pos_ == "PROPN" and not t.ent_type_ and t.is_title
                   and not _beside_a_proper_noun(t)]
         return [Mention(doc_id, idx, start + w.start_char, start + w.end_char, w.text, self._known[w.text], "PERSON")
