@@ -2339,3 +2339,18 @@ def test_a_told_surname_is_the_person_whatever_the_model_labels_it(pipeline: Any
     ev = coded(pipeline, "Benin's President Patrice Talon arrived in Accra on 3 May 2025. Mahama hosted Talon in Kumasi "
                "on 4 May 2025.", "2025-05-05")
     find(ev, "CONSULT", {"BEN", "GHA"}, "2025-05-04")
+
+
+@pytest.mark.parametrize("words, start, end", [
+    ("a week after", "2024-08-22", "2024-08-22"),
+    # "over" a span is more than it, up to twice it
+    ("a little over a week after", "2024-08-15", "2024-08-21"),
+])
+def test_the_act_a_phrase_after_after_names_came_that_long_before(pipeline: Any, words: str, start: str,
+                                                                     end: str) -> None:
+    text = (f"Chile and Peru signed a defence pact in Lima on Thursday.\n\nThe signing took place {words} Boric's "
+            "visit to Lima.")
+    ev = coded(pipeline, text, "2024-08-30")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-08-29")
+    [visit] = [e for e in ev if e["type"] == "CONSULT"]
+    assert (visit["start"], visit["end"]) == (start, end), visit

@@ -149,6 +149,12 @@ def relative_to(kind: str, g: dict[str, str | None], t: str, anchor: DateSpan | 
         if later:
             return DateSpan(anchor.start, anchor.end + timedelta(days), Precision.RANGE, t), True
         return DateSpan(anchor.start - timedelta(days), anchor.end, Precision.RANGE, t), True
+    if less in ("more than", "over") and unit in ("day", "week"):
+        # beyond n units of the anchor, up to twice as far: "a little over a week after" is 8 to 14 days after
+        if later:
+            return DateSpan(anchor.start + timedelta(days + 1), anchor.end + timedelta(2 * days), Precision.RANGE,
+                            t), True
+        return DateSpan(anchor.start - timedelta(2 * days), anchor.end - timedelta(days + 1), Precision.RANGE, t), True
     if unit == "month":
         if raw_n in ("a few", "few", "several"):
             lo, hi = (add_months(anchor.end, 1), add_months(anchor.end, 5)) if later else (

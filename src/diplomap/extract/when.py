@@ -289,8 +289,9 @@ def _participle_on(tok: Token) -> bool:
 
 def _before_the_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext) -> DateSpan | None:
     """'Sheinbaum spoke two days after Trump announced tariffs': the clause after 'after' tells what came that
-    long before the time the narrative is at (and one after 'before' what came that long after it)."""
-    if ctx.anchor is None or trig.head.pos_ != "VERB":
+    long before the time the narrative is at (and one after 'before' what came that long after it); so does the
+    phrase after it ("the signing took place a week after Subianto's visit")."""
+    if ctx.anchor is None or trig.head.pos_ not in ("VERB", "NOUN"):
         return None
     for d in ctx.dates:
         last = tokens_in(sent, d.start, d.end)[-1:]
