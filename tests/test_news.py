@@ -2336,8 +2336,8 @@ def test_views_that_clash_are_no_fight(pipeline: Any) -> None:
 
 def test_a_told_surname_is_the_person_whatever_the_model_labels_it(pipeline: Any) -> None:
     # the model takes "Talon" alone for a place: the story has named Patrice Talon in full, so it is him (Benin)
-    ev = coded(pipeline, "Benin's President Patrice Talon arrived in Accra on 3 May 2025. Mahama hosted Talon in Kumasi "
-               "on 4 May 2025.", "2025-05-05")
+    ev = coded(pipeline, "Benin's President Patrice Talon arrived in Accra on 3 May 2025. Mahama hosted Talon in "
+               "Kumasi on 4 May 2025.", "2025-05-05")
     find(ev, "CONSULT", {"BEN", "GHA"}, "2025-05-04")
 
 

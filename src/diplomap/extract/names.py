@@ -48,8 +48,8 @@ class ToldNames:
 
     def recall(self, sent: Span, ents: Sequence[Span], doc_id: str, idx: int, start: int) -> list[Mention]:
         """Mentions of the people a sentence names by a short form alone that the gazetteer does not know, among
-        its entities ``ents`` (whatever the model labelled them) or its proper nouns the parser took for no name ("Park also held talks"; ``start``:
-        where the sentence's paragraph starts in the text)."""
+        its entities ``ents`` (whatever the model labelled them) or its proper nouns the parser took for no name
+        ("Park also held talks"; ``start``: where the sentence's paragraph starts in the text)."""
         # (the model may take the name for a place or a body: "hosted Talon in Paris", once "Patrice Talon" was told)
         words = [ent for ent in ents if ent.label_ in _NAMES_MISTAKEN and not ent.ent_id_ and len(ent) == 1]
         words += [sent.doc[t.i:t.i + 1] for t in sent if t.pos_ == "PROPN" and not t.ent_type_ and t.is_title
