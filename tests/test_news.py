@@ -2354,3 +2354,11 @@ def test_the_act_a_phrase_after_after_names_came_that_long_before(pipeline: Any,
     find(ev, "AGREE", {"CHL", "PER"}, "2024-08-29")
     [visit] = [e for e in ev if e["type"] == "CONSULT"]
     assert (visit["start"], visit["end"]) == (start, end), visit
+
+
+@pytest.mark.parametrize("kind", ["joint", "bilateral", "trilateral"])
+def test_exercises_held_together_are_military_cooperation(pipeline: Any, kind: str) -> None:
+    ev = coded(pipeline, f"The navies of Chile and Peru conducted {kind} exercises near Lima on 3 May 2025.",
+               "2025-05-04")
+    find(ev, "COOPERATE", {"CHL", "PER"}, "2025-05-03")
+    assert not [e for e in ev if e["type"] in ("MOBILIZE", "THREATEN")], ev
