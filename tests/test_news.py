@@ -2362,3 +2362,13 @@ def test_exercises_held_together_are_military_cooperation(pipeline: Any, kind: s
                "2025-05-04")
     find(ev, "COOPERATE", {"CHL", "PER"}, "2025-05-03")
     assert not [e for e in ev if e["type"] in ("MOBILIZE", "THREATEN")], ev
+
+
+def test_his_country_is_the_state_of_the_person_named_before_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Peru's president Dina Boluarte expressed her joy on 3 May 2023 at the signing of the free "
+               "trade agreement between her country and China.", "2023-05-04")
+    find(ev, "AGREE", {"PER", "CHN"}, "2023-05-03")
+    # a person the gazetteer does not know gives "his country" no state
+    ev = coded(pipeline, "Juan Perez welcomed on 3 May 2023 the signing of the free trade agreement between his "
+               "country and China.", "2023-05-04")
+    assert all(set(e["source"] + e["target"]) <= {"CHN"} for e in ev), ev

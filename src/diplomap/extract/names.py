@@ -6,10 +6,10 @@ has given in full stands for that person wherever it comes again alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from diplomap.knowledge.grammar import HONORIFICS
+from diplomap.knowledge.grammar import HONORIFICS, STATE_ANAPHORS
 from diplomap.model import Mention
 
 if TYPE_CHECKING:
@@ -56,6 +56,29 @@ class ToldNames:
                   and not _beside_a_proper_noun(t)]
         return [Mention(doc_id, idx, start + w.start_char, start + w.end_char, w.text, self._known[w.text], "PERSON")
                 for w in words if w.text in self._known]
+
+
+def own_states(sent: Span, mentions: Sequence[Mention], start: int, state_of: Callable[[str], str]) -> list[Mention]:
+    """'Lasso expressed his joy at the signing of the FTA between his country and China': "his country" (or "her
+    nation", "his government") is the state of the person the sentence named last before it, when the gazetteer
+    knows whose office they held (``state_of`` a person's id: their state, or ""; ``start``: where the sentence's
+    paragraph starts in the text). Not "his country retreat", a thing of the country's."""
+    found: list[Mention] = []
+    for tok in sent:
+        if (tok.lemma_.lower() not in _OWN_STATE_WORDS or tok.dep_ == "compound"
+                or not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)):
+            continue
+        at = start + tok.idx
+        before = [m for m in mentions if m.label == "PERSON" and m.end <= at]
+        code = state_of(before[-1].entity_id) if before else ""
+        if code:
+            first = min(c.idx for c in tok.children if c.dep_ == "poss")
+            found.append(Mention(before[-1].doc_id, before[-1].sentence, start + first, at + len(tok.text),
+                                 sent.doc.text[first:tok.idx + len(tok.text)], code, "STATE"))
+    return found
+
+
+_OWN_STATE_WORDS = (STATE_ANAPHORS - {"neighbour", "neighbor"}) | {"government"}
 
 
 def _beside_a_proper_noun(tok: Token) -> bool:

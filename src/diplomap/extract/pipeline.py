@@ -18,7 +18,7 @@ from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
 from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
-from diplomap.extract.names import ToldNames, inside_a_longer_name, someone_elses_surname
+from diplomap.extract.names import ToldNames, inside_a_longer_name, own_states, someone_elses_surname
 from diplomap.extract.nlp import (
     correct_lemmas,
     keep_prefixed_words,
@@ -229,6 +229,9 @@ class Pipeline:
                 sent_mentions = sorted([*sent_mentions, *told_names.recall(sent, ents, doc.id, idx, p_start)],
                                        key=lambda m: m.start)
                 told_names.learn(ents, sent_mentions)
+                # "his country" after a person named: that person's state
+                own = own_states(sent, sent_mentions, p_start, self._state_of(anchor))
+                sent_mentions = sorted([*sent_mentions, *own], key=lambda m: m.start)
                 sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo)
                 mentions.extend(sent_mentions)
                 if layout.dateline is not None:
@@ -333,6 +336,13 @@ class Pipeline:
                 e.date.text == dedup.HEADLINE_DAYS and e.date.start - timedelta(7) <= lead_day.start <= e.date.end
                 and any(set(o.actors) == set(e.actors) for o in of_the_lead)) else e for e in merged]
         return Extraction(sentences, mentions, merged)
+
+    def _state_of(self, anchor: DateSpan | None) -> Callable[[str], str]:
+        """A person's state on the day the narrative is at, or "" (a person acting for a body, or unknown)."""
+        def state(person: str) -> str:
+            code = self.kb.person_code(person, anchor.start if anchor else None)
+            return code if code in self.kb.states else ""
+        return state
 
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
