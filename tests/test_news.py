@@ -2372,3 +2372,10 @@ def test_his_country_is_the_state_of_the_person_named_before_it(pipeline: Any) -
     ev = coded(pipeline, "Juan Perez welcomed on 3 May 2023 the signing of the free trade agreement between his "
                "country and China.", "2023-05-04")
     assert all(set(e["source"] + e["target"]) <= {"CHN"} for e in ev), ev
+
+
+def test_a_bare_congress_is_no_states_body(pipeline: Any) -> None:
+    # knowledge/README: no bare Parliament, Congress, Senate or National Assembly, the United States' neither
+    ev = coded(pipeline, "The trade pact signed with China on 3 May 2023 still needs the approval of the National "
+               "Assembly (unicameral Congress) of Peru.", "2023-05-04")
+    assert not [e for e in ev if "USA" in e["source"] + e["target"]], ev
