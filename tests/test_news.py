@@ -2379,3 +2379,11 @@ def test_a_bare_congress_is_no_states_body(pipeline: Any) -> None:
     ev = coded(pipeline, "The trade pact signed with China on 3 May 2023 still needs the approval of the National "
                "Assembly (unicameral Congress) of Peru.", "2023-05-04")
     assert not [e for e in ev if "USA" in e["source"] + e["target"]], ev
+
+
+@pytest.mark.parametrize("words", ["a distorted step", "a shameful step"])
+def test_calling_the_other_sides_act_names_is_an_accusation_of_that_side(pipeline: Any, words: str) -> None:
+    # "it" is the act of the one other state named, not the speaker's own state
+    ev = coded(pipeline, f"On 3 May 2024, Chile recalled its ambassador in Peru, with its foreign minister calling it "
+               f"{words}.", "2024-05-04")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-05-03", source={"CHL"})

@@ -453,7 +453,12 @@ def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
             d.location.country in r.kb.states) and d.own_place else []
         # ("Venezuela threatened to annex Essequibo": the place of another state in what it threatens or vows to do)
         there = there or _place_states_of_the_act_to_come(r, sent, ctx, d)
-        d.target = faces if "faces_named" in d.trig.entry.traits and faces else there or list(d.source)
+        # ("Chile recalled its envoy in Peru, with its minister calling it a shameful step": what a pronoun object
+        # stands for is the one other state's, not the speaker's own)
+        pointed = any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in d.trig.token.children) and (
+            len(set(others)) == 1)
+        d.target = (faces if "faces_named" in d.trig.entry.traits and faces else there
+                    or (others[:1] if pointed else list(d.source)))
     elif (not d.source and len(set(d.target)) == 1 and "unnamed_within" in d.trig.entry.traits
           and not any(c.dep_ == "nsubjpass" for c in d.trig.head.children) and not unnamed_states(sent, d.subject)):
         # ("two Chilean soldiers were wounded": those it was done to did not do it; "several countries condemned
