@@ -2387,3 +2387,16 @@ def test_calling_the_other_sides_act_names_is_an_accusation_of_that_side(pipelin
     ev = coded(pipeline, f"On 3 May 2024, Chile recalled its ambassador in Peru, with its foreign minister calling it "
                f"{words}.", "2024-05-04")
     find(ev, "ACCUSE", {"CHL", "PER"}, "2024-05-03", source={"CHL"})
+
+
+def test_a_visit_that_is_another_acts_setting_is_hosted_by_the_storys_other_state(pipeline: Any) -> None:
+    text = ("SANTIAGO - Chile's government signed eleven memorandums of understanding with Peru on Wednesday.\n\n"
+            "The signing ceremony took place at the presidential palace during the official state visit of the "
+            "Peruvian President.")
+    ev = coded(pipeline, text, "2023-05-04")
+    find(ev, "CONSULT", {"PER", "CHL"}, "2023-05-03", source={"PER"})
+    # a visit the sentence is about is the story's visit told again: no host is guessed for it
+    text = ("SANTIAGO - Chile's government signed eleven memorandums of understanding with Peru on Wednesday.\n\n"
+            "The three-day state visit of the Peruvian President has come to an end.")
+    ev = coded(pipeline, text, "2023-05-04")
+    assert not [e for e in ev if e["type"] == "CONSULT" and "CHL" in e["target"]], ev

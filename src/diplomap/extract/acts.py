@@ -395,7 +395,7 @@ def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, 
 def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'during the state visit of Chinese President Xi Jinping', 'the visit of the Kenyan president to Beijing': the
     one a visit is "of" is the visitor (the source), and with no host named, the state of the place where the visit
-    is told to happen hosts it."""
+    is told to happen hosts it; in news, with no place told, the story's other state."""
     tok = d.trig.token
     if d.trig.entry.mode != "Visit" or tok.pos_ != "NOUN":
         return
@@ -406,3 +406,12 @@ def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
         d.target = [c for c in d.target if c not in visitors]
     if d.source:
         visit_hosted_by_place_state(r, sent, ctx, d)  # ("signed in Pretoria during Xi's state visit")
+    if visitors and len(set(d.source)) == 1 and not d.target and not ctx.narrative and tok.dep_ == "pobj":
+        # ("The signing took place on Wednesday during the state visit of the Chinese President", in a story on
+        # South Africa: a visit that is the setting of another act, told with no host and no place, is hosted by
+        # the one other state the sentence names, else by the story's other state; a visit the sentence is about,
+        # "the visit has come to an end", is the story's visit told again)
+        named = {c for c in r.actors.in_sentence(sent, ctx.offset, ctx.mentions, d.span)
+                 if c not in d.source and c in r.kb.states}
+        d.target = list(named) if len(named) == 1 else [] if named else [
+            c for c in ctx.salient if c not in d.source and c in r.kb.states][:1]
