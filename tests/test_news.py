@@ -2400,3 +2400,12 @@ def test_a_visit_that_is_another_acts_setting_is_hosted_by_the_storys_other_stat
             "The three-day state visit of the Peruvian President has come to an end.")
     ev = coded(pipeline, text, "2023-05-04")
     assert not [e for e in ev if e["type"] == "CONSULT" and "CHL" in e["target"]], ev
+
+
+@pytest.mark.parametrize("text", [
+    "President Gabriel Boric departed on Monday on a state visit to China.",
+    "President Gabriel Boric has jetted out of the country for a State Visit to the People's Republic of China.",
+])
+def test_who_went_on_or_for_a_visit_is_the_visitor(pipeline: Any, text: str) -> None:
+    ev = coded(pipeline, text, "2025-05-06")
+    assert [e for e in ev if e["type"] == "CONSULT" and e["source"] == ["CHL"] and e["target"] == ["CHN"]], ev

@@ -394,12 +394,16 @@ def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, 
 
 def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'during the state visit of Chinese President Xi Jinping', 'the visit of the Kenyan president to Beijing': the
-    one a visit is "of" is the visitor (the source), and with no host named, the state of the place where the visit
-    is told to happen hosts it; in news, with no place told, the story's other state."""
+    one a visit is "of" is the visitor (the source), as is the one who went "on" or "for" it; with no host named, the
+    state of the place where the visit is told to happen hosts it; in news, with no place told, the story's other
+    state."""
     tok = d.trig.token
-    if d.trig.entry.mode != "Visit" or tok.pos_ != "NOUN":
+    if d.trig.entry.mode != "Visit" or tok.pos_ not in ("NOUN", "PROPN"):
         return
     of = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    if not of and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") and tok.head.head.pos_ == "VERB":
+        # ("Boric jetted out of the country for a state visit to China", "departed on a visit to"): who went
+        of = {t.i for c in tok.head.head.children if c.dep_ == "nsubj" for t in c.subtree}
     visitors = named_in(r, sent, ctx, d, of) if of and not d.source else []
     if visitors:
         d.source = visitors
