@@ -2409,3 +2409,11 @@ def test_a_visit_that_is_another_acts_setting_is_hosted_by_the_storys_other_stat
 def test_who_went_on_or_for_a_visit_is_the_visitor(pipeline: Any, text: str) -> None:
     ev = coded(pipeline, text, "2025-05-06")
     assert [e for e in ev if e["type"] == "CONSULT" and e["source"] == ["CHL"] and e["target"] == ["CHN"]], ev
+
+
+def test_a_visit_since_a_day_is_not_of_that_day(pipeline: Any) -> None:
+    # the day of "since becoming leader" bounds the visit: it came after it (the story's day, here)
+    ev = coded(pipeline, "Peru's President Dina Boluarte, on her first official visit to Chile since becoming leader in "
+               "December, said the relationship with Chile was warm.", "2023-10-12")
+    [visit] = [e for e in ev if e["type"] == "CONSULT"]
+    assert visit["start"] >= "2023-10-01", visit

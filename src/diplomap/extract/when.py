@@ -67,11 +67,15 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
             continue  # "raise investment to $6.8 billion a year, up from $2.7 billion in the 2010s": a figure's past
         if _occasion_of(toks):
             continue  # "approved the deployment of observers for the October vote": the occasion's date, not the act's
-        if (ctx.written and d.span.precision == Precision.DAY and ctx.written - timedelta(7) <= d.span.end < ctx.written
-                and _in_a_bounding_clause(toks[0], trig, trigger_heads)):
+        opened = _bounding_clause(toks[0], trig, trigger_heads)
+        recent = ctx.written and d.span.precision == Precision.DAY and (
+            ctx.written - timedelta(7) <= d.span.end < ctx.written)
+        if (opened == "since" and trig.token.pos_ in ("NOUN", "PROPN")) or (opened and recent):
             # "suspended Madagascar after the military took power on October 14", written on the 15th: the other
             # act's recent day bounds this one, which the story tells as news ("lifted them after he won the 2014
-            # elections" stays near its year)
+            # elections" stays near its year); an act named "since" a day came after it ("his first visit to
+            # Australia since becoming leader in December"; "has prioritized ties since taking office in 2021" is a
+            # state since then)
             bounds.append(d)
             continue
         attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
@@ -163,16 +167,21 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     return inherited or (_nearest(bounds, pos) if bounds else None)
 
 
-def _in_a_bounding_clause(tok: Token, trig: TriggerMatch, trigger_heads: set[int]) -> bool:
-    """Is the token in a clause opened by "after", "before", "since" or "until" that tells no act of its own coded
-    here, with the trigger outside it: that clause's day bounds the act, it is not the act's."""
+def _bounding_clause(tok: Token, trig: TriggerMatch, trigger_heads: set[int]) -> str:
+    """The word ("after", "before", "since", "until") opening a clause the token is in (or a gerund's phrase: "since
+    becoming leader") that tells no act of its own coded here, with the trigger outside it: that clause's day bounds
+    the act, it is not the act's. "" when there is none."""
     node = tok
-    while node.head.i != node.i and not (node.pos_ in ("VERB", "AUX") and node.dep_ == "advcl"):
+    while node.head.i != node.i and not (node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "pcomp")):
         node = node.head
-    if node.dep_ != "advcl" or node.i in trigger_heads or not any(
-            c.dep_ == "mark" and c.lower_ in _BEFORE_OR_AFTER for c in node.children):
-        return False
-    return trig.token.i not in {t.i for t in node.subtree}
+    if node.i in trigger_heads:
+        return ""
+    if node.dep_ == "advcl":
+        mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in _BEFORE_OR_AFTER), None)
+        return mark.lower_ if mark is not None and trig.token.i not in {t.i for t in node.subtree} else ""
+    if node.dep_ == "pcomp" and node.head.lower_ in _BEFORE_OR_AFTER:
+        return node.head.lower_ if trig.token.i not in {t.i for t in node.head.subtree} else ""
+    return ""
 
 
 def _occasion_of(toks: list[Token]) -> bool:
