@@ -2413,7 +2413,18 @@ def test_who_went_on_or_for_a_visit_is_the_visitor(pipeline: Any, text: str) -> 
 
 def test_a_visit_since_a_day_is_not_of_that_day(pipeline: Any) -> None:
     # the day of "since becoming leader" bounds the visit: it came after it (the story's day, here)
-    ev = coded(pipeline, "Peru's President Dina Boluarte, on her first official visit to Chile since becoming leader in "
-               "December, said the relationship with Chile was warm.", "2023-10-12")
+    ev = coded(pipeline, "Peru's President Dina Boluarte, on her first official visit to Chile since becoming leader "
+               "in December, said the relationship with Chile was warm.", "2023-10-12")
     [visit] = [e for e in ev if e["type"] == "CONSULT"]
     assert visit["start"] >= "2023-10-01", visit
+
+
+def test_a_quotation_after_a_background_while_is_of_the_storys_day(pipeline: Any) -> None:
+    # the quotation goes on with the telling before it, but not with a long while told as background
+    text = ("Chile joined the bloc as a partner country on Friday.\n\n"
+            "Chile had said earlier this year that it was ready to discuss a partnership with the bloc.\n\n"
+            "\u201cThe government of Peru welcomes the decision of the Chilean government,\u201d said Peru, which "
+            "holds the bloc's presidency this year.")
+    ev = coded(pipeline, text, "2025-06-14")
+    [welcome] = [e for e in ev if e["type"] == "SUPPORT" and e["source"] == ["PER"]]
+    assert welcome["start"] >= "2025-06-01", welcome

@@ -204,8 +204,11 @@ class Pipeline:
                 anchor = base
             elif written is None:
                 anchor = news_day  # an undated news item goes on with the day it has told, else its year
-            elif not (ptext.lstrip()[:1] in _QUOTES and n > first):
-                anchor = news_day  # (a paragraph of quotation goes on with the telling before it, and its day)
+            elif not (ptext.lstrip()[:1] in _QUOTES and n > first and anchor is not None
+                      and anchor.days <= 2 * NEWS_WINDOW.days):
+                # (a paragraph of quotation goes on with the telling before it, and its day; not with a long while
+                # told in the background before it: "Vietnam had said earlier this year ...")
+                anchor = news_day
             sents = list(pdoc.sents)  # (each a span, read once: spaCy makes them, and their text, anew when asked)
             speakers, last_quoted = self._quote_speakers(sents, ptext, anchor, last_quoted)
             for sent in sents:
