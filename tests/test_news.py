@@ -2428,3 +2428,13 @@ def test_a_quotation_after_a_background_while_is_of_the_storys_day(pipeline: Any
     ev = coded(pipeline, text, "2025-06-14")
     [welcome] = [e for e in ev if e["type"] == "SUPPORT" and e["source"] == ["PER"]]
     assert welcome["start"] >= "2025-06-01", welcome
+
+
+def test_their_countries_are_the_parties_that_act(pipeline: Any) -> None:
+    # "their three countries" are the three signers, not three states named before
+    text = ("Argentina remained close to China and Spain. On 31 March 2025, in Tacna, Chilean President Gabriel "
+            "Boric, Peruvian President Dina Boluarte and Bolivian President Luis Arce signed a treaty on the junction "
+            "point of their three countries' borders.")
+    ev = coded(pipeline, text, "2025-04-01")
+    [signed] = [e for e in ev if e["type"] == "AGREE"]
+    assert set(signed["source"] + signed["target"]) == {"CHL", "PER", "BOL"}, signed

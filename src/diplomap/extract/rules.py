@@ -172,6 +172,9 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     if single and (set(d.target) - set(d.source) or described):
         return  # (not "the previous Conservative government": another government, not a pointer back)
     count = 1 if single else anaphor_count(sent, told) or 2
+    if any(c.dep_ == "poss" and c.lower_ == "their" for h in heads for c in h.children) and (
+            len(set(d.source) | set(d.target)) >= count):
+        return  # "A, B and C signed a treaty on the junction point of their three countries' borders": their own
     first = min(told)
     # "both countries": states, not the bloc named with them
     states = any(sent.doc[i].lemma_.lower() in STATE_ANAPHORS for i in told)
