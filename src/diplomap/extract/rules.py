@@ -438,6 +438,22 @@ def project_works_by_linked_states(r: Resolvers, sent: Span, ctx: SentenceContex
         d.source = r.places.project_states(ctx)
 
 
+def chosen_to_do_the_work(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Kazakhstan chose Russia's Rosatom to lead construction of its first nuclear plant': the one chosen (or
+    invited, hired) to do a project's work is the partner in it, not a party named elsewhere in the sentence."""
+    if not d.source or not any(r.lex.has_frame(w, "project_work") for w in d.trig.entry.words):
+        return
+    verb = d.trig.token
+    if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # ("to lead construction": the verb the work is the object of)
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
+        return
+    chosen = {t.i for c in verb.head.children if c.dep_ == "dobj" for t in c.subtree}
+    doers = [c for c in named_in(r, sent, ctx, d, chosen) if c not in d.source] if chosen else []
+    if doers:
+        d.target = doers
+
+
 def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """PLOVER: a state acting at home acts on itself (its people, its opposition), unless it mobilises (trait
     faces_named) with one other state named; an unnamed official or group acting within a state is that state's
@@ -522,7 +538,8 @@ AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_
                                  partner_of_the_setting, parties_of_the_meeting_told,
                                  met_by_the_doers, officials_of_the_two_sides, released_by_the_holder,
                                  its_is_not_the_doer, them_of_the_clause_above,
-                                 project_works_by_linked_states, adversary_is_no_party, private_voices_are_no_party,
+                                 project_works_by_linked_states, chosen_to_do_the_work, adversary_is_no_party,
+                                 private_voices_are_no_party,
                                  forum_of_the_complaint, absent_is_no_party, expelled_by_the_state_left,
                                  it_is_the_one_named_before, reached_with_the_teller,
                                  one_partys_text_agrees_nothing)
