@@ -56,7 +56,7 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     ("On 9 May 2025, Chile's energy agency chose Peru's state company to lead construction of a new port in Peru.",
      "COOPERATE", r"chose Peru's state company to lead construction of a new port"),
     # a partner named "as" one: the role it is named to is told
-    ("On 9 May 2025, Chile's energy agency named Peru's state company as its preferred partner for a new port.",
+    ("On 9 May 2025, Chile named Peru's state company as its preferred partner for a new port.",
      "COOPERATE", r"named Peru's state company as its preferred partner for a new port$"),
 ])
 def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str, expected: str) -> None:
