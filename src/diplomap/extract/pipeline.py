@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
-from diplomap.extract.dates import DEADLINE, DateMention, find_dates
+from diplomap.extract.dates import DEADLINE, find_dates
 from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
 from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
@@ -29,7 +29,16 @@ from diplomap.extract.nlp import (
 from diplomap.extract.paragraphs import MAX_PARAGRAPH, bounded, is_heading, mask_raw_furniture, paragraph_spans
 from diplomap.extract.recognizer import decode_entities_here
 from diplomap.extract.spans import whole_month, whole_year
-from diplomap.extract.story import attributive, bound, decision_day, described_thing, is_review, of_the_telling
+from diplomap.extract.story import (
+    attributive,
+    bound,
+    decision_day,
+    described_thing,
+    is_review,
+    next_anchor,
+    of_the_telling,
+    retold_date,
+)
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import VERB_LEMMAS
@@ -252,7 +261,7 @@ class Pipeline:
                                       reactions_apart=reactions_apart, prior=tuple(events),
                                       speaker=speakers.get(sent.start, ()), text=stext)
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
-                         for e in (_retold_date(e, events) for e in self.coder.code(sent, ctx))]
+                         for e in (retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and is_heading(ptext):
                     # a news headline retells the story's main event, which happened up to a few days before
                     # the item went out: so dated, it merges with the body's telling of it
@@ -292,7 +301,7 @@ class Pipeline:
                 # the story measures from: "the first attack since a ceasefire took effect last week")
                 told = [d for d in told if not DEADLINE.search(stext[:d.start]) and not bound(stext, d, dates)
                         and not of_the_telling(sent, d, dates)]
-                moved = _next_anchor(told, focal_year or background_before, written)
+                moved = next_anchor(told, focal_year or background_before, written)
                 # "in August, when they met in Washington", told before as "on 8 August": the story is there
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
@@ -462,28 +471,6 @@ def _headline_days(published: date) -> DateSpan:
     return DateSpan(published - timedelta(3), published, Precision.RANGE, dedup.HEADLINE_DAYS, inherited=True)
 
 
-def _retold_date(event: Event, earlier: Sequence[Event]) -> Event:
-    """A meeting dated only by its month, told before with its day ("came in August, when A met B in
-    Washington" after "on 8 August 2025 in Washington"), is that meeting: it takes the day. Only when one
-    such meeting between the same parties, at the same place or an unnamed one, lies in that month."""
-    span = event.date
-    if event.type != "CONSULT" or span is None or span.inherited or span.precision != Precision.MONTH:
-        return event
-    parties = set(event.actors)
-    told = [e for e in earlier
-            if e.type == "CONSULT" and e.date and e.date.precision == Precision.DAY and not e.date.inherited
-            and span.start <= e.date.start <= span.end and len(parties & set(e.actors)) >= 2
-            and (parties <= set(e.actors) or set(e.actors) <= parties)
-            and (event.location is None or e.location is None or e.location.name == event.location.name)]
-    if len({(e.date.start, e.date.end) for e in told if e.date}) != 1:
-        return event
-    day = told[0].date
-    assert day is not None
-    # and where it was held, when the retelling does not say
-    place = event.location or next((e.location for e in told if e.location), None)
-    return replace(event, date=DateSpan(day.start, day.end, Precision.DAY, span.text), location=place)
-
-
 _GROUP_ANAPHOR = re.compile(r"\b(?:this|that|the said)\s+(?:group|grouping|organi[sz]ation|bloc|alliance|union)\b",
                             re.I)
 
@@ -510,9 +497,6 @@ def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Ment
                     last_igo.entity_id, "ORG")]
 
 
-_LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
-
-
 # a news item tells the days just before it went out: a new paragraph goes on from the latest of those days,
 # not from a date further back, which is background ("the April 22 attack" in an item of 7 May)
 NEWS_WINDOW = timedelta(7)
@@ -520,16 +504,3 @@ REPUBLISHED = timedelta(7)  # a page carrying a story again, within a week of it
 # background: what a text dates before the month leading up to what it reports on (a news item's day, a review's
 # year), as the gold READMEs count it (history told more than about a month before)
 RETOLD = timedelta(31)
-
-
-def _next_anchor(dates: Sequence[DateMention], focal_year: int,
-                 published: date | None = None) -> DateSpan | None:
-    """The narrative moves on with each stated date of the period the text reports on, never past the
-    date the text was written ("the June 2026 elections" in a 2025 review is not where the story is)."""
-    stated = [d for d in dates if (
-        (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month", "weekday")
-        or (d.kind == "following" and not _LOOKS_BACK.search(d.text))  # "in the following weeks", not "over the
-        # previous years"; "tensions flared again last month when ...": the paragraph goes on with last month
-        or (d.kind == "this" and d.text.lower().startswith("last") and "month" in d.text.lower()))
-        and (published is None or d.span.start <= published)]
-    return stated[-1].span if stated else None

@@ -1,10 +1,12 @@
 """Where a news story stands in time: which dates of a sentence move it (not a date naming a thing, nor one it
-counts from), and whether a text is a review that narrates many months or news of one day."""
+counts from), where the narrative goes next, a meeting retold by its month, and whether a text is a review that
+narrates many months or news of one day."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -12,7 +14,7 @@ from spacy.tokens import Span, Token
 from diplomap.extract.context import tokens_in
 from diplomap.extract.dates import DateMention
 from diplomap.knowledge.grammar import ACT_NOUNS, DECISIONS, MONTH_PATTERN, REPORTING, TAKING, WEEKDAY_PATTERN
-from diplomap.model import DateSpan, Precision
+from diplomap.model import DateSpan, Event, Precision
 
 
 def _root(sent: Span, found: DateMention) -> Token | None:
@@ -102,3 +104,41 @@ def decision_day(sent: Span, dates: Sequence[DateMention], written: date) -> Dat
         return None
     days = [d.span for d in dates if d.span.precision == Precision.DAY and d.span.end <= written]
     return days[0] if len(days) == 1 else None
+
+
+def retold_date(event: Event, earlier: Sequence[Event]) -> Event:
+    """A meeting dated only by its month, told before with its day ("came in August, when A met B in
+    Washington" after "on 8 August 2025 in Washington"), is that meeting: it takes the day. Only when one
+    such meeting between the same parties, at the same place or an unnamed one, lies in that month."""
+    span = event.date
+    if event.type != "CONSULT" or span is None or span.inherited or span.precision != Precision.MONTH:
+        return event
+    parties = set(event.actors)
+    told = [e for e in earlier
+            if e.type == "CONSULT" and e.date and e.date.precision == Precision.DAY and not e.date.inherited
+            and span.start <= e.date.start <= span.end and len(parties & set(e.actors)) >= 2
+            and (parties <= set(e.actors) or set(e.actors) <= parties)
+            and (event.location is None or e.location is None or e.location.name == event.location.name)]
+    if len({(e.date.start, e.date.end) for e in told if e.date}) != 1:
+        return event
+    day = told[0].date
+    assert day is not None
+    # and where it was held, when the retelling does not say
+    place = event.location or next((e.location for e in told if e.location), None)
+    return replace(event, date=DateSpan(day.start, day.end, Precision.DAY, span.text), location=place)
+
+
+_LOOKS_BACK = re.compile(r"\b(?:previous|preceding)\b", re.I)
+
+
+def next_anchor(dates: Sequence[DateMention], focal_year: int,
+                 published: date | None = None) -> DateSpan | None:
+    """The narrative moves on with each stated date of the period the text reports on, never past the
+    date the text was written ("the June 2026 elections" in a 2025 review is not where the story is)."""
+    stated = [d for d in dates if (
+        (d.span.start.year >= focal_year and not d.relative) or d.kind in ("relative", "same", "that_month", "weekday")
+        or (d.kind == "following" and not _LOOKS_BACK.search(d.text))  # "in the following weeks", not "over the
+        # previous years"; "tensions flared again last month when ...": the paragraph goes on with last month
+        or (d.kind == "this" and d.text.lower().startswith("last") and "month" in d.text.lower()))
+        and (published is None or d.span.start <= published)]
+    return stated[-1].span if stated else None
