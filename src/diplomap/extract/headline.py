@@ -211,7 +211,7 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
     if trigger.i != verb.i and trigger.i not in {t.i for h in obj_heads for t in h.subtree} and not xcomp:
         parts.append(_phrase(trigger, OBJECT_WORDS))  # the trigger noun under the verb, when not its object
     parts += _partner_preps(verb, actor_tokens)
-    # ("named CNNC as its preferred partner": a phrase holding a word of the trigger is part of the act)
+    # ("named CNNC as its preferred partner": an "as" phrase holding a word of the trigger is part of the act)
     said = set(event.trigger.lower().split()) - {verb.lower_, verb.lemma_.lower()}
     parts += [_phrase(p, OBJECT_WORDS) for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
               and any(t.lower_ in said or t.lemma_.lower() in said for t in p.subtree)]
