@@ -2446,3 +2446,12 @@ def test_the_one_chosen_to_do_a_projects_work_and_a_partner_named_are_two_partne
                "2025-05-04")
     for partner in ("ESP", "CHN"):
         assert [e for e in ev if e["type"] == "COOPERATE" and e["source"] == ["PER"] and e["target"] == [partner]], ev
+
+
+def test_what_talks_touched_on_is_their_topic_however_it_is_parsed(pipeline: Any) -> None:
+    # the parser hangs the summits after the dash on "touched" as its object: still the topic, no party
+    ev = coded(pipeline, "The conversation between Boric and Boluarte touched on the preparation of major events to be "
+               "held in Chile and Peru in October - the APEC summit in Lima and the Mercosur summit in Santiago.",
+               "2025-05-04")
+    assert not [e for e in ev if e["type"] == "CONSULT" and {"APEC", "MERCOSUR"} & set(e["source"] + e["target"])
+                and {"CHL", "PER"} & set(e["source"] + e["target"])], ev

@@ -38,6 +38,10 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
     for tok in sent:
         if _led_by_another(tok, acted_on):
             out.update(t.i for t in tok.subtree)
+        if ("topical" in trig.entry.traits and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TOPIC_VERBS
+                and trig.token.dep_ == "nsubj" and trig.token.head.i == tok.head.i):
+            out.update(t.i for t in tok.subtree)  # ("the conversation touched on ... - the CIS summit in Moscow":
+            # what talks cover, however the parser hangs it, is their topic)
         if tok.dep_ != "prep":
             continue
         # (or the title right before "to" that the parser hung elsewhere: "a ceremony at the Permanent Mission | to
