@@ -2455,3 +2455,10 @@ def test_what_talks_touched_on_is_their_topic_however_it_is_parsed(pipeline: Any
                "2025-05-04")
     assert not [e for e in ev if e["type"] == "CONSULT" and {"APEC", "MERCOSUR"} & set(e["source"] + e["target"])
                 and {"CHL", "PER"} & set(e["source"] + e["target"])], ev
+
+
+def test_what_a_meeting_underscored_names_no_party_to_it(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's president met Peru's president in Lima on 3 May 2025. The meeting underscored "
+               "Chile's dedication to a united Bolivia.", "2025-05-04")
+    assert not [e for e in ev if e["type"] == "CONSULT" and "BOL" in e["source"] + e["target"]], ev
+    find(ev, "CONSULT", {"CHL", "PER"}, "2025-05-03")

@@ -20,6 +20,10 @@ from diplomap.knowledge.grammar import (
     TOPIC_VERBS,
 )
 
+# verbs of what a meeting or a text shows: "the talks underscored", "the visit reflected"
+_SHOWING = frozenset({"underscore", "underline", "highlight", "reflect", "show", "demonstrate", "signal", "reaffirm",
+                      "stress", "emphasise", "emphasize", "reiterate", "affirm"})
+
 
 def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
     """Tokens of phrases that name no party to the act: a route ("via Türkiye"), a topic ("a dispute over
@@ -38,6 +42,11 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
     for tok in sent:
         if _led_by_another(tok, acted_on):
             out.update(t.i for t in tok.subtree)
+        if (trig.token.pos_ == "NOUN" and trig.token.dep_ == "nsubj" and trig.token.head.i == tok.head.i
+                and (tok.dep_ in ("dobj", "ccomp") or (tok.dep_ == "prep" and tok.lower_ not in LOCATIVE_PREPS))
+                and tok.head.lemma_.lower() in _SHOWING):
+            out.update(t.i for t in tok.subtree)  # ("The meeting underscored Iraq's dedication to a united Syria":
+            # what a meeting or a text is said to stress is what it said, no party to it)
         if ("topical" in trig.entry.traits and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TOPIC_VERBS
                 and trig.token.dep_ == "nsubj" and trig.token.head.i == tok.head.i):
             out.update(t.i for t in tok.subtree)  # ("the conversation touched on ... - the CIS summit in Moscow":
