@@ -2462,3 +2462,11 @@ def test_what_a_meeting_underscored_names_no_party_to_it(pipeline: Any) -> None:
                "Chile's dedication to a united Bolivia.", "2025-05-04")
     assert not [e for e in ev if e["type"] == "CONSULT" and "BOL" in e["source"] + e["target"]], ev
     find(ev, "CONSULT", {"CHL", "PER"}, "2025-05-03")
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels have nothing to offer but pain to Chileans and Peruvians alike, Boric said on 3 May 2025.",
+    "Chile offered nothing to Peru on 3 May 2025.",
+])
+def test_nothing_offered_is_no_offer(pipeline: Any, text: str) -> None:
+    assert not coded(pipeline, text, "2025-05-04"), text

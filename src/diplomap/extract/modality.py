@@ -63,7 +63,8 @@ def _aux(head: Token) -> set[str]:
 
 def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """'did not sign', 'no talks were held', 'Bahrain is yet to reopen its embassy', 'has not joined its allies in
-    imposing sanctions' (the act a negated verb takes part in), 'no country has recognized Somaliland'."""
+    imposing sanctions' (the act a negated verb takes part in), 'no country has recognized Somaliland', 'offered
+    nothing'."""
     head = clause_head(trig)
     joined = [head.head.head] if head.dep_ == "pcomp" and head.head.dep_ == "prep" else []
     # ("the Cairo round of negotiations did not witness any change": what the event did not do, not that it did not
@@ -87,6 +88,9 @@ def negated(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan
         return Modality.NEGATED  # "the talks ended with no deal", "no agreement was reached"
     if head.dep_ == "pcomp" and head.head.lower_ == "without":
         return Modality.NEGATED  # "met Bolivia without inviting Chile": not done
+    if head.pos_ == "VERB" and (any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in head.children)
+                                or (head.dep_ in ("relcl", "acl") and head.head.lower_ == "nothing")):
+        return Modality.NEGATED  # "offered nothing", "has nothing to offer": nothing done
     return None
 
 
