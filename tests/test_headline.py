@@ -55,6 +55,15 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # the one chosen to do it does it: the choosing is told with it
     ("On 9 May 2025, Chile's energy agency chose Peru's state company to lead construction of a new port in Peru.",
      "COOPERATE", r"chose Peru's state company to lead construction of a new port"),
+    # whom one calls on is told before what they are to do; a name on a text's name is not the doer
+    ("The Lima Summit Declaration in particular called on Chile \"to cease all support to Bolivia's war effort\" on 9 "
+     "May 2025.",
+     "REQUEST", r"^The Lima Summit Declaration called on Chile to cease all support to Bolivia's war effort$"),
+    # whom a mission is to did not speak; a participle among adjectives stays
+    ("Chile's new tariffs are full of lies, the Peruvian Mission to the European Union said in a statement on 9 May "
+     "2025.", "ACCUSE", r"^The Peruvian Mission to the European Union said"),
+    ("On 9 May 2025 Chile and Peru began the largest and longest-running joint naval exercise in the Pacific.",
+     "COOPERATE", r"largest and longest-running joint naval exercise"),
     # a partner named "as" one: the role it is named to is told
     ("On 9 May 2025, Chile named Peru's state company as its preferred partner for a new port.",
      "COOPERATE", r"named Peru's state company as its preferred partner for a new port$"),

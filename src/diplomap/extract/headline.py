@@ -132,13 +132,17 @@ def _who(subject: list[Token], event: Event, actor_tokens: dict[int, Mention], n
     parts: list[str] = []
     for head in subject:
         for part in [head, *head.conjuncts]:
-            own = _own(part)
+            # ("the Chinese Mission to the European Union": whom a mission or an envoy is to is not who spoke)
+            own = _own(part) - {t.i for c in part.children if c.dep_ == "prep" and c.text == "to" for t in c.subtree}
             found = list({(m.start, m.end): m for i in sorted(own) if (m := actor_tokens.get(i))}.values())
             if not found:
                 continue
             rank = min(_RANK.get(m.label, 4) for m in found)
-            if rank == _RANK["DEMONYM"]:
-                parts.append(_phrase(part, 5))
+            # ("The Washington Summit Declaration called on China": a name on a thing's name is not the doer)
+            named_thing = part.i not in actor_tokens and all(
+                _in_the_name_of(part.doc[i], part) for i in own if i in actor_tokens)
+            if rank == _RANK["DEMONYM"] or named_thing:
+                parts.append(_phrase(part, 5, alone=True))
             else:  # "the leaders of China, Kazakhstan and ...": every name of the strongest kind
                 parts += [m.text.strip() for m in found if _RANK.get(m.label, 4) == rank]
     if parts:
@@ -147,6 +151,16 @@ def _who(subject: list[Token], event: Event, actor_tokens: dict[int, Mention], n
         return _phrase(subject[0], 5)  # "Officials charge that Chile ...": no party is told as the doer
     codes = list(side) or list(event.actors)
     return _join([name(c) for c in codes])
+
+
+def _in_the_name_of(tok: Token, head: Token) -> bool:
+    """Is the word part of the compound name of the noun ``head`` ("Washington" in "the Washington Summit
+    Declaration")?"""
+    while tok.i != head.i:
+        if tok.dep_ != "compound" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _own(part: Token) -> set[int]:
@@ -199,6 +213,7 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
         parts.append(_phrase(h, OBJECT_WORDS))
     if xcomp:  # "agreed to resume negotiations on a new agreement"
         x = xcomp[0]
+        parts += _partner_preps(verb, actor_tokens, before=x.i)  # ("called on China to cease ...": in that order)
         inner = [c for c in x.children if c.dep_ in ("dobj", "attr", "prep", "prt", "xcomp")
                  and not _temporal(c)]
         to = "to" if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) else ""
@@ -207,10 +222,10 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
     if told and not obj_heads and not xcomp and trigger.i == verb.i:
         # "They charge that Moscow is using Libya as a platform": what is charged, said or denied
         that = ["that"] if any(c.dep_ == "mark" and c.lower_ == "that" for c in told[0].children) else []
-        parts.append(" ".join([*that, _phrase(told[0], OBJECT_WORDS)]))
+        parts.append(" ".join([*that, _phrase(told[0], OBJECT_WORDS + 5)]))  # (a clause: a subject and its say)
     if trigger.i != verb.i and trigger.i not in {t.i for h in obj_heads for t in h.subtree} and not xcomp:
         parts.append(_phrase(trigger, OBJECT_WORDS))  # the trigger noun under the verb, when not its object
-    parts += _partner_preps(verb, actor_tokens)
+    parts += _partner_preps(verb, actor_tokens, after=xcomp[0].i if xcomp else -1)
     # ("named CNNC as its preferred partner": an "as" phrase holding a word of the trigger is part of the act)
     said = set(event.trigger.lower().split()) - {verb.lower_, verb.lemma_.lower()}
     parts += [_phrase(p, OBJECT_WORDS) for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
@@ -237,10 +252,12 @@ def _third_person(verb: Token) -> str:
     return lemma + "s"
 
 
-def _partner_preps(verb: Token, actor_tokens: dict[int, Mention]) -> list[str]:
-    """"with Kazakhstan", "to a comprehensive strategic partnership", "on green energy": never when or where."""
+def _partner_preps(verb: Token, actor_tokens: dict[int, Mention], before: int = -1, after: int = -1) -> list[str]:
+    """"with Kazakhstan", "to a comprehensive strategic partnership", "on green energy": never when or where (those
+    told before the token at ``before``, or after the one at ``after``, when given)."""
     out = []
-    for prep in sorted((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _PARTNER_PREPS),
+    for prep in sorted((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _PARTNER_PREPS
+                        and (before < 0 or c.i < before) and (after < 0 or c.i > after)),
                        key=lambda t: t.i):
         if not _temporal(prep) and prep.n_lefts + prep.n_rights:  # (not a preposition the parser left bare)
             out.append(_phrase(prep, OBJECT_WORDS))
@@ -303,10 +320,12 @@ def _kept(head: Token) -> list[int]:
     return [t.i for t in _walk(head)]
 
 
-def _walk(head: Token) -> list[Token]:
+def _walk(head: Token, alone: bool = False) -> list[Token]:
     keep: list[Token] = []
 
     def walk(tok: Token, top: bool) -> None:
+        if not top and alone and tok.head.i == head.i and tok.dep_ in ("conj", "cc"):
+            return  # (one coordinated part: its partners are told apart)
         if not top:
             if tok.dep_ in _DROP_DEPS or tok.ent_type_ in _TIME_LABELS:
                 return
@@ -314,8 +333,8 @@ def _walk(head: Token) -> list[Token]:
                 return  # "on 8 August", "in October"
             if tok.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 return  # "the Treaty ..., brokered by"; keeps "an agreement to establish"
-            if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
-                return
+            if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.dep_ not in ("amod", "compound"):
+                return  # (another clause; not a participle among adjectives: "the largest and longest-running")
             if tok.dep_ == "advmod" and tok.lower_.endswith("ly") and tok.head.pos_ in ("NOUN", "PROPN", "VERB"):
                 return  # "most notably", "widely": asides, not what happened ("mutually beneficial" stays)
             if tok.is_punct and tok.text not in _INNER_PUNCT:
@@ -333,9 +352,10 @@ def _walk(head: Token) -> list[Token]:
 _INNER_PUNCT = {"-", "–", "—", "'", "’", ",", "/", "&"}
 
 
-def _phrase(head: Token, limit: int, lead_det: bool = True) -> str:
-    """The phrase under ``head`` without clauses, asides and dates, cut at ``limit`` words."""
-    keep = _walk(head)
+def _phrase(head: Token, limit: int, lead_det: bool = True, alone: bool = False) -> str:
+    """The phrase under ``head`` without clauses, asides and dates, cut at ``limit`` words (``alone``: without the
+    parts coordinated to it)."""
+    keep = _walk(head, alone)
     # a hyphenated word stays whole ("Indian-administered Kashmir", not "-administered Kashmir")
     ids = {t.i for t in keep}
     keep += [t.doc[t.i - 1] for t in keep if t.tag_ == "HYPH" and t.i > 0 and t.i - 1 not in ids
