@@ -31,3 +31,16 @@ def test_a_line_says_a_shared_doer_once_but_not_one_of_two_doers() -> None:
         "Chile and Peru signed a fisheries accord and issued a joint statement")
     assert read_out(["Chile shot down two Peruvian drones", "Chile and Peru clashed at the border post"]) == (
         "Chile shot down two Peruvian drones; Chile and Peru clashed at the border post")
+
+
+def test_a_line_tells_an_act_told_again_in_other_words_once() -> None:
+    from diplomap.analyze.happenings import read_out
+
+    assert read_out(["Peru named Acciona as its preferred partner for a second metro line",
+                     "Peru named Acciona as the preferred partner for a second line",
+                     "Peru chose Ferrovial to build the first line"]) == (
+        "Peru named Acciona as its preferred partner for a second metro line and chose Ferrovial to build the first "
+        "line")
+    # two acts of one doer that share words stay two
+    line = read_out(["Chile and Peru signed a fisheries accord in Lima", "Chile and Peru signed a trade accord"])
+    assert "fisheries" in line and "trade" in line, line

@@ -108,9 +108,9 @@ def happenings(events: Iterable[Event], country: str | None, rank: Callable[[Eve
 
 
 def read_out(headlines: Sequence[str], location: str = "", kinds: Sequence[str] = (), say_place: bool = True) -> str:
-    """One line from the headlines of a happening's events (most significant first; duplicates, and after the
-    first any of fewer than four words, dropped), the place said once at the end (or not at all, for a line
-    that names it before the text)."""
+    """One line from the headlines of a happening's events (most significant first; duplicates and the same act told
+    again in other words, and after the first any of fewer than four words, dropped), the place said once at the end
+    (or not at all, for a line that names it before the text)."""
     suffix = f" in {location}" if location else ""
     clauses: list[str] = []
     if kinds:  # each kind of act before a second telling of one kind: the talks and the treaty, then more deals
@@ -120,7 +120,7 @@ def read_out(headlines: Sequence[str], location: str = "", kinds: Sequence[str] 
         line = line.strip().rstrip(".")
         if suffix and line.endswith(suffix):
             line = line[: -len(suffix)]
-        if line and line.lower() not in (c.lower() for c in clauses) and (not clauses or len(line.split()) >= 4):
+        if line and not any(_same_telling(line, c) for c in clauses) and (not clauses or len(line.split()) >= 4):
             clauses.append(line)
         if len(clauses) == MAX_CLAUSES:
             break
@@ -131,6 +131,13 @@ def read_out(headlines: Sequence[str], location: str = "", kinds: Sequence[str] 
         shared = _shared_doer(clauses[0], clause)
         text += (" and " + clause[len(shared):].lstrip()) if shared else "; " + clause
     return text + (suffix if say_place and location and location.lower() not in text.lower() else "")
+
+
+def _same_telling(line: str, kept: str) -> bool:
+    """The same act told again in other words: seven in ten of the words of both lines shared ("named CNNC as its
+    preferred partner for a second nuclear power plant" and "... as the preferred partner for a second plant")."""
+    a, b = set(line.lower().split()), set(kept.lower().split())
+    return a == b or len(a & b) >= 0.7 * len(a | b)
 
 
 def _shared_doer(first: str, other: str) -> str:
