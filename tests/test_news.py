@@ -2470,3 +2470,15 @@ def test_what_a_meeting_underscored_names_no_party_to_it(pipeline: Any) -> None:
 ])
 def test_nothing_offered_is_no_offer(pipeline: Any, text: str) -> None:
     assert not coded(pipeline, text, "2025-05-04"), text
+
+
+def test_a_circumstance_told_with_its_own_doer_names_no_party(pipeline: Any) -> None:
+    # "with ASEAN placing Chile alongside powers such as ...": a circumstance, its names no party to the signing
+    ev = coded(pipeline, "Chile and Mercosur signed a strategic partnership on 3 May 2025, with Mercosur placing Chile "
+               "alongside powers such as the United States and China in its hierarchy of relationships.", "2025-05-04")
+    [signed] = [e for e in ev if e["type"] == "AGREE"]
+    assert not {"USA", "CHN"} & set(signed["source"] + signed["target"]), signed
+    # an act told inside such a clause keeps its parties
+    ev = coded(pipeline, "The summit ended on 3 May 2025, with Chile calling on Peru to reopen the border.",
+               "2025-05-04")
+    find(ev, "REQUEST", {"CHL", "PER"}, "2025-05-03")

@@ -53,6 +53,13 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
             # what talks cover, however the parser hangs it, is their topic)
         if tok.dep_ != "prep":
             continue
+        if tok.lower_ == "with" and not words & {t.i for t in tok.subtree} and any(
+                c.dep_ == "pcomp" and c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children)
+                for c in tok.children):
+            # ("inked the partnership, with ASEAN placing South Korea alongside superpowers such as the United States
+            # and China": a circumstance told with its own doer, no party to the act)
+            out.update(t.i for t in tok.subtree)
+            continue
         # (or the title right before "to" that the parser hung elsewhere: "a ceremony at the Permanent Mission | to
         # the United Nations")
         titled = tok.head if tok.head.lemma_.lower() in TITLE_NOUNS else (
