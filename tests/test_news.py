@@ -2482,3 +2482,12 @@ def test_a_circumstance_told_with_its_own_doer_names_no_party(pipeline: Any) -> 
     ev = coded(pipeline, "The summit ended on 3 May 2025, with Chile calling on Peru to reopen the border.",
                "2025-05-04")
     find(ev, "REQUEST", {"CHL", "PER"}, "2025-05-03")
+
+
+def test_an_anaphor_in_a_circumstance_is_no_party_either(pipeline: Any) -> None:
+    text = ("Brazil's president met Argentina's president on 2 May 2025. Chile and Mercosur signed a strategic "
+            "partnership on 3 May 2025, with Mercosur placing Chile alongside both countries in its hierarchy of "
+            "relationships.")
+    ev = coded(pipeline, text, "2025-05-04")
+    [signed] = [e for e in ev if e["type"] == "AGREE"]
+    assert set(signed["source"] + signed["target"]) == {"CHL", "MERCOSUR"}, signed

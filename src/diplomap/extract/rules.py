@@ -36,6 +36,7 @@ from diplomap.extract.acts import (
 )
 from diplomap.extract.context import SentenceContext, mention_tokens
 from diplomap.extract.draft import Draft, Resolvers, Rule, named_in, place_state_untold
+from diplomap.extract.roles import phrases_of_no_party
 from diplomap.extract.stances import (
     a_joint_aim_asks_no_one,
     also_the_same_stance,
@@ -162,6 +163,7 @@ def anaphoric_counterparts(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     if not d.source:
         return
     told = {t.i for t in _arguments(d.trig) if t.dep_ != "preconj"} - d.subject  # (not "both Lima and Quito")
+    told -= phrases_of_no_party(sent, d.trig)  # ("with ASEAN placing Korea ... in the organization's hierarchy")
     if not anaphoric_subject(sent, told):
         return
     # "Burundi closes its border with Rwanda, accusing the country of backing rebels": one, the last other named
