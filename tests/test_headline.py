@@ -64,6 +64,9 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
      "2025.", "ACCUSE", r"^The Peruvian Mission to the European Union said"),
     ("On 9 May 2025 Chile and Peru began the largest and longest-running joint naval exercise in the Pacific.",
      "COOPERATE", r"largest and longest-running joint naval exercise"),
+    # "he" is the person named before it, whose "his" the line keeps
+    ("Gabriel Boric made the comments on 9 May 2025 as he held talks with his Peruvian counterpart in Lima.",
+     "CONSULT", r"^Gabriel Boric held talks with his Peruvian counterpart"),
     # a partner named "as" one: the role it is named to is told
     ("On 9 May 2025, Chile named Peru's state company as its preferred partner for a new port.",
      "COOPERATE", r"named Peru's state company as its preferred partner for a new port$"),

@@ -149,6 +149,12 @@ def _who(subject: list[Token], event: Event, actor_tokens: dict[int, Mention], n
         return _join(list(dict.fromkeys(parts)))
     if not side and subject and subject[0].pos_ in ("NOUN", "PROPN"):
         return _phrase(subject[0], 5)  # "Officials charge that Chile ...": no party is told as the doer
+    if subject and subject[0].lower_ in ("he", "she"):
+        # ("Barth Eide made the comments as he held talks with his Chinese counterpart": the person the sentence
+        # named before "he", not the state, which would leave "his" without its owner)
+        people = [m for i, m in sorted(actor_tokens.items()) if i < subject[0].i and m.label == "PERSON"]
+        if people:
+            return people[-1].text.strip()
     codes = list(side) or list(event.actors)
     return _join([name(c) for c in codes])
 
