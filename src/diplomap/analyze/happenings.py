@@ -137,7 +137,7 @@ def _same_telling(line: str, kept: str) -> bool:
     """The same act told again in other words: seven in ten of the words of both lines shared ("named CNNC as its
     preferred partner for a second nuclear power plant" and "... as the preferred partner for a second plant")."""
     a, b = set(line.lower().split()), set(kept.lower().split())
-    return a == b or len(a & b) >= 0.7 * len(a | b)
+    return len(a & b) >= 0.7 * len(a | b)
 
 
 def _shared_doer(first: str, other: str) -> str:

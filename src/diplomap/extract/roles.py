@@ -25,6 +25,18 @@ _SHOWING = frozenset({"underscore", "underline", "highlight", "reflect", "show",
                       "stress", "emphasise", "emphasize", "reiterate", "affirm"})
 
 
+def _said_by_the_act(tok: Token, trig: TriggerMatch) -> bool:
+    """What the act itself, as the subject of a verb, is said to stress or cover: "The meeting underscored Iraq's
+    dedication to a united Syria" (a meeting or a text: its object, clause or a phrase that is no place), "the
+    conversation touched on ... - the CIS summit in Moscow" (talks: the object, however the parser hangs it)."""
+    if trig.token.dep_ != "nsubj" or tok.head.i != trig.token.head.i:
+        return False
+    verb = tok.head.lemma_.lower()
+    if verb in _SHOWING and trig.token.pos_ == "NOUN":
+        return tok.dep_ in ("dobj", "ccomp") or (tok.dep_ == "prep" and tok.lower_ not in LOCATIVE_PREPS)
+    return "topical" in trig.entry.traits and verb in TOPIC_VERBS and tok.dep_ == "dobj"
+
+
 def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
     """Tokens of phrases that name no party to the act: a route ("via Türkiye"), a topic ("a dispute over
     Somaliland"), part of a title ("ambassador to Germany", unless the title is what the trigger acts on: "recalled
@@ -42,15 +54,8 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
     for tok in sent:
         if _led_by_another(tok, acted_on):
             out.update(t.i for t in tok.subtree)
-        if (trig.token.pos_ == "NOUN" and trig.token.dep_ == "nsubj" and trig.token.head.i == tok.head.i
-                and (tok.dep_ in ("dobj", "ccomp") or (tok.dep_ == "prep" and tok.lower_ not in LOCATIVE_PREPS))
-                and tok.head.lemma_.lower() in _SHOWING):
-            out.update(t.i for t in tok.subtree)  # ("The meeting underscored Iraq's dedication to a united Syria":
-            # what a meeting or a text is said to stress is what it said, no party to it)
-        if ("topical" in trig.entry.traits and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TOPIC_VERBS
-                and trig.token.dep_ == "nsubj" and trig.token.head.i == tok.head.i):
-            out.update(t.i for t in tok.subtree)  # ("the conversation touched on ... - the CIS summit in Moscow":
-            # what talks cover, however the parser hangs it, is their topic)
+        if _said_by_the_act(tok, trig):
+            out.update(t.i for t in tok.subtree)
         if tok.dep_ != "prep":
             continue
         if tok.lower_ == "with" and not words & {t.i for t in tok.subtree} and any(
