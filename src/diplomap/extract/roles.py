@@ -15,14 +15,11 @@ from diplomap.knowledge.grammar import (
     RELATIONS,
     ROUTE_PREPS,
     SETTING_NOUNS,
+    SHOWING_VERBS,
     TITLE_NOUNS,
     TOPIC_PREPS,
     TOPIC_VERBS,
 )
-
-# verbs of what a meeting or a text shows: "the talks underscored", "the visit reflected"
-_SHOWING = frozenset({"underscore", "underline", "highlight", "reflect", "show", "demonstrate", "signal", "reaffirm",
-                      "stress", "emphasise", "emphasize", "reiterate", "affirm"})
 
 
 def _said_by_the_act(tok: Token, trig: TriggerMatch) -> bool:
@@ -32,7 +29,7 @@ def _said_by_the_act(tok: Token, trig: TriggerMatch) -> bool:
     if trig.token.dep_ != "nsubj" or tok.head.i != trig.token.head.i:
         return False
     verb = tok.head.lemma_.lower()
-    if verb in _SHOWING and trig.token.pos_ == "NOUN":
+    if verb in SHOWING_VERBS and trig.token.pos_ == "NOUN":
         return tok.dep_ in ("dobj", "ccomp") or (tok.dep_ == "prep" and tok.lower_ not in LOCATIVE_PREPS)
     return "topical" in trig.entry.traits and verb in TOPIC_VERBS and tok.dep_ == "dobj"
 
