@@ -302,6 +302,14 @@ def test_the_day_the_decision_was_taken_is_the_acts(pipeline: Any) -> None:
     assert {(e.type, str(e.date.start)) for e in record if e.date} >= {("SANCTION", "2025-05-01"),
                                                                       ("REQUEST", "2025-05-02")}, record
     assert [e.headline for e in record if e.type == "SANCTION"] == ["Chile's move to halt trade with Peru"]
+    # written on Wednesday 28 May 2025: a stance taken up as "this position", voiced on Monday; a decision that
+    # "came" on Monday
+    ev = coded(pipeline, "Peru backs Chile's plan for the border region.\n\nThis position was expressed in a joint "
+                         "statement issued on Monday in Lima.", "2025-05-28")
+    find(ev, "SUPPORT", {"PER", "CHL"}, "2025-05-26", "2025-05-26")
+    ev = coded(pipeline, "Chile has suspended its trade talks with Peru.\n\nThe decision came on Monday after a "
+                         "cabinet meeting.", "2025-05-28")
+    find(ev, "REJECT", {"CHL", "PER"}, "2025-05-26", "2025-05-26")
 
 
 def test_the_day_of_what_came_before_is_not_the_acts(pipeline: Any) -> None:

@@ -4,6 +4,7 @@ conditions below, which are the only code; which type becomes which, and in what
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
@@ -13,7 +14,7 @@ from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.syntax import clause_head, conditional, deciding_verb, is_promise, names_a_guest
 from diplomap.knowledge import TypeChange
-from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, ASSISTING, FORCES, LEAVING, TITLE_NOUNS, VISITORS
+from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, AGAIN, ASSISTING, FORCES, LEAVING, TITLE_NOUNS, VISITORS
 from diplomap.model import Modality
 
 Condition = Callable[[Resolvers, Span, SentenceContext, Draft, tuple[str, ...]], bool]
@@ -59,16 +60,28 @@ def promise(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tup
     return is_promise(d.trig) and not conditional(d.trig)
 
 
+_VISIT_DAYS = timedelta(days=3)  # the days of a visit after the one it is told under way
+
+
 def promised_meeting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A promise (as ``promise``) to meet, not a stop of a visit the story told before: 'During the visit, Ruto will
     hold talks with Xi', 'Lula will also attend the forum', 'will later travel to Ghana' are its programme
-    (``words``: the nouns of a visit, 'also', 'later'), no new agreement to meet. (Told first, the programme is the
-    news: 'Xi said that during his visit, he and Boluarte will attend the port's inauguration'.)"""
+    (``words``: the nouns of a visit, 'also', 'later'), no new agreement to meet; so is a meeting to come in the days
+    of a visit or talks the story told as under way ('Lourenco arrived in Beijing on Thursday. Lourenco and Xi will
+    hold talks'; not 'will meet again in November'). (Told first, the programme is the news: 'Xi said that during
+    his visit, he and Boluarte will attend the port's inauguration'.)"""
     if not promise(r, sent, ctx, d, words):
         return False
     parties = {*d.source, *d.target}
     if not any(e.type == "CONSULT" and parties & {*e.source, *e.target} for e in ctx.prior):
         return True
+    again = any(c.lower_ in AGAIN for w in (d.trig.token, clause_head(d.trig)) for c in w.children)
+    if not again and any(e.type == "CONSULT" and len(parties & {*e.source, *e.target}) >= min(2, len(parties))
+                         and e.modality == Modality.HAPPENED and e.date and e.date.start <= d.span.start
+                         and d.span.end <= e.date.end + _VISIT_DAYS for e in ctx.prior):
+        # (of the same parties: 'met Fiala in Prague ... will meet Erdogan on Friday' is news; so is 'a second
+        # meeting will take place', 'will meet again')
+        return False
     for w in {clause_head(d.trig), d.trig.token, d.trig.head}:
         for c in w.children:
             if c.dep_ == "advmod" and c.lower_ in words:

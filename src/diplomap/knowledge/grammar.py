@@ -132,6 +132,7 @@ KNOWING = _words("verbs", "knowing")
 AGREED_TEXTS = _words("nouns", "agreed_texts")
 DECISIONS = _words("nouns", "decisions")
 TAKING = _words("verbs", "taking")
+AGAIN = _words("adverbs", "again")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
