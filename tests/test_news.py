@@ -86,6 +86,26 @@ def test_a_date_line_with_its_time_and_byline_is_the_day_written_not_a_day_told(
     assert "Ruto" in read_layout("x\nJune 2, 2025 by President Ruto, a statement said.\n", "").masked
 
 
+def test_a_date_line_with_its_source_and_a_date_line_of_furniture_are_no_story() -> None:
+    # "Thu, 17 Oct 2024 Source: Daily News" is the page's stamp, and "date 2024-10-17 News" a date and a section
+    # name: neither is a day or a headline the story tells
+    text = " date 2024-10-17 News\n\nChile and Peru sign a pact\n\nThu, 17 Oct 2024 Source: Andes Wire\n\n"
+    layout = read_layout(text + "Chile and Peru signed a pact.", "")
+    assert "2024" not in layout.masked and "Andes" not in layout.masked and "News" not in layout.masked
+    assert (layout.written, layout.written_from) == (date(2024, 10, 17), "date line")
+
+
+def test_a_headline_merged_with_the_bodys_telling_takes_the_bodys_days(pipeline: Any) -> None:
+    # the headline's days are a guess (the few days before the item); the body tells the summit's days, and the
+    # signing told in its next paragraph goes on with them
+    text = ("Chile and Peru conclude a defence pact\n\nFrom October 8-11, 2024, the Chilean president attended a "
+            "summit with Peru in Lima.\n\nMinisters from both nations co-chaired meetings, concluding a defence "
+            "pact between Chile and Peru.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 10, 17))).events
+    assert [(str(e.date.start), str(e.date.end)) for e in record if e.type == "AGREE" and e.date] == [
+        ("2024-10-08", "2024-10-11")], record
+
+
 def test_a_story_carried_again_a_day_later_is_dated_by_its_own_date_line(pipeline: Any) -> None:
     # an aggregator dates the page the 6th; the story under its headline says it was written on the 5th, and its
     # "today" is that day; a date line further back than a week is not taken for the writing of this story

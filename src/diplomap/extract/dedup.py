@@ -260,8 +260,10 @@ def _roles(event: Event) -> tuple[bool, bool]:
 
 def _combine(a: Event, b: Event) -> Event:
     """Keep the narrower date (and the location and quantities that come with the better mention)."""
-    def rank(e: Event) -> tuple[int, int]:  # a stated date beats one inherited from the narrative
-        return (1 if e.date is None or e.date.inherited else 0, e.date.days if e.date else 1 << 30)
+    def rank(e: Event) -> tuple[int, int]:  # a stated date beats one inherited from the narrative, which beats the
+        # days guessed for a headline
+        return (2 if e.date is None or e.date.text == HEADLINE_DAYS else 1 if e.date.inherited else 0,
+                e.date.days if e.date else 1 << 30)
 
     narrower = b if rank(b) < rank(a) else a
     other = a if narrower is b else b

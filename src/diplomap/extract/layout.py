@@ -38,11 +38,12 @@ _NUMERIC_DATE = re.compile(r"^\s*((?:19|20)\d\d)[./]\s?(\d{1,2})[./]\s?(\d{1,2})
 _MON = rf"(?:{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
 # a line that is only a date, perhaps with a weekday and a time: "Sun, Jun 1, 2025", "May 07, 2025 12:31 PM", or
 # in brackets before the byline's "By": "[August 30, 2025] By", or with the byline after it: "02 June 2025 - 15:35
-# By Jane Doe"
+# By Jane Doe", "Thu, 17 Oct 2024 Source: Daily News"
 _DATE_ONLY = re.compile(rf"^\s*\[?(?:[A-Z][a-z]{{2,8}},?\s+)?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
                         rf",?\s+(?:19|20)\d\d(?:(?:[,\s]+|\s*[-–|]\s*)\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?"
                         rf"(?:\s*[A-Z]{{2,4}})?)?"
-                        rf"(?:\]\s*(?:by\b.*)?|\s*[-–|]?\s*by\s+(?-i:[A-Z])[^\n,.]{{0,60}})?\s*$", re.I)
+                        rf"(?:\]\s*(?:by\b.*)?|\s*[-–|]?\s*by\s+(?-i:[A-Z])[^\n,.]{{0,60}}"
+                        rf"|\s*[-–|]?\s*(?:sources?|credits?)\s*:\s*\S[^\n]{{0,60}})?\s*$", re.I)
 # a line that is only a numeric date, month first as US pages write it, with its time: "10/17/2023 01:08 PM EDT"
 _US_STAMP = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?:,?\s+\d{1,2}:\d\d(?::\d\d)?\s*"
                        r"(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)\s*$")
@@ -162,7 +163,9 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
             rest = body[prefix.end():]
             iso = _ISO.match(rest.lstrip())
             cut = prefix.end() + (len(rest) - len(rest.lstrip()) + iso.end() if iso else len(rest))
-            blank_to = start + (cut if iso else len(body))
+            # (and a line of furniture after it: "date 2024-10-17 News")
+            furniture_after = body[cut:].strip().casefold().rstrip(":") in _FURNITURE
+            blank_to = start + (cut if iso and not furniture_after else len(body))
             if written is None:
                 written, written_from = day, "date line"
         elif in_head and len(stripped) <= _MAX_LINE and (_BYLINE.match(body) or _DATE_ONLY.match(body)
