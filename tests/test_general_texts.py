@@ -1277,7 +1277,10 @@ def test_a_name_written_with_a_curled_apostrophe_is_the_same_name(pipeline: Any)
     # a meeting to come in the days of a visit the story told under way is its programme
     ("The Peruvian president arrived in Santiago on Monday for a state visit. The Peruvian and Chilean presidents "
      "will hold talks and attend a signing ceremony.", {"PER", "CHL"}),
-], ids=["during-the-visit", "later-stop", "visit-under-way"])
+    # so is a tour's next stop
+    ("The Peruvian president concluded his visit to Brazil on Monday. He will travel to Chile on Tuesday for talks "
+     "with its president.", {"PER", "BRA"}),
+], ids=["during-the-visit", "later-stop", "visit-under-way", "next-stop"])
 def test_the_programme_of_a_visit_already_told_is_no_new_agreement_to_meet(pipeline: Any, text: str,
                                                                             pair: set[str]) -> None:
     events = coded(pipeline, text, "2025-04-21")
@@ -1290,13 +1293,10 @@ def test_a_programme_told_first_is_an_agreement_to_meet(pipeline: Any) -> None:
     told_first = coded(pipeline, "Ruto said that during his visit, he will hold talks with President Xi Jinping.",
                        "2025-04-21")
     assert any(e["type"] == "AGREE" and actors(e) == {"KEN", "CHN"} for e in told_first), _dump(told_first)
-    # a visit to another party, or a meeting told as another one, leaves the promise news
-    for text in ("The Peruvian president met the Czech prime minister in Prague on Monday. He will hold talks with the "
-                 "Chilean president on Tuesday.",
-                 "The Peruvian president held talks with the Chilean president in Santiago on Monday. The two "
-                 "presidents will meet again in Lima on Wednesday."):
-        events = coded(pipeline, text, "2025-04-21")
-        assert any(e["type"] == "AGREE" and {"PER", "CHL"} <= actors(e) for e in events), _dump(events)
+    # a meeting told as another one leaves the promise news
+    events = coded(pipeline, "The Peruvian president held talks with the Chilean president in Santiago on Monday. The "
+                             "two presidents will meet again in Lima on Wednesday.", "2025-04-21")
+    assert any(e["type"] == "AGREE" and {"PER", "CHL"} <= actors(e) for e in events), _dump(events)
 
 
 @pytest.mark.parametrize("text", [

@@ -67,20 +67,21 @@ def promised_meeting(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, w
     """A promise (as ``promise``) to meet, not a stop of a visit the story told before: 'During the visit, Ruto will
     hold talks with Xi', 'Lula will also attend the forum', 'will later travel to Ghana' are its programme
     (``words``: the nouns of a visit, 'also', 'later'), no new agreement to meet; so is a meeting to come in the days
-    of a visit or talks the story told as under way ('Lourenco arrived in Beijing on Thursday. Lourenco and Xi will
-    hold talks'; not 'will meet again in November'). (Told first, the programme is the news: 'Xi said that during
-    his visit, he and Boluarte will attend the port's inauguration'.)"""
+    of a visit or talks the story told before as under way ('Lourenco arrived in Beijing on Thursday. Lourenco and
+    Xi will hold talks'), or a tour's next stop ('Wong concluded his visit to Brunei today. He will travel to
+    Malaysia'); not 'will meet again in November'. (Told first, the programme is the news: 'Xi said that during his
+    visit, he and Boluarte will attend the port's inauguration'.)"""
     if not promise(r, sent, ctx, d, words):
         return False
     parties = {*d.source, *d.target}
-    if not any(e.type == "CONSULT" and parties & {*e.source, *e.target} for e in ctx.prior):
+    told = [e for e in ctx.prior if e.type == "CONSULT" and parties & {*e.source, *e.target}]
+    if not told:
         return True
     again = any(c.lower_ in AGAIN for w in (d.trig.token, clause_head(d.trig)) for c in w.children)
-    if not again and any(e.type == "CONSULT" and len(parties & {*e.source, *e.target}) >= min(2, len(parties))
-                         and e.modality == Modality.HAPPENED and e.date and e.date.start <= d.span.start
-                         and d.span.end <= e.date.end + _VISIT_DAYS for e in ctx.prior):
-        # (of the same parties: 'met Fiala in Prague ... will meet Erdogan on Friday' is news; so is 'a second
-        # meeting will take place', 'will meet again')
+    if not again and any(e.modality == Modality.HAPPENED and e.date and e.date.start <= d.span.start
+                         and d.span.end <= e.date.end + _VISIT_DAYS for e in told):
+        # (a tour's next stop too: 'met Fiala in Prague on Monday ... will meet Erdogan on Friday'; not 'will meet
+        # again', 'a second meeting')
         return False
     for w in {clause_head(d.trig), d.trig.token, d.trig.head}:
         for c in w.children:
