@@ -1079,6 +1079,21 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
     record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 20))).events
     assert [e.type for e in record] == ["AGREE"], record
     assert set(record[0].actors) == {"CHL", "PER"} and len(record[0].evidence) == 1
+    # (plover_types.csv AID aspect_of "AGREE:mutual"): aid one party gives the other, told beside their agreement,
+    # is a happening of its own
+    text = ("Chile and Peru signed an agreement on fisheries on Wednesday. Chile committed to providing $1 million "
+            "to help Peru build a port.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 20))).events
+    assert {(e.type, e.source, e.target) for e in record} >= {
+        ("AGREE", ("CHL", "PER"), ()), ("AID", ("CHL",), ("PER",))}, record
+
+
+def test_a_participle_that_opens_a_condition_is_no_act(pipeline: Any) -> None:
+    # grammar.toml prepositions.conditions: "provided" and "given" as a preposition or conjunction
+    for text in ("Chile will lift its tariffs on Peru, provided Peru removes its quotas.",
+                 "Chile will lift its tariffs on Peru providing that Peru removes its quotas.",
+                 "Given the risks, Chile will lift its tariffs on Peru."):
+        assert {e["type"] for e in coded(pipeline, text, "2024-06-20", ALL)} == {"RETREAT"}, text
 
 
 def test_a_stance_of_one_party_toward_another_beside_their_agreement_is_its_own(pipeline: Any) -> None:

@@ -11,6 +11,7 @@ from diplomap.extract.syntax import TriggerMatch, names_words_said
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     COMMITMENTS,
+    CONDITIONS,
     FRAMEWORK_PREPS,
     FRAMING_NOUNS,
     FUTURE_AUX,
@@ -67,6 +68,11 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if (tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.i < tok.head.i and not dated_by_text
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in tok.children)):
         return True  # "Sanctioned by the US, Myanmar's regime is deepening ties": how its subject stands
+    if tok.lower_ in CONDITIONS and (tok.dep_ in ("prep", "mark") or (
+            not any(c.dep_ in ("dobj", "dative", "nsubj", "nsubjpass") for c in tok.children)
+            and any(c.dep_ in ("ccomp", "pcomp", "advcl") and any(g.dep_ == "nsubj" for g in c.children)
+                    for c in tok.children))):
+        return True  # "will act, provided (that) Rwanda removes its measures", "given the risks": a condition
     if (lemma == "release" and tok.pos_ == "NOUN" and trig.head.i == tok.i
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
         return True  # "according to a Kremlin release": a press release; "the release of 50 prisoners" frees them

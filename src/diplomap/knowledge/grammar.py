@@ -133,6 +133,7 @@ AGREED_TEXTS = _words("nouns", "agreed_texts")
 DECISIONS = _words("nouns", "decisions")
 TAKING = _words("verbs", "taking")
 AGAIN = _words("adverbs", "again")
+CONDITIONS = _words("prepositions", "conditions")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
