@@ -694,6 +694,10 @@ def test_plain_text_keeps_short_lines_of_their_own_and_joins_wrapped_ones() -> N
         "Muscat, 4 May 2025 (ONA) -- The King and the President, Prime Minister and ministers, met at the palace and "
         "held talks on the region and on trade.")
     assert clean_text("Muscat,\n4 May 2025 (ONA) -- talks ended.\n", markdown=False).text.count("\n\n") == 1
+    # a standfirst that stops with no stop over a photo caption that opens with "The": two units, not one sentence
+    raw = ("Chile has lodged a complaint against Peru at the United Nations, accusing it of arming smugglers\n"
+           "The border dispute has displaced thousands of people in the Atacama region [file photo]\n")
+    assert clean_text(raw, markdown=False).text.count("\n\n") == 1
     # Markdown keeps its soft wraps: one paragraph
     assert "\n" not in clean_text("One line\nand the next", markdown=True).text
 

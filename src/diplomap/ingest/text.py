@@ -240,6 +240,9 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
 
 JOINERS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as",
            "that", "which", "who", "between", "into", "its", "their", "his", "her", "this", "these", "than", "via"}
+# words that open a sentence, capitalised, and hardly ever go on one wrapped at a line's end
+OPENERS = {"The", "A", "An", "This", "These", "Those", "It", "He", "She", "They", "We", "His", "Her", "Its", "Their",
+           "Our"}
 # the end of a paragraph that _continues reads: longer than any joiner, and than 80, the length it compares
 _TAIL = 100
 
@@ -269,6 +272,11 @@ def _wrapped(before: _Piece, after: _Piece, widest: int) -> bool:
     words = tail.split()
     if words and words[-1] in JOINERS:
         return True
+    # (a line that stops with no stop before one that opens with a capitalised article or pronoun is a unit of its
+    # own, a standfirst over a photo caption: "... arms to paramilitaries" / "The Sudanese war has killed ...")
+    first = after.texts[0].split(maxsplit=1)[:1]
+    if first and first[0] in OPENERS and not tail.endswith((",", ";", ":")):
+        return False
     return widest >= 50 and before.length >= 0.8 * widest
 
 
