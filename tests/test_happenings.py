@@ -31,6 +31,10 @@ def test_a_line_says_a_shared_doer_once_but_not_one_of_two_doers() -> None:
         "Chile and Peru signed a fisheries accord and issued a joint statement")
     assert read_out(["Chile shot down two Peruvian drones", "Chile and Peru clashed at the border post"]) == (
         "Chile shot down two Peruvian drones; Chile and Peru clashed at the border post")
+    # an article shared is no doer shared
+    assert read_out(["The Chilean Mission to the EU said the claims are false", "The mission urges NATO to stay "
+                     "regional"]) == ("The Chilean Mission to the EU said the claims are false; The mission urges NATO "
+                                      "to stay regional")
 
 
 def test_a_line_tells_an_act_told_again_in_other_words_once() -> None:

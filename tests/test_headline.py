@@ -62,6 +62,21 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # whom a mission is to did not speak; a participle among adjectives stays
     ("Chile's new tariffs are full of lies, the Peruvian Mission to the European Union said in a statement on 9 May "
      "2025.", "ACCUSE", r"^The Peruvian Mission to the European Union said"),
+    # a line a few words over its length keeps the end of what it tells
+    ("The Lima Summit Declaration's new Chile-related trade paragraphs are full of lies, the Peruvian Mission to the "
+     "European Union said in a statement on 9 May 2025.", "ACCUSE", r"are full of lies$"),
+    # a participle with no auxiliary is told in the present, as a headline tells an act
+    ("Peru has adopted a neutral stance on 9 May 2025, while continuing to back its long-standing partner Chile.",
+     "SUPPORT", r"^Peru continues to back its long-standing partner"),
+    ("Boric held talks with Peru's president in Lima on 9 May 2025, expressing Chile's willingness to strengthen "
+     "coordination with Peru.", "AGREE", r"^Boric expresses Chile's willingness to strengthen coordination"),
+    # a bare verb the parser joined to the copula keeps the frame of the "to"-verb before it
+    ("Boric said on 9 May 2025 that Chile is ready to deepen mutual trust with Peru, and continue to support each "
+     "other on issues of their core interests.", "SUPPORT", r"^Chile is ready to continue to support each other"),
+    # a negated perfect keeps its participle; an act told by a noun under the verb of another act is told by its noun
+    ("On 9 May 2025, Peru has not condemned Chile's attack on Bolivia.", "ACCUSE",
+     r"^Peru has not condemned Chile's attack on Bolivia$"),
+    ("On 9 May 2025, Peru condemned Chile's attack on Bolivia.", "ASSAULT", r"^Chile's attack on Bolivia$"),
     ("On 9 May 2025 Chile and Peru began the largest and longest-running joint naval exercise in the Pacific.",
      "COOPERATE", r"largest and longest-running joint naval exercise"),
     # "he" is the person named before it, whose "his" the line keeps

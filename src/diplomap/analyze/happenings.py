@@ -148,4 +148,6 @@ def _shared_doer(first: str, other: str) -> str:
         n += 1
     if n < len(b) and b[n].lower() in ("and", "&", ",", "with"):
         return ""  # "Pakistan and India ...": the first word is one of two doers, not the doer
+    if all(w.lower() in ("the", "a", "an") for w in b[:n]):
+        return ""  # "The Chinese Mission said ..." and "The mission urges ...": an article is no doer
     return " ".join(b[:n]) if n >= 1 and n < len(a) - 1 else ""

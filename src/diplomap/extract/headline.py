@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from diplomap.extract.context import tokens_in
+from diplomap.extract.syntax import is_light
 from diplomap.model import Event, Mention
 
 MAX_WORDS = 18  # a headline is a line, not the sentence again
@@ -51,6 +52,10 @@ def headline(sent: Span, event: Event, offset: int, mentions: Sequence[Mention],
         return ""
     actor_tokens = _actor_tokens(sent, mentions, offset, set(event.actors))
     verb = _verb_of(trigger)
+    if verb is not None and verb.i != trigger.i and not is_light(verb) and verb.lemma_ != "be" and (
+            verb.lower_ not in event.trigger.lower().split() and verb.lemma_.lower() not in event.trigger.lower()):
+        verb = None  # "China has not condemned Russia's attack": the attack is told by its noun, not by the verb
+        # of another act ("held talks", "signed a memorandum" keep theirs)
     if verb is None:
         line = _noun_line(trigger, event, actor_tokens, name)
     else:
@@ -243,7 +248,22 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
     words = _verb_words(verb)
     if verb.tag_ == "VBP" and by_name and " and " not in who and words == verb.text:
         words = _third_person(verb)  # "They charge" told of one party by name: "Libya charges"
+    elif (gerund := _bare_participle(verb, words)) is not None:
+        # a participle with no auxiliary ("..., while continuing to back its partner", "Xi held talks, expressing
+        # ..."): told as a headline tells an act, in the present
+        words = " ".join([gerund.lemma_ if " and " in who else _third_person(gerund), *words.split()[1:]])
     return " ".join([who, words, *kept])
+
+
+def _bare_participle(verb: Token, words: str) -> Token | None:
+    """The participle with no auxiliary that ``words`` (the verb's words) open with: the verb, or the verb of
+    control it is the 'to'-verb of ("continuing to back")."""
+    first = words.split()[0] if words else ""
+    for tok in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        if tok is not None and tok.tag_ == "VBG" and tok.text == first and not any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return tok
+    return None
 
 
 def _third_person(verb: Token) -> str:
@@ -281,10 +301,18 @@ def _verb_words(verb: Token) -> str:
     out = []
     aux = [_spelt(c, verb) for c in verb.children if c.dep_ == "aux" and c.lower_ != "to"]
     if any(c.dep_ == "neg" for c in verb.children):
-        out += [aux[0] if aux else "did", "not", verb.lemma_]
+        # ("has not condemned", "is not attending": the auxiliary keeps the verb's form; "did not sign")
+        kept = bool(aux) and verb.tag_ in ("VBN", "VBG")
+        out += [aux[0] if aux else "did", "not", verb.text if kept else verb.lemma_]
+    elif verb.dep_ == "conj" and verb.tag_ == "VB" and not aux and (ready := _infinitive_frame(verb)):
+        out += ready  # "is ready to deepen trust ... and continue to support": "is ready to continue"
     elif verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.lemma_.lower() in _CONTROL:
         head = verb.head  # "is expected to travel", "agreed to expand"
-        out += [*[c.text for c in head.children if c.dep_ in ("aux", "auxpass")][:1], head.text, "to", verb.text]
+        head_aux = [c.text for c in head.children if c.dep_ in ("aux", "auxpass")][:1]
+        if not head_aux and head.tag_ == "VB" and head.dep_ == "conj" and (ready := _infinitive_frame(head)):
+            out += [*ready, "to", verb.text]  # "is ready to deepen trust, and continue to support"
+        else:
+            out += [*head_aux, head.text, "to", verb.text]
     elif verb.dep_ == "xcomp" and verb.tag_ == "VB" and (
             chosen := [c for c in verb.head.children if c.dep_ == "dobj"]):
         # "chose Rosatom to lead construction": the one chosen does it, not the subject
@@ -297,6 +325,27 @@ def _verb_words(verb: Token) -> str:
         out.append(verb.text)
     out += [c.text for c in verb.children if c.dep_ == "prt"]
     return " ".join(out)
+
+
+def _infinitive_frame(verb: Token) -> list[str]:
+    """A bare verb joined to a 'to'-verb before it ("China is ready to deepen trust and continue to support ..."):
+    that verb's frame with this verb ("is ready to continue"), else nothing."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.i == verb.i:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        # (joined to the copula itself: "China is ready to deepen trust, and continue to support")
+        ready = [c for c in first.children if c.dep_ == "acomp" and c.pos_ == "ADJ" and any(
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in c.children)]
+        return [first.text, ready[0].text, "to", verb.text] if first.lemma_ == "be" and ready else []
+    frame = first.head
+    if frame.pos_ == "ADJ" and frame.dep_ == "acomp":  # "is ready to", "are willing to"
+        return [frame.head.text, frame.text, "to", verb.text]
+    if frame.pos_ == "VERB" and frame.lemma_.lower() in _CONTROL:  # "agreed to"
+        return [frame.text, "to", verb.text]
+    return []
 
 
 _CONTRACTED = {"'re": "are", "'ll": "will", "'ve": "have", "'m": "am", "ca": "can", "wo": "will", "sha": "shall"}
@@ -429,9 +478,12 @@ def _join(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+_OVERRUN = 3  # words a line may run over MAX_WORDS rather than lose the end of what it tells ("are full of lies")
+
+
 def _tidy(line: str) -> str:
     words = line.replace("\n", " ").split()
-    if len(words) > MAX_WORDS:
+    if len(words) > MAX_WORDS + _OVERRUN:
         words = words[:MAX_WORDS]
         while len(words) > 3 and words[-1].lower() in {"of", "the", "a", "an", "and", "to", "in", "on", "with",
                                                         "for", "by", "at", "from", "its", "their"}:
