@@ -1092,6 +1092,13 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
         ("AGREE", ("CHL", "PER"), ()), ("AID", ("CHL",), ("PER",))}, record
 
 
+def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
+    # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
+    for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",
+                 "Chile said it is vital to sign the fisheries accord with Peru."):
+        assert not {e["type"] for e in coded(pipeline, text, "2024-06-20", ALL)} & {"CONCEDE", "AGREE"}, text
+
+
 def test_a_participle_that_opens_a_condition_is_no_act(pipeline: Any) -> None:
     # grammar.toml prepositions.conditions: "provided" and "given" as a preposition or conjunction
     for text in ("Chile will lift its tariffs on Peru, provided Peru removes its quotas.",

@@ -19,6 +19,7 @@ from diplomap.knowledge.grammar import (
     HAZARDS,
     HONOURS,
     NAMING_VERBS,
+    NEEDED,
     OBLIGATION,
     RECALLED,
     RESTATED,
@@ -73,6 +74,8 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             and any(c.dep_ in ("ccomp", "pcomp", "advcl") and any(g.dep_ == "nsubj" for g in c.children)
                     for c in tok.children))):
         return True  # "will act, provided (that) Rwanda removes its measures", "given the risks": a condition
+    if tok.pos_ in ("VERB", "AUX") and _deemed_needed(tok):
+        return True  # "it was necessary to end the hostilities and to allow more aid": a need, no act done
     if (lemma == "release" and tok.pos_ == "NOUN" and trig.head.i == tok.i
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
         return True  # "according to a Kremlin release": a press release; "the release of 50 prisoners" frees them
@@ -151,6 +154,15 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     # "Kirchner, who is serving a sentence under house arrest": how someone is, not news;
     # "had long restricted U.S. assistance": a lasting condition
     return _describes_now(tok) or _standing_condition(tok)
+
+
+def _deemed_needed(verb: Token) -> bool:
+    """The 'to'-verb of an adjective of need ("it is necessary to end", "is vital to ensure"), or one joined to it."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    return verb.dep_ == "xcomp" and ((head.pos_ == "ADJ" and head.lower_ in NEEDED) or (head.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in NEEDED for c in head.children)))  # (or on the copula: "it is vital to")
 
 
 def _in_description(tok: Token) -> bool:

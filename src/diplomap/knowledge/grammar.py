@@ -134,6 +134,7 @@ DECISIONS = _words("nouns", "decisions")
 TAKING = _words("verbs", "taking")
 AGAIN = _words("adverbs", "again")
 CONDITIONS = _words("prepositions", "conditions")
+NEEDED = _words("adjectives", "needed")
 
 NAMING_VERBS = _words("naming", "verbs")
 NAMING_NEGATIVE = _words("naming", "negative")
