@@ -73,6 +73,10 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # a bare verb the parser joined to the copula keeps the frame of the "to"-verb before it
     ("Boric said on 9 May 2025 that Chile is ready to deepen mutual trust with Peru, and continue to support each "
      "other on issues of their core interests.", "SUPPORT", r"^Chile is ready to continue to support each other"),
+    # ... or the modal of the verb it is joined to
+    ("Chile will continue to send agricultural technical experts to Peru, support Peru in building industrial parks, "
+     "expand cooperation in emerging fields, and help advance Peru's industrialization, Boric said on 9 May 2025.",
+     "SUPPORT", r"^Chile will support Peru$"),
     # a negated perfect keeps its participle; an act told by a noun under the verb of another act is told by its noun
     ("On 9 May 2025, Peru has not condemned Chile's attack on Bolivia.", "ACCUSE",
      r"^Peru has not condemned Chile's attack on Bolivia$"),

@@ -260,8 +260,9 @@ def _bare_participle(verb: Token, words: str) -> Token | None:
     control it is the 'to'-verb of ("continuing to back")."""
     first = words.split()[0] if words else ""
     for tok in (verb, verb.head if verb.dep_ == "xcomp" else None):
-        if tok is not None and tok.tag_ == "VBG" and tok.text == first and not any(
-                c.dep_ in ("aux", "auxpass") for c in tok.children):
+        # (a clause of its own, not a gerund after a preposition: "support Senegal in building parks")
+        if tok is not None and tok.tag_ == "VBG" and tok.text == first and tok.dep_ in (
+                "advcl", "conj", "ROOT", "ccomp") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return tok
     return None
 
@@ -339,7 +340,11 @@ def _infinitive_frame(verb: Token) -> list[str]:
         # (joined to the copula itself: "China is ready to deepen trust, and continue to support")
         ready = [c for c in first.children if c.dep_ == "acomp" and c.pos_ == "ADJ" and any(
             x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in c.children)]
-        return [first.text, ready[0].text, "to", verb.text] if first.lemma_ == "be" and ready else []
+        if first.lemma_ == "be" and ready:
+            return [first.text, ready[0].text, "to", verb.text]
+        # (or to a verb with its auxiliary: "China will continue to send experts, support Senegal": "will support")
+        modal = [c.text for c in first.children if c.dep_ == "aux" and c.tag_ == "MD"][:1]
+        return [*modal, verb.text] if modal else []
     frame = first.head
     if frame.pos_ == "ADJ" and frame.dep_ == "acomp":  # "is ready to", "are willing to"
         return [frame.head.text, frame.text, "to", verb.text]
