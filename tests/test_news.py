@@ -1092,6 +1092,13 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
         ("AGREE", ("CHL", "PER"), ()), ("AID", ("CHL",), ("PER",))}, record
 
 
+def test_names_the_parser_hung_before_a_root_verb_are_its_subject(pipeline: Any) -> None:
+    # subjects.names_hung_before: no subject, the names before the verb as its modifiers (a caption's present)
+    text = ("PM Modi and Mohammed bin Salman bin Abdulaziz Al Saud, the Crown Prince and Prime Minister of the "
+            "Kingdom of Saudi Arabia, sign MoUs in Delhi.")
+    find(coded(pipeline, text, "2023-09-11"), "AGREE", {"IND", "SAU"}, "2023-09-11")
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

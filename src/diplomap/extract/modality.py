@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.retold import background, counted_since, once_done, ongoing_since, told_before
+from diplomap.extract.subjects import names_hung_before
 from diplomap.extract.syntax import (
     TriggerMatch,
     clause_head,
@@ -436,7 +437,8 @@ def bare_verb(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
     the tagger took for one: 'Macron and Modi Agree on Defense Ties', a main verb with its subject)."""
     tok = trig.token
     is_verb = tok.pos_ != "NOUN" and trig.head.i == tok.i
-    headline_present = tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+    headline_present = tok.dep_ == "ROOT" and (any(c.dep_ == "nsubj" for c in tok.children)
+                                               or bool(names_hung_before(tok)))
     if is_verb and tok.tag_ == "VB" and not ctx.dates and not _aux(clause_head(trig)) and not headline_present:
         return NOT_NEWS
     return None

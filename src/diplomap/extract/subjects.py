@@ -53,6 +53,8 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             # ("Nauru switched its allegiance": a name the parser took for an adverb of the verb is its subject)
             subj = [c for c in node.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < node.i
                     and c.ent_type_ in ACTOR_LABELS]
+        if not subj:
+            subj = names_hung_before(node)
         fronted = not subj and node.pos_ in ("VERB", "AUX")
         if fronted:
             subj = fronted_subject(node)
@@ -137,6 +139,16 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
     if tok.pos_ in ("NOUN", "PROPN"):
         out |= noun_doers(tok, trig.entry.traits)
     return out
+
+
+def names_hung_before(verb: Token) -> list[Token]:
+    """'PM Modi and Mohammed bin Salman, the Crown Prince, sign MoUs in Delhi': the names the parser hung before a
+    root verb with no subject as its modifiers, which are its subject."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.tag_ == "VBN" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return []
+    return [c for c in verb.lefts if c.dep_ in ("npadvmod", "advcl", "dep", "nmod") and c.pos_ == "PROPN"
+            and any(t.ent_type_ in ACTOR_LABELS for t in c.subtree)]
 
 
 def fronted_after_phrase(verb: Token, subj: Token) -> list[Token]:
