@@ -1099,6 +1099,16 @@ def test_names_the_parser_hung_before_a_root_verb_are_its_subject(pipeline: Any)
     find(coded(pipeline, text, "2023-09-11"), "AGREE", {"IND", "SAU"}, "2023-09-11")
 
 
+def test_a_verb_after_a_closed_quotation_is_the_speakers_and_a_day_long_before_is_the_acts(pipeline: Any) -> None:
+    # subjects.subject_tokens: 'said that "..." and condemned' -- the one who said it condemns, not the quoted
+    # clause's subject; when._day_of_the_object: the day of the massacre, long before the item, is not the stance's
+    text = ("Chile's president said that \u201cPeru loses nothing from the recognition of Bolivia\u201d and "
+            "condemned the \u201cbarbaric massacre carried out by Hamas\u201d on October 7 last year.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 5, 22))).events
+    accused = [(e.source, str(e.date.end)) for e in record if e.type == "ACCUSE" and e.date]
+    assert accused == [(("CHL",), "2024-05-22")], record
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

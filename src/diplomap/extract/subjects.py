@@ -125,6 +125,13 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             # joined to the infinitive is said of the one who calls, not of those called on
             via, node = "conj", node.head.head
             continue
+        if (node.dep_ == "conj" and node.head.dep_ == "ccomp" and node.head.head.lemma_.lower() in REPORTING
+                and any(t.tag_ == "''" or t.text in ("”", '"') for t in node.doc[node.head.i + 1:node.i])
+                and any(t.tag_ == "``" or t.text in ("“", '"') for t in node.doc[node.head.head.i:node.head.i])):
+            # 'The Taoiseach said that "Israel loses nothing" and condemned the massacre': a verb after the quotation
+            # closes goes on from the one who said it, not from the quoted clause the parser joined it to
+            via, node = "conj", node.head.head
+            continue
         if (node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.dep_ == "ccomp"
                 and node.head.head.lemma_.lower() in REPORTING | ALLEGING and node.i > node.head.i):
             # "Hayashi said the Chinese action violated international law, describing the intrusion as unacceptable":

@@ -19,6 +19,7 @@ from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     ADVERBIAL_PREPS,
     CLAUSE_WORDS,
+    CONFLICT_NOUNS,
     LASTING,
     LASTING_ENDS,
     REPORTING,
@@ -50,6 +51,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
     attached: dict[int, list[DateMention]] = {}
     bounds: list[DateMention] = []
     text = ctx.text_of(sent)
+    object_day: DateMention | None = None  # the day of the act a stance is on (_day_of_the_object)
     for d in ctx.dates:
         toks = tokens_in(sent, d.start, d.end)
         if not toks:
@@ -77,6 +79,10 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
             # Australia since becoming leader in December"; "has prioritized ties since taking office in 2021" is a
             # state since then)
             bounds.append(d)
+            continue
+        if _day_of_the_object(trig, toks[0], d, ctx, trigger_heads) or (
+                object_day is not None and not text[object_day.end:d.start].strip()):
+            object_day = d  # (with the year told after it: "on October 7 last year")
             continue
         attached.setdefault(clause_of(toks[0], trigger_heads).i, []).append(d)
     if trig.head.dep_ == "relcl":  # "since January 12, when troops clashed": the day the clause tells of
@@ -215,8 +221,8 @@ def _reacted_to_last(sent: Span, trig: TriggerMatch, attached: dict[int, list[Da
         for d in attached[key]:
             after = ctx.text_of(sent)[d.end:].strip()
             if (d.span.precision == Precision.DAY and not after.strip(".!?\"'”’ ") and ctx.written is not None
-                    and d.span.end <= ctx.written):
-                return d.span
+                    and ctx.written - _LONG_BEFORE <= d.span.end <= ctx.written):
+                return d.span  # (not a day long before the item: "condemned the massacre ... on October 7 last year")
     return None
 
 
@@ -357,6 +363,22 @@ def _own_setting(noun: Token, head: Token) -> bool:
     """Is the noun an act the trigger (its ``head``) was done in, not one it acts on: 'agreed in a deal', not
     'ratified the agreement' or 'agreed to ratify the agreement'?"""
     return _names_an_act(noun) and noun.dep_ != "dobj" and not any(t.pos_ == "VERB" for t in _up_to(noun, head)[1:])
+
+
+_LONG_BEFORE = timedelta(31)
+
+
+def _day_of_the_object(trig: TriggerMatch, tok: Token, d: DateMention, ctx: SentenceContext,
+                       trigger_heads: set[int]) -> bool:
+    """'... and condemned the barbaric massacre by Hamas on October 7', in news of May: a day long before the item,
+    told on a stance taken on an act, is that act's day, not the stance's (told at the time, "condemned the attack
+    on Saturday" keeps the day)."""
+    verb = trig.head
+    return ("reaction" in trig.entry.traits and verb.pos_ == "VERB" and tok.head.head.i == verb.i
+            and d.span.precision == Precision.DAY and ctx.written is not None
+            and (d.span.end < ctx.written - _LONG_BEFORE or (d.span.start > ctx.written and not re.search(
+                r"\d{4}", d.text)))  # (a day with no year after the item's, of a past act: the year before)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFLICT_NOUNS for c in verb.children))
 
 
 def _names_an_act(noun: Token) -> bool:
