@@ -1092,6 +1092,16 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
         ("AGREE", ("CHL", "PER"), ()), ("AID", ("CHL",), ("PER",))}, record
 
 
+def test_a_lead_that_tells_its_day_in_full_tells_the_storys_day(pipeline: Any) -> None:
+    # pipeline LEAD_WINDOW: the page went out nine days after the talks its lead dates in full; the next paragraph
+    # goes on with that day, not with the days before the page
+    text = ("Boric holds talks with Boluarte\n\nOn the morning of July 3, 2024, Chilean President Gabriel Boric held "
+            "talks with Peruvian President Dina Boluarte in Lima.\n\nBoluarte warmly greeted Boric as he arrived at "
+            "the Government Palace by car.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 7, 12))).events
+    assert {(e.type, str(e.date.start)) for e in record if e.date} == {("CONSULT", "2024-07-03")}, record
+
+
 def test_names_the_parser_hung_before_a_root_verb_are_its_subject(pipeline: Any) -> None:
     # subjects.names_hung_before: no subject, the names before the verb as its modifiers (a caption's present)
     text = ("PM Modi and Mohammed bin Salman bin Abdulaziz Al Saud, the Crown Prince and Prime Minister of the "

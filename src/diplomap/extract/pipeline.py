@@ -193,6 +193,7 @@ class Pipeline:
         last_quoted: tuple[str, ...] = ()  # the one the last quotation was attributed to
         told_names = ToldNames()
         lead_day: DateSpan | None = None  # the day the first paragraph after a news headline tells
+        body_told = False  # has the first paragraph of the story's body (its lead) been read?
         # an undated news item's story is in the latest year it names or the one before: an earlier year it tells
         # ("recalled the first summit, held in 2010") is background the story does not move to
         background_before = page.story_year - 1 if page.story_year and not narrative else 0
@@ -219,6 +220,8 @@ class Pipeline:
                 # told in the background before it: "Vietnam had said earlier this year ...")
                 anchor = news_day
             sents = list(pdoc.sents)  # (each a span, read once: spaCy makes them, and their text, anew when asked)
+            lead = not body_told and not is_heading(ptext) and not is_caption(ptext)
+            body_told = body_told or lead
             speakers, last_quoted = self._quote_speakers(sents, ptext, anchor, last_quoted)
             for sent in sents:
                 stext = ptext[sent.start_char:sent.end_char]  # (sent.text, joined again from its tokens)
@@ -306,7 +309,10 @@ class Pipeline:
                 sharper = [e.date for e in coded if e.date and moved and e.date.text == moved.text
                            and e.date.days < moved.days and moved.start <= e.date.start <= moved.end]
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
-                if written and anchor and anchor.end >= written - NEWS_WINDOW and not is_caption(ptext) and (
+                # (a lead that tells its day in full, "On the morning of July 3, 2024, Xi held talks", tells the
+                # story's day though the page went out weeks later)
+                window = LEAD_WINDOW if lead and anchor and _in_full(anchor) else NEWS_WINDOW
+                if written and anchor and anchor.end >= written - window and not is_caption(ptext) and (
                         anchor.days <= 2 * NEWS_WINDOW.days) and (
                         news_day is base or news_day is None or anchor.end >= news_day.end):
                     # (a photo caption's "make a toast Thursday" is the photo's day; "this year" or "in May" holds
@@ -500,6 +506,12 @@ def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Ment
 # a news item tells the days just before it went out: a new paragraph goes on from the latest of those days,
 # not from a date further back, which is background ("the April 22 attack" in an item of 7 May)
 NEWS_WINDOW = timedelta(7)
+LEAD_WINDOW = timedelta(31)  # how long before the page went out a day told in full in its lead may be the story's
+
+
+def _in_full(span: DateSpan) -> bool:
+    """A day told with its year ("July 3, 2024")."""
+    return span.precision == Precision.DAY and re.search(r"\b(?:19|20)\d\d\b", span.text) is not None
 REPUBLISHED = timedelta(7)  # a page carrying a story again, within a week of its writing
 # background: what a text dates before the month leading up to what it reports on (a news item's day, a review's
 # year), as the gold READMEs count it (history told more than about a month before)
