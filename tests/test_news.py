@@ -1092,6 +1092,15 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
         ("AGREE", ("CHL", "PER"), ()), ("AID", ("CHL",), ("PER",))}, record
 
 
+def test_a_statement_titled_with_its_speaker_is_theirs(pipeline: Any) -> None:
+    # news_layout.toml statement.speaker_openers: "Press statement by President Boric ...": its "we" is Chile
+    text = ("Press statement by President Boric with Peruvian President Boluarte\n\nThank you very much, Madam "
+            "President, for your warm welcome. The partnership between Chile and Peru is of critical importance.\n\n"
+            "We will support financially your reform efforts, together with international partners.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 3, 17))).events
+    assert [(e.type, e.source, e.target) for e in record] == [("AGREE", ("CHL",), ("PER",))], record
+
+
 def test_a_lead_that_tells_its_day_in_full_tells_the_storys_day(pipeline: Any) -> None:
     # pipeline LEAD_WINDOW: the page went out nine days after the talks its lead dates in full; the next paragraph
     # goes on with that day, not with the days before the page

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -215,6 +215,17 @@ def _us_day(month: int, day: int, year: int) -> date | None:
 _CREDIT = re.compile(r"(?:\((?:photo|image|file|pic)?[^()]{0,60}(?:AP|AFP|Reuters|Xinhua|EPA|Getty|Bernama|Anadolu|"
                      r"TASS|Yonhap|Kyodo|IRNA|WAM|SPA|photo|Photo|PHOTO|handout|Handout)[^()]{0,60}\)|©[^\n]{0,80}|"
                      r"\[[A-Z][A-Z '’.-]{3,60}\])\s*$")
+
+
+_SPEAKER = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in sorted(_DATA["statement"]["speaker_openers"],
+                                                                           key=len, reverse=True)) + r")\s", re.I)
+_SPEAKER_LINES = 4  # how far down a page a line naming its speaker may sit (after a menu, a section name)
+
+
+def speaker_line(paragraphs: Sequence[str]) -> int | None:
+    """The index of the paragraph near the top that names who speaks in the text ("Press statement by President von
+    der Leyen ..."), if any."""
+    return next((i for i, p in enumerate(paragraphs[:_SPEAKER_LINES]) if _SPEAKER.match(p)), None)
 
 
 def is_caption(paragraph: str) -> bool:

@@ -16,7 +16,7 @@ from diplomap.extract.dates import DEADLINE, find_dates
 from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
 from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
 from diplomap.extract.headline import headline
-from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
+from diplomap.extract.layout import Layout, is_caption, read_layout, speaker_line, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.names import ToldNames, inside_a_longer_name, own_states, someone_elses_surname
 from diplomap.extract.nlp import (
@@ -194,6 +194,9 @@ class Pipeline:
         told_names = ToldNames()
         lead_day: DateSpan | None = None  # the day the first paragraph after a news headline tells
         body_told = False  # has the first paragraph of the story's body (its lead) been read?
+        # a statement's speaker, named at its top ("Press statement by President von der Leyen ..."): its "I", "we"
+        speaking_line = speaker_line(page.texts) if not narrative else None
+        text_speaker: tuple[str, ...] = ()
         # an undated news item's story is in the latest year it names or the one before: an earlier year it tells
         # ("recalled the first summit, held in 2010") is background the story does not move to
         background_before = page.story_year - 1 if page.story_year and not narrative else 0
@@ -223,6 +226,8 @@ class Pipeline:
             lead = not body_told and not is_heading(ptext) and not is_caption(ptext)
             body_told = body_told or lead
             speakers, last_quoted = self._quote_speakers(sents, ptext, anchor, last_quoted)
+            if n == speaking_line:
+                text_speaker = self._first_actor(list(pdoc.ents), anchor)
             for sent in sents:
                 stext = ptext[sent.start_char:sent.end_char]  # (sent.text, joined again from its tokens)
                 if not stext.strip():
@@ -262,7 +267,7 @@ class Pipeline:
                                       narrative, named_dates, written,
                                       salient=tuple(code for code, _ in named_actors.most_common()),
                                       reactions_apart=reactions_apart, prior=tuple(events),
-                                      speaker=speakers.get(sent.start, ()), text=stext)
+                                      speaker=speakers.get(sent.start, ()) or text_speaker, text=stext)
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
                          for e in (retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and is_heading(ptext):
