@@ -1092,6 +1092,14 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
         ("AGREE", ("CHL", "PER"), ()), ("AID", ("CHL",), ("PER",))}, record
 
 
+def test_a_lasting_willingness_is_no_promise(pipeline: Any) -> None:
+    # syntax.is_promise: "is always willing to cooperate" is a disposition; "is willing to cooperate" commits
+    assert not any(e["type"] == "AGREE" for e in coded(
+        pipeline, "Chile is always willing to cooperate with Peru, Boric said on 3 June 2024.", "2024-06-04"))
+    find(coded(pipeline, "Chile is willing to cooperate with Peru on energy, Boric said on 3 June 2024.",
+               "2024-06-04"), "AGREE", {"CHL", "PER"}, "2024-06-03")
+
+
 def test_a_statement_titled_with_its_speaker_is_theirs(pipeline: Any) -> None:
     # news_layout.toml statement.speaker_openers: "Press statement by President Boric ...": its "we" is Chile
     text = ("Press statement by President Boric with Peruvian President Boluarte\n\nThank you very much, Madam "

@@ -28,6 +28,7 @@ from diplomap.knowledge.grammar import (
     SETTING_NOUNS,
     SETTING_PREPS,
     SPEECH_NOUNS,
+    STANDING_ADVERBS,
     STATE_ANAPHORS,
     VISITORS,
     WHEN_PREPS,
@@ -287,7 +288,9 @@ def is_promise(trig: TriggerMatch) -> bool:
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("plan", "intend", "vow", "pledge", "promise"):
         return True
     parent = head.head
-    return head.dep_ == "xcomp" and parent.lower_ in WILLING
+    # (not a lasting disposition: "Brazil is always willing to cooperate with us")
+    return head.dep_ == "xcomp" and parent.lower_ in WILLING and not any(
+        c.dep_ == "advmod" and c.lower_ in STANDING_ADVERBS for c in (*parent.children, *parent.head.children))
 
 
 def names_a_guest(tok: Token) -> bool:
