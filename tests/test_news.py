@@ -1092,6 +1092,14 @@ def test_what_an_agreement_provides_for_is_that_agreement(pipeline: Any) -> None
         ("AGREE", ("CHL", "PER"), ()), ("AID", ("CHL",), ("PER",))}, record
 
 
+def test_an_agreement_a_party_has_is_a_standing_arrangement(pipeline: Any) -> None:
+    # eventhood.no_event: "Slovakia has a long-term contract with Gazprom"; "we have a deal", said, announces one
+    assert not any(e["type"] == "AGREE" for e in coded(
+        pipeline, "On 3 June 2024, Chile has a long-term contract with Peru's state oil company.", "2024-06-04"))
+    find(coded(pipeline, "\"We have a deal with Peru,\" Boric said on 3 June 2024.", "2024-06-04"), "AGREE",
+         {"CHL", "PER"}, "2024-06-03")
+
+
 def test_a_lasting_willingness_is_no_promise(pipeline: Any) -> None:
     # syntax.is_promise: "is always willing to cooperate" is a disposition; "is willing to cooperate" commits
     assert not any(e["type"] == "AGREE" for e in coded(

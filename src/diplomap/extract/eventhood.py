@@ -21,6 +21,7 @@ from diplomap.knowledge.grammar import (
     NAMING_VERBS,
     NEEDED,
     OBLIGATION,
+    PROVISIONS,
     RECALLED,
     RESTATED,
     STANDING,
@@ -74,6 +75,11 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             and any(c.dep_ in ("ccomp", "pcomp", "advcl") and any(g.dep_ == "nsubj" for g in c.children)
                     for c in tok.children))):
         return True  # "will act, provided (that) Rwanda removes its measures", "given the risks": a condition
+    if (tok.pos_ == "NOUN" and lemma in PROVISIONS and tok.dep_ == "dobj" and tok.head.lemma_ == "have"
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.head.children) and any(
+                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.head.children)):
+        return True  # "Slovakia has a long-term contract with Gazprom": a standing arrangement ("we have a deal",
+        # said, announces one)
     if tok.pos_ in ("VERB", "AUX") and _deemed_needed(tok):
         return True  # "it was necessary to end the hostilities and to allow more aid": a need, no act done
     if (lemma == "release" and tok.pos_ == "NOUN" and trig.head.i == tok.i
