@@ -1100,6 +1100,16 @@ def test_an_agreement_a_party_has_is_a_standing_arrangement(pipeline: Any) -> No
          {"CHL", "PER"}, "2024-06-03")
 
 
+def test_a_quotation_he_added_goes_on_with_the_one_quoted_last(pipeline: Any) -> None:
+    # pipeline._quote_speakers: '"... I encouraged ...," he added' is the one quoted before; its "I" is theirs
+    text = ("Chile's foreign minister held talks with Peru's president in Lima on 3 June 2024.\n\n\"We have discussed "
+            "the wars in the Middle East and Ukraine,\" said the minister, according to a statement by Chile's foreign "
+            "ministry.\n\n\"Human rights are an important part of Chile's relationship with Peru. I encouraged "
+            "Peruvian authorities to adhere to their international obligations,\" he added.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 4))).events
+    assert [(e.source, e.target) for e in record if e.type == "REQUEST"] == [(("CHL",), ("PER",))], record
+
+
 def test_a_lasting_willingness_is_no_promise(pipeline: Any) -> None:
     # syntax.is_promise: "is always willing to cooperate" is a disposition; "is willing to cooperate" commits
     assert not any(e["type"] == "AGREE" for e in coded(

@@ -406,8 +406,10 @@ class Pipeline:
             told = self._attributed(sent, day)
             if not told and opened > 0 and sents[opened - 1].text.rstrip().endswith(":"):
                 told = self._first_actor(list(sents[opened - 1].ents), day)
-            for quoted in sents[opened:i]:
-                out[quoted.start] = told
+            if not told and _by_pronoun(sent):
+                told = last  # ('"... I encouraged them," he added': the one quoted last goes on)
+            for quoted in sents[opened:i + 1 if told else i]:
+                out[quoted.start] = told  # (and the sentence it closes in)
             last = told or last
             opened = None
         return out, last
@@ -476,6 +478,14 @@ PUBLICATION = "publication date"  # how an event dated by its news item's day al
 
 def _news_days(published: date) -> DateSpan:
     return DateSpan(published - timedelta(1), published, Precision.RANGE, PUBLICATION, inherited=True)
+
+
+def _by_pronoun(sent: SpacySpan) -> bool:
+    """Is the quotation closing in ``sent`` attributed to "he" or "she" ('..." he added')?"""
+    text = sent.text
+    close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
+    after = next((t for t in sent if t.idx > close and not t.is_punct and not t.is_space), None)
+    return after is not None and after.lower_ in ("he", "she")
 
 
 def _headline_days(published: date) -> DateSpan:

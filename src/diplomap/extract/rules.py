@@ -276,6 +276,8 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
           or (sent.doc[i].lower_ in ("its", "their") and sent.doc[i].dep_ == "poss")]  # "its jets struck"
     person = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("he", "she") and sent.doc[i].dep_ == "nsubj"]
     speaking = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("i", "we") and sent.doc[i].dep_ == "nsubj"]
+    # ('"I encouraged them to ...," he added': the one the quotation is attributed to, after it)
+    speaking += [t for t in person if t.i > d.trig.token.i]
     if not d.source and speaking and ctx.speaker:
         # '"I just spoke with President Sheinbaum. It was friendly," Trump wrote': the one the quotation is his
         d.source = list(ctx.speaker)
