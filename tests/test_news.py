@@ -152,6 +152,16 @@ def test_a_dateline_with_a_comma_before_its_agency_credit() -> None:
     # "Islamabad, Jan 30, (dpa/GNA) –": the city the item was filed from, not a party to what it tells
     layout = read_layout("Lima, Jan 30, (dpa/GNA) – Chile and Peru signed an accord on fisheries.", "")
     assert layout.dateline is not None and layout.dateline.city == "Lima"
+    # or a wire's name without brackets after the date: "Accra, June 15, GNA –"
+    layout = read_layout("Lima, June 15, ANW – Chile's president has approved the deployment of observers.", "")
+    assert layout.dateline is not None and layout.dateline.city == "Lima" and layout.dateline.month_day == (6, 15)
+
+
+def test_approving_the_deployment_of_observers_is_aid(pipeline: Any) -> None:
+    # plover_triggers.csv "observer deployment" (as "deploy observer"), through grammar.toml verbs.approving
+    events = coded(pipeline, "The President of the ECOWAS Commission has approved the deployment of 80 election "
+                             "observers to Liberia.", "2025-06-15")
+    assert [(e["type"], e["source"], e["target"]) for e in events] == [("AID", ["ECOWAS"], ["LBR"])], events
 
 
 def test_the_day_written_from_the_url() -> None:
@@ -1108,6 +1118,16 @@ def test_a_quotation_he_added_goes_on_with_the_one_quoted_last(pipeline: Any) ->
             "Peruvian authorities to adhere to their international obligations,\" he added.")
     record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 4))).events
     assert [(e.source, e.target) for e in record if e.type == "REQUEST"] == [(("CHL",), ("PER",))], record
+
+
+def test_approving_a_measure_is_no_stance_and_approving_a_partys_act_is(pipeline: Any) -> None:
+    # eventhood.no_event (grammar.toml verbs.approving, approvals): a decision on a measure supports no party
+    for text in ("On 6 November 2023 Chile's parliament approved a draft law banning the agency from operating.",
+                 "On 6 November 2023 Chile's parliament approved the sending of a military mission to Peru."):
+        assert not any(e["type"] == "SUPPORT" for e in coded(pipeline, text, "2023-11-07")), text
+    assert any(e["type"] == "SUPPORT" for e in coded(
+        pipeline, "On 6 November 2023 Chile's parliament approved a proposal on ratifying Peru's accession to the "
+                  "alliance.", "2023-11-07"))
 
 
 def test_a_lasting_willingness_is_no_promise(pipeline: Any) -> None:
@@ -2329,7 +2349,7 @@ def test_the_month_of_an_occasion_an_act_is_for_does_not_date_the_act(pipeline: 
     October (when._occasion_of); 'recalled its ambassador for consultations on Tuesday' stays Tuesday's."""
     events = coded(pipeline, "The President of the ECOWAS Commission has approved the deployment of 80 election "
                              "observers to Liberia for the October vote.", "2025-06-15")
-    assert [e["start"] for e in events if e["type"] == "SUPPORT"] == ["2025-06-15"], events
+    assert [e["start"] for e in events if e["type"] == "AID"] == ["2025-06-15"], events  # (observers sent: aid)
     find(coded(pipeline, "Chile recalled its ambassador to Peru for consultations on Tuesday.", "2025-06-15"),
          "SANCTION", {"CHL", "PER"}, "2025-06-10")
 

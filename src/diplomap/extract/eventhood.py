@@ -10,6 +10,8 @@ from diplomap.extract.subjects import misparsed_main_verb
 from diplomap.extract.syntax import TriggerMatch, names_words_said
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
+    APPROVALS,
+    APPROVING,
     COMMITMENTS,
     CONDITIONS,
     FRAMEWORK_PREPS,
@@ -80,6 +82,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
                 c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.head.children)):
         return True  # "Slovakia has a long-term contract with Gazprom": a standing arrangement ("we have a deal",
         # said, announces one)
+    if trig.entry.type == "SUPPORT" and lemma in APPROVING | APPROVALS and _approves_a_measure(tok):
+        return True  # "approved the sending of a mission", "approved a draft law banning UNRWA": a decision on a
+        # measure, no stance toward a party ("approved Sweden's accession" is one)
     if tok.pos_ in ("VERB", "AUX") and _deemed_needed(tok):
         return True  # "it was necessary to end the hostilities and to allow more aid": a need, no act done
     if (lemma == "release" and tok.pos_ == "NOUN" and trig.head.i == tok.i
@@ -160,6 +165,18 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     # "Kirchner, who is serving a sentence under house arrest": how someone is, not news;
     # "had long restricted U.S. assistance": a lasting condition
     return _describes_now(tok) or _standing_condition(tok)
+
+
+def _approves_a_measure(tok: Token) -> bool:
+    """What is approved is a measure or a text that names no party as its owner (no "Sweden's" in "a proposal on
+    ratifying Sweden's accession")."""
+    if tok.pos_ == "VERB":
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp")]
+    else:
+        objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ in ("pobj", "pcomp")]
+    return bool(objects) and not any(t.dep_ in ("poss", "compound") and t.ent_type_ in ACTOR_LABELS
+                                     for o in objects for t in o.subtree)
 
 
 def _deemed_needed(verb: Token) -> bool:

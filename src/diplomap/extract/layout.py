@@ -55,13 +55,14 @@ _BULLET = re.compile(r"^\s*[•·*\-–]\s+")
 # an image's file name or slug standing alone: "Operation-Sindoor-Reuters"
 _SLUG = re.compile(r"^\s*[\w]+(?:[-_][\w]+){2,}\s*$")
 # "PUTRAJAYA, Malaysia, July 28 (Xinhua) --", "TOKYO --", "GYEONGJU, SOUTH KOREA (Worthy News) –", "New Delhi:",
-# "Islamabad, Jan 30, (dpa/GNA) –",
+# "Islamabad, Jan 30, (dpa/GNA) –", "Accra, June 15, GNA –" (a wire's name after the date),
 # after a syndication credit: "(MENAFN- Kuwait News Agency (KUNA)) PARIS, Sept 24 (KUNA) --"
 DATELINE = re.compile(
     r"^\s*(?P<credit>\((?:[^()\n]|\([^()\n]*\)){1,80}\)\s+)?"
     rf"(?P<city>[A-Z][A-Za-z.'\-/ ]{{1,40}}?)(?:,\s*(?!{_MON}\s+\d)(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
     rf"(?:[,.]\s*(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
-    rf",?\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?\s*(?:[—–-]{{1,2}}|:)(?:\s|(?<=\)--)(?=[A-Z]))")
+    rf",?\s*(?:\((?P<agency>[^)\n]{{1,40}})\)|(?(day)(?P<wire>[A-Z]{{2,6}})\b))?"
+    rf"\s*(?:[—–-]{{1,2}}|:)(?:\s|(?<=\)--)(?=[A-Z]))")
 # "News Americas, New York, NY, March 27, 2025:": a publisher's name before the city of a dateline with its full date
 _PUBLISHER = re.compile(r"\s*[A-Z][\w.'\- ]{1,40}?,\s*(?=[A-Z])")
 # where the url of a page says its day: /2025/06/30/, /2025/0729/, /2023/mar/18/, /2025-01-18-

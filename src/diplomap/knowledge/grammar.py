@@ -29,6 +29,7 @@ def inflections(verbs: frozenset[str]) -> frozenset[str]:
 LIGHT_VERBS = _words("verbs", "light")
 LIGHT_FORMS = inflections(LIGHT_VERBS)
 APPROVING = _words("verbs", "approving")
+APPROVALS = _words("nouns", "approvals")
 EMPTY_VERBS = _words("verbs", "empty")
 DRAWING = _words("verbs", "drawing")
 CROWNING = _words("verbs", "crowning")
