@@ -157,6 +157,14 @@ def test_a_dateline_with_a_comma_before_its_agency_credit() -> None:
     assert layout.dateline is not None and layout.dateline.city == "Lima" and layout.dateline.month_day == (6, 15)
 
 
+def test_a_visit_by_officials_with_no_host_told_is_hosted_by_the_storys_other_state(pipeline: Any) -> None:
+    # acts.visitor_of_the_visit: "a visit by Chilean officials", the object of another act, in a story on Peru
+    text = ("Peru's government revoked its military agreement with Chile on 16 March 2024.\n\nThe announcement follows "
+            "a visit by Chilean officials this week.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 3, 17))).events
+    assert [(e.source, e.target) for e in record if e.type == "CONSULT"] == [(("CHL",), ("PER",))], record
+
+
 def test_approving_the_deployment_of_observers_is_aid(pipeline: Any) -> None:
     # plover_triggers.csv "observer deployment" (as "deploy observer"), through grammar.toml verbs.approving
     events = coded(pipeline, "The President of the ECOWAS Commission has approved the deployment of 80 election "

@@ -394,13 +394,14 @@ def visit_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext, 
 
 def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'during the state visit of Chinese President Xi Jinping', 'the visit of the Kenyan president to Beijing': the
-    one a visit is "of" is the visitor (the source), as is the one who went "on" or "for" it; with no host named, the
-    state of the place where the visit is told to happen hosts it; in news, with no place told, the story's other
-    state."""
+    one a visit is "of" (or "by") is the visitor (the source), as is the one who went "on" or "for" it; with no host
+    named, the state of the place where the visit is told to happen hosts it; in news, with no place told, the
+    story's other state."""
     tok = d.trig.token
     if d.trig.entry.mode != "Visit" or tok.pos_ not in ("NOUN", "PROPN"):
         return
-    of = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    of = {t.i for c in tok.children if (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "agent" or (
+        c.dep_ == "prep" and c.lower_ == "by")) for t in c.subtree}  # ("a visit by U.S. officials")
     if not of and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") and tok.head.head.pos_ == "VERB":
         # ("Boric jetted out of the country for a state visit to China", "departed on a visit to"): who went
         of = {t.i for c in tok.head.head.children if c.dep_ == "nsubj" for t in c.subtree}
@@ -410,7 +411,8 @@ def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
         d.target = [c for c in d.target if c not in visitors]
     if d.source:
         visit_hosted_by_place_state(r, sent, ctx, d)  # ("signed in Pretoria during Xi's state visit")
-    if visitors and len(set(d.source)) == 1 and not d.target and not ctx.narrative and tok.dep_ == "pobj":
+    if (visitors or (of and d.source)) and len(set(d.source)) == 1 and not d.target and not ctx.narrative and (
+            tok.dep_ in ("pobj", "dobj")):
         # ("The signing took place on Wednesday during the state visit of the Chinese President", in a story on
         # South Africa: a visit that is the setting of another act, told with no host and no place, is hosted by
         # the one other state the sentence names, else by the story's other state; a visit the sentence is about,
