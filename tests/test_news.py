@@ -165,6 +165,13 @@ def test_a_visit_by_officials_with_no_host_told_is_hosted_by_the_storys_other_st
     assert [(e.source, e.target) for e in record if e.type == "CONSULT"] == [(("CHL",), ("PER",))], record
 
 
+def test_co_chairing_a_session_is_a_meeting(pipeline: Any) -> None:
+    # plover_triggers.csv "co-chair"; grammar.toml lemmas: "co-chaired" is "co-chair", not "co-chaire"
+    find(coded(pipeline, "Chilean President Gabriel Boric and Peruvian President Dina Boluarte co-chaired the first "
+                         "session of the binational commission in Lima on 3 June 2024.", "2024-06-04"),
+         "CONSULT", {"CHL", "PER"}, "2024-06-03")
+
+
 def test_approving_the_deployment_of_observers_is_aid(pipeline: Any) -> None:
     # plover_triggers.csv "observer deployment" (as "deploy observer"), through grammar.toml verbs.approving
     events = coded(pipeline, "The President of the ECOWAS Commission has approved the deployment of 80 election "
