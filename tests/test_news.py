@@ -172,6 +172,13 @@ def test_co_chairing_a_session_is_a_meeting(pipeline: Any) -> None:
          "CONSULT", {"CHL", "PER"}, "2024-06-03")
 
 
+def test_a_verb_with_a_prefix_has_the_lemma_of_its_verb(pipeline: Any) -> None:
+    # nlp.correct_lemmas: "re-opened" is "re-open" (the rules made "re-opene"), the lexicon's "reopen"
+    doc = pipeline.nlp("Chile co-hosted the summit and re-opened its embassy in Peru.")
+    assert [t.lemma_ for t in doc if "-" in t.text] == ["co-host", "re-open"]
+    assert coded(pipeline, "Chile said on 3 June 2024 that it would re-open its embassy in Peru.", "2024-06-04")
+
+
 def test_approving_the_deployment_of_observers_is_aid(pipeline: Any) -> None:
     # plover_triggers.csv "observer deployment" (as "deploy observer"), through grammar.toml verbs.approving
     events = coded(pipeline, "The President of the ECOWAS Commission has approved the deployment of 80 election "

@@ -79,9 +79,17 @@ def correct_lemmas(nlp: Language, verbs: dict[str, str]) -> None:
         return
     lemmatizer: Any = nlp.get_pipe("lemmatizer")
     derive = lemmatizer.lemmatize
+    from spacy.tokens import Doc
 
     def lemmatize(token: Token) -> list[str]:
         right = verbs.get(token.lower_) if token.pos_ in ("VERB", "AUX") else None
+        if right is None and token.pos_ in ("VERB", "AUX") and _PREFIXED.match(token.lower_):
+            # "co-hosted", "re-opened": the rules take the whole word ("co-hoste", "re-opene"); the prefix stays on
+            # the lemma of the verb after it ("co-host", "re-open")
+            prefix, base = token.lower_.split("-", 1)
+            alone = Doc(token.vocab, words=[base])[0]
+            alone.tag_, alone.pos_ = token.tag_, token.pos_
+            right = f"{prefix}-{derive(alone)[0]}"
         return [right] if right else derive(token)
 
     lemmatizer.lemmatize = lemmatize

@@ -84,7 +84,9 @@ class TriggerFinder:
             if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBN", "VBD", "VBG"):
                 continue  # "Pakistan-Occupied Kashmir", "the annexed peninsula": a participle describes a name
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
-                entry, words = self._match(tok, self.lex.verbs.get(lemma, []), verb=True)
+                # ("re-open" is the lexicon's "reopen")
+                entry, words = self._match(tok, self.lex.verbs.get(lemma) or self.lex.verbs.get(
+                    lemma.replace("-", ""), []), verb=True)
                 if entry is None:
                     continue  # (most verbs: none of the checks below can make them a trigger)
                 if self.lex.has_frame(lemma, "no_clause") and any(
