@@ -170,6 +170,8 @@ def test_co_chairing_a_session_is_a_meeting(pipeline: Any) -> None:
     find(coded(pipeline, "Chilean President Gabriel Boric and Peruvian President Dina Boluarte co-chaired the first "
                          "session of the binational commission in Lima on 3 June 2024.", "2024-06-04"),
          "CONSULT", {"CHL", "PER"}, "2024-06-03")
+    find(coded(pipeline, "Chile and Peru co-hosted the Pacific summit in Lima on 3 June 2024.", "2024-06-04"),
+         "CONSULT", {"CHL", "PER"}, "2024-06-03")
 
 
 def test_a_verb_with_a_prefix_has_the_lemma_of_its_verb(pipeline: Any) -> None:
