@@ -32,12 +32,14 @@ from diplomap.extract.spans import whole_month, whole_year
 from diplomap.extract.story import (
     attributive,
     bound,
+    by_pronoun,
     decision_day,
     described_thing,
     is_review,
     next_anchor,
     of_the_telling,
     retold_date,
+    told_in_full,
 )
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
 from diplomap.knowledge import Knowledge
@@ -316,7 +318,7 @@ class Pipeline:
                 anchor = (replace(sharper[-1], inherited=False) if sharper else moved) or anchor
                 # (a lead that tells its day in full, "On the morning of July 3, 2024, Xi held talks", tells the
                 # story's day though the page went out weeks later)
-                window = LEAD_WINDOW if lead and anchor and _in_full(anchor) else NEWS_WINDOW
+                window = LEAD_WINDOW if lead and anchor and told_in_full(anchor) else NEWS_WINDOW
                 if written and anchor and anchor.end >= written - window and not is_caption(ptext) and (
                         anchor.days <= 2 * NEWS_WINDOW.days) and (
                         news_day is base or news_day is None or anchor.end >= news_day.end):
@@ -406,7 +408,7 @@ class Pipeline:
             told = self._attributed(sent, day)
             if not told and opened > 0 and sents[opened - 1].text.rstrip().endswith(":"):
                 told = self._first_actor(list(sents[opened - 1].ents), day)
-            if not told and _by_pronoun(sent):
+            if not told and by_pronoun(sent):
                 told = last  # ('"... I encouraged them," he added': the one quoted last goes on)
             for quoted in sents[opened:i + 1 if told else i]:
                 out[quoted.start] = told  # (and the sentence it closes in)
@@ -480,14 +482,6 @@ def _news_days(published: date) -> DateSpan:
     return DateSpan(published - timedelta(1), published, Precision.RANGE, PUBLICATION, inherited=True)
 
 
-def _by_pronoun(sent: SpacySpan) -> bool:
-    """Is the quotation closing in ``sent`` attributed to "he" or "she" ('..." he added')?"""
-    text = sent.text
-    close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
-    after = next((t for t in sent if t.idx > close and not t.is_punct and not t.is_space), None)
-    return after is not None and after.lower_ in ("he", "she")
-
-
 def _headline_days(published: date) -> DateSpan:
     return DateSpan(published - timedelta(3), published, Precision.RANGE, dedup.HEADLINE_DAYS, inherited=True)
 
@@ -522,11 +516,6 @@ def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Ment
 # not from a date further back, which is background ("the April 22 attack" in an item of 7 May)
 NEWS_WINDOW = timedelta(7)
 LEAD_WINDOW = timedelta(31)  # how long before the page went out a day told in full in its lead may be the story's
-
-
-def _in_full(span: DateSpan) -> bool:
-    """A day told with its year ("July 3, 2024")."""
-    return span.precision == Precision.DAY and re.search(r"\b(?:19|20)\d\d\b", span.text) is not None
 REPUBLISHED = timedelta(7)  # a page carrying a story again, within a week of its writing
 # background: what a text dates before the month leading up to what it reports on (a news item's day, a review's
 # year), as the gold READMEs count it (history told more than about a month before)

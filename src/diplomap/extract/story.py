@@ -142,3 +142,16 @@ def next_anchor(dates: Sequence[DateMention], focal_year: int,
         or (d.kind == "this" and d.text.lower().startswith("last") and "month" in d.text.lower()))
         and (published is None or d.span.start <= published)]
     return stated[-1].span if stated else None
+
+
+def told_in_full(span: DateSpan) -> bool:
+    """A day told with its year ("On the morning of July 3, 2024"): a lead that tells it tells the story's day."""
+    return span.precision == Precision.DAY and re.search(r"\b(?:19|20)\d\d\b", span.text) is not None
+
+
+def by_pronoun(sent: Span) -> bool:
+    """Is the quotation closing in ``sent`` attributed to "he" or "she" ('..." he added'), the one quoted last?"""
+    text = sent.text
+    close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
+    after = next((t for t in sent if t.idx > close and not t.is_punct and not t.is_space), None)
+    return after is not None and after.lower_ in ("he", "she")

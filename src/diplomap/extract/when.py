@@ -80,7 +80,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
             # state since then)
             bounds.append(d)
             continue
-        if _day_of_the_object(trig, toks[0], d, ctx, trigger_heads) or (
+        if _day_of_the_object(trig, toks[0], d, ctx) or (
                 object_day is not None and not text[object_day.end:d.start].strip()):
             object_day = d  # (with the year told after it: "on October 7 last year")
             continue
@@ -368,8 +368,7 @@ def _own_setting(noun: Token, head: Token) -> bool:
 _LONG_BEFORE = timedelta(31)
 
 
-def _day_of_the_object(trig: TriggerMatch, tok: Token, d: DateMention, ctx: SentenceContext,
-                       trigger_heads: set[int]) -> bool:
+def _day_of_the_object(trig: TriggerMatch, tok: Token, d: DateMention, ctx: SentenceContext) -> bool:
     """'... and condemned the barbaric massacre by Hamas on October 7', in news of May: a day long before the item,
     told on a stance taken on an act, is that act's day, not the stance's (told at the time, "condemned the attack
     on Saturday" keeps the day)."""
