@@ -247,6 +247,23 @@ def test_actor_page_orders_its_dyads_as_its_events_column_counts(tmp_path: Path)
         assert totals == sorted(totals, reverse=True) and rows[0]["partner"] == "BRV", rows
 
 
+def test_actor_page_has_no_dyad_row_for_a_partner_only_named_beside_it(tmp_path: Path) -> None:
+    """Seen as a new user: India had a row of zeros on China's page, named beside China as a target of exercises
+    Thailand and the US held, never acting with China or on it."""
+    path = tmp_path / "beside.db"
+    webdata.build(path)
+    extra = webdata.document("Aldoria held drills with Castria and Dornia.", "Drills")
+    from datetime import date
+
+    with Store(path) as store:
+        drills = webdata.event(extra, "Aldoria held drills", "COOPERATE", ("ALD",), ("CAS", "DRN"), date(2025, 6, 2))
+        store.add_document(extra, webdata.sentences(extra), [], [drills])
+    app = create_app(path, token=TOKEN, knowledge=webdata.knowledge())
+    with TestClient(app, base_url=BASE) as c:
+        partners = {r["partner"] for r in c.get("/api/actors/CAS").json()["partners"]}
+        assert "ALD" in partners and "DRN" not in partners, partners
+
+
 def test_favicon_is_served_and_linked(client: TestClient) -> None:
     """#9/15: no favicon (a 404 in every browser console)."""
     for url in ("/favicon.ico", "/static/favicon.svg"):

@@ -84,11 +84,15 @@ def dyad(events: Iterable[Event], a: str, b: str, months: Sequence[str]) -> Dyad
     pool = list(events)
     forward = series(pool, a, b, months)
     backward = series(pool, b, a, months)
-    # (an event told with no actor that names both, "criticism in the media of the India–UK deal", is between them
-    # with no direction, as the review counts it)
-    between = [e for e in pool if {(a, b), (b, a)} & directed_pairs(e) or (not e.source and {a, b} <= set(e.actors))]
-    both = DyadSeries(a, b, _months(between, months))
+    both = DyadSeries(a, b, _months(between(pool, a, b), months))
     return Dyad(a, b, forward, backward, both, trend(both))
+
+
+def between(events: Iterable[Event], a: str, b: str) -> list[Event]:
+    """The events of one party toward the other, either way (an event told with no actor that names both,
+    "criticism in the media of the India–UK deal", is between them with no direction, as the review counts it); not
+    one that only names both ("exercises with China and India as observers")."""
+    return [e for e in events if {(a, b), (b, a)} & directed_pairs(e) or (not e.source and {a, b} <= set(e.actors))]
 
 
 def trend(s: DyadSeries) -> Trend:
