@@ -732,6 +732,17 @@ def test_plain_text_keeps_short_lines_of_their_own_and_joins_wrapped_ones() -> N
     raw = ("Chile has lodged a complaint against Peru at the United Nations, accusing it of arming smugglers\n"
            "The border dispute has displaced thousands of people in the Atacama region [file photo]\n")
     assert clean_text(raw, markdown=False).text.count("\n\n") == 1
+    # ... and so does a page given one line per paragraph, its lines as wide as each other
+    raw = ("Chile and Peru held talks in Lima on Monday on the dispute over the fishing grounds.\n"
+           "The two ministers agreed to meet again in Santiago before the end of the year.\n"
+           "The talks were the first in three years between the two neighbours on the sea.\n")
+    assert clean_text(raw, markdown=False).text.count("\n\n") == 2
+    # while prose wrapped at a width, most of its lines ending mid-sentence, stays one paragraph
+    raw = ("Chile and Peru held talks in Lima on Monday on the long dispute over\nthe fishing grounds of the south. "
+           "They agreed to meet again soon.\nThe two ministers said that a joint commission would study the\n"
+           "maps and report to both governments before the end of the year,\nand that the fleets would stay in "
+           "port meanwhile.\n")
+    assert "\n\n" not in clean_text(raw, markdown=False).text
     # Markdown keeps its soft wraps: one paragraph
     assert "\n" not in clean_text("One line\nand the next", markdown=True).text
 

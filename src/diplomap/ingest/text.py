@@ -182,7 +182,13 @@ def clean_text(raw: str, markdown: bool = True) -> CleanText:
             wrapped = [_wrapped(b, a, widest) for b, a in pairs]
             hard = sum(wrapped) * 2 >= len(pairs) >= 4
             current = lines[0]
+            # (prose wrapped at a width ends most of its full-width lines mid-sentence; a page given one line per
+            # paragraph ends most with a stop: there a line before one that opens a unit of its own ends its paragraph)
+            wide = [b for b, _ in pairs if b.length >= 0.8 * widest]
+            mid_sentence = len(wide) >= 3 and sum(
+                not b.tail(_TAIL).rstrip().endswith(_SENTENCE_END) for b in wide) * 2 > len(wide)
             for (before, after), joins in zip(pairs, wrapped, strict=True):
+                joins = joins and (mid_sentence or not _a_unit_after(before, after))
                 if joins or (hard and before.tail(2).rstrip().endswith(",")):
                     _join(current, after)
                 else:
@@ -272,12 +278,19 @@ def _wrapped(before: _Piece, after: _Piece, widest: int) -> bool:
     words = tail.split()
     if words and words[-1] in JOINERS:
         return True
-    # (a line that stops with no stop before one that opens with a capitalised article or pronoun is a unit of its
-    # own, a standfirst over a photo caption: "... arms to paramilitaries" / "The Sudanese war has killed ...")
-    first = after.texts[0].split(maxsplit=1)[:1]
-    if first and first[0] in OPENERS and not tail.endswith((",", ";", ":")):
-        return False
     return widest >= 50 and before.length >= 0.8 * widest
+
+
+def _a_unit_after(before: _Piece, after: _Piece) -> bool:
+    """Does the next line open a unit of its own: a capitalised article or pronoun after a line that does not go on
+    (no comma, colon, hyphen or joining word at its end)? A page given one line per paragraph has lines as wide as
+    each other ("... near the Paracel Islands." / "The fishermen reported ..."), and a standfirst may stop with no
+    stop over a photo caption ("... arms to paramilitaries" / "The Sudanese war has killed ...")."""
+    tail = before.tail(_TAIL).rstrip()
+    words = tail.split()
+    first = after.texts[0].split(maxsplit=1)[:1]
+    return (bool(first) and first[0] in OPENERS and not tail.endswith((",", ";", ":", "-"))
+            and not (words and words[-1] in JOINERS))
 
 
 def _join(left: _Piece, right: _Piece) -> None:
