@@ -100,6 +100,14 @@ def test_headline_says_who_did_what_to_whom(pipeline: Any, text: str, type_: str
     assert "2025" not in chosen[0].headline  # the date is shown beside the headline, never in it
 
 
+def test_a_headline_plan_keeps_its_doer_and_its_to(pipeline: Any) -> None:
+    # "PM of Fiji to visit Japan": the parser hangs the doer before the verb as a modifier; the plan keeps its "to"
+    text = ("PM of Fiji to visit Japan\n\nThe prime minister will pay an official visit from 15 to 18 December, a "
+            "spokesperson said on 1 December 2025.")
+    lines = [e.headline for e in _events(pipeline, text) if e.type == "CONSULT"]
+    assert "Fiji to visit Japan" in lines, lines
+
+
 def test_a_pronoun_told_by_one_name_takes_the_verb_of_one(pipeline: Any) -> None:
     text = ("Peru and Bolivia are worried about the port. On 9 May 2025 they charge that Chile is using it as a "
             "military base.")

@@ -122,6 +122,10 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
             node = node.head
             continue
+        if node.dep_ == "ROOT":
+            # ("PM of Samoa to visit China": a headline's doer the parser hung before its verb as a modifier)
+            return [c for c in node.lefts if c.dep_ in ("dep", "npadvmod", "nmod") and c.pos_ in ("NOUN", "PROPN")
+                    and any(t.ent_type_ and t.ent_type_ not in _TIME_LABELS for t in c.subtree)][:1], False
         break
     return [], False
 
@@ -322,6 +326,9 @@ def _verb_words(verb: Token) -> str:
         out.append(verb.text)  # "was signed by" -> "signed"
     elif verb.tag_ in ("VB", "VBG", "VBZ", "VBP") and aux:
         out += [aux[0], verb.text]
+    elif verb.dep_ == "ROOT" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                           for c in verb.children):
+        out += ["to", verb.text]  # a headline's plan: "PM of Samoa to visit China"
     else:
         out.append(verb.text)
     out += [c.text for c in verb.children if c.dep_ == "prt"]
