@@ -1209,6 +1209,16 @@ def test_a_verb_after_a_closed_quotation_is_the_speakers_and_a_day_long_before_i
     assert accused == [(("CHL",), "2024-05-22")], record
 
 
+def test_a_war_going_on_named_by_its_noun_is_no_attack_of_the_day(pipeline: Any) -> None:
+    # eventhood.no_event (grammar.toml nouns.ongoing_wars): no day of its own; a dated attack stays one
+    text = ("Chile and Peru held talks in Lima on 3 June 2024.\n\nThe visit comes as Moscow's offensive in Ukraine "
+            "stretches into a second year.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 4))).events
+    assert [e.type for e in record] == ["CONSULT"], record
+    text = "Russia's attack on Kyiv on 3 June 2024 killed ten people."
+    assert any(e["type"] == "ASSAULT" for e in coded(pipeline, text, "2024-06-04"))
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

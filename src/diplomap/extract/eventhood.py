@@ -23,6 +23,7 @@ from diplomap.knowledge.grammar import (
     NAMING_VERBS,
     NEEDED,
     OBLIGATION,
+    ONGOING_WARS,
     PROVISIONS,
     RECALLED,
     RESTATED,
@@ -85,6 +86,10 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if trig.entry.type == "SUPPORT" and lemma in APPROVING | APPROVALS and _approves_a_measure(tok):
         return True  # "approved the sending of a mission", "approved a draft law banning UNRWA": a decision on a
         # measure, no stance toward a party ("approved Sweden's accession" is one)
+    if (trig.entry.type == "ASSAULT" and tok.pos_ == "NOUN" and not dated_by_text and trig.head.i == tok.i
+            and lemma in ONGOING_WARS):
+        return True  # "Seoul's position against Russia's invasion", "as Moscow's offensive stretches into a second
+        # year": a war going on, named, no attack of the day ("Russia's attack on Kyiv on Monday" is one)
     if tok.pos_ in ("VERB", "AUX") and _deemed_needed(tok):
         return True  # "it was necessary to end the hostilities and to allow more aid": a need, no act done
     if (lemma == "release" and tok.pos_ == "NOUN" and trig.head.i == tok.i
