@@ -1219,6 +1219,13 @@ def test_a_war_going_on_named_by_its_noun_is_no_attack_of_the_day(pipeline: Any)
     assert any(e["type"] == "ASSAULT" for e in coded(pipeline, text, "2024-06-04"))
 
 
+def test_a_toll_counted_since_then_is_background(pipeline: Any) -> None:
+    # retold.ongoing_since: "Since then X has killed N people" counts from a time told before, no act of the day
+    events = coded(pipeline, "Since then Chile has killed nearly 400 Peruvian soldiers at the border.", "2024-06-04",
+                   ALL)
+    assert [e["modality"] for e in events if e["type"] == "ASSAULT"] == ["background"], events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -47,7 +47,10 @@ def ongoing_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Da
                                                         for g in c.children) for c in verb.children)
     # ("fighting has killed tens of thousands since April 2023": a toll counted since a day long past, not the
     # news of the day; "has launched 300 drones since Friday" is)
-    return Modality.BACKGROUND if (since and "been" in aux) or _since_long_ago(sent, verb, ctx) else None
+    # ("Since then Israel has killed nearly 24,000 people": a toll counted since a time told before)
+    since_then = any(c.lower_ == "since" and c.dep_ == "prep" and any(g.lower_ == "then" for g in c.children)
+                     for c in verb.children) and any(t.ent_type_ == "CARDINAL" for t in verb.subtree)
+    return Modality.BACKGROUND if (since and "been" in aux) or since_then or _since_long_ago(sent, verb, ctx) else None
 
 
 def _since_long_ago(sent: Span, verb: Token, ctx: SentenceContext) -> bool:
