@@ -400,8 +400,8 @@ def visitor_of_the_visit(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draf
     tok = d.trig.token
     if d.trig.entry.mode != "Visit" or tok.pos_ not in ("NOUN", "PROPN"):
         return
-    of = {t.i for c in tok.children if (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "agent" or (
-        c.dep_ == "prep" and c.lower_ == "by")) for t in c.subtree}  # ("a visit by U.S. officials")
+    of = {t.i for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("of", "by"))
+          for t in c.subtree}  # ("a visit by U.S. officials")
     if not of and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") and tok.head.head.pos_ == "VERB":
         # ("Boric jetted out of the country for a state visit to China", "departed on a visit to"): who went
         of = {t.i for c in tok.head.head.children if c.dep_ == "nsubj" for t in c.subtree}

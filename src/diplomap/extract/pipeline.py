@@ -38,6 +38,7 @@ from diplomap.extract.story import (
     is_review,
     next_anchor,
     of_the_telling,
+    quote_close,
     retold_date,
     told_in_full,
 )
@@ -418,8 +419,7 @@ class Pipeline:
 
     def _attributed(self, sent: SpacySpan, day: DateSpan | None) -> tuple[str, ...]:
         """The actor a quotation closing in ``sent`` is attributed to after it closes ('..." Trump wrote')."""
-        text = sent.text
-        close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
+        close = quote_close(sent)
         return self._first_actor([e for e in sent.ents if e.start_char > close], day)
 
     def _first_actor(self, ents: list[SpacySpan], day: DateSpan | None) -> tuple[str, ...]:

@@ -149,9 +149,14 @@ def told_in_full(span: DateSpan) -> bool:
     return span.precision == Precision.DAY and re.search(r"\b(?:19|20)\d\d\b", span.text) is not None
 
 
+def quote_close(sent: Span) -> int:
+    """Where the last quotation mark of ``sent`` stands, in its document (what follows tells whom it is by)."""
+    text = sent.text
+    return sent.start_char + max(text.rfind("”"), text.rfind('"'))
+
+
 def by_pronoun(sent: Span) -> bool:
     """Is the quotation closing in ``sent`` attributed to "he" or "she" ('..." he added'), the one quoted last?"""
-    text = sent.text
-    close = sent.start_char + max(text.rfind("”"), text.rfind('"'))
+    close = quote_close(sent)
     after = next((t for t in sent if t.idx > close and not t.is_punct and not t.is_space), None)
     return after is not None and after.lower_ in ("he", "she")
