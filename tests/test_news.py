@@ -205,6 +205,16 @@ def test_no_event_from_furniture(pipeline: Any) -> None:
 # --- when it happened ---------------------------------------------------------------------------------------------
 
 
+def test_a_year_told_after_a_day_within_it_is_no_new_date_for_the_story(pipeline: Any) -> None:
+    # "with Peru chairing APEC in 2024" restates the year of the summit's days: the next sentence goes on with the
+    # days of the summit, not with the whole year (nor, before them, as background)
+    events = coded(pipeline, "The Japan-Peru summit was held in Lima on 4-6 March, with Peru chairing APEC in "
+                   "2024. The leaders released the Lima Declaration, outlining areas of cooperation.", "2024-04-02")
+    agree = [e for e in events if e["type"] == "AGREE"]
+    assert agree and {"JPN", "PER"} <= set(agree[0]["source"]) | set(agree[0]["target"])
+    assert (agree[0]["start"], agree[0]["end"]) == ("2024-03-04", "2024-03-06")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",
