@@ -215,6 +215,21 @@ def test_a_year_told_after_a_day_within_it_is_no_new_date_for_the_story(pipeline
     assert (agree[0]["start"], agree[0]["end"]) == ("2024-03-04", "2024-03-06")
 
 
+def test_a_person_no_gazetteer_lists_told_with_their_state_stands_for_it_when_named_again(pipeline: Any) -> None:
+    # told before the name ("Chilean Senate president Ana Morales Vidal") or in apposition ("Tomas Herrera, Chile's
+    # deputy foreign minister"), named again by the last names or the surname alone
+    events = coded(pipeline, "Chilean Senate president Ana Morales Vidal ended her visit to Peru on Wednesday. "
+                   "Morales Vidal also visited Bolivia during her trip.", "2024-05-03")
+    find(events, "CONSULT", {"CHL", "BOL"}, "2024-05-01", source={"CHL"})
+    events = coded(pipeline, "Tomas Herrera, Chile's deputy foreign minister, arrived in Lima on Wednesday. On "
+                   "Thursday, Herrera met Bolivian officials.", "2024-05-03")
+    find(events, "CONSULT", {"CHL", "BOL"}, "2024-05-02", source={"CHL"})
+    # (the state a phrase names is no one's they serve: "Peru's envoy to Chile, Luis Soto" is Peru's)
+    events = coded(pipeline, "Peru's envoy to Chile, Luis Soto, arrived in Quito on Wednesday. On Thursday, Soto "
+                   "met Bolivian officials.", "2024-05-03")
+    find(events, "CONSULT", {"PER", "BOL"}, "2024-05-02", source={"PER"})
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from diplomap.extract.context import mention_tokens
 from diplomap.knowledge.grammar import HONORIFICS, STATE_ANAPHORS
 from diplomap.model import Mention
 
@@ -25,6 +26,7 @@ class ToldNames:
     def __init__(self) -> None:
         self._known: dict[str, str] = {}  # short form -> person id
         self._shared: set[str] = set()  # short forms of two people the story named: neither
+        self._serving: dict[str, tuple[str, str]] = {}  # a person no gazetteer lists -> (label, id) of whom they serve
 
     def learn(self, ents: Sequence[Span], mentions: Sequence[Mention]) -> None:
         """The short forms of the people a sentence names in full ("Pope Francis": "Francis"; "Javier Milei":
@@ -46,6 +48,35 @@ class ToldNames:
                 else:
                     self._known[short] = ent.ent_id_
 
+    def learn_serving(self, sent: Span, mentions: Sequence[Mention], offset: int) -> None:
+        """'Chilean Senate president Ana Morales Vidal ended her visit': a person no gazetteer lists, told with the
+        one state or body they serve in their own words (before the name, or in apposition: "Li Wen, a Chinese
+        spokesman", "Peru's envoy to Chile, Luis Soto": Peru), stands for it where the story names them again
+        ("Morales Vidal also visited Bolivia"; ``offset``: where the sentence starts in the text)."""
+        at = {t.i: m for m in mentions if m.label in _SERVED for t in mention_tokens(sent, m, offset)}
+        for run in _unlisted_runs(sent):
+            head = run[-1]
+            if head.ent_type_ != "PERSON":
+                continue
+            words = [t for t in head.subtree if t.i < run[0].i and not _in_a_phrase(t, head)]
+            words += [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+            if head.dep_ == "appos":  # "Peru's envoy to Chile, Luis Soto": the title the name stands beside
+                title = head.head
+                while title.dep_ in ("pobj", "prep") and title.head.i != title.i:
+                    title = title.head  # (the parser may hang the name on the phrase's last word: "to Chile")
+                words += [t for t in title.subtree if t.i < title.i and not _in_a_phrase(t, title)]
+            served = {(at[t.i].label, at[t.i].entity_id) for t in words if t.i in at}
+            if len(served) != 1:
+                continue
+            for form in _short_forms(run):
+                if form in self._shared:
+                    continue
+                if self._serving.get(form, next(iter(served))) != next(iter(served)):
+                    self._shared.add(form)
+                    del self._serving[form]
+                else:
+                    self._serving[form] = next(iter(served))
+
     def recall(self, sent: Span, ents: Sequence[Span], doc_id: str, idx: int, start: int) -> list[Mention]:
         """Mentions of the people a sentence names by a short form alone that the gazetteer does not know, among
         its entities ``ents`` (whatever the model labelled them) or its proper nouns the parser took for no name
@@ -54,8 +85,48 @@ class ToldNames:
         words = [ent for ent in ents if ent.label_ in _NAMES_MISTAKEN and not ent.ent_id_ and len(ent) == 1]
         words += [sent.doc[t.i:t.i + 1] for t in sent if t.pos_ == "PROPN" and not t.ent_type_ and t.is_title
                   and not _beside_a_proper_noun(t)]
-        return [Mention(doc_id, idx, start + w.start_char, start + w.end_char, w.text, self._known[w.text], "PERSON")
-                for w in words if w.text in self._known]
+        found = [Mention(doc_id, idx, start + w.start_char, start + w.end_char, w.text, self._known[w.text], "PERSON")
+                 for w in words if w.text in self._known]
+        for run in _unlisted_runs(sent):
+            text = sent.doc.text[run[0].idx:run[-1].idx + len(run[-1])]
+            if text in self._serving and not any(f.start <= start + run[0].idx < f.end for f in found):
+                label, entity = self._serving[text]
+                found.append(Mention(doc_id, idx, start + run[0].idx, start + run[-1].idx + len(run[-1]), text,
+                                     entity, label))
+        return found
+
+
+_SERVED = frozenset({"STATE", "DEMONYM", "ORG", "GROUP", "CAPITAL", "METONYM"})  # whom a person told may serve
+
+
+def _unlisted_runs(sent: Span) -> list[list[Token]]:
+    """The runs of capitalised proper nouns of a sentence no gazetteer entry holds (no titles): names of people
+    it may not know ("Marketa Pekarova Adamova")."""
+    runs: list[list[Token]] = []
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_id_ and not _a_title(tok):
+            if runs and runs[-1][-1].i == tok.i - 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+    return runs
+
+
+def _in_a_phrase(tok: Token, head: Token) -> bool:
+    """Is ``tok`` in a prepositional phrase under ``head`` ("US envoy to Russia"): no word of whom one serves."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ in ("prep", "pobj"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _short_forms(run: list[Token]) -> set[str]:
+    """The forms a story names a person again by: the whole name, the last name, the name without its first word
+    ("Pekarova Adamova"), and of a two-word name the first too (a family name told first: "Mao")."""
+    text = [t.text for t in run]
+    forms = {" ".join(text), text[-1], " ".join(text[1:]), *([text[0]] if len(text) == 2 else [])}
+    return {f for f in forms if len(f) >= 3}
 
 
 def own_states(sent: Span, mentions: Sequence[Mention], start: int, state_of: Callable[[str], str]) -> list[Mention]:

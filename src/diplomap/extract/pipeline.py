@@ -252,6 +252,7 @@ class Pipeline:
                 sent_mentions = sorted([*sent_mentions, *told_names.recall(sent, ents, doc.id, idx, p_start)],
                                        key=lambda m: m.start)
                 told_names.learn(ents, sent_mentions)
+                told_names.learn_serving(sent, sent_mentions, offset)
                 # "his country" after a person named: that person's state
                 own = own_states(sent, sent_mentions, p_start, self._state_of(anchor))
                 sent_mentions = sorted([*sent_mentions, *own], key=lambda m: m.start)
