@@ -110,3 +110,17 @@ def test_a_meeting_told_once_by_each_side_is_one_meeting_of_both_in_news() -> No
     assert len(merge([visit, replace(talks, source=("AU",))], news=True, states=states)) == 2
     # (nor outside news: a review's sentences each tell their own)
     assert len(merge([visit, talks], states=states)) == 2
+
+
+def test_a_visit_retold_undated_in_news_is_the_visit_told_before_it() -> None:
+    # "paid a visit to Benghazi on 31 May ... Western powers take Petrov's visit to Libya as evidence": the noun, with
+    # only the day the page went out, retells the visit (the country of its city is no other place)
+    told = Event("CONSULT", ("RUS",), ("LBY",), DateSpan(date(2024, 5, 31), date(2024, 5, 31), Precision.DAY, "31 May"),
+                 (Evidence("d", 1, 1, 2, "q"),), location=Place("Benghazi", "LBY"), trigger="paid visit")
+    paged = DateSpan(date(2024, 6, 10), date(2024, 6, 11), Precision.RANGE, "publication date", inherited=True)
+    again = Event("CONSULT", ("RUS",), ("LBY",), paged, (Evidence("d", 7, 7, 8, "q"),), location=Place("Libya", "LBY"),
+                  trigger="visit")
+    merged = merge([told, again], news=True)
+    assert len(merged) == 1 and merged[0].date == told.date and len(merged[0].evidence) == 2
+    # a meeting told undated after a visit is a meeting of the visit, not the visit told again
+    assert len(merge([told, replace(again, trigger="meeting")], news=True)) == 2

@@ -74,6 +74,10 @@ def same_event(a: Event, b: Event, news: bool = False, one_stance: frozenset[str
     if a.type == "CONSULT":
         if not _same_meeting(a, b):
             return False  # the same parties meet often: "met" twice is two meetings unless told as one
+        if a.date and b.date and _retold_of(a.date, b.date) and _topic(a) & _topic(b):
+            # "Petrov's visit", no date of its own, after his visit to Benghazi "on 31 May" (not a meeting told
+            # undated after "arrived on Friday for a three-day visit": a meeting of the visit)
+            return True
     elif not (_topic(a) & _topic(b)) and (
             sa != sb or a.date != b.date or (a.date and a.date.inherited) or (b.date and b.date.inherited)):
         return False  # a memorandum and a peace agreement signed the same day are two events
@@ -109,14 +113,22 @@ def _undirected_telling(event: Event) -> bool:
 def _same_meeting(a: Event, b: Event) -> bool:
     """Consultations are one kind of thing whatever the word ("visit", "talks", "meeting"): between the same
     actors, on the same days, or with one date taken from the narrative, or in the same place within a
-    month, they are one meeting told twice. A meeting held somewhere else is another meeting."""
+    month, they are one meeting told twice. A meeting held somewhere else is another meeting (not a retelling
+    with no date of its own that names the country of its city)."""
     if set(a.actors) != set(b.actors) or a.date is None or b.date is None:
         return False
     same_place = a.location is not None and b.location is not None and a.location.name == b.location.name
-    if a.location is not None and b.location is not None and not same_place:
-        return False
+    if a.location is not None and b.location is not None and not same_place and (
+            a.location.country != b.location.country or not (_retold(a.date) or _retold(b.date))):
+        return False  # (a meeting retold undated in the country of its city is the same: "Benghazi", "in Libya")
     return ((a.date.start, a.date.end) == (b.date.start, b.date.end) or _retold(a.date) or _retold(b.date)
             or (same_place and max(a.date.days, b.date.days) <= 31))
+
+
+def _retold_of(x: DateSpan, y: DateSpan) -> bool:
+    """One date taken from the narrative (``_retold``), the other its own, told up to a month before it."""
+    return any(_retold(r) and not o.inherited and r.start - timedelta(31) <= o.start <= r.end
+               for r, o in ((x, y), (y, x)))
 
 
 def _retold(span: DateSpan) -> bool:
