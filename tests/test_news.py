@@ -230,6 +230,22 @@ def test_a_person_no_gazetteer_lists_told_with_their_state_stands_for_it_when_na
     find(events, "CONSULT", {"PER", "BOL"}, "2024-05-02", source={"PER"})
 
 
+def test_a_statement_whose_we_names_who_they_are_is_theirs(pipeline: Any) -> None:
+    # "We, the Presidents of Chile and of Peru, met ...": each "we" after it is the two (a numbered paragraph too)
+    events = coded(pipeline, "1. We, the Presidents of the Republic of Chile and of the Republic of Peru, met in Lima "
+                   "on 3 May 2024.\n2. We commit to deepening our long-standing partnership.", "2024-05-04")
+    find(events, "AGREE", {"CHL", "PER"}, "2024-05-03", source={"CHL", "PER"})
+
+
+def test_reinforcing_what_is_no_force_is_no_mobilisation(pipeline: Any) -> None:
+    # frame needs_force: "reinforced its ties" mobilises nothing; troops, a border or a military presence are forces
+    assert not any(e["type"] == "MOBILIZE" for e in coded(pipeline, "Chile reinforced its ties with Peru on Monday.",
+                                                         "2024-05-08"))
+    for told in ("Chile reinforced its troops on the Peruvian border on Monday.",
+                 "Chile reinforced its military presence near Peru on Monday."):
+        find(coded(pipeline, told, "2024-05-08"), "MOBILIZE", {"CHL", "PER"}, "2024-05-06")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -41,6 +41,7 @@ from diplomap.extract.story import (
     quote_close,
     retold_date,
     told_in_full,
+    we_named,
 )
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
 from diplomap.knowledge import Knowledge
@@ -230,7 +231,7 @@ class Pipeline:
             body_told = body_told or lead
             speakers, last_quoted = self._quote_speakers(sents, ptext, anchor, last_quoted)
             if n == speaking_line:
-                text_speaker = self._first_actor(list(pdoc.ents), anchor)
+                text_speaker = self._actors_in(list(pdoc.ents), anchor)
             for sent in sents:
                 stext = ptext[sent.start_char:sent.end_char]  # (sent.text, joined again from its tokens)
                 if not stext.strip():
@@ -248,6 +249,8 @@ class Pipeline:
                                             and someone_elses_surname(ent))
                     and not (ent.ent_id_ not in self.kb.petrarch_forms and inside_a_longer_name(ent))
                 ]
+                if not narrative and (we := we_named(sent)) is not None:
+                    text_speaker = self._actors_in(list(we.ents), anchor, every=True) or text_speaker
                 # "Francis" after "Pope Francis", in the order told ("Peters arrived in Samoa. He met": Peters)
                 sent_mentions = sorted([*sent_mentions, *told_names.recall(sent, ents, doc.id, idx, p_start)],
                                        key=lambda m: m.start)
@@ -389,7 +392,7 @@ class Pipeline:
             toks = list(islice((t for t in sent if not t.is_space), 6))  # (the first words are enough)
             colon = next((t for t in toks[1:6] if t.text == ":"), None)
             named = [e for e in sent.ents if e.end <= colon.i] if colon is not None else []
-            if named and named[0].start == toks[0].i and (told := self._first_actor(named, day)):
+            if named and named[0].start == toks[0].i and (told := self._actors_in(named, day)):
                 out[sent.start] = told
         if '"' not in ptext and "“" not in ptext:
             return out, last
@@ -409,7 +412,7 @@ class Pipeline:
                 continue
             told = self._attributed(sent, day)
             if not told and opened > 0 and sents[opened - 1].text.rstrip().endswith(":"):
-                told = self._first_actor(list(sents[opened - 1].ents), day)
+                told = self._actors_in(list(sents[opened - 1].ents), day)
             if not told and by_pronoun(sent):
                 told = last  # ('"... I encouraged them," he added': the one quoted last goes on)
             for quoted in sents[opened:i + 1 if told else i]:
@@ -421,15 +424,18 @@ class Pipeline:
     def _attributed(self, sent: SpacySpan, day: DateSpan | None) -> tuple[str, ...]:
         """The actor a quotation closing in ``sent`` is attributed to after it closes ('..." Trump wrote')."""
         close = quote_close(sent)
-        return self._first_actor([e for e in sent.ents if e.start_char > close], day)
+        return self._actors_in([e for e in sent.ents if e.start_char > close], day)
 
-    def _first_actor(self, ents: list[SpacySpan], day: DateSpan | None) -> tuple[str, ...]:
-        """The actor codes of the first gazetteer name among ``ents``."""
+    def _actors_in(self, ents: list[SpacySpan], day: DateSpan | None, every: bool = False) -> tuple[str, ...]:
+        """The actor codes of the first gazetteer name among ``ents`` (or of ``every`` one)."""
+        codes: list[str] = []
         for e in ents:
             if e.ent_id_ and e.label_ in ACTOR_LABELS:
                 mention = Mention("", 0, e.start_char, e.end_char, e.text, e.ent_id_, e.label_)
-                return tuple(c for c in self.coder.actors.code(mention, day).split("/") if c)
-        return ()
+                codes += [c for c in self.coder.actors.code(mention, day).split("/") if c]
+                if not every:
+                    break
+        return tuple(dict.fromkeys(codes))
 
     def _dateline(self, layout: Layout) -> Place | None:
         found = layout.dateline

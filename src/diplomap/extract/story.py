@@ -167,3 +167,14 @@ def by_pronoun(sent: Span) -> bool:
     close = quote_close(sent)
     after = next((t for t in sent if t.idx > close and not t.is_punct and not t.is_space), None)
     return after is not None and after.lower_ in ("he", "she")
+
+
+def we_named(sent: Span) -> Span | None:
+    """'We, the Heads of State of the European Union and of CELAC, met in Brussels': a statement whose "we" names
+    who they are (the words after "We," up to its verb), if the sentence opens so."""
+    first = next((t for t in sent if not (t.is_space or t.is_punct or t.like_num or t.tag_ == "LS")), None)  # ("1.")
+    if first is None or first.lower_ != "we" or first.i + 1 >= sent.end or sent.doc[first.i + 1].text != ",":
+        return None
+    # (all the words up to its verb: the parser may hang "and of CELAC" on the verb, not on "the Heads of State")
+    return sent.doc[first.i + 2:first.head.i] if first.dep_ == "nsubj" and first.head.i > first.i + 2 else None
+

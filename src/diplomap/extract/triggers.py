@@ -33,6 +33,7 @@ from diplomap.knowledge.grammar import (
     FAULTS,
     FORCES,
     HAPPENING,
+    HELD,
     KNOWING,
     MANNER_NOUNS,
     NAMING_NEGATIVE,
@@ -141,6 +142,10 @@ class TriggerFinder:
                 if entry is not None and self.lex.has_frame(lemma, "not_a_crime") and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in CRIMES for c in tok.children):
                     entry = None  # "committed genocide": a crime, no commitment
+                if entry is not None and self.lex.has_frame(lemma, "needs_force") and any(
+                        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in FORCES | HELD and not any(
+                            a.lower_ == "military" for a in c.children) for c in tok.children):
+                    entry = None  # "reinforce our dialogue": no forces reinforced (not "reinforced its troops")
                 if entry is not None and self.lex.has_frame(lemma, "no_standing") and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in STANDING for c in tok.children):
                     entry = None  # "building a relationship": an aim, no project
