@@ -121,6 +121,9 @@ CASES = [
          "recognizing Chile's claim to the islands.", "2024-05-04", one("SUPPORT", {"PER"}, {"CHL"})),
     Case("text_speaks_for_its_issuer", "The UN Security Council adopted a resolution on Monday demanding an "
          "immediate ceasefire in Sudan.", "2025-06-30", one("REQUEST", {"UN"}, {"SDN"})),
+    # (a measure made law: its maker does what it does, also in reported speech; a measure revoked does nothing)
+    Case("text_speaks_for_its_issuer", "Radio reported on October 28 that Chile's parliament had passed a law banning "
+         "Peru's state airline.", "2024-10-29", one("COERCE", {"CHL"}, {"PER"})),
     Case("discussed_topic_is_no_party", "Prabowo and Anwar on 8 June 2025 discussed the South China Sea, where both "
          "countries have overlapping claims with China.", "2025-06-09",
          lambda events: any(e["type"] == "CONSULT" and not e["location"] and "CHN" not in e["target"] for e in events)),

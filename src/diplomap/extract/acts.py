@@ -14,8 +14,10 @@ from diplomap.knowledge.grammar import (
     AGREED_TEXTS,
     AIMED_PREPS,
     CONFLICT_NOUNS,
+    ENACTING,
     HOLDING,
     LEAVING,
+    MEASURES,
     NAMED_TEXTS,
     NEIGHBOURS,
     REPORTING,
@@ -54,12 +56,16 @@ def its_is_not_the_doer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
 
 def text_speaks_for_its_issuer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'The Security Council adopted a resolution demanding a ceasefire in Sudan', 'issued a statement condemning
-    the raid', 'received a letter from Netanyahu recognizing ...': what a text says, the one who issued it says."""
+    the raid', 'received a letter from Netanyahu recognizing ...': what a text says, the one who issued it says;
+    what a measure does, the one who made it law does ("the Knesset had passed a law banning UNRWA"; nouns.measures,
+    verbs.enacting: not "revoked an agreement allowing")."""
     tok = d.trig.token
     if d.source or tok.dep_ != "acl" or tok.tag_ != "VBG":
         return
     text = tok.head
-    if text.lemma_.lower() not in NAMED_TEXTS | SPEECH_NOUNS or text.dep_ not in ("dobj", "nsubjpass"):
+    enacted = text.lemma_.lower() in MEASURES and text.head.lemma_.lower() in ENACTING
+    if (text.lemma_.lower() not in NAMED_TEXTS | SPEECH_NOUNS and not enacted) or text.dep_ not in ("dobj",
+                                                                                                  "nsubjpass"):
         return
     # ("received a letter from Netanyahu recognizing ...": the letter's sender wrote it, not its receiver)
     issuers = named_in(r, sent, ctx, d, {t.i for c in text.children if c.dep_ == "prep" and c.lower_ == "from"

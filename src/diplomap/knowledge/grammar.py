@@ -29,6 +29,8 @@ def inflections(verbs: frozenset[str]) -> frozenset[str]:
 LIGHT_VERBS = _words("verbs", "light")
 LIGHT_FORMS = inflections(LIGHT_VERBS)
 APPROVING = _words("verbs", "approving")
+ENACTING = _words("verbs", "enacting")
+MEASURES = _words("nouns", "measures")
 APPROVALS = _words("nouns", "approvals")
 ONGOING_WARS = _words("nouns", "ongoing_wars")
 EMPTY_VERBS = _words("verbs", "empty")
