@@ -201,6 +201,13 @@ def fronted_subject(verb: Token) -> list[Token]:
                         and title[0].is_title and not any(t.pos_ in ("VERB", "AUX") for t in title)):
                     return [name]
                 break  # (only the last name before the verb)
+            # "At the invitation of President Xi, President of Chile Gabriel Boric will pay a visit": a title and
+            # name after the comma, right before the verb (or its auxiliary), taken for another title of the inviter
+            opens = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)])
+            for appos in (t for t in obj.subtree if t.dep_ == "appos" and t.right_edge.i + 1 == opens):
+                if appos.left_edge.i > 0 and doc[appos.left_edge.i - 1].text == "," and any(
+                        t.ent_type_ == "PERSON" for t in appos.subtree):
+                    return [appos]
     return after_phrase_subject(verb)
 
 
