@@ -249,10 +249,11 @@ def test_reinforcing_what_is_no_force_is_no_mobilisation(pipeline: Any) -> None:
 def test_a_visitor_titled_before_the_name_after_an_invitation_is_the_visitor(pipeline: Any) -> None:
     # "At the invitation of X, President of Chile Gabriel Boric will pay": the parser takes the visitor for another
     # title of the inviter
-    events = coded(pipeline, "At the invitation of Peruvian President Dina Boluarte, President of Chile Gabriel Boric "
-                   "will pay a state visit to Peru from July 17 to 21, the ministry announced on Thursday.",
-                   "2023-07-14", ALL)
-    assert any(e["source"] == ["CHL"] and e["target"] == ["PER"] for e in events), events
+    for visitor, code in (("President of Chile Gabriel Boric", "CHL"), ("President of Peru Dina Boluarte", "PER")):
+        events = coded(pipeline, f"At the invitation of Indian Prime Minister Narendra Modi, {visitor} will pay a "
+                       "state visit to India from July 17 to 21, a spokesperson announced on Thursday.", "2023-07-14",
+                       ALL)
+        assert any(e["source"] == [code] and e["target"] == ["IND"] for e in events), events
 
 
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:

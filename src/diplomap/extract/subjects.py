@@ -204,10 +204,13 @@ def fronted_subject(verb: Token) -> list[Token]:
             # "At the invitation of President Xi, President of Chile Gabriel Boric will pay a visit": a title and
             # name after the comma, right before the verb (or its auxiliary), taken for another title of the inviter
             opens = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)])
-            for appos in (t for t in obj.subtree if t.dep_ == "appos" and t.right_edge.i + 1 == opens):
-                if appos.left_edge.i > 0 and doc[appos.left_edge.i - 1].text == "," and any(
-                        t.ent_type_ == "PERSON" for t in appos.subtree):
-                    return [appos]
+            inviter = {t.i for t in obj.subtree}
+            comma = max((i for i in inviter if i < opens and doc[i].text == ","), default=-1)
+            words = doc[comma + 1:opens]
+            if (comma >= 0 and 0 < len(words) <= 10 and all(t.i in inviter for t in words)
+                    and any(t.ent_type_ == "PERSON" for t in words)
+                    and not any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in words)):
+                return [t for t in words if not comma < t.head.i < opens]
     return after_phrase_subject(verb)
 
 
