@@ -33,6 +33,9 @@ def test_the_same_event_from_two_documents_is_one_event_with_two_sources(fresh_s
     again = store_doc("b" * 64, "On 2 May 2025 Georgian and Armenian ministers met.", ("GEO", "ARM"))
     other = store_doc("c" * 64, "Georgia and Türkiye met on 2 May 2025.", ("GEO", "TUR"))
     assert again == first and other != first
+    # (one party alone is no other outlet's event: two items' "Chile met" the same day may be two meetings)
+    alone = store_doc("d" * 64, "Chile held talks on 2 May 2025.", ("CHL",))
+    assert store_doc("e" * 64, "On 2 May 2025 Chile met.", ("CHL",)) != alone
     assert fresh_store.source_count(first[0]) == 2
     assert len(fresh_store.event(first[0]).evidence) == 2  # type: ignore[union-attr]
 

@@ -226,9 +226,11 @@ class Store:
         """An event from another document with the same type, modality and actors and an overlapping date of
         at most MERGE_DAYS, found through the (type, start) index within the window such a date can start in,
         so the look-up does not grow with the store. Both dates must be that short, whichever came first: a
-        year's "relations improved" is not one of that year's meetings, in either order of arrival."""
+        year's "relations improved" is not one of that year's meetings, in either order of arrival. An event told
+        with one party alone is no other outlet's ("China agreed" in one item, "China agreed" in another: an
+        Algerian visit announced and a code of conduct with ASEAN, both on a Thursday)."""
         span = event.date
-        if span is None or not event.actors or span.days > MERGE_DAYS + 1:
+        if span is None or len(set(event.actors)) < 2 or span.days > MERGE_DAYS + 1:
             return None
         doc_ids = {ev.doc_id for ev in event.evidence}
         rows = self.conn.execute(SAME_EVENT_SQL, (
