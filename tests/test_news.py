@@ -95,6 +95,18 @@ def test_a_date_line_with_its_source_and_a_date_line_of_furniture_are_no_story()
     assert (layout.written, layout.written_from) == (date(2024, 10, 17), "date line")
 
 
+def test_a_credit_in_brackets_opening_a_line_is_no_story(pipeline: Any) -> None:
+    # "(Syndicator- Peru News Agency)" after a date line, "(Wire) -- " before the lead: who carried the story, naming
+    # no party to it (Peru is not whom Chile condemned); not a bracket inside a sentence, nor a numbered heading
+    text = (" date 2024-01-18 (Syndicator- Peru News Agency) (Opinion) Chile condemned Bolivia on Wednesday.\n\n"
+            "(Wire) -- It")
+    layout = read_layout(text + " said more.\n\n(1) Significance of the talks\n\nTalks (in Lima) went on.", "")
+    assert "Peru" not in layout.masked and "Opinion" not in layout.masked and "Wire" not in layout.masked
+    assert "Chile condemned" in layout.masked and "(1)" in layout.masked and "(in Lima)" in layout.masked
+    events = coded(pipeline, text, "2024-01-18")
+    find(events, "ACCUSE", {"CHL", "BOL"}, "2024-01-17")
+
+
 def test_a_headline_merged_with_the_bodys_telling_takes_the_bodys_days(pipeline: Any) -> None:
     # the headline's days are a guess (the few days before the item); the body tells the summit's days, and the
     # signing told in its next paragraph goes on with them
@@ -1603,7 +1615,8 @@ def test_the_country_as_subject_is_the_one_named_before_it(pipeline: Any) -> Non
 def test_a_syndication_credit_before_the_dateline_names_no_party() -> None:
     text = " date 2024-06-05 (MENAFN- Lima News Agency (LNA)) SANTIAGO, June 4 (LNA) -- Chile recalled its envoy."
     layout = read_layout(text, "")
-    assert layout.dateline is not None and text[layout.dateline.start:].startswith("(MENAFN- Lima")
+    # (the credit is furniture, the dateline after it is read)
+    assert "Lima" not in layout.masked and layout.dateline is not None and layout.dateline.city == "SANTIAGO"
 
 
 def test_a_dateline_day_and_the_weekday_of_the_lead_give_the_year() -> None:

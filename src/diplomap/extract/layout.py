@@ -52,6 +52,9 @@ _NAME_DATE = re.compile(rf"^\s*[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}}\s*[/|·�
                         rf"(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+(?:19|20)\d\d\s*$")
 # list markers a byline or date line may start with: "  • by Web Desk", "  • October 15, 2024"
 _BULLET = re.compile(r"^\s*[•·*\-–]\s+")
+# a credit in brackets opening a line of the page's head, before the story or alone: "(MENAFN- Jordan News Agency)",
+# "(Bloomberg) -- Djibouti's government ...", "(AP) — Iran and ...": who carried the story, naming no party to it
+_CREDIT_OPEN = re.compile(r"\s*\((?=[A-Za-z])(?:[^()\n]|\([^()\n]*\)){1,60}\)\s*(?:[-–—]{1,2}\s*)?(?=$|[A-Z(“\"])")
 # an image's file name or slug standing alone: "Operation-Sindoor-Reuters"
 _SLUG = re.compile(r"^\s*[\w]+(?:[-_][\w]+){2,}\s*$")
 # "PUTRAJAYA, Malaysia, July 28 (Xinhua) --", "TOKYO --", "GYEONGJU, SOUTH KOREA (Worthy News) –", "New Delhi:",
@@ -186,6 +189,13 @@ def read_layout(text: str, source: str = "", known_place: Callable[[str], bool] 
         elif (stripped.casefold().rstrip(":") in _FURNITURE or _POINTER.match(body)
               or (len(stripped) <= 60 and _SLUG.match(body))):
             blank_to = start + len(body)
+        # (the credit after a date line's date, or opening a line: "date 2024-01-18 (MENAFN- Daily News Egypt) The")
+        at = (blank_to - start) if blank_to is not None and blank_to - start < len(body) else 0
+        while in_head and (blank_to is None or at) and (credit := _CREDIT_OPEN.match(body, at)) is not None:
+            furniture.append((start + credit.start(), start + credit.end()))
+            for i in range(start + credit.start(), start + credit.end()):
+                chars[i] = " "
+            at = credit.end()  # ("(MENAFN- The Rio Times) (Opinion) Chancellor ...": both)
         if blank_to is not None:
             furniture.append((start, blank_to))
             for i in range(start, blank_to):
