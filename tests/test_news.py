@@ -268,6 +268,13 @@ def test_a_visitor_titled_before_the_name_after_an_invitation_is_the_visitor(pip
         assert any(e["source"] == [code] and e["target"] == ["IND"] for e in events), events
 
 
+def test_the_we_of_a_text_introduced_as_someones_stance_is_theirs(pipeline: Any) -> None:
+    # "The following is the ASEAN stance on the crisis:" and the communique's paragraphs after it, in the first person
+    text = ("The ministers met in Jakarta on 12 July 2023. The following is the ASEAN stance on the Myanmar crisis:\n\n"
+            "We strongly condemned the continued acts of violence in Myanmar.")
+    find(coded(pipeline, text, "2023-07-14"), "ACCUSE", {"ASEAN", "MMR"}, "2023-07-12", source={"ASEAN"})
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

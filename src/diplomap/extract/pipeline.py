@@ -42,6 +42,7 @@ from diplomap.extract.story import (
     retold_date,
     told_in_full,
     we_named,
+    whose_text_follows,
 )
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
 from diplomap.knowledge import Knowledge
@@ -232,6 +233,8 @@ class Pipeline:
             speakers, last_quoted = self._quote_speakers(sents, ptext, anchor, last_quoted)
             if n == speaking_line:
                 text_speaker = self._actors_in(list(pdoc.ents), anchor)
+            elif not narrative and (whose := whose_text_follows(pdoc)) is not None:
+                text_speaker = self._actors_in(list(whose.ents), anchor) or text_speaker
             for sent in sents:
                 stext = ptext[sent.start_char:sent.end_char]  # (sent.text, joined again from its tokens)
                 if not stext.strip():

@@ -9,11 +9,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from diplomap.extract.context import tokens_in
 from diplomap.extract.dates import DateMention
-from diplomap.knowledge.grammar import ACT_NOUNS, DECISIONS, MONTH_PATTERN, REPORTING, TAKING, WEEKDAY_PATTERN
+from diplomap.knowledge.grammar import (
+    ACT_NOUNS,
+    DECISIONS,
+    MONTH_PATTERN,
+    OPINION_NOUNS,
+    REPORTING,
+    SPEECH_NOUNS,
+    TAKING,
+    WEEKDAY_PATTERN,
+)
 from diplomap.model import DateSpan, Event, Precision
 
 
@@ -177,4 +186,19 @@ def we_named(sent: Span) -> Span | None:
         return None
     # (all the words up to its verb: the parser may hang "and of CELAC" on the verb, not on "the Heads of State")
     return sent.doc[first.i + 2:first.head.i] if first.dep_ == "nsubj" and first.head.i > first.i + 2 else None
+
+
+def whose_text_follows(paragraph: Doc) -> Span | None:
+    """'The following is the ASEAN stance on the Myanmar crisis:': a paragraph that ends on a colon, naming a text
+    or a stance (nouns.speech, nouns.opinions) of one who holds it (its possessor or the name before it): the words
+    that name them (the "we" of what follows is theirs)."""
+    if not paragraph.text.rstrip().endswith(":"):
+        return None
+    last = list(paragraph.sents)[-1]
+    for tok in last:
+        if tok.lemma_.lower() in SPEECH_NOUNS | OPINION_NOUNS and tok.pos_ == "NOUN":
+            owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.ent_type_]
+            if owners:
+                return paragraph[owners[0].left_edge.i:owners[0].right_edge.i + 1]
+    return None
 
