@@ -14,9 +14,9 @@ from diplomap.extract import dedup
 from diplomap.extract.coder import Coder, SentenceContext
 from diplomap.extract.dates import DEADLINE, find_dates
 from diplomap.extract.fast import add_gazetteer, collected_rarely, remember_attribute_rules, remember_lemmas
-from diplomap.extract.gazetteer import ACTOR_LABELS, patterns
+from diplomap.extract.gazetteer import patterns
 from diplomap.extract.headline import headline
-from diplomap.extract.layout import Layout, is_caption, read_layout, speaker_line, url_month, url_year
+from diplomap.extract.layout import Layout, is_caption, read_layout, url_month, url_year
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.names import ToldNames, inside_a_longer_name, own_states, someone_elses_surname
 from diplomap.extract.nlp import (
@@ -29,20 +29,17 @@ from diplomap.extract.nlp import (
 from diplomap.extract.paragraphs import MAX_PARAGRAPH, bounded, is_heading, mask_raw_furniture, paragraph_spans
 from diplomap.extract.recognizer import decode_entities_here
 from diplomap.extract.spans import whole_month, whole_year
+from diplomap.extract.speakers import QUOTES, Speakers
 from diplomap.extract.story import (
     attributive,
     bound,
-    by_pronoun,
     decision_day,
     described_thing,
     is_review,
     next_anchor,
     of_the_telling,
-    quote_close,
     retold_date,
     told_in_full,
-    we_named,
-    whose_text_follows,
 )
 from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
 from diplomap.knowledge import Knowledge
@@ -60,7 +57,6 @@ from diplomap.model import (
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
-    from spacy.tokens import Span as SpacySpan
 
 @dataclass(frozen=True)
 class Extraction:
@@ -195,13 +191,11 @@ class Pipeline:
         previous: tuple[str, ...] = ()
         named_dates: dict[tuple[str, ...], DateSpan] = {}
         named_actors: Counter[str] = Counter()  # how often each actor is named: the story's parties
-        last_quoted: tuple[str, ...] = ()  # the one the last quotation was attributed to
         told_names = ToldNames()
         lead_day: DateSpan | None = None  # the day the first paragraph after a news headline tells
         body_told = False  # has the first paragraph of the story's body (its lead) been read?
         # a statement's speaker, named at its top ("Press statement by President von der Leyen ..."): its "I", "we"
-        speaking_line = speaker_line(page.texts) if not narrative else None
-        text_speaker: tuple[str, ...] = ()
+        voices = Speakers(self.coder.actors.code, page.texts, narrative)
         # an undated news item's story is in the latest year it names or the one before: an earlier year it tells
         # ("recalled the first summit, held in 2010") is background the story does not move to
         background_before = page.story_year - 1 if page.story_year and not narrative else 0
@@ -222,7 +216,7 @@ class Pipeline:
                 anchor = base
             elif written is None:
                 anchor = news_day  # an undated news item goes on with the day it has told, else its year
-            elif not (ptext.lstrip()[:1] in _QUOTES and n > first and anchor is not None
+            elif not (ptext.lstrip()[:1] in QUOTES and n > first and anchor is not None
                       and anchor.days <= 2 * NEWS_WINDOW.days):
                 # (a paragraph of quotation goes on with the telling before it, and its day; not with a long while
                 # told in the background before it: "Vietnam had said earlier this year ...")
@@ -230,11 +224,7 @@ class Pipeline:
             sents = list(pdoc.sents)  # (each a span, read once: spaCy makes them, and their text, anew when asked)
             lead = not body_told and not is_heading(ptext) and not is_caption(ptext)
             body_told = body_told or lead
-            speakers, last_quoted = self._quote_speakers(sents, ptext, anchor, last_quoted)
-            if n == speaking_line:
-                text_speaker = self._actors_in(list(pdoc.ents), anchor)
-            elif not narrative and (whose := whose_text_follows(pdoc)) is not None:
-                text_speaker = self._actors_in(list(whose.ents), anchor) or text_speaker
+            speakers = voices.paragraph(n, pdoc, sents, ptext, anchor)
             for sent in sents:
                 stext = ptext[sent.start_char:sent.end_char]  # (sent.text, joined again from its tokens)
                 if not stext.strip():
@@ -252,8 +242,7 @@ class Pipeline:
                                             and someone_elses_surname(ent))
                     and not (ent.ent_id_ not in self.kb.petrarch_forms and inside_a_longer_name(ent))
                 ]
-                if not narrative and (we := we_named(sent)) is not None:
-                    text_speaker = self._actors_in(list(we.ents), anchor, every=True) or text_speaker
+                voices.sentence(sent, anchor)
                 # "Francis" after "Pope Francis", in the order told ("Peters arrived in Samoa. He met": Peters)
                 sent_mentions = sorted([*sent_mentions, *told_names.recall(sent, ents, doc.id, idx, p_start)],
                                        key=lambda m: m.start)
@@ -277,7 +266,7 @@ class Pipeline:
                                       narrative, named_dates, written,
                                       salient=tuple(code for code, _ in named_actors.most_common()),
                                       reactions_apart=reactions_apart, prior=tuple(events),
-                                      speaker=speakers.get(sent.start, ()) or text_speaker, text=stext)
+                                      speaker=speakers.get(sent.start, ()) or voices.text_speaker, text=stext)
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
                          for e in (retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and is_heading(ptext):
@@ -380,66 +369,6 @@ class Pipeline:
     def _known_place(self, name: str) -> bool:
         return self.kb.place(name.title()) is not None or self.kb.place(name) is not None
 
-    def _quote_speakers(self, sents: list[SpacySpan], ptext: str, day: DateSpan | None, last: tuple[str, ...]
-                        ) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]]:
-        """'"I just spoke with President Sheinbaum. It was a very friendly conversation," Trump wrote.': the
-        sentences of a quotation that runs over several, by their first token, and the actor it is attributed to
-        after it closes (or, with a colon, in the sentence that opens it: 'Trump wrote: "I just spoke ...'); a
-        quotation attributed to no one goes on quoting the one ``last`` quoted ('"..., we will be moving to the
-        One-China Principle," the government said.' then '"This means we will sever relations with Taiwan."').
-        Also the one quoted last, after this paragraph (``sents``: the paragraph's sentences)."""
-        out: dict[int, tuple[str, ...]] = {}
-        for sent in sents:
-            # "Ciuca: We are approving a memorandum with Moldova": a headline's words after a name and a colon are
-            # the named one's
-            toks = list(islice((t for t in sent if not t.is_space), 6))  # (the first words are enough)
-            colon = next((t for t in toks[1:6] if t.text == ":"), None)
-            named = [e for e in sent.ents if e.end <= colon.i] if colon is not None else []
-            if named and named[0].start == toks[0].i and (told := self._actors_in(named, day)):
-                out[sent.start] = told
-        if '"' not in ptext and "“" not in ptext:
-            return out, last
-        sents = [s for s in sents if ptext[s.start_char:s.end_char].strip()]
-        opened: int | None = None  # the sentence an unclosed quotation began in
-        for i, sent in enumerate(sents):
-            text = ptext[sent.start_char:sent.end_char]
-            if opened is None:
-                if text.count("“") > text.count("”") or text.count('"') % 2 == 1:
-                    opened = i
-                elif text.strip()[:1] in _QUOTES and text.rstrip()[-1:] in _CLOSING_QUOTES:
-                    out[sent.start] = last  # a whole sentence quoted, attributed to no one
-                elif "”" in text or text.count('"') >= 2:
-                    last = self._attributed(sent, day) or last
-                continue
-            if "”" not in text and '"' not in text:
-                continue
-            told = self._attributed(sent, day)
-            if not told and opened > 0 and sents[opened - 1].text.rstrip().endswith(":"):
-                told = self._actors_in(list(sents[opened - 1].ents), day)
-            if not told and by_pronoun(sent):
-                told = last  # ('"... I encouraged them," he added': the one quoted last goes on)
-            for quoted in sents[opened:i + 1 if told else i]:
-                out[quoted.start] = told  # (and the sentence it closes in)
-            last = told or last
-            opened = None
-        return out, last
-
-    def _attributed(self, sent: SpacySpan, day: DateSpan | None) -> tuple[str, ...]:
-        """The actor a quotation closing in ``sent`` is attributed to after it closes ('..." Trump wrote')."""
-        close = quote_close(sent)
-        return self._actors_in([e for e in sent.ents if e.start_char > close], day)
-
-    def _actors_in(self, ents: list[SpacySpan], day: DateSpan | None, every: bool = False) -> tuple[str, ...]:
-        """The actor codes of the first gazetteer name among ``ents`` (or of ``every`` one)."""
-        codes: list[str] = []
-        for e in ents:
-            if e.ent_id_ and e.label_ in ACTOR_LABELS:
-                mention = Mention("", 0, e.start_char, e.end_char, e.text, e.ent_id_, e.label_)
-                codes += [c for c in self.coder.actors.code(mention, day).split("/") if c]
-                if not every:
-                    break
-        return tuple(dict.fromkeys(codes))
-
     def _dateline(self, layout: Layout) -> Place | None:
         found = layout.dateline
         rec = self.kb.place(found.city.title()) if found else None
@@ -481,8 +410,6 @@ def _story_day(page: _Page) -> DateSpan | None:
     return replace(max(days, key=lambda s: s.end), inherited=True) if days else None
 
 
-_QUOTES = frozenset('"“‘«')
-_CLOSING_QUOTES = frozenset('"”’»')
 
 
 PUBLICATION = "publication date"  # how an event dated by its news item's day alone tells its date
