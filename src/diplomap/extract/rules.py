@@ -528,6 +528,18 @@ def all_parties_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) ->
         d.source, d.target = d.target, []
 
 
+def signed_with_the_one_met(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Before signing the agreement, Scholz visited the old town and spoke to Uzbekistan's President in private': an
+    agreement told of one party alone, in a sentence that has that party meet one other, is with the one it met."""
+    if d.type != "AGREE" or d.target or len(set(d.source)) != 1:
+        return
+    # (a meeting in a clause that describes the party is partner_in_described_object's: "who is visiting Peru")
+    met = [t for t in sent if t.pos_ == "VERB" and t.i != d.trig.token.i and t.dep_ != "relcl"
+           and "CONSULT" in r.lex.word_types(t.lemma_, verb=True, alone=True)]
+    if met and (other := r.actors.one_other(sent, ctx, d.span, d.source)) and other[0] in r.kb.states:
+        d.target = other
+
+
 BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_object, demanded_clause_names_target,
                                   admission_toward_the_wronged, call_with_the_addressed, visit_hosted_by_place_state,
                                   visit_to_meet_someone,
@@ -547,4 +559,5 @@ AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_
                                  forum_of_the_complaint, absent_is_no_party, expelled_by_the_state_left,
                                  it_is_the_one_named_before, reached_with_the_teller,
                                  one_partys_text_agrees_nothing)
-LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act, met_separately_by_each)
+LAST: tuple[Rule, ...] = (clash_with_the_subject, self_target_at_home, all_parties_act, met_separately_by_each,
+                          signed_with_the_one_met)
