@@ -275,6 +275,14 @@ def test_the_we_of_a_text_introduced_as_someones_stance_is_theirs(pipeline: Any)
     find(coded(pipeline, text, "2023-07-14"), "ACCUSE", {"ASEAN", "MMR"}, "2023-07-12", source={"ASEAN"})
 
 
+def test_remembering_recalls_no_one_and_abuse_accuses(pipeline: Any) -> None:
+    # "recall" no_clause; words of abuse (stance_words.negative) name an accusation (the verbal clash: test_rules)
+    assert not any(e["type"] == "SANCTION" for e in coded(
+        pipeline, "Peru's president also recalled on Friday that Chile's president had visited Lima.", "2025-06-14"))
+    find(coded(pipeline, "Chile's president called the Peruvian leader an ignoramus during a TV interview on Friday.",
+               "2025-06-14"), "ACCUSE", {"CHL", "PER"}, "2025-06-13")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",
