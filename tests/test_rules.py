@@ -388,6 +388,8 @@ CASES = [
          one("REJECT", {"PER"}, {"CHL"})),
     Case("hit_with_a_measure", "Chile hit Peru with a 30 percent tariff on copper on 3 June 2024.", "2024-06-05",
          one("SANCTION", {"CHL"}, {"PER"})),
+    Case("retort_with_a_measure", "Peru hit back with its own fees on Chilean goods on 4 June 2024.", "2024-06-05",
+         one("SANCTION", {"PER"}, {"CHL"})),
     Case("trade_war", "Chile launched a trade war against Peru on 3 June 2024.", "2024-06-05",
          one("SANCTION", {"CHL"}, {"PER"})),
     Case("attacked_verbally", "Boric verbally attacked Peruvian President Dina Boluarte on 3 June 2024.", "2024-06-05",
