@@ -283,6 +283,13 @@ def test_remembering_recalls_no_one_and_abuse_accuses(pipeline: Any) -> None:
                "2025-06-14"), "ACCUSE", {"CHL", "PER"}, "2025-06-13")
 
 
+def test_a_name_with_a_patronymic_is_named_again_by_its_given_name(pipeline: Any) -> None:
+    # "King Hamad bin Isa Al Khalifa" ... "talks with Hamad" (not "Khalifa", a family's name)
+    events = coded(pipeline, "Bahrain's King Hamad bin Isa Al Khalifa arrived in Beijing on Friday. On Saturday, Hamad "
+                   "condemned the attack by Iran on a tanker.", "2024-06-02")
+    find(events, "ACCUSE", {"BHR", "IRN"}, "2024-06-01", source={"BHR"})
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

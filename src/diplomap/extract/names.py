@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+PATRONYMIC = frozenset({"bin", "bint", "ibn"})  # "son of", "daughter of" in a name: the given name comes first
 _NAMES_MISTAKEN = frozenset({"PERSON", "GPE", "ORG", "LOC", "NORP"})  # the model's labels a told short form may get
 
 
@@ -38,8 +39,10 @@ class ToldNames:
             names = [t for t in ent if t.is_alpha and t.is_title and t.lower_ not in HONORIFICS]
             if not names or len(ent) == 1:
                 continue  # (a name given alone is no full name)
-            # the last name, and of a two-word name the first too: a family name told first ("Park Jin": "Park")
-            for short in {names[-1].text, *([names[0].text] if len(names) == 2 else [])}:
+            # the last name, and of a two-word name the first too: a family name told first ("Park Jin": "Park");
+            # of a name with a patronymic the given name ("King Hamad bin Isa Al Khalifa": "Hamad")
+            patronymic = any(t.lower_ in PATRONYMIC for t in ent)
+            for short in {names[-1].text, *([names[0].text] if len(names) == 2 or patronymic else [])}:
                 if len(short) < 3 or short in self._shared:
                     continue
                 if self._known.get(short, ent.ent_id_) != ent.ent_id_:
