@@ -290,6 +290,13 @@ def test_a_name_with_a_patronymic_is_named_again_by_its_given_name(pipeline: Any
     find(events, "ACCUSE", {"BHR", "IRN"}, "2024-06-01", source={"BHR"})
 
 
+def test_their_meeting_in_a_cleft_is_of_the_two_named_before(pipeline: Any) -> None:
+    # "It was during their discussions, on Tuesday, ...": the cleft's "it" is no one; "their" the two told before
+    events = coded(pipeline, "The Chilean president announced an invitation to Peru's president. It was during their "
+                   "discussions, on Tuesday May 7, 2024, at the palace in Lima.", "2024-05-08")
+    find(events, "CONSULT", {"CHL", "PER"}, "2024-05-07")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -287,8 +287,10 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.source = owners  # "Chile and Peru signed a deal after their leaders met": both
         d.target = [c for c in d.target if c not in d.source]
     elif (not d.source and it and it[0].lower_ == "their" and not r.actors.earlier(sent, ctx, it[0].i, d.span)
-          and it[0].head.dep_ in ("nsubj", "nsubjpass") and (owners := _owners_before(ctx))):
+          and (it[0].head.dep_ in ("nsubj", "nsubjpass") or (d.type == "CONSULT" and it[0].head.i == d.trig.token.i))
+          and (owners := _owners_before(ctx))):
         # "Carney and Sheinbaum said ... . Their meeting in Mexico City came as ...": those of the sentence before
+        # (so are a meeting's, wherever it stands: "It was during their discussions, on Tuesday, ...")
         d.source = owners
         d.target = [c for c in d.target if c not in d.source]
     elif not d.source and it and it[0].lower_ == "its" and (

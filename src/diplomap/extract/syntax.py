@@ -251,7 +251,9 @@ def partners_in_clause(trig: TriggerMatch) -> set[int]:
     verb = governing_verb(tok) if joins else None
     while verb is not None and verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "agreed to end ... after talks": the subject above
-    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree} if verb is not None else set()
+    # (not a cleft's "it", which is no one: "It was during their discussions that ...")
+    return {t.i for c in verb.children if c.dep_ == "nsubj" and not (c.lower_ == "it" and verb.lemma_ == "be")
+            for t in c.subtree} if verb is not None else set()
 
 
 def meeting_as_setting(trig: TriggerMatch) -> bool:
