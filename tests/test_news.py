@@ -297,6 +297,14 @@ def test_their_meeting_in_a_cleft_is_of_the_two_named_before(pipeline: Any) -> N
     find(events, "CONSULT", {"CHL", "PER"}, "2024-05-07")
 
 
+def test_a_combining_form_before_a_hyphen_names_its_state(pipeline: Any) -> None:
+    # states.csv demonyms "Franco-", "Sino-": "the Franco-Spanish summit"; "Franco" alone is a name, not France
+    find(coded(pipeline, "The day-long Franco-Spanish summit was held in Barcelona on Thursday.", "2023-01-20"),
+         "CONSULT", {"FRA", "ESP"}, "2023-01-19")
+    assert not any("FRA" in e["source"] + e["target"] for e in coded(
+        pipeline, "Franco said the Chile-Peru talks went well on Thursday.", "2023-01-20"))
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -60,13 +60,17 @@ def patterns(kb: Knowledge) -> list[Pattern]:
                 out[form] = Pattern(label, form, ent_id)
 
     capitals: dict[str, str] = {}
+    combining: list[Pattern] = []
     for st in kb.states.values():
         for form in (st.name, *st.aliases):
             add("STATE", form, st.iso3)
             if form.startswith("the ") or form.startswith("The "):
                 add("STATE", form[4:], st.iso3)
         for form in st.demonyms:
-            add("DEMONYM", form, st.iso3)
+            if form.endswith("-"):  # a combining form, "Sino-": only before a hyphen ("Sino-Russian talks")
+                combining.append(Pattern("DEMONYM", form, st.iso3, (("ORTH", form[:-1], False), ("ORTH", "-", False))))
+            else:
+                add("DEMONYM", form, st.iso3)
         if st.capital:
             capitals[st.capital] = st.iso3
     for pl in kb.places.values():
@@ -119,7 +123,7 @@ def patterns(kb: Knowledge) -> list[Pattern]:
     # a user's actor dictionary overrides the shipped gazetteer for the names it sets
     user_forms = {" ".join(f.strip("_").replace("_", " ").lower().split()) for forms in kb.petrarch_forms.values()
                   for f in forms}
-    result = [p for p in out.values() if p.text.lower() not in user_forms]
+    result = [p for p in out.values() if p.text.lower() not in user_forms] + combining
     for pid, forms in kb.petrarch_forms.items():
         for form in forms:
             words = form.strip("_").replace("_", " ").lower().split()
