@@ -305,6 +305,20 @@ def test_a_combining_form_before_a_hyphen_names_its_state(pipeline: Any) -> None
         pipeline, "Franco said the Chile-Peru talks went well on Thursday.", "2023-01-20"))
 
 
+def test_a_hyphened_name_is_one_name_and_named_again_whole(pipeline: Any) -> None:
+    # "Jorge Al-Mansur": one run of names, named again as "Al-Mansur" (not "Al", "Mansur" or "Al - Mansur")
+    from diplomap.extract.names import _short_forms, _unlisted_runs
+
+    runs = _unlisted_runs(pipeline.nlp("Chile sent its envoy Jorge Al-Mansur to Lima.")[:])
+    assert [[t.text for t in run] for run in runs] == [["Jorge", "Al", "-", "Mansur"]]
+    assert _short_forms(runs[0]) == {"Jorge Al-Mansur", "Al-Mansur", "Jorge"}
+    # told after the title of the body served, in an "of" phrase ("The Secretary General of the GCC Jorge Al-Mansur")
+    events = coded(pipeline, "The Secretary General of the Gulf Cooperation Council (GCC) Jorge Al-Mansur condemned on "
+                   "Monday statements made by Iran. Al-Mansur called on Iran to end the occupation of the islands.",
+                   "2024-10-22")
+    find(events, "REQUEST", {"GCC", "IRN"}, "2024-10-21", source={"GCC"})
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -67,7 +67,7 @@ class ToldNames:
                 title = head.head
                 while title.dep_ in ("pobj", "prep") and title.head.i != title.i:
                     title = title.head  # (the parser may hang the name on the phrase's last word: "to Chile")
-                words += [t for t in title.subtree if t.i < title.i and not _in_a_phrase(t, title)]
+                words += [t for t in title.subtree if t.i < run[0].i and not _in_a_phrase(t, title)]
             served = {(at[t.i].label, at[t.i].entity_id) for t in words if t.i in at}
             if len(served) != 1:
                 continue
@@ -106,19 +106,24 @@ def _unlisted_runs(sent: Span) -> list[list[Token]]:
     """The runs of capitalised proper nouns of a sentence no gazetteer entry holds (no titles): names of people
     it may not know ("Marketa Pekarova Adamova")."""
     runs: list[list[Token]] = []
+    doc = sent.doc
     for tok in sent:
         if tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_id_ and not _a_title(tok):
             if runs and runs[-1][-1].i == tok.i - 1:
                 runs[-1].append(tok)
+            elif (runs and runs[-1][-1].i == tok.i - 2 and doc[tok.i - 1].text == "-"
+                  and not runs[-1][-1].whitespace_ and not doc[tok.i - 1].whitespace_):
+                runs[-1] += [doc[tok.i - 1], tok]  # ("Jasem Al-Budaiwi": a name's hyphen joins its words)
             else:
                 runs.append([tok])
     return runs
 
 
 def _in_a_phrase(tok: Token, head: Token) -> bool:
-    """Is ``tok`` in a prepositional phrase under ``head`` ("US envoy to Russia"): no word of whom one serves."""
+    """Is ``tok`` in a prepositional phrase under ``head`` ("US envoy to Russia"): no word of whom one serves (but
+    "of" is: "Secretary General of the GCC", "President of Algeria")."""
     while tok.i != head.i and tok.head.i != tok.i:
-        if tok.dep_ in ("prep", "pobj"):
+        if tok.dep_ == "prep" and tok.lower_ != "of":
             return True
         tok = tok.head
     return False
@@ -127,8 +132,13 @@ def _in_a_phrase(tok: Token, head: Token) -> bool:
 def _short_forms(run: list[Token]) -> set[str]:
     """The forms a story names a person again by: the whole name, the last name, the name without its first word
     ("Pekarova Adamova"), and of a two-word name the first too (a family name told first: "Mao")."""
-    text = [t.text for t in run]
-    forms = {" ".join(text), text[-1], " ".join(text[1:]), *([text[0]] if len(text) == 2 else [])}
+    doc, end = run[0].doc, run[-1].idx + len(run[-1])
+    words = [t for t in run if t.i == run[0].i or doc[t.i - 1].whitespace_]  # (a hyphened word is one word)
+    forms = {doc.text[words[0].idx:end], doc.text[words[-1].idx:end]}
+    if len(words) > 1:
+        forms.add(doc.text[words[1].idx:end])
+    if len(words) == 2:
+        forms.add(doc.text[words[0].idx:words[1].idx].rstrip())
     return {f for f in forms if len(f) >= 3}
 
 
