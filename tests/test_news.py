@@ -319,6 +319,16 @@ def test_a_hyphened_name_is_one_name_and_named_again_whole(pipeline: Any) -> Non
     find(events, "REQUEST", {"GCC", "IRN"}, "2024-10-21", source={"GCC"})
 
 
+def test_concern_over_how_things_stand_is_aimed_at_no_one(pipeline: Any) -> None:
+    # frame situation_no_stance: "concern over the humanitarian situation in Haiti"; not "concern over Russia's strikes"
+    assert not coded(pipeline, "The leaders expressed concern on Monday over the deteriorating security and "
+                     "humanitarian situations in Haiti and Sudan.", "2023-05-22")
+    assert not coded(pipeline, "Chile expressed concern on Monday over the humanitarian situation in Gaza.",
+                     "2023-05-22")
+    assert any(e["type"] == "ACCUSE" and "RUS" in e["target"] for e in coded(
+        pipeline, "Chile expressed concern on Monday over Russia's strikes in Ukraine.", "2023-05-22"))
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -27,6 +27,7 @@ from diplomap.knowledge.grammar import (
     PROVISIONS,
     RECALLED,
     RESTATED,
+    SITUATIONS,
     STANDING,
     STANDING_ADVERBS,
     STATE_NOUNS,
@@ -161,6 +162,12 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if "hazard_no_threat" in trig.frames and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in HAZARDS for g in c.children) for c in tok.children):
         return True  # "warned of the risk of famine in Gaza": a hazard, not a threat of the one who warns
+    if "situation_no_stance" in trig.frames and any(
+            c.dep_ == "prep" and c.lower_ in ("over", "about", "at", "regarding") and any(
+                g.dep_ == "pobj" and any(x.lemma_.lower() in SITUATIONS for x in (g, *g.conjuncts)) for g in c.children)
+            for c in tok.subtree):
+        return True  # "expressed concern over the humanitarian situation in Haiti": where things stand, no stance
+        # toward any party (not "concern over Russia's strikes")
     if lemma == "call" and trig.entry.mode == "Phone" and not _calls_someone(tok):
         return True  # "called the decision blackmail" names it; "called Erdogan" phones him
     if lemma == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and any(
