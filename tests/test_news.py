@@ -329,6 +329,13 @@ def test_concern_over_how_things_stand_is_aimed_at_no_one(pipeline: Any) -> None
         pipeline, "Chile expressed concern on Monday over Russia's strikes in Ukraine.", "2023-05-22"))
 
 
+def test_a_page_is_no_older_than_the_photo_of_its_story(pipeline: Any) -> None:
+    # a date line of 1 March over a caption dated 11 March: the story's "on Monday" is the Monday of the photo
+    text = (" date 2024-03-01 Chile's president meets Peru's president at the palace in Lima on March 11, 2024. "
+            "(Photo courtesy of the Presidency)\n\nChile and Peru agreed on Monday to settle their border dispute.")
+    find(coded(pipeline, text), "AGREE", {"CHL", "PER"}, "2024-03-11")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

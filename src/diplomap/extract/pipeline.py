@@ -41,7 +41,14 @@ from diplomap.extract.story import (
     retold_date,
     told_in_full,
 )
-from diplomap.extract.written import dateline_weekday_day, guess_year, latest_year_named, slug_day, weekday_day
+from diplomap.extract.written import (
+    dateline_weekday_day,
+    guess_year,
+    latest_year_named,
+    no_older_than_its_photo,
+    slug_day,
+    weekday_day,
+)
 from diplomap.knowledge import Knowledge
 from diplomap.knowledge.grammar import VERB_LEMMAS
 from diplomap.model import (
@@ -153,6 +160,8 @@ class Pipeline:
             if not review else None)
         paragraphs = bounded([(m.start(), m.end()) for m in paragraph_spans(text)], text,
                              min(self.nlp.max_length, MAX_PARAGRAPH))
+        if not review:
+            written = no_older_than_its_photo(written, [text[s:e] for s, e in paragraphs if is_caption(text[s:e])])
         # the year the text reports on; 0 when nothing says (then only dates that state their year date an event,
         # and an event the text dates by no year is left out: "on Monday" of an unknown year is no date)
         focal_year = written.year if written else (url_year(doc.source) or layout.year

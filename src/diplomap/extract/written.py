@@ -4,11 +4,13 @@ day ("on Wednesday (January 15)"), a dateline's day with the weekday of the lead
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 
-from diplomap.extract.dates import WEEKDAYS
+from diplomap.extract.dates import WEEKDAYS, find_dates
 from diplomap.extract.layout import Layout
 from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
+from diplomap.model import Precision
 
 _ANY_MONTH = rf"{MONTH_PATTERN}|{MONTH_ABBR_PATTERN}"
 _WEEKDAY_DAY = re.compile(
@@ -102,3 +104,18 @@ def slug_day(text: str, month: tuple[int, int] | None) -> date | None:
             y, m, d = readings.pop()
             return date(y, m, d)
     return None
+
+
+_PHOTO_AFTER = timedelta(days=60)  # how long after a page's stated day a photo of its story may be dated
+
+
+def no_older_than_its_photo(written: date | None, captions: Sequence[str]) -> date | None:
+    """'... meets Timor Leste's Prime Minister at the Bogor Palace on Feb. 13, 2023. (Photo ...)' under a date line of
+    1 February: a page is no older than the photo of its story, so the latest day its captions tell in full, when it
+    falls after the day stated (up to two months: a later date is no day of this story), is the day written."""
+    if written is None:
+        return None
+    days = [d.span.start for text in captions for d in find_dates(text, None, 0, year_from_anchor=False)
+            if d.span.precision == Precision.DAY and re.search(r"\b(?:19|20)\d\d\b", d.text)]
+    later = [day for day in days if written < day <= written + _PHOTO_AFTER]
+    return max(later) if later else written
