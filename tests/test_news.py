@@ -336,6 +336,13 @@ def test_a_page_is_no_older_than_the_photo_of_its_story(pipeline: Any) -> None:
     find(coded(pipeline, text), "AGREE", {"CHL", "PER"}, "2024-03-11")
 
 
+def test_who_holds_a_decision_does_what_it_decides(pipeline: Any) -> None:
+    # nouns.resolves: "Chile conveyed the decision to provide ..." is Chile's (told as to come)
+    events = coded(pipeline, "On July 16, Chile conveyed the decision to provide Peru with a fishery research vessel.",
+                   "2024-07-17", ALL)
+    assert any(e["type"] == "AID" and e["source"] == ["CHL"] and e["target"] == ["PER"] for e in events), events
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

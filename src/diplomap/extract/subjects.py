@@ -17,7 +17,7 @@ from diplomap.extract.syntax import (
     meeting_as_setting,
     noun_doers,
 )
-from diplomap.knowledge.grammar import ALLEGING, CONTROLLING, CROWNING, PRONOUNS, REPORTING, STATIVE
+from diplomap.knowledge.grammar import ALLEGING, CONTROLLING, CROWNING, PRONOUNS, REPORTING, RESOLVES, STATIVE
 
 
 def subject_tokens(trig: TriggerMatch) -> set[int]:
@@ -84,6 +84,11 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
                 # "Trump's decision to delay tariffs": whose decision it is acts
                 out |= told_by
                 break
+            if (infinitive and node.head.lemma_.lower() in RESOLVES and node.head.dep_ == "dobj"
+                    and node.head.head.pos_ in ("VERB", "AUX")):
+                # "Kishida conveyed the decision to provide a research vessel": who holds the decision acts
+                via, node = "dobj", node.head.head
+                continue
         if subj and node.dep_ == "relcl" and all(x.lower_ in ("who", "which", "that") for x in subj):
             # "Chile's president, who met Peru's leader": the one the relative clause describes acts
             inside = {t.i for t in node.subtree}
