@@ -343,6 +343,14 @@ def test_who_holds_a_decision_does_what_it_decides(pipeline: Any) -> None:
     assert any(e["type"] == "AID" and e["source"] == ["CHL"] and e["target"] == ["PER"] for e in events), events
 
 
+def test_he_in_a_clause_a_statement_tells_is_no_statement(pipeline: Any) -> None:
+    # "He called on Chile to ..., it added": "he" is the one named before, not the statement's "it"
+    events = coded(pipeline, "The Secretary General of the Organization of American States condemned Chile's "
+                   "statements on Monday. He called on Chile to withdraw its troops from the border, it added.",
+                   "2024-10-22")
+    find(events, "REQUEST", {"OAS", "CHL"}, "2024-10-21", source={"OAS"})
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -68,10 +68,12 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         pronoun = subj and all(x.pos_ == "PRON" and x.lower_ in PRONOUNS for x in subj)
         as_it = node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in node.children)
         if pronoun and (node.dep_ in ("ccomp", "relcl") or as_it) and not any(
-                c.dep_ == "nsubj" and c.lower_ in ("this", "that") for c in node.head.children):
+                c.dep_ == "nsubj" and (c.lower_ in ("this", "that") or (c.lower_ == "it" and subj[0].lower_ in (
+                    "he", "she"))) for c in node.head.children):
             # "Benin said it would ...", "Baku elevated the agreement, which it signed with China", "the regime is
             # deepening ties with Russia as it seeks membership": "it" is the subject of the clause above (through
-            # the noun a relative clause describes; not "this" in "This means we will sever relations")
+            # the noun a relative clause describes; not "this" in "This means we will sever relations", nor a
+            # statement's "it" in "He called on Iran to end the occupation, it added": he is no statement)
             via, node = node.dep_, node.head
             if node.pos_ in ("NOUN", "PROPN"):  # "attended the summit in Tianjin, where he met Xi"
                 node = governing_verb(node) or node
