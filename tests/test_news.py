@@ -107,6 +107,17 @@ def test_a_credit_in_brackets_opening_a_line_is_no_story(pipeline: Any) -> None:
     find(events, "ACCUSE", {"CHL", "BOL"}, "2024-01-17")
 
 
+def test_a_time_stamp_with_its_credit_is_the_day_written_not_a_day_told(pipeline: Any) -> None:
+    # "(Andes Daily Online) 03:59, November 18, 2023": the page's stamp, blanked; the lead's day (the 16th) is the
+    # story's, and the paragraph after it goes on with it
+    text = ("Chile's president meets Peru's president\n\n(Andes Daily Online) 03:59, November 18, 2023\n\n"
+            "On the afternoon of November 16, Chile's president met Peru's president in Lima.\n\n"
+            "Chile's president said that Chile supports Peru's bid to join the OECD.")
+    layout = read_layout(text, "")
+    assert layout.written == date(2023, 11, 18) and "03:59" not in layout.masked
+    find(coded(pipeline, text), "SUPPORT", {"CHL", "PER"}, "2023-11-16")
+
+
 def test_a_headline_merged_with_the_bodys_telling_takes_the_bodys_days(pipeline: Any) -> None:
     # the headline's days are a guess (the few days before the item); the body tells the summit's days, and the
     # signing told in its next paragraph goes on with them

@@ -39,7 +39,8 @@ _MON = rf"(?:{MONTH_PATTERN}|{MONTH_ABBR_PATTERN})\.?"
 # a line that is only a date, perhaps with a weekday and a time: "Sun, Jun 1, 2025", "May 07, 2025 12:31 PM", or
 # in brackets before the byline's "By": "[August 30, 2025] By", or with the byline after it: "02 June 2025 - 15:35
 # By Jane Doe", "Thu, 17 Oct 2024 Source: Daily News"
-_DATE_ONLY = re.compile(rf"^\s*\[?(?:[A-Z][a-z]{{2,8}},?\s+)?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+_DATE_ONLY = re.compile(rf"^\s*(?:\(?[^()\n]{{1,60}}\)\s*)?(?:\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?,?\s+)?"
+                        rf"\[?(?:[A-Z][a-z]{{2,8}},?\s+)?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
                         rf",?\s+(?:19|20)\d\d(?:(?:[,\s]+|\s*[-–|]\s*)\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?"
                         rf"(?:\s*[A-Z]{{2,4}})?)?"
                         rf"(?:\]\s*(?:by\b.*)?|\s*[-–|]?\s*by\s+(?-i:[A-Z])[^\n,.]{{0,60}}"
