@@ -362,6 +362,17 @@ def test_he_in_a_clause_a_statement_tells_is_no_statement(pipeline: Any) -> None
     find(events, "REQUEST", {"OAS", "CHL"}, "2024-10-21", source={"OAS"})
 
 
+def test_a_paragraph_opening_with_an_earlier_meeting_takes_the_story_back_to_it(pipeline: Any) -> None:
+    # "Yesterday, X held a meeting with Y." and the paragraphs after it, of that meeting; a statement told so does not
+    # ("On Sunday, Chile said ...": the reaction after it is of the day written)
+    text = ("Chile's president left Lima for home today, wrapping up his visit to Peru.\n\nYesterday, he held a "
+            "bilateral meeting with Peru's president.\n\nThe two leaders agreed to open a new border crossing.")
+    find(coded(pipeline, text, "2025-05-31"), "AGREE", {"CHL", "PER"}, "2025-05-30")
+    text = ("Chile will close Peru's consulate in Arica, the government said.\n\nOn Sunday, Chile's president said "
+            "Peru was behind the fire.\n\nPeru accused Chile of destroying relations.")
+    find(coded(pipeline, text, "2025-05-12"), "ACCUSE", {"CHL", "PER"}, "2025-05-12", source={"PER"})
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

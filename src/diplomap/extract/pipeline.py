@@ -38,6 +38,7 @@ from diplomap.extract.story import (
     is_review,
     next_anchor,
     of_the_telling,
+    opens_with_its_day,
     retold_date,
     told_in_full,
 )
@@ -56,6 +57,7 @@ from diplomap.model import (
     Document,
     Event,
     Mention,
+    Modality,
     Place,
     Precision,
     Sentence,
@@ -327,10 +329,13 @@ class Pipeline:
                 window = LEAD_WINDOW if lead and anchor and told_in_full(anchor) else NEWS_WINDOW
                 if written and anchor and anchor.end >= written - window and not is_caption(ptext) and (
                         anchor.days <= 2 * NEWS_WINDOW.days) and (
-                        news_day is base or news_day is None or anchor.end >= news_day.end):
+                        news_day is base or news_day is None or anchor.end >= news_day.end
+                        or (sent.start_char == 0 and opens_with_its_day(stext, told, moved) and any(
+                            e.type == "CONSULT" and e.modality == Modality.HAPPENED for e in coded))):
                     # (a photo caption's "make a toast Thursday" is the photo's day; "this year" or "in May" holds
                     # the story's day but is no day of it); once the story has told its day, it goes back no
-                    # further ("the talks last weekend" is background to it)
+                    # further ("the talks last weekend" is background to it), but to a meeting a paragraph opens
+                    # with ("Yesterday, Yunus held a bilateral meeting with Ishiba.": what follows is of it)
                     news_day = anchor
                 elif anchor and _a_story_day(anchor, page.story_year) and (
                         news_day is base or news_day is None or anchor.end >= news_day.end):

@@ -202,3 +202,9 @@ def whose_text_follows(paragraph: Doc) -> Span | None:
                 return paragraph[owners[0].left_edge.i:owners[0].right_edge.i + 1]
     return None
 
+
+def opens_with_its_day(text: str, told: Sequence[DateMention], day: DateSpan | None) -> bool:
+    """'Yesterday, Yunus held a bilateral meeting with Ishiba.': a sentence (``text``) that opens with the day it moves
+    to (``day``, among the dates ``told``)."""
+    return day is not None and any(d.span == day and len(text[:d.start].strip(" ,").split()) <= 1 for d in told)
+
