@@ -373,6 +373,15 @@ def test_a_paragraph_opening_with_an_earlier_meeting_takes_the_story_back_to_it(
     find(coded(pipeline, text, "2025-05-12"), "ACCUSE", {"CHL", "PER"}, "2025-05-12", source={"PER"})
 
 
+def test_chairing_a_body_is_no_meeting(pipeline: Any) -> None:
+    # frame chairs_a_meeting: "with Peru chairing APEC in 2024" leads a body; "chaired a virtual summit" is a meeting
+    events = coded(pipeline, "The Japan-Peru summit was held in Lima on 4-6 March, with Peru chairing APEC in 2024.",
+                   "2024-04-02", ALL)
+    assert [e["trigger"] for e in events] == ["summit held"], events
+    find(coded(pipeline, "Chile's president chaired a virtual summit of Mercosur on Tuesday.", "2024-03-06"),
+         "CONSULT", {"CHL", "MERCOSUR"}, "2024-03-05")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

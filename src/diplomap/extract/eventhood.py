@@ -17,6 +17,7 @@ from diplomap.knowledge.grammar import (
     FRAMEWORK_PREPS,
     FRAMING_NOUNS,
     FUTURE_AUX,
+    GATHERINGS,
     GROWING,
     HAZARDS,
     HONOURS,
@@ -162,6 +163,9 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if "hazard_no_threat" in trig.frames and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in HAZARDS for g in c.children) for c in tok.children):
         return True  # "warned of the risk of famine in Gaza": a hazard, not a threat of the one who warns
+    if "chairs_a_meeting" in trig.frames and tok.pos_ == "VERB" and (chaired := _chaired(tok)) is not None and (
+            chaired.lemma_.lower() not in GATHERINGS and chaired.lower_ not in GATHERINGS):
+        return True  # "with Laos chairing ASEAN in 2024", "the bank, chaired by Dilma Rousseff": a body led, no meeting
     if "situation_no_stance" in trig.frames and any(
             c.dep_ == "prep" and c.lower_ in ("over", "about", "at", "regarding") and any(
                 g.dep_ == "pobj" and any(x.lemma_.lower() in SITUATIONS for x in (g, *g.conjuncts)) for g in c.children)
@@ -279,3 +283,12 @@ def _grows_a_relation(trig: TriggerMatch) -> bool:
     grown += [g for w in words for g in w.children if g.dep_ in ("acl", "xcomp")]  # "to further strengthen"
     return any(g.lemma_.lower() in GROWING and any(o.dep_ == "dobj" and o.lemma_.lower() in STANDING
                                                    for o in g.children) for g in grown)
+
+
+def _chaired(verb: Token) -> Token | None:
+    """What a verb of chairing chairs: its object, the subject of its passive, or the noun it describes ("the bank,
+    chaired by ..."); none when the text does not say."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    return verb.head if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else None
