@@ -382,6 +382,14 @@ def test_chairing_a_body_is_no_meeting(pipeline: Any) -> None:
          "CONSULT", {"CHL", "MERCOSUR"}, "2024-03-05")
 
 
+def test_a_statement_told_with_its_day_dates_the_announcement_before_it(pipeline: Any) -> None:
+    # "Chile announced that it is cutting ties ..." then "'...,' said its spokesman in a statement on Sunday"
+    text = ("Chile announced that it is cutting off diplomatic relations with Peru.\n\n\"The government has "
+            "learned with shock of the remarks of Peru's minister,\" said government spokesman Luis Soto in a "
+            "statement on Sunday.")
+    find(coded(pipeline, text, "2024-08-05"), "SANCTION", {"CHL", "PER"}, "2024-08-04", "2024-08-04")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -301,7 +301,8 @@ class Pipeline:
                     # (or an act, no words, the sentence before dated only by the day it was spoken of: "Erdogan on
                     # Friday said Turkey's move to halt trade was designed to ... The decision, announced on
                     # Thursday, ...")
-                    events = [replace(e, date=day) if e.date and e.date.start == e.date.end == written
+                    events = [replace(e, date=day) if e.date and (
+                        e.date.start == e.date.end == written or (e.date.text == PUBLICATION and e.date.end == written))
                               and e.evidence[0].sentence == idx - 1 and (
                                   e.date.text == PUBLICATION or not self.coder.lex.has_trait(e.type, "voiced"))
                               else e for e in events]

@@ -105,13 +105,18 @@ def decision_day(sent: Span, dates: Sequence[DateMention], written: date) -> Dat
     sentence whose subject takes up the act told just before ("the decision", "this move", grammar.toml
     nouns.decisions) as taken (verbs.taking) on one past day gives that act the day."""
     root = sent.root
+    days = [d.span for d in dates if d.span.precision == Precision.DAY and d.span.end <= written]
+    if root.lemma_.lower() in REPORTING and len(days) == 1 and any(
+            t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in SPEECH_NOUNS for t in sent):
+        # ("Mali announced that it is cutting ties with Ukraine. '...,' the spokesman said in a statement on Sunday":
+        # the statement told with its day is the announcement)
+        return days[0]
     decision = [c for c in root.children if c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() in DECISIONS
                 and any(a.dep_ == "det" and a.lower_ in ("the", "this", "that") for a in c.children)]
     # (or "The decision, announced on Thursday, is the latest sign of ...": taken in a participle on it)
     if not decision or not (root.lemma_.lower() in TAKING or any(
             c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in TAKING for c in decision[0].children)):
         return None
-    days = [d.span for d in dates if d.span.precision == Precision.DAY and d.span.end <= written]
     return days[0] if len(days) == 1 else None
 
 
