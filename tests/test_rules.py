@@ -86,6 +86,8 @@ CASES = [
          "2025-07-15", one("CONSULT", {"IND"}, {"CHN"})),
     Case("visit_to_meet_someone", "Indian officials travelled to Doha to meet the Taliban on 12 May 2025.",
          "2025-05-13", lambda events: any(e["mode"] == "Visit" and e["target"] == ["AFG"] for e in events)),
+    Case("stance_on_the_act_it_names", "Chile has condemned the memorandum of understanding signed between Peru and "
+         "Bolivia.", "2024-01-18", one("ACCUSE", {"CHL"}, {"PER", "BOL"})),
     Case("stance_on_a_told_act", "Chilean troops seized a border post in Peru on 8 December 2024. Ecuador and "
          "Colombia held talks on 9 December 2024. Bolivia condemned the seizure on 9 December 2024.", "2024-12-10",
          one("ACCUSE", {"BOL"}, {"CHL"})),

@@ -45,6 +45,7 @@ from diplomap.extract.stances import (
     private_voices_are_no_party,
     reaction_drawn,
     stance_on_a_told_act,
+    stance_on_the_act_it_names,
 )
 from diplomap.extract.syntax import (
     TriggerMatch,
@@ -557,7 +558,7 @@ AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_
                                  met_by_the_doers, officials_of_the_two_sides, released_by_the_holder,
                                  its_is_not_the_doer, them_of_the_clause_above,
                                  project_works_by_linked_states, chosen_to_do_the_work, adversary_is_no_party,
-                                 private_voices_are_no_party,
+                                 private_voices_are_no_party, stance_on_the_act_it_names,
                                  forum_of_the_complaint, absent_is_no_party, expelled_by_the_state_left,
                                  it_is_the_one_named_before, reached_with_the_teller,
                                  one_partys_text_agrees_nothing)

@@ -34,6 +34,18 @@ def possessor_holds_the_stance(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.target = [c for c in d.target if c not in holder]
 
 
+def stance_on_the_act_it_names(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Chile has condemned the memorandum of understanding signed between Peru and Bolivia': a stance against it by
+    one named (accusing, refusing) with no one else as its target, whose object names an act and its parties, is
+    toward them (the act's own words are no part of the stance's clause, so its parties were left out)."""
+    if d.type not in ("ACCUSE", "REJECT") or not d.source or set(d.target) - set(d.source):
+        return
+    objects = {t.i for c in d.trig.head.children if c.dep_ == "dobj" for t in c.subtree}
+    parties = [c for c in named_in(r, sent, ctx, d, objects) if c not in d.source] if objects else []
+    if parties:
+        d.target = parties
+
+
 def stance_on_a_told_act(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'Qatar also condemned the seizure', 'Cairo denounced the strikes': a stance (trait reaction) on an act the
     story told before, with no one else named, is taken toward that act's author: the last party that did such
