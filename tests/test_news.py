@@ -390,6 +390,14 @@ def test_a_statement_told_with_its_day_dates_the_announcement_before_it(pipeline
     find(coded(pipeline, text, "2024-08-05"), "SANCTION", {"CHL", "PER"}, "2024-08-04", "2024-08-04")
 
 
+def test_praise_for_hospitality_is_a_courtesy(pipeline: Any) -> None:
+    # frame occasion on praise, nouns.courtesies: a guest's thanks for the welcome; praise for support stays a stance
+    assert not coded(pipeline, "Chile's president praised President Boluarte and the Peruvian people on Tuesday for "
+                     "the welcome and hospitality extended to him.", "2024-05-08")
+    find(coded(pipeline, "Chile's president praised Peru on Tuesday for its support in the negotiations.",
+               "2024-05-08"), "SUPPORT", {"CHL", "PER"}, "2024-05-07")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -28,6 +28,7 @@ from diplomap.knowledge.grammar import (
     BLAME_VERBS,
     BLOWS,
     COMMENTING,
+    COURTESIES,
     CRIMES,
     DEMANDING,
     FAULTS,
@@ -466,8 +467,10 @@ def _own_object(verb: Token) -> bool:
 
 
 def _on_an_occasion(word: Token) -> bool:
-    """'congratulated Peru on its national day', 'greetings on the occasion of Eid': paid on an occasion."""
-    return any(t.lemma_.lower() in OCCASIONS or t.lower_ == "occasion" for t in _after(word, ("on", "for")))
+    """'congratulated Peru on its national day', 'greetings on the occasion of Eid': paid on an occasion; 'praised
+    the Ivorian people for the welcome and hospitality': for a courtesy (nouns.courtesies)."""
+    return any(t.lemma_.lower() in OCCASIONS or t.lower_ == "occasion" for t in _after(word, ("on", "for"))) or any(
+        t.lemma_.lower() in COURTESIES and t.dep_ in ("pobj", "conj") for t in _after(word, ("for",)))
 
 
 # the acts a state's own approval does ("approved the deployment of troops", "authorized the delivery of aid")
