@@ -398,6 +398,17 @@ def test_praise_for_hospitality_is_a_courtesy(pipeline: Any) -> None:
                "2024-05-08"), "SUPPORT", {"CHL", "PER"}, "2024-05-07")
 
 
+def test_a_negation_in_a_condition_or_of_anyone_is_no_refusal(pipeline: Any) -> None:
+    # type change refusal (retype.not_done_by_choice): not "even if they don't recognise each other", nor "we do not
+    # support any of the factions"; "Serbia will never recognise Kosovo" stays one
+    for told in ("Israel and Saudi Arabia will deepen economic ties even if they don't formally recognize each other, "
+                 "Netanyahu said on Monday.", "We do not support any of the factions that are fighting on Sudanese "
+                 "territory, Chad's foreign minister said on Monday."):
+        assert not any(e["type"] == "REJECT" for e in coded(pipeline, told, "2024-11-05")), told
+    find(coded(pipeline, "Serbia will never recognize an independent Kosovo, Vucic said on Monday.", "2024-11-05"),
+         "REJECT", {"SRB", "XKX"}, "2024-11-04")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

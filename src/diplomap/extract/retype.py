@@ -177,6 +177,10 @@ def not_done_by_choice(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft,
     head = d.trig.head
     if head.dep_ in ("ROOT", "conj") and any(c.dep_ == "aux" and c.lower_ in ("does", "do") for c in head.children):
         return False  # "New Delhi does not recognise the Taliban": a standing policy, told by no one, no refusal
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
+        return False  # "even if they don't formally recognise each other": a condition, no refusal
+    if any(g.lower_ in ("any", "anyone", "anybody") for c in head.children if c.dep_ == "dobj" for g in c.subtree):
+        return False  # "we do not support any of the factions": refuses no one in particular
     return any(c.dep_ == "neg" for c in (*tok.children, *head.children))
 
 
