@@ -409,6 +409,14 @@ def test_a_negation_in_a_condition_or_of_anyone_is_no_refusal(pipeline: Any) -> 
          "REJECT", {"SRB", "XKX"}, "2024-11-04")
 
 
+def test_recognising_an_importance_recognises_no_one(pipeline: Any) -> None:
+    # frame restates on recognize: "recognizes the importance of the alliance" is no recognition; a state recognised is
+    assert not coded(pipeline, "Chile recognizes the importance of the alliance with Peru, the minister said on "
+                     "Monday.", "2024-11-05")
+    find(coded(pipeline, "Chile recognized Palestine as a state on Monday.", "2024-11-05"), "SUPPORT", {"CHL", "PSE"},
+         "2024-11-04")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",
