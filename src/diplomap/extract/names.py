@@ -104,7 +104,7 @@ _SERVED = frozenset({"STATE", "DEMONYM", "ORG", "GROUP", "CAPITAL", "METONYM"}) 
 
 def _unlisted_runs(sent: Span) -> list[list[Token]]:
     """The runs of capitalised proper nouns of a sentence no gazetteer entry holds (no titles): names of people
-    it may not know ("Marketa Pekarova Adamova")."""
+    it may not know ("Ana Morales Vidal")."""
     runs: list[list[Token]] = []
     doc = sent.doc
     for tok in sent:
@@ -113,7 +113,7 @@ def _unlisted_runs(sent: Span) -> list[list[Token]]:
                 runs[-1].append(tok)
             elif (runs and runs[-1][-1].i == tok.i - 2 and doc[tok.i - 1].text == "-"
                   and not runs[-1][-1].whitespace_ and not doc[tok.i - 1].whitespace_):
-                runs[-1] += [doc[tok.i - 1], tok]  # ("Jasem Al-Budaiwi": a name's hyphen joins its words)
+                runs[-1] += [doc[tok.i - 1], tok]  # ("Jorge Al-Mansur": a name's hyphen joins its words)
             else:
                 runs.append([tok])
     return runs
@@ -131,7 +131,7 @@ def _in_a_phrase(tok: Token, head: Token) -> bool:
 
 def _short_forms(run: list[Token]) -> set[str]:
     """The forms a story names a person again by: the whole name, the last name, the name without its first word
-    ("Pekarova Adamova"), and of a two-word name the first too (a family name told first: "Mao")."""
+    ("Morales Vidal"), and of a two-word name the first too (a family name told first: "Mao")."""
     doc, end = run[0].doc, run[-1].idx + len(run[-1])
     words = [t for t in run if t.i == run[0].i or doc[t.i - 1].whitespace_]  # (a hyphened word is one word)
     forms = {doc.text[words[0].idx:end], doc.text[words[-1].idx:end]}

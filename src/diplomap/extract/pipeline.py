@@ -205,7 +205,7 @@ class Pipeline:
         told_names = ToldNames()
         lead_day: DateSpan | None = None  # the day the first paragraph after a news headline tells
         body_told = False  # has the first paragraph of the story's body (its lead) been read?
-        # a statement's speaker, named at its top ("Press statement by President von der Leyen ..."): its "I", "we"
+        # who speaks: whom each quotation is attributed to, and a statement's "I" and "we" (speakers.Speakers)
         voices = Speakers(self.coder.actors.code, page.texts, narrative)
         # an undated news item's story is in the latest year it names or the one before: an earlier year it tells
         # ("recalled the first summit, held in 2010") is background the story does not move to
