@@ -56,11 +56,12 @@ class ToldNames:
         one state or body they serve in their own words (before the name, or in apposition: "Li Wen, a Chinese
         spokesman", "Peru's envoy to Chile, Luis Soto": Peru), stands for it where the story names them again
         ("Morales Vidal also visited Bolivia"; ``offset``: where the sentence starts in the text)."""
+        runs = [run for run in _unlisted_runs(sent) if run[-1].ent_type_ == "PERSON"]
+        if not runs:
+            return
         at = {t.i: m for m in mentions if m.label in _SERVED for t in mention_tokens(sent, m, offset)}
-        for run in _unlisted_runs(sent):
+        for run in runs:
             head = run[-1]
-            if head.ent_type_ != "PERSON":
-                continue
             words = [t for t in head.subtree if t.i < run[0].i and not _in_a_phrase(t, head)]
             words += [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
             if head.dep_ == "appos":  # "Peru's envoy to Chile, Luis Soto": the title the name stands beside
@@ -90,8 +91,8 @@ class ToldNames:
                   and not _beside_a_proper_noun(t)]
         found = [Mention(doc_id, idx, start + w.start_char, start + w.end_char, w.text, self._known[w.text], "PERSON")
                  for w in words if w.text in self._known]
-        for run in _unlisted_runs(sent):
-            text = sent.doc.text[run[0].idx:run[-1].idx + len(run[-1])]
+        for run in _unlisted_runs(sent) if self._serving else ():
+            text = sent.doc[run[0].i:run[-1].i + 1].text  # (the span's own text: the paragraph's costs a join)
             if text in self._serving and not any(f.start <= start + run[0].idx < f.end for f in found):
                 label, entity = self._serving[text]
                 found.append(Mention(doc_id, idx, start + run[0].idx, start + run[-1].idx + len(run[-1]), text,
@@ -132,13 +133,13 @@ def _in_a_phrase(tok: Token, head: Token) -> bool:
 def _short_forms(run: list[Token]) -> set[str]:
     """The forms a story names a person again by: the whole name, the last name, the name without its first word
     ("Morales Vidal"), and of a two-word name the first too (a family name told first: "Mao")."""
-    doc, end = run[0].doc, run[-1].idx + len(run[-1])
+    doc, last = run[0].doc, run[-1].i + 1
     words = [t for t in run if t.i == run[0].i or doc[t.i - 1].whitespace_]  # (a hyphened word is one word)
-    forms = {doc.text[words[0].idx:end], doc.text[words[-1].idx:end]}
+    forms = {doc[words[0].i:last].text, doc[words[-1].i:last].text}
     if len(words) > 1:
-        forms.add(doc.text[words[1].idx:end])
+        forms.add(doc[words[1].i:last].text)
     if len(words) == 2:
-        forms.add(doc.text[words[0].idx:words[1].idx].rstrip())
+        forms.add(doc[words[0].i:words[1].i].text.rstrip())
     return {f for f in forms if len(f) >= 3}
 
 

@@ -38,7 +38,7 @@ class Speakers:
         speakers = self._quote_speakers(sents, ptext, day)
         if n == self._line:
             self.text_speaker = self.actors_in(list(pdoc.ents), day)
-        elif not self._narrative and (whose := whose_text_follows(pdoc)) is not None:
+        elif not self._narrative and (whose := whose_text_follows(pdoc, ptext)) is not None:
             self.text_speaker = self.actors_in(list(whose.ents), day) or self.text_speaker
         return speakers
 

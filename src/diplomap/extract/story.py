@@ -193,11 +193,11 @@ def we_named(sent: Span) -> Span | None:
     return sent.doc[first.i + 2:first.head.i] if first.dep_ == "nsubj" and first.head.i > first.i + 2 else None
 
 
-def whose_text_follows(paragraph: Doc) -> Span | None:
+def whose_text_follows(paragraph: Doc, text: str) -> Span | None:
     """'The following is the ASEAN stance on the Myanmar crisis:': a paragraph that ends on a colon, naming a text
     or a stance (nouns.speech, nouns.opinions) of one who holds it (its possessor or the name before it): the words
     that name them (the "we" of what follows is theirs)."""
-    if not paragraph.text.rstrip().endswith(":"):
+    if not text.rstrip().endswith(":"):  # (``text``: the paragraph's, which spaCy would join again from its tokens)
         return None
     last = list(paragraph.sents)[-1]
     for tok in last:
