@@ -264,6 +264,27 @@ def test_actor_page_has_no_dyad_row_for_a_partner_only_named_beside_it(tmp_path:
         assert "ALD" in partners and "DRN" not in partners, partners
 
 
+def test_actor_page_has_no_dyad_row_for_a_partner_met_only_in_a_year(tmp_path: Path) -> None:
+    """Seen as a new user: India again had a row of zeros on China's page, its one event with China dated only by its
+    year, which the table's months leave out (as its note says); the row of a month-less partner is no row."""
+    from dataclasses import replace as renew
+    from datetime import date
+
+    from diplomap.model import DateSpan, Precision
+
+    path = tmp_path / "year.db"
+    webdata.build(path)
+    extra = webdata.document("Castria met Dornia in 2023.", "Meeting")
+    met = webdata.event(extra, "Castria met Dornia", "CONSULT", ("CAS",), ("DRN",), None)
+    met = renew(met, date=DateSpan(date(2023, 1, 1), date(2023, 12, 31), Precision.YEAR, "2023"))
+    with Store(path) as store:
+        store.add_document(extra, webdata.sentences(extra), [], [met])
+    app = create_app(path, token=TOKEN, knowledge=webdata.knowledge())
+    with TestClient(app, base_url=BASE) as c:
+        rows = c.get("/api/actors/CAS").json()["partners"]
+        assert all(r["events"] for r in rows) and "DRN" not in {r["partner"] for r in rows}, rows
+
+
 def test_favicon_is_served_and_linked(client: TestClient) -> None:
     """#9/15: no favicon (a 404 in every browser console)."""
     for url in ("/favicon.ico", "/static/favicon.svg"):

@@ -73,6 +73,9 @@ def actor_view(store: Store, code: str, kb: Knowledge | None) -> ActorView | Non
     # observers", has no row of its own: no event is between them)
     dyads = [dyad(events, code, partner, months) for partner, _ in main_partners(events, code, DYADS)
              if between(events, code, partner)]
+    # (nor one whose events with it are all dated vaguer than a month, which the table's months leave out: a row of
+    # zeros, India's with China "in 2023")
+    dyads = [d for d in dyads if d.both.total]
     # in the order of the Events column the table shows (dated to the month), ties as the partners were found
     dyads.sort(key=lambda d: -d.both.total)
     net = actor_network(events, kb)
