@@ -339,6 +339,9 @@ CASES = [
          "2024-01-29", one("SANCTION", {"MLI", "NER", "BFA"}, {"ECOWAS"})),
     Case("joining_a_gathering", "Fiji joined the Pacific Islands Forum summit in Tonga on 27 August 2024.",
          "2024-08-28", one("CONSULT", {"FJI"})),
+    # (joining the leaders of a gathering: taking part in their meeting)
+    Case("joining_a_gathering", "Peru's president joined the Mercosur leaders in Asuncion on 4 July 2024.",
+         "2024-07-06", one("CONSULT", {"PER"}, {"MERCOSUR"})),
     # before leaving_a_bloc: a summit with a bloc is left, not the bloc
     Case("leaving_a_gathering", "Mali pulled out of a regional summit with ECOWAS on 3 June 2024.", "2024-06-05",
          one("REJECT", {"MLI"}, {"ECOWAS"})),
