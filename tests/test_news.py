@@ -417,6 +417,14 @@ def test_recognising_an_importance_recognises_no_one(pipeline: Any) -> None:
          "2024-11-04")
 
 
+def test_destroying_relations_is_no_attack(pipeline: Any) -> None:
+    # frame no_standing on destroy: "continues to deliberately destroy relations"; a power plant destroyed is one
+    assert not coded(pipeline, "Warsaw continues to deliberately destroy relations with Moscow, Zakharova said on "
+                     "Monday.", "2025-05-13")
+    find(coded(pipeline, "Russian drones destroyed a power plant in Kharkiv on Monday.", "2025-05-13"), "ASSAULT",
+         {"RUS", "UKR"}, "2025-05-12")
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",
