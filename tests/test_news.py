@@ -425,6 +425,13 @@ def test_destroying_relations_is_no_attack(pipeline: Any) -> None:
          {"RUS", "UKR"}, "2025-05-12")
 
 
+def test_what_an_anniversary_remembers_is_no_news(pipeline: Any) -> None:
+    # "on the anniversary of the war", "the tenth anniversary of their border treaty": not of the day
+    for told in ("On the anniversary of the Russian-Ukrainian war last week, China published a position paper.",
+                 "Chile and Peru marked on Monday the tenth anniversary of their border treaty."):
+        assert not any(e["type"] in ("ASSAULT", "AGREE") for e in coded(pipeline, told, "2023-02-25")), told
+
+
 def test_a_weekday_counts_from_the_day_written_not_from_the_last_date_told(pipeline: Any) -> None:
     # written on Friday 20 June 2025; "the 13 June strikes" is told before "Thursday"
     ev = coded(pipeline, "Israel began the war with strikes on 13 June. Early Thursday, Iran fired missiles at Israel.",

@@ -163,6 +163,10 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
     if "hazard_no_threat" in trig.frames and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in HAZARDS for g in c.children) for c in tok.children):
         return True  # "warned of the risk of famine in Gaza": a hazard, not a threat of the one who warns
+    if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in ("anniversary", "jubilee", "commemoration")):
+        return True  # "on the anniversary of the Russian-Ukrainian war", "marked the tenth anniversary of their
+        # border treaty": what is remembered is not news of the day (its own day is not told)
     if "chairs_a_meeting" in trig.frames and tok.pos_ == "VERB" and (chaired := _chaired(tok)) is not None and (
             chaired.lemma_.lower() not in GATHERINGS and chaired.lower_ not in GATHERINGS):
         return True  # "with Laos chairing ASEAN in 2024", "the bank, chaired by Dilma Rousseff": a body led, no meeting
