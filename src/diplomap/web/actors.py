@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from fastapi import HTTPException
 
-from diplomap.analyze.dyads import Dyad, between, dyad, main_partners
+from diplomap.analyze.dyads import Dyad, dyad, main_partners
 from diplomap.analyze.network import actor_network
 from diplomap.knowledge import Knowledge
 from diplomap.model import Modality
@@ -69,13 +69,11 @@ def actor_view(store: Store, code: str, kb: Knowledge | None) -> ActorView | Non
     months = month_range(min(by_month), max(by_month)) if by_month else []
     # Every modality, as the list shows them; rejected events stay out (EventQuery's default).
     events = store.events(EventQuery(actor=code, modalities=tuple(Modality)))
-    # (a partner named only beside the actor, never acting with it or on it, "exercises with China and India as
-    # observers", has no row of its own: no event is between them)
-    dyads = [dyad(events, code, partner, months) for partner, _ in main_partners(events, code, DYADS)
-             if between(events, code, partner)]
-    # (nor one whose events with it are all dated vaguer than a month, which the table's months leave out: a row of
-    # zeros, India's with China "in 2023")
-    dyads = [d for d in dyads if d.both.total]
+    # (a partner with no event between them dated to the month has no row: one named only beside the actor, never
+    # acting with it or on it, "exercises with China and India as observers", or one whose events with it are all
+    # dated vaguer than a month, which the table's months leave out, India's with China "in 2023")
+    dyads = [d for d in (dyad(events, code, partner, months) for partner, _ in main_partners(events, code, DYADS))
+             if d.both.total]
     # in the order of the Events column the table shows (dated to the month), ties as the partners were found
     dyads.sort(key=lambda d: -d.both.total)
     net = actor_network(events, kb)
