@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from diplomap.extract.gazetteer import ACTOR_LABELS
 from diplomap.extract.layout import speaker_line
-from diplomap.extract.story import by_pronoun, quote_close, we_named, whose_text_follows
+from diplomap.knowledge.grammar import OPINION_NOUNS, SPEECH_NOUNS
 from diplomap.model import DateSpan, Mention
 
 QUOTES = frozenset('"“‘«')
@@ -107,3 +107,38 @@ class Speakers:
                 if not every:
                     break
         return tuple(dict.fromkeys(codes))
+
+
+def quote_close(sent: Span) -> int:
+    """Where the last quotation mark of ``sent`` stands, in its document (what follows tells whom it is by)."""
+    text = sent.text
+    return sent.start_char + max(text.rfind("”"), text.rfind('"'))
+
+def by_pronoun(sent: Span) -> bool:
+    """Is the quotation closing in ``sent`` attributed to "he" or "she" ('..." he added'), the one quoted last?"""
+    close = quote_close(sent)
+    after = next((t for t in sent if t.idx > close and not t.is_punct and not t.is_space), None)
+    return after is not None and after.lower_ in ("he", "she")
+
+def we_named(sent: Span) -> Span | None:
+    """'We, the Heads of State of the European Union and of CELAC, met in Brussels': a statement whose "we" names
+    who they are (the words after "We," up to its verb), if the sentence opens so."""
+    first = next((t for t in sent if not (t.is_space or t.is_punct or t.like_num or t.tag_ == "LS")), None)  # ("1.")
+    if first is None or first.lower_ != "we" or first.i + 1 >= sent.end or sent.doc[first.i + 1].text != ",":
+        return None
+    # (all the words up to its verb: the parser may hang "and of CELAC" on the verb, not on "the Heads of State")
+    return sent.doc[first.i + 2:first.head.i] if first.dep_ == "nsubj" and first.head.i > first.i + 2 else None
+
+def whose_text_follows(paragraph: Doc, text: str) -> Span | None:
+    """'The following is the ASEAN stance on the Myanmar crisis:': a paragraph that ends on a colon, naming a text
+    or a stance (nouns.speech, nouns.opinions) of one who holds it (its possessor or the name before it): the words
+    that name them (the "we" of what follows is theirs)."""
+    if not text.rstrip().endswith(":"):  # (``text``: the paragraph's, which spaCy would join again from its tokens)
+        return None
+    last = list(paragraph.sents)[-1]
+    for tok in last:
+        if tok.lemma_.lower() in SPEECH_NOUNS | OPINION_NOUNS and tok.pos_ == "NOUN":
+            owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.ent_type_]
+            if owners:
+                return paragraph[owners[0].left_edge.i:owners[0].right_edge.i + 1]
+    return None

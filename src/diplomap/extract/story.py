@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from diplomap.extract.context import tokens_in
 from diplomap.extract.dates import DateMention
@@ -17,7 +17,6 @@ from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     DECISIONS,
     MONTH_PATTERN,
-    OPINION_NOUNS,
     REPORTING,
     SPEECH_NOUNS,
     TAKING,
@@ -170,46 +169,11 @@ def told_in_full(span: DateSpan) -> bool:
     return span.precision == Precision.DAY and re.search(r"\b(?:19|20)\d\d\b", span.text) is not None
 
 
-def quote_close(sent: Span) -> int:
-    """Where the last quotation mark of ``sent`` stands, in its document (what follows tells whom it is by)."""
-    text = sent.text
-    return sent.start_char + max(text.rfind("”"), text.rfind('"'))
 
 
-def by_pronoun(sent: Span) -> bool:
-    """Is the quotation closing in ``sent`` attributed to "he" or "she" ('..." he added'), the one quoted last?"""
-    close = quote_close(sent)
-    after = next((t for t in sent if t.idx > close and not t.is_punct and not t.is_space), None)
-    return after is not None and after.lower_ in ("he", "she")
-
-
-def we_named(sent: Span) -> Span | None:
-    """'We, the Heads of State of the European Union and of CELAC, met in Brussels': a statement whose "we" names
-    who they are (the words after "We," up to its verb), if the sentence opens so."""
-    first = next((t for t in sent if not (t.is_space or t.is_punct or t.like_num or t.tag_ == "LS")), None)  # ("1.")
-    if first is None or first.lower_ != "we" or first.i + 1 >= sent.end or sent.doc[first.i + 1].text != ",":
-        return None
-    # (all the words up to its verb: the parser may hang "and of CELAC" on the verb, not on "the Heads of State")
-    return sent.doc[first.i + 2:first.head.i] if first.dep_ == "nsubj" and first.head.i > first.i + 2 else None
-
-
-def whose_text_follows(paragraph: Doc, text: str) -> Span | None:
-    """'The following is the ASEAN stance on the Myanmar crisis:': a paragraph that ends on a colon, naming a text
-    or a stance (nouns.speech, nouns.opinions) of one who holds it (its possessor or the name before it): the words
-    that name them (the "we" of what follows is theirs)."""
-    if not text.rstrip().endswith(":"):  # (``text``: the paragraph's, which spaCy would join again from its tokens)
-        return None
-    last = list(paragraph.sents)[-1]
-    for tok in last:
-        if tok.lemma_.lower() in SPEECH_NOUNS | OPINION_NOUNS and tok.pos_ == "NOUN":
-            owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.ent_type_]
-            if owners:
-                return paragraph[owners[0].left_edge.i:owners[0].right_edge.i + 1]
-    return None
 
 
 def opens_with_its_day(text: str, told: Sequence[DateMention], day: DateSpan | None) -> bool:
     """'Yesterday, Yunus held a bilateral meeting with Ishiba.': a sentence (``text``) that opens with the day it moves
     to (``day``, among the dates ``told``)."""
     return day is not None and any(d.span == day and len(text[:d.start].strip(" ,").split()) <= 1 for d in told)
-
