@@ -27,6 +27,7 @@ from diplomap.knowledge.grammar import (
     ONGOING_WARS,
     PROVISIONS,
     RECALLED,
+    REMEMBERING,
     RESTATED,
     SITUATIONS,
     STANDING,
@@ -164,7 +165,7 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             g.dep_ == "pobj" and g.lemma_.lower() in HAZARDS for g in c.children) for c in tok.children):
         return True  # "warned of the risk of famine in Gaza": a hazard, not a threat of the one who warns
     if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "of"
-            and tok.head.head.lemma_.lower() in ("anniversary", "jubilee", "commemoration")):
+            and tok.head.head.lemma_.lower() in REMEMBERING):
         return True  # "on the anniversary of the Russian-Ukrainian war", "marked the tenth anniversary of their
         # border treaty": what is remembered is not news of the day (its own day is not told)
     if "chairs_a_meeting" in trig.frames and tok.pos_ == "VERB" and (chaired := _chaired(tok)) is not None and (

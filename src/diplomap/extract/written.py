@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from diplomap.extract.dates import WEEKDAYS, find_dates
 from diplomap.extract.layout import Layout
+from diplomap.extract.story import told_in_full
 from diplomap.knowledge.grammar import MONTH_ABBR_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
-from diplomap.model import Precision
 
 _ANY_MONTH = rf"{MONTH_PATTERN}|{MONTH_ABBR_PATTERN}"
 _WEEKDAY_DAY = re.compile(
@@ -116,6 +116,6 @@ def no_older_than_its_photo(written: date | None, captions: Sequence[str]) -> da
     if written is None:
         return None
     days = [d.span.start for text in captions for d in find_dates(text, None, 0, year_from_anchor=False)
-            if d.span.precision == Precision.DAY and re.search(r"\b(?:19|20)\d\d\b", d.text)]
+            if told_in_full(d.span)]
     later = [day for day in days if written < day <= written + _PHOTO_AFTER]
     return max(later) if later else written
