@@ -152,6 +152,9 @@ CASES = [
          lambda events: sorted(tuple(e["source"]) for e in events if e["type"] == "CONSULT") == [("CHL",), ("PER",)]),
     Case("signed_with_the_one_met", "Before signing the agreement on Sunday, Chile's president visited Lima's old "
          "town and spoke to Peru's President Dina Boluarte in private.", "2024-09-15", one("AGREE", {"CHL"}, {"PER"})),
+    Case("signed_with_the_one_met", "Chilean Senate chair Maria Soto on Thursday ended her visit to Peru, where she "
+         "met President Dina Boluarte and Prime Minister Gustavo Adrianzen, and signed a memorandum on trade.",
+         "2024-05-10", one("AGREE", {"CHL"}, {"PER"})),
     Case("released_by_the_holder", "Chile announced on 4 May 2025 the release of three Chileans detained in Peru.",
          "2025-05-05", one("RETREAT", {"PER"}, {"CHL"})),
     Case("them_of_the_clause_above", "Chile's president met with Peru's president in Lima on 4 May 2025 and urged him "

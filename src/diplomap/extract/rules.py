@@ -536,8 +536,10 @@ def signed_with_the_one_met(r: Resolvers, sent: Span, ctx: SentenceContext, d: D
     agreement told of one party alone, in a sentence that has that party meet one other, is with the one it met."""
     if d.type != "AGREE" or d.target or len(set(d.source)) != 1:
         return
-    # (a meeting in a clause that describes the party is partner_in_described_object's: "who is visiting Peru")
-    met = [t for t in sent if t.pos_ == "VERB" and t.i != d.trig.token.i and t.dep_ != "relcl"
+    # (a meeting in a clause that describes the party is partner_in_described_object's: "who is visiting Peru"; one
+    # told of the place the party went is a meeting of the party's: "ended her visit to Peru, where she met ...")
+    met = [t for t in sent if t.pos_ == "VERB" and t.i != d.trig.token.i
+           and (t.dep_ != "relcl" or any(c.tag_ == "WRB" for c in t.children))
            and "CONSULT" in r.lex.word_types(t.lemma_, verb=True, alone=True)]
     if met and (other := r.actors.one_other(sent, ctx, d.span, d.source)) and other[0] in r.kb.states:
         d.target = other
