@@ -2497,6 +2497,15 @@ def test_a_year_in_a_relative_clause_on_a_thing_does_not_move_the_story(pipeline
     find(ev, "AGREE", {"CHL", "PER"}, "2024-10-21", "2024-10-21", source={"CHL"})
 
 
+def test_a_communique_issued_on_a_day_moves_the_story_there(pipeline: Any) -> None:
+    # a communiqué is an act (grammar.toml nouns.acts): "issued last Monday" describes no mere thing, and what the
+    # communiqué says after it is of that day, not of the day the item went out
+    ev = coded(pipeline, "Lima – Chile backs Peru's plan for the border.\nThis position was expressed in a Joint "
+                         "Communiqué issued last Monday in Lima, following a meeting of the two foreign ministers.\n"
+                         "In this Communiqué, Chile pledges to cooperate with Peru on border security.", "2025-05-28")
+    find(ev, "AGREE", {"CHL", "PER"}, "2025-05-26", "2025-05-26")
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")
