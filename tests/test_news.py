@@ -2506,6 +2506,14 @@ def test_a_communique_issued_on_a_day_moves_the_story_there(pipeline: Any) -> No
     find(ev, "AGREE", {"CHL", "PER"}, "2025-05-26", "2025-05-26")
 
 
+def test_concluding_a_trip_or_a_leg_of_a_tour_is_a_visit_not_an_agreement(pipeline: Any) -> None:
+    for text in ("Chile's foreign minister on Thursday concluded his two-day trip to Peru.",
+                 "Chile's foreign minister on Thursday concluded the Peru leg of his Andean tour."):
+        ev = coded(pipeline, text, "2024-05-10")
+        find(ev, "CONSULT", {"CHL", "PER"}, "2024-05-09" if "leg" in text else "2024-05-08", "2024-05-09")
+        assert not [e for e in ev if e["type"] == "AGREE"], ev
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")
