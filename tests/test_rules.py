@@ -238,6 +238,8 @@ CASES = [
          "Peru.", "2025-03-05", none_of("CONSULT")),
     Case("conditional_clause", "If Venezuela attacks Guyana, the United States will respond.", "2024-01-10",
          one("ASSAULT", {"VEN"}, {"GUY"}, modality="hypothetical")),
+    Case("time_to_come", "Chile and Peru will set up a council. It will meet in Lima soon after the two presidents "
+         "sign a joint declaration.", "2025-03-05", none_of("AGREE")),
     Case("planned_noun", "Preparations for the upcoming meeting between Xi Jinping and Donald Trump began on 2 "
          "March 2025.", "2025-03-03", one("CONSULT", {"CHN", "USA"}, modality="planned")),
     Case("weighed", "Chile said on 3 June 2024 that it was weighing a ban on Peruvian apps.", "2024-06-04",

@@ -37,6 +37,7 @@ from diplomap.knowledge.grammar import (
     PLAN_HEADS,
     REPORTING,
     SAYING_ACTS,
+    TIME_MARKS,
 )
 from diplomap.model import DateSpan, Modality
 
@@ -253,6 +254,19 @@ def conditional_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext, spa
     return None
 
 
+def time_to_come(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'The council will meet soon after the two presidents sign a declaration', 'Chile will lift the sanctions
+    once Peru signs': a present verb in a clause of time under a verb in the future or a modal tells a time to come
+    (grammar.toml words.time_marks), not an act done."""
+    head = clause_head(trig)
+    if head.dep_ != "advcl" or head.tag_ not in ("VBZ", "VBP") or not any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in head.children):
+        return None
+    ruling = head.head
+    return Modality.PLANNED if {c.lower_ for c in ruling.children if c.dep_ == "aux"} & (
+        FUTURE_AUX | HYPO_AUX) else None
+
+
 def planned_noun(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """'the planned visit', 'a possible deal'."""
     tok = trig.token
@@ -451,7 +465,8 @@ def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) 
 
 
 RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, reported_will, believed, habitual,
-                           standing_status, known_for, on_the_eve, modal, conditional_clause, in_case_of, planned_noun,
+                           standing_status, known_for, on_the_eve, modal, conditional_clause, time_to_come,
+                           in_case_of, planned_noun,
                            weighed, forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
                            once_done, ongoing_since, counted_since, told_before, background)

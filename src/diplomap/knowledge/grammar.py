@@ -63,6 +63,7 @@ VERB_LEMMAS: dict[str, str] = dict(_DATA["lemmas"])
 HYPO_AUX = _words("modals", "hypothetical")
 FUTURE_AUX = _words("modals", "future")
 OBLIGATION = _words("modals", "obligation")
+TIME_MARKS = _words("modals", "time_marks")
 
 HABITUAL = _words("adverbs", "habitual")
 STANDING_ADVERBS = _words("adverbs", "standing")
