@@ -233,6 +233,8 @@ CASES = [
          "2025-01-21", none_of("ASSAULT")),
     Case("on_the_eve", "Chile and Peru signed a fisheries accord on 3 March 2024, on the eve of the visit of "
          "Peru's president to Chile.", "2024-03-05", none_of("CONSULT")),
+    Case("on_the_eve", "The presidents of Chile and Peru discussed the agenda on Wednesday ahead of the April 25 "
+         "Chile-Peru consultations meeting.", "2024-04-12", one("CONSULT", modality="planned", start="2024-04-25")),
     Case("modal", "Iran could strike Israel again.", "2025-06-20", one("ASSAULT", modality="hypothetical")),
     Case("conditional_clause", "The sanctions stay until Chile agrees to a ceasefire and participates in talks with "
          "Peru.", "2025-03-05", none_of("CONSULT")),

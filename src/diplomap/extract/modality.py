@@ -230,9 +230,15 @@ def known_for(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSp
 
 
 def on_the_eve(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """'on the eve of Modi's visit to Russia': what the story's day is the eve of comes after it."""
+    """'on the eve of Modi's visit to Russia': what the story's day is the eve of comes after it; so does what a
+    thing is done 'ahead of' ("discussed the agenda ahead of the April 25 consultations", written on 12 April),
+    unless its own day is past when written."""
     tok = trig.token
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "eve":
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    before = tok.head.head.lemma_.lower()
+    if before == "eve" or (before == "ahead" and (
+            span.inherited or ctx.written is None or span.end >= ctx.written)):
         return Modality.PLANNED
     return None
 
