@@ -75,6 +75,22 @@ def test_a_season_counted_from_the_day_written(text: str, written: date, start: 
     assert [(d.span.start.isoformat(), d.span.end.isoformat()) for d in found] == [(start, end)]
 
 
+@pytest.mark.parametrize(("text", "written", "days"), [
+    # a day of the month told with no month: the last such day up to the day written, the next when to come
+    ("On the 29th (local time) in Lima, the two ministers met.", date(2025, 10, 31), ["2025-10-29"]),
+    ("Chile and Peru signed a trade deal on the 29th.", date(2025, 10, 2), ["2025-09-29"]),
+    ("Chile and Peru will sign a trade deal on the 5th.", date(2025, 10, 2), ["2025-10-05"]),
+    ("Chile and Peru met on the 31st.", date(2025, 3, 2), ["2025-01-31"]),
+    # (an ordinal of a thing, or a day with its month, is no such day)
+    ("Chile attended the 15th summit on the 3rd of May.", date(2025, 5, 4), ["2025-05-03"]),
+    ("On the 15th anniversary of the pact, Chile and Peru met.", date(2025, 5, 4), []),
+])
+def test_a_day_of_the_month_with_no_month_counts_from_the_day_written(text: str, written: date,
+                                                                         days: list[str]) -> None:
+    found = find_dates(text, None, written.year, today=written, weekday_from_today=True)
+    assert [d.span.start.isoformat() for d in found if d.span.start == d.span.end] == days
+
+
 def test_a_relative_date_without_an_anchor_is_not_guessed() -> None:
     assert find_dates("A month later, the ministers met.", None, 2025) == []
 

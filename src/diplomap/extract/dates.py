@@ -7,6 +7,7 @@ needed for the forms news and reports use, and is kept out of the hot path.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -91,6 +92,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("following", re.compile(
         r"\b(?:in\s+)?the\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|week|month|year)s?\b",
         re.I)),
+    # "On the 29th (local time) in Minsk", "a communiqué released on the 31st": a day of the month with no month, as
+    # news translated from Korean or Japanese writes it (not "on the 15th BRICS summit", "the 29th of May")
+    ("ordinal_day", re.compile(r"\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]y)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b"
+                               r"(?![ \t]*[-–]?[ \t]*[A-Za-z])")),
     # ("this Monday (15)": the day of the month in brackets, as Brazilian and Spanish-language news write it)
     ("weekday", re.compile(r"\b(?:(?:on|last|this|since)\s+)?"
                            rf"(?P<wd>{WEEKDAY_PATTERN})(?:\s*\(\d{{1,2}}\)|(?!\s*[,(]?\s*(?:\d|{MONTH_PATTERN}))\b)")),
@@ -129,6 +134,7 @@ _CUES: dict[str, tuple[Cue | re.Pattern[str], ...]] = {
     "year": (DIGIT,),
     "relative": (_UNIT, Cue(("later", "earlier", "after", "before", "ago"))),
     "following": (_UNIT, Cue(("following", "next", "previous", "preceding", "same"))),
+    "ordinal_day": (DIGIT, Cue(("the",))),
     "weekday": (Cue(("day",), folded=False),),  # (every weekday's name, as written)
     "this": (_UNIT, Cue(("this", "last", "next", "current", "past", "coming"))),
     "same": (Cue(("same", "that")),),
@@ -138,7 +144,7 @@ assert set(_CUES) == {kind for kind, _ in _PATTERNS}
 
 
 _STATED_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b(?![-–]\d)")
-_RELATIVE = {"relative", "following", "that_month", "same", "weekday"}
+_RELATIVE = {"relative", "following", "that_month", "same", "weekday", "ordinal_day"}
 # a verb of telling between such a word and the weekday: the weekday dates the telling, not what is told
 _REPORTED = re.compile(rf"\b(?:{_alternation(REPORTED_FORMS)})\b", re.I)
 # words before a weekday that put it ahead: "will take effect on Sunday", "is set to meet on Friday"
@@ -197,7 +203,7 @@ def find_dates(
             if kind in ("this", "named_month") and base is None:
                 # "recalled its ambassador last month": in news, the month before the one it was written in
                 base = DateSpan(today, today, Precision.DAY, "written") if today is not None else anchor
-            if kind == "weekday" and weekday_from_today and today is not None:
+            if kind in ("weekday", "ordinal_day") and weekday_from_today and today is not None:
                 base = DateSpan(today, today, Precision.DAY, "written")
             elif kind in _RELATIVE:
                 # "in September 2023, ... a few months later": the sentence's own date comes first
@@ -428,6 +434,21 @@ def _resolve(
                 back = (anchor.start.weekday() - wd) % 7 or (7 if t.lower().startswith("last") else 0)
                 day = anchor.start - timedelta(back)
             return DateSpan(day, day, Precision.DAY, t), True
+        if kind == "ordinal_day":
+            # the last such day up to the story's date (of its month, else of the month before); "will ... on the
+            # 5th" the next one
+            if anchor is None or anchor.precision != Precision.DAY:
+                return None
+            d, base = int(g["day"]), anchor.start
+            if not 1 <= d <= 31:
+                return None
+            cue = _FUTURE_CUE.search(text[max(0, m.start() - 60): m.start()])
+            later = bool(cue and not _REPORTED.search(text[max(0, m.start() - 60): m.start()][cue.start():]))
+            months = [(base.year + (base.month - 1 + k) // 12, (base.month - 1 + k) % 12 + 1) for k in (-2, -1, 0, 1)]
+            days = [date(y, mo, d) for y, mo in months if d <= monthrange(y, mo)[1]]
+            pick = min((x for x in days if x > base), default=None) if later else max(
+                (x for x in days if x <= base), default=None)
+            return (DateSpan(pick, pick, Precision.DAY, t), True) if pick else None
         if kind == "this":
             got, within = this_or_last(g, t, default_year, anchor), g.get("part")
             return _part_of(got, within, t) if got and within else got
