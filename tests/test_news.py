@@ -2514,6 +2514,16 @@ def test_concluding_a_trip_or_a_leg_of_a_tour_is_a_visit_not_an_agreement(pipeli
         assert not [e for e in ev if e["type"] == "AGREE"], ev
 
 
+def test_a_middle_initial_after_a_persons_own_given_name_is_theirs(pipeline: Any) -> None:
+    # "Antony J. Blinken" is Antony Blinken (names.someone_elses_surname); "Hunter J. Blinken" is someone else
+    ev = coded(pipeline, "Secretary of State Antony J. Blinken spoke today with Chilean Foreign Minister Alberto van "
+                         "Klaveren.", "2023-04-06")
+    find(ev, "CONSULT", {"USA", "CHL"}, "2023-04-06", source={"USA"})
+    ev = coded(pipeline, "Hunter J. Blinken spoke today with Chilean Foreign Minister Alberto van Klaveren.",
+               "2023-04-06")
+    assert not [e for e in ev if "USA" in e["source"]], ev
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")

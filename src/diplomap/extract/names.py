@@ -184,17 +184,25 @@ def _unlisted_name_beside(ent: Span, label: str, after: bool = False) -> Token |
     return tok if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_id_ else None
 
 
+def _initial(tok: Token) -> bool:
+    """A middle initial: "J."."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
 def _a_title(tok: Token) -> bool:
     """A title (grammar.toml naming.honorifics), however written: "Dr.", "Presidents"."""
     return (tok.lower_.rstrip(".") in HONORIFICS or tok.lemma_.lower() in HONORIFICS
             or tok.lower_.rstrip("s") in HONORIFICS)  # ("Presidents Aliyev and Trump")
 
 
-def someone_elses_surname(ent: Span) -> bool:
+def someone_elses_surname(ent: Span, given: frozenset[str] = frozenset()) -> bool:
     """'(AP Photo/Eraldo Peres)': a known person's surname alone, after a given name that is not theirs (any
     capitalised word but a title), names someone else; so does a known person's one-word name before more of a name
-    no gazetteer entry holds ('Deputy Minister Yunus Bek Yevkurov': Yunus is his given name, not Muhammad Yunus)."""
+    no gazetteer entry holds ('Deputy Minister Yunus Bek Yevkurov': Yunus is his given name, not Muhammad Yunus).
+    A middle initial after the person's own given name (``given``, lower case) is theirs: 'Antony J. Blinken'."""
     before = _unlisted_name_beside(ent, "PERSON")
+    if before is not None and _initial(before) and before.i > 0 and before.doc[before.i - 1].lower_ in given:
+        before = None
     if before is not None and not _a_title(before):
         return True
     after = _unlisted_name_beside(ent, "PERSON", after=True)

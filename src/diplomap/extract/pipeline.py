@@ -250,7 +250,7 @@ class Pipeline:
                     for ent in ents
                     # (a user's actor dictionary lists its forms on purpose: they are kept)
                     if ent.ent_id_ and not (ent.ent_id_ in self.kb.people and ent.ent_id_ not in self.kb.petrarch_forms
-                                            and someone_elses_surname(ent))
+                                            and someone_elses_surname(ent, self.kb.given_names(ent.ent_id_)))
                     and not (ent.ent_id_ not in self.kb.petrarch_forms and inside_a_longer_name(ent))
                 ]
                 voices.sentence(sent, anchor)

@@ -298,6 +298,13 @@ class Knowledge:
             org = self.organisations[org.parent]
         return org_id
 
+    def given_names(self, person_id: str) -> frozenset[str]:
+        """The first words of a person's name and its forms, lower case ("antony", "tony" for Antony Blinken)."""
+        person = self.people.get(person_id)
+        if person is None:
+            return frozenset()
+        return frozenset(n.split()[0].lower() for n in (person.name, *person.aliases) if len(n.split()) > 1)
+
     def person_code(self, person_id: str, day: date | None) -> str:
         person = self.people.get(person_id)
         if person is None:
