@@ -2524,6 +2524,18 @@ def test_a_middle_initial_after_a_persons_own_given_name_is_theirs(pipeline: Any
     assert not [e for e in ev if "USA" in e["source"]], ev
 
 
+def test_a_meeting_counted_by_its_order_is_a_session_held(pipeline: Any) -> None:
+    # "the first strategic dialogue" is one session, held (eventhood._a_session), not the standing dialogue
+    ev = coded(pipeline, "Chile's foreign minister and his Peruvian counterpart agreed on Wednesday to expand trade. "
+                         "During the first strategic dialogue between the two countries' foreign ministers in Lima, "
+                         "Chile's minister said Chile wants closer ties with Peru.", "2025-08-28")
+    find(ev, "CONSULT", {"CHL", "PER"}, "2025-08-27")
+    ev = coded(pipeline, "Chile's foreign minister and his Peruvian counterpart agreed on Wednesday to expand trade. "
+                         "During the strategic dialogue between the two countries' foreign ministers, Chile's minister "
+                         "said Chile wants closer ties with Peru.", "2025-08-28")
+    assert not [e for e in ev if e["type"] == "CONSULT"], ev
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")

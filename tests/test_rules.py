@@ -150,6 +150,8 @@ CASES = [
     Case("met_separately_by_each", "On 4 May 2025, in Brasilia, the leaders of Chile and Peru met separately with EU "
          "heads; President of France, Emmanuel Macron; and Federal Chancellor of Germany, Olaf Scholz.", "2025-05-05",
          lambda events: sorted(tuple(e["source"]) for e in events if e["type"] == "CONSULT") == [("CHL",), ("PER",)]),
+    Case("between_the_ones_told", "Chile and Peru agreed on Wednesday to expand trade. Talks between the two "
+         "countries were held in Lima.", "2025-08-28", one("CONSULT", {"CHL", "PER"})),
     Case("signed_with_the_one_met", "Before signing the agreement on Sunday, Chile's president visited Lima's old "
          "town and spoke to Peru's President Dina Boluarte in private.", "2024-09-15", one("AGREE", {"CHL"}, {"PER"})),
     Case("signed_with_the_one_met", "Chilean Senate chair Maria Soto on Thursday ended her visit to Peru, where she "

@@ -67,6 +67,13 @@ def names_a_framework(trig: TriggerMatch) -> bool:
     return trig.entry.type == "AGREE" and tok.pos_ == "NOUN" and tok.head.lower_ == "under"
 
 
+def _a_session(trig: TriggerMatch) -> bool:
+    """'the first strategic dialogue between the two foreign ministers': a meeting counted by its order is one
+    session of it, held, not the standing relation ("the strategic dialogue between them")."""
+    return trig.entry.type == "CONSULT" and any(
+        c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ == "inaugural") for c in trig.token.children)
+
+
 def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> bool:
     """A trigger that, here, names no event: a state of things, a description, a name."""
     tok = trig.token
@@ -99,11 +106,12 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
         return True  # "according to a Kremlin release": a press release; "the release of 50 prisoners" frees them
     if (trig.head.i == tok.i and tok.pos_ in ("NOUN", "PROPN") and not dated_by_text
-            and (lemma in STATE_NOUNS or (tok.tag_ == "NNS" and not (news and {lemma, tok.lower_} & ACT_NOUNS)))):
+            and (lemma in STATE_NOUNS or (tok.tag_ == "NNS" and not (news and {lemma, tok.lower_} & ACT_NOUNS)))
+            and not _a_session(trig)):
         # "partnerships with Türkiye", "the gas exports": a standing relation, unless dated (in news, "signed after
         # talks between Modi and Prachanda" tells the talks of its day; a review's "negotiations" describe)
         return True
-    if trig.head.i == tok.i and lemma in STANDING and tok.pos_ in ("NOUN", "PROPN"):
+    if trig.head.i == tok.i and lemma in STANDING and tok.pos_ in ("NOUN", "PROPN") and not _a_session(trig):
         return True  # "the deepening strategic partnerships": a relation, dated or not, is no event (a verb,
         # "traded accusations", is an act)
     if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HONOURS

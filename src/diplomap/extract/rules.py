@@ -334,6 +334,32 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.target = [c for c in d.target if c not in d.source]
 
 
+def between_the_ones_told(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
+    """'Talks between the two countries were held in Lima', 'during the first strategic dialogue between the two
+    countries' foreign ministers, Iwaya said': the parties a plural anaphor after "between" stands for, the last
+    ones named before it in the sentence, else those of the sentence before (else, when those are not as many as it
+    counts, the ones the story names most)."""
+    if d.type not in ("CONSULT", "AGREE", "COOPERATE") or len({*d.source, *d.target}) >= 2:
+        return
+    # (of the trigger's noun: "talks" in "Talks between the two countries were held")
+    told = {t.i for w in d.trig.words if w.pos_ in ("NOUN", "PROPN") for c in w.children
+            if c.dep_ == "prep" and c.lower_ == "between" for o in c.children if o.dep_ == "pobj" for t in o.subtree}
+    if not told or not anaphoric_subject(sent, told) or singular_anaphor(sent, told):
+        return
+    count = anaphor_count(sent, told)  # (counted: "the two countries", "both sides"; not "the leaders")
+    if count < 2:
+        return
+    earlier = r.actors.earlier(sent, ctx, min(told), d.span)
+    # (the last ones named: "plans to visit Ethiopia and Somalia after the signing of the declaration between the
+    # two nations")
+    antecedent = earlier[-count:] if len(earlier) >= count else ctx.previous_actors
+    if len(antecedent) != count and len(ctx.salient) >= count:
+        antecedent = ctx.salient[:count]
+    if len(antecedent) == count:
+        d.source = list(dict.fromkeys(antecedent))
+        d.target = [c for c in d.target if c not in d.source]
+
+
 def _owners_before(ctx: SentenceContext) -> list[str]:
     """Whom 'their' opening a sentence stands for: the two or three the sentence before named, or of more (a
     sentence on the talks of two that names what they discussed: "... said at the start of discussions focused on
@@ -551,7 +577,7 @@ BEFORE_PLACE: tuple[Rule, ...] = (hosted_guests_visit, partner_in_described_obje
                                   its_neighbour_is_the_other_party, stance_on_a_told_act, reaction_drawn,
                                   also_the_same_stance, possessor_holds_the_stance,
                                   pronoun_or_anaphor_subject,
-                                  anaphoric_counterparts, counterpart_from_previous_sentence,
+                                  anaphoric_counterparts, counterpart_from_previous_sentence, between_the_ones_told,
                                   text_speaks_for_its_issuer, discussed_topic_is_no_party)
 AFTER_PLACE: tuple[Rule, ...] = (scene_of_the_sentence, mission_hosted_by_place_state, talks_hosted_by_the_seat_state,
                                  visitor_of_the_visit, a_joint_aim_asks_no_one, people_act_for_their_state,
