@@ -2536,6 +2536,16 @@ def test_a_meeting_counted_by_its_order_is_a_session_held(pipeline: Any) -> None
     assert not [e for e in ev if e["type"] == "CONSULT"], ev
 
 
+def test_a_boat_or_migrants_arriving_is_no_visit(pipeline: Any) -> None:
+    # arrive is party_acts (trigger_frames.csv): what arrives must be able to visit ("the first boat" is no one's,
+    # whatever its ordinal)
+    for text in ("The first boat carrying 16 migrants from Peru arrived in Chile on Tuesday.",
+                 "Migrants from Peru arrived in Chile on Tuesday."):
+        assert not coded(pipeline, text, "2024-10-16", ALL), text
+    find(coded(pipeline, "A delegation from Peru arrived in Chile on Tuesday.", "2024-10-16"), "CONSULT",
+         {"PER", "CHL"}, "2024-10-15")
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")

@@ -53,6 +53,9 @@ from diplomap.knowledge.grammar import (
     WANTING,
 )
 
+# entity labels that are counts or times, not whose a thing is ("the first boat")
+NUMBER_LABELS = frozenset({"ORDINAL", "CARDINAL", "DATE", "TIME", "QUANTITY", "PERCENT", "MONEY"})
+
 
 def _for_clause(clause: Token) -> bool:
     """A clause with its own subject after "for" ("for all parties to return")."""
@@ -117,11 +120,12 @@ class TriggerFinder:
                 if entry is not None and self.lex.has_frame(lemma, "party_acts") and any(
                         c.dep_ == "nsubj" and (c.lemma_.lower() in OPINION_NOUNS or (
                             c.lemma_.lower() in THING_NOUNS
-                            and not any(t.ent_type_ for a in c.children if a.dep_ in ("poss", "compound", "amod")
+                            and not any(t.ent_type_ and t.ent_type_ not in NUMBER_LABELS
+                                        for a in c.children if a.dep_ in ("poss", "compound", "amod")
                                         for t in a.subtree))) for c in tok.children):
                     # "the tariffs threatened to blow up the accord", "the escalation in Port Sudan threatens
                     # security": a risk, not a threat ("Russia's escalation" is Russia's act; "France's stance clashed
-                    # with Italian policies" is no one's fight)
+                    # with Italian policies" is no one's fight; "the first boat ... arrived" is no one's visit)
                     entry = None
                 if entry is not None and self.lex.has_frame(lemma, "no_comment") and any(
                         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENTING for c in tok.children):
