@@ -2546,6 +2546,14 @@ def test_a_boat_or_migrants_arriving_is_no_visit(pipeline: Any) -> None:
          {"PER", "CHL"}, "2024-10-15")
 
 
+def test_a_place_outside_a_reported_clause_is_the_scene_of_the_saying(pipeline: Any) -> None:
+    # rules.scene_of_the_sentence: "in New York" sets the scene of the speaking, not of the execution reported, so
+    # the state of New York is no party to it
+    ev = coded(pipeline, "Speaking to reporters in New York, Foreign Minister Alberto van Klaveren said the fishermen "
+                         "were executed by Peru.", "2024-10-31")
+    assert not [e for e in ev if "USA" in e["source"] + e["target"]], ev
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")

@@ -425,6 +425,15 @@ def scene_of_the_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
     d.own_place = d.location is not None or not embedded
     if d.location is None:
         d.location = r.places.sentence_location(sent, ctx, d.trig)
+        # (nor is a place outside the clause someone reports: "Speaking to reporters in New York, Baerbock said
+        # Sharmahd was executed" sets the scene of the saying)
+        told = next((a for a in (d.trig.head, *d.trig.head.ancestors)
+                     if a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING), None)
+        if told is not None and d.location is not None and not any(
+                m.label in ("PLACE", "CAPITAL") and r.places.place(m) == d.location and any(
+                    t.i in {w.i for w in told.subtree} for t in mention_tokens(sent, m, ctx.offset))
+                for m in ctx.mentions):
+            d.own_place = False
     d.location = r.places.narrower_place(ctx, d.location)
 
 
