@@ -2554,6 +2554,14 @@ def test_a_place_outside_a_reported_clause_is_the_scene_of_the_saying(pipeline: 
     assert not [e for e in ev if "USA" in e["source"] + e["target"]], ev
 
 
+def test_a_state_whose_official_speaks_after_a_city_is_no_part_of_the_place(pipeline: Any) -> None:
+    # "Geneva, Switzerland" is a place, but "Speaking in New York, Chile's foreign minister said" names the speaker's
+    # state (actors._after_a_city)
+    ev = coded(pipeline, "Speaking to reporters in New York, Chile's foreign minister said the fishermen were "
+                         "executed by Peru.", "2024-10-31")
+    find(ev, "ACCUSE", {"CHL", "PER"}, "2024-10-31", source={"CHL"})
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")

@@ -203,11 +203,15 @@ def _based_in(toks: list[Token]) -> bool:
 def _after_a_city(toks: list[Token]) -> bool:
     """A state named right after a city and a comma ("Geneva, Switzerland", "Putrajaya, Malaysia"), not the first
     of the parties listed after a fronted place ("in Brussels, Chile and Peru signed"), nor the subject of the verb
-    after a fronted clause ("after Macron arrived in Belgrade, Serbia signed")."""
+    after a fronted clause ("after Macron arrived in Belgrade, Serbia signed"), nor whose the subject is ("In Lima,
+    Chile's foreign minister said")."""
     first, last = toks[0], toks[-1]
     if first.i < 2:
         return False
     comma, before = first.doc[first.i - 1], first.doc[first.i - 2]
-    listed = last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ in ("and", "or")
+    after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    listed = after is not None and after.lower_ in ("and", "or")
+    whose = after is not None and after.tag_ == "POS"
     subject = last.dep_ in ("nsubj", "nsubjpass") and last.head.i > last.i
-    return comma.text == "," and before.ent_type_ in ("PLACE", "CAPITAL") and not listed and not subject
+    return (comma.text == "," and before.ent_type_ in ("PLACE", "CAPITAL") and not listed and not subject
+            and not whose)
