@@ -2562,6 +2562,14 @@ def test_a_state_whose_official_speaks_after_a_city_is_no_part_of_the_place(pipe
     find(ev, "ACCUSE", {"CHL", "PER"}, "2024-10-31", source={"CHL"})
 
 
+def test_an_understanding_reached_on_a_day_dates_the_agreement_told_before(pipeline: Any) -> None:
+    # "the understanding", "the agreement" take up the agreement just told (grammar.toml nouns.decisions;
+    # story.decision_day)
+    ev = coded(pipeline, "Chile and Peru have agreed to continue their engagement to finalise a trade agreement. The "
+                         "understanding was reached during meetings held in Lima on Tuesday.", "2025-04-25")
+    find(ev, "AGREE", {"CHL", "PER"}, "2025-04-22", "2025-04-22")
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")
