@@ -2269,8 +2269,8 @@ def test_weapons_launched_by_the_hundred_an_impact_and_clashes_that_erupted_are_
 
 
 def test_an_act_at_home_done_in_another_state_falls_on_that_state(pipeline: Any) -> None:
-    ev = coded(pipeline, "Chile called for an immediate ceasefire in Arequipa on 4 May 2025.", "2025-05-05")
-    find(ev, "REQUEST", {"CHL", "PER"}, "2025-05-04", source={"CHL"})
+    ev = coded(pipeline, "Chile detained residents in Arequipa on 4 May 2025.", "2025-05-05")
+    find(ev, "COERCE", {"CHL", "PER"}, "2025-05-04", source={"CHL"})
     ev = coded(pipeline, "Peruvian police arrested protesters in Lima on 4 May 2025.", "2025-05-05")
     find(ev, "COERCE", {"PER"}, "2025-05-04")  # (at home, on its own)
 
@@ -2568,6 +2568,14 @@ def test_an_understanding_reached_on_a_day_dates_the_agreement_told_before(pipel
     ev = coded(pipeline, "Chile and Peru have agreed to continue their engagement to finalise a trade agreement. The "
                          "understanding was reached during meetings held in Lima on Tuesday.", "2025-04-25")
     find(ev, "AGREE", {"CHL", "PER"}, "2025-04-22", "2025-04-22")
+
+
+def test_a_call_for_a_ceasefire_somewhere_addresses_no_one_there(pipeline: Any) -> None:
+    # rules.self_target_at_home: the place of what is called for is not whom the call is to
+    ev = coded(pipeline, "Chile called for an immediate ceasefire in Gaza on Monday.", "2025-06-15")
+    assert not [e for e in ev if e["type"] == "REQUEST" and "PSE" in e["target"]], ev
+    ev = coded(pipeline, "Chile called on Israel to agree to a ceasefire in Gaza on Monday.", "2025-06-15")
+    find(ev, "REQUEST", {"CHL", "ISR"}, "2025-06-09", source={"CHL"})
 
 
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:

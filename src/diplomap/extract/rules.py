@@ -508,10 +508,10 @@ def self_target_at_home(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft
         # Strait" in a story on China and Taiwan)
         story = [c for c in ctx.salient if c not in d.source and c in r.kb.states][:1] if not ctx.narrative else []
         faces = others[:1] if len(set(others)) == 1 else ([] if others else story)
-        # ("Egypt called for a ceasefire in Gaza", "Russian forces detained residents of Kherson": where it was
-        # done, another state's place, is what it falls on)
+        # ("Russian forces detained residents of Kherson": where it was done, another state's place, is what it falls
+        # on; not what a call is for: "India called for a ceasefire in Gaza" addresses no one there)
         there = [d.location.country] if d.location and d.location.country and d.location.country not in d.source and (
-            d.location.country in r.kb.states) and d.own_place else []
+            d.location.country in r.kb.states) and d.own_place and d.type != "REQUEST" else []
         # ("Venezuela threatened to annex Essequibo": the place of another state in what it threatens or vows to do)
         there = there or _place_states_of_the_act_to_come(r, sent, ctx, d)
         # ("Chile recalled its envoy in Peru, with its minister calling it a shameful step": what a pronoun object
