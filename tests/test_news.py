@@ -2578,6 +2578,15 @@ def test_a_call_for_a_ceasefire_somewhere_addresses_no_one_there(pipeline: Any) 
     find(ev, "REQUEST", {"CHL", "ISR"}, "2025-06-09", source={"CHL"})
 
 
+def test_shutting_down_consulates_is_a_sanction_not_censorship(pipeline: Any) -> None:
+    # "shut down" alone closes media (COERCE); with an embassy or a consulate it is a diplomatic measure, and announced
+    # it is one taken (type_changes.csv announced_measure), no threat
+    ev = coded(pipeline, "Chile announced on Thursday that it would shut down Peru's consulates in the country.",
+               "2024-10-31")
+    find(ev, "SANCTION", {"CHL", "PER"}, "2024-10-31", source={"CHL"})
+    assert not [e for e in ev if e["type"] in ("THREATEN", "COERCE")], ev
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")
