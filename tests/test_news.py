@@ -2587,6 +2587,19 @@ def test_shutting_down_consulates_is_a_sanction_not_censorship(pipeline: Any) ->
     assert not [e for e in ev if e["type"] in ("THREATEN", "COERCE")], ev
 
 
+def test_a_closure_of_what_is_no_place_is_no_sanction(pipeline: Any) -> None:
+    # trigger_frames.csv closes_a_place: the closure of a border is a measure; of accession chapters it is not
+    ev = coded(pipeline, "The closure of these chapters represents a turning point for Montenegro and the EU.",
+               "2024-12-16", ALL)
+    assert not [e for e in ev if e["type"] == "SANCTION"], ev
+    ev = coded(pipeline, "Chile ordered the closure of the border with Peru on Monday.", "2024-10-31")
+    find(ev, "SANCTION", {"CHL", "PER"}, "2024-10-28", source={"CHL"})
+    # (of a known body's office: "the closure of the Peruvian cultural agency in Santiago")
+    ev = coded(pipeline, "Chile ordered the closure of the Peruvian cultural agency in Santiago on Monday.",
+               "2024-10-31")
+    find(ev, "SANCTION", {"CHL", "PER"}, "2024-10-28", source={"CHL"})
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")

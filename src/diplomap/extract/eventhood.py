@@ -12,6 +12,7 @@ from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     APPROVALS,
     APPROVING,
+    CLOSED,
     COMMITMENTS,
     CONDITIONS,
     FRAMEWORK_PREPS,
@@ -176,6 +177,10 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             and tok.head.head.lemma_.lower() in REMEMBERING):
         return True  # "on the anniversary of the Russian-Ukrainian war", "marked the tenth anniversary of their
         # border treaty": what is remembered is not news of the day (its own day is not told)
+    if "closes_a_place" in trig.frames and tok.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and not _a_place_closed(g) for g in c.children) for c in tok.children):
+        return True  # "the closure of these chapters": a stage of talks closed, no measure
     if "chairs_a_meeting" in trig.frames and tok.pos_ == "VERB" and (chaired := _chaired(tok)) is not None and (
             chaired.lemma_.lower() not in GATHERINGS and chaired.lower_ not in GATHERINGS):
         return True  # "with Laos chairing ASEAN in 2024", "the bank, chaired by Dilma Rousseff": a body led, no meeting
@@ -296,6 +301,13 @@ def _grows_a_relation(trig: TriggerMatch) -> bool:
     grown += [g for w in words for g in w.children if g.dep_ in ("acl", "xcomp")]  # "to further strengthen"
     return any(g.lemma_.lower() in GROWING and any(o.dep_ == "dobj" and o.lemma_.lower() in STANDING
                                                    for o in g.children) for g in grown)
+
+
+def _a_place_closed(closed: Token) -> bool:
+    """What a closure closes is a measure's: a place, a border, an office (grammar.toml nouns.closed), or a known
+    body's or state's ("the closure of the Russian federal agency's office in Baku")."""
+    return any(w.lemma_.lower() in CLOSED or w.lower_ in CLOSED or w.ent_id_
+               or w.ent_type_ in ("GPE", "FAC", "LOC", "ORG") for w in closed.subtree)
 
 
 def _chaired(verb: Token) -> Token | None:
