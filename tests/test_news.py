@@ -2600,6 +2600,15 @@ def test_a_closure_of_what_is_no_place_is_no_sanction(pipeline: Any) -> None:
     find(ev, "SANCTION", {"CHL", "PER"}, "2024-10-28", source={"CHL"})
 
 
+def test_concurring_or_forming_a_consensus_is_agreeing(pipeline: Any) -> None:
+    ev = coded(pipeline, "Chile's foreign minister and his Peruvian counterpart concurred on Monday to strengthen "
+                         "bilateral relations.", "2024-10-31")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-10-28")
+    ev = coded(pipeline, "On Monday in Lima, Chile's foreign minister met Peru's foreign minister and formed a "
+                         "consensus on developing bilateral relations.", "2024-10-31")
+    find(ev, "AGREE", {"CHL", "PER"}, "2024-10-28")
+
+
 def test_the_summoning_of_an_envoy_is_a_protest(pipeline: Any) -> None:
     ev = coded(pipeline, "On 4 May 2025, Chile's foreign minister ordered the summoning of the Peruvian ambassador.",
                "2025-05-05")
