@@ -216,6 +216,10 @@ def test_the_day_written_from_the_url() -> None:
     assert url_day("http://example.cn/n3/2025/0729/c90000-1.html") == date(2025, 7, 29)
     assert url_day("https://example.com/news/2023/mar/18/premier-praises/") == date(2023, 3, 18)
     assert url_day("https://example.com/news/story-123") is None
+    # (a day written as one path segment of eight digits; not a longer number, nor an impossible day)
+    assert url_day("https://example.com/articles/250418/20230715/story.htm") == date(2023, 7, 15)
+    assert url_day("https://example.com/id/202307151234/") is None
+    assert url_day("https://example.com/a/20231345/") is None
     assert read_layout("No date here.", "https://example.org/2024/01/09/x").written == date(2024, 1, 9)
 
 

@@ -71,6 +71,8 @@ DATELINE = re.compile(
 _PUBLISHER = re.compile(r"\s*[A-Z][\w.'\- ]{1,40}?,\s*(?=[A-Z])")
 # where the url of a page says its day: /2025/06/30/, /2025/0729/, /2023/mar/18/, /2025-01-18-
 _URL_DAY = re.compile(rf"/((?:19|20)\d\d)[/-](\d\d|{_MON})[/-]?(\d\d)(?:[/\-_.]|$)", re.I)
+# or writes it as one path segment of eight digits: /articles/250418/20230715/
+_URL_DAY_COMPACT = re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)(?:/|$)")
 
 
 @dataclass(frozen=True)
@@ -129,8 +131,8 @@ def url_month(source: str) -> tuple[int, int] | None:
 
 
 def url_day(source: str) -> date | None:
-    """The day a page's address names (/2025/06/30/, /2025/0729/, /2023/mar/18/), if any."""
-    found = _URL_DAY.search(source)
+    """The day a page's address names (/2025/06/30/, /2025/0729/, /2023/mar/18/, /20230715/), if any."""
+    found = _URL_DAY.search(source) or _URL_DAY_COMPACT.search(source)
     if not found:
         return None
     year, month, day = found.groups()
