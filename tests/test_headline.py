@@ -29,6 +29,9 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # a hyphenated word stays whole
     ("On 9 May 2025, Chile shelled Peruvian-held positions in the border zone.", "ASSAULT",
      r"Peruvian-held positions"),
+    # (and a cut at a word limit never splits one: "far-right", not "far")
+    ("On 9 May 2025, Peru's president was sharply criticized by the Chilean right and far-right for inviting this man "
+     "with a violent past.", "ACCUSE", r"^The Chilean right and far-right criticized Peru's president"),
     # a partner the parser hangs both on the object and on the verb is told once
     ("Lima issued a public warning to Chile on 9 May 2025 that ties were at risk over the border.", "THREATEN",
      r"^Lima issued a public warning to Chile$"),

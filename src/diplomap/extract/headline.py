@@ -478,9 +478,11 @@ _MODIFIERS = {"compound", "amod", "nmod", "poss", "case", "det"}
 
 
 def _continues(doc: Doc, i: int, kept: set[int]) -> bool:
-    """The kept word after ``i`` belongs to the same name, or is on the way to the noun ``i`` modifies."""
+    """The kept word after ``i`` belongs to the same name, or is on the way to the noun ``i`` modifies, or is joined
+    to it by a hyphen ("far-right")."""
     return i + 1 < len(doc) and i + 1 in kept and (
-        doc[i + 1].ent_iob_ == "I" or (doc[i].dep_ in _MODIFIERS and doc[i].head.i > i))
+        doc[i + 1].ent_iob_ == "I" or (doc[i].dep_ in _MODIFIERS and doc[i].head.i > i)
+        or (not doc[i].whitespace_ and "HYPH" in (doc[i].tag_, doc[i + 1].tag_)))
 
 
 def _join(names: Sequence[str]) -> str:
