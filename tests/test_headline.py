@@ -32,6 +32,9 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # (and a cut at a word limit never splits one: "far-right", not "far")
     ("On 9 May 2025, Peru's president was sharply criticized by the Chilean right and far-right for inviting this man "
      "with a violent past.", "ACCUSE", r"^The Chilean right and far-right criticized Peru's president"),
+    # a body told with whose it is is one doer
+    ("On 9 May 2025, Iran's elite Revolutionary Guards arrested dozens of French nationals.", "COERCE",
+     r"^Iran's elite Revolutionary Guards arrested"),
     # a partner the parser hangs both on the object and on the verb is told once
     ("Lima issued a public warning to Chile on 9 May 2025 that ties were at risk over the border.", "THREATEN",
      r"^Lima issued a public warning to Chile$"),

@@ -150,7 +150,10 @@ def _who(subject: list[Token], event: Event, actor_tokens: dict[int, Mention], n
             # ("The Washington Summit Declaration called on China": a name on a thing's name is not the doer)
             named_thing = part.i not in actor_tokens and all(
                 _in_the_name_of(part.doc[i], part) for i in own if i in actor_tokens)
-            if rank == _RANK["DEMONYM"] or named_thing:
+            # ("Iran's elite Revolutionary Guards": a body told with whose it is is one doer, not "Iran and ...")
+            whose = sum(_RANK.get(m.label, 4) == rank for m in found) > 1 and any(
+                c.dep_ == "poss" and c.i in actor_tokens for c in part.children)
+            if rank == _RANK["DEMONYM"] or named_thing or whose:
                 parts.append(_phrase(part, 5, alone=True))
             else:  # "the leaders of China, Kazakhstan and ...": every name of the strongest kind
                 parts += [m.text.strip() for m in found if _RANK.get(m.label, 4) == rank]
