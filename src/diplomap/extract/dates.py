@@ -442,8 +442,9 @@ def _resolve(
             d, base = int(g["day"]), anchor.start
             if not 1 <= d <= 31:
                 return None
-            cue = _FUTURE_CUE.search(text[max(0, m.start() - 60): m.start()])
-            later = bool(cue and not _REPORTED.search(text[max(0, m.start() - 60): m.start()][cue.start():]))
+            lead = text[max(0, m.start() - 60): m.start()]
+            cue = _FUTURE_CUE.search(lead)
+            later = bool(cue and not _REPORTED.search(lead[cue.start():]))  # (as for a weekday)
             months = [(base.year + (base.month - 1 + k) // 12, (base.month - 1 + k) % 12 + 1) for k in (-2, -1, 0, 1)]
             days = [date(y, mo, d) for y, mo in months if d <= monthrange(y, mo)[1]]
             pick = min((x for x in days if x > base), default=None) if later else max(

@@ -263,7 +263,7 @@ def conditional_clause(sent: Span, trig: TriggerMatch, ctx: SentenceContext, spa
 def time_to_come(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """'The council will meet soon after the two presidents sign a declaration', 'Chile will lift the sanctions
     once Peru signs': a present verb in a clause of time under a verb in the future or a modal tells a time to come
-    (grammar.toml words.time_marks), not an act done."""
+    (grammar.toml modals.time_marks), not an act done."""
     head = clause_head(trig)
     if head.dep_ != "advcl" or head.tag_ not in ("VBZ", "VBP") or not any(
             c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in head.children):

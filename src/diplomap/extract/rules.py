@@ -420,7 +420,8 @@ def its_neighbour_is_the_other_party(r: Resolvers, sent: Span, ctx: SentenceCont
 
 def scene_of_the_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """A place named in the event's own clause; else one the sentence sets the scene in, when no other event's
-    clause holds this one; a town of the same country is sharper than the country."""
+    clause holds this one (and, for an act told in a clause someone reports, the scene is the act's own only when
+    the place is inside that clause); a town of the same country is sharper than the country."""
     embedded = bool({a.i for a in d.trig.token.ancestors} & (d.trigger_heads - {d.trig.head.i, d.trig.token.i}))
     d.own_place = d.location is not None or not embedded
     if d.location is None:
@@ -429,10 +430,10 @@ def scene_of_the_sentence(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dra
         # Sharmahd was executed" sets the scene of the saying)
         told = next((a for a in (d.trig.head, *d.trig.head.ancestors)
                      if a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING), None)
-        if told is not None and d.location is not None and not any(
-                m.label in ("PLACE", "CAPITAL") and r.places.place(m) == d.location and any(
-                    t.i in {w.i for w in told.subtree} for t in mention_tokens(sent, m, ctx.offset))
-                for m in ctx.mentions):
+        inside = {w.i for w in told.subtree} if told is not None else set()
+        if inside and d.location is not None and not any(
+                m.label in ("PLACE", "CAPITAL") and r.places.place(m) == d.location
+                and any(t.i in inside for t in mention_tokens(sent, m, ctx.offset)) for m in ctx.mentions):
             d.own_place = False
     d.location = r.places.narrower_place(ctx, d.location)
 
