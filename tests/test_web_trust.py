@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from diplomap.store.corrections import MAX_AUTHOR, MAX_VALUE
 from diplomap.store.db import EventQuery, Store, fts_query
 from diplomap.web.app import create_app
+from diplomap.web.charts import network
 from diplomap.web.queries import BadRequest, Cursor, Filters, list_events
 from diplomap.web.security import SECURITY_HEADERS, SESSION_COOKIE
 from tests import webdata
@@ -332,3 +333,10 @@ def test_actor_axis_holds_the_bulk_whatever_the_record(by_month: dict[str, int])
     assert first in by_month and last in by_month and first <= last
     inside = sum(n for m, n in by_month.items() if first <= m <= last)
     assert inside >= BULK * sum(by_month.values())
+
+
+def test_the_smallest_neighbour_in_the_network_still_holds_its_code() -> None:
+    # (seen on France's actor page: "ITA" and "DEU", one shared event each, drawn wider than their circles)
+    svg = str(network("FRA", [("IRN", 6), ("ITA", 1)], [], "France's neighbours"))
+    radii = [float(r) for r in re.findall(r'<a href="/actors/[A-Z]+"><circle [^>]*r="([\d.]+)"', svg)]
+    assert len(radii) == 2 and min(radii) >= 12, radii

@@ -109,9 +109,13 @@ def gantt(bars: Sequence[Bar], label: str, width: int = 640, today: date | None 
     return _svg(width, height, body, label)
 
 
+NODE_MIN = 12  # a neighbour's smallest circle: room for a ten-point three-letter code ("ITA")
+
+
 def network(center: str, nodes: Sequence[tuple[str, int]], edges: Sequence[tuple[str, str, int]],
             label: str, size: int = 420) -> Markup:
-    """The actor in the middle, its neighbours on a circle; line width grows with shared events."""
+    """The actor in the middle, its neighbours on a circle; line width and circle size grow with shared events (the
+    smallest circle still holds a three-letter code)."""
     if not nodes:
         return Markup('<p class="muted">No neighbours.</p>')
     c = size / 2
@@ -135,7 +139,8 @@ def network(center: str, nodes: Sequence[tuple[str, int]], edges: Sequence[tuple
     for code, n in nodes:
         x, y = pos[code]
         body.append(
-            f'<a href="/actors/{quote(code, safe="")}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{6 + 10 * n / top:.1f}"'
+            f'<a href="/actors/{quote(code, safe="")}"><circle cx="{x:.1f}" cy="{y:.1f}"'
+            f' r="{NODE_MIN + 8 * n / top:.1f}"'
             f' fill="#ffffff" stroke="{ACCENT}" stroke-width="2"><title>{escape(code)}: {n} events</title></circle>'
             f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="10" fill="{INK}">'
             f"{escape(code)}</text></a>"
