@@ -7,7 +7,7 @@ has given in full stands for that person wherever it comes again alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from diplomap.extract.context import mention_tokens
 from diplomap.knowledge.grammar import HONORIFICS, STATE_ANAPHORS
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+_T = TypeVar("_T")
 PATRONYMIC = frozenset({"bin", "bint", "ibn"})  # "son of", "daughter of" in a name: the given name comes first
 _NAMES_MISTAKEN = frozenset({"PERSON", "GPE", "ORG", "LOC", "NORP"})  # the model's labels a told short form may get
 
@@ -43,13 +44,18 @@ class ToldNames:
             # of a name with a patronymic the given name ("King Hamad bin Isa Al Khalifa": "Hamad")
             patronymic = any(t.lower_ in PATRONYMIC for t in ent)
             for short in {names[-1].text, *([names[0].text] if len(names) == 2 or patronymic else [])}:
-                if len(short) < 3 or short in self._shared:
-                    continue
-                if self._known.get(short, ent.ent_id_) != ent.ent_id_:
-                    self._shared.add(short)
-                    del self._known[short]
-                else:
-                    self._known[short] = ent.ent_id_
+                if len(short) >= 3:
+                    self._remember(self._known, short, ent.ent_id_)
+
+    def _remember(self, table: dict[str, _T], form: str, who: _T) -> None:
+        """``form`` names ``who`` in ``table``, unless the story has given it to two: then to neither."""
+        if form in self._shared:
+            return
+        if table.get(form, who) != who:
+            self._shared.add(form)
+            del table[form]
+        else:
+            table[form] = who
 
     def learn_serving(self, sent: Span, mentions: Sequence[Mention], offset: int) -> None:
         """'Chilean Senate president Ana Morales Vidal ended her visit': a person no gazetteer lists, told with the
@@ -73,13 +79,7 @@ class ToldNames:
             if len(served) != 1:
                 continue
             for form in _short_forms(run):
-                if form in self._shared:
-                    continue
-                if self._serving.get(form, next(iter(served))) != next(iter(served)):
-                    self._shared.add(form)
-                    del self._serving[form]
-                else:
-                    self._serving[form] = next(iter(served))
+                self._remember(self._serving, form, next(iter(served)))
 
     def recall(self, sent: Span, ents: Sequence[Span], doc_id: str, idx: int, start: int) -> list[Mention]:
         """Mentions of the people a sentence names by a short form alone that the gazetteer does not know, among
@@ -109,7 +109,7 @@ def _unlisted_runs(sent: Span) -> list[list[Token]]:
     runs: list[list[Token]] = []
     doc = sent.doc
     for tok in sent:
-        if tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_id_ and not _a_title(tok):
+        if _unlisted_proper_noun(tok) and tok.is_alpha and not _a_title(tok):
             if runs and runs[-1][-1].i == tok.i - 1:
                 runs[-1].append(tok)
             elif (runs and runs[-1][-1].i == tok.i - 2 and doc[tok.i - 1].text == "-"
@@ -181,7 +181,12 @@ def _unlisted_name_beside(ent: Span, label: str, after: bool = False) -> Token |
     if not 0 <= i < len(ent.doc):
         return None
     tok = ent.doc[i]
-    return tok if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_id_ else None
+    return tok if _unlisted_proper_noun(tok) else None
+
+
+def _unlisted_proper_noun(tok: Token) -> bool:
+    """A capitalised proper noun no gazetteer entry holds."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_id_
 
 
 def _initial(tok: Token) -> bool:
@@ -195,13 +200,14 @@ def _a_title(tok: Token) -> bool:
             or tok.lower_.rstrip("s") in HONORIFICS)  # ("Presidents Aliyev and Trump")
 
 
-def someone_elses_surname(ent: Span, given: frozenset[str] = frozenset()) -> bool:
+def someone_elses_surname(ent: Span, given: Callable[[], frozenset[str]] = frozenset) -> bool:
     """'(AP Photo/Eraldo Peres)': a known person's surname alone, after a given name that is not theirs (any
     capitalised word but a title), names someone else; so does a known person's one-word name before more of a name
     no gazetteer entry holds ('Deputy Minister Yunus Bek Yevkurov': Yunus is his given name, not Muhammad Yunus).
-    A middle initial after the person's own given name (``given``, lower case) is theirs: 'Antony J. Blinken'."""
+    A middle initial after the person's own given name (``given()``, lower case: asked only then) is theirs:
+    'Antony J. Blinken'."""
     before = _unlisted_name_beside(ent, "PERSON")
-    if before is not None and _initial(before) and before.i > 0 and before.doc[before.i - 1].lower_ in given:
+    if before is not None and _initial(before) and before.i > 0 and before.doc[before.i - 1].lower_ in given():
         before = None
     if before is not None and not _a_title(before):
         return True

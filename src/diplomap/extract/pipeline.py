@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -250,7 +251,7 @@ class Pipeline:
                     for ent in ents
                     # (a user's actor dictionary lists its forms on purpose: they are kept)
                     if ent.ent_id_ and not (ent.ent_id_ in self.kb.people and ent.ent_id_ not in self.kb.petrarch_forms
-                                            and someone_elses_surname(ent, self.kb.given_names(ent.ent_id_)))
+                                            and someone_elses_surname(ent, partial(self.kb.given_names, ent.ent_id_)))
                     and not (ent.ent_id_ not in self.kb.petrarch_forms and inside_a_longer_name(ent))
                 ]
                 voices.sentence(sent, anchor)
@@ -423,8 +424,6 @@ def _story_day(page: _Page) -> DateSpan | None:
             for d in find_dates(text, None, 0, year_from_anchor=False)
             if not d.relative and _a_story_day(d.span, page.story_year)]
     return replace(max(days, key=lambda s: s.end), inherited=True) if days else None
-
-
 
 
 PUBLICATION = "publication date"  # how an event dated by its news item's day alone tells its date
