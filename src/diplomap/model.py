@@ -67,6 +67,10 @@ class DateSpan:
     def overlaps(self, other: DateSpan) -> bool:
         return self.start <= other.end and other.start <= self.end
 
+    def within(self, other: DateSpan) -> bool:
+        """Every day of this span is a day of ``other`` (a day in its month, a month in its year)."""
+        return other.start <= self.start and self.end <= other.end
+
 
 @dataclass(frozen=True)
 class Document:

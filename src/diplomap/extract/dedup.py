@@ -190,7 +190,7 @@ def _same_days(x: DateSpan, y: DateSpan) -> bool:
 
 def _nested(x: DateSpan, y: DateSpan) -> bool:
     """One interval lies within the other: a day in its month, a month in its year."""
-    return (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end)
+    return x.within(y) or y.within(x)
 
 
 def merge(events: Sequence[Event], news: bool = False,

@@ -155,22 +155,14 @@ def next_anchor(dates: Sequence[DateMention], focal_year: int,
         or (d.kind == "this" and d.text.lower().startswith("last") and "month" in d.text.lower()))
         and (published is None or d.span.start <= published)]
     # (a period told after a day within it is no move: "held on 4-6 March, with Laos chairing ASEAN in 2024")
-    stated = [d for i, d in enumerate(stated) if not any(_within(e.span, d.span) for e in stated[:i])]
+    stated = [d for i, d in enumerate(stated)
+              if not any(e.span.within(d.span) and e.span.days < d.span.days for e in stated[:i])]
     return stated[-1].span if stated else None
-
-
-def _within(day: DateSpan, period: DateSpan) -> bool:
-    """``day`` lies inside ``period`` and is narrower than it."""
-    return period.start <= day.start and day.end <= period.end and day.days < period.days
 
 
 def told_in_full(span: DateSpan) -> bool:
     """A day told with its year ("On the morning of July 3, 2024"): a lead that tells it tells the story's day."""
     return span.precision == Precision.DAY and re.search(r"\b(?:19|20)\d\d\b", span.text) is not None
-
-
-
-
 
 
 def opens_with_its_day(text: str, told: Sequence[DateMention], day: DateSpan | None) -> bool:
