@@ -301,6 +301,14 @@ def _season_end(y: int, first: int, last: int) -> date:
     return clamp_day(y + 1, last, 31) if first > last else clamp_day(y, last, 31)
 
 
+def _to_come(text: str, m: re.Match[str]) -> bool:
+    """A day named after a cue of what is to come ("will take effect on Sunday", "will sign on the 5th"), not of a
+    saying after it ("will lift all sanctions, Trump said on Tuesday": the day of the saying, before the story's)."""
+    lead = text[max(0, m.start() - 60): m.start()]
+    cue = _FUTURE_CUE.search(lead)
+    return bool(cue and not _REPORTED.search(lead[cue.start():]))
+
+
 def _resolve(
     kind: str, m: re.Match[str], text: str, anchor: DateSpan | None, default_year: int
 ) -> tuple[DateSpan, bool] | None:
@@ -424,10 +432,7 @@ def _resolve(
             if anchor is None or anchor.precision != Precision.DAY:
                 return None
             wd = WEEKDAYS.index(g["wd"].lower())
-            lead = text[max(0, m.start() - 60): m.start()]
-            cue = _FUTURE_CUE.search(lead)
-            # ("will lift all sanctions, Trump said on Tuesday": the day of the saying, before the story's)
-            if cue and not _REPORTED.search(lead[cue.start():]):
+            if _to_come(text, m):
                 day = anchor.start + timedelta((wd - anchor.start.weekday()) % 7 or 7)
             else:
                 # ("last Tuesday", written on a Tuesday, is a week before it)
@@ -442,9 +447,7 @@ def _resolve(
             d, base = int(g["day"]), anchor.start
             if not 1 <= d <= 31:
                 return None
-            lead = text[max(0, m.start() - 60): m.start()]
-            cue = _FUTURE_CUE.search(lead)
-            later = bool(cue and not _REPORTED.search(lead[cue.start():]))  # (as for a weekday)
+            later = _to_come(text, m)
             months = [(base.year + (base.month - 1 + k) // 12, (base.month - 1 + k) % 12 + 1) for k in (-2, -1, 0, 1)]
             days = [date(y, mo, d) for y, mo in months if d <= monthrange(y, mo)[1]]
             pick = min((x for x in days if x > base), default=None) if later else max(
