@@ -1457,6 +1457,14 @@ def test_a_toll_counted_since_then_is_background(pipeline: Any) -> None:
     assert [e["modality"] for e in events if e["type"] == "ASSAULT"] == ["background"], events
 
 
+def test_acts_over_recent_weeks_or_years_to_come_stay_news(pipeline: Any) -> None:
+    # retold.over_a_long_while takes years and months, never weeks (which can hold the news) nor years ahead
+    for text in ("Peru has expelled three Chilean diplomats in recent weeks.",
+                 "Peru and Chile signed a deal on Monday that will govern fishing for years to come."):
+        events = coded(pipeline, text, "2025-05-07", ALL)
+        assert events and all(e["modality"] == "happened" for e in events), (text, events)
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

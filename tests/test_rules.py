@@ -278,6 +278,11 @@ CASES = [
     # (a toll counted since a day long past, in the present perfect)
     Case("ongoing_since", "Fighting between Chile and Peru has killed thousands of people since April 2023, officials "
          "said on 3 June 2025.", "2025-06-04", none_of("ASSAULT")),
+    # (a long while up to now, grammar.toml nouns.lately)
+    Case("over_a_long_while", "In recent years, Peru's police have arrested dozens of Chilean nationals on spying "
+         "charges.", "2025-05-07", one("COERCE", {"PER"}, {"CHL"}, modality="background")),
+    Case("over_a_long_while", "For years, Peru has accused Chile of spying.", "2025-05-07",
+         one("ACCUSE", {"PER"}, {"CHL"}, modality="background")),
     Case("counted_since", "Zelensky met Milei in Buenos Aires on Sunday, on his first trip to Latin America since "
          "Russia's invasion.", "2023-12-11", none_of("ASSAULT")),
     Case("once_done", "Chile and Peru agreed on 16 March 2023 to resume dialogue. Chile previously suspended "

@@ -9,7 +9,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext
-from diplomap.extract.retold import background, counted_since, once_done, ongoing_since, told_before
+from diplomap.extract.retold import background, counted_since, once_done, ongoing_since, over_a_long_while, told_before
 from diplomap.extract.subjects import names_hung_before
 from diplomap.extract.syntax import (
     TriggerMatch,
@@ -475,7 +475,7 @@ RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, rep
                            in_case_of, planned_noun,
                            weighed, forecast_of_its_subject, wanted, decided,
                            embedded_plan, headline_infinitive, future, under_future_verb, present_state, bare_verb,
-                           once_done, ongoing_since, counted_since, told_before, background)
+                           once_done, ongoing_since, over_a_long_while, counted_since, told_before, background)
 
 
 def modality_of(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from diplomap.extract.context import SentenceContext
 from diplomap.extract.syntax import TriggerMatch, clause_head, finite_verb
-from diplomap.knowledge.grammar import FORMERLY, LONG_WHILES, NEWS_NOUNS, REPORTING
+from diplomap.knowledge.grammar import FORMERLY, LATELY, LONG_WHILES, NEWS_NOUNS, REPORTING
 from diplomap.model import DateSpan, Modality, Precision
 
 
@@ -60,6 +60,26 @@ def _since_long_ago(sent: Span, verb: Token, ctx: SentenceContext) -> bool:
     since = {t.idx - sent.start_char for c in verb.children if c.lower_ == "since" and c.dep_ == "prep"
              for t in c.subtree}
     return any(d.start in since and d.span.end < ctx.written - timedelta(31) for d in ctx.dates)
+
+
+def over_a_long_while(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
+    """In a news item, an act with no date of its own told as done over a long while up to now ('In recent years,
+    the police have arrested dozens of foreigners', 'has expelled diplomats over the past two years', 'for years,
+    Peru has accused Chile'): acts repeated before the story, background, not one happening of the day. Weeks and a
+    single month can hold the news ('in recent weeks', 'over the past month'); 'for years to come' is ahead."""
+    if ctx.narrative or not span.inherited:
+        return None
+    head = clause_head(trig)
+    for prep in (c for h in {head, trig.token} for c in h.children if c.dep_ == "prep"):
+        for g in prep.children:
+            if g.dep_ != "pobj" or g.lemma_.lower() not in LONG_WHILES - {"week"} or g.tag_ != "NNS":
+                continue
+            if any(c.dep_ in ("relcl", "acl") for c in g.children):
+                continue  # "for years to come"
+            lately = any(c.lower_ in LATELY for c in g.children if c.dep_ in ("amod", "det", "advmod"))
+            if lately if prep.lower_ in ("in", "over", "during", "throughout") else prep.lower_ == "for":
+                return Modality.BACKGROUND
+    return None
 
 
 def counted_since(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Modality | None:
