@@ -1465,6 +1465,19 @@ def test_acts_over_recent_weeks_or_years_to_come_stay_news(pipeline: Any) -> Non
         assert events and all(e["modality"] == "happened" for e in events), (text, events)
 
 
+def test_a_reason_hung_on_the_doer_names_no_doer(pipeline: Any) -> None:
+    # subjects.subject_tokens: "for inviting X" parsed under the agent is why, not who: a domestic criticism
+    text = ("The Chilean president is sharply criticized by the Chilean right and far-right for inviting Peru's "
+            "president.")
+    events = coded(pipeline, text, "2025-05-07", ALL)
+    assert not any(e["type"] == "ACCUSE" and "PER" in e["source"] for e in events), events
+    # rules.counterpart_from_previous_sentence: criticism at home takes no counterpart from the sentence before
+    text = ("Boric welcomed Peru's president in Santiago on Monday. The Chilean president is sharply criticized by the "
+            "Chilean right for inviting this man.")
+    events = coded(pipeline, text, "2025-05-07", ALL)
+    assert not any(e["type"] == "ACCUSE" and "PER" in {*e["source"], *e["target"]} for e in events), events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -217,9 +217,14 @@ def counterpart_from_previous_sentence(r: Resolvers, sent: Span, ctx: SentenceCo
     indirect apology.' The counterpart is the last sentence's other actor (a call always has two ends) when it is one
     of the story's two main parties; of several, the one the story is most about among those, else none. (On the
     development sets the first of several was right one time in four, and in news a single other that is no main
-    party two times in thirteen; a review's chapters each have their own parties, so there a single other is taken.)"""
+    party two times in thirteen; a review's chapters each have their own parties, so there a single other is taken.)
+    An act whose object is its doer's own side is done at home and takes none."""
     if len({*d.source, *d.target}) == 1 and ctx.previous_actors and (
             "directed" in d.trig.entry.traits or d.trig.entry.mode == "Phone"):
+        acted_on = {t.i for c in d.trig.token.children if c.dep_ in ("dobj", "nsubjpass")
+                    for t in (c, *c.children) if t.i == c.i or t.dep_ in ("compound", "amod")}
+        if acted_on and set(named_in(r, sent, ctx, d, acted_on)) & set(d.source):
+            return  # "The French president is criticized by the French right": at home, no counterpart
         other = [c for c in ctx.previous_actors if c not in d.source and c not in d.target]
         if len(other) > 1 or not ctx.narrative:
             other = [c for c in ctx.salient[:2] if c in other][:1]

@@ -98,8 +98,10 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             break
         if subj:
             for s in subj:
-                # "Ruto, who met Trump last week, accused Somalia": the relative clause is not who acts
-                described = {t.i for r in s.subtree if r.dep_ == "relcl" and r.i != trig.head.i for t in r.subtree}
+                # "Ruto, who met Trump last week, accused Somalia": the relative clause is not who acts, nor a
+                # reason the parser hung on the doer ("criticized by the opposition for inviting Peru's president")
+                described = {t.i for r in s.subtree if (r.dep_ == "relcl" or (r.dep_ == "pcomp" and r.tag_ == "VBG"))
+                             and r.i != trig.head.i for t in r.subtree}
                 out.update(t.i for t in s.subtree if t.i not in described)
             if not fronted:  # (before a subject found in a fronted phrase: the rest of that phrase, not more doers)
                 out |= listed_before(trig.head.doc, min(out))
