@@ -92,6 +92,8 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # "he" is the person named before it, whose "his" the line keeps
     ("Gabriel Boric made the comments on 9 May 2025 as he held talks with his Peruvian counterpart in Lima.",
      "CONSULT", r"^Gabriel Boric held talks with his Peruvian counterpart"),
+    # what one is told not to do keeps its "not"
+    ("On 9 May 2025, Chile warned Peru not to meddle in the dispute.", "THREATEN", r"^Chile warned Peru not to meddle"),
     # a partner named "as" one: the role it is named to is told
     ("On 9 May 2025, Chile named Peru's state company as its preferred partner for a new port.",
      "COOPERATE", r"named Peru's state company as its preferred partner for a new port$"),
