@@ -236,7 +236,8 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
                  and not _temporal(c)]
         to = "to" if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) else ""
         not_ = "not" if any(c.dep_ == "neg" for c in x.children) else ""  # "warned the U.S. not to meddle"
-        parts.append(" ".join([not_, to, x.text, *[_phrase(c, OBJECT_WORDS) for c in sorted(inner, key=lambda t: t.i)]]))
+        parts.append(" ".join([not_, to, x.text, *[_phrase(c, OBJECT_WORDS)
+                                                    for c in sorted(inner, key=lambda t: t.i)]]))
     told = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     if told and not obj_heads and not xcomp and trigger.i == verb.i:
         # "They charge that Moscow is using Libya as a platform": what is charged, said or denied
