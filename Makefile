@@ -50,7 +50,7 @@ eval: install
 	$(BIN)/diplomap eval
 
 # the real-news sets beside dev/test, each with its own manifest (eval/realnews/README.md)
-REALNEWS_SETS = fresh heldout fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8 fresh9 fresh10 fresh11 fresh12 fresh13 fresh14 fresh15 fresh16 fresh17 fresh18 fresh19 fresh20 fresh21 fresh22
+REALNEWS_SETS = fresh heldout fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8 fresh9 fresh10 fresh11 fresh12 fresh13 fresh14 fresh15 fresh16 fresh17 fresh18 fresh19 fresh20 fresh21 fresh22 fresh23
 
 # the real-news sets (#12): texts re-gathered into $$DIPLOMAP_REALNEWS (eval/realnews/README.md), never committed
 realnews: install
