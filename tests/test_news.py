@@ -1478,6 +1478,29 @@ def test_a_reason_hung_on_the_doer_names_no_doer(pipeline: Any) -> None:
     assert not any(e["type"] == "ACCUSE" and "PER" in {*e["source"], *e["target"]} for e in events), events
 
 
+def test_a_person_told_with_a_title_of_a_body_in_a_verbs_phrase_serves_that_body(pipeline: Any) -> None:
+    # names.learn_serving: "spoke with the Counselor of the Chilean Foreign Ministry Carlos Mendoza": Mendoza serves
+    # Chile (the title's "of" phrase), not the speaker's state, which is outside the title
+    text = ("Peru's Prime Minister Eduardo Arana spoke with the Counselor of the Chilean Foreign Ministry Carlos "
+            "Mendoza on Monday.\n\nEarlier this week, Mendoza spoke to Bolivia's President Luis Arce.")
+    events = coded(pipeline, text, "2025-05-07")
+    assert any(e["type"] == "CONSULT" and e["source"] == ["CHL"] and e["target"] == ["BOL"] for e in events), events
+
+
+def test_telling_someone_what_to_do_is_a_request(pipeline: Any) -> None:
+    # trigger_frames.csv tell,directs: a request only with an object and a "to"-verb; he is the one named before
+    events = coded(pipeline, "Chile's president told Peru's president to avoid provocations on Monday.", "2025-05-07")
+    assert any(e["type"] == "REQUEST" and e["source"] == ["CHL"] and e["target"] == ["PER"] for e in events), events
+    events = coded(pipeline, "Chile's foreign minister told Reuters on Monday that talks with Peru would resume.",
+                   "2025-05-07", ALL)
+    assert not any(e["type"] == "REQUEST" for e in events), events
+    # (rules.pronoun_or_anaphor_subject: "he" raised from the verb of telling is still the one who told)
+    text = ("Chile's president Gabriel Boric spoke to Peru's president on Monday. He was reported to have told her to "
+            "avoid provocations.")
+    events = coded(pipeline, text, "2025-05-07")
+    assert any(e["type"] == "REQUEST" and e["source"] == ["CHL"] for e in events), events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -72,8 +72,9 @@ class ToldNames:
             words += [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
             if head.dep_ == "appos":  # "Peru's envoy to Chile, Luis Soto": the title the name stands beside
                 title = head.head
-                while title.dep_ in ("pobj", "prep") and title.head.i != title.i:
-                    title = title.head  # (the parser may hang the name on the phrase's last word: "to Chile")
+                while title.dep_ == "pobj" and title.head.dep_ == "prep" and title.head.head.pos_ in ("NOUN", "PROPN"):
+                    title = title.head.head  # (the parser may hang the name on the phrase's last word: "to Chile";
+                    # not the verb's phrase the title is in: "spoke with the Counselor of the State Department, X")
                 words += [t for t in title.subtree if t.i < run[0].i and not _in_a_phrase(t, title)]
             served = {(at[t.i].label, at[t.i].entity_id) for t in words if t.i in at}
             if len(served) != 1:

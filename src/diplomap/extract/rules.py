@@ -280,7 +280,9 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
     the document has named most; 'the country' is one actor, the last one named."""
     it = [sent.doc[i] for i in d.subject if (sent.doc[i].lower_ == "it" and sent.doc[i].dep_ == "nsubj")
           or (sent.doc[i].lower_ in ("its", "their") and sent.doc[i].dep_ == "poss")]  # "its jets struck"
-    person = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("he", "she") and sent.doc[i].dep_ == "nsubj"]
+    # (or the subject of a verb it is raised from: "He was cited to have told Vucic to avoid provocations")
+    person = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("he", "she")
+              and sent.doc[i].dep_ in ("nsubj", "nsubjpass")]
     speaking = [sent.doc[i] for i in d.subject if sent.doc[i].lower_ in ("i", "we") and sent.doc[i].dep_ == "nsubj"]
     # ('"I encouraged them to ...," he added': the one the quotation is attributed to, after it)
     speaking += [t for t in person if t.i > d.trig.token.i]

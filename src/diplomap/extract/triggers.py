@@ -164,6 +164,8 @@ class TriggerFinder:
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(lemma, "addressed")
                         and not _addresses_someone(tok)):
                     entry = None  # "encouraged more imports from Zambia": urges no one in particular
+                if entry is not None and self.lex.has_frame(lemma, "directs") and not _directs_someone(tok):
+                    entry = None  # "told reporters that ...": a saying, no request
                 if entry is not None:
                     found.append(self._trigger(tok, tok, entry, words))
             elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ in _NAMED_OCCASIONS and tok.dep_ not in (
@@ -451,6 +453,13 @@ def _addresses_someone(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" for c in verb.children) or any(
         c.ent_type_ or c.pos_ in ("PRON", "PROPN") for c in objects) or any(
         g.dep_ == "poss" and g.ent_type_ for c in objects for g in c.children)  # "encouraged China's role"
+
+
+def _directs_someone(verb: Token) -> bool:
+    """Whether a verb of telling tells someone named what to do: an object and a 'to'-verb ("told Vucic to avoid
+    provocations", "told the ships not to enter"), not a report ("told reporters that", "told Reuters")."""
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _own_act_told(verb: Token) -> bool:
