@@ -1501,6 +1501,21 @@ def test_telling_someone_what_to_do_is_a_request(pipeline: Any) -> None:
     assert any(e["type"] == "REQUEST" and e["source"] == ["CHL"] for e in events), events
 
 
+def test_joining_someone_to_do_a_thing_is_that_thing(pipeline: Any) -> None:
+    # trigger_frames.csv join,joins_a_body: "joined Boric to sign a statement" is the signing, no cooperation
+    text = "Peru's president joined Chilean President Gabriel Boric to sign a joint statement on Monday."
+    events = coded(pipeline, text, "2025-06-10", ALL)
+    assert [e["type"] for e in events] == ["AGREE"], events
+
+
+def test_positioning_forces_mobilises_them(pipeline: Any) -> None:
+    # plover_triggers.csv position (trigger_frames.csv needs_force; grammar.toml nouns.forces: jets, warships)
+    events = coded(pipeline, "Chile has positioned two warships near Peru's coast.", "2025-06-10")
+    assert any(e["type"] == "MOBILIZE" and e["source"] == ["CHL"] and e["target"] == ["PER"] for e in events), events
+    events = coded(pipeline, "Chile positioned itself as a mediator between Peru and Bolivia.", "2025-06-10", ALL)
+    assert not any(e["type"] == "MOBILIZE" for e in events), events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

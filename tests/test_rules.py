@@ -295,6 +295,8 @@ CASES = [
     # type changes (knowledge/type_changes.csv, retype.py)
     Case("joint_exercise", "India and France held joint military exercises in Rajasthan on 18 June 2025.",
          "2025-06-19", one("COOPERATE", {"IND", "FRA"})),
+    Case("critical_statement", "Chile and Bolivia signed a strongly worded statement about Peru's border restrictions "
+         "on 13 June 2025.", "2025-06-14", one("ACCUSE", {"CHL", "BOL"})),
     Case("verbal_clash", "There was a verbal clash between Chile and Peru on 13 June 2025.", "2025-06-14",
          one("ACCUSE", {"CHL", "PER"})),
     Case("government_protest", "China's foreign ministry protested against the transit of Taiwan's president on 2 "

@@ -136,8 +136,11 @@ class TriggerFinder:
                 if entry is not None and self.lex.has_frame(lemma, "occasion") and _on_an_occasion(tok):
                     entry = None  # "congratulated Peru on its national day": a courtesy
                 if entry is not None and self.lex.has_frame(lemma, "joins_a_body") and any(
-                        c.dep_ == "dobj" and c.ent_type_ in ("STATE", "CAPITAL") for c in tok.children):
-                    entry = None  # "joining the U.S. as the only countries to ...": siding with a state
+                        (c.dep_ == "dobj" and c.ent_type_ in ("STATE", "CAPITAL", "PERSON")) or c.dep_ == "xcomp"
+                        for c in tok.children):
+                    # "joining the U.S. as the only countries to ...": siding with a state; "joined Macron to sign
+                    # a statement": the act is the signing, done with him
+                    entry = None
                 if entry is not None and self.lex.has_frame(lemma, "own_object") and _own_object(tok):
                     entry = None  # "defended its decision": a party's own act, no support of another
                 if (entry is not None and self.lex.has_frame(lemma, "questioned") and tok.tag_ == "VBN"
