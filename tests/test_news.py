@@ -1516,6 +1516,22 @@ def test_positioning_forces_mobilises_them(pipeline: Any) -> None:
     assert not any(e["type"] == "MOBILIZE" for e in events), events
 
 
+def test_a_dateline_with_its_country_in_brackets_names_no_party(pipeline: Any) -> None:
+    # layout.DATELINE: "New Delhi [India], January 13 :" is where the story was filed from
+    events = coded(pipeline, "New Delhi [India], January 13 : Chile's foreign minister met Peru's foreign minister.",
+                   "2025-01-14")
+    assert [(e["source"], e["target"]) for e in events if e["type"] == "CONSULT"] == [(["CHL"], ["PER"])], events
+
+
+def test_he_is_the_person_named_first_in_the_last_sentence_naming_one(pipeline: Any) -> None:
+    # rules.pronoun_or_anaphor_subject (SentenceContext.previous_people): not the state a quotation names last
+    text = ("Sharing details of the meeting, Chile's Foreign Minister Alberto van Klaveren said: \"Pleased to meet "
+            "Bolivia's foreign minister today. Welcome Bolivia to the group.\"\n\nHe also met Peru's foreign minister "
+            "on the sidelines of the summit on Monday.")
+    events = coded(pipeline, text, "2025-06-10")
+    assert any(e["type"] == "CONSULT" and e["source"] == ["CHL"] and e["target"] == ["PER"] for e in events), events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -36,6 +36,8 @@ class SentenceContext:
     prior: Sequence[Event] = ()  # the events the document told before this sentence ("condemned the seizure")
     speaker: tuple[str, ...] = ()  # who a quotation the sentence is in is attributed to ("I spoke with ...," X wrote)
     text: str | None = None  # the sentence's text, when the caller has it (else read from the parse when first asked)
+    # the states of the people named in the last sentence that named one, in order ("he" there: the first)
+    previous_people: tuple[str, ...] = ()
 
     def text_of(self, sent: Span) -> str:
         """The text of the sentence this context is of (``sent.text``, which spaCy joins anew from every token at

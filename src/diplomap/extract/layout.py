@@ -60,10 +60,12 @@ _CREDIT_OPEN = re.compile(r"\s*\((?=[A-Za-z])(?:[^()\n]|\([^()\n]*\)){1,60}\)\s*
 _SLUG = re.compile(r"^\s*[\w]+(?:[-_][\w]+){2,}\s*$")
 # "PUTRAJAYA, Malaysia, July 28 (Xinhua) --", "TOKYO --", "GYEONGJU, SOUTH KOREA (Worthy News) –", "New Delhi:",
 # "Islamabad, Jan 30, (dpa/GNA) –", "Accra, June 15, GNA –" (a wire's name after the date),
-# after a syndication credit: "(MENAFN- Kuwait News Agency (KUNA)) PARIS, Sept 24 (KUNA) --"
+# after a syndication credit: "(MENAFN- Kuwait News Agency (KUNA)) PARIS, Sept 24 (KUNA) --"; the country in brackets:
+# "New Delhi [India], January 13 :"
 DATELINE = re.compile(
     r"^\s*(?P<credit>\((?:[^()\n]|\([^()\n]*\)){1,80}\)\s+)?"
-    rf"(?P<city>[A-Z][A-Za-z.'\-/ ]{{1,40}}?)(?:,\s*(?!{_MON}\s+\d)(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
+    rf"(?P<city>[A-Z][A-Za-z.'\-/ ]{{1,40}}?)(?:\s*\[(?P<bracketed>[A-Z][\w.'\- ]{{1,30}})\])?"
+    rf"(?:,\s*(?!{_MON}\s+\d)(?P<region>[A-Z][\w.'\- ]{{1,30}}?))?"
     rf"(?:[,.]\s*(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
     rf",?\s*(?:\((?P<agency>[^)\n]{{1,40}})\)|(?(day)(?P<wire>[A-Z]{{2,6}})\b))?"
     rf"\s*(?:[—–-]{{1,2}}|:)(?:\s|(?<=\)--)(?=[A-Z]))")

@@ -201,6 +201,7 @@ class Pipeline:
         anchor: DateSpan | None = base
         news_day = base  # a news item's latest day in the weeks before it went out
         previous: tuple[str, ...] = ()
+        people: tuple[str, ...] = ()  # the states of the people the last sentence naming one named
         named_dates: dict[tuple[str, ...], DateSpan] = {}
         named_actors: Counter[str] = Counter()  # how often each actor is named: the story's parties
         told_names = ToldNames()
@@ -218,7 +219,7 @@ class Pipeline:
             if is_heading(ptext):
                 # a new section starts a new narrative: its actors are not the last one's
                 section = ptext.strip()
-                previous = ()
+                previous, people = (), ()
             scene: Place | None = None
             last_igo: Mention | None = None  # "this group", "the bloc": the organisation named last
             # a date carries over within a paragraph; a new paragraph of a review starts from the period
@@ -256,8 +257,8 @@ class Pipeline:
                 ]
                 voices.sentence(sent, anchor)
                 # "Francis" after "Pope Francis", in the order told ("Peters arrived in Samoa. He met": Peters)
-                sent_mentions = sorted([*sent_mentions, *told_names.recall(sent, ents, doc.id, idx, p_start)],
-                                       key=lambda m: m.start)
+                recalled = told_names.recall(sent, ents, doc.id, idx, p_start)  # (people, all of them)
+                sent_mentions = sorted([*sent_mentions, *recalled], key=lambda m: m.start)
                 told_names.learn(ents, sent_mentions)
                 told_names.learn_serving(sent, sent_mentions, offset)
                 # "his country" after a person named: that person's state
@@ -278,7 +279,8 @@ class Pipeline:
                                       narrative, named_dates, written,
                                       salient=tuple(code for code, _ in named_actors.most_common()),
                                       reactions_apart=reactions_apart, prior=tuple(events),
-                                      speaker=speakers.get(sent.start, ()) or voices.text_speaker, text=stext)
+                                      speaker=speakers.get(sent.start, ()) or voices.text_speaker, text=stext,
+                                      previous_people=people)
                 coded = [replace(e, headline=headline(sent, e, offset, sent_mentions, self._name))
                          for e in (retold_date(e, events) for e in self.coder.code(sent, ctx))]
                 if n == first and written and not narrative and is_heading(ptext):
@@ -310,6 +312,10 @@ class Pipeline:
                 events.extend(coded)
                 named = self.coder.actor_codes(sent, offset, sent_mentions, anchor)
                 previous = named or previous
+                # (a person named in full, or again by a short form: "Chollet" after "the Counselor of the State
+                # Department Derek Chollet", who stands for the body he serves)
+                people = tuple(dict.fromkeys(c for m in sent_mentions if m.label == "PERSON" or m in recalled
+                                             if (c := self.coder.actors.code(m, anchor)))) or people
                 named_actors.update(named)
                 # a news story does not move to a date that only names a thing ("the April 22 attack"); a
                 # review's narrative does ("after the late-June raid, in the following weeks ...")

@@ -312,8 +312,10 @@ def pronoun_or_anaphor_subject(r: Resolvers, sent: Span, ctx: SentenceContext, d
         d.source = owner  # "Speaking after his meeting with Modi, Albanese said ...": the one the clause is about
         d.target = [c for c in d.target if c not in d.source]
     elif not d.source and person and (
-            told := r.actors.earlier(sent, ctx, person[0].i, d.span)[:1] or ctx.previous_actors[:1]):
-        # "Macron met reporters. He praised Peru", "Modi said he would visit": the one named first
+            told := r.actors.earlier(sent, ctx, person[0].i, d.span)[:1] or ctx.previous_people[:1]
+            or ctx.previous_actors[:1]):
+        # "Macron met reporters. He praised Peru", "Modi said he would visit": the one named first (before it,
+        # the person the sentence before named first: "X said, 'Welcome Belarus to the SCO.' He also met Lavrov")
         d.source = list(told)
         d.target = [c for c in d.target if c not in d.source]
     elif not r.actors.in_subject(sent, d.subject, ctx) and anaphoric_subject(sent, d.subject):
