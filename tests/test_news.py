@@ -1532,6 +1532,17 @@ def test_he_is_the_person_named_first_in_the_last_sentence_naming_one(pipeline: 
     assert any(e["type"] == "CONSULT" and e["source"] == ["CHL"] and e["target"] == ["PER"] for e in events), events
 
 
+def test_having_concerns_about_a_thing_of_a_past_day_is_an_accusation_of_the_day_told(pipeline: Any) -> None:
+    # plover_triggers.csv "have concern"; when.event_date: "Sunday's election" dates the election, not the concern
+    events = coded(pipeline, "Chile's foreign minister says Chile has serious concerns about Sunday's election results "
+                   "in Peru.", "2024-07-30")
+    accused = [e for e in events if e["type"] == "ACCUSE" and e["source"] == ["CHL"] and e["target"] == ["PER"]]
+    assert accused and accused[0]["start"] != "2024-07-28", events
+    # (the day of the setting it is told in stays the act's: "During Thursday's talks, they agreed")
+    events = coded(pipeline, "During Thursday's talks, Chile and Peru agreed to reopen their border.", "2024-07-30")
+    assert any(e["type"] == "AGREE" and e["start"] == "2024-07-25" for e in events), events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

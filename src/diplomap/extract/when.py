@@ -60,6 +60,11 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
         if (d.kind == "year" and last.dep_ in ("compound", "nummod", "amod", "npadvmod") and last.head.i > last.i
                 and last.head.i != trig.token.i and last.head.dep_ == "dobj" and last.head.head.i == trig.head.i):
             continue  # "suspended a 2018 military agreement": the year names the agreement, not the suspending
+        if last.dep_ == "poss" and last.head.i != trig.token.i and last.head.i not in {w.i for w in trig.words} and (
+                last.head.dep_ == "dobj" or (last.head.dep_ == "pobj" and last.head.head.lower_ in _TOPIC_WORDS)):
+            # "voiced concerns about Sunday's election results", "welcomed Sunday's vote": the day of the thing the
+            # act is on, not the act's ("During Thursday's talks, they agreed", "In Monday's statement" are its)
+            continue
         before = text[max(0, d.start - 14): d.start].lower().split()
         whole = before[-1:] == ["from"] and d.span.precision == Precision.RANGE  # "held from August 21 to 24"
         if before and not whole and (before[-1] in _BOUND_WORDS or before[-2:] in _BOUND_PAIRS):
@@ -366,6 +371,9 @@ def _own_setting(noun: Token, head: Token) -> bool:
 
 
 _LONG_BEFORE = timedelta(31)
+
+
+_TOPIC_WORDS = ("about", "over", "on", "regarding", "concerning", "of", "against", "for")
 
 
 def _day_of_the_object(trig: TriggerMatch, tok: Token, d: DateMention, ctx: SentenceContext) -> bool:
