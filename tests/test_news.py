@@ -1543,6 +1543,13 @@ def test_having_concerns_about_a_thing_of_a_past_day_is_an_accusation_of_the_day
     assert any(e["type"] == "AGREE" and e["start"] == "2024-07-25" for e in events), events
 
 
+def test_a_participle_set_off_after_its_doers_is_their_act(pipeline: Any) -> None:
+    # subjects.subject_tokens: "The two presidents, meeting in Lima, agreed": they met
+    text = "Chile's president and Peru's president, meeting in Lima on Wednesday, agreed to step up discussions."
+    events = coded(pipeline, text, "2024-06-20")
+    assert any(e["type"] == "CONSULT" and set(e["source"]) | set(e["target"]) == {"CHL", "PER"} for e in events), events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -147,6 +147,13 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
             # the parser hangs the speaker's participle on the told clause; the speaker describes
             via, node = "advcl", node.head.head
             continue
+        if (node.dep_ in ("appos", "acl") and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN")
+                and node.i > node.head.i and node.doc[node.i - 1].text == ","):
+            # "The two leaders, meeting in Tokyo, agreed": a participle set off after a noun is done by what the
+            # noun names (not one that says what a thing does: "a fund allowing countries to borrow")
+            inside = {t.i for t in node.subtree}
+            out.update(t.i for t in node.head.subtree if t.i not in inside)
+            break
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp") and node.head.i != node.i:
             via, node = node.dep_, node.head  # "Arnor is about to restore ties": the subject of the governing verb
             continue
