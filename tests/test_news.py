@@ -1550,6 +1550,17 @@ def test_a_participle_set_off_after_its_doers_is_their_act(pipeline: Any) -> Non
     assert any(e["type"] == "CONSULT" and set(e["source"]) | set(e["target"]) == {"CHL", "PER"} for e in events), events
 
 
+def test_vietnams_own_spelling_and_a_meeting_named_after_its_parties(pipeline: Any) -> None:
+    # states.csv: "Việt Nam"; eventhood.is_no_event (chairs_a_meeting): the gathering beside a name the parser took
+    # for the object
+    text = ("Hà Nội — Việt Nam's foreign minister and his Chilean counterpart on Wednesday co-chaired the third "
+            "Việt Nam–Chile Foreign Ministers’ Meeting in Hà Nội.")
+    events = coded(pipeline, text, "2025-11-27")
+    assert any(e["type"] == "CONSULT" and set(e["source"]) | set(e["target"]) == {"VNM", "CHL"} for e in events), events
+    events = coded(pipeline, "Chile and Việt Nam signed a trade agreement on Wednesday.", "2025-11-27")
+    assert any(e["type"] == "AGREE" and set(e["source"]) | set(e["target"]) == {"VNM", "CHL"} for e in events), events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

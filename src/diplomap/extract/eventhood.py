@@ -181,8 +181,11 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             c.dep_ == "prep" and c.lower_ == "of" and any(
                 g.dep_ == "pobj" and not _a_place_closed(g) for g in c.children) for c in tok.children):
         return True  # "the closure of these chapters": a stage of talks closed, no measure
-    if "chairs_a_meeting" in trig.frames and tok.pos_ == "VERB" and (chaired := _chaired(tok)) is not None and (
-            chaired.lemma_.lower() not in GATHERINGS and chaired.lower_ not in GATHERINGS):
+    if "chairs_a_meeting" in trig.frames and tok.pos_ == "VERB" and (chaired := _chaired(tok)) is not None and not any(
+            n.lemma_.lower() in GATHERINGS or n.lower_ in GATHERINGS
+            for n in (chaired, *(c for c in chaired.children if c.dep_ == "appos"))):
+        # (the gathering a name the parser took for the object stands beside: "co-chaired the third Viet Nam-New
+        # Zealand Foreign Ministers' Meeting")
         return True  # "with Laos chairing ASEAN in 2024", "the bank, chaired by Dilma Rousseff": a body led, no meeting
     if "situation_no_stance" in trig.frames and any(
             c.dep_ == "prep" and c.lower_ in ("over", "about", "at", "regarding") and any(
