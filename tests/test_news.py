@@ -1561,6 +1561,16 @@ def test_vietnams_own_spelling_and_a_meeting_named_after_its_parties(pipeline: A
     assert any(e["type"] == "AGREE" and set(e["source"]) | set(e["target"]) == {"VNM", "CHL"} for e in events), events
 
 
+def test_the_secretary_general_is_the_head_of_the_body_named_last_and_takes_a_stance_of_its_own(pipeline: Any
+                                                                                                ) -> None:
+    # pipeline._group_anaphora (_HEAD_OF_AN_IGO); dedup._aspect_of: support beside a condemnation by the same doer
+    # is a stance of its own (the support of a party accused is its defence, an aspect of the accusation)
+    text = ("The African Union strongly condemns the bomb blast in Chad on Sunday.\n\nThe Secretary-General "
+            "expressed full support for Chad's efforts in tackling terrorism.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2023, 8, 21))).events
+    assert any(e.type == "SUPPORT" and e.source == ("AU",) and e.target == ("TCD",) for e in record), record
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

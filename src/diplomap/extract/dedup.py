@@ -206,7 +206,7 @@ def merge(events: Sequence[Event], news: bool = False,
                 break
         else:
             out.append(event)
-    return _absorb_aspects(out, aspects, cooperative) if news and aspects else out
+    return _absorb_aspects(out, aspects, cooperative, one_stance) if news and aspects else out
 
 
 def _sides_of_one_meeting(events: Sequence[Event], states: frozenset[str]) -> list[Event]:
@@ -233,14 +233,14 @@ def _one_sided_meeting(event: Event, states: frozenset[str]) -> bool:
 
 
 def _absorb_aspects(events: list[Event], aspects: Mapping[str, frozenset[str]],
-                    cooperative: frozenset[str] = frozenset()) -> list[Event]:
+                    cooperative: frozenset[str] = frozenset(), stances: frozenset[str] = frozenset()) -> list[Event]:
     """'North Korea and Russia signed a partnership, providing for mutual assistance': the assistance the
     agreement provides for is that agreement, told of the same parties on the same days, not a second happening
     (likewise the detentions of an attack); its evidence joins the event it is an aspect of."""
     out = list(events)
     for event in events:
         main = next((i for i, other in enumerate(out)
-                     if other is not event and _aspect_of(event, other, aspects, cooperative)), None)
+                     if other is not event and _aspect_of(event, other, aspects, cooperative, stances)), None)
         if main is not None and event in out:
             host = out[main]
             out[main] = replace(host, evidence=tuple(sorted({*host.evidence, *event.evidence}, key=lambda e: e.start)))
@@ -248,8 +248,8 @@ def _absorb_aspects(events: list[Event], aspects: Mapping[str, frozenset[str]],
     return out
 
 
-def _aspect_of(event: Event, other: Event, aspects: Mapping[str, frozenset[str]], cooperative: frozenset[str]
-               ) -> bool:
+def _aspect_of(event: Event, other: Event, aspects: Mapping[str, frozenset[str]], cooperative: frozenset[str],
+               stances: frozenset[str] = frozenset()) -> bool:
     """``aspects``: type -> the types it is an aspect of; "AGREE:MUTUAL" only when it is told of the parties
     together, no one's stance toward another ("both reaffirmed their commitment" is their agreement's;
     "China firmly supports Turkmenistan", said at the signing, is a stance of its own)."""
@@ -259,7 +259,12 @@ def _aspect_of(event: Event, other: Event, aspects: Mapping[str, frozenset[str]]
     # Korea is no part of Korea's complaint against Japan)
     answers = event.type in cooperative and other.type not in cooperative and bool(event.source) and set(
         event.source) <= set(other.target) and bool(set(event.target) & set(other.source))
-    return ((other.type in hosts or (mutual and f"{other.type}:MUTUAL" in hosts)) and not answers
+    # (nor is a cooperative act of the doer of a hostile stance (``stances``) toward a party: the OIC condemning a
+    # blast in Pakistan and supporting Pakistan's efforts takes two stances; the support of the party accused is
+    # its defence, an aspect)
+    own_stance = event.type in cooperative and other.type in stances and bool(event.source) and bool(
+        event.target) and set(event.source) == set(other.source)
+    return ((other.type in hosts or (mutual and f"{other.type}:MUTUAL" in hosts)) and not answers and not own_stance
             and event.modality == other.modality
             and bool(event.actors) and set(event.actors) <= set(other.actors)
             and event.date is not None and other.date is not None and event.date.overlaps(other.date))

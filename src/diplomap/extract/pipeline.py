@@ -204,6 +204,7 @@ class Pipeline:
         people: tuple[str, ...] = ()  # the states of the people the last sentence naming one named
         named_dates: dict[tuple[str, ...], DateSpan] = {}
         named_actors: Counter[str] = Counter()  # how often each actor is named: the story's parties
+        story_igo: Mention | None = None  # the organisation the document named last ("the Secretary-General")
         told_names = ToldNames()
         lead_day: DateSpan | None = None  # the day the first paragraph after a news headline tells
         body_told = False  # has the first paragraph of the story's body (its lead) been read?
@@ -264,7 +265,7 @@ class Pipeline:
                 # "his country" after a person named: that person's state
                 own = own_states(sent, sent_mentions, p_start, self._state_of(anchor))
                 sent_mentions = sorted([*sent_mentions, *own], key=lambda m: m.start)
-                sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo)
+                sent_mentions += _group_anaphora(sentences[-1], sent_mentions, last_igo, story_igo)
                 mentions.extend(sent_mentions)
                 if layout.dateline is not None:
                     # "MEXICO CITY, Mexico – Venezuela and Guyana agreed": where it was filed from, not who acted
@@ -272,6 +273,7 @@ class Pipeline:
                                      if not (layout.dateline.start <= m.start < layout.dateline.end)]
                 mentions.extend(self._states_in_names(sent_mentions))
                 last_igo = next((m for m in reversed(sent_mentions) if self._names_igo(m)), last_igo)
+                story_igo = last_igo or story_igo
                 # a day or month without a year belongs to the year the document reports on
                 dates = find_dates(stext, anchor, focal_year, year_from_anchor=False, today=written,
                                    weekday_from_today=not narrative)
@@ -445,6 +447,7 @@ def _headline_days(published: date) -> DateSpan:
 
 _GROUP_ANAPHOR = re.compile(r"\b(?:this|that|the said)\s+(?:group|grouping|organi[sz]ation|bloc|alliance|union)\b",
                             re.I)
+_HEAD_OF_AN_IGO = re.compile(r"\b[Tt]he\s+(?:Secretary|Director)[- ]General\b")
 
 
 def _republished(published: date | None, layout: Layout) -> date | None:
@@ -456,17 +459,26 @@ def _republished(published: date | None, layout: Layout) -> date | None:
     return published
 
 
-def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Mention | None) -> list[Mention]:
-    """"hosted two summits of this group": the organisation the paragraph named last, when the sentence
-    names none itself."""
-    if last_igo is None or any(m.label == "ORG" for m in named):
-        return []
+def _group_anaphora(sentence: Sentence, named: Sequence[Mention], last_igo: Mention | None,
+                    story_igo: Mention | None) -> list[Mention]:
+    """"hosted two summits of this group": the organisation the paragraph named last; "The Secretary-General
+    expressed support": the head of the one the document named last (a title only organisations give), when the
+    sentence names none itself."""
     found = _GROUP_ANAPHOR.search(sentence.text)
-    if found is None:
+    if found is None or last_igo is None or any(m.label == "ORG" for m in named):
+        found, igo = _HEAD_OF_AN_IGO.search(sentence.text), story_igo
+        # (the title told with its organisation, "the UN Secretary-General", "the Secretary-General of the OIC", is
+        # that organisation's mention; one named elsewhere in the sentence is not whose head it is)
+        if found is not None and any(sentence.start + found.start() - 12 <= m.start <= sentence.start + found.end()
+                                     + 12 and m.label == "ORG" for m in named):
+            return []
+    else:
+        igo = last_igo
+    if found is None or igo is None:
         return []
     start = sentence.start + found.start()
     return [Mention(sentence.doc_id, sentence.index, start, start + len(found.group(0)), found.group(0),
-                    last_igo.entity_id, "ORG")]
+                    igo.entity_id, "ORG")]
 
 
 # a news item tells the days just before it went out: a new paragraph goes on from the latest of those days,
