@@ -295,6 +295,10 @@ CASES = [
     # type changes (knowledge/type_changes.csv, retype.py)
     Case("joint_exercise", "India and France held joint military exercises in Rajasthan on 18 June 2025.",
          "2025-06-19", one("COOPERATE", {"IND", "FRA"})),
+    Case("no_longer_hostile", "Chile announced on 9 December 2024 that it will no longer veto Peru's membership in the "
+         "alliance.", "2024-12-10", one("RETREAT", {"CHL"}, {"PER"})),
+    Case("no_longer_support", "Chile no longer recognises Peru's government, the minister said on 9 December 2024.",
+         "2024-12-10", one("REJECT", {"CHL"}, {"PER"})),
     Case("critical_statement", "Chile and Bolivia signed a strongly worded statement about Peru's border restrictions "
          "on 13 June 2025.", "2025-06-14", one("ACCUSE", {"CHL", "BOL"})),
     Case("verbal_clash", "There was a verbal clash between Chile and Peru on 13 June 2025.", "2025-06-14",

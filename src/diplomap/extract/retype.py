@@ -20,6 +20,12 @@ from diplomap.model import Modality
 Condition = Callable[[Resolvers, Span, SentenceContext, Draft, tuple[str, ...]], bool]
 
 
+def no_longer(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
+    """The act is told as stopped: 'Austria will no longer veto Romania's accession', 'no longer recognises'."""
+    return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+               for head in {clause_head(d.trig), d.trig.token} for c in head.children)
+
+
 def modified_by(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
     """A word of the trigger carries one of ``words`` as a modifier: 'held *joint* military exercises'."""
     return any(c.lower_ in words for w in d.trig.words for c in w.children)
@@ -344,7 +350,7 @@ def _orders_envoys(tok: Token, envoys: Collection[str], moves: Collection[str]) 
 
 
 CONDITIONS: dict[str, Condition] = {f.__name__: f for f in (
-    modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
+    no_longer, modified_by, official_protests, forces_sent_to_help, promise, promise_or_condition, not_done_by_choice,
     declines_organisation, between_sides, leaves_organisation, withdraws_from, noun_without_ask, orders_envoys_out,
     object_is, done_with, regret_about_something, denies_a_telling, subject_is, courtesy_call, announced_decision,
     in_force_from, fired_into, envoys_told_to, ordered_into_a_state, decided_by, promise_told_by, guest_received,
