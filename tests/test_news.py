@@ -1571,6 +1571,13 @@ def test_the_secretary_general_is_the_head_of_the_body_named_last_and_takes_a_st
     assert any(e.type == "SUPPORT" and e.source == ("AU",) and e.target == ("TCD",) for e in record), record
 
 
+def test_regret_over_a_death_is_no_disapproval(pipeline: Any) -> None:
+    # retype.regret_about_something (grammar.toml nouns.losses): regret over a loss stays an apology or sympathy
+    events = coded(pipeline, "Chile's president expressed regret over the death of a Peruvian national on Thursday.",
+                   "2025-10-16")
+    assert [e["type"] for e in events] == ["CONCEDE"], events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

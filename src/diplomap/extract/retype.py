@@ -14,7 +14,16 @@ from diplomap.extract.gazetteer import OFFICIAL_LABELS
 from diplomap.extract.lexicon import Lexicon
 from diplomap.extract.syntax import clause_head, conditional, deciding_verb, is_promise, names_a_guest
 from diplomap.knowledge import TypeChange
-from diplomap.knowledge.grammar import ADVERBIAL_OBJECTS, AGAIN, ASSISTING, FORCES, LEAVING, TITLE_NOUNS, VISITORS
+from diplomap.knowledge.grammar import (
+    ADVERBIAL_OBJECTS,
+    AGAIN,
+    ASSISTING,
+    FORCES,
+    LEAVING,
+    LOSSES,
+    TITLE_NOUNS,
+    VISITORS,
+)
 from diplomap.model import Modality
 
 Condition = Callable[[Resolvers, Span, SentenceContext, Draft, tuple[str, ...]], bool]
@@ -236,8 +245,10 @@ def regret_about_something(r: Resolvers, sent: Span, ctx: SentenceContext, d: Dr
     """A word of regret (``words``) with a phrase on something: 'regret at the decision', 'regret over Paris'
     decision' (not 'conceded at last', 'at least'; nor another word of conceding: 'dropped its complaint at the
     WTO')."""
+    # (not a loss grieved: "regret over the death of a Korean national" is sympathy, grammar.toml nouns.losses)
     return any(w.lemma_.lower() in words for w in d.trig.words) and any(
-        g.lower_ not in ADVERBIAL_OBJECTS for g in _prep_objects(d, _REGRETTED_PREPS))
+        g.lower_ not in ADVERBIAL_OBJECTS and g.lemma_.lower() not in LOSSES
+        for g in _prep_objects(d, _REGRETTED_PREPS))
 
 
 def done_with(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft, words: tuple[str, ...]) -> bool:
