@@ -1578,6 +1578,18 @@ def test_regret_over_a_death_is_no_disapproval(pipeline: Any) -> None:
     assert [e["type"] for e in events] == ["CONCEDE"], events
 
 
+def test_a_welcome_received_or_a_thing_received_as_a_gesture_is_no_cooperation(pipeline: Any) -> None:
+    # plover_triggers.csv "receive welcome" (the guest's side of a visit); trigger_frames.csv receive,perceived
+    events = coded(pipeline, "Chile's president arrived in Peru on Tuesday and received a ceremonial welcome.",
+                   "2024-11-20", ALL)
+    assert {e["type"] for e in events} == {"CONSULT"}, events
+    text = ("Chile pardoned two Peruvian fishermen on Monday. This was also received by the Peruvian public as a "
+            "strong gesture of friendship.")
+    assert {e["type"] for e in coded(pipeline, text, "2024-11-20", ALL)} == {"RETREAT"}
+    # (things received are still received: "Peru received six jets from Chile")
+    assert [e["type"] for e in coded(pipeline, "Peru received six jets from Chile on Monday.", "2024-11-20")] == ["AID"]
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

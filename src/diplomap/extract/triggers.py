@@ -167,6 +167,10 @@ class TriggerFinder:
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(lemma, "addressed")
                         and not _addresses_someone(tok)):
                     entry = None  # "encouraged more imports from Zambia": urges no one in particular
+                if entry is not None and self.lex.has_frame(lemma, "perceived") and any(
+                        c.dep_ == "auxpass" for c in tok.children) and any(
+                        c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                    entry = None  # "was received by the public as a gesture of friendship": how it was taken
                 if entry is not None and self.lex.has_frame(lemma, "directs") and not _directs_someone(tok):
                     entry = None  # "told reporters that ...": a saying, no request
                 if entry is not None:
