@@ -53,6 +53,14 @@ def test_markdown_example_reads_with_title_and_date() -> None:
     assert "**" not in doc.text
 
 
+def test_a_date_line_opening_the_text_is_no_part_of_its_title(tmp_path: Path) -> None:
+    path = tmp_path / "item.txt"
+    path.write_text(" date 2024-06-15 Chile has stopped exporting copper to Peru.\n\nThe minister said so on Thursday.",
+                    encoding="utf-8")
+    doc = read_file(path)
+    assert doc.title == "Chile has stopped exporting copper to Peru." and str(doc.published) == "2024-06-15"
+
+
 def test_html_drops_navigation_footer_and_script() -> None:
     doc = read_file(EXAMPLES / "news-georgia-eu-2025.html")
     assert doc.fmt == "html" and doc.published is not None

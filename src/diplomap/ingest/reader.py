@@ -35,6 +35,8 @@ _PROJECT_FILES = re.compile(
 
 _PUBDATE = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})\s+(?:(\d{{1,2}}),\s+)?((?:19|20)\d\d)\b")
 _ISODATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_DATE_LEAD = re.compile(r"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?(?:19|20)\d\d-\d\d-\d\d\s*[-–—|:]?\s*",
+                        re.I)
 
 
 def project_file(path: str | Path) -> bool:
@@ -162,7 +164,9 @@ def read_bytes(
                               "(e.g. ocrmypdf) or find a text version")
         raise IngestError(f"{source}: no text found in the {fmt} file, only markup; check that it is the right file")
     head = cleaned.text[:4000].strip()
-    first_line = head.split("\n", 1)[0][:200]
+    # (a date line the page opens with, " date 2024-06-15 Niger has stopped ...", "Published: 2024-06-15", dates the
+    # document; it is no part of its title)
+    first_line = _DATE_LEAD.sub("", head.split("\n", 1)[0], count=1)[:200] or head.split("\n", 1)[0][:200]
     doc_title = title or meta_title or markdown_title or first_line
     if published:
         date_source = "given"
