@@ -1590,6 +1590,14 @@ def test_a_welcome_received_or_a_thing_received_as_a_gesture_is_no_cooperation(p
     assert [e["type"] for e in coded(pipeline, "Peru received six jets from Chile on Monday.", "2024-11-20")] == ["AID"]
 
 
+def test_trade_measures_and_duties_imposed_are_sanctions(pipeline: Any) -> None:
+    # plover_triggers.csv impose measure / impose duty; the import the measure is on is no act of its own
+    for text in ("Chile imposed temporary measures on importing Peruvian brandy on Tuesday.",
+                 "Chile imposed anti-dumping duties on Peruvian steel on Tuesday."):
+        events = coded(pipeline, text, "2024-10-09", ALL)
+        assert [(e["type"], e["source"], e["target"]) for e in events] == [("SANCTION", ["CHL"], ["PER"])], events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -226,6 +226,10 @@ CASES = [
          "2025-07-31", one("AGREE", {"CAN"}, {"JOR"}, modality="happened")),
     Case("believed", "Somalia's president argued on 3 May 2025 that Ethiopia had supplied weapons to the rebels.",
          "2025-05-04", none_of("AID")),
+    Case("act_as_a_subject", "Chile's minister stated on 3 June 2024 that restricting the import of vehicles from Peru "
+         "won't enhance the situation.", "2024-06-04", lambda events: not any(e["target"] for e in events)),
+    Case("purpose_told", "Chile shut a pipeline on 3 June 2024, which was meant to transport oil to Peru.",
+         "2024-06-04", lambda events: not any("PER" in e["target"] for e in events)),
     Case("habitual", "Since 1995 the assembly of the OAS has annually adopted a resolution condemning Cuba.",
          "2025-01-21", none_of("ACCUSE")),
     Case("habitual", "Chilean officials often describe Peru as a reliable partner.", "2025-01-21",

@@ -35,6 +35,7 @@ from diplomap.knowledge.grammar import (
     PERIODS,
     PLAN_ADJ,
     PLAN_HEADS,
+    PURPOSES,
     REPORTING,
     SAYING_ACTS,
     TIME_MARKS,
@@ -191,6 +192,22 @@ def _holder(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they", "we", "i") or (
         c.pos_ in ("NOUN", "PROPN") and any(t.ent_type_ or t.pos_ == "NOUN" for t in c.subtree)))
                for c in verb.children)
+
+
+def act_as_a_subject(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'Restricting the import of electric vehicles won't enhance the situation': an act named by a gerund as the
+    subject of a clause is an act in general, weighed, not one that happened."""
+    tok = trig.token
+    return NOT_NEWS if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass") else None
+
+
+def purpose_told(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'the pipeline, which was meant to transport oil to China', 'a plan designed to ease tensions': what a thing
+    is for (grammar.toml verbs.purposes), not an act done."""
+    head = clause_head(trig)
+    above = head.head
+    return NOT_NEWS if head.dep_ == "xcomp" and above.tag_ == "VBN" and above.lemma_.lower() in PURPOSES and (
+        any(c.dep_ == "auxpass" for c in above.children) or above.dep_ == "acl") else None
 
 
 def habitual(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
@@ -470,7 +487,8 @@ def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) 
     return background(sent, trig, ctx, span) or Modality.HAPPENED
 
 
-RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, reported_will, believed, habitual,
+RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, reported_will, believed, act_as_a_subject,
+                           purpose_told, habitual,
                            standing_status, known_for, on_the_eve, modal, conditional_clause, time_to_come,
                            in_case_of, planned_noun,
                            weighed, forecast_of_its_subject, wanted, decided,

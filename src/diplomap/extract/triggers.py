@@ -213,7 +213,7 @@ class TriggerFinder:
         in_phrase = {w.i for t in result for w in t.words if w.i != t.token.i}
         heads = {t.token.i for t in result}
         return [t for t in result if t.token.i not in in_phrase and not topic_of(t.token, heads)
-                and not _gerund_topic(t.token, heads)]
+                and not _gerund_topic(t.token, heads | in_phrase)]
 
     def _topic_of_talks(self, noun: Token) -> bool:
         """'Talks on an agreement between EFTA and Mercosur', 'negotiations over a ceasefire': what is talked about,
@@ -523,8 +523,9 @@ def _met_at(noun: TriggerMatch, verb: TriggerMatch) -> bool:
 
 
 def _gerund_topic(verb: Token, triggers: set[int]) -> bool:
-    """'reached an agreement with Chile on patrolling along the border', 'talks over deploying troops': the
-    gerund says what another act is about; it is no act of its own."""
+    """'reached an agreement with Chile on patrolling along the border', 'talks over deploying troops', 'imposed
+    measures on importing brandy' (``triggers``: trigger words): the gerund says what another act is about; it is no
+    act of its own."""
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in (*TOPIC_PREPS, "on"):
         return False
     host = verb.head.head

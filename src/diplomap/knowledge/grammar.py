@@ -29,6 +29,7 @@ def inflections(verbs: frozenset[str]) -> frozenset[str]:
 LIGHT_VERBS = _words("verbs", "light")
 LIGHT_FORMS = inflections(LIGHT_VERBS)
 APPROVING = _words("verbs", "approving")
+PURPOSES = _words("verbs", "purposes")
 ENACTING = _words("verbs", "enacting")
 MEASURES = _words("nouns", "measures")
 SITUATIONS = _words("nouns", "situations")
