@@ -92,6 +92,9 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # "he" is the person named before it, whose "his" the line keeps
     ("Gabriel Boric made the comments on 9 May 2025 as he held talks with his Peruvian counterpart in Lima.",
      "CONSULT", r"^Gabriel Boric held talks with his Peruvian counterpart"),
+    # a passive with no agent and no party in its phrase: whose act it was leads
+    ("Seven agreements were signed during the visit of Peru's president to Chile on 9 May 2025.", "AGREE",
+     r"^Peru and Chile: seven agreements were signed$"),
     # what one is told not to do keeps its "not"
     ("On 9 May 2025, Chile warned Peru not to meddle in the dispute.", "THREATEN", r"^Chile warned Peru not to meddle"),
     # a partner named "as" one: the role it is named to is told

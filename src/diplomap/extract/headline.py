@@ -201,7 +201,13 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
     if passive and not by_agent:
         # "a session ... was held in Qabala": what underwent the act leads, told as the text tells it
         aux = [c.text for c in verb.children if c.dep_ == "auxpass"]
-        return " ".join([_phrase(passive[0], OBJECT_WORDS), *aux, verb.text, *_partner_preps(verb, actor_tokens)])
+        undergone = " ".join([_phrase(passive[0], OBJECT_WORDS), *aux, verb.text, *_partner_preps(verb, actor_tokens)])
+        shown = {*_kept(passive[0]), *(w.i for c in verb.children if c.dep_ in ("prep", "dative")
+                                       and c.lower_ in _PARTNER_PREPS for w in c.subtree)}
+        if event.actors and not shown & set(actor_tokens):
+            # ("Agreements were concluded", told of China and Hungary: whose they were leads, as a noun's line)
+            return f"{_join([name(c) for c in event.actors])}: {undergone[:1].lower() + undergone[1:]}"
+        return undergone
     if not subject and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the opening of the gas pipeline, inaugurated during ...": the noun it describes and the act
         # ("a note of protest expressing serious concern": with what it does; after who issued it, when the verb
