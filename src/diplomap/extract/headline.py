@@ -112,6 +112,8 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         if agent:
             return agent, True
         subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subj) == 1 and subj[0].lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+            return [node.head], False  # "Oli, who returned home after ...": the one the clause is about
         if subj:
             return subj, False
         raised = [c for c in node.children if c.dep_ == "nsubjpass"]
@@ -121,6 +123,9 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             break
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
             node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.head.lower_ in _TIME_PREPS and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "returned home after concluding his visit": who returned concluded it
             continue
         if node.dep_ == "ROOT":
             # ("PM of Samoa to visit China": a headline's doer the parser hung before its verb as a modifier)
@@ -270,14 +275,19 @@ def _verb_line(verb: Token, trigger: Token, event: Event, actor_tokens: dict[int
     return " ".join([who, words, *kept])
 
 
+_TIME_PREPS = ("after", "before", "upon", "on", "while", "since")
+
+
 def _bare_participle(verb: Token, words: str) -> Token | None:
     """The participle with no auxiliary that ``words`` (the verb's words) open with: the verb, or the verb of
     control it is the 'to'-verb of ("continuing to back")."""
     first = words.split()[0] if words else ""
     for tok in (verb, verb.head if verb.dep_ == "xcomp" else None):
         # (a clause of its own, not a gerund after a preposition: "support Senegal in building parks")
-        if tok is not None and tok.tag_ == "VBG" and tok.text == first and tok.dep_ in (
-                "advcl", "conj", "ROOT", "ccomp") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        own_clause = tok is not None and (tok.dep_ in ("advcl", "conj", "ROOT", "ccomp") or (
+            tok.dep_ == "pcomp" and tok.head.lower_ in _TIME_PREPS))  # ("after concluding his visit")
+        if tok is not None and own_clause and tok.tag_ == "VBG" and tok.text == first and not any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children):
             return tok
     return None
 
