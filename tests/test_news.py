@@ -1598,6 +1598,12 @@ def test_trade_measures_and_duties_imposed_are_sanctions(pipeline: Any) -> None:
         assert [(e["type"], e["source"], e["target"]) for e in events] == [("SANCTION", ["CHL"], ["PER"])], events
 
 
+def test_a_party_named_in_the_circumstance_is_no_party_to_the_act(pipeline: Any) -> None:
+    # roles.phrases_of_no_party (grammar.toml prepositions.circumstances)
+    events = coded(pipeline, "Chile delivered missiles to Peru amid tensions with Bolivia on Friday.", "2024-04-20")
+    assert [(e["type"], e["source"], e["target"]) for e in events] == [("AID", ["CHL"], ["PER"])], events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from diplomap.extract.syntax import TriggerMatch
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
+    CIRCUMSTANCES,
     LOCATIVE_PREPS,
     MANNER_NOUNS,
     MONTH_NAMES,
@@ -74,7 +75,8 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
         # Chile and Peru" are between the deal's parties)
         before = tok.doc[tok.i - 1] if tok.i > 0 else tok
         manner = tok.lower_ == "with" and before.lemma_.lower() in MANNER_NOUNS and before.dep_ == "pobj"
-        if tok.lower_ in ROUTE_PREPS or topic or title or manner or _whose_ally(tok):
+        amid = tok.lower_ in CIRCUMSTANCES and not words & {t.i for t in tok.subtree}  # ("amid tensions with China")
+        if tok.lower_ in ROUTE_PREPS or topic or title or manner or amid or _whose_ally(tok):
             out.update(t.i for t in tok.subtree)
     return out
 
