@@ -189,3 +189,17 @@ def test_a_sentence_says_a_name_with_its_article() -> None:
     assert possessive("the Philippines") == "the Philippines'" and possessive("Kenya") == "Kenya's"
     first = opening(_prose_name(kb, "PHL"), 2031, 4, 2, 3, [])[0][0].text
     assert first.startswith("In 2031 the record holds 4 events of the Philippines' foreign policy"), first
+
+
+def test_a_downturn_that_leaves_cooperation_cooperative_is_cooling_not_deterioration() -> None:
+    from diplomap.analyze.dyads import Trend
+    from diplomap.analyze.turning import TurningPoint
+    from diplomap.report.narrative import DyadFacts, label
+
+    def facts(before: float, after: float) -> DyadFacts:
+        point = TurningPoint("2024-10", "downturn", before, after, ("e1",))
+        return DyadFacts("IND", "India", 19, 16, 3, 5.7, Trend("stable", 0.0, 5), ((point, "a pact", ()),))
+
+    assert label(facts(10.0, 4.1), 16, 3) == ("cooperation, cooling", "↘")
+    assert label(facts(4.0, -3.0), 16, 3) == ("deteriorating relationship", "↘")  # into conflict
+    assert label(facts(10.0, 4.1), 6, 4) == ("deteriorating relationship", "↘")  # a year of much conflict

@@ -50,14 +50,18 @@ class DyadFacts:
     turns: tuple[tuple[TurningPoint, str, tuple[Cite, ...]], ...]  # the point, its cause's headline, citations
 
 
+COOLING_FLOOR = 2.0  # a month's mean PLOVER score from which a downturn leaves a relationship cooperative
+
+
 def label(facts: DyadFacts | None, cooperative: int, conflictual: int) -> tuple[str, str]:
     """A phrase judging the relationship and its arrow (CrisisWatch-style: ↗ improved, ↘ deteriorated, → unchanged).
 
     In order: an upturn after a downturn, or in a year of mostly conflict (40 % or more of the events), is
-    "crisis and partial repair"; any other last upturn "recovering partnership"; a last turn down, or a
-    falling trend with conflict, "deteriorating
-    relationship"; mostly conflict "tense relationship"; mostly cooperation "steady cooperation" (or
-    "deepening cooperation" when improving); else "mixed record"."""
+    "crisis and partial repair"; any other last upturn "recovering partnership"; a last turn down that leaves a
+    year of mostly cooperation still cooperative (a mean of +2 or more that month) "cooperation, cooling"; any other
+    last turn down, or a falling trend with conflict, "deteriorating relationship"; mostly conflict "tense
+    relationship"; mostly cooperation "steady cooperation" (or "deepening cooperation" when improving); else "mixed
+    record"."""
     total = cooperative + conflictual
     turns = [t for t, _, _ in facts.turns] if facts else []
     trend = facts.trend.label if facts else "too few data"
@@ -66,6 +70,9 @@ def label(facts: DyadFacts | None, cooperative: int, conflictual: int) -> tuple[
         return "crisis and partial repair", "↗"
     if directions and directions[-1] == "upturn":
         return "recovering partnership", "↗"
+    if (directions and directions[-1] == "downturn" and turns[-1].after >= COOLING_FLOOR and total
+            and cooperative / total >= 0.75):
+        return "cooperation, cooling", "↘"  # (+10.0 -> +4.1: still cooperation, less of it)
     if (directions and directions[-1] == "downturn") or (trend == "deteriorating" and conflictual):
         return "deteriorating relationship", "↘"
     if total and conflictual / total >= 0.5:
