@@ -95,6 +95,9 @@ def _events(pipeline: Any, text: str, published: str = "2025-12-01") -> list[Any
     # a participle after "after" is done by whom the clause above is about, told in the present
     ("Boric, who returned home after concluding his official visit to Peru, spoke on 9 May 2025.", "CONSULT",
      r"^Boric concludes his official visit to Peru$"),
+    # a bare verb of purpose is told as a plan
+    ("Chile is ready to work with Peru to support Bolivia's bid, Boric said on 9 May 2025.", "SUPPORT",
+     r"^Chile to support Bolivia's bid$"),
     # a passive with no agent and no party in its phrase: whose act it was leads
     ("Seven agreements were signed during the visit of Peru's president to Chile on 9 May 2025.", "AGREE",
      r"^Peru and Chile: seven agreements were signed$"),

@@ -350,6 +350,8 @@ def _verb_words(verb: Token) -> str:
     elif verb.dep_ == "ROOT" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                            for c in verb.children):
         out += ["to", verb.text]  # a headline's plan: "PM of Samoa to visit China"
+    elif verb.tag_ == "VB" and verb.dep_ != "ROOT":
+        out += ["to", verb.text]  # "deployed ships to patrol the waterway": "... to patrol", a plan's headline
     else:
         out.append(verb.text)
     out += [c.text for c in verb.children if c.dep_ == "prt"]
