@@ -1604,6 +1604,13 @@ def test_a_party_named_in_the_circumstance_is_no_party_to_the_act(pipeline: Any)
     assert [(e["type"], e["source"], e["target"]) for e in events] == [("AID", ["CHL"], ["PER"])], events
 
 
+def test_an_act_supported_or_opposed_by_its_gerund_is_not_taken(pipeline: Any) -> None:
+    # modality.weighed (grammar.toml verbs.advocating)
+    events = coded(pipeline, "Chile had supported imposing tariffs on Peruvian steel, the minister said on Monday.",
+                   "2024-10-24")
+    assert not any(e["type"] == "SANCTION" for e in events), events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

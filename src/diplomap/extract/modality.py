@@ -20,6 +20,7 @@ from diplomap.extract.syntax import (
     meeting_as_setting,
 )
 from diplomap.knowledge.grammar import (
+    ADVOCATING,
     ATTENDING,
     BELIEVING,
     CONSIDERING,
@@ -300,10 +301,14 @@ def planned_noun(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: Dat
 
 def weighed(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
     """An act weighed, not taken: 'India is weighing a ban on Chinese apps', 'is considering expelling the
-    ambassador' (grammar.toml verbs.considering)."""
+    ambassador' (grammar.toml verbs.considering); or advocated or opposed by its gerund: 'Spain had supported
+    imposing tariffs' (verbs.advocating)."""
     tok = trig.token
     if trig.head.i == tok.i and tok.dep_ in ("dobj", "xcomp") and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") and (
             tok.head.lemma_.lower() in CONSIDERING):
+        return Modality.HYPOTHETICAL
+    if trig.head.i == tok.i and tok.dep_ in ("dobj", "xcomp") and tok.tag_ == "VBG" and (
+            tok.head.lemma_.lower() in ADVOCATING):
         return Modality.HYPOTHETICAL
     return None
 
