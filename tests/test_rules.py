@@ -230,6 +230,8 @@ CASES = [
          "won't enhance the situation.", "2024-06-04", lambda events: not any(e["target"] for e in events)),
     Case("purpose_told", "Chile shut a pipeline on 3 June 2024, which was meant to transport oil to Peru.",
          "2024-06-04", lambda events: not any("PER" in e["target"] for e in events)),
+    Case("kept_from", "Chile barred its ministers from visiting Peru on 3 June 2024.", "2024-06-04",
+         none_of("CONSULT")),
     Case("habitual", "Since 1995 the assembly of the OAS has annually adopted a resolution condemning Cuba.",
          "2025-01-21", none_of("ACCUSE")),
     Case("habitual", "Chilean officials often describe Peru as a reliable partner.", "2025-01-21",

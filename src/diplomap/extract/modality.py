@@ -36,6 +36,7 @@ from diplomap.knowledge.grammar import (
     PERIODS,
     PLAN_ADJ,
     PLAN_HEADS,
+    PREVENTING,
     PURPOSES,
     REPORTING,
     SAYING_ACTS,
@@ -200,6 +201,15 @@ def act_as_a_subject(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span:
     subject of a clause is an act in general, weighed, not one that happened."""
     tok = trig.token
     return NOT_NEWS if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass") else None
+
+
+def kept_from(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
+    """'Nepal banned its citizens from travelling to Russia', 'refrained from attacking': an act someone is kept from
+    is not done (grammar.toml verbs.preventing)."""
+    tok = trig.token
+    prep = tok.head
+    return Modality.NEGATED if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and prep.lower_ == "from" and (
+        prep.head.lemma_.lower() in PREVENTING) else None
 
 
 def purpose_told(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
@@ -493,7 +503,7 @@ def _done(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) 
 
 
 RULES: tuple[Rule, ...] = (negated, asked, denied, came_before, held_during, reported_will, believed, act_as_a_subject,
-                           purpose_told, habitual,
+                           purpose_told, kept_from, habitual,
                            standing_status, known_for, on_the_eve, modal, conditional_clause, time_to_come,
                            in_case_of, planned_noun,
                            weighed, forecast_of_its_subject, wanted, decided,
