@@ -1611,6 +1611,14 @@ def test_an_act_supported_or_opposed_by_its_gerund_is_not_taken(pipeline: Any) -
     assert not any(e["type"] == "SANCTION" for e in events), events
 
 
+def test_an_active_verb_joined_to_a_passive_relative_clause_goes_on_from_the_main_clause(pipeline: Any) -> None:
+    # subjects.subject_tokens: the parser joins "demanded" to "were recruited"; Peru demanded, not Chile
+    text = ("Peru called back hundreds of Peruvian nationals who were recruited by Chile in its army and also demanded "
+            "compensation from Chile on Thursday.")
+    events = coded(pipeline, text, "2024-01-25", ALL)
+    assert not any(e["type"] == "REQUEST" and "CHL" in e["source"] for e in events), events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

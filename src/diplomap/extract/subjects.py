@@ -120,6 +120,14 @@ def subject_tokens(trig: TriggerMatch) -> set[int]:
         if node.dep_ == "pobj" and (author := authoring_verb(node)) is not None:
             via, node = "prep", author  # "Russia was behind the cyberattack", "X is responsible for the attack"
             continue
+        if (node.dep_ == "conj" and node.tag_ == "VBD" and node.head.dep_ == "relcl" and node.head.tag_ == "VBN"
+                and any(c.dep_ == "auxpass" for c in node.head.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+                and (main := governing_verb(node.head.head)) is not None):
+            # "Nepal called back nationals who were recruited by Russia and also demanded repatriation": an active
+            # verb the parser joined to a passive relative clause goes on from the main clause
+            via, node = "conj", main
+            continue
         if node.dep_ == "conj" and node.tag_ == "VBD" and node.head.tag_ != "VBD":
             # "explosions were heard as Israeli forces struck X and targeted Y": the parser joined "targeted" to
             # "heard"; it goes on from the nearer verb of its own tense
