@@ -1619,6 +1619,15 @@ def test_an_active_verb_joined_to_a_passive_relative_clause_goes_on_from_the_mai
     assert not any(e["type"] == "REQUEST" and "CHL" in e["source"] for e in events), events
 
 
+def test_the_inauguration_of_a_president_is_no_work_opened(pipeline: Any) -> None:
+    # eventhood (trigger_frames.csv opens_a_work, brought by any word of the phrase)
+    for text in ("Chile's president attended the inauguration of President Luis Arce in La Paz on Monday.",
+                 "The inauguration of Peru's new president followed his victory in the election on Monday."):
+        assert not any(e["type"] == "COOPERATE" for e in coded(pipeline, text, "2024-05-22", ALL)), text
+    events = coded(pipeline, "Chile's president inaugurated the new pipeline to Peru on Monday.", "2024-05-22")
+    assert [e["type"] for e in events] == ["COOPERATE"], events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -35,6 +35,7 @@ from diplomap.knowledge.grammar import (
     STANDING_ADVERBS,
     STATE_NOUNS,
     THANKS,
+    VISITORS,
 )
 
 # an agreement that something will or must be done is one ("agreed that talks would resume"): the modals of it
@@ -181,6 +182,8 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             c.dep_ == "prep" and c.lower_ == "of" and any(
                 g.dep_ == "pobj" and not _a_place_closed(g) for g in c.children) for c in tok.children):
         return True  # "the closure of these chapters": a stage of talks closed, no measure
+    if "opens_a_work" in trig.frames and any(_names_a_person(g) for g in _inaugurated(tok)):
+        return True  # "the inauguration of President Deby": a swearing-in, no work opened (attending it is a visit)
     if "chairs_a_meeting" in trig.frames and tok.pos_ == "VERB" and (chaired := _chaired(tok)) is not None and not any(
             n.lemma_.lower() in GATHERINGS or n.lower_ in GATHERINGS
             for n in (chaired, *(c for c in chaired.children if c.dep_ == "appos"))):
@@ -311,6 +314,20 @@ def _a_place_closed(closed: Token) -> bool:
     body's or state's ("the closure of the Russian federal agency's office in Baku")."""
     return any(w.lemma_.lower() in CLOSED or w.lower_ in CLOSED or w.ent_id_
                or w.ent_type_ in ("GPE", "FAC", "LOC", "ORG") for w in closed.subtree)
+
+
+def _inaugurated(tok: Token) -> list[Token]:
+    """What an inauguration inaugurates: the verb's object, or the noun's "of" phrase (also as a light verb's object:
+    "attend the inauguration of President Deby")."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] if tok.pos_ == "VERB" else []
+    return [*objects, *(g for n in (tok, *objects) for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj")]
+
+
+def _names_a_person(tok: Token) -> bool:
+    """A person by name or by a title ("President Déby", "the new president"; grammar.toml nouns.visitors)."""
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in VISITORS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in VISITORS for c in tok.children)
 
 
 def _chaired(verb: Token) -> Token | None:

@@ -62,6 +62,9 @@ def _for_clause(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
 
 
+PHRASE_FRAMES = frozenset({"opens_a_work"})  # frames (trigger_frames.csv) any word of a trigger phrase brings
+
+
 class TriggerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -318,7 +321,10 @@ class TriggerFinder:
         return out
 
     def _trigger(self, token: Token, head: Token, entry: TriggerEntry, words: list[Token]) -> TriggerMatch:
-        return TriggerMatch(token, head, entry, words, self.lex.frames.get(token.lemma_.lower(), frozenset()))
+        frames = self.lex.frames.get(token.lemma_.lower(), frozenset())
+        # (a frame that holds for any word of the phrase: "attend the inauguration of President Deby")
+        phrase = {f for w in words if w.i != token.i for f in self.lex.frames.get(w.lemma_.lower(), ())} & PHRASE_FRAMES
+        return TriggerMatch(token, head, entry, words, frames | phrase)
 
     def _match(self, tok: Token, entries: list[TriggerEntry], verb: bool) -> tuple[TriggerEntry | None, list[Token]]:
         if not entries:
