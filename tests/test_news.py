@@ -1628,6 +1628,13 @@ def test_the_inauguration_of_a_president_is_no_work_opened(pipeline: Any) -> Non
     assert [e["type"] for e in events] == ["COOPERATE"], events
 
 
+def test_an_attack_by_a_bomber_is_no_act_of_the_state_it_happened_in(pipeline: Any) -> None:
+    # rules.people_act_for_their_state (grammar.toml nouns.irregulars): the state is struck, not the striker
+    text = "A suicide bomber rammed a vehicle into a convoy of Chilean engineers in Lima on Tuesday, police said."
+    events = coded(pipeline, text, "2024-03-27")
+    assert [(e["type"], e["source"], sorted(e["target"])) for e in events] == [("ASSAULT", [], ["CHL", "PER"])], events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -61,6 +61,7 @@ from diplomap.extract.when import owns_date
 from diplomap.knowledge.grammar import (
     ALLEGING,
     BODIES,
+    IRREGULARS,
     NEIGHBOURS,
     REPORTING,
     STATE_ANAPHORS,
@@ -457,11 +458,18 @@ def mission_hosted_by_place_state(r: Resolvers, sent: Span, ctx: SentenceContext
 
 def people_act_for_their_state(r: Resolvers, sent: Span, ctx: SentenceContext, d: Draft) -> None:
     """'demonstrators in Baghdad blocked a road': unnamed people act for the state they act in (not 'agreed in
-    Doha after clashes': that place is the agreement's)."""
+    Doha after clashes': that place is the agreement's; nor bombers, gunmen and militants, grammar.toml
+    nouns.irregulars, whose attack there strikes that state)."""
     loc = d.location
     heads = [sent.doc[i] for i in d.subject if sent.doc[i].head.i not in d.subject or sent.doc[i].head.i == i]
     if any(h.pos_ == "NOUN" and r.lex.word_types(h.lemma_.lower(), verb=False, alone=True) for h in heads):
         return  # "the attack in Moscow killed 145 people": an act, no people of the place, is the subject
+    if any(h.lemma_.lower() in IRREGULARS for h in heads):
+        # "a suicide bomber rammed a vehicle into a convoy of Chinese engineers in Khyber Pakhtunkhwa": no state acts;
+        # the state it struck in is struck, beside whom it struck
+        if not d.source and "harms" in d.trig.entry.traits and d.own_place and loc and loc.country:
+            d.target = list(dict.fromkeys([*d.target, loc.country]))
+        return
     if not d.source and "at_home" in d.trig.entry.traits and d.own_place and loc and loc.country:
         d.source = [loc.country]
         d.target = [c for c in d.target if c != loc.country] or []
