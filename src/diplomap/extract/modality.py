@@ -4,7 +4,6 @@ news at all. Small named rules, tried in the order of ``RULES``; the first verdi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 from spacy.tokens import Span, Token
 
@@ -19,6 +18,7 @@ from diplomap.extract.syntax import (
     governing_verb,
     meeting_as_setting,
 )
+from diplomap.extract.undone import NOT_NEWS, Verdict, act_as_a_subject, kept_from, purpose_told
 from diplomap.knowledge.grammar import (
     ADVOCATING,
     ATTENDING,
@@ -36,16 +36,12 @@ from diplomap.knowledge.grammar import (
     PERIODS,
     PLAN_ADJ,
     PLAN_HEADS,
-    PREVENTING,
-    PURPOSES,
     REPORTING,
     SAYING_ACTS,
     TIME_MARKS,
 )
 from diplomap.model import DateSpan, Modality
 
-NOT_NEWS: Literal["not news"] = "not news"
-Verdict = Modality | Literal["not news"] | None  # None: this rule has nothing to say
 Rule = Callable[[Span, TriggerMatch, SentenceContext, DateSpan], Verdict]
 
 
@@ -194,31 +190,6 @@ def _holder(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they", "we", "i") or (
         c.pos_ in ("NOUN", "PROPN") and any(t.ent_type_ or t.pos_ == "NOUN" for t in c.subtree)))
                for c in verb.children)
-
-
-def act_as_a_subject(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """'Restricting the import of electric vehicles won't enhance the situation': an act named by a gerund as the
-    subject of a clause is an act in general, weighed, not one that happened."""
-    tok = trig.token
-    return NOT_NEWS if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass") else None
-
-
-def kept_from(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """'Nepal banned its citizens from travelling to Russia', 'refrained from attacking': an act someone is kept from
-    is not done (grammar.toml verbs.preventing)."""
-    tok = trig.token
-    prep = tok.head
-    return Modality.NEGATED if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and prep.lower_ == "from" and (
-        prep.head.lemma_.lower() in PREVENTING) else None
-
-
-def purpose_told(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
-    """'the pipeline, which was meant to transport oil to China', 'a plan designed to ease tensions': what a thing
-    is for (grammar.toml verbs.purposes), not an act done."""
-    head = clause_head(trig)
-    above = head.head
-    return NOT_NEWS if head.dep_ == "xcomp" and above.tag_ == "VBN" and above.lemma_.lower() in PURPOSES and (
-        any(c.dep_ == "auxpass" for c in above.children) or above.dep_ == "acl") else None
 
 
 def habitual(sent: Span, trig: TriggerMatch, ctx: SentenceContext, span: DateSpan) -> Verdict:
