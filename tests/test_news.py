@@ -1635,6 +1635,16 @@ def test_an_attack_by_a_bomber_is_no_act_of_the_state_it_happened_in(pipeline: A
     assert [(e["type"], e["source"], sorted(e["target"])) for e in events] == [("ASSAULT", [], ["CHL", "PER"])], events
 
 
+def test_a_meeting_before_a_saying_is_the_same_occasion_and_its_topic_no_party(pipeline: Any) -> None:
+    # coder._after_clause: "said after the two leaders met" is soon after, not weeks before; roles: the topic of talks
+    # a meeting is for ("for talks on Bolivia") is no party
+    text = ("Chile's president Gabriel Boric met Peru's president on Monday for talks on Bolivia. Relations remain "
+            "friendly, Boric said after the two leaders met.")
+    record = pipeline.extract(Document(id="d", text=text, source="d", published=date(2024, 6, 25))).events
+    assert [(e.type, set(e.actors), str(e.date.start) if e.date else None) for e in record] == [
+        ("CONSULT", {"CHL", "PER"}, "2024-06-24")], record
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

@@ -314,14 +314,17 @@ class Coder:
 def _after_clause(trig: TriggerMatch) -> str:
     """Whether a verb is told in a clause opened by 'after': "long" ('after one soldier was killed and both sides
     reinforced': weeks before), "soon" ('shortly after Macron arrived', 'hours after the strike': grammar.toml
-    adverbs.soon), else ""."""
+    adverbs.soon; and what is said after a meeting, 'Xi said after the two leaders met': the same occasion), else
+    ""."""
     head = trig.head
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ == "after"]
     if not marks or head.pos_ not in ("VERB", "AUX") or after_phrase_subject(head):
         return ""  # ("After talks in Nairobi, Kenya and Ethiopia signed": the 'after' of a phrase the parser misread)
-    return "soon" if marks[0].i > 0 and head.doc[marks[0].i - 1].lower_ in SOON else "long"
+    said_after_a_meeting = trig.entry.type == "CONSULT" and head.head.lemma_.lower() in REPORTING
+    soon = marks[0].i > 0 and head.doc[marks[0].i - 1].lower_ in SOON
+    return "soon" if soon or said_after_a_meeting else "long"
 
 
 def _followed(trig: TriggerMatch) -> bool:

@@ -9,6 +9,7 @@ from diplomap.extract.syntax import TriggerMatch
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     CIRCUMSTANCES,
+    GATHERINGS,
     LOCATIVE_PREPS,
     MANNER_NOUNS,
     MONTH_NAMES,
@@ -70,7 +71,8 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
         title = tok.lower_ == "to" and titled is not None and titled.i not in acted_on
         topic = "topical" in trig.entry.traits and (tok.lower_ in TOPIC_PREPS or (tok.lower_ == "on" and (
             tok.head.lemma_.lower() in TOPIC_VERBS  # ("talks focused on North Korea")
-            or (trig.entry.type == "CONSULT" and tok.head.i in words and tok.head.pos_ == "NOUN"
+            or (trig.entry.type == "CONSULT" and tok.head.pos_ == "NOUN"
+                and (tok.head.i in words or tok.head.lemma_.lower() in GATHERINGS)  # ("met Xi for talks on Ukraine")
                 and not any(g.lemma_.lower() in ACT_NOUNS for g in tok.children)))))  # ("talks on a deal between
         # Chile and Peru" are between the deal's parties)
         before = tok.doc[tok.i - 1] if tok.i > 0 else tok
