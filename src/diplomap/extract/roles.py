@@ -73,6 +73,7 @@ def phrases_of_no_party(sent: Span, trig: TriggerMatch) -> set[int]:
             tok.head.lemma_.lower() in TOPIC_VERBS  # ("talks focused on North Korea")
             or (trig.entry.type == "CONSULT" and tok.head.pos_ == "NOUN"
                 and (tok.head.i in words or tok.head.lemma_.lower() in GATHERINGS)  # ("met Xi for talks on Ukraine")
+                and not words & {t.i for t in tok.subtree}  # (the act's own phrase: "on the sidelines of X's visit")
                 and not any(g.lemma_.lower() in ACT_NOUNS for g in tok.children)))))  # ("talks on a deal between
         # Chile and Peru" are between the deal's parties)
         before = tok.doc[tok.i - 1] if tok.i > 0 else tok
