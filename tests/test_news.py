@@ -1645,6 +1645,14 @@ def test_a_meeting_before_a_saying_is_the_same_occasion_and_its_topic_no_party(p
         ("CONSULT", {"CHL", "PER"}, "2024-06-24")], record
 
 
+def test_a_suggestion_in_the_bare_form_is_a_request(pipeline: Any) -> None:
+    # grammar.toml verbs.demanding (suggest, recommend); triggers._mandative reads a singular subject's "consider"
+    for text in ("Chile suggested that Peru reconsider its tariffs on Monday.",
+                 "On Monday, Chile's president visited Lima and suggested the Peruvian Congress consider the treaty."):
+        events = coded(pipeline, text, "2024-10-24")
+        assert any(e["type"] == "REQUEST" and e["source"] == ["CHL"] and e["target"] == ["PER"] for e in events), text
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

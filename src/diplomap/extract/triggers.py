@@ -308,7 +308,7 @@ class TriggerFinder:
             if lemma in WANTING and _wants_of_a_party(tok):
                 out.append(self._trigger(tok, tok, self.lex.verb_entry(tok.lemma_, "REQUEST"), [tok]))
                 continue
-            if lemma not in REPORTING:
+            if lemma not in REPORTING and lemma not in DEMANDING:  # ("suggested that Peru reconsider")
                 continue
             for c in tok.children:
                 if any(s.dep_ == "nsubj" and s.lower_ in ("we", "i") for s in c.children):
@@ -384,9 +384,12 @@ def _blames(verb: Token) -> bool:
 
 
 def _mandative(clause: Token) -> bool:
-    """A clause in the bare form with its own subject and no auxiliary: 'insisted that Kyiv withdraw its troops'."""
-    return clause.tag_ == "VB" and any(c.dep_ == "nsubj" for c in clause.children) and not any(
-        c.dep_ in ("aux", "auxpass") for c in clause.children)
+    """A clause in the bare form with its own subject and no auxiliary: 'insisted that Kyiv withdraw its troops' (the
+    tagger may read the bare form after a singular subject as a plural present: 'suggested the Commission
+    consider')."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    bare = clause.tag_ == "VB" or (clause.tag_ == "VBP" and any(s.tag_ in ("NN", "NNP") for s in subjects))
+    return bare and bool(subjects) and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _wants_of_a_party(verb: Token) -> bool:
