@@ -881,6 +881,9 @@ def test_an_undated_item_takes_the_year_its_weekday_and_day_agree_on(pipeline: A
     text = "Israel and Hamas on Wednesday (January 15) agreed to a ceasefire after the October 7, 2023 attack."
     assert guess_year(text, news=True) == 2025
     assert guess_year("Talks resumed in Geneva.", news=True) == 0  # no year is said: none is guessed
+    # (a year written with the weekday and day is the year, even when the weekday is a slip: October 4, 2024 was a
+    # Friday)
+    assert guess_year("Chile condemned the attack that began on Saturday, October 4, 2024.", news=True) == 2024
     ev = coded(pipeline, text)
     find(ev, "AGREE", {"ISR", "HAMAS"}, "2025-01-15")
 

@@ -28,12 +28,23 @@ def guess_year(text: str, news: bool = False) -> int:
     if not news:
         return max(set(years), key=years.count) if years else 0
     for found in _WEEKDAY_DAY.finditer(text[:3000]):
+        if told := _year_told_after(text, found.end()):
+            return told  # "Saturday, October 4, 2024": the year written, whatever the weekday says
         weekday = WEEKDAYS.index(found.group(1).lower())
         month = MONTHS[(found.group(2) or found.group(5)).lower()]
         day = int(found.group(3) or found.group(4))
         if year := _latest_year(month, day, weekday, years):
             return year
     return 0
+
+
+_YEAR_AFTER = re.compile(r",?\s*((?:19|20)\d\d)\b")
+
+
+def _year_told_after(text: str, end: int) -> int:
+    """The year written right after a weekday and day ("Saturday, October 4, 2024"), else 0."""
+    found = _YEAR_AFTER.match(text, end)
+    return int(found.group(1)) if found else 0
 
 
 def latest_year_named(text: str, this_year: int | None = None) -> int:
@@ -62,6 +73,7 @@ def weekday_day(text: str) -> date | None:
     found = _WEEKDAY_DAY.search(text[:3000])
     if not year or found is None:
         return None
+    year = _year_told_after(text, found.end()) or year
     month = MONTHS[(found.group(2) or found.group(5)).lower()]
     day = int(found.group(3) or found.group(4))
     return date(year, month, day) if _weekday_of(year, month, day) >= 0 else None
