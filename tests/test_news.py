@@ -1656,6 +1656,15 @@ def test_a_suggestion_in_the_bare_form_is_a_request(pipeline: Any) -> None:
         assert any(e["type"] == "REQUEST" and e["source"] == ["CHL"] and e["target"] == ["PER"] for e in events), text
 
 
+def test_what_a_thing_allows_is_no_concession(pipeline: Any) -> None:
+    # trigger_frames.csv allow,enabling (grammar.toml nouns.enablers)
+    events = coded(pipeline, "Chile's assistance allowed Peru to move forward without new debt, the minister said "
+                   "on Monday.", "2025-04-25", ALL)
+    assert not any(e["type"] == "CONCEDE" for e in events), events
+    events = coded(pipeline, "Chile allowed Peru's ships to enter its ports on Monday.", "2025-04-25")
+    assert [e["type"] for e in events] == ["CONCEDE"], events
+
+
 def test_an_act_said_to_be_needed_is_not_done(pipeline: Any) -> None:
     # grammar.toml adjectives.needed: "it was necessary to allow", "it is vital to sign": a need voiced
     for text in ("Chile and Peru agreed that it was necessary to end the fighting and to allow more aid into Bolivia.",

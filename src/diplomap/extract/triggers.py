@@ -31,6 +31,7 @@ from diplomap.knowledge.grammar import (
     COURTESIES,
     CRIMES,
     DEMANDING,
+    ENABLERS,
     FAULTS,
     FORCES,
     HAPPENING,
@@ -170,6 +171,9 @@ class TriggerFinder:
                 if (entry is not None and len(entry.words) == 1 and self.lex.has_frame(lemma, "addressed")
                         and not _addresses_someone(tok)):
                     entry = None  # "encouraged more imports from Zambia": urges no one in particular
+                if entry is not None and self.lex.has_frame(lemma, "enabling") and any(
+                        c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in ENABLERS for c in tok.children):
+                    entry = None  # "Indonesia's assistance allowed Fiji to move forward": a thing enables it
                 if entry is not None and self.lex.has_frame(lemma, "perceived") and any(
                         c.dep_ == "auxpass" for c in tok.children) and any(
                         c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
