@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from diplomap.extract.gazetteer import ACTOR_LABELS
 from diplomap.extract.subjects import misparsed_main_verb
-from diplomap.extract.syntax import TriggerMatch, names_words_said
+from diplomap.extract.syntax import TriggerMatch, names_a_guest, names_words_said
 from diplomap.knowledge.grammar import (
     ACT_NOUNS,
     APPROVALS,
@@ -35,7 +35,6 @@ from diplomap.knowledge.grammar import (
     STANDING_ADVERBS,
     STATE_NOUNS,
     THANKS,
-    VISITORS,
 )
 
 # an agreement that something will or must be done is one ("agreed that talks would resume"): the modals of it
@@ -182,7 +181,7 @@ def no_event(trig: TriggerMatch, dated_by_text: bool, news: bool = False) -> boo
             c.dep_ == "prep" and c.lower_ == "of" and any(
                 g.dep_ == "pobj" and not _a_place_closed(g) for g in c.children) for c in tok.children):
         return True  # "the closure of these chapters": a stage of talks closed, no measure
-    if "opens_a_work" in trig.frames and any(_names_a_person(g) for g in _inaugurated(tok)):
+    if "opens_a_work" in trig.frames and any(names_a_guest(g) for g in _inaugurated(tok)):
         return True  # "the inauguration of President Deby": a swearing-in, no work opened (attending it is a visit)
     if "chairs_a_meeting" in trig.frames and tok.pos_ == "VERB" and (chaired := _chaired(tok)) is not None and not any(
             n.lemma_.lower() in GATHERINGS or n.lower_ in GATHERINGS
@@ -322,12 +321,6 @@ def _inaugurated(tok: Token) -> list[Token]:
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] if tok.pos_ == "VERB" else []
     return [*objects, *(g for n in (tok, *objects) for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj")]
-
-
-def _names_a_person(tok: Token) -> bool:
-    """A person by name or by a title ("President Déby", "the new president"; grammar.toml nouns.visitors)."""
-    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in VISITORS or any(
-        c.dep_ == "compound" and c.lemma_.lower() in VISITORS for c in tok.children)
 
 
 def _chaired(verb: Token) -> Token | None:

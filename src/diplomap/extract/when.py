@@ -25,6 +25,7 @@ from diplomap.knowledge.grammar import (
     REPORTING,
     SETTING_PREPS,
     SPEECH_NOUNS,
+    TOPIC_PREPS,
     WEEKDAY_PATTERN,
 )
 from diplomap.model import DateSpan, Precision
@@ -61,7 +62,7 @@ def event_date(sent: Span, trig: TriggerMatch, ctx: SentenceContext, region: set
                 and last.head.i != trig.token.i and last.head.dep_ == "dobj" and last.head.head.i == trig.head.i):
             continue  # "suspended a 2018 military agreement": the year names the agreement, not the suspending
         if last.dep_ == "poss" and last.head.i != trig.token.i and last.head.i not in {w.i for w in trig.words} and (
-                last.head.dep_ == "dobj" or (last.head.dep_ == "pobj" and last.head.head.lower_ in _TOPIC_WORDS)):
+                last.head.dep_ == "dobj" or (last.head.dep_ == "pobj" and last.head.head.lower_ in _WHAT_IT_IS_ON)):
             # "voiced concerns about Sunday's election results", "welcomed Sunday's vote": the day of the thing the
             # act is on, not the act's ("During Thursday's talks, they agreed", "In Monday's statement" are its)
             continue
@@ -371,9 +372,8 @@ def _own_setting(noun: Token, head: Token) -> bool:
 
 
 _LONG_BEFORE = timedelta(31)
-
-
-_TOPIC_WORDS = ("about", "over", "on", "regarding", "concerning", "of", "against", "for")
+# what a stance or a measure is on: "concerns about Sunday's election", "sanctions on Monday's shipment"
+_WHAT_IT_IS_ON = TOPIC_PREPS | {"on", "of", "against", "for"}
 
 
 def _day_of_the_object(trig: TriggerMatch, tok: Token, d: DateMention, ctx: SentenceContext) -> bool:

@@ -166,7 +166,8 @@ def read_bytes(
     head = cleaned.text[:4000].strip()
     # (a date line the page opens with, " date 2024-06-15 Niger has stopped ...", "Published: 2024-06-15", dates the
     # document; it is no part of its title)
-    first_line = _DATE_LEAD.sub("", head.split("\n", 1)[0], count=1)[:200] or head.split("\n", 1)[0][:200]
+    line = head.split("\n", 1)[0]
+    first_line = (_DATE_LEAD.sub("", line, count=1) or line)[:200]
     doc_title = title or meta_title or markdown_title or first_line
     if published:
         date_source = "given"

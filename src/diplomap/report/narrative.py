@@ -51,6 +51,7 @@ class DyadFacts:
 
 
 COOLING_FLOOR = 2.0  # a month's mean PLOVER score from which a downturn leaves a relationship cooperative
+MOSTLY = 0.75  # the share of cooperative events that makes a year one of mostly cooperation
 
 
 def label(facts: DyadFacts | None, cooperative: int, conflictual: int) -> tuple[str, str]:
@@ -71,13 +72,13 @@ def label(facts: DyadFacts | None, cooperative: int, conflictual: int) -> tuple[
     if directions and directions[-1] == "upturn":
         return "recovering partnership", "↗"
     if (directions and directions[-1] == "downturn" and turns[-1].after >= COOLING_FLOOR and total
-            and cooperative / total >= 0.75):
+            and cooperative / total >= MOSTLY):
         return "cooperation, cooling", "↘"  # (+10.0 -> +4.1: still cooperation, less of it)
     if (directions and directions[-1] == "downturn") or (trend == "deteriorating" and conflictual):
         return "deteriorating relationship", "↘"
     if total and conflictual / total >= 0.5:
         return "tense relationship", "→"
-    if total and cooperative / total >= 0.75:
+    if total and cooperative / total >= MOSTLY:
         return ("deepening cooperation", "↗") if trend == "improving" else ("steady cooperation", "→")
     return "mixed record", "→"
 
